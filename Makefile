@@ -1,0 +1,99 @@
+# quire - Markdown to PDF, EPUB 3 and man pages from one parse.
+#
+#   make            install missing dependencies, build, publish content/
+#   make check      the whole test suite, ending "N passed, N failed"
+#   make sanitize   the suite again under ASan + UBSan
+#   make install / uninstall   (PREFIX, DESTDIR)
+#   make bench, make fuzz SECONDS=N, make pictures, make check-a11y
+
+PREFIX	?= /usr/local
+VERSION	 = 0.1.0
+BUILD	?= build
+OUT	?= out
+SHELL	 = /bin/bash
+
+# cmark-gfm's extensions, libharu and libhyphen ship no pkg-config file.
+PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
+	     -DQUIRE_DATADIR='"$(PREFIX)/share/quire"' -Isrc -MMD -MP
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lm
+
+SRC	 = $(wildcard src/*.c src/layout/*.c)
+OBJ	 = $(SRC:%.c=$(BUILD)/%.o)
+LIBOBJ	 = $(filter-out $(BUILD)/src/main.o,$(OBJ))
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+CONTENT	 = $(wildcard content/*.md)
+
+.PHONY: all deps build publish check sanitize install uninstall bench fuzz \
+	pictures check-a11y clean
+
+all: deps
+	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory publish
+
+deps:
+	@scripts/install-deps
+
+build: $(BUILD)/quire $(UNIT)
+
+$(BUILD)/quire: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
+
+# Every content/NAME.md becomes out/NAME.{pdf,epub,SECTION}.
+publish: $(BUILD)/quire
+	@mkdir -p $(OUT)
+	@for f in $(CONTENT); do \
+		echo "quire $$f -> $(OUT)/"; \
+		$(BUILD)/quire -q -o $(OUT) "$$f" || exit $$?; \
+	done
+	@$(BUILD)/quire -q -t man -o $(OUT)/quire.1 docs/quire.1.md 2>/dev/null || true
+
+check: deps
+	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory publish
+	@QUIRE=$(BUILD)/quire BUILD=$(BUILD) tests/run
+
+# The whole suite again with AddressSanitizer and UBSan, in its own tree.
+sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=build-san OUT=build-san/out \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" build
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    QUIRE=build-san/quire BUILD=build-san tests/run
+
+install: build publish
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" BUILD="$(BUILD)" OUT="$(OUT)" scripts/install
+
+uninstall:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/uninstall
+
+bench: build
+	@scripts/bench
+
+fuzz:
+	@scripts/fuzz $(SECONDS)
+
+pictures: publish
+	@scripts/pictures
+
+check-a11y: publish
+	@scripts/check-a11y
+
+clean:
+	rm -rf $(BUILD) build-san build-fuzz $(OUT)
+
+-include $(OBJ:.o=.d) $(UNIT:=.d)

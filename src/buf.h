@@ -1,0 +1,25 @@
+/*
+ * buf.h - a growable byte buffer, NUL terminated at all times.
+ */
+#ifndef QUIRE_BUF_H
+#define QUIRE_BUF_H
+
+#include <stddef.h>
+
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	buf_init(struct buf *);
+void	buf_free(struct buf *);
+void	buf_reset(struct buf *);
+void	buf_grow(struct buf *, size_t extra);
+void	buf_put(struct buf *, const char *, size_t);
+void	buf_puts(struct buf *, const char *);
+void	buf_putc(struct buf *, int);
+void	buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * diag.c - messages and the allocation wrappers.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+int diag_quiet;
+int diag_verbose;
+int diag_warnings;
+
+static void
+vmsg(const char *file, int line, const char *kind, const char *fmt,
+    va_list ap)
+{
+	fputs("quire: ", stderr);
+	if (file != NULL && line > 0)
+		fprintf(stderr, "%s:%d: ", file, line);
+	else if (file != NULL)
+		fprintf(stderr, "%s: ", file);
+	if (kind != NULL)
+		fputs(kind, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+diag_error(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(file, line, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warn(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	diag_warnings++;
+	if (diag_quiet)
+		return;
+	va_start(ap, fmt);
+	vmsg(file, line, "warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!diag_verbose)
+		return;
+	va_start(ap, fmt);
+	vmsg(NULL, 0, NULL, fmt, ap);
+	va_end(ap);
+}
+
+static void
+oom(void)
+{
+	fputs("quire: out of memory\n", stderr);
+	exit(EXIT_OUTPUT);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz ? sz : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}

@@ -1,0 +1,31 @@
+/*
+ * diag.h - messages to stderr, always "quire: FILE:LINE: message".
+ *
+ * Exit statuses are part of the command-line contract: 0 success, 1 usage
+ * error, 2 input error, 3 output error.
+ */
+#ifndef QUIRE_DIAG_H
+#define QUIRE_DIAG_H
+
+#include <stddef.h>
+
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_OUTPUT = 3 };
+
+extern int diag_quiet;		/* -q: no warnings */
+extern int diag_verbose;	/* -v: timings and notes */
+extern int diag_warnings;	/* count of warnings printed or suppressed */
+
+/* "quire: FILE:LINE: msg"; FILE may be NULL, LINE 0 omits the line. */
+void	diag_error(const char *file, int line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	diag_warn(const char *file, int line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Allocation that never returns NULL: failure exits once, here. */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+
+#endif

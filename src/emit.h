@@ -1,0 +1,22 @@
+/*
+ * emit.h - the emitters' one entry point each.
+ *
+ * Each emitter reads the model (doc.h) and the style, writes one complete
+ * publication to `out` and returns 0, or prints "quire: ..." messages
+ * (diag.h) and returns -1.  `out` is a temporary file owned by the caller
+ * (outfile.c), which renames it into place only on success, so an emitter
+ * never deals with paths, partial files or stdout.
+ */
+#ifndef QUIRE_EMIT_H
+#define QUIRE_EMIT_H
+
+#include <stdio.h>
+
+struct doc;
+struct style;
+
+int	emit_man(const struct doc *, const struct style *, FILE *out);
+int	emit_epub(const struct doc *, const struct style *, FILE *out);
+int	emit_pdf(const struct doc *, const struct style *, FILE *out);
+
+#endif

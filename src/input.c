@@ -1,0 +1,111 @@
+/*
+ * input.c - read a file whole and make it clean UTF-8 with LF endings.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "input.h"
+#include "utf8.h"
+
+static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
+
+void
+input_clean(const char *path, const char *raw, size_t len, struct input *in)
+{
+	struct buf b;
+	size_t i = 0, n, run;
+	uint32_t cp;
+	int line = 1, bad_line = 0;
+
+	buf_init(&b);
+	buf_grow(&b, len);
+	if (len >= 3 && memcmp(raw, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len) {
+		/* Copy runs of plain ASCII at once: the common case. */
+		for (run = i; run < len; run++) {
+			unsigned char c = (unsigned char)raw[run];
+			if (c >= 0x80 || c == '\r' || c == '\0')
+				break;
+			if (c == '\n')
+				line++;
+		}
+		buf_put(&b, raw + i, run - i);
+		if ((i = run) >= len)
+			break;
+		if (raw[i] == '\r') {
+			buf_putc(&b, '\n');
+			line++;
+			i += (i + 1 < len && raw[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		if (raw[i] != '\0' && (n = utf8_decode(raw + i, len - i, &cp))) {
+			buf_put(&b, raw + i, n);
+			i += n;
+			continue;
+		}
+		if (bad_line == 0)
+			bad_line = line;
+		buf_puts(&b, replacement);
+		i++;
+	}
+	if (bad_line)
+		diag_warn(path, bad_line, "invalid UTF-8 or NUL bytes replaced "
+		    "by U+FFFD (first on this line)");
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	in->text = b.data;
+	in->len = b.len;
+}
+
+int
+input_read(const char *path, struct input *in)
+{
+	FILE *fp;
+	struct buf raw;
+	char chunk[65536];
+	size_t n;
+	int is_stdin = strcmp(path, "-") == 0;
+
+	in->text = NULL;
+	in->len = 0;
+	if ((fp = is_stdin ? stdin : fopen(path, "rb")) == NULL) {
+		diag_error(path, 0, "%s", strerror(errno));
+		return -1;
+	}
+	buf_init(&raw);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (raw.len + n > INPUT_MAX) {
+			diag_error(path, 0, "larger than the %zu MiB input "
+			    "limit", INPUT_MAX / (1024 * 1024));
+			goto fail;
+		}
+		buf_put(&raw, chunk, n);
+	}
+	if (ferror(fp)) {
+		diag_error(path, 0, "%s", strerror(errno ? errno : EIO));
+		goto fail;
+	}
+	if (!is_stdin)
+		fclose(fp);
+	input_clean(path, raw.data ? raw.data : "", raw.len, in);
+	buf_free(&raw);
+	return 0;
+fail:
+	if (!is_stdin)
+		fclose(fp);
+	buf_free(&raw);
+	return -1;
+}
+
+void
+input_free(struct input *in)
+{
+	free(in->text);
+	in->text = NULL;
+	in->len = 0;
+}

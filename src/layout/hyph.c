@@ -1,0 +1,101 @@
+/*
+ * hyph.c - hyphenation points from libhyphen, patterns chosen by lang.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hyphen.h>
+
+#include "diag.h"
+#include "lo_int.h"
+
+#define HYPH_DIR	"/usr/share/hyphen"
+#define MAXWORD		64
+
+/* Try hyph_ll_CC.dic, then hyph_ll.dic, then any hyph_ll_*.dic we know of. */
+void
+hyph_open(struct lo_ctx *c, const char *lang)
+{
+	char	 ll[8], cc[8], path[256];
+	size_t	 i, n;
+
+	c->hyph = NULL;
+	if (lang == NULL || *lang == '\0')
+		lang = "en";
+	for (n = 0; lang[n] && isalpha((unsigned char)lang[n]) && n < 7; n++)
+		ll[n] = (char)tolower((unsigned char)lang[n]);
+	ll[n] = '\0';
+	cc[0] = '\0';
+	if (lang[n] == '-' || lang[n] == '_') {
+		for (i = 0; lang[n + 1 + i] && i < 7; i++)
+			cc[i] = (char)toupper((unsigned char)lang[n + 1 + i]);
+		cc[i] = '\0';
+	}
+	if (*cc) {
+		snprintf(path, sizeof(path), HYPH_DIR "/hyph_%s_%s.dic", ll, cc);
+		if (access(path, R_OK) == 0)
+			goto load;
+	}
+	snprintf(path, sizeof(path), HYPH_DIR "/hyph_%s.dic", ll);
+	if (access(path, R_OK) == 0)
+		goto load;
+	/* English without a region: American patterns. */
+	if (strcmp(ll, "en") == 0) {
+		snprintf(path, sizeof(path), HYPH_DIR "/hyph_en_US.dic");
+		if (access(path, R_OK) == 0)
+			goto load;
+	}
+	diag_warn(NULL, 0, "no hyphenation patterns for language \"%s\" "
+	    "in %s; words will not be hyphenated", lang, HYPH_DIR);
+	return;
+load:
+	if ((c->hyph = hnj_hyphen_load(path)) == NULL)
+		diag_warn(path, 0, "cannot load hyphenation patterns");
+}
+
+void
+hyph_close(struct lo_ctx *c)
+{
+	if (c->hyph != NULL)
+		hnj_hyphen_free(c->hyph);
+	c->hyph = NULL;
+}
+
+int
+hyph_points(struct lo_ctx *c, const char *word, size_t len, char *pts)
+{
+	char	 lower[MAXWORD + 1], hy[MAXWORD + 5];
+	char	**rep = NULL;
+	int	*pos = NULL, *cut = NULL, npts = 0;
+
+	memset(pts, 0, len);
+	if (c->hyph == NULL || len < 5 || len > MAXWORD)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (!isalpha((unsigned char)word[i]))
+			return 0;
+		lower[i] = (char)tolower((unsigned char)word[i]);
+	}
+	lower[len] = '\0';
+	if (hnj_hyphen_hyphenate2(c->hyph, lower, (int)len, hy, NULL,
+	    &rep, &pos, &cut) != 0)
+		return 0;
+	/* Leave at least 2 letters before and 3 after a hyphen. */
+	for (size_t i = 1; i + 3 < len; i++) {
+		if ((hy[i] & 1) && rep == NULL) {
+			pts[i] = 1;
+			npts++;
+		}
+	}
+	if (rep != NULL) {
+		for (size_t i = 0; i < len; i++)
+			free(rep[i]);
+		free(rep);
+		free(pos);
+		free(cut);
+	}
+	return npts;
+}

@@ -1,0 +1,95 @@
+/*
+ * layout.h - quire's page layout engine.
+ *
+ * Layout turns the document model into pages of positioned drawing
+ * operations.  It knows font metrics, boxes, lines and pages, but not
+ * libharu: widths come through struct lo_metrics (supplied by the PDF
+ * device), and the result is a display list (struct lo_doc) that the
+ * device draws without making any decision of its own.  This is the
+ * mandoc shape: one engine, device callbacks for measurement.
+ *
+ * Coordinates in the display list are PostScript points with the origin
+ * at the top-left corner of the page, y growing downwards; the device
+ * flips them.
+ */
+#ifndef QUIRE_LAYOUT_H
+#define QUIRE_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+struct style;
+
+/* Font faces: a family times a style.  FALLBACK and CJK are only used for
+ * characters the chosen family lacks. */
+enum lo_family { FAM_SERIF, FAM_SANS, FAM_MONO, FAM_FALLBACK, FAM_CJK,
+	LO_NFAMILIES };
+#define LO_BOLD		1
+#define LO_ITALIC	2
+#define LO_FACE(fam, sty)	((fam) * 4 + (sty))
+#define LO_NFACES	(LO_NFAMILIES * 4)
+
+/*
+ * What layout needs to know about fonts.  advance() returns the advance
+ * width of code point cp in face, in thousandths of the font size, or -1
+ * when the face has no glyph for it (or the face is not available).
+ * Layout caches the answers, so the device need not.
+ */
+struct lo_metrics {
+	void	*ctx;
+	int	(*advance)(void *ctx, int face, uint32_t cp);
+	double	 ascent[LO_NFACES];	/* thousandths of the size */
+	double	 descent[LO_NFACES];	/* negative */
+};
+
+enum lo_op_type {
+	LO_TEXT,	/* str in face at size; x, y is the baseline start */
+	LO_RECT,	/* filled rectangle x, y (top-left), w, h */
+	LO_LINE,	/* stroked line from x, y to x + w, y + h, width lw */
+	LO_LINK,	/* clickable area; str is a URI or "#id" */
+	LO_IMAGE	/* image file str scaled into x, y, w, h */
+};
+
+struct lo_op {
+	enum lo_op_type	 type;
+	double		 x, y, w, h;
+	int		 face;
+	double		 size;
+	double		 lw;
+	uint32_t	 rgb;		/* 0xRRGGBB: text, fill or stroke */
+	const char	*str;		/* owned by the lo_doc */
+};
+
+struct lo_page {
+	struct lo_op	*ops;
+	size_t		 n, cap;
+};
+
+/* A named place (a heading's id), for internal links and the outline. */
+struct lo_mark {
+	const char	*id;		/* may be NULL for outline-only */
+	const char	*title;		/* outline text, NULL if not in outline */
+	int		 level;		/* heading level */
+	int		 page;		/* 0-based */
+	double		 y;
+};
+
+struct lo_doc {
+	double		 pw, ph;	/* page size */
+	struct lo_page	*pages;
+	size_t		 npages;
+	struct lo_mark	*marks;
+	size_t		 nmarks, capmarks;
+	struct lo_pool	*pool;		/* strings and scratch */
+};
+
+/*
+ * Lay out the document.  Returns NULL after printing a message when the
+ * layout cannot be made.
+ */
+struct lo_doc	*layout_document(const struct doc *, const struct style *,
+		    const struct lo_metrics *);
+void		 layout_free(struct lo_doc *);
+
+#endif

@@ -1,0 +1,279 @@
+/*
+ * meta.c - document metadata from YAML front matter and -M overrides.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "meta.h"
+#include "yaml_flat.h"
+
+struct ctx {
+	struct doc	*d;
+	const char	*path;
+	int		 override;	/* -M: replace what is set */
+	int		 first;		/* first file: set everything */
+	int		 lists_locked;	/* later file: authors/keywords set */
+	int		 keywords_locked;
+};
+
+/* Append to a NULL-terminated list in the arena.  Lists are short (a few
+ * authors and keywords), so copying on each append is fine. */
+static const char **
+list_add(struct doc *d, const char **list, const char *v)
+{
+	size_t n = 0;
+	const char **nl;
+
+	while (list != NULL && list[n] != NULL)
+		n++;
+	nl = doc_alloc(d, (n + 2) * sizeof(*nl));
+	if (n)
+		memcpy(nl, list, n * sizeof(*nl));
+	nl[n] = doc_strdup(d, v);
+	nl[n + 1] = NULL;
+	return nl;
+}
+
+static int
+valid_section(const char *s)
+{
+	if (*s < '1' || *s > '9')
+		return 0;
+	for (s++; *s; s++)
+		if (!isalnum((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+static int
+valid_lang(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 35)
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-')
+			return 0;
+	return 1;
+}
+
+/* A name becomes a file name in the output directory: keep it there. */
+static int
+valid_name(const char *s)
+{
+	return *s != '\0' && strchr(s, '/') == NULL &&
+	    strstr(s, "..") == NULL && *s != '.';
+}
+
+/* Set one scalar field; strings are stored in the document's arena. */
+static int
+set_field(struct ctx *c, const char *key, const char *value, int line)
+{
+	struct meta *m = &c->d->meta;
+	const char **slot = NULL, *v;
+	int is_author, is_keyword;
+
+	/* "author: X", "author: [X, Y]" (author.0, author.1) and the same
+	 * for keywords; "authors" is accepted as a synonym. */
+	is_author = !strcmp(key, "author") || !strcmp(key, "authors") ||
+	    (!strncmp(key, "author.", 7) && isdigit((unsigned char)key[7])) ||
+	    (!strncmp(key, "authors.", 8) && isdigit((unsigned char)key[8]));
+	is_keyword = !strcmp(key, "keywords") ||
+	    (!strncmp(key, "keywords.", 9) && isdigit((unsigned char)key[9]));
+	if (is_author || is_keyword) {
+		const char ***list = is_author ? &m->authors : &m->keywords;
+		int locked = is_author ? c->lists_locked : c->keywords_locked;
+
+		if (locked)
+			return 0;
+		if (c->override && strchr(key, '.') == NULL)
+			*list = NULL;
+		/* "keywords: a, b" as one string is split at commas. */
+		if (is_keyword && strchr(key, '.') == NULL) {
+			const char *p = value, *q;
+			while (*p) {
+				while (*p == ' ' || *p == ',')
+					p++;
+				q = p + strcspn(p, ",");
+				while (q > p && q[-1] == ' ')
+					q--;
+				if (q > p)
+					*list = list_add(c->d, *list,
+					    doc_strndup(c->d, p, (size_t)(q - p)));
+				p += strcspn(p, ",");
+			}
+			return 0;
+		}
+		*list = list_add(c->d, *list, value);
+		return 0;
+	}
+	if (!strcmp(key, "title"))
+		slot = &m->title;
+	else if (!strcmp(key, "subtitle"))
+		slot = &m->subtitle;
+	else if (!strcmp(key, "date"))
+		slot = &m->date;
+	else if (!strcmp(key, "lang") || !strcmp(key, "language"))
+		slot = &m->lang;
+	else if (!strcmp(key, "name"))
+		slot = &m->name;
+	else if (!strcmp(key, "section"))
+		slot = &m->section;
+	else if (!strcmp(key, "description"))
+		slot = &m->description;
+	else if (!strcmp(key, "identifier"))
+		slot = &m->identifier;
+	else if (!strcmp(key, "rights"))
+		slot = &m->rights;
+	if (slot == NULL) {
+		if (c->first || c->override)
+			m->extra = list_add(c->d, list_add(c->d, m->extra,
+			    key), value);
+		return 0;
+	}
+	if (slot == &m->section && !valid_section(value)) {
+		diag_error(c->path, line, "section \"%s\" is not a manual "
+		    "section (1-9, optionally followed by letters)", value);
+		return -1;
+	}
+	if (slot == &m->lang && !valid_lang(value)) {
+		diag_error(c->path, line, "lang \"%s\" is not a language tag",
+		    value);
+		return -1;
+	}
+	if (slot == &m->name && !valid_name(value)) {
+		diag_error(c->path, line, "name \"%s\" must be a plain file "
+		    "name (no '/', no '..', not starting with '.')", value);
+		return -1;
+	}
+	if (*slot != NULL && !c->override && !c->first)
+		return 0;
+	v = doc_strdup(c->d, value);
+	*slot = v;
+	return 0;
+}
+
+static int
+field_cb(void *arg, const char *key, const char *value, int line)
+{
+	return set_field(arg, key, value, line);
+}
+
+/* Length of the line at p (without its newline). */
+static size_t
+line_len(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return (size_t)((nl ? nl : end) - p);
+}
+
+static int
+is_fence(const char *p, size_t n, int closing)
+{
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	return (n == 3 && !memcmp(p, "---", 3)) ||
+	    (closing && n == 3 && !memcmp(p, "...", 3));
+}
+
+int
+meta_front_matter(struct doc *d, const char *path, int first, char *text,
+    size_t len)
+{
+	struct ctx c = { d, path, 0, first, 0, 0 };
+	char *end = text + len, *p, *body, *q;
+	size_t n;
+	int line = 2, rc;
+
+	n = line_len(text, end);
+	if (!is_fence(text, n, 0) || text + n >= end)
+		return 0;
+	body = p = text + n + 1;
+	/* "---" followed by a blank line is a thematic break, not YAML. */
+	if (p < end && (*p == '\n' || line_len(p, end) == 0))
+		return 0;
+	for (;;) {
+		if (p >= end) {
+			diag_error(path, 1, "front matter is not closed by a "
+			    "\"---\" line");
+			return -1;
+		}
+		n = line_len(p, end);
+		if (is_fence(p, n, 1))
+			break;
+		p += n + (p + n < end);
+		line++;
+	}
+	c.lists_locked = !first && d->meta.authors != NULL;
+	c.keywords_locked = !first && d->meta.keywords != NULL;
+	rc = yaml_flat(path, 2, body, (size_t)(p - body), field_cb, &c);
+	/* Blank the block but keep its newlines for line numbers. */
+	for (q = text; q < p + n; q++)
+		if (*q != '\n')
+			*q = ' ';
+	return rc;
+}
+
+int
+meta_override(struct doc *d, const char *key, const char *value)
+{
+	struct ctx c = { d, "-M", 1, 1, 0, 0 };
+
+	return set_field(&c, key, value, 0);
+}
+
+uint64_t
+meta_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	while (n--) {
+		h ^= *s++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+int
+meta_finish(struct doc *d, const char *first_path, const uint64_t hash[2])
+{
+	struct meta *m = &d->meta;
+	const char *base, *dot;
+	char id[64];
+
+	if (m->lang == NULL)
+		m->lang = "en";
+	if (m->section == NULL)
+		m->section = "7";
+	if (m->title == NULL)
+		m->title = "Untitled";
+	if (m->name == NULL) {
+		base = strrchr(first_path, '/');
+		base = base ? base + 1 : first_path;
+		if (!strcmp(base, "-"))
+			base = "stdin";
+		dot = strrchr(base, '.');
+		m->name = doc_strndup(d, base, dot && dot != base ?
+		    (size_t)(dot - base) : strlen(base));
+		if (!valid_name(m->name)) {
+			diag_error(first_path, 0, "cannot derive an output "
+			    "name from this file name; set one with -M name=");
+			return -1;
+		}
+	}
+	if (m->identifier == NULL) {
+		/* A UUID (version 8, RFC 9562) from the content hash, so a
+		 * rebuild of the same text keeps the same identifier. */
+		snprintf(id, sizeof(id), "urn:uuid:%08x-%04x-8%03x-%04x-%012llx",
+		    (unsigned)(hash[0] >> 32), (unsigned)(hash[0] >> 16) & 0xffff,
+		    (unsigned)hash[0] & 0xfff,
+		    (unsigned)((hash[1] >> 48) & 0x3fff) | 0x8000,
+		    (unsigned long long)(hash[1] & 0xffffffffffffULL));
+		m->identifier = doc_strdup(d, id);
+	}
+	return 0;
+}

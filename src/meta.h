@@ -1,0 +1,37 @@
+/*
+ * meta.h - document metadata: YAML front matter, -M overrides, defaults.
+ */
+#ifndef QUIRE_META_H
+#define QUIRE_META_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+
+/*
+ * If text starts with a front matter block ("---" line, YAML, then a
+ * "---" or "..." line), read it into d->meta and blank it out in place
+ * (each line becomes empty, so Markdown line numbers stay true).  The
+ * first file's fields win; later files only fill fields still unset.
+ * Returns 0, or -1 after "quire: PATH:LINE: message".
+ */
+int	meta_front_matter(struct doc *, const char *path, int first,
+	    char *text, size_t len);
+
+/* -M KEY=VALUE: set or override a field.  Returns -1 on a bad value. */
+int	meta_override(struct doc *, const char *key, const char *value);
+
+/*
+ * Fill defaults once the whole input is parsed: lang "en", section "7",
+ * name from the first file's base name, an identifier derived from the
+ * content hash, the title from the parser's fallback.  Returns -1 on an
+ * invalid final value (a name that would escape the output directory).
+ */
+int	meta_finish(struct doc *, const char *first_path, const uint64_t hash[2]);
+
+/* FNV-1a over a byte string, continued from h (start with META_HASH0). */
+#define META_HASH0 0xcbf29ce484222325ULL
+uint64_t meta_hash(uint64_t h, const void *, size_t);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * outfile.h - atomic output: every publication is written to a temporary
+ * file in its target directory, flushed to disk and renamed into place
+ * only when complete, so a failed run never leaves half a file and never
+ * touches the previous output.
+ */
+#ifndef QUIRE_OUTFILE_H
+#define QUIRE_OUTFILE_H
+
+#include <stdio.h>
+
+struct outfile {
+	char	*path;		/* final name, or "-" for stdout */
+	char	*tmp;		/* temporary name, NULL for stdout */
+	FILE	*fp;
+};
+
+/* Returns 0, or -1 after "quire: PATH: reason". */
+int	outfile_open(struct outfile *, const char *path);
+/* Flush, fsync, close and rename; on failure remove the temporary file.
+ * Returns 0, or -1 after a message. */
+int	outfile_commit(struct outfile *);
+/* Close and remove the temporary file; the previous output is kept. */
+void	outfile_abort(struct outfile *);
+
+#endif

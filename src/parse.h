@@ -1,0 +1,25 @@
+/*
+ * parse.h - Markdown (CommonMark + GFM) into the document model.
+ * parse.c is the only file that sees cmark-gfm.
+ */
+#ifndef QUIRE_PARSE_H
+#define QUIRE_PARSE_H
+
+#include <stddef.h>
+
+struct doc;
+
+/* Parse one input file's text (front matter already blanked) as the next
+ * chapter of the document. */
+void	parse_chapter(struct doc *, const char *path, const char *text,
+	    size_t len);
+
+/*
+ * Once every chapter is in: tidy inline runs, turn "<br>- " cell lines
+ * into lists, take the title from the first level-1 heading when the
+ * metadata has none (that heading, or a first heading repeating the
+ * title, is then removed), and give every heading a unique id.
+ */
+void	parse_finish(struct doc *);
+
+#endif
