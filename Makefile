@@ -60,7 +60,10 @@ publish: $(BUILD)/quire
 		echo "quire $$f -> $(OUT)/"; \
 		$(BUILD)/quire -q -o $(OUT) "$$f" || exit $$?; \
 	done
-	@$(BUILD)/quire -q -t man -o $(OUT)/quire.1 docs/quire.1.md 2>/dev/null || true
+	@if [ -f docs/quire.1.md ]; then \
+		echo "quire docs/quire.1.md -> $(OUT)/quire.1"; \
+		$(BUILD)/quire -q -t man -o $(OUT)/quire.1 docs/quire.1.md; \
+	fi
 
 check: deps
 	@$(MAKE) --no-print-directory build

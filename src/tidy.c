@@ -74,14 +74,20 @@ tidy_inlines(struct doc *d, struct node *parent)
 			n->next->text = t;
 		}
 	}
-	for (n = parent->first; n != NULL; n = next) {
-		next = n->next;
-		if (n->type == N_TEXT && n->text[0] == '\0')
-			doc_unlink(n);
-	}
-	/* A break before or after everything breaks nothing. */
+	/* A break before or after everything breaks nothing, and spaces
+	 * at the ends of a block (left by a dropped tag) are not content. */
 	if (parent->type == N_PARAGRAPH || parent->type == N_CELL ||
 	    parent->type == N_HEADING) {
+		if (parent->last != NULL && parent->last->type == N_TEXT) {
+			t = parent->last->text;
+			l = strlen(t);
+			while (l > 0 && is_space(t[l - 1]))
+				l--;
+			parent->last->text = doc_strndup(d, t, l);
+		}
+		if (parent->first != NULL && parent->first->type == N_TEXT)
+			while (is_space(*parent->first->text))
+				parent->first->text++;
 		while (parent->first != NULL &&
 		    (parent->first->type == N_LINEBREAK ||
 		     parent->first->type == N_SOFTBREAK))
@@ -90,6 +96,11 @@ tidy_inlines(struct doc *d, struct node *parent)
 		    (parent->last->type == N_LINEBREAK ||
 		     parent->last->type == N_SOFTBREAK))
 			doc_unlink(parent->last);
+	}
+	for (n = parent->first; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == N_TEXT && n->text[0] == '\0')
+			doc_unlink(n);
 	}
 }
 

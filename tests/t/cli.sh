@@ -1,0 +1,74 @@
+# The command-line contract: options, exit statuses, messages, atomic
+# output and input hygiene, run through the real binary.
+. "$TOP/tests/lib.sh"
+cd "$TOP"
+T=$(scratch cli)
+
+expect() {	# name, wanted status, command...
+	local name=$1 want=$2; shift 2
+	"$@" >"$T/out" 2>"$T/err"
+	local rc=$?
+	[ $rc -eq "$want" ] && pass "$name" || fail "$name" "exit $rc, wanted $want: $(head -c 200 "$T/err")"
+}
+stderr_has() {	# name, fixed string
+	grep -qF -- "$2" "$T/err" && pass "$1" || fail "$1" "stderr: $(head -c 200 "$T/err")"
+}
+
+expect "--help exits 0" 0 "$QUIRE" --help
+for o in --to --output --metadata --style --paper --dump --quiet --verbose --help --version -t -o -M -s -q -v -h -V; do
+	grep -q -- "$o" "$T/out" && pass "--help lists $o" || fail "--help lists $o"
+done
+expect "--version exits 0" 0 "$QUIRE" --version
+grep -q '^quire [0-9]' "$T/out" && pass "--version prints quire N" || fail "--version prints quire N"
+expect "unknown option exits 1" 1 "$QUIRE" --bogus x.md
+stderr_has "unknown option message" 'quire: unknown option "--bogus"'
+expect "no input exits 1" 1 "$QUIRE"
+expect "bad format exits 1" 1 "$QUIRE" -t pdf,rtf content/ai-engineer.md
+expect "bad paper exits 1" 1 "$QUIRE" --paper a5 content/ai-engineer.md
+expect "-M without = exits 1" 1 "$QUIRE" -M title content/ai-engineer.md
+expect "-o - with PDF exits 1" 1 "$QUIRE" -t pdf -o - content/ai-engineer.md
+
+(cd "$T" && "$QUIRE" nosuch.md >/dev/null 2>err; echo $? >rc)
+[ "$(cat "$T/rc")" = 2 ] && pass "missing file exits 2" || fail "missing file exits 2" "exit $(cat "$T/rc")"
+grep -qx 'quire: nosuch.md: No such file or directory' "$T/err" &&
+	pass "missing file message" || fail "missing file message" "$(cat "$T/err")"
+
+printf -- '---\ntitle: ok\nauthor: [unclosed\n---\n# x\n' >"$T/badfm.md"
+expect "malformed front matter exits 2" 2 "$QUIRE" --dump "$T/badfm.md"
+grep -qE "^quire: $T/badfm.md:[34]: " "$T/err" && pass "malformed front matter names FILE:LINE" ||
+	fail "malformed front matter names FILE:LINE" "$(cat "$T/err")"
+printf -- '---\ntitle: x\n' >"$T/open.md"
+expect "unterminated front matter exits 2" 2 "$QUIRE" --dump "$T/open.md"
+stderr_has "unterminated front matter message" "open.md:1: front matter is not closed"
+{ printf -- '---\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+  for l in b c d e f g h i; do printf '%s: &%s [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n' $l $l; done
+  printf -- '---\n'; } >"$T/bomb.md"
+expect "alias bomb is an input error" 2 timeout 5 "$QUIRE" --dump "$T/bomb.md"
+stderr_has "alias bomb message names the line" "bomb.md:3: YAML aliases are not allowed"
+printf -- '---\nname: ../evil\n---\nx\n' >"$T/evil.md"
+expect "name escaping the output directory refused" 2 "$QUIRE" --dump "$T/evil.md"
+expect "-M name with a slash refused" 1 "$QUIRE" --dump -M name=a/b content/ai-engineer.md
+
+# Input hygiene through the binary.
+printf '\xef\xbb\xbf# BOM\r\n\r\nline one\r\nbad \xff byte\rnul \0 here\n' >"$T/dirty.md"
+expect "dirty input still parses" 0 "$QUIRE" --dump "$T/dirty.md"
+grep -q 'title="BOM"' "$T/out" && pass "BOM dropped before the heading" || fail "BOM dropped before the heading"
+grep -q $'\xef\xbf\xbd byte' "$T/out" && pass "invalid byte became U+FFFD" || fail "invalid byte became U+FFFD"
+[ "$(grep -c 'warning: invalid UTF-8' "$T/err")" = 1 ] && pass "one UTF-8 warning per file" ||
+	fail "one UTF-8 warning per file" "$(cat "$T/err")"
+stderr_has "UTF-8 warning names the first bad line" "dirty.md:4: warning"
+grep -q $'\r' "$T/out" && fail "no CR survives" || pass "no CR survives"
+
+# Several files make one document, a chapter each, in order.
+printf -- '---\ntitle: Book\n---\n# One\n' >"$T/a.md"
+printf '# Two\n' >"$T/b.md"
+expect "two files dump" 0 "$QUIRE" --dump "$T/a.md" "$T/b.md"
+[ "$(grep -c '^  chapter ' "$T/out")" = 2 ] && pass "two files, two chapters" || fail "two files, two chapters"
+grep -q 'name="a"' "$T/out" && pass "name from the first file" || fail "name from the first file"
+expect "-M overrides metadata" 0 "$QUIRE" --dump -M title=Other -M lang=de "$T/a.md"
+grep -q 'title="Other".*lang="de"' "$T/out" && pass "-M values in the model" || fail "-M values in the model"
+
+# Atomic output: an unwritable destination is exit 3, no debris, and a
+# failing run leaves the previous output byte-identical.
+expect "output into a missing parent exits 3" 3 "$QUIRE" -t man -o "$T/no/such/dir/x.7" content/ai-engineer.md
+stderr_has "output error message" "quire: $T/no/such/dir/x.7: cannot write"
