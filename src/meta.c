@@ -211,6 +211,8 @@ meta_front_matter(struct doc *d, const char *path, int first, char *text,
 	c.lists_locked = !first && d->meta.authors != NULL;
 	c.keywords_locked = !first && d->meta.keywords != NULL;
 	rc = yaml_flat(path, 2, body, (size_t)(p - body), field_cb, &c);
+	if (rc == YAML_FLAT_SCALAR)
+		return 0;	/* a setext heading under a rule, not YAML */
 	/* Blank the block but keep its newlines for line numbers. */
 	for (q = text; q < p + n; q++)
 		if (*q != '\n')

@@ -56,6 +56,13 @@ yaml_flat(const char *file, int line0, const char *text, size_t len,
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
 			if (depth < 0) {
+				if (ev.type == YAML_SCALAR_EVENT) {
+					/* "---\nFoo\n---" is a setext heading
+					 * in Markdown, not metadata. */
+					rc = YAML_FLAT_SCALAR;
+					yaml_event_delete(&ev);
+					goto done;
+				}
 				if (ev.type != YAML_MAPPING_START_EVENT) {
 					diag_error(file, line, "expected a "
 					    "mapping of keys to values");
@@ -121,7 +128,10 @@ yaml_flat(const char *file, int line0, const char *text, size_t len,
 		yaml_event_delete(&ev);
 	}
 	rc = 0;
+	goto done;
 out:
+	rc = -1;
+done:
 	yaml_parser_delete(&p);
 	buf_free(&key);
 	return rc;

@@ -21,8 +21,10 @@ typedef int (*yaml_flat_cb)(void *arg, const char *key, const char *value,
 /*
  * Parse text[0..len), which starts on line `line0` of `file`.  Returns 0,
  * or -1 after printing "quire: FILE:LINE: message".  The root must be a
- * mapping (or empty).
+ * mapping (or empty); a lone scalar returns YAML_FLAT_SCALAR, silently,
+ * so the caller can decide it was not YAML at all.
  */
+#define YAML_FLAT_SCALAR 1
 int	yaml_flat(const char *file, int line0, const char *text, size_t len,
 	    yaml_flat_cb, void *arg);
 

@@ -76,6 +76,10 @@ main(void)
 	    "---\na: &a [x, x]\nb: [*a, *a]\n---\n", NULL) != 0);
 	CHECK("a non-mapping is an error", fm(d, 1, "---\n- a\n- b\n---\n",
 	    NULL) != 0);
+	CHECK("a lone scalar is Markdown, not front matter", fm(d, 1,
+	    "---\nFoo\n---\nBar\n", &body) == 0 && d->meta.title == NULL &&
+	    !strcmp(body, "---\nFoo\n---\nBar\n"));
+	free(body);
 	CHECK("\"...\" closes too", fm(d, 1, "---\ntitle: Dots\n...\n", NULL)
 	    == 0 && !strcmp(d->meta.title, "Dots"));
 	doc_free(d);
