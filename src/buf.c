@@ -42,6 +42,9 @@ buf_grow(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap = b->cap ? b->cap * 2 : 256;
 	b->data = xrealloc(b->data, b->cap);
+	/* Always a string, even before the first put: an empty input
+	 * (or one holding only a BOM) was returned unterminated. */
+	b->data[b->len] = '\0';
 }
 
 void

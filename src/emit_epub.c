@@ -1,12 +1,128 @@
-/* emit_epub.c - placeholder until the epub emitter lands. */
+/*
+ * emit_epub.c - the EPUB 3 emitter's entry point: plan the book, build
+ * every XML file as a libxml2 tree, serialise it with libxml2 and pack it
+ * with libzip.  The pieces live in epub_*.c (see epub.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "buf.h"
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
+#include "epub.h"
+#include "style.h"
+
+#ifndef QUIRE_DATADIR
+#define QUIRE_DATADIR "/usr/local/share/quire"
+#endif
+
+/* Read a whole small file; NULL when it cannot be read. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b;
+	char chunk[8192];
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	buf_init(&b);
+	buf_puts(&b, "");
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(fp)) {
+		fclose(fp);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(fp);
+	*len = b.len;
+	return b.data;
+}
+
+/*
+ * The stylesheet: epub.css (or the file the style names with epub.css)
+ * beside the style file, then the installed copy, then the source tree's.
+ */
+static char *
+find_css(const struct style *st, size_t *len)
+{
+	const char *name = style_str(st, "epub.css", "epub.css");
+	const char *dir = st != NULL ? style_dir(st) : NULL;
+	char path[4096];
+	char *css;
+
+	if (name[0] == '/')
+		return slurp(name, len);
+	if (dir != NULL) {
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		if ((css = slurp(path, len)) != NULL)
+			return css;
+	}
+	snprintf(path, sizeof(path), "%s/styles/%s", QUIRE_DATADIR, name);
+	if ((css = slurp(path, len)) != NULL)
+		return css;
+	snprintf(path, sizeof(path), "styles/%s", name);
+	return slurp(path, len);
+}
+
+static int
+add_tree(struct epub_zip *z, const char *name, xmlDocPtr d)
+{
+	unsigned char *data;
+	size_t len;
+	int rc;
+
+	data = epub_serialise(d, &len);
+	xmlFreeDoc(d);
+	rc = epub_zip_add(z, name, data, len, 0);
+	free(data);
+	return rc;
+}
 
 int
 emit_epub(const struct doc *d, const struct style *st, FILE *out)
 {
-	(void)d; (void)st; (void)out;
-	diag_error(NULL, 0, "the epub emitter is not built yet");
-	return -1;
+	static const char mimetype[] = "application/epub+zip";
+	struct epub e;
+	struct epub_zip *z;
+	char *css = NULL, path[64];
+	size_t csslen = 0, i;
+	int rc = -1;
+
+	if (epub_plan(&e, d, st) < 0)
+		goto done;
+	if ((css = find_css(st, &csslen)) == NULL)
+		diag_warn(NULL, 0, "epub.css not found; the book has no "
+		    "stylesheet");
+	e.has_css = css != NULL;
+	if ((z = epub_zip_new(d->epoch)) == NULL)
+		goto done;
+	epub_zip_add(z, "mimetype", mimetype, strlen(mimetype), 1);
+	add_tree(z, "META-INF/container.xml", epub_container());
+	add_tree(z, EPUB_DIR "package.opf", epub_opf(&e));
+	add_tree(z, EPUB_DIR "nav.xhtml", epub_nav(&e));
+	add_tree(z, EPUB_DIR "toc.ncx", epub_ncx(&e));
+	if (css != NULL)
+		epub_zip_add(z, EPUB_DIR "epub.css", css, csslen, 0);
+	add_tree(z, EPUB_DIR "titlepage.xhtml", epub_titlepage(&e));
+	for (i = 0; i < e.nfiles; i++) {
+		snprintf(path, sizeof(path), EPUB_DIR "%s", e.files[i].name);
+		add_tree(z, path, epub_xhtml_file(&e, i));
+	}
+	for (i = 0; i < e.nimages; i++) {
+		snprintf(path, sizeof(path), EPUB_DIR "%s", e.images[i].name);
+		/* Compressed images gain nothing from deflate. */
+		epub_zip_add(z, path, e.images[i].data, e.images[i].len, 1);
+	}
+	rc = epub_zip_finish(z, out);
+done:
+	free(css);
+	epub_plan_free(&e);
+	return rc;
 }

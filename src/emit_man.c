@@ -1,12 +1,667 @@
-/* emit_man.c - placeholder until the man emitter lands. */
+/*
+ * emit_man.c - the document model as a man(7) page, with tbl tables.
+ *
+ * The page is built in memory by the roff writer (man_roff.c), which is the
+ * only place user text is escaped, and written out at the end.  This file
+ * decides the page's structure: the .TH/NAME header, sections, paragraphs,
+ * lists, quotes, code and the inline fonts and links; man_table.c does the
+ * tables.  Blocks recurse with a depth cap (deeper content is flattened to
+ * text); inlines are walked iteratively with doc_next(), so no document can
+ * exhaust the stack.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "buf.h"
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
+#include "man.h"
+#include "style.h"
+
+/* Beyond this nesting, blocks are written as plain paragraphs. */
+#define MAX_DEPTH	64
+/* Beyond this indent (ens), nested lists and quotes stop indenting. */
+#define MAX_INDENT	24
+
+static void	block(struct man *, const struct node *, int);
+static void	blocks(struct man *, const struct node *, int);
+static void	inset(struct man *, const struct node *, int, int);
+
+int
+man_avail(const struct man *m)
+{
+	return m->width - 7 - m->indent;
+}
+
+void
+man_para(struct man *m)
+{
+	if (m->gap) {
+		/* A thematic break: a blank line more than a paragraph. */
+		roff_req(&m->r, ".sp");
+		roff_eol(&m->r);
+		m->gap = 0;
+		m->fresh = 0;
+	}
+	if (!m->fresh) {
+		roff_req(&m->r, ".PP");
+		roff_eol(&m->r);
+	}
+	m->fresh = 0;
+}
+
+/* The plain text of a subtree, appended to b; iterative. */
+static void
+plain(const struct node *root, struct buf *b)
+{
+	struct node *n = NULL;
+	int entering;
+
+	while ((n = doc_next(root, n, &entering)) != NULL) {
+		if (!entering)
+			continue;
+		if (n->type == N_TEXT || n->type == N_CODE ||
+		    n->type == N_CODE_BLOCK)
+			buf_puts(b, n->text);
+		else if (n->type == N_LINEBREAK || n->type == N_SOFTBREAK)
+			buf_putc(b, ' ');
+		else if (n != root && doc_is_block(n) && b->len > 0)
+			buf_putc(b, ' ');
+	}
+}
+
+/* Does the subtree show anything at all? */
+static int
+has_text(const struct node *n)
+{
+	struct buf b;
+	size_t i;
+	int any = 0;
+
+	buf_init(&b);
+	plain(n, &b);
+	for (i = 0; i < b.len && !any; i++)
+		any = b.data[i] != ' ' && b.data[i] != '\t' &&
+		    b.data[i] != '\n';
+	buf_free(&b);
+	return any;
+}
+
+/* ---------------------------------------------------------------- inlines */
+
+static int
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* A link whose text is its own address ("<https://x>", "<a@b.c>") is
+ * shown once, as the address. */
+int
+man_autolink(const struct node *link)
+{
+	struct buf b;
+	const char *url = link->u.link.url;
+	int same;
+
+	buf_init(&b);
+	plain(link, &b);
+	if (starts_with(url, "mailto:") && !starts_with(b.data ? b.data : "",
+	    "mailto:"))
+		url += strlen("mailto:");
+	same = b.len == 0 || strcmp(b.data, url) == 0;
+	buf_free(&b);
+	return same;
+}
+
+static void
+link_open(struct man *m, const struct node *n)
+{
+	const char *url = n->u.link.url;
+
+	if (starts_with(url, "mailto:")) {
+		roff_req(&m->r, ".MT");
+		url += strlen("mailto:");
+	} else
+		roff_req(&m->r, ".UR");
+	roff_arg(&m->r, url, ESC_LITERAL);
+	roff_eol(&m->r);
+}
+
+/*
+ * Close a link.  Punctuation glued to the link text in the source (the
+ * "," in "[x](u), and") goes on the .UE line so no space appears before
+ * it; returns how many bytes of the next text node were used.
+ */
+static size_t
+link_close(struct man *m, const struct node *n)
+{
+	const struct node *next = n->next;
+	size_t len = 0;
+
+	roff_req(&m->r, starts_with(n->u.link.url, "mailto:") ?
+	    ".ME" : ".UE");
+	if (next != NULL && next->type == N_TEXT) {
+		/* Unquoted: mandoc would show the quotes.  The run stops
+		 * at a space and ONELINE spells '"' as "\(dq". */
+		len = strcspn(next->text, " \t\n");
+		if (len > 0) {
+			m->r.space = 1;
+			roff_text(&m->r, next->text, len, ESC_ONELINE);
+		}
+	}
+	roff_eol(&m->r);
+	return len;
+}
+
+/* One inline subtree, walked iteratively (emphasis can nest deeply). */
+static void
+inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
+    int flags)
+{
+	struct node *n = NULL;
+	int entering;
+	struct buf b;
+
+	if (mode == INL_LINE) {
+		flags |= ESC_ONELINE;
+		m->r.nowrap++;
+	}
+	while ((n = doc_next(root, n, &entering)) != NULL) {
+		switch (n->type) {
+		case N_TEXT: {
+			const char *s = n->text;
+
+			if (n == m->skip_node) {
+				s += strlen(s) < m->skip ? strlen(s) : m->skip;
+				m->skip_node = NULL;
+			}
+			roff_text(&m->r, s, strlen(s), flags);
+			break;
+		}
+		case N_CODE:
+			roff_font_push(&m->r, FONT_MONO);
+			roff_text(&m->r, n->text, strlen(n->text),
+			    flags | ESC_LITERAL | ESC_NOHYPH);
+			roff_font_pop(&m->r, FONT_MONO);
+			break;
+		case N_SOFTBREAK:
+			if (mode == INL_FLOW)
+				roff_eol(&m->r);
+			else
+				m->r.space = 1;
+			break;
+		case N_LINEBREAK:
+			/* In a tbl text block mandoc loses .br, so table
+			 * rows are split at breaks (man_table.c); one
+			 * nested deeper is a space. */
+			if (mode == INL_FLOW) {
+				roff_req(&m->r, ".br");
+				roff_eol(&m->r);
+			} else
+				m->r.space = 1;
+			break;
+		case N_EMPH:
+		case N_STRONG:
+			if (entering)
+				roff_font_push(&m->r, n->type == N_EMPH ?
+				    FONT_ITALIC : FONT_BOLD);
+			else
+				roff_font_pop(&m->r, n->type == N_EMPH ?
+				    FONT_ITALIC : FONT_BOLD);
+			break;
+		case N_SUP:
+			if (entering)
+				roff_text(&m->r, "^", 1, flags);
+			break;
+		case N_IMAGE:
+			/* Images show as their alt text. */
+			buf_init(&b);
+			plain(n, &b);
+			roff_text(&m->r, b.data ? b.data : "", b.len, flags);
+			buf_free(&b);
+			entering = 0;	/* skip the alt-text children */
+			break;
+		case N_LINK:
+			if (n->u.link.url[0] == '\0')
+				break;		/* only its text */
+			if (entering && man_autolink(n)) {
+				/* The address is the text: no macro, which
+				 * mandoc would call an empty block. */
+				roff_text(&m->r, n->u.link.url +
+				    (starts_with(n->u.link.url, "mailto:") ?
+				    7 : 0), strlen(n->u.link.url) -
+				    (starts_with(n->u.link.url, "mailto:") ?
+				    7 : 0), flags | ESC_LITERAL | ESC_NOHYPH);
+				entering = 0;
+			} else if (entering && mode == INL_FLOW) {
+				link_open(m, n);
+			} else if (!entering && mode == INL_FLOW) {
+				m->skip = link_close(m, n);
+				m->skip_node = n->next;
+			} else if (!entering && mode == INL_CELL) {
+				roff_text(&m->r, " <", 2, flags);
+				roff_text(&m->r, n->u.link.url,
+				    strlen(n->u.link.url),
+				    flags | ESC_LITERAL);
+				roff_text(&m->r, ">", 1, flags);
+			}
+			break;
+		default:
+			/* STRIKE, SUB: their text, as is. */
+			break;
+		}
+	}
+	if (mode == INL_LINE)
+		m->r.nowrap--;
+}
+
+void
+man_inline_range(struct man *m, const struct node *first,
+    const struct node *stop, enum inl_mode mode, int flags)
+{
+	const struct node *n;
+
+	for (n = first; n != NULL && n != stop; n = n->next)
+		inline_tree(m, n, mode, flags);
+	m->skip_node = NULL;
+}
+
+void
+man_inlines(struct man *m, const struct node *parent, enum inl_mode mode,
+    int flags)
+{
+	man_inline_range(m, parent->first, NULL, mode, flags);
+}
+
+/* ----------------------------------------------------------------- blocks */
+
+/* A heading outside a section's top level (in a list or quote) cannot be
+ * .SH/.SS; it becomes a bold paragraph. */
+static void
+heading(struct man *m, const struct node *n, int depth)
+{
+	if (!has_text(n))
+		return;
+	if (depth > 0) {
+		man_para(m);
+		roff_font_push(&m->r, FONT_BOLD);
+		man_inlines(m, n, INL_FLOW, 0);
+		roff_font_pop(&m->r, FONT_BOLD);
+		roff_eol(&m->r);
+		return;
+	}
+	roff_req(&m->r, n->u.heading.level <= 2 ? ".SH" : ".SS");
+	roff_eol(&m->r);
+	man_inlines(m, n, INL_LINE, n->u.heading.level <= 2 ? ESC_UPPER : 0);
+	roff_eol(&m->r);
+	m->fresh = 1;
+	m->gap = 0;
+}
+
+static void
+code_block(struct man *m, const struct node *n)
+{
+	size_t len = strlen(n->text);
+
+	while (len > 0 && n->text[len - 1] == '\n')
+		len--;
+	man_para(m);
+	roff_req(&m->r, ".EX");
+	roff_eol(&m->r);
+	if (len == 0)
+		roff_raw(&m->r, "\\&");
+	roff_text(&m->r, n->text, len, ESC_NOSPACE | ESC_LITERAL);
+	roff_req(&m->r, ".EE");
+	roff_eol(&m->r);
+}
+
+static int
+list_width(const struct node *list)
+{
+	char tmp[32];
+	int count = 0;
+	const struct node *c;
+
+	if (!list->u.list.ordered)
+		return 2;
+	for (c = list->first; c != NULL; c = c->next)
+		count++;
+	snprintf(tmp, sizeof(tmp), "%d%c", list->u.list.start + count - 1,
+	    list->u.list.delim ? list->u.list.delim : '.');
+	return (int)strlen(tmp) + 1 < 3 ? 3 : (int)strlen(tmp) + 1;
+}
+
+static void
+list(struct man *m, const struct node *n, int depth)
+{
+	const struct node *item;
+	char tmp[64];
+	int num = n->u.list.start, w = list_width(n);
+
+	for (item = n->first; item != NULL; item = item->next, num++) {
+		if (n->u.list.ordered)
+			snprintf(tmp, sizeof(tmp), ".IP %d%c %d", num,
+			    n->u.list.delim ? n->u.list.delim : '.', w);
+		else
+			snprintf(tmp, sizeof(tmp), ".IP \\(bu %d", w);
+		if (m->gap) {
+			roff_req(&m->r, ".sp");
+			roff_eol(&m->r);
+			m->gap = 0;
+		}
+		roff_req(&m->r, tmp);
+		roff_eol(&m->r);
+		m->fresh = 1;
+		if (item->first == NULL || !has_text(item)) {
+			roff_raw(&m->r, "\\&");
+			roff_eol(&m->r);
+			m->fresh = 0;
+			continue;
+		}
+		/* The first block follows the tag; the rest are inset to
+		 * the item's text. */
+		m->indent += w;
+		block(m, item->first, depth + 1);
+		m->indent -= w;
+		if (item->first->next != NULL)
+			inset(m, item->first->next, w, depth + 1);
+		m->fresh = 0;
+	}
+}
+
+/* Blocks after the first in an item sit in an .RS at the item's indent;
+ * blocks in a quote in an .RS 4.  Indentation stops growing at
+ * MAX_INDENT so deep nesting stays readable. */
+static void
+inset(struct man *m, const struct node *first, int w, int depth)
+{
+	char tmp[32];
+
+	if (m->indent + w > MAX_INDENT) {
+		blocks(m, first, depth);
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), ".RS %d", w);
+	roff_req(&m->r, tmp);
+	roff_eol(&m->r);
+	m->indent += w;
+	m->fresh = 0;
+	blocks(m, first, depth);
+	m->indent -= w;
+	roff_req(&m->r, ".RE");
+	roff_eol(&m->r);
+	m->fresh = 0;
+}
+
+static void
+block(struct man *m, const struct node *n, int depth)
+{
+	struct buf b;
+
+	if (depth > MAX_DEPTH && n->type != N_PARAGRAPH) {
+		/* Too deep to nest further: keep the words. */
+		if (!has_text(n))
+			return;
+		buf_init(&b);
+		plain(n, &b);
+		man_para(m);
+		roff_text(&m->r, b.data, b.len, 0);
+		roff_eol(&m->r);
+		buf_free(&b);
+		return;
+	}
+	switch (n->type) {
+	case N_HEADING:
+		heading(m, n, depth);
+		break;
+	case N_PARAGRAPH:
+		if (!has_text(n))
+			break;
+		man_para(m);
+		man_inlines(m, n, INL_FLOW, 0);
+		roff_eol(&m->r);
+		break;
+	case N_LIST:
+		if (n->first != NULL)
+			list(m, n, depth);
+		break;
+	case N_QUOTE:
+		if (n->first != NULL && has_text(n))
+			inset(m, n->first, 4, depth + 1);
+		break;
+	case N_CODE_BLOCK:
+		code_block(m, n);
+		break;
+	case N_RULE:
+		m->gap = 1;
+		break;
+	case N_TABLE:
+		if (m->gap) {
+			roff_req(&m->r, ".sp");
+			roff_eol(&m->r);
+			m->gap = 0;
+		}
+		man_table(m, n);
+		break;
+	default:
+		/* HTML_BLOCK: raw HTML has no man rendering. */
+		break;
+	}
+}
+
+static void
+blocks(struct man *m, const struct node *first, int depth)
+{
+	const struct node *n;
+
+	for (n = first; n != NULL; n = n->next)
+		block(m, n, depth);
+}
+
+/* ----------------------------------------------------------------- header */
+
+static const char *
+meta_extra(const struct meta *mt, const char *key)
+{
+	const char **p;
+
+	for (p = mt->extra; p != NULL && p[0] != NULL; p += 2)
+		if (p[1] != NULL && strcmp(p[0], key) == 0)
+			return p[1];
+	return NULL;
+}
+
+static void
+header(struct man *m)
+{
+	const struct meta *mt = &m->doc->meta;
+	const char *desc, *manual;
+	char date[32];
+	time_t t = (time_t)m->doc->epoch;
+	struct tm tm;
+
+	if (m->doc->has_table) {
+		/* Tells man(1) to run tbl; must be the very first line. */
+		roff_req(&m->r, "'\\\" t");
+		roff_eol(&m->r);
+	}
+	roff_req(&m->r, ".\\\" Generated by quire " QUIRE_VERSION
+	    "; edit the Markdown source instead.");
+	roff_eol(&m->r);
+
+	if (mt->date != NULL && mt->date[0] != '\0')
+		snprintf(date, sizeof(date), "%s", mt->date);
+	else if (gmtime_r(&t, &tm) != NULL)
+		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	else
+		snprintf(date, sizeof(date), "1970-01-01");
+	manual = meta_extra(mt, "manual");
+	if (manual == NULL)
+		manual = mt->title;
+
+	roff_req(&m->r, ".TH");
+	roff_arg(&m->r, mt->name, ESC_UPPER | ESC_LITERAL);
+	roff_arg(&m->r, mt->section, 0);
+	roff_arg(&m->r, date, 0);
+	roff_arg(&m->r, "quire " QUIRE_VERSION, 0);
+	roff_arg(&m->r, manual ? manual : "", 0);
+	roff_eol(&m->r);
+	m->th_end = m->r.out.len;
+
+	/* whatis, apropos and lexgrog read "name \- description" here. */
+	desc = mt->description;
+	if (desc == NULL || desc[0] == '\0')
+		desc = mt->subtitle;
+	if (desc == NULL || desc[0] == '\0')
+		desc = mt->title;
+	roff_req(&m->r, ".SH NAME");
+	roff_eol(&m->r);
+	roff_text(&m->r, mt->name, strlen(mt->name),
+	    ESC_LITERAL | ESC_ONELINE);
+	roff_raw(&m->r, " \\- ");
+	roff_text(&m->r, desc, strlen(desc), ESC_LITERAL);
+	roff_eol(&m->r);
+}
+
+/* Is this chapter child a heading that opens a man section? */
+static int
+opens_section(const struct node *n)
+{
+	return n->type == N_HEADING && n->u.heading.level <= 2 &&
+	    has_text(n);
+}
+
+/* Text before the first section would land in NAME, where whatis would
+ * read it: it gets a DESCRIPTION section, led by the subtitle. */
+static void
+preamble(struct man *m)
+{
+	const struct node *ch, *n;
+	const char *sub = m->doc->meta.subtitle;
+
+	for (ch = m->doc->root->first; ch != NULL; ch = ch->next)
+		for (n = ch->first; n != NULL; n = n->next) {
+			if (opens_section(n))
+				return;
+			if (n->type == N_RULE || n->type == N_HTML_BLOCK ||
+			    (n->type != N_TABLE && !has_text(n)))
+				continue;
+			roff_req(&m->r, ".SH DESCRIPTION");
+			roff_eol(&m->r);
+			m->fresh = 1;
+			if (sub != NULL && sub[0] != '\0') {
+				man_para(m);
+				roff_font_push(&m->r, FONT_ITALIC);
+				roff_text(&m->r, sub, strlen(sub),
+				    ESC_ONELINE);
+				roff_font_pop(&m->r, FONT_ITALIC);
+				roff_eol(&m->r);
+			}
+			return;
+		}
+}
+
+/* The title heading is the page's .TH; the parser normally removes it,
+ * but a title given with -M can leave it in. */
+static int
+is_title(const struct man *m, const struct node *n)
+{
+	struct buf b;
+	int same;
+
+	if (n->type != N_HEADING || n->u.heading.level != 1)
+		return 0;
+	buf_init(&b);
+	plain(n, &b);
+	same = b.data != NULL && strcmp(b.data, m->doc->meta.title) == 0;
+	buf_free(&b);
+	return same;
+}
+
+static int
+has_authors_section(const struct doc *d)
+{
+	const struct node *ch, *n;
+	struct buf b;
+	int found = 0;
+
+	for (ch = d->root->first; ch != NULL && !found; ch = ch->next)
+		for (n = ch->first; n != NULL && !found; n = n->next) {
+			if (!opens_section(n))
+				continue;
+			buf_init(&b);
+			plain(n, &b);
+			found = strcasecmp(b.data, "author") == 0 ||
+			    strcasecmp(b.data, "authors") == 0;
+			buf_free(&b);
+		}
+	return found;
+}
+
+static void
+authors(struct man *m)
+{
+	const char **a = m->doc->meta.authors;
+
+	if (a == NULL || a[0] == NULL || has_authors_section(m->doc))
+		return;
+	roff_req(&m->r, ".SH AUTHORS");
+	roff_eol(&m->r);
+	for (; *a != NULL; a++) {
+		roff_text(&m->r, *a, strlen(*a), ESC_ONELINE);
+		if (a[1] != NULL)
+			roff_raw(&m->r, ",");
+		roff_eol(&m->r);
+	}
+}
 
 int
 emit_man(const struct doc *d, const struct style *st, FILE *out)
 {
-	(void)d; (void)st; (void)out;
-	diag_error(NULL, 0, "the man emitter is not built yet");
-	return -1;
+	struct man m;
+	struct buf fb;
+	const struct node *ch, *n;
+	const char *layout = style_str(st, "man.table", "auto");
+	int rc = 0;
+
+	memset(&m, 0, sizeof(m));
+	roff_init(&m.r);
+	m.doc = d;
+	m.width = (int)style_num(st, "man.width", 78);
+	if (m.width < 40 || m.width > 400)
+		m.width = 78;
+	m.layout = strcmp(layout, "grid") == 0 ? LAYOUT_GRID :
+	    strcmp(layout, "stacked") == 0 ? LAYOUT_STACKED : LAYOUT_AUTO;
+
+	header(&m);
+	preamble(&m);
+	for (ch = d->root->first; ch != NULL; ch = ch->next)
+		for (n = ch->first; n != NULL; n = n->next)
+			if (!is_title(&m, n))
+				block(&m, n, 0);
+	authors(&m);
+	roff_eol(&m.r);
+
+	/* Glyph stand-ins go right after .TH, before any text uses them. */
+	buf_init(&fb);
+	if (m.r.chunked) {
+		/* A line holding only part of a long word has no space to
+		 * stretch: justifying it would fail ("cannot adjust"). */
+		buf_puts(&fb, ".ad l\n");
+	}
+	roff_fallbacks(&m.r, &fb);
+	if (fwrite(m.r.out.data, 1, m.th_end, out) != m.th_end ||
+	    fwrite(fb.data ? fb.data : "", 1, fb.len, out) != fb.len ||
+	    fwrite(m.r.out.data + m.th_end, 1, m.r.out.len - m.th_end, out) !=
+	    m.r.out.len - m.th_end || fflush(out) != 0) {
+		diag_error(NULL, 0, "cannot write the man page");
+		rc = -1;
+	}
+	buf_free(&fb);
+	roff_free(&m.r);
+	return rc;
 }

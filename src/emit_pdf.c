@@ -1,12 +1,169 @@
-/* emit_pdf.c - placeholder until the pdf emitter lands. */
+/*
+ * emit_pdf.c - the PDF emitter: fonts, layout, device, file.
+ *
+ * The layout engine (layout/) decides everything from font metrics that
+ * the PDF device's fonts supply; the device (pdf_device.c) draws it.  This
+ * file wires them together and makes the output reproducible: libharu
+ * derives the trailer's file ID from the clock, so we replace it by a
+ * hash of the file's own bytes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
+#include "layout/layout.h"
+#include "pdf_device.h"
+#include "pdf_fonts.h"
+#include "pdf_image.h"
+
+struct herr {
+	int	 failed;
+	unsigned long code, detail;
+};
+
+static void
+on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	struct herr *e = data;
+
+	if (!e->failed) {
+		e->code = code;
+		e->detail = detail;
+	}
+	e->failed = 1;
+}
+
+/* FNV-1a, twice with different offsets: 128 bits of file identity. */
+static void
+file_id(const unsigned char *p, size_t n, char hex[33])
+{
+	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < n; i++) {
+			h[k] ^= p[i] + (unsigned)k;
+			h[k] *= 0x100000001b3ULL;
+		}
+	snprintf(hex, 33, "%016llX%016llX", (unsigned long long)h[0],
+	    (unsigned long long)h[1]);
+}
+
+/*
+ * libharu writes no /ID for an unencrypted file (and would derive one
+ * from the clock if it did).  Readers and PDF 2.0 want one, so add it,
+ * computed from the file's own bytes: same input, same ID.  The trailer
+ * follows the cross-reference table, so inserting into it moves no
+ * object offsets (startxref points before it).
+ */
+static void
+write_with_id(const unsigned char *p, size_t n, FILE *out)
+{
+	static const char key[] = "trailer\n<<\n";
+	size_t	klen = sizeof(key) - 1, at = SIZE_MAX;
+	char	hex[33], id[96];
+
+	for (size_t i = n > 4096 ? n - 4096 : 0; i + klen <= n; i++)
+		if (memcmp(p + i, key, klen) == 0)
+			at = i + klen;
+	if (at == SIZE_MAX) {
+		fwrite(p, 1, n, out);
+		return;
+	}
+	file_id(p, n, hex);
+	snprintf(id, sizeof(id), "/ID [<%s><%s>]\n", hex, hex);
+	fwrite(p, 1, at, out);
+	fputs(id, out);
+	fwrite(p + at, 1, n - at, out);
+}
+
+static int
+image_size(void *ctx, const char *path, double *w, double *h)
+{
+	return pdf_images_size(ctx, path, w, h);
+}
 
 int
 emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 {
-	(void)d; (void)st; (void)out;
-	diag_error(NULL, 0, "the pdf emitter is not built yet");
-	return -1;
+	struct herr	  err = { 0, 0, 0 };
+	HPDF_Doc	  pdf;
+	struct pdf_fonts *fs;
+	struct pdf_images *im;
+	struct lo_metrics m;
+	struct lo_doc	 *ld;
+	unsigned char	 *bytes = NULL;
+	HPDF_UINT32	  size;
+	int		  rc = -1;
+
+	if ((pdf = HPDF_New(on_error, &err)) == NULL) {
+		diag_error(NULL, 0, "cannot start libharu");
+		return -1;
+	}
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	fs = pdf_fonts_new(pdf, st);
+	im = pdf_images_new(pdf);
+
+	memset(&m, 0, sizeof(m));
+	m.ctx = fs;
+	m.advance = pdf_fonts_advance;
+	m.image_ctx = im;
+	m.image_size = image_size;
+	if (pdf_fonts_advance(fs, LO_FACE(FAM_SERIF, 0), 'a') < 0) {
+		diag_error(NULL, 0, "no usable TrueType body font; install "
+		    "fonts-dejavu-core");
+		goto done;
+	}
+	if ((ld = layout_document(d, st, &m)) == NULL)
+		goto done;
+	if (pdf_draw(pdf, fs, im, ld, d) != 0 || err.failed) {
+		layout_free(ld);
+		goto fail;
+	}
+	layout_free(ld);
+	if (pdf_fonts_fix_tounicode(fs) != 0)
+		goto fail;
+	if (HPDF_SaveToStream(pdf) != HPDF_OK || err.failed)
+		goto fail;
+	size = HPDF_GetStreamSize(pdf);
+	bytes = xmalloc(size ? size : 1);
+	HPDF_ResetStream(pdf);
+	{
+		HPDF_UINT32 got = 0;
+
+		while (got < size) {
+			HPDF_UINT32 len = size - got;
+
+			if (HPDF_ReadFromStream(pdf, bytes + got, &len) !=
+			    HPDF_OK && len == 0)
+				break;
+			got += len;
+			if (len == 0)
+				break;
+		}
+		if (got != size)
+			goto fail;
+	}
+	write_with_id(bytes, size, out);
+	if (ferror(out)) {
+		diag_error(NULL, 0, "cannot write the PDF");
+		goto done;
+	}
+	rc = 0;
+	goto done;
+fail:
+	diag_error(NULL, 0, "libharu failed (error 0x%04lX, detail %lu)",
+	    err.code, err.detail);
+done:
+	free(bytes);
+	pdf_fonts_free(fs);
+	pdf_images_free(im);
+	HPDF_Free(pdf);
+	return rc;
 }

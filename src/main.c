@@ -344,8 +344,13 @@ main(int argc, char *argv[])
 			rc = EXIT_OUTPUT;
 		stage(&t, f->name);
 	}
+	/* Close every output before renaming any, so a write error in
+	 * one (a full disk) keeps all the previous publications. */
+	for (i = 0; i < NFORMATS && rc == EXIT_OK; i++)
+		if (outs[i].fp != NULL && outfile_close(&outs[i]) != 0)
+			rc = EXIT_OUTPUT;
 	for (i = 0; i < NFORMATS; i++) {
-		if (outs[i].fp == NULL)
+		if (outs[i].path == NULL)
 			continue;
 		if (rc != EXIT_OK)
 			outfile_abort(&outs[i]);

@@ -20,19 +20,61 @@ struct ctx {
 	int		 keywords_locked;
 };
 
-/* Append to a NULL-terminated list in the arena.  Lists are short (a few
- * authors and keywords), so copying on each append is fine. */
+/*
+ * Append to a NULL-terminated list in the arena.  A list of n entries
+ * always lives in an array of list_cap(n) slots (a power of two), so
+ * most appends write in place: a front matter with 20 000 authors or keys
+ * must not cost n^2 copies (nor n^2 bytes of arena).  Every list of the
+ * metadata is made here, so the invariant holds.
+ */
+static size_t
+list_cap(size_t n)
+{
+	size_t cap = 4;
+
+	while (cap < n + 1)
+		cap *= 2;
+	return cap;
+}
+
+/*
+ * The length of such a list without walking it: slots [0, n) are set and
+ * [n, list_cap(n)) are NULL (the arena zeroes), so gallop over indexes
+ * 2^k - 1, which stay inside the array, then search by halves.
+ */
+static size_t
+list_len(const char **list)
+{
+	size_t lo = 0, hi = 1, mid;
+
+	if (list == NULL || list[0] == NULL)
+		return 0;
+	/* Invariant: list[lo] != NULL; find hi with list[hi] == NULL. */
+	while (list[hi] != NULL) {
+		lo = hi;
+		hi = hi * 2 + 1;
+	}
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (list[mid] != NULL)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
 static const char **
 list_add(struct doc *d, const char **list, const char *v)
 {
-	size_t n = 0;
-	const char **nl;
+	size_t n = list_len(list);
+	const char **nl = list;
 
-	while (list != NULL && list[n] != NULL)
-		n++;
-	nl = doc_alloc(d, (n + 2) * sizeof(*nl));
-	if (n)
-		memcpy(nl, list, n * sizeof(*nl));
+	if (list == NULL || n + 2 > list_cap(n)) {
+		nl = doc_alloc(d, list_cap(n + 1) * sizeof(*nl));
+		if (n)
+			memcpy(nl, list, n * sizeof(*nl));
+	}
 	nl[n] = doc_strdup(d, v);
 	nl[n + 1] = NULL;
 	return nl;
@@ -193,8 +235,9 @@ meta_front_matter(struct doc *d, const char *path, int first, char *text,
 	if (!is_fence(text, n, 0) || text + n >= end)
 		return 0;
 	body = p = text + n + 1;
-	/* "---" followed by a blank line is a thematic break, not YAML. */
-	if (p < end && (*p == '\n' || line_len(p, end) == 0))
+	/* "---" followed by a blank line, or by nothing at all, is a
+	 * thematic break, not YAML. */
+	if (p >= end || *p == '\n')
 		return 0;
 	for (;;) {
 		if (p >= end) {
@@ -251,7 +294,7 @@ meta_finish(struct doc *d, const char *first_path, const uint64_t hash[2])
 		m->lang = "en";
 	if (m->section == NULL)
 		m->section = "7";
-	if (m->title == NULL)
+	if (m->title == NULL || m->title[0] == '\0')
 		m->title = "Untitled";
 	if (m->name == NULL) {
 		base = strrchr(first_path, '/');

@@ -13,6 +13,81 @@
 #include "diag.h"
 #include "outfile.h"
 
+/*
+ * Temporary files in flight, so a SIGINT, SIGTERM or SIGHUP during a run
+ * removes them instead of leaving ".NAME.XXXXXX" debris beside the
+ * outputs.  The handler only calls unlink(2), signal(2) and raise(3),
+ * which are async-signal-safe; the table is changed with those signals
+ * blocked so the handler never sees a half-updated slot.
+ */
+#define MAX_TMP 8
+static char *volatile pending[MAX_TMP];
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define NSIGNALS (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
+
+static void
+on_fatal_signal(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_TMP; i++)
+		if (pending[i] != NULL)
+			unlink(pending[i]);
+	/* Die of the same signal, so the parent sees what happened. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+block_signals(sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < NSIGNALS; i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Add (add = 1) or remove a temporary file name from the table. */
+static void
+track(char *tmp, int add)
+{
+	static int installed;
+	struct sigaction sa;
+	sigset_t old;
+	size_t i;
+
+	block_signals(&old);
+	if (add && !installed) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_fatal_signal;
+		sigemptyset(&sa.sa_mask);
+		for (i = 0; i < NSIGNALS; i++) {
+			struct sigaction prev;
+
+			/* A signal ignored by our parent (nohup) stays
+			 * ignored. */
+			if (sigaction(fatal_signals[i], NULL, &prev) == 0 &&
+			    prev.sa_handler != SIG_IGN)
+				sigaction(fatal_signals[i], &sa, NULL);
+		}
+		installed = 1;
+	}
+	for (i = 0; i < MAX_TMP; i++) {
+		if (add && pending[i] == NULL) {
+			pending[i] = tmp;
+			break;
+		}
+		if (!add && pending[i] == tmp) {
+			pending[i] = NULL;
+			break;
+		}
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 /* The process umask, read once (umask(2) can only be read by setting). */
 static mode_t
 file_mode(void)
@@ -32,13 +107,23 @@ int
 outfile_open(struct outfile *o, const char *path)
 {
 	const char *slash;
-	int fd;
+	struct stat sb;
+	sigset_t old;
+	int fd, err;
 
 	memset(o, 0, sizeof(*o));
 	o->path = xstrdup(path);
 	if (strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return 0;
+	}
+	/* A directory in the way would make the final rename fail after
+	 * other formats were already renamed into place: refuse it now. */
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		diag_error(path, 0, "cannot write: %s", strerror(EISDIR));
+		free(o->path);
+		o->path = NULL;
+		return -1;
 	}
 	/* The temporary file lives beside the target, so rename(2) is
 	 * atomic (same file system).  The name starts with a dot so a
@@ -50,12 +135,22 @@ outfile_open(struct outfile *o, const char *path)
 		    slash + 1);
 	else
 		sprintf(o->tmp, ".%s.XXXXXX", path);
-	if ((fd = mkstemp(o->tmp)) == -1 ||
-	    (o->fp = fdopen(fd, "wb")) == NULL) {
-		diag_error(path, 0, "cannot write: %s", strerror(errno));
+	/* Signals wait while the file is made and recorded, so none can
+	 * come between the two and leave it behind. */
+	block_signals(&old);
+	fd = mkstemp(o->tmp);
+	err = errno;
+	if (fd != -1)
+		track(o->tmp, 1);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd != -1 && (o->fp = fdopen(fd, "wb")) == NULL)
+		err = errno;
+	if (o->fp == NULL) {
+		diag_error(path, 0, "cannot write: %s", strerror(err));
 		if (fd != -1) {
 			close(fd);
 			unlink(o->tmp);
+			track(o->tmp, 0);
 		}
 		free(o->tmp);
 		free(o->path);
@@ -72,11 +167,33 @@ outfile_abort(struct outfile *o)
 {
 	if (o->fp != NULL && o->fp != stdout)
 		fclose(o->fp);
-	if (o->tmp != NULL)
+	if (o->tmp != NULL) {
 		unlink(o->tmp);
+		track(o->tmp, 0);
+	}
 	free(o->tmp);
 	free(o->path);
 	memset(o, 0, sizeof(*o));
+}
+
+int
+outfile_close(struct outfile *o)
+{
+	int err = 0;
+
+	if (o->fp == NULL || o->fp == stdout)
+		return 0;
+	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
+		err = errno ? errno : EIO;
+	if (fclose(o->fp) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	o->fp = NULL;
+	if (err != 0) {
+		diag_error(o->path, 0, "cannot write: %s", strerror(err));
+		outfile_abort(o);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -93,18 +210,16 @@ outfile_commit(struct outfile *o)
 		memset(o, 0, sizeof(*o));
 		return err;
 	}
-	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
-		err = errno ? errno : EIO;
-	if (fclose(o->fp) != 0 && err == 0)
-		err = errno ? errno : EIO;
-	o->fp = NULL;
-	if (err == 0 && rename(o->tmp, o->path) != 0)
-		err = errno;
-	if (err != 0) {
-		diag_error(o->path, 0, "cannot write: %s", strerror(err));
+	if (o->fp != NULL && outfile_close(o) != 0)
+		return -1;
+	if (o->tmp == NULL)
+		return -1;	/* already aborted */
+	if (rename(o->tmp, o->path) != 0) {
+		diag_error(o->path, 0, "cannot write: %s", strerror(errno));
 		outfile_abort(o);
 		return -1;
 	}
+	track(o->tmp, 0);
 	free(o->tmp);
 	free(o->path);
 	memset(o, 0, sizeof(*o));

@@ -17,8 +17,13 @@ struct outfile {
 
 /* Returns 0, or -1 after "quire: PATH: reason". */
 int	outfile_open(struct outfile *, const char *path);
-/* Flush, fsync, close and rename; on failure remove the temporary file.
- * Returns 0, or -1 after a message. */
+/* Flush, fsync and close, without renaming yet: with several outputs,
+ * close them all first, so a write error (a full disk) in any of them
+ * is found before the first is renamed into place.  On failure the
+ * temporary file is removed.  Returns 0, or -1 after a message. */
+int	outfile_close(struct outfile *);
+/* Close if still open, then rename into place; on failure remove the
+ * temporary file.  Returns 0, or -1 after a message. */
 int	outfile_commit(struct outfile *);
 /* Close and remove the temporary file; the previous output is kept. */
 void	outfile_abort(struct outfile *);

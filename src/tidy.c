@@ -287,10 +287,129 @@ settle_title(struct doc *d)
 	if (h1 == NULL)
 		return;
 	if (d->meta.title == NULL) {
+		/* An empty "#" names nothing: meta_finish gives "Untitled". */
+		if (*doc_plain_text(d, h1) == '\0')
+			return;
 		d->meta.title = doc_plain_text(d, h1);
 		doc_unlink(h1);
 	} else if (first == h1 && !strcmp(doc_plain_text(d, h1), d->meta.title))
 		doc_unlink(h1);
+}
+
+/*
+ * Nesting is capped here, once for every format: a document 10 000 lists
+ * deep is legal Markdown, but an XHTML reader stops at 256 levels, roff
+ * has no indentation left long before and recursion in an emitter must
+ * stay bounded.  Past the cap a container keeps its content, flattened:
+ * block containers keep their paragraphs (and other leaf blocks) in
+ * order, inline containers keep their text.
+ */
+#define MAX_BLOCK_NEST	16	/* quotes and list items inside each other */
+#define MAX_INLINE_NEST	16	/* emphasis, links, ... inside each other */
+
+static int
+is_leaf_block(const struct node *n)
+{
+	return n->type == N_PARAGRAPH || n->type == N_HEADING ||
+	    n->type == N_CODE_BLOCK || n->type == N_HTML_BLOCK ||
+	    n->type == N_RULE || n->type == N_TABLE;
+}
+
+static int
+is_inline_leaf(const struct node *n)
+{
+	return doc_is_inline(n) && n->first == NULL;
+}
+
+/* Replace the children of c by the nodes of its subtree that keep(). */
+static void
+flatten(struct node *c, int (*keep)(const struct node *))
+{
+	struct node *n = NULL, **kept = NULL;
+	size_t k = 0, cap = 0, i;
+	int entering;
+
+	while ((n = doc_next(c, n, &entering)) != NULL) {
+		if (!entering || n == c || !keep(n))
+			continue;
+		if (k == cap) {
+			cap = cap ? cap * 2 : 64;
+			kept = xrealloc(kept, cap * sizeof(*kept));
+		}
+		kept[k++] = n;
+		/* Do not look inside what is kept (a table, a paragraph):
+		 * step over it by pretending it was just left. */
+		if (n->first != NULL)
+			entering = 0;
+	}
+	while (c->first != NULL)
+		doc_unlink(c->first);
+	for (i = 0; i < k; i++) {
+		doc_unlink(kept[i]);
+		doc_append(c, kept[i]);
+	}
+	free(kept);
+}
+
+static void
+cap_depth(struct doc *d)
+{
+	struct node *n = NULL;
+	int entering, blocks = 0, inlines = 0, warned = 0;
+
+	while ((n = doc_next(d->root, n, &entering)) != NULL) {
+		int is_block = n->type == N_QUOTE || n->type == N_ITEM;
+		int is_inl = doc_is_inline(n) && !is_inline_leaf(n);
+
+		if (!entering) {
+			blocks -= is_block;
+			inlines -= is_inl;
+			continue;
+		}
+		if (n->first == NULL || (!is_block && !is_inl))
+			continue;
+		if (is_block && ++blocks == MAX_BLOCK_NEST)
+			flatten(n, is_leaf_block);
+		else if (is_inl && ++inlines == MAX_INLINE_NEST)
+			flatten(n, is_inline_leaf);
+		else
+			continue;
+		if (!warned++)
+			diag_warn(n->file, n->line, "nested more than %d deep; "
+			    "deeper levels are flattened", is_block ?
+			    MAX_BLOCK_NEST : MAX_INLINE_NEST);
+		/* An emptied container gets no "leave" from the walk. */
+		if (n->first == NULL) {
+			blocks -= is_block;
+			inlines -= is_inl;
+		}
+	}
+}
+
+/*
+ * A paragraph left with nothing in it (it held only a dropped tag or a
+ * comment) would be an empty block in every format.  Unlinking during the
+ * walk would cut the walk's own links, so they are removed afterwards.
+ */
+static void
+drop_empty_paragraphs(struct doc *d)
+{
+	struct node *n = NULL, **empty = NULL;
+	size_t k = 0, cap = 0, i;
+	int entering;
+
+	while ((n = doc_next(d->root, n, &entering)) != NULL) {
+		if (n->type != N_PARAGRAPH || n->first != NULL)
+			continue;
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			empty = xrealloc(empty, cap * sizeof(*empty));
+		}
+		empty[k++] = n;
+	}
+	for (i = 0; i < k; i++)
+		doc_unlink(empty[i]);
+	free(empty);
 }
 
 void
@@ -300,6 +419,7 @@ tidy_document(struct doc *d)
 	int entering;
 	size_t nheadings = 0;
 
+	cap_depth(d);
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
 		if (entering) {
 			if (n->type == N_HEADING)
@@ -314,6 +434,7 @@ tidy_document(struct doc *d)
 		if (n->type == N_CELL)
 			tidy_cell_list(d, n);
 	}
+	drop_empty_paragraphs(d);
 	settle_title(d);
 	assign_ids(d, nheadings);
 }

@@ -39,8 +39,10 @@ enum lo_family { FAM_SERIF, FAM_SANS, FAM_MONO, FAM_FALLBACK, FAM_CJK,
 struct lo_metrics {
 	void	*ctx;
 	int	(*advance)(void *ctx, int face, uint32_t cp);
-	double	 ascent[LO_NFACES];	/* thousandths of the size */
-	double	 descent[LO_NFACES];	/* negative */
+	/* Natural size in points of a local image file; -1 when it cannot
+	 * be drawn (layout then shows the alt text). */
+	int	(*image_size)(void *ctx, const char *path, double *w, double *h);
+	void	*image_ctx;
 };
 
 enum lo_op_type {

@@ -123,6 +123,9 @@ run(const struct lo_par *p, double width, int ragged, double tol,
 			legal = 1;
 			pen = it->pen;
 			flagged = it->flag;
+			/* Ragged text has little reason to hyphenate. */
+			if (ragged && flagged)
+				pen += 250;
 			pw = it->w;
 		}
 		if (legal) {

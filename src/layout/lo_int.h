@@ -59,6 +59,7 @@ struct lo_fmt {
 	int		 strike;
 	const char	*link;
 	int		 nohyph;	/* label cells: never hyphenate */
+	int		 depth;		/* inline nesting so far */
 };
 
 /* ---- vertical entries: what page.c stacks ---- */
@@ -92,7 +93,8 @@ struct lo_table {
 	int		 ncols;
 	double		*x, *w;		/* column left edges and widths */
 	double		 left, width;	/* the whole table */
-	double		 pad;
+	double		 pad, vpad;
+	double		 header_h;	/* height of the header row */
 	double		 rule_w;
 	uint32_t	 rule_rgb, head_rgb;
 	struct lo_row	*header;	/* repeated on every page, or NULL */
@@ -155,7 +157,7 @@ void	par_finish(struct lo_par *);
 int	par_set(struct lo_ctx *, struct lo_par *, struct vlist *v, double x,
 	    double width, double size, int align, int ragged);
 /* Content widths for tables: longest unbreakable piece and widest line. */
-void	par_minmax(struct lo_ctx *, const struct lo_par *, double *min,
+void	par_minmax(const struct lo_par *, double *wmin, double *smin,
 	    double *max);
 
 /* linebreak.c: breaks[] receives item indices of chosen breakpoints

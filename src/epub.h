@@ -1,0 +1,176 @@
+/*
+ * epub.h - the EPUB emitter's private seams (not used outside epub_*.c
+ * and emit_epub.c).
+ *
+ * The emitter works in three steps:
+ *  1. epub_plan() walks the model once and decides the book's shape: which
+ *     output file every top-level block goes to (one per input file, split
+ *     again at headings up to epub.split-level), where every heading id
+ *     lives (for link rewriting), the table of contents and the images.
+ *  2. epub_xhtml_file() builds one libxml2 tree per content file from the
+ *     plan; epub_package.c builds the title page, nav, NCX, OPF and
+ *     container trees.  Every XML file is a libxml2 tree serialised by
+ *     libxml2: no markup is ever printed by hand.
+ *  3. epub_zip_*() packs the serialised files with libzip, in memory.
+ *
+ * User text enters a tree only through epub_text() and epub_attr(), which
+ * drop the characters XML 1.0 cannot carry; libxml2 escapes the rest when
+ * it serialises, so markup injection is impossible by construction.
+ */
+#ifndef QUIRE_EPUB_H
+#define QUIRE_EPUB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+struct doc;
+struct node;
+struct style;
+
+#define EPUB_XHTML_NS	"http://www.w3.org/1999/xhtml"
+#define EPUB_OPS_NS	"http://www.idpf.org/2007/ops"
+#define EPUB_DIR	"EPUB/"		/* everything but mimetype, META-INF */
+
+/* One content document: a run of top-level blocks of one chapter. */
+struct epub_file {
+	char			 name[24];	/* "c001.xhtml" */
+	const struct node	*chapter;
+	const struct node	*first;		/* first block */
+	const struct node	*end;		/* block after the last, or NULL */
+	char			*title;		/* plain text, malloc'd */
+};
+
+/* A heading id and the file that holds it, sorted by id for bsearch. */
+struct epub_anchor {
+	const char	*id;
+	int		 file;
+};
+
+/* One table-of-contents entry (nav and NCX). */
+struct epub_toc {
+	int		 level;
+	int		 file;
+	const char	*id;		/* NULL: the start of the file */
+	char		*text;		/* malloc'd */
+};
+
+/* A local image copied into the book. */
+struct epub_image {
+	char		*path;		/* resolved source path, malloc'd */
+	char		 name[24];	/* "images/i001.png" */
+	const char	*mime;		/* NULL when unusable (warned) */
+	unsigned char	*data;
+	size_t		 len;
+};
+
+/* A heading whose parser-given id was missing or empty. */
+struct epub_fallback_id {
+	const struct node *heading;
+	char		  *id;		/* "h-N", malloc'd */
+};
+
+struct epub_image_ref {
+	const struct node *node;
+	int		   image;	/* index in images, -1: unusable */
+};
+
+struct epub {
+	const struct doc	*doc;
+	const struct style	*st;
+	const char		*lang;		/* validated BCP 47 tag */
+	int			 split_level;	/* 0: one file per input */
+	int			 toc_depth;
+	const char		*label_column;	/* "auto", "yes" or "no" */
+	int			 has_css;
+
+	struct epub_file	*files;
+	size_t			 nfiles;
+	struct epub_anchor	*anchors;
+	size_t			 nanchors;
+	struct epub_toc		*toc;
+	size_t			 ntoc;
+	struct epub_image	*images;
+	size_t			 nimages;
+	struct epub_image_ref	*image_refs;
+	size_t			 nimage_refs;
+	char			**chapter_real;	/* realpath of each input */
+	size_t			 nchapters;
+	struct epub_fallback_id	*fallback;
+	size_t			 nfallback;
+
+	char			 identifier[64];	/* urn:uuid:... */
+	char			 modified[32];		/* dcterms:modified */
+};
+
+/* epub_plan.c */
+int		 epub_plan(struct epub *, const struct doc *, const struct style *);
+void		 epub_plan_free(struct epub *);
+const char	*epub_heading_id(const struct epub *, const struct node *);
+int		 epub_anchor_file(const struct epub *, const char *id);
+/*
+ * Rewrite a link found in file `from` (node n gives the source file for
+ * relative paths and warnings).  Returns a malloc'd href to use, or NULL
+ * when the link must become plain text (a warning has been printed).
+ */
+char		*epub_link_href(const struct epub *, const struct node *n,
+		    const char *url);
+/* Remote (http, https, ftp, mailto, tel) URL?  Anything else with a
+ * scheme (javascript:, data:, file:, ...) is unsafe. */
+int		 epub_url_scheme(const char *url, int *is_safe);
+/* A remote URL a reading system can follow (a valid host)? */
+int		 epub_remote_ok(const char *url);
+/* A URL with what RFC 3986 forbids percent-encoded (malloc'd). */
+char		*epub_href_clean(const char *url);
+/* The image entry for a local image node, or NULL (missing: warned). */
+const struct epub_image *epub_image_for(const struct epub *, const struct node *);
+
+/* epub_xml.c: tree helpers. */
+xmlNodePtr	 epub_el(xmlNodePtr parent, const char *name);
+void		 epub_text(xmlNodePtr parent, const char *s);
+void		 epub_attr(xmlNodePtr el, const char *name, const char *value);
+void		 epub_xtype(xmlNodePtr el, const char *type);	/* epub:type */
+/* A new XHTML document with head (title, stylesheet) and an empty body,
+ * which is returned in *body. */
+xmlDocPtr	 epub_xhtml_doc(const struct epub *, const char *title,
+		    xmlNodePtr *body);
+/* Serialise with libxml2; returns a malloc'd buffer. */
+unsigned char	*epub_serialise(xmlDocPtr, size_t *len);
+/* Strip the XML-illegal code points from UTF-8 text into a malloc'd copy. */
+char		*epub_xml_clean(const char *s);
+
+/* epub_xhtml.c */
+xmlDocPtr	 epub_xhtml_file(const struct epub *, size_t file);
+/* Append inline content of a node's children to el (used by nav too). */
+void		 epub_inlines(const struct epub *, xmlNodePtr el,
+		    const struct node *parent, int in_link);
+
+/* epub_html.c: sanitise raw HTML, appending the safe rebuild to parent. */
+void		 epub_html(const struct epub *, xmlNodePtr parent,
+		    const struct node *html);
+
+/* epub_package.c */
+xmlDocPtr	 epub_titlepage(const struct epub *);
+xmlDocPtr	 epub_nav(const struct epub *);
+xmlDocPtr	 epub_ncx(const struct epub *);
+xmlDocPtr	 epub_opf(const struct epub *);
+xmlDocPtr	 epub_container(void);
+
+/* epub_zip.c */
+struct epub_zip;
+struct epub_zip	*epub_zip_new(long epoch);
+int		 epub_zip_add(struct epub_zip *, const char *name,
+		    const void *data, size_t len, int store);
+/* Close the archive and write its bytes to out; frees z. */
+int		 epub_zip_finish(struct epub_zip *, FILE *out);
+
+/* epub_plan.c: a 128-bit FNV-1a digest, for the content-derived id. */
+struct epub_hash {
+	uint64_t	 h[2];
+};
+void		 epub_hash_init(struct epub_hash *);
+void		 epub_hash_add(struct epub_hash *, const char *, size_t);
+
+#endif

@@ -1,0 +1,357 @@
+/*
+ * epub_xhtml.c - one content file of the book: the model's blocks and
+ * inlines as an XHTML tree.  Tables get <thead>, <th scope="col">, a
+ * row-header column when the first column holds labels, real lists in
+ * cells and alignment through CSS classes.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "epub.h"
+
+static void	blocks(const struct epub *, xmlNodePtr, const struct node *first,
+		    const struct node *end, int tight);
+
+/* ---- inlines ---------------------------------------------------------- */
+
+static void
+image(const struct epub *e, xmlNodePtr parent, const struct node *n,
+    int in_link)
+{
+	const struct epub_image *im;
+	xmlNodePtr el;
+	struct buf b;
+	struct node *c = NULL;
+	const char *alt;
+	int safe, entering;
+
+	/* Alt text is the plain text of the image's children. */
+	buf_init(&b);
+	buf_puts(&b, "");
+	while ((c = doc_next(n, c, &entering)) != NULL) {
+		if (!entering)
+			continue;
+		if (c->type == N_TEXT || c->type == N_CODE)
+			buf_puts(&b, c->text);
+		else if (c->type == N_LINEBREAK || c->type == N_SOFTBREAK)
+			buf_putc(&b, ' ');
+	}
+	alt = b.data;
+	if ((im = epub_image_for(e, n)) != NULL) {
+		el = epub_el(parent, "img");
+		epub_attr(el, "src", im->name);
+		epub_attr(el, "alt", alt);
+		if (n->u.link.title[0] != '\0')
+			epub_attr(el, "title", n->u.link.title);
+	} else if (epub_url_scheme(n->u.link.url, &safe) && safe &&
+	    epub_remote_ok(n->u.link.url) &&
+	    strncmp(n->u.link.url, "mailto:", 7) != 0 && !in_link) {
+		/* Remote images are never fetched: the alt text links to
+		 * the image instead. */
+		char *href = epub_href_clean(n->u.link.url);
+
+		el = epub_el(parent, "a");
+		epub_attr(el, "href", href);
+		free(href);
+		epub_attr(el, "class", "remote-image");
+		epub_text(el, alt[0] != '\0' ? alt : n->u.link.url);
+	} else if (alt[0] != '\0') {
+		el = epub_el(parent, "span");
+		epub_attr(el, "class", "missing-image");
+		epub_text(el, alt);
+	}
+	buf_free(&b);
+}
+
+static void
+inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
+    int in_link)
+{
+	xmlNodePtr el;
+	char *href;
+	const char *tag = NULL;
+
+	switch (n->type) {
+	case N_TEXT:
+		epub_text(parent, n->text);
+		return;
+	case N_SOFTBREAK:
+		epub_text(parent, "\n");
+		return;
+	case N_LINEBREAK:
+		epub_el(parent, "br");
+		return;
+	case N_CODE:
+		el = epub_el(parent, "code");
+		epub_text(el, n->text);
+		return;
+	case N_IMAGE:
+		image(e, parent, n, in_link);
+		return;
+	case N_LINK:
+		if (in_link || (href = epub_link_href(e, n, n->u.link.url)) ==
+		    NULL) {
+			epub_inlines(e, parent, n, in_link);
+			return;
+		}
+		el = epub_el(parent, "a");
+		epub_attr(el, "href", href);
+		free(href);
+		if (n->u.link.title[0] != '\0')
+			epub_attr(el, "title", n->u.link.title);
+		epub_inlines(e, el, n, 1);
+		return;
+	case N_EMPH:	tag = "em"; break;
+	case N_STRONG:	tag = "strong"; break;
+	case N_STRIKE:	tag = "del"; break;
+	case N_SUP:	tag = "sup"; break;
+	case N_SUB:	tag = "sub"; break;
+	default:
+		/* A block where inlines belong would break the shape
+		 * guarantees; render what it holds rather than lose it. */
+		epub_inlines(e, parent, n, in_link);
+		return;
+	}
+	el = epub_el(parent, tag);
+	epub_inlines(e, el, n, in_link);
+}
+
+void
+epub_inlines(const struct epub *e, xmlNodePtr el, const struct node *parent,
+    int in_link)
+{
+	const struct node *c;
+
+	for (c = parent->first; c != NULL; c = c->next)
+		inline_node(e, el, c, in_link);
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+static const char *
+align_class(enum align a)
+{
+	switch (a) {
+	case AL_LEFT:	return "align-left";
+	case AL_CENTER:	return "align-center";
+	case AL_RIGHT:	return "align-right";
+	default:	return NULL;
+	}
+}
+
+/* A cell that is wholly one strong run ("**Aspect**"). */
+static int
+all_strong(const struct node *cell)
+{
+	return cell->first != NULL && cell->first == cell->last &&
+	    cell->first->type == N_STRONG;
+}
+
+static int
+label_column(const struct epub *e, const struct node *table)
+{
+	const struct node *r;
+	int body = 0;
+
+	/* The style may force it either way (YAML's yes/no/true/false all
+	 * arrive as strings); anything else means "auto". */
+	if (table->u.table.ncols < 2 || strcmp(e->label_column, "no") == 0 ||
+	    strcmp(e->label_column, "false") == 0 ||
+	    strcmp(e->label_column, "never") == 0)
+		return 0;
+	if (strcmp(e->label_column, "yes") == 0 ||
+	    strcmp(e->label_column, "true") == 0 ||
+	    strcmp(e->label_column, "always") == 0)
+		return 1;
+	for (r = table->first; r != NULL; r = r->next) {
+		if (r->u.row.header)
+			continue;
+		body++;
+		if (r->first == NULL || !all_strong(r->first))
+			return 0;
+	}
+	return body > 0;
+}
+
+static void
+cell(const struct epub *e, xmlNodePtr tr, const struct node *c, int header,
+    int row_label)
+{
+	const struct node *content = c;
+	const char *cls = align_class(c->u.cell.align);
+	xmlNodePtr el;
+
+	/* A header cell is bold already: its one strong run adds nothing
+	 * for a reader or a screen reader, so it is unwrapped. */
+	if ((header || row_label) && all_strong(c))
+		content = c->first;
+	if (header && c->first == NULL) {
+		/* An empty header is no header (axe: empty-table-header). */
+		el = epub_el(tr, "td");
+	} else if (header || row_label) {
+		el = epub_el(tr, "th");
+		epub_attr(el, "scope", header ? "col" : "row");
+	} else
+		el = epub_el(tr, "td");
+	if (cls != NULL)
+		epub_attr(el, "class", cls);
+	if (content->first != NULL && doc_is_block(content->first))
+		blocks(e, el, content->first, NULL, 1);
+	else
+		epub_inlines(e, el, content, 0);
+}
+
+static void
+table(const struct epub *e, xmlNodePtr parent, const struct node *t)
+{
+	const struct node *r, *c;
+	xmlNodePtr wrap, tbl, sect = NULL, tr;
+	int labels = label_column(e, t), in_head = -1;
+
+	/* The wrapper scrolls sideways on a narrow reader (epub.css). */
+	wrap = epub_el(parent, "div");
+	epub_attr(wrap, "class", "table-wrap");
+	tbl = epub_el(wrap, "table");
+	for (r = t->first; r != NULL; r = r->next) {
+		if (r->u.row.header != in_head) {
+			in_head = r->u.row.header != 0;
+			sect = epub_el(tbl, in_head ? "thead" : "tbody");
+		}
+		tr = epub_el(sect, "tr");
+		for (c = r->first; c != NULL; c = c->next)
+			cell(e, tr, c, in_head, !in_head && labels &&
+			    c == r->first);
+	}
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+/* The first word of a fence's info string as a class token. */
+static void
+code_class(xmlNodePtr el, const char *info)
+{
+	char cls[64] = "language-";
+	size_t o = strlen(cls);
+
+	for (; *info != '\0' && !isspace((unsigned char)*info) &&
+	    o + 1 < sizeof(cls); info++)
+		if (isalnum((unsigned char)*info) || strchr("_+-.#", *info))
+			cls[o++] = *info;
+	cls[o] = '\0';
+	if (o > strlen("language-"))
+		epub_attr(el, "class", cls);
+}
+
+static void
+block(const struct epub *e, xmlNodePtr parent, const struct node *n,
+    int tight)
+{
+	xmlNodePtr el, code;
+	const struct node *c;
+	char tag[4], num[16], *txt;
+	size_t len;
+
+	switch (n->type) {
+	case N_HEADING:
+		snprintf(tag, sizeof(tag), "h%d", n->u.heading.level < 1 ? 1 :
+		    n->u.heading.level > 6 ? 6 : n->u.heading.level);
+		el = epub_el(parent, tag);
+		epub_attr(el, "id", epub_heading_id(e, n));
+		epub_inlines(e, el, n, 0);
+		break;
+	case N_PARAGRAPH:
+		/* Tight list items hold their text without a <p>; a
+		 * paragraph left empty (its raw HTML dropped) is skipped. */
+		if (n->first == NULL)
+			break;
+		if (tight) {
+			epub_inlines(e, parent, n, 0);
+			if (n->next != NULL && n->next->type == N_PARAGRAPH)
+				epub_el(parent, "br");
+		} else
+			epub_inlines(e, epub_el(parent, "p"), n, 0);
+		break;
+	case N_LIST:
+		el = epub_el(parent, n->u.list.ordered ? "ol" : "ul");
+		if (n->u.list.ordered && n->u.list.start != 1) {
+			snprintf(num, sizeof(num), "%d", n->u.list.start);
+			epub_attr(el, "start", num);
+		}
+		for (c = n->first; c != NULL; c = c->next)
+			blocks(e, epub_el(el, "li"), c->first, NULL,
+			    n->u.list.tight);
+		break;
+	case N_ITEM:		/* only under LIST, handled there */
+		blocks(e, epub_el(parent, "li"), n->first, NULL, tight);
+		break;
+	case N_QUOTE:
+		blocks(e, epub_el(parent, "blockquote"), n->first, NULL, 0);
+		break;
+	case N_CODE_BLOCK:
+		el = epub_el(parent, "pre");
+		/* An empty text child stops libxml2 from indenting <code>,
+		 * which would add a blank line to the preformatted text. */
+		xmlAddChild(el, xmlNewText(BAD_CAST ""));
+		code = epub_el(el, "code");
+		code_class(code, n->u.code.info ? n->u.code.info : "");
+		txt = xstrdup(n->text ? n->text : "");
+		len = strlen(txt);
+		if (len > 0 && txt[len - 1] == '\n')
+			txt[len - 1] = '\0';
+		epub_text(code, txt);
+		free(txt);
+		break;
+	case N_HTML_BLOCK:
+		epub_html(e, parent, n);
+		break;
+	case N_RULE:
+		epub_el(parent, "hr");
+		break;
+	case N_TABLE:
+		table(e, parent, n);
+		break;
+	default:
+		/* Inlines where a block belongs: keep them in a paragraph. */
+		el = epub_el(parent, "p");
+		inline_node(e, el, n, 0);
+		break;
+	}
+}
+
+static void
+blocks(const struct epub *e, xmlNodePtr parent, const struct node *first,
+    const struct node *end, int tight)
+{
+	const struct node *n;
+
+	for (n = first; n != NULL && n != end; n = n->next)
+		block(e, parent, n, tight);
+}
+
+xmlDocPtr
+epub_xhtml_file(const struct epub *e, size_t fi)
+{
+	const struct epub_file *f = &e->files[fi];
+	const struct node *n;
+	xmlDocPtr d;
+	xmlNodePtr body, sec;
+
+	d = epub_xhtml_doc(e, f->title, &body);
+	sec = epub_el(body, "section");
+	epub_attr(sec, "class", "chapter");
+	for (n = f->first; n != NULL && n != f->end; n = n->next) {
+		/* A thematic break right before a file split only marks the
+		 * split, which the new file already shows. */
+		if (n->type == N_RULE && n->next == f->end && f->end != NULL)
+			continue;
+		block(e, sec, n, 0);
+	}
+	return d;
+}

@@ -1,0 +1,140 @@
+/*
+ * epub_xml.c - small helpers over libxml2's tree API shared by the EPUB
+ * files: elements, user text and attributes (always escaped by libxml2 on
+ * output), the XHTML skeleton and serialisation.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "epub.h"
+#include "style.h"
+#include "utf8.h"
+
+/* Code points XML 1.0 allows (section 2.2); others cannot be written even
+ * as character references, so they are dropped. */
+static int
+xml_char_ok(uint32_t c)
+{
+	if (c < 0x20)
+		return c == 0x9 || c == 0xA || c == 0xD;
+	if (c >= 0x7F && c <= 0x9F)	/* C1 controls: legal but useless */
+		return c == 0x85;
+	if (c >= 0xD800 && c <= 0xDFFF)
+		return 0;
+	return c != 0xFFFE && c != 0xFFFF && c <= 0x10FFFF;
+}
+
+char *
+epub_xml_clean(const char *s)
+{
+	size_t len = strlen(s), i = 0, o = 0, n;
+	char *out = xmalloc(len + 1);
+	uint32_t c;
+
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &c);
+		if (n == 0) {		/* the model promises valid UTF-8 */
+			i++;
+			continue;
+		}
+		if (xml_char_ok(c)) {
+			memcpy(out + o, s + i, n);
+			o += n;
+		} else if (c == 0x0B || c == 0x0C)
+			out[o++] = ' ';	/* vertical tab, form feed */
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+xmlNodePtr
+epub_el(xmlNodePtr parent, const char *name)
+{
+	return xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+}
+
+void
+epub_text(xmlNodePtr parent, const char *s)
+{
+	char *c;
+
+	if (s == NULL || *s == '\0')
+		return;
+	c = epub_xml_clean(s);
+	/* xmlNewText stores the text raw; the serialiser escapes it. */
+	xmlAddChild(parent, xmlNewText(BAD_CAST c));
+	free(c);
+}
+
+void
+epub_attr(xmlNodePtr el, const char *name, const char *value)
+{
+	char *c = epub_xml_clean(value);
+
+	xmlSetProp(el, BAD_CAST name, BAD_CAST c);
+	free(c);
+}
+
+void
+epub_xtype(xmlNodePtr el, const char *type)
+{
+	xmlNsPtr ns = xmlSearchNsByHref(el->doc, el, BAD_CAST EPUB_OPS_NS);
+
+	if (ns != NULL)
+		xmlSetNsProp(el, ns, BAD_CAST "type", BAD_CAST type);
+}
+
+xmlDocPtr
+epub_xhtml_doc(const struct epub *e, const char *title, xmlNodePtr *body)
+{
+	xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr html, head, n;
+
+	html = xmlNewDocNode(d, NULL, BAD_CAST "html", NULL);
+	xmlDocSetRootElement(d, html);
+	xmlSetNs(html, xmlNewNs(html, BAD_CAST EPUB_XHTML_NS, NULL));
+	xmlNewNs(html, BAD_CAST EPUB_OPS_NS, BAD_CAST "epub");
+	xmlCreateIntSubset(d, BAD_CAST "html", NULL, NULL);
+	/* Both attributes: lang for HTML readers, xml:lang for XML ones. */
+	epub_attr(html, "lang", e->lang);
+	epub_attr(html, "xml:lang", e->lang);
+	head = epub_el(html, "head");
+	n = epub_el(head, "meta");
+	epub_attr(n, "charset", "utf-8");
+	n = epub_el(head, "title");
+	epub_text(n, title != NULL && *title != '\0' ? title : "Untitled");
+	if (e->has_css) {
+		n = epub_el(head, "link");
+		epub_attr(n, "rel", "stylesheet");
+		epub_attr(n, "type", "text/css");
+		epub_attr(n, "href", "epub.css");
+	}
+	*body = epub_el(html, "body");
+	return d;
+}
+
+unsigned char *
+epub_serialise(xmlDocPtr d, size_t *len)
+{
+	xmlChar *mem = NULL;
+	int size = 0;
+	unsigned char *out;
+
+	/* Indented for readers of the source; elements holding text keep
+	 * their exact content (libxml2 never indents mixed content, and
+	 * <pre> gets an empty text child for the same reason). */
+	xmlDocDumpFormatMemoryEnc(d, &mem, &size, "UTF-8", 1);
+	if (mem == NULL)
+		diag_error(NULL, 0, "out of memory serialising XML");
+	out = xmalloc((size_t)size + 1);
+	memcpy(out, mem, (size_t)size);
+	out[size] = '\0';
+	*len = (size_t)size;
+	xmlFree(mem);
+	return out;
+}

@@ -1,0 +1,676 @@
+/*
+ * block.c - block nodes to vertical entries: headings, paragraphs, lists,
+ * quotes, code, rules, images and the title block.
+ *
+ * Every block appends entries (lines, glue) to a vertical list; page.c
+ * cuts that list into pages.  Decorations that run alongside the text (a
+ * quote's bar, a code block's shade) are drawn per entry, so a block split
+ * across pages decorates both halves without any special case.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "lo_int.h"
+#include "style.h"
+#include "utf8.h"
+
+#define QUOTE_RGB	0x999999
+#define CODE_BG		0xF0F0F0
+#define RULE_RGB	0x888888
+#define GREY_RGB	0x555555
+#define MAX_DEPTH	24
+
+void
+vl_free(struct vlist *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->e[i].ops.op);
+		if (v->e[i].row != NULL) {
+			struct lo_row *r = v->e[i].row;
+
+			for (int k = 0; k < r->tab->ncols; k++)
+				vl_free(&r->cells[k]);
+			vl_free(&r->cont);
+		}
+	}
+	free(v->e);
+	v->e = NULL;
+	v->n = v->cap = 0;
+}
+
+struct vent *
+vl_push(struct vlist *v, int kind, double h)
+{
+	struct vent *e;
+
+	if (v->n == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 64;
+		v->e = xrealloc(v->e, v->cap * sizeof(*v->e));
+	}
+	e = &v->e[v->n++];
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->h = h;
+	return e;
+}
+
+/* Vertical space; adjacent spaces do not add up, the larger wins. */
+void
+vl_glue(struct vlist *v, double h)
+{
+	struct vent *e;
+
+	if (v->n > 0 && v->e[v->n - 1].kind == V_GLUE) {
+		e = &v->e[v->n - 1];
+		if (h > e->h)
+			e->h = h;
+		return;
+	}
+	int keep = v->n > 0 ? v->e[v->n - 1].keep : 0;
+	e = vl_push(v, V_GLUE, h);
+	e->keep = keep;
+}
+
+struct lo_op *
+ops_push(struct lo_ops *o)
+{
+	if (o->n == o->cap) {
+		o->cap = o->cap ? 2 * o->cap : 8;
+		o->op = xrealloc(o->op, o->cap * sizeof(*o->op));
+	}
+	memset(&o->op[o->n], 0, sizeof(o->op[0]));
+	return &o->op[o->n++];
+}
+
+/* Widows and orphans: no page break after a paragraph's first line or
+ * before its last. */
+static void
+keep_lines(struct vlist *v, size_t from)
+{
+	size_t n = v->n - from;
+
+	if (n < 2)
+		return;
+	v->e[from].keep = 1;
+	v->e[v->n - 2].keep = 1;
+}
+
+/* The text of a subtree, walked without recursion (input may nest
+ * deeply); blocks and breaks become spaces. */
+static void
+plain(const struct node *root, struct buf *b)
+{
+	struct node *n = NULL;
+	int	     entering;
+
+	while ((n = doc_next(root, n, &entering)) != NULL) {
+		if (!entering || n == root)
+			continue;
+		if (n->text != NULL)
+			buf_puts(b, n->text);
+		if (n->type == N_SOFTBREAK || n->type == N_LINEBREAK ||
+		    (doc_is_block(n) && b->len > 0))
+			buf_putc(b, ' ');
+	}
+}
+
+static struct lo_fmt
+body_fmt(struct lo_ctx *c, double size)
+{
+	struct lo_fmt f;
+
+	memset(&f, 0, sizeof(f));
+	f.fam = c->fam_body;
+	f.size = size;
+	f.rgb = c->text_rgb;
+	return f;
+}
+
+static void
+paragraph(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
+    double width, const struct lo_fmt *f, int align)
+{
+	struct lo_par	p;
+	size_t		from = v->n;
+
+	par_init(&p);
+	par_add_inlines(c, &p, n, f);
+	par_finish(&p);
+	par_set(c, &p, v, x, width, f->size, align, c->ragged);
+	par_free(&p);
+	keep_lines(v, from);
+}
+
+static void
+heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
+    double width)
+{
+	static const double scale[7] = { 0, 1.75, 1.4, 1.2, 1.05, 1.0, 0.95 };
+	int		lvl = n->u.heading.level < 1 ? 1 :
+			    n->u.heading.level > 6 ? 6 : n->u.heading.level;
+	struct lo_fmt	f = body_fmt(c, c->body_size * scale[lvl]);
+	struct buf	b;
+	size_t		from = v->n;
+
+	f.fam = c->fam_head;
+	f.sty = LO_BOLD;
+	if (lvl >= 5)
+		f.sty |= LO_ITALIC;
+	vl_glue(v, f.size * (lvl <= 2 ? 1.1 : 0.9));
+	paragraph(c, v, n, x, width, &f, AL_LEFT);
+	if (v->n == from)
+		return;
+	buf_init(&b);
+	plain(n, &b);
+	v->e[from].mark_id = n->u.heading.id;
+	v->e[from].mark_title = pool_strdup(c->pool, b.data ? b.data : "");
+	v->e[from].mark_level = lvl;
+	buf_free(&b);
+	for (size_t i = from; i < v->n; i++)
+		v->e[i].keep = 1;
+	if (lvl <= 2) {
+		/* A hairline under top-level headings. */
+		struct vent *e = &v->e[v->n - 1];
+		struct lo_op *o = ops_push(&e->ops);
+
+		o->type = LO_LINE;
+		o->x = x;
+		o->y = e->h + 1;
+		o->w = width;
+		o->lw = 0.4;
+		o->rgb = RULE_RGB;
+	}
+	vl_glue(v, f.size * 0.45);
+}
+
+static void
+rule(struct vlist *v, double x, double width, double size)
+{
+	struct vent	*e;
+	struct lo_op	*o;
+
+	vl_glue(v, size * 0.5);
+	e = vl_push(v, V_BOX, size * 0.5);
+	o = ops_push(&e->ops);
+	o->type = LO_LINE;
+	o->x = x + width * 0.3;
+	o->y = size * 0.25;
+	o->w = width * 0.4;
+	o->lw = 0.5;
+	o->rgb = RULE_RGB;
+	vl_glue(v, size * 0.5);
+}
+
+static void
+code_text(struct lo_ctx *c, struct vent *e, double x, double y, int face,
+    double size, uint32_t rgb, const char *s, size_t len)
+{
+	struct lo_op *o = ops_push(&e->ops);
+
+	o->type = LO_TEXT;
+	o->x = x;
+	o->y = y;
+	o->face = face;
+	o->size = size;
+	o->rgb = rgb;
+	o->str = pool_strndup(c->pool, s, len);
+	o->w = lo_text_width(c, face, size, s, len);
+}
+
+static struct vent *
+code_line(struct vlist *v, double x, double width, double h)
+{
+	struct vent	*e = vl_push(v, V_BOX, h);
+	struct lo_op	*o = ops_push(&e->ops);
+
+	o->type = LO_RECT;
+	o->x = x;
+	o->w = width;
+	o->h = h;
+	o->rgb = CODE_BG;
+	return e;
+}
+
+/*
+ * Code keeps its line structure; a line longer than the measure wraps at
+ * the last character that fits and the rest starts with a continuation
+ * mark, so nothing runs off the page and the reader can tell.
+ */
+static void
+code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
+    double width, int html)
+{
+	double	size = c->code_size, lineh = size * 1.3, pad = size * 0.6;
+	double	base = size * 1.0, inner = width - 2 * pad, markw;
+	int	face = LO_FACE(c->fam_mono, 0), used;
+	const char *mark = "\xe2\x86\xaa";	/* U+21AA */
+	struct buf line;
+	size_t	from;
+
+	if (html)
+		face = LO_FACE(c->fam_mono, LO_ITALIC);
+	markw = lo_advance(c, face, 0x21AA, &used) * size / 1000.0 + size * 0.3;
+	vl_glue(v, c->par_skip);
+	from = v->n;
+	code_line(v, x, width, pad)->keep = 1;
+	buf_init(&line);
+	for (const char *s = text; *s != '\0'; ) {
+		const char *nl = strchr(s, '\n');
+		size_t	    len = nl ? (size_t)(nl - s) : strlen(s);
+		int	    cont = 0;
+
+		/* Expand tabs to four columns. */
+		buf_reset(&line);
+		for (size_t i = 0; i < len; i++) {
+			if (s[i] == '\t')
+				do
+					buf_putc(&line, ' ');
+				while (line.len % 4);
+			else
+				buf_putc(&line, s[i]);
+		}
+		const char *p = line.data ? line.data : "";
+		size_t	    rest = line.len;
+		do {
+			double avail = inner - (cont ? markw : 0), w = 0;
+			size_t k = 0, step;
+			uint32_t cp;
+
+			while (k < rest) {
+				if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
+					step = 1, cp = '?';
+				double cw = lo_advance(c, face, cp, &used) *
+				    size / 1000.0;
+				if (w + cw > avail && k > 0)
+					break;
+				w += cw;
+				k += step;
+			}
+			struct vent *e = code_line(v, x, width, lineh);
+			if (cont)
+				code_text(c, e, x + pad, base, face, size,
+				    0x999999, mark, strlen(mark));
+			if (k > 0)
+				code_text(c, e, x + pad + (cont ? markw : 0),
+				    base, face, size, html ? GREY_RGB :
+				    c->text_rgb, p, k);
+			p += k;
+			rest -= k;
+			cont = 1;
+		} while (rest > 0);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+		if (*s == '\0')
+			break;
+	}
+	buf_free(&line);
+	code_line(v, x, width, pad);
+	if (v->n - from > 3) {
+		v->e[from + 1].keep = 1;
+		v->e[v->n - 3].keep = 1;
+	}
+	v->e[v->n - 2].keep = 1;
+	vl_glue(v, c->par_skip);
+}
+
+static void
+list_marker(struct lo_ctx *c, struct vent *e, const char *s, double xr,
+    double size)
+{
+	struct lo_op	*o;
+	double		 y = size * (0.5 * (c->lead - 1) + 0.8);
+	int		 face = LO_FACE(c->fam_body, 0);
+
+	for (size_t i = 0; i < e->ops.n; i++)
+		if (e->ops.op[i].type == LO_TEXT) {
+			y = e->ops.op[i].y;
+			break;
+		}
+	/* The marker goes first in the entry, so text extraction reads
+	 * "• item" and not "item •". */
+	ops_push(&e->ops);
+	memmove(e->ops.op + 1, e->ops.op, (e->ops.n - 1) * sizeof(*o));
+	o = &e->ops.op[0];
+	memset(o, 0, sizeof(*o));
+	o->type = LO_TEXT;
+	o->face = face;
+	o->size = size;
+	o->rgb = c->text_rgb;
+	o->str = pool_strdup(c->pool, s);
+	o->w = lo_text_width(c, face, size, s, strlen(s));
+	o->x = xr - o->w;
+	o->y = y;
+}
+
+static void
+list(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
+    double width, int depth, double size)
+{
+	static const char *bullets[3] = { "\xe2\x80\xa2", "\xe2\x97\xa6",
+	    "\xe2\x80\x93" };
+	/* Deep nesting stops indenting once the measure gets narrow. */
+	double	indent = width > size * 8 ? size * 1.6 : 0;
+	int	num = n->u.list.start;
+	char	mark[32];
+
+	/* Numbers hang in the indent; make it wide enough for the widest. */
+	if (n->u.list.ordered && indent > 0) {
+		int k = num, face = LO_FACE(c->fam_body, 0);
+
+		for (const struct node *it = n->first; it; it = it->next, k++) {
+			double w;
+
+			snprintf(mark, sizeof(mark), "%d%c", k,
+			    n->u.list.delim ? n->u.list.delim : '.');
+			w = lo_text_width(c, face, size, mark, strlen(mark)) +
+			    size * 0.45;
+			if (w > indent)
+				indent = w;
+		}
+	}
+
+	vl_glue(v, c->par_skip * 0.8);
+	for (const struct node *it = n->first; it != NULL; it = it->next) {
+		size_t from = v->n;
+
+		if (n->u.list.ordered)
+			snprintf(mark, sizeof(mark), "%d%c", num++,
+			    n->u.list.delim ? n->u.list.delim : '.');
+		else
+			snprintf(mark, sizeof(mark), "%s", bullets[depth % 3]);
+		blocks(c, v, it->first, x + indent, width - indent, depth + 1);
+		/* The marker sits on the item's first line. */
+		while (from < v->n && v->e[from].kind != V_BOX)
+			from++;
+		if (from < v->n)
+			list_marker(c, &v->e[from], mark, x + indent - size * 0.45,
+			    size);
+		if (it->next != NULL)
+			vl_glue(v, n->u.list.tight ? size * 0.25 : c->par_skip);
+	}
+	vl_glue(v, c->par_skip * 0.8);
+}
+
+static void
+quote(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
+    double width, int depth)
+{
+	double	indent = width > c->body_size * 8 ? c->body_size * 1.2 : 0;
+	size_t	from;
+
+	vl_glue(v, c->par_skip);
+	/* A zero-height anchor so the bar starts with the quote. */
+	from = v->n;
+	blocks(c, v, n->first, x + indent, width - indent, depth + 1);
+	while (from < v->n && v->e[from].kind == V_GLUE)
+		from++;
+	size_t to = v->n;
+	while (to > from && v->e[to - 1].kind == V_GLUE)
+		to--;
+	for (size_t i = from; i < to; i++) {
+		struct lo_op *o = ops_push(&v->e[i].ops);
+
+		o->type = LO_RECT;
+		o->x = x + 2;
+		o->w = 2;
+		o->h = v->e[i].h;
+		o->rgb = QUOTE_RGB;
+	}
+	vl_glue(v, c->par_skip);
+}
+
+/* The one image of a paragraph holding nothing else, or NULL. */
+static const struct node *
+lone_image(const struct node *par)
+{
+	const struct node *img = NULL;
+
+	for (const struct node *k = par->first; k != NULL; k = k->next) {
+		if (k->type == N_IMAGE && img == NULL)
+			img = k;
+		else if (k->type == N_TEXT && strspn(k->text, " ") ==
+		    strlen(k->text))
+			continue;
+		else
+			return NULL;
+	}
+	return img;
+}
+
+/*
+ * A paragraph that is just an image becomes a figure: the image scaled to
+ * fit the column (and most of a page), centred, its alt text below as a
+ * caption.  Remote images are not fetched: their alt text stands in.
+ */
+static int
+image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
+    double x, double width)
+{
+	const char	*url = img->u.link.url;
+	double		 w, h, maxh = (c->bottom - c->top) * 0.75, k = 1;
+	struct buf	 path;
+	struct vent	*e;
+	struct lo_op	*o;
+
+	if (c->m->image_size == NULL || *url == '\0' || strstr(url, "://") ||
+	    strncmp(url, "data:", 5) == 0)
+		return 0;
+	buf_init(&path);
+	if (url[0] != '/' && img->file != NULL && strrchr(img->file, '/')) {
+		const char *slash = strrchr(img->file, '/');
+
+		buf_put(&path, img->file, (size_t)(slash - img->file) + 1);
+	}
+	buf_puts(&path, url);
+	if (c->m->image_size(c->m->image_ctx, path.data, &w, &h) != 0) {
+		buf_free(&path);
+		return 0;
+	}
+	if (w > width)
+		k = width / w;
+	if (h * k > maxh)
+		k = maxh / h;
+	w *= k;
+	h *= k;
+	vl_glue(v, c->par_skip);
+	e = vl_push(v, V_BOX, h);
+	e->keep = img->first != NULL;
+	o = ops_push(&e->ops);
+	o->type = LO_IMAGE;
+	o->x = x + (width - w) / 2;
+	o->w = w;
+	o->h = h;
+	o->str = pool_strdup(c->pool, path.data);
+	buf_free(&path);
+	if (img->first != NULL) {
+		struct lo_fmt f = body_fmt(c, c->body_size * 0.85);
+
+		f.sty = LO_ITALIC;
+		vl_glue(v, c->body_size * 0.3);
+		v->e[v->n - 1].keep = 1;
+		paragraph(c, v, img, x, width, &f, AL_CENTER);
+	}
+	vl_glue(v, c->par_skip);
+	return 1;
+}
+
+static int
+html_hidden(const char *s)
+{
+	size_t n;
+
+	s += strspn(s, " \t\n");
+	n = strlen(s);
+	while (n > 0 && strchr(" \t\n", s[n - 1]))
+		n--;
+	return n == 0 || (strncmp(s, "<!--", 4) == 0 && n >= 7 &&
+	    strncmp(s + n - 3, "-->", 3) == 0);
+}
+
+static int
+is_title_heading(struct lo_ctx *c, const struct node *n)
+{
+	struct buf	b;
+	int		same;
+
+	if (n->type != N_HEADING || n->u.heading.level != 1 ||
+	    n->parent == NULL || n->parent->type != N_CHAPTER ||
+	    n->parent->u.chapter.index != 0 || n->prev != NULL ||
+	    c->doc->meta.title == NULL)
+		return 0;
+	buf_init(&b);
+	plain(n, &b);
+	same = b.data != NULL && strcmp(b.data, c->doc->meta.title) == 0;
+	buf_free(&b);
+	return same;
+}
+
+void
+blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
+    double width, int depth)
+{
+	struct lo_fmt f = body_fmt(c, c->body_size);
+
+	if (depth >= MAX_DEPTH && n != NULL) {
+		/* Deeper than any reader can follow: the text, flat. */
+		struct lo_par	p;
+		struct buf	b;
+
+		diag_warn(n->file, n->line, "blocks nested more than %d deep "
+		    "are flattened in the PDF", MAX_DEPTH);
+		buf_init(&b);
+		for (; n != NULL; n = n->next)
+			plain(n, &b);
+		par_init(&p);
+		par_add_text(c, &p, b.data ? b.data : "", &f);
+		par_finish(&p);
+		par_set(c, &p, v, x, width, f.size, AL_LEFT, 1);
+		par_free(&p);
+		buf_free(&b);
+		return;
+	}
+	for (; n != NULL; n = n->next) {
+		if (n->file != NULL)
+			c->file = n->file;
+		switch (n->type) {
+		case N_HEADING:
+			if (!is_title_heading(c, n))
+				heading(c, v, n, x, width);
+			break;
+		case N_PARAGRAPH:
+			if (n->first == NULL)
+				break;
+			if (lone_image(n) != NULL &&
+			    image_block(c, v, lone_image(n), x, width))
+				break;
+			if (n->prev != NULL)
+				vl_glue(v, c->par_skip);
+			size_t from = v->n;
+			paragraph(c, v, n, x, width, &f, AL_NONE);
+			/* A paragraph all in bold ("Essential Skills:") is a
+			 * run-in heading: keep it with what follows. */
+			if (n->first != NULL && n->first == n->last &&
+			    n->first->type == N_STRONG && n->next != NULL)
+				for (size_t i = from; i < v->n; i++)
+					v->e[i].keep = 1;
+			break;
+		case N_LIST:
+			list(c, v, n, x, width, depth, c->body_size);
+			break;
+		case N_QUOTE:
+			quote(c, v, n, x, width, depth);
+			break;
+		case N_CODE_BLOCK:
+			code_block(c, v, n->text ? n->text : "", x, width, 0);
+			break;
+		case N_HTML_BLOCK:
+			/* Raw HTML the parser could not map is shown as
+			 * written, except comments (hidden on purpose) and
+			 * blank blocks. */
+			if (n->text != NULL && !html_hidden(n->text))
+				code_block(c, v, n->text, x, width, 1);
+			break;
+		case N_RULE:
+			rule(v, x, width, c->body_size);
+			break;
+		case N_TABLE:
+			table_block(c, v, n, x, width);
+			break;
+		case N_CHAPTER:
+			blocks(c, v, n->first, x, width, depth);
+			break;
+		default:
+			if (doc_is_inline(n)) {
+				struct lo_par p;
+
+				par_init(&p);
+				par_add_inlines(c, &p, n->parent, &f);
+				par_finish(&p);
+				par_set(c, &p, v, x, width, f.size, AL_NONE,
+				    c->ragged);
+				par_free(&p);
+				return;
+			}
+			break;
+		}
+	}
+}
+
+static void
+title_line(struct lo_ctx *c, struct vlist *v, const char *s, int fam, int sty,
+    double size, uint32_t rgb)
+{
+	struct lo_par	p;
+	struct lo_fmt	f = body_fmt(c, size);
+
+	f.fam = fam;
+	f.sty = sty;
+	f.rgb = rgb;
+	f.nohyph = 1;
+	par_init(&p);
+	par_add_text(c, &p, s, &f);
+	par_finish(&p);
+	par_set(c, &p, v, c->left, c->width, size, AL_LEFT, 1);
+	par_free(&p);
+}
+
+void
+title_block(struct lo_ctx *c, struct vlist *v)
+{
+	const struct meta *m = &c->doc->meta;
+	struct buf	   b;
+	size_t		   from = v->n;
+
+	if (m->title == NULL || *m->title == '\0')
+		return;
+	title_line(c, v, m->title, c->fam_head, LO_BOLD, c->body_size * 2.2,
+	    c->text_rgb);
+	if (m->subtitle != NULL && *m->subtitle) {
+		vl_glue(v, c->body_size * 0.3);
+		title_line(c, v, m->subtitle, c->fam_head, 0,
+		    c->body_size * 1.3, GREY_RGB);
+	}
+	buf_init(&b);
+	for (size_t i = 0; m->authors != NULL && m->authors[i] != NULL; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", m->authors[i]);
+	if (m->date != NULL && *m->date)
+		buf_printf(&b, "%s%s", b.len ? " \xe2\x80\x94 " : "", m->date);
+	if (b.len) {
+		vl_glue(v, c->body_size * 0.6);
+		title_line(c, v, b.data, c->fam_head, 0, c->body_size * 0.95,
+		    GREY_RGB);
+	}
+	buf_free(&b);
+	for (size_t i = from; i < v->n; i++)
+		v->e[i].keep = 1;
+	rule(v, c->left, c->width, c->body_size);
+	/* Under the title the rule runs the full width. */
+	struct lo_op *o = &v->e[v->n - 2].ops.op[0];
+	o->x = c->left;
+	o->w = c->width;
+	o->lw = 0.8;
+}

@@ -1,0 +1,581 @@
+/*
+ * inline.c - inline nodes to Knuth-Plass items, and chosen lines to
+ * vertical entries.
+ *
+ * A word is one or more boxes with nothing breakable between them (a
+ * change of font inside a word starts a new box); spaces are glue;
+ * hyphenation points are flagged penalties whose width is the hyphen's.
+ * Words wider than the measure (URLs, identifiers, a 120-letter word)
+ * are cut into characters at set time, preferring breaks after / . - _,
+ * so nothing is ever drawn outside the column.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "lo_int.h"
+#include "utf8.h"
+
+#define BIG		1e9
+#define HYPH_PEN	50
+#define SLASH_PEN	60
+#define CHAR_PEN	900
+
+void
+par_init(struct lo_par *p)
+{
+	p->it = NULL;
+	p->n = p->cap = 0;
+}
+
+void
+par_free(struct lo_par *p)
+{
+	free(p->it);
+	par_init(p);
+}
+
+static struct lo_item *
+push(struct lo_par *p, int type)
+{
+	struct lo_item *it;
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->it = xrealloc(p->it, p->cap * sizeof(*p->it));
+	}
+	it = &p->it[p->n++];
+	memset(it, 0, sizeof(*it));
+	it->type = type;
+	return it;
+}
+
+static void
+add_glue(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
+{
+	int	used;
+	double	w;
+
+	/* Collapse runs of spaces; no space at the start of a line. */
+	if (p->n == 0 || p->it[p->n - 1].type != IT_BOX)
+		return;
+	w = lo_advance(c, LO_FACE(f->fam, f->sty), ' ', &used) * f->size
+	    / 1000.0;
+	struct lo_item *g = push(p, IT_GLUE);
+	g->w = w;
+	g->st = w * 0.6;
+	g->sh = w * 0.35;
+}
+
+static void
+add_box(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    int face, const char *s, size_t len)
+{
+	struct lo_item *b = push(p, IT_BOX);
+
+	b->s = s;
+	b->len = len;
+	b->face = face;
+	b->size = f->size;
+	b->rise = f->rise;
+	b->rgb = f->rgb;
+	b->strike = f->strike;
+	b->link = f->link;
+	b->w = lo_text_width(c, face, f->size, s, len);
+}
+
+/* A piece of a word: split into boxes wherever the drawing face changes
+ * (glyph fallback) and replace characters no font has by '?'. */
+static void
+add_piece(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    const char *s, size_t len)
+{
+	int	 face = LO_FACE(f->fam, f->sty), used, cur = -2;
+	size_t	 i = 0, start = 0, k;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1, cp = '?';
+		lo_advance(c, face, cp, &used);
+		if (used < 0) {
+			if (c->nwarned < 8) {
+				diag_warn(c->file, 0, "no font has a glyph for "
+				    "U+%04X; drawn as '?'", (unsigned)cp);
+				c->nwarned++;
+			}
+			if (cur != -2 && i > start)
+				add_box(c, p, f, cur, s + start, i - start);
+			add_box(c, p, f, face, "?", 1);
+			cur = -2;
+			i += k;
+			start = i;
+			continue;
+		}
+		if (used != cur) {
+			if (cur != -2 && i > start)
+				add_box(c, p, f, cur, s + start, i - start);
+			cur = used;
+			start = i;
+		}
+		i += k;
+	}
+	if (cur != -2 && i > start)
+		add_box(c, p, f, cur, s + start, i - start);
+}
+
+static int
+isalpha_ascii(int ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static void
+add_hyphen(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
+{
+	struct lo_item	*h = push(p, IT_PEN);
+	int		 used;
+
+	h->pen = HYPH_PEN;
+	h->flag = 1;
+	h->w = lo_advance(c, LO_FACE(f->fam, f->sty), '-', &used) * f->size /
+	    1000.0;
+	h->face = LO_FACE(f->fam, f->sty);
+	h->size = f->size;
+	h->rgb = f->rgb;
+}
+
+/* One space-free word: hyphenate its alphabetic core.  An author's soft
+ * hyphens (U+00AD) replace the patterns and are never drawn unless the
+ * line breaks there. */
+static void
+add_word(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    const char *s, size_t len)
+{
+	size_t	a = 0, b = len, last;
+	char	pts[80];
+	const char *shy;
+
+	for (shy = s; shy + 1 < s + len; shy++)
+		if ((unsigned char)shy[0] == 0xC2 && (unsigned char)shy[1] == 0xAD)
+			break;
+	if (shy + 1 < s + len) {
+		if (shy > s)
+			add_piece(c, p, f, s, (size_t)(shy - s));
+		if (p->n > 0 && p->it[p->n - 1].type == IT_BOX)
+			add_hyphen(c, p, f);
+		add_word(c, p, f, shy + 2, len - (size_t)(shy - s) - 2);
+		return;
+	}
+
+	while (a < len && !isalpha_ascii((unsigned char)s[a]))
+		a++;
+	while (b > a && !isalpha_ascii((unsigned char)s[b - 1]))
+		b--;
+	if (f->nohyph || f->fam == FAM_MONO || b - a < 5 || b - a >= sizeof(pts) ||
+	    hyph_points(c, s + a, b - a, pts) == 0) {
+		add_piece(c, p, f, s, len);
+		return;
+	}
+	last = 0;
+	for (size_t i = a; i < b; i++) {
+		if (!pts[i - a])
+			continue;
+		add_piece(c, p, f, s + last, i + 1 - last);
+		add_hyphen(c, p, f);
+		last = i + 1;
+	}
+	add_piece(c, p, f, s + last, len - last);
+}
+
+void
+par_add_text(struct lo_ctx *c, struct lo_par *p, const char *s,
+    const struct lo_fmt *f)
+{
+	size_t i = 0, n = strlen(s);
+
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r') {
+			add_glue(c, p, f);
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
+		    s[j] != '\r')
+			j++;
+		add_word(c, p, f, s + i, j - i);
+		i = j;
+	}
+}
+
+static void
+hard_break(struct lo_par *p)
+{
+	struct lo_item *it;
+
+	while (p->n > 0 && p->it[p->n - 1].type == IT_GLUE)
+		p->n--;
+	it = push(p, IT_GLUE);
+	it->st = BIG;
+	it = push(p, IT_PEN);
+	it->pen = -PEN_INF;
+}
+
+/* Web and mail links, and links to a heading ("#id"). */
+static int
+followable(const char *u)
+{
+	static const char *const ok[] = { "#", "http://", "https://",
+	    "mailto:", "ftp://", NULL };
+
+	for (int i = 0; ok[i] != NULL; i++)
+		if (strncasecmp(u, ok[i], strlen(ok[i])) == 0)
+			return u[1] != '\0';
+	return 0;
+}
+
+/* Inlines nested deeper than this are added as their plain text,
+ * without recursion. */
+#define MAX_INLINE_DEPTH	48
+
+static void
+flat_text(struct lo_ctx *c, struct lo_par *p, const struct node *root,
+    const struct lo_fmt *f)
+{
+	struct node *n = NULL;
+	int	     entering;
+
+	while ((n = doc_next(root, n, &entering)) != NULL) {
+		if (!entering)
+			continue;
+		if (n->text != NULL)
+			par_add_text(c, p, n->text, f);
+		else if (n->type == N_SOFTBREAK || n->type == N_LINEBREAK)
+			add_glue(c, p, f);
+	}
+}
+
+void
+par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
+    const struct lo_fmt *f0)
+{
+	if (f0->depth > MAX_INLINE_DEPTH) {
+		flat_text(c, p, parent, f0);
+		return;
+	}
+	for (const struct node *n = parent->first; n != NULL; n = n->next) {
+		struct lo_fmt f = *f0;
+
+		f.depth++;
+
+		switch (n->type) {
+		case N_TEXT:
+			par_add_text(c, p, n->text, &f);
+			break;
+		case N_CODE:
+			f.fam = c->fam_mono;
+			f.size = f0->size * 0.9;
+			par_add_text(c, p, n->text, &f);
+			break;
+		case N_SOFTBREAK:
+			add_glue(c, p, &f);
+			break;
+		case N_LINEBREAK:
+			hard_break(p);
+			break;
+		case N_EMPH:
+			f.sty ^= LO_ITALIC;
+			par_add_inlines(c, p, n, &f);
+			break;
+		case N_STRONG:
+			f.sty |= LO_BOLD;
+			par_add_inlines(c, p, n, &f);
+			break;
+		case N_STRIKE:
+			f.strike = 1;
+			par_add_inlines(c, p, n, &f);
+			break;
+		case N_SUP:
+		case N_SUB:
+			f.size = f0->size * 0.7;
+			f.rise = f0->rise + (n->type == N_SUP ? 0.35 : -0.15) *
+			    f0->size;
+			par_add_inlines(c, p, n, &f);
+			break;
+		case N_LINK:
+			/* Only links a reader can follow look like links. */
+			if (followable(n->u.link.url)) {
+				f.link = n->u.link.url;
+				f.rgb = c->link_rgb;
+			}
+			par_add_inlines(c, p, n, &f);
+			break;
+		case N_IMAGE:
+			/* Inline images: their alt text, in italics. */
+			f.sty ^= LO_ITALIC;
+			par_add_text(c, p, "[", &f);
+			par_add_inlines(c, p, n, &f);
+			par_add_text(c, p, "]", &f);
+			break;
+		default:
+			if (n->first != NULL)
+				par_add_inlines(c, p, n, &f);
+			else if (n->text != NULL)
+				par_add_text(c, p, n->text, &f);
+			break;
+		}
+	}
+}
+
+/* End the paragraph: drop trailing space, add \parfillskip and a forced
+ * break. */
+void
+par_finish(struct lo_par *p)
+{
+	hard_break(p);
+}
+
+/* Runs of boxes wider than width get a break opportunity between every
+ * two characters (cheaper after / . - _), so they can be cut. */
+static void
+split_wide(struct lo_ctx *c, struct lo_par *p, double width)
+{
+	struct lo_par	q;
+	size_t		i = 0, j;
+
+	par_init(&q);
+	while (i < p->n) {
+		double run = 0;
+
+		if (p->it[i].type != IT_BOX) {
+			*push(&q, p->it[i].type) = p->it[i];
+			i++;
+			continue;
+		}
+		for (j = i; j < p->n && p->it[j].type == IT_BOX; j++)
+			run += p->it[j].w;
+		if (run <= width) {
+			for (; i < j; i++)
+				*push(&q, IT_BOX) = p->it[i];
+			continue;
+		}
+		for (; i < j; i++) {
+			const struct lo_item *b = &p->it[i];
+			size_t	 k = 0, step;
+			uint32_t cp;
+
+			while (k < b->len) {
+				if ((step = utf8_decode(b->s + k, b->len - k,
+				    &cp)) == 0)
+					step = 1;
+				if (q.n > 0 && q.it[q.n - 1].type == IT_BOX) {
+					struct lo_item *pen = push(&q, IT_PEN);
+					char prev = q.it[q.n - 2].s[
+					    q.it[q.n - 2].len - 1];
+					pen->pen = strchr("/.-_?&=#", prev) ?
+					    SLASH_PEN : CHAR_PEN;
+				}
+				struct lo_item *nb = push(&q, IT_BOX);
+				*nb = *b;
+				nb->s = b->s + k;
+				nb->len = step;
+				nb->w = lo_text_width(c, b->face, b->size,
+				    nb->s, step);
+				k += step;
+			}
+		}
+	}
+	free(p->it);
+	*p = q;
+}
+
+/*
+ * Content widths for table columns: *wmin is the widest word (hyphenation
+ * points ignored), *smin the widest piece between any break (syllables),
+ * *max the widest line when nothing but hard breaks is taken.
+ */
+void
+par_minmax(const struct lo_par *p, double *wmin, double *smin, double *max)
+{
+	double run = 0, word = 0, line = 0;
+
+	*wmin = *smin = *max = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct lo_item *it = &p->it[i];
+
+		if (it->type == IT_BOX) {
+			run += it->w;
+			word += it->w;
+			line += it->w;
+			continue;
+		}
+		if (it->type == IT_PEN && it->flag) {
+			if (run + it->w > *smin)
+				*smin = run + it->w;
+			run = 0;
+			continue;
+		}
+		if (run > *smin)
+			*smin = run;
+		if (word > *wmin)
+			*wmin = word;
+		run = word = 0;
+		if (it->type == IT_GLUE && it->st < BIG / 2)
+			line += it->w;
+		if (it->type == IT_PEN && it->pen <= -PEN_INF) {
+			if (line > *max)
+				*max = line;
+			line = 0;
+		}
+	}
+	if (run > *smin)
+		*smin = run;
+	if (word > *wmin)
+		*wmin = word;
+	if (line > *max)
+		*max = line;
+}
+
+static int
+same_run(const struct lo_op *o, const struct lo_item *b, double x)
+{
+	return o->type == LO_TEXT && o->face == b->face &&
+	    o->size == b->size && o->rgb == b->rgb && o->lw == b->rise &&
+	    x - (o->x + o->w) < 0.01 && x - (o->x + o->w) > -0.01;
+}
+
+/* Draw one box at x; merges with the previous text op when contiguous. */
+static void
+draw_box(struct lo_ctx *c, struct vent *e, const struct lo_item *b, double x,
+    double base, double lineh, long *lastlink)
+{
+	struct lo_op *o = e->ops.n ? &e->ops.op[e->ops.n - 1] : NULL;
+
+	if (o != NULL && same_run(o, b, x) && !b->strike) {
+		size_t ol = strlen(o->str);
+		char *s = pool_alloc(c->pool, ol + b->len + 1);
+
+		memcpy(s, o->str, ol);
+		memcpy(s + ol, b->s, b->len);
+		s[ol + b->len] = '\0';
+		o->str = s;
+		o->w += b->w;
+	} else {
+		o = ops_push(&e->ops);
+		o->type = LO_TEXT;
+		o->x = x;
+		o->y = base - b->rise;
+		o->w = b->w;
+		o->face = b->face;
+		o->size = b->size;
+		o->rgb = b->rgb;
+		o->lw = b->rise;	/* only for merging */
+		o->str = pool_strndup(c->pool, b->s, b->len);
+	}
+	if (b->strike) {
+		struct lo_op *l = ops_push(&e->ops);
+
+		l->type = LO_LINE;
+		l->x = x;
+		l->y = base - b->size * 0.3;
+		l->w = b->w;
+		l->lw = b->size / 16;
+		l->rgb = b->rgb;
+	}
+	if (b->link != NULL) {
+		/* An index, not a pointer: ops_push() may move the array. */
+		struct lo_op *l = *lastlink >= 0 ? &e->ops.op[*lastlink] : NULL;
+
+		if (l != NULL && l->str == b->link && x - (l->x + l->w) < 2 * b->size)
+			l->w = x + b->w - l->x;
+		else {
+			l = ops_push(&e->ops);
+			l->type = LO_LINK;
+			l->x = x;
+			l->y = 0;
+			l->w = b->w;
+			l->h = lineh;
+			l->str = b->link;
+			*lastlink = (long)(e->ops.n - 1);
+		}
+	}
+}
+
+int
+par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
+    double width, double size, int align, int ragged)
+{
+	size_t	*brk, nl, s = 0;
+	double	*ratio, lineh = size * c->lead;
+	double	 base = size * (0.5 * (c->lead - 1) + 0.8);
+
+	if (p->n == 0)
+		return 0;
+	split_wide(c, p, width);
+	nl = kp_break(p, width, ragged || align != AL_NONE, &brk, &ratio);
+	if (nl == 0) {
+		/* Cannot happen once split_wide ran; one line, clipped. */
+		brk = xrealloc(brk, sizeof(*brk));
+		ratio = xrealloc(ratio, sizeof(*ratio));
+		brk[0] = p->n - 1;
+		ratio[0] = 0;
+		nl = 1;
+	}
+	for (size_t l = 0; l < nl; l++) {
+		struct vent	*e = vl_push(v, V_BOX, lineh);
+		long		 lastlink = -1;
+		size_t		 b = brk[l], i;
+		double		 r = ratio[l], nat = 0, xx;
+		const struct lo_item *lastbox = NULL;
+
+		/* Skip discardables after the previous break. */
+		while (s < b && p->it[s].type != IT_BOX)
+			s++;
+		if (ragged || align != AL_NONE || r > 50 || r < -1)
+			r = 0;
+		for (i = s; i < b; i++) {
+			const struct lo_item *it = &p->it[i];
+
+			if (it->type == IT_BOX)
+				nat += it->w;
+			else if (it->type == IT_GLUE && it->st < BIG / 2)
+				nat += it->w + (r >= 0 ? r * it->st : r * it->sh);
+		}
+		if (p->it[b].type == IT_PEN && p->it[b].flag)
+			nat += p->it[b].w;
+		xx = x;
+		if (align == AL_RIGHT)
+			xx += width - nat;
+		else if (align == AL_CENTER)
+			xx += (width - nat) / 2;
+		for (i = s; i < b; i++) {
+			const struct lo_item *it = &p->it[i];
+
+			if (it->type == IT_BOX) {
+				draw_box(c, e, it, xx, base, lineh, &lastlink);
+				xx += it->w;
+				lastbox = it;
+			} else if (it->type == IT_GLUE && it->st < BIG / 2) {
+				xx += it->w + (r >= 0 ? r * it->st : r * it->sh);
+			}
+		}
+		if (p->it[b].type == IT_PEN && p->it[b].flag && lastbox) {
+			struct lo_item h = *lastbox;
+
+			h.s = "-";
+			h.len = 1;
+			h.w = p->it[b].w;
+			h.face = p->it[b].face;
+			h.link = NULL;
+			draw_box(c, e, &h, xx, base, lineh, &lastlink);
+		}
+		s = b + 1;
+	}
+	free(brk);
+	free(ratio);
+	return (int)nl;
+}

@@ -1,0 +1,123 @@
+/*
+ * layout.c - the engine's entry point: page geometry and sizes from the
+ * style, then blocks, then pages.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "lo_int.h"
+#include "style.h"
+
+#define MM	(72.0 / 25.4)
+
+static void
+geometry(struct lo_ctx *c)
+{
+	const struct style *st = c->st;
+	const char *paper = style_str(st, "pdf.paper", "a4");
+
+	if (strcasecmp(paper, "letter") == 0) {
+		c->pw = 612;
+		c->ph = 792;
+	} else {
+		if (strcasecmp(paper, "a4") != 0)
+			diag_warn(NULL, 0, "unknown paper size \"%s\"; "
+			    "using A4", paper);
+		c->pw = 210 * MM;
+		c->ph = 297 * MM;
+	}
+	c->pw = style_len(st, "pdf.page.width", c->pw);
+	c->ph = style_len(st, "pdf.page.height", c->ph);
+	c->mt = style_len(st, "pdf.margin.top", 20 * MM);
+	c->mb = style_len(st, "pdf.margin.bottom", 20 * MM);
+	c->ml = style_len(st, "pdf.margin.left", 20 * MM);
+	c->mr = style_len(st, "pdf.margin.right", 20 * MM);
+	if (c->ml + c->mr > c->pw - 72 || c->mt + c->mb > c->ph - 144) {
+		diag_warn(NULL, 0, "margins leave no room for text; "
+		    "using 20mm");
+		c->ml = c->mr = c->mt = c->mb = 20 * MM;
+	}
+	c->left = c->ml;
+	c->width = c->pw - c->ml - c->mr;
+	c->top = c->mt;
+	/* The footer lives inside the bottom margin's edge of the text
+	 * area, so every mark on the page stays within the margins. */
+	c->bottom = c->ph - c->mb - 20;
+}
+
+static double
+clamp(double v, double lo, double hi, double def)
+{
+	return v < lo || v > hi ? def : v;
+}
+
+static void
+sizes(struct lo_ctx *c)
+{
+	const struct style *st = c->st;
+
+	c->body_size = clamp(style_len(st, "pdf.size.body", 10.5), 5, 30, 10.5);
+	c->code_size = clamp(style_len(st, "pdf.size.code", 8.5), 4, 30, 8.5);
+	c->table_size = clamp(style_len(st, "pdf.size.table", 9), 4, 30, 9);
+	c->table_floor = clamp(style_len(st, "pdf.size.table-min", 7), 3,
+	    c->table_size, c->table_size < 7 ? c->table_size : 7);
+	c->lead = clamp(style_num(st, "pdf.leading", 1.35), 1, 3, 1.35);
+	c->par_skip = c->body_size * 0.55;
+	c->ragged = !style_bool(st, "pdf.justify", 1);
+	c->fam_body = FAM_SERIF;
+	c->fam_head = FAM_SANS;
+	c->fam_mono = FAM_MONO;
+	c->text_rgb = 0x111111;
+	c->link_rgb = 0x1A4D8F;
+}
+
+struct lo_doc *
+layout_document(const struct doc *d, const struct style *st,
+    const struct lo_metrics *m)
+{
+	struct lo_ctx	 c;
+	struct vlist	 v = { NULL, 0, 0 };
+	struct lo_doc	*out;
+
+	memset(&c, 0, sizeof(c));
+	c.doc = d;
+	c.st = st;
+	c.m = m;
+	c.pool = pool_new();
+	out = xcalloc(1, sizeof(*out));
+	out->pool = c.pool;
+	c.out = out;
+	geometry(&c);
+	sizes(&c);
+	out->pw = c.pw;
+	out->ph = c.ph;
+	if (style_bool(st, "pdf.hyphenate", 1))
+		hyph_open(&c, d->meta.lang);
+
+	title_block(&c, &v);
+	if (d->root != NULL)
+		blocks(&c, &v, d->root->first, c.left, c.width, 0);
+	paginate(&c, &v);
+
+	vl_free(&v);
+	hyph_close(&c);
+	for (int i = 0; i < LO_NFACES; i++)
+		free(c.wcache[i]);
+	return out;
+}
+
+void
+layout_free(struct lo_doc *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->npages; i++)
+		free(d->pages[i].ops);
+	free(d->pages);
+	free(d->marks);
+	pool_free(d->pool);
+	free(d);
+}

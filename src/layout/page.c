@@ -1,0 +1,460 @@
+/*
+ * page.c - cut the vertical list into pages and emit the display list.
+ *
+ * Pass 1 places entries greedily.  When an entry does not fit, the page
+ * ends at the last place where a break is allowed (an entry marked keep
+ * forbids a break after it: headings, first and next-to-last lines of
+ * paragraphs, a table's header row), so a heading never ends a page and
+ * no paragraph leaves a single line behind.  Table rows are special: a
+ * row that would fit on a fresh page moves there whole; a row taller than
+ * a page is split between lines, its label repeated and marked as
+ * continued; every page a table reaches starts with its header row.
+ * Pass 2 copies each placed entry's operations to its page and adds the
+ * footer, once the page count is known.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "lo_int.h"
+#include "style.h"
+
+struct place {
+	size_t	 idx;		/* entry */
+	int	 page;
+	double	 y, h;
+	int	 contd;		/* row piece after a split */
+	int	 repeat;	/* a repeated header */
+	int	*from, *to;	/* row pieces: line ranges per cell */
+};
+
+struct pager {
+	struct lo_ctx	*c;
+	struct vlist	*v;
+	struct place	*pl;
+	size_t		 n, cap;
+	size_t		 pstart;	/* first placement of this page */
+	int		 page;
+	double		 y;
+	int		 content;	/* anything but a repeated header */
+};
+
+static struct place *
+place(struct pager *g, size_t idx, double h)
+{
+	struct place *p;
+
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 256;
+		g->pl = xrealloc(g->pl, g->cap * sizeof(*g->pl));
+	}
+	p = &g->pl[g->n++];
+	memset(p, 0, sizeof(*p));
+	p->idx = idx;
+	p->page = g->page;
+	p->y = g->y;
+	p->h = h;
+	g->y += h;
+	return p;
+}
+
+static const struct vlist *
+cell_list(const struct lo_row *r, int k, int contd)
+{
+	if (k == 0 && contd && r->cont.n > 0)
+		return &r->cont;
+	return &r->cells[k];
+}
+
+/* Height of the rest of a row, from the given line of each cell. */
+static double
+row_rest(const struct lo_row *r, const int *cur, int contd)
+{
+	double h = 0;
+
+	for (int k = 0; k < r->tab->ncols; k++) {
+		const struct vlist *l = cell_list(r, k, contd);
+		double s = 0;
+
+		for (size_t i = (size_t)cur[k]; i < l->n; i++)
+			s += l->e[i].h;
+		if (s > h)
+			h = s;
+	}
+	return h + 2 * r->tab->vpad;
+}
+
+static void
+place_row(struct pager *g, size_t idx, const struct lo_row *r, const int *from,
+    const int *to, int contd, int repeat, double h)
+{
+	int		 nc = r->tab->ncols;
+	struct place	*p = place(g, idx, h);
+
+	p->contd = contd;
+	p->repeat = repeat;
+	p->from = pool_alloc(g->c->pool, 2 * (size_t)nc * sizeof(int));
+	p->to = p->from + nc;
+	for (int k = 0; k < nc; k++) {
+		p->from[k] = from[k];
+		p->to[k] = to ? to[k] : (int)cell_list(r, k, contd)->n;
+	}
+	if (!repeat)
+		g->content = 1;
+}
+
+static void
+new_page(struct pager *g, size_t next)
+{
+	const struct vent *e = next < g->v->n ? &g->v->e[next] : NULL;
+
+	g->page++;
+	g->y = g->c->top;
+	g->pstart = g->n;
+	g->content = 0;
+	/* A table continuing here starts with its header row again. */
+	if (e != NULL && e->kind == V_ROW && !e->row->header &&
+	    e->row->tab->header != NULL) {
+		const struct lo_row *h = e->row->tab->header;
+		int *z = xcalloc((size_t)h->tab->ncols, sizeof(int));
+
+		place_row(g, SIZE_MAX, h, z, NULL, 0, 1, h->tab->header_h);
+		free(z);
+	}
+}
+
+/*
+ * Where may the page end?  Returns the placement to move to the next
+ * page (g->n for "just before the entry being placed"), or SIZE_MAX.
+ */
+static size_t
+backup(struct pager *g, size_t i)
+{
+	const struct vent *E = g->v->e;
+
+	if (i > 0 && !E[i - 1].keep)
+		return g->n;
+	for (size_t j = g->n; j-- > g->pstart + 1; ) {
+		const struct place *p = &g->pl[j];
+
+		if (p->repeat || p->contd || p->idx == SIZE_MAX || p->idx == 0)
+			continue;
+		if (!E[p->idx - 1].keep && (j == 0 ||
+		    !g->pl[j - 1].repeat))
+			return j;
+	}
+	return SIZE_MAX;
+}
+
+static void
+pass1(struct pager *g)
+{
+	const struct vlist *v = g->v;
+	double	bottom = g->c->bottom;
+	int	*cur = NULL, *to = NULL, contd = 0, ncur = 0;
+
+	g->y = g->c->top;
+	for (size_t i = 0; i < v->n; ) {
+		const struct vent *e = &v->e[i];
+
+		if (e->kind == V_GLUE) {
+			if (!g->content)
+				;
+			else if (g->y + e->h > bottom)
+				new_page(g, i + 1);
+			else
+				place(g, i, e->h);
+			i++;
+			continue;
+		}
+		if (e->kind == V_BOX) {
+			if (g->y + e->h <= bottom + 0.01 || !g->content) {
+				place(g, i, e->h);
+				g->content = 1;
+				i++;
+				continue;
+			}
+		} else {
+			const struct lo_row *r = e->row;
+			int nc = r->tab->ncols;
+
+			if (ncur < nc) {
+				cur = xrealloc(cur, (size_t)nc * sizeof(int));
+				to = xrealloc(to, (size_t)nc * sizeof(int));
+				ncur = nc;
+			}
+			if (!contd)
+				memset(cur, 0, (size_t)nc * sizeof(int));
+			double rh = row_rest(r, cur, contd);
+			double fresh = bottom - g->c->top - (r->tab->header &&
+			    !r->header ? r->tab->header_h : 0);
+			if (g->y + rh <= bottom + 0.01) {
+				place_row(g, i, r, cur, NULL, contd, 0, rh);
+				contd = 0;
+				i++;
+				continue;
+			}
+			if (!g->content || rh > fresh) {
+				/* Split between lines. */
+				double avail = bottom - g->y - 2 * r->tab->vpad;
+				int any = 0, all = 1;
+
+				for (int k = 0; k < nc; k++) {
+					const struct vlist *l = cell_list(r, k,
+					    contd);
+					double s = 0;
+
+					to[k] = cur[k];
+					while ((size_t)to[k] < l->n &&
+					    s + l->e[to[k]].h <= avail) {
+						s += l->e[to[k]].h;
+						to[k]++;
+					}
+					/* Never end a cell on spacing. */
+					while (to[k] > cur[k] &&
+					    l->e[to[k] - 1].kind == V_GLUE)
+						to[k]--;
+					if (to[k] > cur[k])
+						any = 1;
+					if ((size_t)to[k] < l->n)
+						all = 0;
+				}
+				if (!any && g->content) {
+					new_page(g, i);
+					continue;
+				}
+				if (!any) {
+					/* Not even one line fits a page. */
+					for (int k = 0; k < nc; k++)
+						if ((size_t)cur[k] <
+						    cell_list(r, k, contd)->n)
+							to[k] = cur[k] + 1;
+				}
+				place_row(g, i, r, cur, to, contd, 0,
+				    bottom - g->y);
+				if (all) {
+					contd = 0;
+					i++;
+					continue;
+				}
+				for (int k = 0; k < nc; k++)
+					cur[k] = to[k];
+				if (!contd && r->cont.n > 0)
+					cur[0] = 0;
+				contd = 1;
+				new_page(g, i);
+				continue;
+			}
+		}
+		/* e does not fit: end the page at the best place. */
+		size_t b = backup(g, i);
+		if (b == SIZE_MAX) {
+			new_page(g, i);
+			if (e->kind == V_BOX) {
+				place(g, i, e->h);
+				g->content = 1;
+				i++;
+			}
+			continue;
+		}
+		if (b < g->n) {
+			i = g->pl[b].idx;
+			g->n = b;
+		}
+		new_page(g, i);
+	}
+	free(cur);
+	free(to);
+}
+
+static void
+copy_ops(struct lo_page *pg, const struct lo_ops *o, double dy)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		if (pg->n == pg->cap) {
+			pg->cap = pg->cap ? 2 * pg->cap : 256;
+			pg->ops = xrealloc(pg->ops, pg->cap * sizeof(*pg->ops));
+		}
+		pg->ops[pg->n] = o->op[i];
+		pg->ops[pg->n].y += dy;
+		pg->n++;
+	}
+}
+
+static struct lo_op *
+page_op(struct lo_page *pg)
+{
+	struct lo_ops o = { pg->ops, pg->n, pg->cap };
+	struct lo_op *r = ops_push(&o);
+
+	pg->ops = o.op;
+	pg->n = o.n;
+	pg->cap = o.cap;
+	return r;
+}
+
+static void
+draw_row(struct lo_page *pg, const struct lo_row *r, const struct place *p)
+{
+	const struct lo_table *t = r->tab;
+	struct lo_op *o;
+
+	if (r->header) {
+		o = page_op(pg);
+		o->type = LO_RECT;
+		o->x = t->left;
+		o->y = p->y;
+		o->w = t->width;
+		o->h = p->h;
+		o->rgb = t->head_rgb;
+	}
+	for (int k = 0; k < t->ncols; k++) {
+		const struct vlist *l = cell_list(r, k, p->contd);
+		double yy = p->y + t->vpad;
+
+		for (int i = p->from[k]; i < p->to[k]; i++) {
+			copy_ops(pg, &l->e[i].ops, yy);
+			yy += l->e[i].h;
+		}
+	}
+	/* Thin rules: above the header, below every row. */
+	for (int edge = r->header ? 0 : 1; edge < 2; edge++) {
+		o = page_op(pg);
+		o->type = LO_LINE;
+		o->x = t->left;
+		o->y = p->y + (edge ? p->h : 0);
+		o->w = t->width;
+		o->lw = r->header ? t->rule_w * 2 : t->rule_w;
+		o->rgb = r->header ? 0x444444 : t->rule_rgb;
+	}
+}
+
+static void
+add_mark(struct lo_doc *d, const struct vent *e, int page, double y)
+{
+	struct lo_mark *m;
+
+	if (d->nmarks == d->capmarks) {
+		d->capmarks = d->capmarks ? 2 * d->capmarks : 32;
+		d->marks = xrealloc(d->marks, d->capmarks * sizeof(*d->marks));
+	}
+	m = &d->marks[d->nmarks++];
+	m->id = e->mark_id;
+	m->title = e->mark_title;
+	m->level = e->mark_level;
+	m->page = page;
+	m->y = y;
+}
+
+/* The footer: a hairline, the title at the left (shortened rather than
+ * overlap), "N / M" at the right; drawn in that order so text
+ * extraction reads "title N / M". */
+static void
+footer(struct lo_ctx *c, struct lo_page *pg, int n, int total)
+{
+	char	 num[64];
+	const char *title = c->doc->meta.title ? c->doc->meta.title : "";
+	int	 face = LO_FACE(c->fam_head, 0);
+	double	 size = 8, base = c->ph - c->mb, numw;
+	struct lo_op *o;
+
+	snprintf(num, sizeof(num), "%d / %d", n, total);
+	numw = lo_text_width(c, face, size, num, strlen(num));
+	o = page_op(pg);
+	o->type = LO_LINE;
+	o->x = c->left;
+	o->y = base - size * 1.4;
+	o->w = c->width;
+	o->lw = 0.3;
+	o->rgb = 0xAAAAAA;
+	if (*title) {
+		/* Set like any text (glyph fallback included); only the
+		 * first line is kept, so a long title is shortened. */
+		struct vlist	tmp = { NULL, 0, 0 };
+		struct lo_par	p;
+		struct lo_fmt	f;
+
+		memset(&f, 0, sizeof(f));
+		f.fam = c->fam_head;
+		f.size = size;
+		f.rgb = 0x666666;
+		f.nohyph = 1;
+		/* A footer line never holds more than a few hundred bytes;
+		 * setting only those keeps a huge title from costing a
+		 * whole paragraph per page. */
+		size_t	len = strlen(title);
+		char	*head;
+
+		if (len > 400) {
+			len = 400;
+			while (len > 0 &&
+			    ((unsigned char)title[len] & 0xC0) == 0x80)
+				len--;
+		}
+		head = pool_strndup(c->pool, title, len);
+		par_init(&p);
+		par_add_text(c, &p, head, &f);
+		par_finish(&p);
+		par_set(c, &p, &tmp, c->left, c->width - numw - 20, size,
+		    AL_LEFT, 1);
+		par_free(&p);
+		if (tmp.n > 0)
+			copy_ops(pg, &tmp.e[0].ops, base -
+			    size * (0.5 * (c->lead - 1) + 0.8));
+		vl_free(&tmp);
+	}
+	o = page_op(pg);
+	o->type = LO_TEXT;
+	o->face = face;
+	o->size = size;
+	o->rgb = 0x666666;
+	o->str = pool_strdup(c->pool, num);
+	o->w = numw;
+	o->x = c->left + c->width - numw;
+	o->y = base;
+}
+
+void
+paginate(struct lo_ctx *c, struct vlist *v)
+{
+	struct pager	 g;
+	struct lo_doc	*d = c->out;
+	size_t		 last = SIZE_MAX;
+
+	memset(&g, 0, sizeof(g));
+	g.c = c;
+	g.v = v;
+	pass1(&g);
+	d->npages = (size_t)g.page + 1;
+	d->pages = xcalloc(d->npages, sizeof(*d->pages));
+	for (size_t j = 0; j < g.n; j++) {
+		const struct place *p = &g.pl[j];
+		struct lo_page *pg = &d->pages[p->page];
+
+		if (p->idx == SIZE_MAX || p->repeat) {
+			const struct lo_row *h = NULL;
+
+			/* Find the table whose header repeats here. */
+			for (size_t k = j + 1; k < g.n && h == NULL; k++)
+				if (g.pl[k].idx != SIZE_MAX &&
+				    v->e[g.pl[k].idx].kind == V_ROW)
+					h = v->e[g.pl[k].idx].row->tab->header;
+			if (h != NULL)
+				draw_row(pg, h, p);
+			continue;
+		}
+		const struct vent *e = &v->e[p->idx];
+
+		if (e->kind == V_ROW)
+			draw_row(pg, e->row, p);
+		else
+			copy_ops(pg, &e->ops, p->y);
+		if (p->idx != last && (e->mark_id || e->mark_title))
+			add_mark(d, e, p->page, p->y);
+		last = p->idx;
+	}
+	for (size_t k = 0; k < d->npages; k++)
+		footer(c, &d->pages[k], (int)k + 1, (int)d->npages);
+	free(g.pl);
+}

@@ -1,0 +1,406 @@
+/*
+ * table.c - tables: content-sized columns, wrapped cells, rows as
+ * vertical entries that page.c may split.
+ *
+ * Column widths follow a browser's automatic table layout: each column
+ * has a minimum (its longest unbreakable piece: a word, or a syllable
+ * where hyphenation is allowed) and a maximum (its widest paragraph set
+ * on one line).  If the maxima fit they are used; otherwise each column
+ * gets its minimum plus a share of the rest in proportion to max - min.
+ * When even the minima do not fit, the font shrinks down to a floor, and
+ * below that words are cut (inline.c), so nothing leaves the column.
+ * A first column of short entries is a label column: bold, never
+ * hyphenated.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "lo_int.h"
+#include "style.h"
+
+#define RULE_RGB	0x9A9A9A
+
+/* Is the subtree all strong text (ignoring spaces between)? */
+static int
+all_strong(const struct node *n)
+{
+	int any = 0;
+
+	for (const struct node *k = n->first; k != NULL; k = k->next) {
+		if (k->type == N_STRONG)
+			any = 1;
+		else if (k->type == N_TEXT) {
+			for (const char *s = k->text; *s; s++)
+				if (*s != ' ')
+					return 0;
+		} else
+			return 0;
+	}
+	return any;
+}
+
+/*
+ * Column 0 holds labels when the style says so, or (auto) when every
+ * body cell there is set in bold, as in the seed's "Aspect" column.
+ */
+static int
+label_column(struct lo_ctx *c, const struct node *t)
+{
+	const char *mode = style_str(c->st, "pdf.table.label-column", "auto");
+	int	    rows = 0;
+
+	if (t->u.table.ncols < 2 || strcmp(mode, "false") == 0 ||
+	    strcmp(mode, "no") == 0)
+		return 0;
+	if (strcmp(mode, "true") == 0 || strcmp(mode, "yes") == 0)
+		return 1;
+	for (const struct node *r = t->first; r != NULL; r = r->next) {
+		if (r->u.row.header || r->first == NULL)
+			continue;
+		if (r->first->first == NULL)
+			continue;
+		if (!all_strong(r->first))
+			return 0;
+		rows++;
+	}
+	return rows > 0;
+}
+
+static struct lo_fmt
+cell_fmt(struct lo_ctx *c, double size, int header, int label)
+{
+	struct lo_fmt f;
+
+	memset(&f, 0, sizeof(f));
+	f.fam = c->fam_body;
+	f.size = size;
+	f.rgb = c->text_rgb;
+	if (header || label)
+		f.sty = LO_BOLD;
+	f.nohyph = label || header;
+	return f;
+}
+
+struct colw {
+	double	wmin;	/* widest word */
+	double	smin;	/* widest syllable */
+	double	max;	/* widest unbroken paragraph */
+};
+
+static void
+widen(struct colw *w, double wmin, double smin, double max)
+{
+	if (wmin > w->wmin)
+		w->wmin = wmin;
+	if (smin > w->smin)
+		w->smin = smin;
+	if (max > w->max)
+		w->max = max;
+}
+
+static void
+minmax_par(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
+    double indent, struct colw *w)
+{
+	struct lo_par	p;
+	double		a, b, m;
+
+	par_init(&p);
+	par_add_inlines(c, &p, n, f);
+	par_finish(&p);
+	par_minmax(&p, &a, &b, &m);
+	par_free(&p);
+	widen(w, a + indent, b + indent, m + indent);
+}
+
+static void
+minmax_blocks(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
+    double indent, struct colw *w, int depth)
+{
+	for (; n != NULL && depth < 20; n = n->next) {
+		if (n->type == N_LIST) {
+			for (const struct node *it = n->first; it; it = it->next)
+				minmax_blocks(c, it->first, f,
+				    indent + f->size * 1.6, w, depth + 1);
+		} else if (n->type == N_QUOTE)
+			minmax_blocks(c, n->first, f, indent + f->size, w,
+			    depth + 1);
+		else if (n->type == N_CODE_BLOCK || n->type == N_HTML_BLOCK)
+			widen(w, indent + f->size * 4, indent + f->size * 4,
+			    indent + f->size * 30);
+		else
+			minmax_par(c, n, f, indent, w);
+	}
+}
+
+static void
+measure(struct lo_ctx *c, const struct node *t, double size, int label,
+    double pad, struct colw *w)
+{
+	int nc = t->u.table.ncols;
+
+	for (int k = 0; k < nc; k++)
+		w[k].wmin = w[k].smin = w[k].max = 0;
+	for (const struct node *r = t->first; r != NULL; r = r->next) {
+		int k = 0;
+
+		for (const struct node *cell = r->first; cell && k < nc;
+		    cell = cell->next, k++) {
+			struct lo_fmt f = cell_fmt(c, size, r->u.row.header,
+			    label && k == 0);
+
+			if (cell->first != NULL && doc_is_block(cell->first))
+				minmax_blocks(c, cell->first, &f, 0, &w[k], 0);
+			else
+				minmax_par(c, cell, &f, 0, &w[k]);
+		}
+	}
+	for (int k = 0; k < nc; k++) {
+		w[k].wmin += 2 * pad;
+		w[k].smin += 2 * pad;
+		w[k].max += 2 * pad;
+	}
+}
+
+/*
+ * Widths from minima and maxima, as a browser's automatic layout does.
+ * When the minima do not fit at all, columns narrower than an equal share
+ * keep their minimum and the others split the rest in proportion to
+ * theirs; their words will be cut.
+ */
+static void
+allot(int nc, const double *mn, const struct colw *cw, double width,
+    double *w)
+{
+	double smin = 0, smax = 0;
+
+	for (int k = 0; k < nc; k++) {
+		smin += mn[k];
+		smax += cw[k].max > mn[k] ? cw[k].max : mn[k];
+	}
+	if (smax <= width) {
+		for (int k = 0; k < nc; k++)
+			w[k] = cw[k].max > mn[k] ? cw[k].max : mn[k];
+		return;
+	}
+	if (smin <= width) {
+		for (int k = 0; k < nc; k++) {
+			double mx = cw[k].max > mn[k] ? cw[k].max : mn[k];
+
+			w[k] = mn[k] + (width - smin) *
+			    (smax > smin ? (mx - mn[k]) / (smax - smin) : 0);
+		}
+		return;
+	}
+	char	*fixed = xcalloc((size_t)nc, 1);
+	double	 rest = width, restmin = smin;
+	int	 left = nc, changed = 1;
+
+	while (changed && left > 0) {
+		changed = 0;
+		for (int k = 0; k < nc; k++)
+			if (!fixed[k] && mn[k] <= rest / left) {
+				fixed[k] = 1;
+				w[k] = mn[k];
+				rest -= mn[k];
+				restmin -= mn[k];
+				left--;
+				changed = 1;
+			}
+	}
+	for (int k = 0; k < nc; k++)
+		if (!fixed[k])
+			w[k] = restmin > 0 ? rest * mn[k] / restmin : rest / left;
+	free(fixed);
+}
+
+/*
+ * Widths fixed by the style, as a list under pdf.table.widths ("30%" of
+ * the measure, or a length such as 40mm), used for tables with exactly
+ * that many columns.  Returns 0 when the style fixes nothing here.
+ */
+static int
+fixed_widths(struct lo_ctx *c, int nc, double width, double *w)
+{
+	char	key[64];
+	double	sum = 0;
+
+	snprintf(key, sizeof(key), "pdf.table.widths.%d", nc);
+	if (style_str(c->st, key, NULL) != NULL)
+		return 0;
+	for (int k = 0; k < nc; k++) {
+		const char *v;
+		char	   *end;
+
+		snprintf(key, sizeof(key), "pdf.table.widths.%d", k);
+		if ((v = style_str(c->st, key, NULL)) == NULL)
+			return 0;
+		double d = strtod(v, &end);
+		if (end != v && *end == '%')
+			w[k] = width * d / 100;
+		else
+			w[k] = style_len(c->st, key, 0);
+		if (!(w[k] > 0))
+			return 0;
+		sum += w[k];
+	}
+	if (sum > width)
+		for (int k = 0; k < nc; k++)
+			w[k] *= width / sum;
+	return 1;
+}
+
+/* Trim vertical space at both ends of a cell. */
+static void
+trim(struct vlist *v)
+{
+	while (v->n > 0 && v->e[v->n - 1].kind == V_GLUE)
+		v->n--;
+	size_t k = 0;
+	while (k < v->n && v->e[k].kind == V_GLUE)
+		k++;
+	if (k > 0) {
+		memmove(v->e, v->e + k, (v->n - k) * sizeof(*v->e));
+		v->n -= k;
+	}
+}
+
+static void
+set_cell(struct lo_ctx *c, struct vlist *v, const struct node *cell,
+    const struct lo_fmt *f, double x, double w, int align, int contd)
+{
+	if (cell->first != NULL && doc_is_block(cell->first)) {
+		double bs = c->body_size, ps = c->par_skip;
+
+		c->body_size = f->size;
+		c->par_skip = f->size * 0.4;
+		blocks(c, v, cell->first, x, w, 0);
+		c->body_size = bs;
+		c->par_skip = ps;
+	} else {
+		struct lo_par p;
+
+		par_init(&p);
+		par_add_inlines(c, &p, cell, f);
+		if (contd) {
+			struct lo_fmt g = *f;
+
+			/* The label again, then "(continued)" below it. */
+			g.sty = LO_ITALIC;
+			g.size = f->size * 0.85;
+			g.nohyph = 1;
+			par_finish(&p);
+			par_add_text(c, &p, lo_text_width(c, LO_FACE(g.fam,
+			    g.sty), g.size, "(continued)", 11) <= w ?
+			    "(continued)" : "(cont.)", &g);
+		}
+		par_finish(&p);
+		par_set(c, &p, v, x, w, f->size, align ? align : AL_LEFT, 1);
+		par_free(&p);
+	}
+	trim(v);
+}
+
+void
+table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
+    double x, double width)
+{
+	int		 nc = t->u.table.ncols, label = label_column(c, t);
+	double		 size = c->table_size, pad, smin;
+	double		*mn;
+	struct colw	*cw;
+	struct lo_table	*tab;
+	int		 ragged = c->ragged;
+	double		 shade;
+
+	if (nc <= 0)
+		return;
+	mn = xcalloc((size_t)nc, sizeof(double));
+	cw = xcalloc((size_t)nc, sizeof(*cw));
+	pad = style_len(c->st, "pdf.table.padding", 4);
+	if (pad < 0 || pad > 20)
+		pad = 4;
+	/* Whole words at the table's size if they fit; else a smaller
+	 * size, down to the floor; only then syllables. */
+	for (;;) {
+		measure(c, t, size, label, pad, cw);
+		smin = 0;
+		for (int k = 0; k < nc; k++)
+			smin += cw[k].wmin;
+		if (smin <= width || size <= c->table_floor)
+			break;
+		size = size - 0.5 < c->table_floor ? c->table_floor :
+		    size - 0.5;
+	}
+	for (int k = 0; k < nc; k++)
+		mn[k] = smin <= width ? cw[k].wmin : cw[k].smin;
+	tab = pool_alloc(c->pool, sizeof(*tab));
+	memset(tab, 0, sizeof(*tab));
+	tab->ncols = nc;
+	tab->x = pool_alloc(c->pool, (size_t)nc * sizeof(double));
+	tab->w = pool_alloc(c->pool, (size_t)nc * sizeof(double));
+	tab->pad = pad;
+	tab->vpad = pad * 0.7;
+	tab->rule_w = style_len(c->st, "pdf.table.rule-width", 0.4);
+	if (tab->rule_w < 0 || tab->rule_w > 5)
+		tab->rule_w = 0.4;
+	tab->rule_rgb = RULE_RGB;
+	shade = style_num(c->st, "pdf.table.header-shade", 0.90);
+	if (shade < 0 || shade > 1)
+		shade = 0.90;
+	tab->head_rgb = 0x010101u * (uint32_t)(shade * 255 + 0.5);
+	tab->left = x;
+	if (!fixed_widths(c, nc, width, tab->w))
+		allot(nc, mn, cw, width, tab->w);
+	for (int k = 0; k < nc; k++)
+		tab->x[k] = k ? tab->x[k - 1] + tab->w[k - 1] : x;
+	tab->width = tab->x[nc - 1] + tab->w[nc - 1] - x;
+	free(mn);
+	free(cw);
+
+	c->ragged = 1;
+	vl_glue(v, c->par_skip);
+	for (const struct node *r = t->first; r != NULL; r = r->next) {
+		struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
+		struct vent	*e;
+		double		 h = 0;
+		int		 k = 0;
+
+		memset(row, 0, sizeof(*row));
+		row->tab = tab;
+		row->header = r->u.row.header;
+		row->cells = pool_alloc(c->pool, (size_t)nc * sizeof(struct vlist));
+		memset(row->cells, 0, (size_t)nc * sizeof(struct vlist));
+		for (const struct node *cell = r->first; cell && k < nc;
+		    cell = cell->next, k++) {
+			struct lo_fmt f = cell_fmt(c, size, row->header,
+			    label && k == 0);
+			double	      ch = 0;
+
+			set_cell(c, &row->cells[k], cell, &f, tab->x[k] + pad,
+			    tab->w[k] - 2 * pad, cell->u.cell.align, 0);
+			if (k == 0 && !row->header)
+				set_cell(c, &row->cont, cell, &f,
+				    tab->x[k] + pad, tab->w[k] - 2 * pad,
+				    cell->u.cell.align, 1);
+			for (size_t i = 0; i < row->cells[k].n; i++)
+				ch += row->cells[k].e[i].h;
+			if (ch > h)
+				h = ch;
+		}
+		e = vl_push(v, V_ROW, h + 2 * tab->vpad);
+		e->row = row;
+		if (row->header) {
+			e->keep = 1;
+			if (tab->header == NULL) {
+				tab->header = row;
+				tab->header_h = e->h;
+			}
+		}
+	}
+	c->ragged = ragged;
+	vl_glue(v, c->par_skip);
+}

@@ -1,0 +1,60 @@
+/*
+ * man.h - shared state of the man emitter (emit_man.c) and its table
+ * module (man_table.c).  Private to those files.
+ */
+#ifndef QUIRE_MAN_H
+#define QUIRE_MAN_H
+
+#include "man_roff.h"
+
+struct doc;
+struct node;
+struct style;
+
+/* How tables are laid out (style key man.table). */
+enum man_layout { LAYOUT_AUTO, LAYOUT_GRID, LAYOUT_STACKED };
+
+/* Where inline content lands, which decides what a link or a break may
+ * become: macros are only possible in running text. */
+enum inl_mode {
+	INL_FLOW,	/* paragraph text: .UR/.UE links, .br breaks */
+	INL_LINE,	/* one input line (.SH/.SS title, .TP tag) */
+	INL_CELL	/* tbl text block: .br breaks, links as "text <url>" */
+};
+
+struct man {
+	struct roff		 r;
+	const struct doc	*doc;
+	int			 width;	/* line length in ens (man.width) */
+	int			 indent; /* ens right of the text margin */
+	int			 fresh;	/* just after .SH/.SS/.IP/.TP: no .PP */
+	int			 gap;	/* a thematic break is owed */
+	int			 layout; /* enum man_layout */
+	const struct node	*skip_node; /* text whose start went on .UE */
+	size_t			 skip;
+	size_t			 th_end; /* offset just after the .TH line */
+};
+
+/* The line length text may use at the current indent, in ens: the
+ * terminal width less man's 7n margin and the nesting indent. */
+int	man_avail(const struct man *);
+
+/* Begin a paragraph-like block: .PP unless just after a heading or tag. */
+void	man_para(struct man *);
+
+/* Is this LINK's text its own address ("<https://x>")? */
+int	man_autolink(const struct node *);
+
+/* Render the inline children of `parent`; flags are ESC_* for the text. */
+void	man_inlines(struct man *, const struct node *parent,
+	    enum inl_mode, int flags);
+
+/* Render the inline siblings from `first` up to, not including, `stop`. */
+void	man_inline_range(struct man *, const struct node *first,
+	    const struct node *stop, enum inl_mode, int flags);
+
+/* Render a TABLE node: tbl, stacked .TP blocks, or both behind a test
+ * of the line length. */
+void	man_table(struct man *, const struct node *table);
+
+#endif

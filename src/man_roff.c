@@ -1,0 +1,395 @@
+/*
+ * man_roff.c - the roff writer: escaping of user text and the font stack.
+ *
+ * The one rule that keeps a document from running roff requests: user text
+ * reaches the output only through roff_text()/roff_arg(), which write every
+ * backslash as "\e", guard a '.' or '\'' that would start a line, drop
+ * control characters and spell every non-ASCII character as a glyph escape
+ * ("\(em", "\[u00E9]"), so the page is plain ASCII and needs no preconv.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "man_roff.h"
+#include "utf8.h"
+
+/* Filled text lines are ended at the first space past this many bytes. */
+#define WRAP_AT	64
+/* A word still going past this many bytes continues on the next line. */
+#define JOIN_AT	70
+
+void
+roff_init(struct roff *r)
+{
+	memset(r, 0, sizeof(*r));
+	buf_init(&r->out);
+	r->bol = 1;
+	r->cur = "\\fR";
+}
+
+void
+roff_free(struct roff *r)
+{
+	buf_free(&r->out);
+	free(r->seen);
+	r->seen = NULL;
+}
+
+#define MAX_CP	0x110000
+
+void
+roff_fallbacks(const struct roff *r, struct buf *b)
+{
+	uint32_t cp;
+
+	if (r->seen == NULL)
+		return;
+	for (cp = 0; cp < MAX_CP; cp++)
+		if (r->seen[cp / 8] & (1u << (cp % 8)))
+			buf_printf(b, ".if !c\\[u%04X] .char \\[u%04X] ?\n",
+			    (unsigned)cp, (unsigned)cp);
+}
+
+void
+roff_eol(struct roff *r)
+{
+	if (!r->bol)
+		buf_putc(&r->out, '\n');
+	r->linestart = r->out.len;
+	r->wordlen = 0;
+	r->bol = 1;
+	r->space = 0;
+	r->inword = 0;
+}
+
+void
+roff_req(struct roff *r, const char *safe)
+{
+	roff_eol(r);
+	buf_puts(&r->out, safe);
+	/* A request line is complete only when the caller ends it, so
+	 * arguments can follow (roff_arg); mark the line as started. */
+	r->bol = 0;
+}
+
+/*
+ * May a long output line end here?  Not after a sentence end (groff would
+ * then set two spaces, where the source had one) nor after a font escape.
+ */
+static int
+can_wrap(const struct roff *r)
+{
+	const char *s = r->out.data;
+	size_t i = r->out.len;
+
+	if (i - r->linestart < WRAP_AT)
+		return 0;
+	/* Look through font escapes and closing punctuation. */
+	for (;;) {
+		if (i >= r->linestart + 3 && s[i - 3] == '\\' &&
+		    s[i - 2] == 'f')
+			i -= 3;
+		else if (i >= r->linestart + 5 && s[i - 5] == '\\' &&
+		    s[i - 4] == 'f' && s[i - 3] == '(')
+			i -= 5;
+		else if (i > r->linestart && strchr(")]\"'*", s[i - 1]) != NULL)
+			i--;
+		else
+			break;
+	}
+	return !(i > r->linestart && strchr(".!?", s[i - 1]) != NULL);
+}
+
+/* Pay the spaces owed by earlier text before writing something visible;
+ * in filled text (wrap 1) a long line ends there instead (mandoc's style
+ * check wants input lines under 80 bytes); wrap -1 keeps leading spaces
+ * (no-fill code). */
+static void
+flush_space(struct roff *r, int wrap)
+{
+	if (r->bol && wrap >= 0) {
+		/* A line starting with a space would force a break. */
+		r->space = 0;
+		return;
+	}
+	if (wrap > 0 && r->space > 0 && can_wrap(r)) {
+		roff_eol(r);
+		return;
+	}
+	while (r->space > 0) {
+		buf_putc(&r->out, ' ');
+		r->space--;
+		r->inword = 0;
+		r->wordlen = 0;
+	}
+}
+
+void
+roff_raw(struct roff *r, const char *safe)
+{
+	flush_space(r, 0);
+	buf_puts(&r->out, safe);
+	r->bol = 0;
+	r->inword = 0;
+	r->wordlen = 0;
+}
+
+/* Portable names for the typographic characters Markdown text is full
+ * of; everything else non-ASCII becomes "\[uXXXX]". */
+static const char *
+glyph(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00A0: return "\\ ";
+	case 0x00A9: return "\\(co";
+	case 0x00AE: return "\\(rg";
+	case 0x00B0: return "\\(de";
+	case 0x00D7: return "\\(mu";
+	case 0x2010: return "\\(hy";
+	case 0x2013: return "\\(en";
+	case 0x2014: return "\\(em";
+	case 0x2018: return "\\(oq";
+	case 0x2019: return "\\(cq";
+	case 0x201C: return "\\(lq";
+	case 0x201D: return "\\(rq";
+	case 0x2022: return "\\(bu";
+	case 0x2026: return "\\&.\\|.\\|.";
+	case 0x2122: return "\\(tm";
+	case 0x2192: return "\\(->";
+	case 0x2190: return "\\(<-";
+	default: return NULL;
+	}
+}
+
+static int
+at_risk(const char *s, size_t len, int flags)
+{
+	/* A text line may not begin with the control characters; inside a
+	 * tbl text block, "T}" would also end the cell and a lone "_" or
+	 * "=" could read as a rule. */
+	if (*s == '.' || *s == '\'')
+		return 1;
+	if (flags & ESC_TABLE)
+		return *s == '_' || *s == '=' ||
+		    (*s == 'T' && len > 1 && (s[1] == '}' || s[1] == '{'));
+	return 0;
+}
+
+void
+roff_text(struct roff *r, const char *s, size_t len, int flags)
+{
+	char	 tmp[16];
+	size_t	 i = 0, n, col = 0;
+	uint32_t cp;
+	int	 fill = !(flags & ESC_NOSPACE);
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n' || c == '\r') {
+			i++;
+			if (fill && (flags & ESC_ONELINE || c == '\r')) {
+				r->space = r->space ? r->space : 1;
+				continue;
+			}
+			if (fill) {
+				roff_eol(r);
+				continue;
+			}
+			/* No-fill: an empty line would be a blank line,
+			 * which mandoc flags; "\&" keeps it visible. */
+			if (r->bol)
+				buf_puts(&r->out, "\\&");
+			r->bol = 0;
+			roff_eol(r);
+			col = 0;
+			continue;
+		}
+		if (c == ' ' || c == '\t') {
+			i++;
+			if (fill) {
+				r->space = 1;
+				r->inword = 0;
+			} else if (c == ' ') {
+				r->space++;
+				col++;
+			} else {
+				/* Expand tabs: man sets its own tab stops. */
+				do {
+					r->space++;
+					col++;
+				} while (col % 8);
+			}
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f) {	/* control: drop */
+			i++;
+			continue;
+		}
+		/* In no-fill code, leading spaces are indentation. */
+		flush_space(r, fill ? !(flags & ESC_ONELINE) : -1);
+		if (r->bol && at_risk(s + i, len - i, flags))
+			buf_puts(&r->out, "\\&");
+		if (fill && !(flags & ESC_ONELINE) && r->inword) {
+			/* A long word: break points for the formatter, and
+			 * "\c" to go on on the next input line with no
+			 * space, keeping input lines under 80 bytes. */
+			if (r->wordlen > 0 && r->wordlen % ROFF_CHUNK == 0) {
+				buf_puts(&r->out, "\\:");
+				r->chunked = 1;
+			}
+			if ((r->wordlen >= ROFF_CHUNK &&
+			    r->out.len - r->linestart >= JOIN_AT) ||
+			    r->out.len - r->linestart >= 77) {
+				buf_puts(&r->out, "\\c");
+				roff_eol(r);
+				r->inword = 1;
+				if (at_risk(s + i, len - i, flags))
+					buf_puts(&r->out, "\\&");
+			}
+		}
+		if ((flags & ESC_NOHYPH) && !r->inword)
+			buf_puts(&r->out, "\\%");
+		r->bol = 0;
+		r->inword = 1;
+		if (c < 0x80) {
+			i++;
+			col++;
+			r->wordlen++;
+			if (c == '\\')
+				buf_puts(&r->out, "\\e");
+			else if (c == '-' && (flags & ESC_LITERAL))
+				buf_puts(&r->out, "\\-");
+			else if (c == '"' && (flags & ESC_ONELINE))
+				buf_puts(&r->out, "\\(dq");
+			else if (flags & ESC_UPPER && c >= 'a' && c <= 'z')
+				buf_putc(&r->out, c - 'a' + 'A');
+			else
+				buf_putc(&r->out, c);
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {		/* the model promises UTF-8; be safe */
+			i++;
+			continue;
+		}
+		col += roff_width(s + i, n);
+		r->wordlen += roff_width(s + i, n);
+		i += n;
+		if (glyph(cp) != NULL) {
+			buf_puts(&r->out, glyph(cp));
+		} else {
+			snprintf(tmp, sizeof(tmp), "\\[u%04X]", (unsigned)cp);
+			buf_puts(&r->out, tmp);
+			if (r->seen == NULL)
+				r->seen = xcalloc(MAX_CP / 8, 1);
+			r->seen[cp / 8] |= (unsigned char)(1u << (cp % 8));
+		}
+	}
+}
+
+void
+roff_arg(struct roff *r, const char *s, int flags)
+{
+	buf_puts(&r->out, " \"");
+	r->bol = 0;
+	r->space = 0;
+	r->wordlen = 0;
+	roff_text(r, s, strlen(s), flags | ESC_ONELINE);
+	r->space = 0;
+	buf_putc(&r->out, '"');
+}
+
+/* The escape for a combination of font bits.  Monospace wins over
+ * italic: terminals show neither, and CI is not in every font set. */
+static const char *
+font_escape(const int *f)
+{
+	if (f[FONT_MONO])
+		return f[FONT_BOLD] ? "\\f(CB" : "\\f(CR";
+	if (f[FONT_BOLD] && f[FONT_ITALIC])
+		return "\\f(BI";
+	if (f[FONT_BOLD])
+		return "\\fB";
+	if (f[FONT_ITALIC])
+		return "\\fI";
+	return "\\fR";
+}
+
+/*
+ * Write the escape for the current font bits if it changed.  Opening a
+ * font pays the owed space first and closing one leaves it owed, so the
+ * space between words is never underlined or bold.
+ */
+static void
+font_update(struct roff *r, int opening)
+{
+	const char *want = font_escape(r->font);
+
+	if (strcmp(want, r->cur) == 0)
+		return;
+	if (opening)
+		flush_space(r, r->nowrap ? 0 : 1);
+	if (!r->nowrap && !r->bol && r->space == 0 &&
+	    r->out.len - r->linestart >= JOIN_AT) {
+		/* Mid-word and the line is long: continue on the next
+		 * input line, joined by "\c". */
+		buf_puts(&r->out, "\\c");
+		roff_eol(r);
+		r->inword = 1;
+	}
+	buf_puts(&r->out, want);
+	r->bol = 0;
+	r->cur = want;
+}
+
+void
+roff_font_push(struct roff *r, enum font_bit b)
+{
+	r->font[b]++;
+	font_update(r, 1);
+}
+
+void
+roff_font_pop(struct roff *r, enum font_bit b)
+{
+	if (r->font[b] > 0)
+		r->font[b]--;
+	font_update(r, 0);
+}
+
+size_t
+roff_width(const char *s, size_t len)
+{
+	size_t	 i = 0, w = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			i++;
+			continue;
+		}
+		i += n;
+		if (cp < 0x20 || (cp >= 0x0300 && cp <= 0x036F) ||
+		    cp == 0x200B || cp == 0x200D)
+			continue;
+		if ((cp >= 0x1100 && cp <= 0x115F) ||
+		    (cp >= 0x2E80 && cp <= 0xA4CF) ||
+		    (cp >= 0xAC00 && cp <= 0xD7A3) ||
+		    (cp >= 0xF900 && cp <= 0xFAFF) ||
+		    (cp >= 0xFE30 && cp <= 0xFE4F) ||
+		    (cp >= 0xFF00 && cp <= 0xFF60) ||
+		    (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+		    (cp >= 0x1F300 && cp <= 0x1F64F) ||
+		    (cp >= 0x1F900 && cp <= 0x1F9FF) ||
+		    (cp >= 0x20000 && cp <= 0x3FFFD))
+			w += 2;
+		else
+			w++;
+	}
+	return w;
+}

@@ -1,0 +1,79 @@
+/*
+ * man_roff.h - the roff writer behind the man emitter.
+ *
+ * Everything the man emitter prints goes through this writer, in one of
+ * two kinds of call:
+ *   - roff_req() and roff_raw() take generated markup (macros, font and
+ *     glyph escapes) written by quire itself: never pass user text here;
+ *   - roff_text() and roff_arg() take user text and always escape it, so a
+ *     document cannot run a roff request ("\X'...'", ".sy", "'br", "\*(")
+ *     whatever it contains.
+ * The writer tracks whether the output is at the start of a line (so a
+ * request always begins a fresh line and text never does with '.' or '\''),
+ * and the current font as counters, so fonts nest without "\fP".
+ */
+#ifndef QUIRE_MAN_ROFF_H
+#define QUIRE_MAN_ROFF_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Escaping flavours for roff_text(). */
+enum {
+	ESC_LITERAL = 1 << 0,	/* code: '-' as "\-", spaces kept */
+	ESC_UPPER   = 1 << 1,	/* ASCII letters upper-cased (.SH titles) */
+	ESC_ONELINE = 1 << 2,	/* newlines become spaces (tags, headings) */
+	ESC_TABLE   = 1 << 3,	/* inside a tbl text block: guard "T}" */
+	ESC_NOSPACE = 1 << 4,	/* in code blocks: no-fill, newlines kept */
+	ESC_NOHYPH  = 1 << 5	/* "\%" before each word: never hyphenate */
+};
+
+enum font_bit { FONT_BOLD, FONT_ITALIC, FONT_MONO, FONT_NBITS };
+
+struct roff {
+	struct buf	 out;
+	int		 bol;		/* at the beginning of an output line */
+	int		 space;		/* a space is owed before the next word */
+	int		 inword;	/* the last thing written was a letter */
+	size_t		 linestart;	/* offset of the current line in out */
+	size_t		 wordlen;	/* columns of the word being written */
+	int		 nowrap;	/* writing a one-line title or tag */
+	int		 chunked;	/* a long word got break points */
+	unsigned char	*seen;		/* code points written as \[uXXXX] */
+	int		 font[FONT_NBITS]; /* nesting counts per font bit */
+	const char	*cur;		/* the font escape last written */
+};
+
+void	roff_init(struct roff *);
+void	roff_free(struct roff *);
+
+/* End the current output line if anything is on it. */
+void	roff_eol(struct roff *);
+/* A generated request line, e.g. roff_req(r, ".SH"): starts a new line. */
+void	roff_req(struct roff *, const char *safe);
+/* Generated inline markup (glyphs like "\(bu"), written where we are. */
+void	roff_raw(struct roff *, const char *safe);
+/* User text, escaped according to flags. */
+void	roff_text(struct roff *, const char *user, size_t len, int flags);
+/* User text as one quoted macro argument: " \"...\"" appended. */
+void	roff_arg(struct roff *, const char *user, int flags);
+
+/* Fonts: bold/italic/mono nest; the escape is written only on change. */
+void	roff_font_push(struct roff *, enum font_bit);
+void	roff_font_pop(struct roff *, enum font_bit);
+
+/* A word this long gets a break point ("\:") every ROFF_CHUNK columns,
+ * so a URL can wrap instead of running past the margin. */
+#define ROFF_CHUNK	20
+
+/* Append to b, for every code point written as "\[uXXXX]", a line that
+ * gives groff a stand-in on devices without the glyph (its PostScript
+ * fonts have no CJK), so "groff -ww" stays quiet. */
+void	roff_fallbacks(const struct roff *, struct buf *b);
+
+/* Display width of UTF-8 text in terminal columns (one per code point,
+ * two for East Asian wide ones). */
+size_t	roff_width(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,296 @@
+/*
+ * pdf_device.c - draw a laid-out document with libharu.
+ *
+ * No decisions are made here: every position, size and colour comes from
+ * the display list (layout/layout.h).  The device only flips y (layout
+ * measures from the top of the page, PDF from the bottom), batches text
+ * into one text object per page (graphics first, so shading sits under
+ * the text), and turns marks into outline entries and link targets.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <hpdf.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "layout/layout.h"
+#include "pdf_device.h"
+#include "pdf_fonts.h"
+#include "pdf_image.h"
+
+#ifndef QUIRE_VERSION
+#define QUIRE_VERSION "0"
+#endif
+
+static void
+rgb_fill(HPDF_Page p, uint32_t c)
+{
+	HPDF_Page_SetRGBFill(p, ((c >> 16) & 255) / 255.0f,
+	    ((c >> 8) & 255) / 255.0f, (c & 255) / 255.0f);
+}
+
+static void
+rgb_stroke(HPDF_Page p, uint32_t c)
+{
+	HPDF_Page_SetRGBStroke(p, ((c >> 16) & 255) / 255.0f,
+	    ((c >> 8) & 255) / 255.0f, (c & 255) / 255.0f);
+}
+
+static void
+graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
+    double ph)
+{
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct lo_op *o = &pg->ops[i];
+
+		if (o->type == LO_RECT) {
+			rgb_fill(p, o->rgb);
+			HPDF_Page_Rectangle(p, (HPDF_REAL)o->x,
+			    (HPDF_REAL)(ph - o->y - o->h), (HPDF_REAL)o->w,
+			    (HPDF_REAL)o->h);
+			HPDF_Page_Fill(p);
+		} else if (o->type == LO_LINE) {
+			rgb_stroke(p, o->rgb);
+			HPDF_Page_SetLineWidth(p, (HPDF_REAL)o->lw);
+			HPDF_Page_MoveTo(p, (HPDF_REAL)o->x,
+			    (HPDF_REAL)(ph - o->y));
+			HPDF_Page_LineTo(p, (HPDF_REAL)(o->x + o->w),
+			    (HPDF_REAL)(ph - o->y - o->h));
+			HPDF_Page_Stroke(p);
+		} else if (o->type == LO_IMAGE) {
+			HPDF_Image img = pdf_images_get(im, o->str);
+
+			if (img != NULL)
+				HPDF_Page_DrawImage(p, img, (HPDF_REAL)o->x,
+				    (HPDF_REAL)(ph - o->y - o->h),
+				    (HPDF_REAL)o->w, (HPDF_REAL)o->h);
+		}
+	}
+}
+
+static int
+text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
+{
+	int	 in = 0, curface = -1;
+	double	 cursize = 0;
+	uint32_t currgb = 0xFFFFFFFF;
+
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct lo_op *o = &pg->ops[i];
+		HPDF_Font f;
+
+		if (o->type != LO_TEXT || o->str == NULL || *o->str == '\0')
+			continue;
+		if ((f = pdf_fonts_get(fs, o->face)) == NULL)
+			continue;
+		if (!in) {
+			HPDF_Page_BeginText(p);
+			in = 1;
+		}
+		if (o->face != curface || o->size != cursize) {
+			HPDF_Page_SetFontAndSize(p, f, (HPDF_REAL)o->size);
+			curface = o->face;
+			cursize = o->size;
+		}
+		if (o->rgb != currgb) {
+			rgb_fill(p, o->rgb);
+			currgb = o->rgb;
+		}
+		pdf_fonts_used(fs, o->face, o->str);
+		HPDF_Page_TextOut(p, (HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y),
+		    o->str);
+	}
+	if (in)
+		HPDF_Page_EndText(p);
+	return 0;
+}
+
+/*
+ * libharu refuses strings longer than its limit (and fails the whole
+ * document); outline entries and info fields are clipped well below it,
+ * at a character boundary.
+ */
+#define MAX_TEXTSTRING	2000
+
+static const char *
+clip(const char *s, char *buf)
+{
+	size_t n = strlen(s);
+
+	if (n <= MAX_TEXTSTRING)
+		return s;
+	n = MAX_TEXTSTRING;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static const struct lo_mark *
+find_mark(const struct lo_doc *d, const char *id)
+{
+	for (size_t i = 0; i < d->nmarks; i++)
+		if (d->marks[i].id != NULL && strcmp(d->marks[i].id, id) == 0)
+			return &d->marks[i];
+	return NULL;
+}
+
+/* Only schemes a reader expects to follow from a printed handout;
+ * anything else (javascript:, file:, relative paths) stays plain text. */
+static int
+safe_uri(const char *u)
+{
+	static const char *const ok[] = { "http://", "https://", "mailto:",
+	    "ftp://", NULL };
+
+	for (int i = 0; ok[i] != NULL; i++)
+		if (strncasecmp(u, ok[i], strlen(ok[i])) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+links(HPDF_Page *pages, size_t k, const struct lo_doc *d)
+{
+	const struct lo_page *pg = &d->pages[k];
+	HPDF_Page	      p = pages[k];
+
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct lo_op *o = &pg->ops[i];
+		HPDF_Rect	    r;
+		HPDF_Annotation	    a;
+
+		if (o->type != LO_LINK || o->str == NULL || *o->str == '\0')
+			continue;
+		r.left = (HPDF_REAL)o->x;
+		r.right = (HPDF_REAL)(o->x + o->w);
+		r.top = (HPDF_REAL)(d->ph - o->y);
+		r.bottom = (HPDF_REAL)(d->ph - o->y - o->h);
+		if (o->str[0] == '#') {
+			const struct lo_mark *m = find_mark(d, o->str + 1);
+			HPDF_Destination dst;
+
+			if (m == NULL)
+				continue;
+			dst = HPDF_Page_CreateDestination(pages[m->page]);
+			HPDF_Destination_SetFitH(dst,
+			    (HPDF_REAL)(d->ph - m->y + 4));
+			a = HPDF_Page_CreateLinkAnnot(p, r, dst);
+		} else if (safe_uri(o->str))
+			a = HPDF_Page_CreateURILinkAnnot(p, r, o->str);
+		else
+			continue;
+		if (a != NULL)
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	}
+}
+
+/* Bookmarks nested by heading level: a stack of the open parents. */
+static void
+outline(HPDF_Doc pdf, HPDF_Page *pages, const struct lo_doc *d)
+{
+	HPDF_Outline	parent[8];
+	int		plevel[8], depth = 0;
+	char		buf[MAX_TEXTSTRING + 1];
+
+	for (size_t i = 0; i < d->nmarks; i++) {
+		const struct lo_mark *m = &d->marks[i];
+		HPDF_Outline	      o;
+		HPDF_Destination      dst;
+
+		if (m->title == NULL)
+			continue;
+		while (depth > 0 && plevel[depth - 1] >= m->level)
+			depth--;
+		o = HPDF_CreateOutline(pdf, depth ? parent[depth - 1] : NULL,
+		    clip(m->title, buf), HPDF_GetEncoder(pdf, "UTF-8"));
+		if (o == NULL)
+			continue;
+		dst = HPDF_Page_CreateDestination(pages[m->page]);
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(d->ph - m->y + 4));
+		HPDF_Outline_SetDestination(o, dst);
+		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		if (depth < 8) {
+			parent[depth] = o;
+			plevel[depth++] = m->level;
+		}
+	}
+}
+
+static void
+set_info(HPDF_Doc pdf, HPDF_InfoType type, const char *s)
+{
+	char buf[MAX_TEXTSTRING + 1];
+
+	if (s == NULL || *s == '\0')
+		return;
+	/* libharu converts info strings with the current (UTF-8) encoder
+	 * to UTF-16, so they keep every character. */
+	HPDF_SetInfoAttr(pdf, type, clip(s, buf));
+}
+
+static void
+info(HPDF_Doc pdf, const struct doc *doc)
+{
+	const struct meta *m = &doc->meta;
+	struct buf	   b;
+	time_t		   t = (time_t)doc->epoch;
+	struct tm	   tm;
+	HPDF_Date	   dt;
+
+	set_info(pdf, HPDF_INFO_TITLE, m->title);
+	set_info(pdf, HPDF_INFO_SUBJECT, m->description ? m->description :
+	    m->subtitle);
+	buf_init(&b);
+	for (size_t i = 0; m->authors != NULL && m->authors[i] != NULL; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", m->authors[i]);
+	set_info(pdf, HPDF_INFO_AUTHOR, b.data);
+	buf_reset(&b);
+	for (size_t i = 0; m->keywords != NULL && m->keywords[i] != NULL; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", m->keywords[i]);
+	set_info(pdf, HPDF_INFO_KEYWORDS, b.data);
+	buf_free(&b);
+	set_info(pdf, HPDF_INFO_CREATOR, "quire " QUIRE_VERSION);
+	gmtime_r(&t, &tm);
+	memset(&dt, 0, sizeof(dt));
+	dt.year = tm.tm_year + 1900;
+	dt.month = tm.tm_mon + 1;
+	dt.day = tm.tm_mday;
+	dt.hour = tm.tm_hour;
+	dt.minutes = tm.tm_min;
+	dt.seconds = tm.tm_sec;
+	dt.ind = 'Z';
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
+}
+
+int
+pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
+    const struct lo_doc *d, const struct doc *doc)
+{
+	HPDF_Page *pages = xcalloc(d->npages ? d->npages : 1, sizeof(*pages));
+
+	for (size_t k = 0; k < d->npages; k++) {
+		if ((pages[k] = HPDF_AddPage(pdf)) == NULL) {
+			free(pages);
+			return -1;
+		}
+		HPDF_Page_SetWidth(pages[k], (HPDF_REAL)d->pw);
+		HPDF_Page_SetHeight(pages[k], (HPDF_REAL)d->ph);
+		graphics(pages[k], im, &d->pages[k], d->ph);
+		text(pages[k], fs, &d->pages[k], d->ph);
+	}
+	for (size_t k = 0; k < d->npages; k++)
+		links(pages, k, d);
+	if (d->npages > 0)
+		outline(pdf, pages, d);
+	info(pdf, doc);
+	free(pages);
+	return 0;
+}

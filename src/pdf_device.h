@@ -1,0 +1,18 @@
+/*
+ * pdf_device.h - the thin PDF device: draws what layout decided.
+ */
+#ifndef QUIRE_PDF_DEVICE_H
+#define QUIRE_PDF_DEVICE_H
+
+#include <hpdf.h>
+
+struct doc;
+struct lo_doc;
+struct pdf_fonts;
+struct pdf_images;
+
+/* Pages, links, outline and document info.  Returns 0 or -1. */
+int	pdf_draw(HPDF_Doc, struct pdf_fonts *, struct pdf_images *,
+	    const struct lo_doc *, const struct doc *);
+
+#endif

@@ -1,0 +1,421 @@
+/*
+ * pdf_fonts.c - fonts for the PDF device.
+ *
+ * Families come from the style (pdf.fonts.serif, .sans, .mono, .fallback,
+ * .cjk) and are resolved to files by fontconfig.  libharu only loads
+ * TrueType outlines, so a match in another format (CFF/OpenType, a TTC)
+ * is replaced by the DejaVu face of the same role, with a warning.
+ *
+ * libharu 2.3.0, in UTF-8 mode, writes a Type0 font whose codes are the
+ * Unicode values themselves (CIDToGIDMap does the glyph mapping), but its
+ * ToUnicode stream is a copy of the encoding CMap ("begincidrange"),
+ * which is not a valid ToUnicode CMap: poppler warns and some viewers
+ * paste garbage.  We record every code point drawn with each font and,
+ * just before saving, rewrite that stream in place as a bfchar map from
+ * each code to itself.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <fontconfig/fontconfig.h>
+#include <hpdf.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "layout/layout.h"
+#include "pdf_fonts.h"
+#include "style.h"
+#include "utf8.h"
+
+struct face {
+	int		 tried;
+	const char	*name;		/* libharu font name, NULL if none */
+	const char	*path;		/* its file */
+	HPDF_FontDef	 def;
+	HPDF_Font	 font;
+	uint8_t		*used;		/* bitmap of BMP code points drawn */
+	int		 owner;		/* used is ours, not a shared face's */
+};
+
+struct pdf_fonts {
+	HPDF_Doc		 pdf;
+	const struct style	*st;
+	struct face		 f[LO_NFACES];
+	char			*paths[LO_NFACES];	/* loaded files */
+	const char		*pnames[LO_NFACES];
+	int			 npaths;
+	int			 fc_ok;
+};
+
+static const char *const role_key[LO_NFAMILIES] = {
+	"pdf.fonts.serif", "pdf.fonts.sans", "pdf.fonts.mono",
+	"pdf.fonts.fallback", "pdf.fonts.cjk"
+};
+static const char *const role_def[LO_NFAMILIES] = {
+	"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans",
+	"Droid Sans Fallback"
+};
+
+struct pdf_fonts *
+pdf_fonts_new(HPDF_Doc pdf, const struct style *st)
+{
+	struct pdf_fonts *fs = xcalloc(1, sizeof(*fs));
+
+	fs->pdf = pdf;
+	fs->st = st;
+	fs->fc_ok = FcInit();
+	return fs;
+}
+
+void
+pdf_fonts_free(struct pdf_fonts *fs)
+{
+	if (fs == NULL)
+		return;
+	for (int i = 0; i < LO_NFACES; i++)
+		if (fs->f[i].owner)
+			free(fs->f[i].used);
+	for (int i = 0; i < fs->npaths; i++)
+		free(fs->paths[i]);
+	if (fs->fc_ok)
+		FcFini();
+	free(fs);
+}
+
+/* The file fontconfig picks for family + style, if it is TrueType. */
+static char *
+lookup(const char *family, int sty, int *exact)
+{
+	FcPattern	*pat, *m;
+	FcResult	 res;
+	FcChar8		*file = NULL, *fmt = NULL, *fam = NULL;
+	char		*r = NULL;
+	int		 idx = 0;
+
+	*exact = 0;
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(pat, FC_WEIGHT, (sty & LO_BOLD) ?
+	    FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT, (sty & LO_ITALIC) ?
+	    FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	m = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (m == NULL)
+		return NULL;
+	if (FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
+	    FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
+	    strcmp((const char *)fmt, "TrueType") == 0 &&
+	    (FcPatternGetInteger(m, FC_INDEX, 0, &idx) != FcResultMatch ||
+	    idx == 0)) {
+		size_t n = strlen((const char *)file);
+
+		if (n > 4 && strcasecmp((const char *)file + n - 4, ".ttf") == 0)
+			r = xstrdup((const char *)file);
+	}
+	if (FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch &&
+	    strcasecmp((const char *)fam, family) == 0)
+		*exact = 1;
+	FcPatternDestroy(m);
+	return r;
+}
+
+static const char *
+load_file(struct pdf_fonts *fs, char *path, const char **keep)
+{
+	const char *name;
+
+	for (int i = 0; i < fs->npaths; i++)
+		if (strcmp(fs->paths[i], path) == 0) {
+			free(path);
+			*keep = fs->paths[i];
+			return fs->pnames[i];
+		}
+	name = HPDF_LoadTTFontFromFile(fs->pdf, path, HPDF_TRUE);
+	if (name == NULL) {
+		diag_warn(path, 0, "libharu cannot load this font");
+		HPDF_ResetError(fs->pdf);
+		free(path);
+		return NULL;
+	}
+	if (diag_verbose)
+		diag_note("font %s: %s", name, path);
+	fs->paths[fs->npaths] = path;
+	fs->pnames[fs->npaths++] = name;
+	*keep = path;
+	return name;
+}
+
+static struct face *
+face_load(struct pdf_fonts *fs, int face)
+{
+	struct face	*f = &fs->f[face];
+	int		 fam = face / 4, sty = face % 4, exact;
+	const char	*family;
+	char		*path;
+
+	if (f->tried)
+		return f->name ? f : NULL;
+	f->tried = 1;
+	if (!fs->fc_ok)
+		return NULL;
+	family = style_str(fs->st, role_key[fam], role_def[fam]);
+	path = lookup(family, sty, &exact);
+	if (fam == FAM_CJK && (!exact || path == NULL)) {
+		/* No CJK font installed: that is fine, just no fallback. */
+		free(path);
+		return NULL;
+	}
+	if (path == NULL || !exact) {
+		if (path == NULL || fam != FAM_FALLBACK)
+			diag_warn(NULL, 0, "font \"%s\" is %s; using \"%s\"",
+			    family, path ? "not installed" :
+			    "not TrueType (libharu needs .ttf)", role_def[fam]);
+		free(path);
+		path = lookup(role_def[fam], sty, &exact);
+	}
+	if (path == NULL)
+		return NULL;
+	if ((f->name = load_file(fs, path, &f->path)) == NULL)
+		return NULL;
+	f->def = HPDF_Doc_FindFontDef(fs->pdf, f->name);
+	return f->def ? f : NULL;
+}
+
+int
+pdf_fonts_advance(void *ctx, int face, uint32_t cp)
+{
+	struct pdf_fonts *fs = ctx;
+	struct face	 *f;
+	HPDF_UINT16	  gid;
+
+	if (face < 0 || face >= LO_NFACES || cp > 0xFFFF || cp < 0x20)
+		return -1;
+	if ((f = face_load(fs, face)) == NULL)
+		return -1;
+	gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
+	if (gid == 0)
+		return -1;
+	return HPDF_TTFontDef_GetGidWidth(f->def, gid);
+}
+
+HPDF_Font
+pdf_fonts_get(struct pdf_fonts *fs, int face)
+{
+	struct face *f;
+
+	if (face < 0 || face >= LO_NFACES || (f = face_load(fs, face)) == NULL)
+		return NULL;
+	if (f->font == NULL) {
+		/* Faces sharing a file share the font object. */
+		for (int i = 0; i < LO_NFACES; i++)
+			if (i != face && fs->f[i].font != NULL &&
+			    fs->f[i].name == f->name) {
+				f->font = fs->f[i].font;
+				f->used = fs->f[i].used;
+				return f->font;
+			}
+		f->font = HPDF_GetFont(fs->pdf, f->name, "UTF-8");
+		f->used = xcalloc(0x10000 / 8, 1);
+		f->owner = 1;
+	}
+	return f->font;
+}
+
+void
+pdf_fonts_used(struct pdf_fonts *fs, int face, const char *s)
+{
+	struct face *f = &fs->f[face];
+	size_t	     n = strlen(s), k;
+	uint32_t     cp;
+
+	if (f->used == NULL)
+		return;
+	while (n > 0) {
+		if ((k = utf8_decode(s, n, &cp)) == 0)
+			k = 1, cp = '?';
+		if (cp <= 0xFFFF)
+			f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		s += k;
+		n -= k;
+	}
+}
+
+static void
+write_cmap(struct buf *b, const uint8_t *used)
+{
+	size_t	n = 0, cp, inblock = 0;
+
+	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (cp = 0; cp < 0x10000; cp++)
+		if (used[cp >> 3] & (1u << (cp & 7)))
+			n++;
+	for (cp = 0; cp < 0x10000; cp++) {
+		if (!(used[cp >> 3] & (1u << (cp & 7))))
+			continue;
+		if (inblock == 0)
+			buf_printf(b, "%zu beginbfchar\n", n < 100 ? n : 100);
+		buf_printf(b, "<%04zX> <%04zX>\n", cp, cp);
+		n--;
+		if (++inblock == 100) {
+			buf_puts(b, "endbfchar\n");
+			inblock = 0;
+		}
+	}
+	if (inblock)
+		buf_puts(b, "endbfchar\n");
+	buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+}
+
+static int
+rd16(FILE *fp, unsigned *v)
+{
+	int a = getc(fp), b = getc(fp);
+
+	if (a == EOF || b == EOF)
+		return -1;
+	*v = (unsigned)a << 8 | (unsigned)b;
+	return 0;
+}
+
+/*
+ * libharu subsets by flagging the glyphs it draws, and for a composite
+ * glyph it flags the components too, but reads their ids as signed 16-bit
+ * numbers, so components past glyph 32767 (common in CJK fonts such as
+ * Droid Sans Fallback) are left out and the character draws blank.  Flag
+ * them ourselves, reading the glyf table from the font file, until no
+ * composite adds anything new.
+ */
+static void
+flag_components(struct face *f)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)f->def->attr;
+	FILE		  *fp;
+	int		   changed = 1;
+
+	if (a == NULL || a->glyph_tbl.flgs == NULL || f->path == NULL ||
+	    (fp = fopen(f->path, "rb")) == NULL)
+		return;
+	while (changed) {
+		changed = 0;
+		for (unsigned gid = 0; gid < a->num_glyphs; gid++) {
+			unsigned long off = a->glyph_tbl.offsets[gid];
+			unsigned      nc, flags, comp, more;
+
+			if (a->glyph_tbl.flgs[gid] != 1)
+				continue;
+			a->glyph_tbl.flgs[gid] = 2;	/* seen */
+			if (a->header.index_to_loc_format == 0)
+				off *= 2;
+			off += a->glyph_tbl.base_offset;
+			if (fseek(fp, (long)off, SEEK_SET) != 0 ||
+			    rd16(fp, &nc) != 0 || nc != 0xFFFF ||
+			    fseek(fp, 8, SEEK_CUR) != 0)
+				continue;
+			do {
+				if (rd16(fp, &flags) != 0 || rd16(fp, &comp) != 0)
+					break;
+				more = flags & 32;
+				fseek(fp, (flags & 1) ? 4 : 2, SEEK_CUR);
+				if (flags & 8)
+					fseek(fp, 2, SEEK_CUR);
+				else if (flags & 64)
+					fseek(fp, 4, SEEK_CUR);
+				else if (flags & 128)
+					fseek(fp, 8, SEEK_CUR);
+				if (comp < a->num_glyphs &&
+				    a->glyph_tbl.flgs[comp] == 0) {
+					a->glyph_tbl.flgs[comp] = 1;
+					changed = 1;
+				}
+			} while (more);
+		}
+	}
+	for (unsigned gid = 0; gid < a->num_glyphs; gid++)
+		if (a->glyph_tbl.flgs[gid])
+			a->glyph_tbl.flgs[gid] = 1;
+	fclose(fp);
+}
+
+/*
+ * libharu's W array lists the width of every code in the font whose
+ * width differs from the default, whatever was drawn: some 60 kB of
+ * uncompressed text per DejaVu font.  Rewrite it for the codes used.
+ */
+static int
+trim_widths(struct face *f, HPDF_FontAttr attr)
+{
+	HPDF_Array w, run = NULL;
+	long	   prev = -2;
+
+	if (attr->descendant_font == NULL ||
+	    (w = HPDF_Dict_GetItem(attr->descendant_font, "W",
+	    HPDF_OCLASS_ARRAY)) == NULL)
+		return 0;
+	HPDF_Array_Clear(w);
+	for (long cp = 0; cp < 0x10000; cp++) {
+		HPDF_UINT16 gid;
+
+		if (!(f->used[cp >> 3] & (1u << (cp & 7))))
+			continue;
+		gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
+		if (cp != prev + 1 || run == NULL) {
+			if ((run = HPDF_Array_New(w->mmgr)) == NULL ||
+			    HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK ||
+			    HPDF_Array_Add(w, run) != HPDF_OK)
+				return -1;
+		}
+		if (HPDF_Array_AddNumber(run,
+		    HPDF_TTFontDef_GetGidWidth(f->def, gid)) != HPDF_OK)
+			return -1;
+		prev = cp;
+	}
+	return 0;
+}
+
+int
+pdf_fonts_fix_tounicode(struct pdf_fonts *fs)
+{
+	for (int i = 0; i < LO_NFACES; i++) {
+		struct face	*f = &fs->f[i];
+		HPDF_FontAttr	 attr;
+		HPDF_Dict	 cmap;
+		struct buf	 b;
+		int		 dup = 0;
+
+		if (f->font == NULL)
+			continue;
+		for (int j = 0; j < i; j++)
+			if (fs->f[j].font == f->font)
+				dup = 1;
+		if (dup)
+			continue;
+		flag_components(f);
+		attr = (HPDF_FontAttr)f->font->attr;
+		if (attr == NULL || trim_widths(f, attr) != 0)
+			return -1;
+		if ((cmap = attr->cmap_stream) == NULL || cmap->stream == NULL)
+			continue;
+		buf_init(&b);
+		write_cmap(&b, f->used);
+		HPDF_MemStream_FreeData(cmap->stream);
+		if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data,
+		    (HPDF_UINT)b.len) != HPDF_OK) {
+			buf_free(&b);
+			return -1;
+		}
+		buf_free(&b);
+	}
+	return 0;
+}

@@ -1,0 +1,34 @@
+/*
+ * pdf_fonts.h - the PDF device's fonts: found through fontconfig, loaded
+ * and embedded (subset) by libharu, measured for the layout engine, and
+ * given a correct ToUnicode map before the file is written.
+ *
+ * Only pdf_*.c files include hpdf.h.
+ */
+#ifndef QUIRE_PDF_FONTS_H
+#define QUIRE_PDF_FONTS_H
+
+#include <stdint.h>
+
+#include <hpdf.h>
+
+struct style;
+struct pdf_fonts;
+
+struct pdf_fonts *pdf_fonts_new(HPDF_Doc, const struct style *);
+void		  pdf_fonts_free(struct pdf_fonts *);
+
+/* struct lo_metrics' advance(): thousandths of an em, -1 when the face
+ * has no glyph for cp. */
+int		  pdf_fonts_advance(void *fonts, int face, uint32_t cp);
+
+/* The libharu font for a face (created on first use), or NULL.  Drawing
+ * UTF-8 text with it: record the code points for the ToUnicode map. */
+HPDF_Font	  pdf_fonts_get(struct pdf_fonts *, int face);
+void		  pdf_fonts_used(struct pdf_fonts *, int face, const char *utf8);
+
+/* Just before saving: replace libharu's broken ToUnicode CMaps and
+ * complete its glyph subsets. */
+int		  pdf_fonts_fix_tounicode(struct pdf_fonts *);
+
+#endif

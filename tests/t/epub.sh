@@ -1,0 +1,289 @@
+#!/usr/bin/env bash
+# tests/t/epub.sh - the EPUB emitter.
+#
+#  - epubcheck over every tests/cases/*.md, every content/*.md and the
+#    linked three-file book in tests/books/linked/ (zero messages);
+#  - golden XHTML: where tests/cases/NAME.xhtml exists, it must equal the
+#    book's content files (EPUB/c*.xhtml in spine order, concatenated);
+#    regenerate with `UPDATE=1 bash tests/t/epub.sh` and read every diff;
+#  - the seed's table (acceptance 3), byte-identical rebuilds (4), hostile
+#    HTML stripped (5), link rewriting, images, metadata.
+. "${TOP:-.}/tests/lib.sh"
+cd "$TOP" || exit 1
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+D=$(scratch epub)
+
+# A faster-starting JVM: epubcheck runs once per book.
+epubcheck() {
+	java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \
+	    -jar /usr/bin/epubcheck "$@"
+}
+
+# build NAME FILE... : quire -t epub into $D/NAME.epub, unpacked in
+# $D/NAME/; stderr kept in $D/NAME.err.
+build() {
+	local name=$1; shift
+	rm -rf "${D:?}/$name" "$D/$name.epub"
+	"$QUIRE" -t epub -o "$D/$name.epub" "$@" 2>"$D/$name.err" &&
+	    mkdir -p "$D/$name" && (cd "$D/$name" && unzip -q ../"$name.epub")
+}
+
+# validate NAME : epubcheck must report nothing at all.
+validate() {
+	local log="$D/$1.epubcheck"
+	epubcheck "$D/$1.epub" >"$log" 2>&1
+	if grep -q "No errors or warnings detected" "$log" &&
+	    grep -q "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos" "$log"; then
+		pass "epubcheck $1"
+	else
+		fail "epubcheck $1" "$(grep -E '^(ERROR|WARNING|FATAL|INFO|USAGE)' "$log" | head -3 | tr '\n' ' ')"
+	fi
+}
+
+# The content files in spine order, for goldens.
+content_xhtml() {
+	local f
+	for f in "$D/$1"/EPUB/c[0-9]*.xhtml; do
+		[ -f "$f" ] && cat "$f"
+	done
+}
+
+# xpath NAME FILE EXPR : count of nodes (XHTML namespace bound to h).
+xcount() {
+	xmllint --xpath "count($2)" "$1" 2>/dev/null
+}
+X='//*[local-name()="'
+
+# ---- every case and every content document -------------------------------
+for md in tests/cases/*.md content/*.md; do
+	[ -f "$md" ] || continue
+	name=$(basename "$md" .md)
+	case $md in content/*) name="content-$name" ;; esac
+	if ! build "$name" "$md"; then
+		fail "build $name" "$(head -c 300 "$D/$name.err")"
+		continue
+	fi
+	pass "build $name"
+	validate "$name"
+	golden=${md%.md}.xhtml
+	case $md in tests/cases/*)
+		if [ -n "${UPDATE:-}" ] && case $name in epub-*) true ;; *) false ;; esac; then
+			content_xhtml "$name" >"$golden"
+		fi
+		if [ -f "$golden" ]; then
+			if content_xhtml "$name" | diff -u "$golden" - >"$D/$name.diff"; then
+				pass "golden $name.xhtml"
+			else
+				fail "golden $name.xhtml" "$(head -20 "$D/$name.diff" | tr '\n' ' ')"
+			fi
+		fi
+	esac
+done
+
+# ---- structure of every book built above --------------------------------
+for dir in "$D"/*/; do
+	name=$(basename "$dir")
+	[ -f "$D/$name.epub" ] || continue
+	# mimetype first, stored, exact content.
+	first=$(zipinfo -1 "$D/$name.epub" | head -n 1)
+	method=$(zipinfo -v "$D/$name.epub" mimetype 2>/dev/null | sed -n 's/^ *compression method: *//p')
+	if [ "$first" = mimetype ] && [ "$method" = none\ \(stored\) ] &&
+	    [ "$(cat "$dir/mimetype")" = application/epub+zip ]; then
+		pass "mimetype first and stored $name"
+	else
+		fail "mimetype first and stored $name" "first=$first method=$method"
+	fi
+	# lang and xml:lang on every XHTML document.
+	bad=
+	for f in "$dir"/EPUB/*.xhtml; do
+		grep -q '<html [^>]*lang="[^"]*" xml:lang="[^"]*"' "$f" ||
+		    bad="$bad $(basename "$f")"
+	done
+	if [ -z "$bad" ]; then pass "lang on every document $name"
+	else fail "lang on every document $name" "$bad"; fi
+done
+
+# ---- acceptance 3: the seed's table --------------------------------------
+seed="$D/content-ai-engineer"
+tf=$(grep -l '<table' "$seed"/EPUB/c*.xhtml 2>/dev/null | head -n 1)
+if [ -n "$tf" ]; then
+	n=$(xcount "$tf" "${X}thead\"]//*[local-name()=\"th\"][@scope=\"col\"]")
+	[ "$n" = 3 ] && pass "seed table: 3 th scope=col" ||
+	    fail "seed table: 3 th scope=col" "got $n"
+	rows=$(xcount "$tf" "${X}tbody\"]/*[local-name()=\"tr\"]")
+	led=$(xcount "$tf" "${X}tbody\"]/*[local-name()=\"tr\"][*[1][local-name()=\"th\"][@scope=\"row\"]]")
+	[ "$rows" = 5 ] && [ "$led" = 5 ] && pass "seed table: 5 rows led by th scope=row" ||
+	    fail "seed table: 5 rows led by th scope=row" "rows=$rows led=$led"
+	for col in 2 3; do
+		li=$(xcount "$tf" "${X}tr\"][*[1][normalize-space()=\"Key Responsibilities\"]]/*[$col]/*[local-name()=\"ul\"]/*[local-name()=\"li\"]")
+		[ "$li" = 4 ] && pass "seed table: Key Responsibilities column $col has a ul of 4 li" ||
+		    fail "seed table: Key Responsibilities column $col has a ul of 4 li" "got $li"
+	done
+	# No deprecated presentation attributes anywhere.
+	if grep -qE '<t[dh][^>]* (align|valign|width)=' "$seed"/EPUB/*.xhtml; then
+		fail "seed table: no deprecated attributes" "align/width found"
+	else
+		pass "seed table: no deprecated attributes"
+	fi
+else
+	fail "seed table: found" "no <table> in $seed"
+fi
+
+# ---- acceptance 4: reproducible --------------------------------------------
+if "$QUIRE" -q -t epub -o "$D/r1.epub" content/ai-engineer.md &&
+    TZ=Pacific/Kiritimati "$QUIRE" -q -t epub -o "$D/r2.epub" content/ai-engineer.md &&
+    cmp -s "$D/r1.epub" "$D/r2.epub"; then
+	pass "two builds are byte-identical (cmp, even in another time zone)"
+else
+	fail "two builds are byte-identical" "cmp differs"
+fi
+SOURCE_DATE_EPOCH=1800000000 "$QUIRE" -q -t epub -o "$D/r3.epub" content/ai-engineer.md
+if unzip -p "$D/r3.epub" EPUB/package.opf | grep -q 'dcterms:modified">2027-01-15T08:00:00Z<' &&
+    zipinfo -T "$D/r3.epub" mimetype | grep -q '20270115\.08000'; then
+	pass "SOURCE_DATE_EPOCH sets dcterms:modified and zip times"
+else
+	fail "SOURCE_DATE_EPOCH sets dcterms:modified and zip times"
+fi
+id1=$(unzip -p "$D/r1.epub" EPUB/package.opf | sed -n 's/.*<dc:identifier id="bookid">\(.*\)<\/dc:identifier>.*/\1/p')
+id3=$(unzip -p "$D/r3.epub" EPUB/package.opf | sed -n 's/.*<dc:identifier id="bookid">\(.*\)<\/dc:identifier>.*/\1/p')
+case $id1 in
+urn:uuid:????????-????-????-????-????????????)
+	[ "$id1" = "$id3" ] && pass "identifier is a stable urn:uuid" ||
+	    fail "identifier is a stable urn:uuid" "$id1 vs $id3" ;;
+*)	fail "identifier is a stable urn:uuid" "got '$id1'" ;;
+esac
+idh=$(unzip -p "$D/epub-hostile.epub" EPUB/package.opf 2>/dev/null | sed -n 's/.*<dc:identifier id="bookid">\(.*\)<\/dc:identifier>.*/\1/p')
+[ -n "$idh" ] && [ "$idh" != "$id1" ] && pass "different books, different identifiers" ||
+    fail "different books, different identifiers" "$idh"
+
+# ---- acceptance 5: hostile HTML ---------------------------------------------
+h="$D/epub-hostile"
+if [ -d "$h" ]; then
+	for pat in '<script' '<iframe' '<object' '<embed' '<style' '<svg' \
+	    '<form' '<input' '<button' '<math' 'javascript:' 'data:text' \
+	    'onclick' 'onmouseover' 'onerror' 'onload' 'ENTITY' 'file:///' \
+	    'style=' 'id="trap"' 'alert('; do
+		if grep -rqiF -- "$pat" "$h"; then
+			fail "hostile: no $pat" "$(grep -rliF -- "$pat" "$h" | head -1)"
+		else
+			pass "hostile: no $pat"
+		fi
+	done
+	# What is safe survives: text, the safe link, bold, the lists.
+	c="$(cat "$h"/EPUB/c*.xhtml)"
+	for want in 'A div with an' 'href="https://example.org/"' '<b>bold</b>' \
+	    '<li>two</li>' 'markdown javascript link' 'an image'; do
+		case $c in *"$want"*) pass "hostile: kept $want" ;;
+		*) fail "hostile: kept $want" ;; esac
+	done
+	grep -q 'unsafe link javascript:alert(3) dropped' "$D/epub-hostile.err" &&
+	    pass "hostile: warns about the javascript: link" ||
+	    fail "hostile: warns about the javascript: link" "$(cat "$D/epub-hostile.err")"
+fi
+
+# ---- images -------------------------------------------------------------------
+b="$D/epub-blocks"
+if [ -d "$b" ]; then
+	cmp -s "$b/EPUB/images/i001.png" tests/cases/epub-pixel.png &&
+	    grep -q 'href="images/i001.png" media-type="image/png"' "$b/EPUB/package.opf" &&
+	    pass "local image copied with its media type" ||
+	    fail "local image copied with its media type"
+	grep -q 'epub-blocks.md:45: warning: image .*nowhere.png' "$D/epub-blocks.err" &&
+	    grep -q 'class="missing-image">a missing image<' "$b"/EPUB/c*.xhtml &&
+	    pass "missing image: warning with file:line, alt text kept" ||
+	    fail "missing image: warning with file:line, alt text kept"
+	grep -q '<a href="https://example.org/image.png" class="remote-image">a remote image</a>' "$b"/EPUB/c*.xhtml &&
+	    ! grep -q 'src="https:' "$b"/EPUB/c*.xhtml &&
+	    pass "remote image: not fetched, alt text links to it" ||
+	    fail "remote image: not fetched, alt text links to it"
+	grep -q '<dc:creator id="creator2">Charles Babbage</dc:creator>' "$b/EPUB/package.opf" &&
+	    pass "authors become dc:creator" || fail "authors become dc:creator"
+fi
+
+# ---- accessibility metadata and navigation ----------------------------------------
+opf="$seed/EPUB/package.opf"
+for prop in accessMode accessModeSufficient accessibilityFeature \
+    accessibilityHazard accessibilitySummary; do
+	grep -q "property=\"schema:$prop\"" "$opf" 2>/dev/null &&
+	    pass "a11y metadata schema:$prop" || fail "a11y metadata schema:$prop"
+done
+grep -q '<nav epub:type="toc" role="doc-toc"' "$seed/EPUB/nav.xhtml" 2>/dev/null &&
+    grep -q 'epub:type="landmarks"' "$seed/EPUB/nav.xhtml" &&
+    [ -f "$seed/EPUB/toc.ncx" ] &&
+    pass "nav with toc role and landmarks, NCX present" ||
+    fail "nav with toc role and landmarks, NCX present"
+
+# ---- a book of three files linking to each other -------------------------------------
+if build linked tests/books/linked/*.md; then
+	pass "build linked book"
+	validate linked
+	L="$D/linked/EPUB"
+	# href="FILE#ID" must land on a file that has that id.
+	target() {	# file holding the link text, link text -> ok?
+		local href file id
+		href=$(grep -h -o "<a href=\"[^\"]*\">$1</a>" "$L"/c*.xhtml | head -n 1 |
+		    sed 's/<a href="\([^"]*\)".*/\1/')
+		file=${href%%#*} id=${href#*#}
+		[ -n "$href" ] && [ -f "$L/$file" ] &&
+		    { [ "$id" = "$href" ] || grep -q "id=\"$id\"" "$L/$file"; } &&
+		    [ "$id" = "${2:-$id}" ]
+	}
+	for pair in "installation:installation" "reference:options" \
+	    "the last word:the-last-word" "goals:goals" "these goals:goals-1" \
+	    "the first goals:goals" "start:introduction" "the options:options"; do
+		text=${pair%%:*} id=${pair#*:}
+		target "$text" "$id" && pass "linked: '$text' goes to #$id" ||
+		    fail "linked: '$text' goes to #$id"
+	done
+	target "setup chapter" && grep -q '<a href="c00[0-9].xhtml">setup chapter</a>' "$L"/c*.xhtml &&
+	    pass "linked: a link to a file goes to its first part" ||
+	    fail "linked: a link to a file goes to its first part"
+	grep -q '1-intro.md:16: warning: link to missing fragment 2-setup.md#no-such-part' "$D/linked.err" &&
+	    ! grep -q 'no-such-part' "$L"/c*.xhtml &&
+	    grep -q 'a missing part' "$L"/c*.xhtml &&
+	    pass "linked: a missing fragment is text, with a file:line warning" ||
+	    fail "linked: a missing fragment is text, with a file:line warning"
+	grep -q '1-intro.md:17: warning: link to .*nowhere.md, which is not part of the book' "$D/linked.err" &&
+	    pass "linked: a link outside the book is text, with a warning" ||
+	    fail "linked: a link outside the book is text, with a warning"
+	n=$(ls "$L"/c*.xhtml | wc -l)
+	[ "$n" -ge 6 ] && pass "linked: split at top-level sections ($n files)" ||
+	    fail "linked: split at top-level sections" "$n files"
+	grep -q 'xml:lang="en-GB"' "$L/c001.xhtml" && pass "linked: lang from metadata" ||
+	    fail "linked: lang from metadata"
+else
+	fail "build linked book" "$(cat "$D/linked.err")"
+fi
+# The same book named partly by absolute paths: links still resolve.
+if build linked-abs "$TOP/tests/books/linked/1-intro.md" \
+    tests/books/linked/2-setup.md tests/books/linked/3-reference.md &&
+    grep -q '<a href="c00[0-9].xhtml#installation">installation</a>' "$D/linked-abs/EPUB/c001.xhtml"; then
+	pass "linked: absolute and relative input paths mix"
+else
+	fail "linked: absolute and relative input paths mix"
+fi
+# ---- the CommonMark spec examples, when the npm package is at hand ------------------
+# All 652 examples as the chapters of one book: one epubcheck run covers
+# every construct the spec knows.
+spec=
+for d in "${COMMONMARK_SPEC:-}" "$TOP"/.cache/*/node_modules/commonmark-spec \
+    "$TOP"/node_modules/commonmark-spec; do
+	[ -n "$d" ] && [ -f "$d/index.js" ] && { spec=$d; break; }
+done
+if [ -n "$spec" ] && command -v node >/dev/null; then
+	S=$(scratch epub-spec)
+	node -e '
+		const s = require(process.argv[1]), fs = require("fs");
+		s.tests.forEach((t, i) => fs.writeFileSync(process.argv[2] +
+		    "/ex" + String(i + 1).padStart(4, "0") + ".md", t.markdown));
+	' "$spec" "$S"
+	if (cd "$S" && "$QUIRE" -q -t epub -o "$D/spec.epub" ex*.md 2>"$D/spec.err"); then
+		pass "build spec examples ($(ls "$S" | wc -l) files)"
+		validate spec
+	else
+		fail "build spec examples" "$(head -c 300 "$D/spec.err")"
+	fi
+else
+	echo "note: commonmark-spec not found (COMMONMARK_SPEC=DIR); spec book skipped"
+fi
+exit 0

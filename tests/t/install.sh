@@ -1,0 +1,67 @@
+# make install / make uninstall (scripts/install, scripts/uninstall)
+# against a staged DESTDIR: what lands where, that man/whatis find the
+# pages there, that mandb is not run on a staged tree, and that uninstall
+# removes exactly what install put there and nothing else.
+. "$TOP/tests/lib.sh"
+cd "$TOP"
+T=$(scratch install)
+D="$T/stage"
+O="$T/out"
+mkdir -p "$D" "$O"
+export LC_ALL=C.UTF-8
+
+# A publication set like `make publish` leaves in out/.
+"$QUIRE" -q -t man -o "$O" content/ai-engineer.md &&
+"$QUIRE" -q -t man -o "$O/quire.1" docs/quire.1.md ||
+	{ fail "install: publish pages" "quire failed"; exit 0; }
+
+# Something that is not ours, already in the tree.
+mkdir -p "$D/usr/share/man/man7"
+echo ".TH OTHER 7" >"$D/usr/share/man/man7/other.7"
+
+inst() { PREFIX=${2:-/usr} DESTDIR="${1:-$D}" BUILD=$(dirname "$QUIRE") \
+	OUT="$O" timeout 120 scripts/install >"$T/log" 2>&1; }
+uninst() { PREFIX=${2:-/usr} DESTDIR="${1:-$D}" timeout 120 \
+	scripts/uninstall >"$T/log" 2>&1; }
+
+inst && pass "install: exits 0" || fail "install: exits 0" "$(tail -3 "$T/log")"
+for f in bin/quire share/quire/styles/default.yaml share/man/man7/ai-engineer.7 \
+    share/man/man1/quire.1 share/quire/installed-files; do
+	[ -f "$D/usr/$f" ] && pass "install: $f" || fail "install: $f" "missing"
+done
+[ -x "$D/usr/bin/quire" ] && "$D/usr/bin/quire" --version >/dev/null 2>&1 &&
+	pass "install: quire runs" || fail "install: quire runs"
+[ -z "$(find "$D" -name 'index.*')" ] && pass "install: no mandb on a staged tree" ||
+	fail "install: no mandb on a staged tree"
+M="$D/usr/share/man"
+man -M "$M" -w ai-engineer 2>/dev/null | grep -q "man7/ai-engineer.7" &&
+	pass "install: man finds ai-engineer" || fail "install: man finds ai-engineer"
+MANWIDTH=80 man -M "$M" quire 2>/dev/null | col -bx | grep -q -- '--output PATH' &&
+	pass "install: man quire shows the options" || fail "install: man quire shows the options"
+# whatis needs an index: build one in a copy, so the stage stays as
+# installed.
+cp -r "$M" "$T/mancopy"
+mandb -q "$T/mancopy" >/dev/null 2>&1
+whatis -M "$T/mancopy" ai-engineer 2>/dev/null | grep -q 'ai-engineer (7) *- what an AI engineer' &&
+	pass "install: whatis ai-engineer" ||
+	fail "install: whatis ai-engineer" "$(whatis -M "$T/mancopy" ai-engineer 2>&1)"
+whatis -M "$T/mancopy" quire 2>/dev/null | grep -q 'quire (1)' &&
+	pass "install: whatis quire" || fail "install: whatis quire"
+
+# Installing twice then uninstalling leaves the tree as it was.
+inst && pass "install: again" || fail "install: again" "$(tail -3 "$T/log")"
+uninst && pass "uninstall: exits 0" || fail "uninstall: exits 0" "$(tail -3 "$T/log")"
+left=$(cd "$D" && find . -mindepth 1 | sort | tr '\n' ' ')
+want="./usr ./usr/share ./usr/share/man ./usr/share/man/man7 ./usr/share/man/man7/other.7 "
+[ "$left" = "$want" ] && pass "uninstall: removes exactly what was installed" ||
+	fail "uninstall: removes exactly what was installed" "left: $left"
+uninst && pass "uninstall: again is harmless" || fail "uninstall: again is harmless"
+
+# A DESTDIR that does not exist yet, and another PREFIX.
+F="$T/fresh/stage"
+inst "$F" /opt/quire && [ -f "$F/opt/quire/bin/quire" ] &&
+	pass "install: into a new DESTDIR" ||
+	fail "install: into a new DESTDIR" "$(tail -3 "$T/log")"
+uninst "$F" /opt/quire && [ -z "$(find "$F" -mindepth 1)" ] &&
+	pass "uninstall: new DESTDIR left empty" ||
+	fail "uninstall: new DESTDIR left empty" "$(find "$F" | head -3)"

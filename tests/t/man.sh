@@ -1,0 +1,160 @@
+# The man format: every case and every content document through the
+# validators (mandoc -Tlint -W style, groff -ww, lexgrog), rendered widths
+# at 80 and 60 columns with man-db and mandoc, the roff the emitter may
+# write, golden pages (tests/cases/NAME.7), the ai-engineer table, and a
+# hostile document that must not run anything.
+#
+# Regenerate goldens with UPDATE=1 bash tests/t/man.sh (then read them).
+. "$TOP/tests/lib.sh"
+cd "$TOP"
+T=$(scratch man)
+export LC_ALL=C.UTF-8
+
+# Styles that force each table layout, so the branches a formatter does
+# not take by default (the .if on the line length) are linted too.
+printf 'man:\n  table: grid\n' >"$T/grid.yaml"
+printf 'man:\n  table: stacked\n' >"$T/stacked.yaml"
+
+# Rendered text, plain: man-db (groff) at MANWIDTH, or mandoc at width.
+render_man() { MANWIDTH=$2 MAN_KEEP_FORMATTING= man -l "$1" 2>&1 | col -bx; }
+render_mandoc() { mandoc -Tutf8 -O width="$2" "$1" 2>&1 | col -bx; }
+widest() { wc -L | tr -d ' '; }
+
+# Every request line the emitter may write.  Anything else starting with
+# '.' or '\'' would mean user text escaped its escaping.
+ALLOWED='(\.(TH|SH|SS|PP|IP|TP|RS|RE|EX|EE|UR|UE|MT|ME|br|sp|TS|TE|na|nh|ad|ad l|hy|ll|nr qH|\\}|\\")( .*)?|\.if .*\\\{\\|\.if !c\\\[u[0-9A-F]+\] \.char \\\[u[0-9A-F]+\] \?|'"'"'\\" t)$'
+
+lint() {	# name, page
+	local out
+	out=$(mandoc -Tlint -W style "$2" 2>&1)
+	[ -z "$out" ] && pass "$1: mandoc -Tlint -W style" ||
+		fail "$1: mandoc -Tlint -W style" "$(echo "$out" | head -3)"
+	out=$(groff -t -man -ww -z "$2" 2>&1)
+	[ -z "$out" ] && pass "$1: groff -ww" ||
+		fail "$1: groff -ww" "$(echo "$out" | head -3)"
+}
+
+requests_ok() {	# name, page
+	local bad
+	bad=$(grep -nE "^[.']" "$2" | grep -vE "^[0-9]+:$ALLOWED" | head -3)
+	[ -z "$bad" ] && pass "$1: only known requests" ||
+		fail "$1: only known requests" "$bad"
+}
+
+for md in tests/cases/*.md content/*.md; do
+	base=$(basename "$md" .md)
+	page="$T/$base.7"
+	if ! "$QUIRE" -q -t man -o "$page" "$md" 2>"$T/err"; then
+		fail "$base: quire -t man" "$(head -c 200 "$T/err")"
+		continue
+	fi
+	pass "$base: quire -t man"
+	lint "$base" "$page"
+	requests_ok "$base" "$page"
+	whatis=$(lexgrog "$page" 2>&1)
+	case $whatis in
+	*": \""*" - "*) pass "$base: lexgrog" ;;
+	*) fail "$base: lexgrog" "$whatis" ;;
+	esac
+	if grep -q '^\.TS' "$page"; then
+		head -1 "$page" | grep -qxF "'\\\" t" &&
+			pass "$base: tbl marker first" ||
+			fail "$base: tbl marker first" "$(head -1 "$page")"
+		for s in grid stacked; do
+			"$QUIRE" -q -t man -s "$T/$s.yaml" -o "$T/$base.$s.7" \
+			    "$md" 2>/dev/null &&
+				lint "$base ($s)" "$T/$base.$s.7"
+		done
+	fi
+	# Widths: my cases and the content must fit; others (long code
+	# lines, long URLs) may not, and are not mine to judge.
+	case $base in man-*|ai-engineer)
+		for w in 80 60; do
+			for r in man mandoc; do
+				n=$(render_$r "$page" $w | widest)
+				[ "$n" -le $w ] && pass "$base: $r at $w fits ($n)" ||
+					fail "$base: $r at $w fits" "widest line $n"
+			done
+		done ;;
+	esac
+	# Golden page.
+	if [ -n "${UPDATE:-}" ] && [ "${base#man-}" != "$base" ]; then
+		cp "$page" "tests/cases/$base.7"
+	fi
+	if [ -f "tests/cases/$base.7" ]; then
+		cmp -s "$page" "tests/cases/$base.7" &&
+			pass "$base: matches $base.7" ||
+			fail "$base: matches $base.7" \
+			    "$(diff "tests/cases/$base.7" "$page" | head -5)"
+	fi
+done
+
+# The same input gives the same bytes.
+"$QUIRE" -q -t man -o "$T/again.7" content/ai-engineer.md
+cmp -s "$T/again.7" "$T/ai-engineer.7" && pass "man output is reproducible" ||
+	fail "man output is reproducible"
+
+# ---- The ai-engineer table, as a reader sees it.
+P="$T/ai-engineer.7"
+NB=$'\xc2\xa0'	# mandoc writes "\ " as a no-break space
+for w in 80 60; do
+	for r in man mandoc; do
+		txt=$(render_$r "$P" $w)
+		n=$(echo "$txt" | grep -oE "•( |$NB)+(Design|Integrate|Ensure|Oversee|Build|Perform|Tune|Deploy) " | wc -l)
+		[ "$n" -eq 8 ] && pass "ai-engineer: $r at $w: 8 bulleted items" ||
+			fail "ai-engineer: $r at $w: 8 bulleted items" "found $n"
+		echo "$txt" | grep -qE 'Respon.?$|Respon‐' &&
+			fail "ai-engineer: $r at $w: Responsibilities unbroken" ||
+			pass "ai-engineer: $r at $w: Responsibilities unbroken"
+		echo "$txt" | grep -qw 'Responsibilities' &&
+			pass "ai-engineer: $r at $w: Responsibilities shown" ||
+			fail "ai-engineer: $r at $w: Responsibilities shown"
+		echo "$txt" | grep -qE "[.:] *[-•]( |\$NB)[A-Z]" &&
+			fail "ai-engineer: $r at $w: no glued items" \
+			    "$(echo "$txt" | grep -E "[.:] *[-•]( |\$NB)[A-Z]" | head -1)" ||
+			pass "ai-engineer: $r at $w: no glued items"
+	done
+done
+# At 80 columns both formatters show the grid (a rule row), at 60 groff
+# switches to the stacked layout ("AI Engineer:" labels).
+render_man "$P" 80 | grep -q '────' && pass "ai-engineer: man at 80 is a grid" ||
+	fail "ai-engineer: man at 80 is a grid"
+render_mandoc "$P" 80 | grep -q '────' && pass "ai-engineer: mandoc at 80 is a grid" ||
+	fail "ai-engineer: mandoc at 80 is a grid"
+render_man "$P" 60 | grep -qE 'AI +Engineer:' && pass "ai-engineer: man at 60 is stacked" ||
+	fail "ai-engineer: man at 60 is stacked"
+render_man "$P" 80 | grep -qE 'AI +Engineer:' &&
+	fail "ai-engineer: man at 80 shows one layout" ||
+	pass "ai-engineer: man at 80 shows one layout"
+render_mandoc "$P" 80 | grep -qE 'AI +Engineer:' &&
+	fail "ai-engineer: mandoc shows one layout" ||
+	pass "ai-engineer: mandoc shows one layout"
+render_man "$P" 80 | grep -q '^NAME' && render_man "$P" 80 |
+    grep -q 'ai-engineer - what an AI engineer does' &&
+	pass "ai-engineer: NAME line" || fail "ai-engineer: NAME line"
+grep -q '^\.TH "AI\\-ENGINEER" "7" "2026-11-28" "quire ' "$P" &&
+	pass "ai-engineer: .TH" || fail "ai-engineer: .TH" "$(grep '^\.TH' "$P")"
+
+# ---- The hostile page: roff in text, code, cells, links and metadata
+# shows literally and runs nothing.
+H="$T/man-hostile.7"
+rm -f /tmp/quire-pwned
+txt=$( (render_man "$H" 80; render_mandoc "$H" 80;
+	groff -t -man -U -Tutf8 "$H" 2>&1 | col -bx) )
+[ ! -e /tmp/quire-pwned ] && pass "hostile: .sy did not run" ||
+	fail "hostile: .sy did not run"
+for s in '.sy touch /tmp/quire-pwned' ".so /etc/passwd" "\\X" '\*(Tm' \
+    '.SH FAKE' '\fBnot bold\fR' '.sy rm' '.sy cell' '.TE' 'T}' '"quoted"'; do
+	echo "$txt" | grep -qF -- "$s" && pass "hostile: shows $s" ||
+		fail "hostile: shows $s"
+done
+echo "$txt" | grep -q '^root:' && fail "hostile: .so did not include" ||
+	pass "hostile: .so did not include"
+
+# ---- Leaks and memory errors, once.
+if command -v valgrind >/dev/null; then
+	valgrind -q --leak-check=full --error-exitcode=9 "$QUIRE" -q -t man \
+	    -o "$T/vg.7" content/ai-engineer.md tests/cases/man-blocks.md \
+	    >/dev/null 2>"$T/vg" && pass "valgrind: man emitter clean" ||
+		fail "valgrind: man emitter clean" "$(head -5 "$T/vg")"
+fi

@@ -1,0 +1,501 @@
+#!/usr/bin/env bash
+# tests/t/pdf.sh - the PDF emitter.
+#
+# Every case in tests/cases/ and every content/*.md is published as PDF
+# and checked with the validators: qpdf --check (no errors or warnings),
+# pdffonts (every font embedded and subset, with a ToUnicode map, and no
+# warnings), pdftotext (silent), the words in reading order against the
+# model (>= 98 %), and pdftotext -bbox (no word outside the margins).
+# Then specific properties: outline, links, reproducibility, paper size,
+# and the tables of issue 6.  NAME.pdf.txt beside a case is the expected
+# `pdftotext -raw` output; regenerate with UPDATE=1 bash tests/t/pdf.sh
+# (and read every regenerated file before committing it).
+. "${TOP:?}/tests/lib.sh"
+S=$(scratch pdf)
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+
+# Known margins for the bbox check: 20 mm all round on A4.
+cat >"$S/style.yaml" <<'EOF'
+pdf:
+  paper: a4
+  margin: { top: 20mm, bottom: 20mm, left: 20mm, right: 20mm }
+EOF
+
+# The checks that need parsing are done in Python (standard library only).
+cat >"$S/pdfcheck.py" <<'EOF'
+import html, json, re, subprocess, sys, difflib
+
+QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+def unescape(s):
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == '\\' and i + 1 < len(s):
+            n = s[i + 1]
+            if n == 'n': out.append('\n'); i += 2; continue
+            if n == 't': out.append('\t'); i += 2; continue
+            if n == 'x': out.append(chr(int(s[i+2:i+4], 16))); i += 4; continue
+            out.append(n); i += 2; continue
+        out.append(c); i += 1
+    return ''.join(out)
+
+INLINE = {'text', 'code', 'emph', 'strong', 'strike', 'sup', 'sub', 'link',
+          'image'}
+
+def dump_texts(path):
+    """The model's text, in order, from `quire --dump`: inline text runs
+    join as they are (E = mc<sup>2</sup> is the word mc2), blocks and
+    breaks separate words."""
+    texts = []
+    for line in open(path, encoding='utf-8'):
+        f = line.split()
+        if not f:
+            continue
+        if f[0] == 'meta':
+            for k in ('title', 'subtitle'):
+                m = re.search(r'\b%s="((?:[^"\\]|\\.)*)"' % k, line)
+                if m:
+                    texts.append(unescape(m.group(1)) + ' ')
+        elif f[0] in ('text', 'code', 'code_block', 'html_block'):
+            q = QUOTED.findall(line)
+            if q:
+                texts.append(unescape(q[-1]))
+            if f[0] in ('code_block', 'html_block'):
+                texts.append(' ')
+        elif f[0] not in INLINE:
+            texts.append(' ')
+    return texts
+
+def words(text):
+    return [w.lower() for w in re.findall(r'\w+', text)]
+
+def order(dump, pdftxt):
+    src = words(''.join(dump_texts(dump)))
+    vocab = set(src)
+    prefixes = {w[:i] for w in vocab if len(w) > 8 for i in range(2, len(w))}
+    # Rejoin words cut at line ends (hyphenated, or cut between letters
+    # because they were wider than the column) when that gives a word of
+    # the source.
+    out = []
+    for line in open(pdftxt, encoding='utf-8').read().split('\n'):
+        toks = words(line)
+        hyph = line.rstrip().endswith('-')
+        if out and toks and out[-1][1]:
+            last = out[-1][0]
+            if last + toks[0] in vocab or last + toks[0] in prefixes:
+                out[-1] = (last + toks[0], False)
+                toks = toks[1:]
+        out.extend((t, False) for t in toks)
+        if out and toks:
+            last = out[-1][0]
+            out[-1] = (last, last in prefixes or hyph)
+    out = [t for t, _ in out]
+    if not src:
+        print('100.0'); return 0
+    sm = difflib.SequenceMatcher(None, src, out, autojunk=False)
+    hit = sum(b.size for b in sm.get_matching_blocks())
+    pct = 100.0 * hit / len(src)
+    print('%.1f' % pct)
+    return 0 if pct >= 98.0 else 1
+
+def bbox_words(path):
+    """[(page, xmin, ymin, xmax, ymax, word)] from pdftotext -bbox."""
+    page, pw, ph, res = 0, 0, 0, []
+    for line in open(path, encoding='utf-8'):
+        m = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
+        if m:
+            page += 1; pw, ph = float(m.group(1)), float(m.group(2))
+            continue
+        m = re.search(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" '
+                      r'xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)</word>', line)
+        if m:
+            res.append((page, pw, ph) + tuple(float(m.group(i))
+                       for i in range(1, 5)) + (html.unescape(m.group(5)),))
+    return res
+
+def margins(path, m):
+    m = float(m); bad = []
+    for (pg, pw, ph, x0, y0, x1, y1, w) in bbox_words(path):
+        # Glyph boxes reach a little past the advance; allow 1pt.
+        if x0 < m - 1 or x1 > pw - m + 1 or y0 < m - 3 or y1 > ph - m + 3:
+            bad.append('p%d %r at %.1f,%.1f-%.1f,%.1f' % (pg, w, x0, y0, x1, y1))
+    for b in bad[:5]:
+        print(b)
+    return 1 if bad else 0
+
+def minheight(path, h):
+    low = [w for w in bbox_words(path) if w[6] - w[4] < float(h)]
+    for w in low[:5]:
+        print('%r is %.1fpt high' % (w[7], w[6] - w[4]))
+    return 1 if low else 0
+
+def outline(dump, pdf):
+    heads, cur, depth = [], None, 0
+    for line in open(dump, encoding='utf-8'):
+        ind = len(line) - len(line.lstrip(' '))
+        f = line.split()
+        if not f:
+            continue
+        if cur is not None and ind <= depth:
+            heads.append(''.join(cur)); cur = None
+        if f[0] == 'heading':
+            cur, depth = [], ind
+        elif cur is not None and f[0] in ('text', 'code'):
+            cur.append(unescape(QUOTED.findall(line)[-1]))
+        elif cur is not None and f[0] in ('softbreak', 'linebreak'):
+            cur.append(' ')
+    if cur is not None:
+        heads.append(''.join(cur))
+    j = json.loads(subprocess.run(['qpdf', '--json', pdf], capture_output=True,
+                                  text=True).stdout)
+    got = []
+    def walk(items):
+        for o in items:
+            got.append(o['title']); walk(o['kids'])
+    walk(j.get('outlines', []))
+    norm = lambda s: ' '.join(s.split())
+    heads = [norm(h) for h in heads]
+    got = [norm(g) for g in got]
+    # The first heading may be the title, which the title block shows.
+    if heads and got != heads and got == heads[1:]:
+        heads = heads[1:]
+    if got != heads:
+        print('outline %r != headings %r' % (got, heads))
+        return 1
+    return 0
+
+def annots(pdf):
+    """Print each link annotation: URI or the page a destination names."""
+    j = json.loads(subprocess.run(['qpdf', '--json=1', pdf],
+                                  capture_output=True, text=True).stdout)
+    objs = j['objects']
+    pages = [p['object'] for p in j['pages']]
+    for p in pages:
+        for a in objs[p].get('/Annots', []):
+            d = objs.get(a, a) if isinstance(a, str) else a
+            if '/A' in d and '/URI' in d['/A']:
+                print('uri', d['/A']['/URI'])
+            elif '/Dest' in d:
+                dst = d['/Dest']
+                dst = objs[dst] if isinstance(dst, str) else dst
+                print('dest', pages.index(dst[0]) + 1)
+    return 0
+
+def align(path, kind, word_re, tol='0.6'):
+    """Words matching word_re on each page share an edge or centre."""
+    rx, tol, bad = re.compile(word_re), float(tol), 0
+    bypage = {}
+    for (pg, pw, ph, x0, y0, x1, y1, w) in bbox_words(path):
+        if rx.fullmatch(w):
+            v = {'right': x1, 'left': x0, 'center': (x0 + x1) / 2}[kind]
+            bypage.setdefault(pg, []).append(v)
+    if not bypage:
+        print('no words match'); return 1
+    for pg, vs in sorted(bypage.items()):
+        if max(vs) - min(vs) > tol:
+            print('page %d: %s edges spread %.2f..%.2f' % (pg, kind, min(vs), max(vs)))
+            bad = 1
+    return bad
+
+def labelwidth(path, label, first_cell_word, pad):
+    ws = bbox_words(path)
+    lab = [w for w in ws if w[7] == label]
+    cell = [w for w in ws if w[7] == first_cell_word]
+    if not lab or not cell:
+        print('words not found'); return 1
+    lab = lab[-1]; cell = cell[0]
+    width = lab[5] - lab[3]
+    gap = cell[3] - lab[3]
+    print('label %.1f wide, next column starts %.1f after it' % (width, gap))
+    return 0 if width <= gap <= width + 3 * float(pad) + 6 else 1
+
+def cellbullets(path, label):
+    """Bullets of lists in the cells right of a label stay in their cells:
+    right of the label column."""
+    ws = bbox_words(path)
+    lab = [w for w in ws if w[7] == label][-1]
+    bullets = [w for w in ws if w[0] == lab[0] and w[7] == '\u2022' and
+               w[4] >= lab[4] - 15]
+    bad = [b for b in bullets if b[3] <= lab[5]]
+    print('%d bullets, %d left of %.1f' % (len(bullets), len(bad), lab[5]))
+    return 0 if bullets and not bad else 1
+
+def hanging(path, first, second):
+    """The word starting an item's second line sits under the item's
+    first word, not under its bullet."""
+    ws = bbox_words(path)
+    a = [w for w in ws if w[7] == first]
+    if not a:
+        print('no %r' % first); return 1
+    a = a[0]
+    b = [w for w in ws if w[7] == second and w[0] == a[0] and w[4] > a[4]]
+    if not b:
+        print('no %r after %r' % (second, first)); return 1
+    b = b[0]
+    print('%.2f vs %.2f' % (a[3], b[3]))
+    return 0 if abs(a[3] - b[3]) < 0.5 else 1
+
+def justified(path, m, least):
+    """Count text lines whose right edge is the right margin."""
+    m, lines = float(m), {}
+    for (pg, pw, ph, x0, y0, x1, y1, w) in bbox_words(path):
+        k = (pg, round(y1))
+        lines[k] = max(lines.get(k, 0), x1)
+    pw = bbox_words(path)[0][1]
+    n = sum(1 for x in lines.values() if abs(x - (pw - m)) < 1.5)
+    print('%d lines end at the margin' % n)
+    return 0 if n >= int(least) else 1
+
+sys.exit(globals()[sys.argv[1]](*sys.argv[2:]))
+EOF
+PY="python3 $S/pdfcheck.py"
+
+# publish NAME FILE [quire options]: PDF into $S/NAME.pdf, errors in .err
+publish() {
+	local name=$1 file=$2; shift 2
+	"$QUIRE" -q -t pdf -o "$S/$name.pdf" "$@" "$file" 2>"$S/$name.err"
+}
+
+validate() {	# NAME FILE
+	local name=$1 file=$2 out
+	if ! publish "$name" "$file"; then
+		fail "pdf-publish:$name" "$(head -c 300 "$S/$name.err")"
+		return
+	fi
+	pass "pdf-publish:$name"
+	out=$(qpdf --check "$S/$name.pdf" 2>&1)
+	if [ $? -eq 0 ] && ! grep -qi 'warning' <<<"$out"; then
+		pass "pdf-qpdf:$name"
+	else
+		fail "pdf-qpdf:$name" "$(grep -i -m2 'warn\|error' <<<"$out")"
+	fi
+	out=$(pdffonts "$S/$name.pdf" 2>&1)
+	if grep -qi 'error\|warning' <<<"$out"; then
+		fail "pdf-fonts:$name" "$(head -c 200 <<<"$out")"
+	elif awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes" ||
+	    $(NF-2) != "yes") { bad = 1 } END { exit bad }' <<<"$out" &&
+	    [ "$(wc -l <<<"$out")" -gt 2 ]; then
+		pass "pdf-fonts:$name"
+	else
+		fail "pdf-fonts:$name" "a font not embedded, subset and mapped"
+	fi
+	pdftotext -raw "$S/$name.pdf" "$S/$name.txt" 2>"$S/$name.pdftotext"
+	if [ -s "$S/$name.pdftotext" ]; then
+		fail "pdf-text:$name" "$(head -c 200 "$S/$name.pdftotext")"
+	else
+		pass "pdf-text:$name"
+	fi
+	"$QUIRE" --dump "$file" >"$S/$name.dump" 2>/dev/null
+	out=$($PY order "$S/$name.dump" "$S/$name.txt")
+	if [ $? -eq 0 ]; then
+		pass "pdf-order:$name"
+	else
+		fail "pdf-order:$name" "only $out% of the words in order"
+	fi
+	# Margins, with the test style's known 20 mm.
+	if publish "$name-m" "$file" -s "$S/style.yaml" &&
+	    pdftotext -bbox "$S/$name-m.pdf" "$S/$name.bbox" 2>/dev/null &&
+	    out=$($PY margins "$S/$name.bbox" 56.69); then
+		pass "pdf-margins:$name"
+	else
+		fail "pdf-margins:$name" "$(head -3 <<<"$out" | tr '\n' ';')"
+	fi
+	local golden=${file%.md}.pdf.txt
+	if [ -n "${UPDATE:-}" ] && [[ $file == */tests/cases/* ]] &&
+	    [ -f "$golden" ]; then
+		cp "$S/$name.txt" "$golden"
+	fi
+	if [ -f "$golden" ]; then
+		if cmp -s "$golden" "$S/$name.txt"; then
+			pass "pdf-golden:$name"
+		else
+			fail "pdf-golden:$name" "$(diff "$golden" "$S/$name.txt" |
+			    head -5 | tr '\n' ';')"
+		fi
+	fi
+}
+
+for f in "$TOP"/tests/cases/*.md "$TOP"/content/*.md; do
+	[ -f "$f" ] || continue
+	n=$(basename "$f" .md)
+	case $f in */content/*) n=content-$n ;; esac
+	validate "$n" "$f"
+done
+
+SEED=$TOP/content/ai-engineer.md
+CASES=$TOP/tests/cases
+
+# Outline: one entry per heading, in order, nested.
+for n in content-ai-engineer pdf-blocks; do
+	[ -f "$S/$n.pdf" ] || continue
+	if out=$($PY outline "$S/$n.dump" "$S/$n.pdf"); then
+		pass "pdf-outline:$n"
+	else
+		fail "pdf-outline:$n" "$out"
+	fi
+done
+
+# Links: the URI annotation and the internal one to "Lists and nesting"
+# (on page 1 of pdf-blocks).
+if [ -f "$S/pdf-blocks.pdf" ]; then
+	out=$($PY annots "$S/pdf-blocks.pdf")
+	if grep -qx 'uri https://example.org/page' <<<"$out" &&
+	    grep -qx 'dest 1' <<<"$out"; then
+		pass "pdf-links"
+	else
+		fail "pdf-links" "$(tr '\n' ';' <<<"$out")"
+	fi
+fi
+
+# Reproducible: two runs, byte-identical, file ID included.
+if publish repro1 "$SEED" && publish repro2 "$SEED" &&
+    cmp -s "$S/repro1.pdf" "$S/repro2.pdf" &&
+    grep -aq '/ID \[<' "$S/repro1.pdf"; then
+	pass "pdf-reproducible"
+else
+	fail "pdf-reproducible" "two runs differ or no /ID"
+fi
+
+# Document info from the metadata and SOURCE_DATE_EPOCH.
+info=$(pdfinfo "$S/repro1.pdf" 2>&1)
+if grep -q '^Title: *Introduction to AI Engineers' <<<"$info" &&
+    grep -q '^Creator: *quire ' <<<"$info" &&
+    grep -q '^Subject: *what an AI engineer does' <<<"$info" &&
+    grep -q '^Keywords: *AI engineering, machine learning' <<<"$info" &&
+    grep -q '^CreationDate: .*2023' <<<"$info"; then
+	pass "pdf-info"
+else
+	fail "pdf-info" "$(tr '\n' ';' <<<"$info" | head -c 300)"
+fi
+
+# Paper sizes.
+if publish letter "$SEED" --paper letter &&
+    pdfinfo "$S/letter.pdf" | grep -q 'Page size: *612 x 792'; then
+	pass "pdf-paper-letter"
+else
+	fail "pdf-paper-letter" "not 612 x 792"
+fi
+if pdfinfo "$S/repro1.pdf" | grep -q 'Page size: *595.2.. x 841.8'; then
+	pass "pdf-paper-a4"
+else
+	fail "pdf-paper-a4" "$(pdfinfo "$S/repro1.pdf" | grep 'Page size')"
+fi
+
+# The seed's table: the label column about as wide as "Responsibilities"
+# plus padding, no label hyphenated, each "Key Responsibilities" item on
+# a line of its own, in reading order.
+T=$S/content-ai-engineer.txt
+if [ -f "$T" ]; then
+	if out=$($PY labelwidth "$S/content-ai-engineer.bbox" \
+	    Responsibilities Develops 4); then
+		pass "pdf-table-labelwidth"
+	else
+		fail "pdf-table-labelwidth" "$out"
+	fi
+	if out=$($PY cellbullets "$S/content-ai-engineer.bbox" \
+	    Responsibilities); then
+		pass "pdf-table-cell-bullets"
+	else
+		fail "pdf-table-cell-bullets" "$out"
+	fi
+	if grep -q '^Responsibilities$' "$T" && grep -q '^Organization$' "$T" &&
+	    ! grep -Eq 'Respon-|Organi-|Organiza-|Skill-' "$T"; then
+		pass "pdf-table-labels-whole"
+	else
+		fail "pdf-table-labels-whole" "a label is hyphenated"
+	fi
+	n=$(grep -Ec '^• (Design and develop|Integrate various|Ensure ethical|Oversee system|Build and train|Perform data|Tune model|Deploy and monitor)' "$T")
+	if [ "$n" -eq 8 ]; then
+		pass "pdf-table-cell-items"
+	else
+		fail "pdf-table-cell-items" "$n of 8 items start a line"
+	fi
+fi
+
+# Body text is justified to the right margin; list items hang.
+if [ -f "$S/content-ai-engineer.bbox" ]; then
+	if out=$($PY justified "$S/content-ai-engineer.bbox" 56.69 10); then
+		pass "pdf-justified"
+	else
+		fail "pdf-justified" "$out"
+	fi
+	if out=$($PY hanging "$S/content-ai-engineer.bbox" Developing models); then
+		pass "pdf-hanging-indent"
+	else
+		fail "pdf-hanging-indent" "$out"
+	fi
+fi
+
+# 300 rows, right/centre/left aligned: several pages, header on each,
+# alignment kept, inside the margins.
+{
+	printf -- '---\ntitle: Three hundred rows\n---\n\n'
+	printf '| Amount | Status | Item | Note |\n|---:|:---:|:---|---|\n'
+	for i in $(seq 1 300); do
+		case $((i % 3)) in 0) st=ok ;; 1) st=pending ;; *) st=late ;; esac
+		printf '| %d.%02d | %s | item-%d | row %d of the long table |\n' \
+		    $((i * 37 % 1000)) $((i % 100)) "$st" "$i" "$i"
+	done
+} >"$S/rows.md"
+if publish rows "$S/rows.md" -s "$S/style.yaml"; then
+	pages=$(pdfinfo "$S/rows.pdf" | awk '/^Pages:/ { print $2 }')
+	hdr=0
+	for p in $(seq 1 "$pages"); do
+		pdftotext -f "$p" -l "$p" -raw "$S/rows.pdf" - |
+		    grep -q '^Amount Status Item Note$' && hdr=$((hdr + 1))
+	done
+	if [ "$pages" -ge 3 ] && [ "$hdr" -eq "$pages" ]; then
+		pass "pdf-table-300-header"
+	else
+		fail "pdf-table-300-header" "header on $hdr of $pages pages"
+	fi
+	pdftotext -bbox "$S/rows.pdf" "$S/rows.bbox"
+	if $PY align "$S/rows.bbox" right '[0-9]+\.[0-9]+' >"$S/al" &&
+	    $PY align "$S/rows.bbox" center 'ok|pending|late' >>"$S/al" &&
+	    $PY align "$S/rows.bbox" left 'item-[0-9]+' >>"$S/al"; then
+		pass "pdf-table-300-align"
+	else
+		fail "pdf-table-300-align" "$(head -2 "$S/al" | tr '\n' ';')"
+	fi
+	if out=$($PY margins "$S/rows.bbox" 56.69); then
+		pass "pdf-table-300-margins"
+	else
+		fail "pdf-table-300-margins" "$(tr '\n' ';' <<<"$out")"
+	fi
+else
+	fail "pdf-table-300" "$(head -c 200 "$S/rows.err")"
+fi
+
+# A cell taller than a page splits, the header repeats, the label says
+# it continues.
+if [ -f "$S/pdf-table-tall.pdf" ]; then
+	p2=$(pdftotext -f 2 -l 2 -raw "$S/pdf-table-tall.pdf" -)
+	if grep -q '^Aspect Details Notes$' <<<"$p2" &&
+	    grep -Eq '\((continued|cont\.)\)' <<<"$p2" &&
+	    grep -q 'Item number 70' "$S/pdf-table-tall.txt"; then
+		pass "pdf-table-tall-split"
+	else
+		fail "pdf-table-tall-split" "no header or label on page 2"
+	fi
+fi
+
+# Twelve columns stay readable: no word set below 7 pt (a 7 pt DejaVu
+# word box is about 8 pt high).
+if [ -f "$S/pdf-table-wide.bbox" ]; then
+	if out=$($PY minheight "$S/pdf-table-wide.bbox" 7.9); then
+		pass "pdf-table-wide-size"
+	else
+		fail "pdf-table-wide-size" "$(tr '\n' ';' <<<"$out")"
+	fi
+fi
+
+# A missing hyphenation dictionary is a warning, not a failure.
+printf -- '---\nlang: xx-YY\n---\nA paragraph in an unknown language.\n' \
+    >"$S/lang.md"
+if "$QUIRE" -t pdf -o "$S/lang.pdf" "$S/lang.md" 2>"$S/lang.err" &&
+    grep -q 'hyphenation' "$S/lang.err"; then
+	pass "pdf-hyphen-warning"
+else
+	fail "pdf-hyphen-warning" "no warning for lang xx-YY"
+fi

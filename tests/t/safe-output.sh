@@ -1,0 +1,180 @@
+# Safe output (issue 8): an unwritable destination is exit 3 with a
+# "quire:" message and no debris; a failing run (bad input, a write error,
+# a full disk, an emitter failing, a signal) leaves the previous outputs
+# byte-identical and no ".NAME.XXXXXX" temporary files; output names never
+# escape the output directory.
+. "$TOP/tests/lib.sh"
+cd "$TOP"
+T=$(scratch safe-output)
+SRC=content/ai-engineer.md
+
+expect() {	# name, wanted status, command...
+	local name=$1 want=$2; shift 2
+	"$@" >"$T/stdout" 2>"$T/err"
+	local rc=$?
+	[ $rc -eq "$want" ] && pass "$name" || fail "$name" "exit $rc, wanted $want: $(head -c 200 "$T/err")"
+}
+has_msg() {	# name : stderr has a "quire: " message
+	grep -q '^quire: ' "$T/err" && pass "$1: quire: message" ||
+		fail "$1: quire: message" "stderr: $(head -c 200 "$T/err")"
+}
+no_debris() {	# name, dir : no temporary files left in dir
+	local left
+	left=$(ls -A "$2" 2>/dev/null | grep '^\.' | head -3 | tr '\n' ' ')
+	[ -z "$left" ] && pass "$1: no temporary files" || fail "$1: no temporary files" "$left"
+}
+sums() { (cd "$1" && ls -A | sort | xargs -r md5sum); }
+unchanged() {	# name, dir : same files and bytes as $T/before
+	sums "$2" >"$T/after"
+	cmp -s "$T/before" "$T/after" && pass "$1: previous outputs byte-identical" ||
+		fail "$1: previous outputs byte-identical" "$(diff "$T/before" "$T/after" | head -4 | tr '\n' ' ')"
+}
+
+# ---- unwritable destinations ----
+# The suite may run as root, so permissions alone cannot make a
+# directory unwritable: use paths no one can create.
+touch "$T/plainfile"
+expect "output dir under a regular file exits 3" 3 "$QUIRE" -q -o "$T/plainfile/out" "$SRC"
+has_msg "output dir under a regular file"
+[ ! -e "$T/plainfile/out" ] && [ "$(ls -A "$T" | grep -c '^\.')" = 0 ] &&
+	pass "output dir under a regular file: no debris" || fail "output dir under a regular file: no debris"
+expect "output file under a regular file exits 3" 3 "$QUIRE" -q -t man -o "$T/plainfile/x.7" "$SRC"
+has_msg "output file under a regular file"
+expect "output dir in /proc exits 3" 3 "$QUIRE" -q -o /proc/quire-test-out "$SRC"
+has_msg "output dir in /proc"
+if [ "$(id -u)" != 0 ]; then
+	mkdir -p "$T/ro" && chmod 555 "$T/ro"
+	expect "read-only directory exits 3" 3 "$QUIRE" -q -o "$T/ro" "$SRC"
+	has_msg "read-only directory"
+	no_debris "read-only directory" "$T/ro"
+	chmod 755 "$T/ro"
+fi
+# An output path that is a directory of the output's own name.
+D="$T/dirclash"
+mkdir -p "$D/ai-engineer.7"
+expect "output name taken by a directory exits 3" 3 "$QUIRE" -q -o "$D" "$SRC"
+has_msg "output name taken by a directory"
+no_debris "output name taken by a directory" "$D"
+[ ! -e "$D/ai-engineer.pdf" ] && [ ! -e "$D/ai-engineer.epub" ] &&
+	pass "output name taken by a directory: no format committed" ||
+	fail "output name taken by a directory: no format committed" "$(ls "$D" | tr '\n' ' ')"
+
+# ---- failing runs keep the previous outputs ----
+D="$T/keep"
+mkdir -p "$D"
+"$QUIRE" -q -o "$D" -M name=doc "$SRC" || fail "first publication" "exit $?"
+sums "$D" >"$T/before"
+[ "$(wc -l <"$T/before")" = 3 ] && pass "first publication: three outputs" ||
+	fail "first publication: three outputs" "$(cat "$T/before")"
+
+printf '# Changed\n\nnew text\n' >"$T/changed.md"
+expect "bad second input exits 2" 2 "$QUIRE" -q -o "$D" -M name=doc "$T/changed.md" "$T/nosuch.md"
+has_msg "bad second input"
+unchanged "bad second input" "$D"
+no_debris "bad second input" "$D"
+
+printf -- '---\ntitle: [broken\n---\n' >"$T/broken-fm.md"
+expect "broken front matter in a later file exits 2" 2 "$QUIRE" -q -o "$D" -M name=doc "$T/changed.md" "$T/broken-fm.md"
+unchanged "broken front matter in a later file" "$D"
+
+expect "bad style exits 2" 2 "$QUIRE" -q -o "$D" -M name=doc -s "$T/nosuch.yaml" "$T/changed.md"
+unchanged "bad style" "$D"
+no_debris "bad style" "$D"
+
+# A write error part-way: the file size limit stops the largest output
+# (the PDF) while the small ones fit, so one emitter's write fails after
+# the others succeeded: nothing may be committed.
+( trap '' XFSZ; ulimit -f 64; exec "$QUIRE" -q -o "$D" -M name=doc "$T/changed.md" ) >"$T/stdout" 2>"$T/err"
+rc=$?
+[ $rc -eq 3 ] && pass "write error (file size limit) exits 3" ||
+	fail "write error (file size limit) exits 3" "exit $rc: $(head -c 200 "$T/err")"
+has_msg "write error (file size limit)"
+unchanged "write error (file size limit)" "$D"
+no_debris "write error (file size limit)" "$D"
+
+# A full disk, where the system has one: /dev/full fails every write.
+# (Only -o - can point there: an output file is always a temporary file
+# renamed into place, which /dev cannot take.)
+if [ -w /dev/full ]; then
+	"$QUIRE" -q -t man -o - "$SRC" >/dev/full 2>"$T/err"
+	rc=$?
+	[ $rc -eq 3 ] && pass "full disk on stdout exits 3" || fail "full disk on stdout exits 3" "exit $rc"
+	has_msg "full disk on stdout"
+fi
+
+# An emitter failing: a style naming a font file that is not TrueType
+# may or may not fail depending on the emitter; force a failure through
+# the output instead: the man page's name is taken by a directory while
+# PDF and EPUB succeed.
+mkdir -p "$D/doc.7.d"
+rm -rf "$T/keep2" && cp -a "$D" "$T/keep2" && rmdir "$T/keep2/doc.7.d"
+rm -f "$T/keep2/doc.7" && mkdir "$T/keep2/doc.7"
+(cd "$T/keep2" && ls -A | sort | grep -v '^doc.7$' | xargs -r md5sum) >"$T/before2"
+expect "one format failing exits 3" 3 "$QUIRE" -q -o "$T/keep2" -M name=doc "$T/changed.md"
+(cd "$T/keep2" && ls -A | sort | grep -v '^doc.7$' | xargs -r md5sum) >"$T/after2"
+cmp -s "$T/before2" "$T/after2" && pass "one format failing: the other formats keep their previous bytes" ||
+	fail "one format failing: the other formats keep their previous bytes" "$(diff "$T/before2" "$T/after2" | head -4 | tr '\n' ' ')"
+no_debris "one format failing" "$T/keep2"
+rmdir "$D/doc.7.d"
+
+# A signal during a run removes the temporary files.  Wait until a
+# temporary file exists, so the signal really lands mid-run.
+awk 'BEGIN { print "| n | word | text |"; print "|---:|:---:|---|";
+	for (i = 0; i < 20000; i++) print "| " i " | w" i " | row text " i " |" }' >"$T/slow.md"
+# A background job of a script starts with SIGINT ignored, and quire
+# rightly keeps an ignored signal ignored: restore the default first.
+for sig in TERM INT HUP; do
+	env --default-signal=$sig "$QUIRE" -q -o "$D" -M name=doc "$T/slow.md" 2>"$T/err" &
+	pid=$!
+	seen=0
+	for i in $(seq 300); do
+		if ls -A "$D" | grep -q '^\.doc\.'; then seen=1; break; fi
+		sleep 0.05
+	done
+	kill -$sig $pid 2>/dev/null
+	{ wait $pid; } 2>/dev/null
+	rc=$?
+	if [ $seen = 1 ]; then
+		[ $rc -gt 128 ] && pass "SIG$sig mid-run: process ends by the signal" ||
+			fail "SIG$sig mid-run: process ends by the signal" "exit $rc"
+		no_debris "SIG$sig mid-run" "$D"
+		unchanged "SIG$sig mid-run" "$D"
+	else
+		fail "SIG$sig mid-run" "no temporary file appeared (exit $rc)"
+	fi
+done
+
+# ---- names stay in the output directory ----
+D="$T/names"
+mkdir -p "$D/sub"
+for bad in ../evil ../../evil /tmp/evil a/b .. . .hidden 'x/../../y' ''; do
+	expect "-M name=\"$bad\" refused" 1 "$QUIRE" -q -o "$D/sub" -M "name=$bad" "$SRC"
+	printf -- '---\nname: "%s"\n---\nbody\n' "$bad" >"$T/name.md"
+	expect "front matter name \"$bad\" refused" 2 "$QUIRE" -q -o "$D/sub" "$T/name.md"
+done
+for bad in '1/../../x' '../1' '7 x' ''; do
+	expect "-M section=\"$bad\" refused" 1 "$QUIRE" -q -o "$D/sub" -M "section=$bad" "$SRC"
+done
+[ -z "$(ls -A "$D/sub")" ] && [ "$(ls -A "$D")" = sub ] && [ ! -e "$T/evil.pdf" ] && [ ! -e /tmp/evil.pdf ] &&
+	pass "refused names wrote nothing anywhere" || fail "refused names wrote nothing anywhere" "$(ls -A "$D" "$D/sub" | tr '\n' ' ')"
+# A file name that would make a hidden or empty output name.
+printf '# Dots\n\nbody\n' >"$T/..md"
+expect "input named ..md refused" 2 "$QUIRE" -q -o "$D/sub" "$T/..md"
+has_msg "input named ..md"
+# Odd but harmless names stay inside the directory.
+expect "name with spaces and quotes publishes" 0 "$QUIRE" -q -o "$D/sub" -M 'name=a b"c'"'"'d' "$SRC"
+[ -f "$D/sub/a b\"c'd.pdf" ] && [ -f "$D/sub/a b\"c'd.7" ] && pass "odd name stays in the directory" ||
+	fail "odd name stays in the directory" "$(ls -A "$D/sub" | tr '\n' ' ')"
+# A symlink at the output's name is replaced, never written through.
+D="$T/link"
+mkdir -p "$D"
+echo precious >"$T/target"
+ln -s "$T/target" "$D/doc.7"
+expect "symlinked output publishes" 0 "$QUIRE" -q -t man -o "$D" -M name=doc "$SRC"
+[ "$(cat "$T/target")" = precious ] && [ ! -L "$D/doc.7" ] && [ -f "$D/doc.7" ] &&
+	pass "symlink at the output name replaced, target untouched" ||
+	fail "symlink at the output name replaced, target untouched"
+# The outputs are readable by others (mkstemp makes 0600 files).
+perm=$(stat -c %a "$D/doc.7")
+[ "$perm" = 644 ] && pass "output mode follows the umask (644)" || fail "output mode follows the umask (644)" "mode $perm"
+exit 0
