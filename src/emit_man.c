@@ -437,7 +437,10 @@ block(struct man *m, const struct node *n, int depth)
 		code_block(m, n);
 		break;
 	case N_RULE:
-		m->gap = 1;
+		/* Right after a heading a break separates nothing, and
+		 * ".sp" there is a lint warning. */
+		if (!m->fresh)
+			m->gap = 1;
 		break;
 	case N_TABLE:
 		if (m->gap) {

@@ -89,7 +89,7 @@ epub_zip_add(struct epub_zip *z, const char *name, const void *data,
 		goto fail;
 	}
 	if (zip_set_file_compression(z->za, (zip_uint64_t)idx,
-	    store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) < 0 ||
+	    store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 6) < 0 ||
 	    zip_file_set_dostime(z->za, (zip_uint64_t)idx, z->dtime, z->ddate,
 	    0) < 0)
 		goto fail;

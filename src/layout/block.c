@@ -47,7 +47,8 @@ vl_push(struct vlist *v, int kind, double h)
 	struct vent *e;
 
 	if (v->n == v->cap) {
-		v->cap = v->cap ? 2 * v->cap : 64;
+		/* Most lists are a table cell's few lines: start small. */
+		v->cap = v->cap ? 2 * v->cap : 4;
 		v->e = xrealloc(v->e, v->cap * sizeof(*v->e));
 	}
 	e = &v->e[v->n++];
