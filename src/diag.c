@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diag.h"
 
@@ -104,4 +105,23 @@ xstrdup(const char *s)
 	size_t n = strlen(s) + 1;
 
 	return memcpy(xmalloc(n), s, n);
+}
+
+double
+diag_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+diag_stage(double *t, const char *what)
+{
+	double n = diag_clock();
+
+	if (diag_verbose)
+		diag_note("%-14s %8.1f ms", what, (n - *t) * 1000.0);
+	*t = n;
 }

@@ -22,6 +22,10 @@ void	diag_warn(const char *file, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Under -v: the time since *t as "what  N ms", then *t restarts. */
+double	diag_clock(void);
+void	diag_stage(double *t, const char *what);
+
 /* Allocation that never returns NULL: failure exits once, here. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);

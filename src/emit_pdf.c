@@ -99,6 +99,7 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	unsigned char	 *bytes = NULL;
 	HPDF_UINT32	  size;
 	int		  rc = -1;
+	double		  t = diag_clock();
 
 	if ((pdf = HPDF_New(on_error, &err)) == NULL) {
 		diag_error(NULL, 0, "cannot start libharu");
@@ -122,15 +123,18 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	}
 	if ((ld = layout_document(d, st, &m)) == NULL)
 		goto done;
+	diag_stage(&t, "pdf:layout");
 	if (pdf_draw(pdf, fs, im, ld, d) != 0 || err.failed) {
 		layout_free(ld);
 		goto fail;
 	}
 	layout_free(ld);
+	diag_stage(&t, "pdf:draw");
 	if (pdf_fonts_fix_tounicode(fs) != 0)
 		goto fail;
 	if (HPDF_SaveToStream(pdf) != HPDF_OK || err.failed)
 		goto fail;
+	diag_stage(&t, "pdf:save");
 	size = HPDF_GetStreamSize(pdf);
 	bytes = xmalloc(size ? size : 1);
 	HPDF_ResetStream(pdf);

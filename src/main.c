@@ -66,25 +66,6 @@ usage(FILE *fp)
 "error, 2 input error, 3 output error.\n", fp);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Log the time since *t for a stage under -v, then restart the clock. */
-static void
-stage(double *t, const char *what)
-{
-	double n = now();
-
-	diag_note("%-14s %8.1f ms", what, (n - *t) * 1000.0);
-	*t = n;
-}
-
 static int
 parse_formats(const char *list)
 {
@@ -259,7 +240,7 @@ main(int argc, char *argv[])
 		goto usage_error;
 	}
 
-	t = now();
+	t = diag_clock();
 	d = doc_new();
 	if (get_epoch(&d->epoch) != 0) {
 		rc = EXIT_USAGE;
@@ -282,7 +263,7 @@ main(int argc, char *argv[])
 		parse_chapter(d, argv[c], in.text, in.len);
 		input_free(&in);
 	}
-	stage(&t, "read+parse");
+	diag_stage(&t, "read+parse");
 	parse_finish(d);
 	for (i = 0; i < nover; i++) {
 		eq = strchr(overrides[i], '=');
@@ -296,7 +277,7 @@ main(int argc, char *argv[])
 		rc = EXIT_INPUT;
 		goto out;
 	}
-	stage(&t, "model");
+	diag_stage(&t, "model");
 	if (dump) {
 		doc_dump(d, stdout);
 		if (fflush(stdout) != 0)
@@ -310,7 +291,7 @@ main(int argc, char *argv[])
 	}
 	if (paper != NULL)
 		style_set(st, "pdf.paper", paper);
-	stage(&t, "style");
+	diag_stage(&t, "style");
 
 	/* -o: a directory, or a file name when one format is wanted. */
 	if (output == NULL)
@@ -342,7 +323,7 @@ main(int argc, char *argv[])
 		if (outfile_open(&outs[i], path) != 0 ||
 		    f->emit(d, st, outs[i].fp) != 0)
 			rc = EXIT_OUTPUT;
-		stage(&t, f->name);
+		diag_stage(&t, f->name);
 	}
 	/* Close every output before renaming any, so a write error in
 	 * one (a full disk) keeps all the previous publications. */
@@ -357,7 +338,7 @@ main(int argc, char *argv[])
 		else if (outfile_commit(&outs[i]) != 0)
 			rc = EXIT_OUTPUT;
 	}
-	stage(&t, "write");
+	diag_stage(&t, "write");
 out:
 	free(path);
 	style_free(st);

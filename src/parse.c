@@ -518,7 +518,7 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 	static int registered;
 	struct pctx c;
 	cmark_parser *p;
-	cmark_node *root, *cn;
+	cmark_node *root, *top, *cn;
 	cmark_iter *it;
 	cmark_event_type ev;
 	struct node *ch, *n;
@@ -550,24 +550,30 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 	cmark_parser_feed(p, text, len);
 	root = cmark_parser_finish(p);
 
-	it = cmark_iter_new(root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cn = cmark_iter_get_node(it);
-		if (cn == root)
-			continue;
-		if (ev == CMARK_EVENT_EXIT) {
-			if ((n = cmark_node_get_user_data(cn)) != NULL)
-				leave(&c, n);
-			continue;
+	/*
+	 * One top-level block at a time, each freed once converted, so
+	 * cmark's tree shrinks while the model grows and the peak memory
+	 * is about one of them, not both.
+	 */
+	while ((top = cmark_node_first_child(root)) != NULL) {
+		it = cmark_iter_new(top);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cn = cmark_iter_get_node(it);
+			if (ev == CMARK_EVENT_EXIT) {
+				if ((n = cmark_node_get_user_data(cn)) != NULL)
+					leave(&c, n);
+				continue;
+			}
+			n = enter(&c, cn, &container);
+			if (n != NULL && container) {
+				cmark_node_set_user_data(cn, n);
+				c.cur = n;
+			}
 		}
-		n = enter(&c, cn, &container);
-		if (n != NULL && container) {
-			cmark_node_set_user_data(cn, n);
-			c.cur = n;
-		}
+		cmark_iter_free(it);
+		cmark_node_free(top);
 	}
 	code_close(&c);
-	cmark_iter_free(it);
 	cmark_node_free(root);
 	cmark_parser_free(p);
 	buf_free(&c.codebuf);

@@ -3,10 +3,13 @@
  *
  * No decisions are made here: every position, size and colour comes from
  * the display list (layout/layout.h).  The device only flips y (layout
- * measures from the top of the page, PDF from the bottom), batches text
- * into one text object per page (graphics first, so shading sits under
- * the text), and turns marks into outline entries and link targets.
+ * measures from the top of the page, PDF from the bottom), draws the
+ * graphics with libharu, writes the text as one text object per page
+ * (after the graphics, so shading sits under it) straight into the
+ * page's content stream, and turns marks into outline entries and link
+ * targets.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +17,7 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -45,9 +49,11 @@ static void
 graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
     double ph)
 {
-	for (size_t i = 0; i < pg->n; i++) {
-		const struct lo_op *o = &pg->ops[i];
+	size_t		run = 0, i = 0;
+	struct lo_op	op;
+	const struct lo_op *o = &op;
 
+	while (lo_page_next(pg, &run, &i, &op)) {
 		if (o->type == LO_RECT) {
 			rgb_fill(p, o->rgb);
 			HPDF_Page_Rectangle(p, (HPDF_REAL)o->x,
@@ -73,41 +79,124 @@ graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
 	}
 }
 
+/* " N": a number as PDF wants it, rounded to 3 decimals, with no
+ * exponent, no trailing zeros and never "-0".  By hand: snprintf's
+ * float formatting was a tenth of the PDF time. */
+static void
+put_num(struct buf *b, double v)
+{
+	char		 s[32], *e = s + sizeof(s), *q = e;
+	long long	 m = llround(v * 1000.0);
+	unsigned long long a = m < 0 ? (unsigned long long)-m :
+	    (unsigned long long)m;
+	unsigned	 frac = (unsigned)(a % 1000);
+	int		 digits = 3;
+
+	a /= 1000;
+	while (digits > 0 && frac % 10 == 0) {
+		frac /= 10;
+		digits--;
+	}
+	if (digits > 0) {
+		for (int i = 0; i < digits; i++, frac /= 10)
+			*--q = (char)('0' + frac % 10);
+		*--q = '.';
+	}
+	do {
+		*--q = (char)('0' + a % 10);
+		a /= 10;
+	} while (a > 0);
+	if (m < 0)
+		*--q = '-';
+	*--q = ' ';
+	buf_put(b, q, (size_t)(e - q));
+}
+
+/*
+ * The page's text, written straight into its content stream.  libharu's
+ * TextOut re-parses the UTF-8, measures it and clears two 512-byte
+ * buffers per call; here each run of words on one baseline in one font,
+ * size and colour becomes a single TJ whose numbers are the gaps the
+ * layout chose (justification), so the stream is small and a reader
+ * that copies or searches sees whole lines.  Fonts are named through
+ * libharu, which adds them to the page's resources.
+ */
 static int
 text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
 {
-	int	 in = 0, curface = -1;
-	double	 cursize = 0;
-	uint32_t currgb = 0xFFFFFFFF;
+	HPDF_PageAttr	 attr = (HPDF_PageAttr)p->attr;
+	struct buf	 b;
+	int		 curface = -1, open = 0;
+	double		 cursize = 0, endx = 0, y = 0;
+	uint32_t	 currgb = 0xFFFFFFFF;
+	int		 rc = 0;
 
-	for (size_t i = 0; i < pg->n; i++) {
-		const struct lo_op *o = &pg->ops[i];
-		HPDF_Font f;
+	buf_init(&b);
+	size_t		 run = 0, i = 0;
+	struct lo_op	 op;
+	const struct lo_op *o = &op;
+
+	while (lo_page_next(pg, &run, &i, &op)) {
+		HPDF_Font	    f;
+		const char	   *name;
 
 		if (o->type != LO_TEXT || o->str == NULL || *o->str == '\0')
 			continue;
 		if ((f = pdf_fonts_get(fs, o->face)) == NULL)
 			continue;
-		if (!in) {
-			HPDF_Page_BeginText(p);
-			in = 1;
+		if (b.len == 0)
+			buf_puts(&b, "BT\n");
+		if (open && o->face == curface && o->size == cursize &&
+		    o->rgb == currgb && ph - o->y == y) {
+			/* Same line, same look: one more piece of the TJ. */
+			double gap = o->x - endx;
+
+			if (gap > 0.0005 || gap < -0.0005)
+				put_num(&b, -gap * 1000.0 / o->size);
+			buf_puts(&b, " (");
+		} else {
+			if (open)
+				buf_puts(&b, "] TJ\n");
+			if (o->face != curface || o->size != cursize) {
+				if ((name = HPDF_Page_GetLocalFontName(p, f)) ==
+				    NULL) {
+					rc = -1;
+					break;
+				}
+				buf_printf(&b, "/%s", name);
+				put_num(&b, o->size);
+				buf_puts(&b, " Tf\n");
+				curface = o->face;
+				cursize = o->size;
+			}
+			if (o->rgb != currgb) {
+				put_num(&b, ((o->rgb >> 16) & 255) / 255.0);
+				put_num(&b, ((o->rgb >> 8) & 255) / 255.0);
+				put_num(&b, (o->rgb & 255) / 255.0);
+				buf_puts(&b, " rg\n");
+				currgb = o->rgb;
+			}
+			y = ph - o->y;
+			buf_puts(&b, "1 0 0 1");
+			put_num(&b, o->x);
+			put_num(&b, y);
+			buf_puts(&b, " Tm [(");
+			open = 1;
 		}
-		if (o->face != curface || o->size != cursize) {
-			HPDF_Page_SetFontAndSize(p, f, (HPDF_REAL)o->size);
-			curface = o->face;
-			cursize = o->size;
-		}
-		if (o->rgb != currgb) {
-			rgb_fill(p, o->rgb);
-			currgb = o->rgb;
-		}
-		pdf_fonts_used(fs, o->face, o->str);
-		HPDF_Page_TextOut(p, (HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y),
-		    o->str);
+		pdf_fonts_codes(fs, o->face, o->str, strlen(o->str), &b);
+		buf_putc(&b, ')');
+		endx = o->x + o->w;
 	}
-	if (in)
-		HPDF_Page_EndText(p);
-	return 0;
+	if (open)
+		buf_puts(&b, "] TJ\n");
+	if (b.len > 0) {
+		buf_puts(&b, "ET\n");
+		if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data,
+		    (HPDF_UINT)b.len) != HPDF_OK)
+			rc = -1;
+	}
+	buf_free(&b);
+	return rc;
 }
 
 /*
@@ -132,13 +221,41 @@ clip(const char *s, char *buf)
 	return buf;
 }
 
-static const struct lo_mark *
-find_mark(const struct lo_doc *d, const char *id)
+/* Marks sorted by id, so each internal link finds its target in
+ * O(log n): a document may have thousands of headings and links. */
+static int
+cmp_mark(const void *a, const void *b)
 {
+	const struct lo_mark *x = *(const struct lo_mark *const *)a;
+	const struct lo_mark *y = *(const struct lo_mark *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+static const struct lo_mark **
+mark_index(const struct lo_doc *d, size_t *n)
+{
+	const struct lo_mark **ix = xcalloc(d->nmarks + 1, sizeof(*ix));
+
+	*n = 0;
 	for (size_t i = 0; i < d->nmarks; i++)
-		if (d->marks[i].id != NULL && strcmp(d->marks[i].id, id) == 0)
-			return &d->marks[i];
-	return NULL;
+		if (d->marks[i].id != NULL)
+			ix[(*n)++] = &d->marks[i];
+	/* Heading ids are unique (tidy.c), so the order of equals does
+	 * not matter. */
+	qsort(ix, *n, sizeof(*ix), cmp_mark);
+	return ix;
+}
+
+static const struct lo_mark *
+find_mark(const struct lo_mark **ix, size_t n, const char *id)
+{
+	struct lo_mark		 key;
+	const struct lo_mark	*kp = &key, **r;
+
+	key.id = id;
+	r = bsearch(&kp, ix, n, sizeof(*ix), cmp_mark);
+	return r != NULL ? *r : NULL;
 }
 
 /* Only schemes a reader expects to follow from a printed handout;
@@ -156,13 +273,17 @@ safe_uri(const char *u)
 }
 
 static void
-links(HPDF_Page *pages, size_t k, const struct lo_doc *d)
+links(HPDF_Page *pages, size_t k, const struct lo_doc *d,
+    const struct lo_mark **ix, size_t nix)
 {
 	const struct lo_page *pg = &d->pages[k];
 	HPDF_Page	      p = pages[k];
 
-	for (size_t i = 0; i < pg->n; i++) {
-		const struct lo_op *o = &pg->ops[i];
+	size_t		 run = 0, i = 0;
+	struct lo_op	 op;
+	const struct lo_op *o = &op;
+
+	while (lo_page_next(pg, &run, &i, &op)) {
 		HPDF_Rect	    r;
 		HPDF_Annotation	    a;
 
@@ -173,7 +294,7 @@ links(HPDF_Page *pages, size_t k, const struct lo_doc *d)
 		r.top = (HPDF_REAL)(d->ph - o->y);
 		r.bottom = (HPDF_REAL)(d->ph - o->y - o->h);
 		if (o->str[0] == '#') {
-			const struct lo_mark *m = find_mark(d, o->str + 1);
+			const struct lo_mark *m = find_mark(ix, nix, o->str + 1);
 			HPDF_Destination dst;
 
 			if (m == NULL)
@@ -275,6 +396,8 @@ pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
     const struct lo_doc *d, const struct doc *doc)
 {
 	HPDF_Page *pages = xcalloc(d->npages ? d->npages : 1, sizeof(*pages));
+	const struct lo_mark **ix;
+	size_t	   nix;
 
 	for (size_t k = 0; k < d->npages; k++) {
 		if ((pages[k] = HPDF_AddPage(pdf)) == NULL) {
@@ -284,10 +407,15 @@ pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
 		HPDF_Page_SetWidth(pages[k], (HPDF_REAL)d->pw);
 		HPDF_Page_SetHeight(pages[k], (HPDF_REAL)d->ph);
 		graphics(pages[k], im, &d->pages[k], d->ph);
-		text(pages[k], fs, &d->pages[k], d->ph);
+		if (text(pages[k], fs, &d->pages[k], d->ph) != 0) {
+			free(pages);
+			return -1;
+		}
 	}
+	ix = mark_index(d, &nix);
 	for (size_t k = 0; k < d->npages; k++)
-		links(pages, k, d);
+		links(pages, k, d, ix, nix);
+	free(ix);
 	if (d->npages > 0)
 		outline(pdf, pages, d);
 	info(pdf, doc);

@@ -227,23 +227,55 @@ pdf_fonts_get(struct pdf_fonts *fs, int face)
 	return f->font;
 }
 
-void
-pdf_fonts_used(struct pdf_fonts *fs, int face, const char *s)
+/* A byte of a literal string: the delimiters, the escape and the line
+ * ends (a reader would turn a bare CR into LF) take a backslash. */
+static char *
+lit(char *o, unsigned c)
 {
-	struct face *f = &fs->f[face];
-	size_t	     n = strlen(s), k;
-	uint32_t     cp;
+	switch (c) {
+	case '(': case ')': case '\\':
+		*o++ = '\\';
+		*o++ = (char)c;
+		break;
+	case '\r':
+		*o++ = '\\';
+		*o++ = 'r';
+		break;
+	case '\n':
+		*o++ = '\\';
+		*o++ = 'n';
+		break;
+	default:
+		*o++ = (char)c;
+	}
+	return o;
+}
 
-	if (f->used == NULL)
-		return;
+void
+pdf_fonts_codes(struct pdf_fonts *fs, int face, const char *s, size_t n,
+    struct buf *out)
+{
+	struct face	 *f = &fs->f[face];
+	size_t		  k;
+	uint32_t	  cp;
+	char		 *o;
+
+	buf_grow(out, 4 * n);
+	o = out->data + out->len;
 	while (n > 0) {
 		if ((k = utf8_decode(s, n, &cp)) == 0)
 			k = 1, cp = '?';
-		if (cp <= 0xFFFF)
+		if (cp > 0xFFFF)
+			cp = '?';
+		if (f->used != NULL)
 			f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		o = lit(o, cp >> 8);
+		o = lit(o, cp & 255);
 		s += k;
 		n -= k;
 	}
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
 }
 
 static void
@@ -349,6 +381,21 @@ flag_components(struct face *f)
 }
 
 /*
+ * Text is written into the content streams directly (pdf_device.c), so
+ * libharu never measured it and has flagged no glyph for the subset:
+ * flag each code drawn.  GetCharWidth does that, and also flags the
+ * components of a composite glyph (below 32768, see flag_components).
+ */
+static void
+flag_glyphs(struct face *f)
+{
+	for (uint32_t cp = 0; cp < 0x10000; cp++)
+		if (f->used[cp >> 3] & (1u << (cp & 7)))
+			(void)HPDF_TTFontDef_GetCharWidth(f->def,
+			    (HPDF_UINT16)cp);
+}
+
+/*
  * libharu's W array lists the width of every code in the font whose
  * width differs from the default, whatever was drawn: some 60 kB of
  * uncompressed text per DejaVu font.  Rewrite it for the codes used.
@@ -401,6 +448,7 @@ pdf_fonts_fix_tounicode(struct pdf_fonts *fs)
 				dup = 1;
 		if (dup)
 			continue;
+		flag_glyphs(f);
 		flag_components(f);
 		attr = (HPDF_FontAttr)f->font->attr;
 		if (attr == NULL || trim_widths(f, attr) != 0)

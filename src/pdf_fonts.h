@@ -22,10 +22,17 @@ void		  pdf_fonts_free(struct pdf_fonts *);
  * has no glyph for cp. */
 int		  pdf_fonts_advance(void *fonts, int face, uint32_t cp);
 
-/* The libharu font for a face (created on first use), or NULL.  Drawing
- * UTF-8 text with it: record the code points for the ToUnicode map. */
+struct buf;
+
+/* The libharu font for a face (created on first use), or NULL. */
 HPDF_Font	  pdf_fonts_get(struct pdf_fonts *, int face);
-void		  pdf_fonts_used(struct pdf_fonts *, int face, const char *utf8);
+
+/* UTF-8 text drawn with a face, as the inside of a PDF literal string
+ * of its 2-byte codes (the code of a BMP character is its Unicode value;
+ * anything else is '?'), escaped.  Records each code for the subset, the
+ * widths and the ToUnicode map. */
+void		  pdf_fonts_codes(struct pdf_fonts *, int face, const char *utf8,
+		      size_t len, struct buf *out);
 
 /* Just before saving: replace libharu's broken ToUnicode CMaps and
  * complete its glyph subsets. */

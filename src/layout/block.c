@@ -137,11 +137,11 @@ paragraph(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 	struct lo_par	p;
 	size_t		from = v->n;
 
-	par_init(&p);
+	par_take(c, &p);
 	par_add_inlines(c, &p, n, f);
 	par_finish(&p);
 	par_set(c, &p, v, x, width, f->size, align, c->ragged);
-	par_free(&p);
+	par_give(c, &p);
 	keep_lines(v, from);
 }
 
@@ -546,11 +546,11 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		buf_init(&b);
 		for (; n != NULL; n = n->next)
 			plain(n, &b);
-		par_init(&p);
+		par_take(c, &p);
 		par_add_text(c, &p, b.data ? b.data : "", &f);
 		par_finish(&p);
 		par_set(c, &p, v, x, width, f.size, AL_LEFT, 1);
-		par_free(&p);
+		par_give(c, &p);
 		buf_free(&b);
 		return;
 	}
@@ -608,12 +608,12 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 			if (doc_is_inline(n)) {
 				struct lo_par p;
 
-				par_init(&p);
+				par_take(c, &p);
 				par_add_inlines(c, &p, n->parent, &f);
 				par_finish(&p);
 				par_set(c, &p, v, x, width, f.size, AL_NONE,
 				    c->ragged);
-				par_free(&p);
+				par_give(c, &p);
 				return;
 			}
 			break;
@@ -632,11 +632,11 @@ title_line(struct lo_ctx *c, struct vlist *v, const char *s, int fam, int sty,
 	f.sty = sty;
 	f.rgb = rgb;
 	f.nohyph = 1;
-	par_init(&p);
+	par_take(c, &p);
 	par_add_text(c, &p, s, &f);
 	par_finish(&p);
 	par_set(c, &p, v, c->left, c->width, size, AL_LEFT, 1);
-	par_free(&p);
+	par_give(c, &p);
 }
 
 void

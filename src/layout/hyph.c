@@ -2,6 +2,7 @@
  * hyph.c - hyphenation points from libhyphen, patterns chosen by lang.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,19 @@
 
 #define HYPH_DIR	"/usr/share/hyphen"
 #define MAXWORD		64
+#define CACHE_SLOTS	16384	/* a power of two; about 1.3 MB */
+
+/*
+ * Words repeat: a direct-mapped cache of the last word seen in each slot
+ * and its hyphenation points (bit i: a hyphen may follow letter i) saves
+ * most calls into libhyphen.  A collision just replaces the slot, so the
+ * memory is fixed whatever the input.
+ */
+struct hyph_slot {
+	uint64_t	 pts;
+	uint8_t		 len;		/* 0: empty */
+	char		 word[MAXWORD];
+};
 
 /* Try hyph_ll_CC.dic, then hyph_ll.dic, then any hyph_ll_*.dic we know of. */
 void
@@ -62,6 +76,33 @@ hyph_close(struct lo_ctx *c)
 	if (c->hyph != NULL)
 		hnj_hyphen_free(c->hyph);
 	c->hyph = NULL;
+	free(c->hcache);
+	c->hcache = NULL;
+}
+
+static struct hyph_slot *
+slot(struct lo_ctx *c, const char *lower, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	if (c->hcache == NULL)
+		c->hcache = xcalloc(CACHE_SLOTS, sizeof(struct hyph_slot));
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)lower[i]) * 16777619u;
+	return (struct hyph_slot *)c->hcache + (h & (CACHE_SLOTS - 1));
+}
+
+static int
+from_mask(uint64_t m, char *pts, size_t len)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (m >> i & 1) {
+			pts[i] = 1;
+			n++;
+		}
+	return n;
 }
 
 int
@@ -70,6 +111,8 @@ hyph_points(struct lo_ctx *c, const char *word, size_t len, char *pts)
 	char	 lower[MAXWORD + 1], hy[MAXWORD + 5];
 	char	**rep = NULL;
 	int	*pos = NULL, *cut = NULL, npts = 0;
+	uint64_t mask = 0;
+	struct hyph_slot *sl;
 
 	memset(pts, 0, len);
 	if (c->hyph == NULL || len < 5 || len > MAXWORD)
@@ -80,16 +123,21 @@ hyph_points(struct lo_ctx *c, const char *word, size_t len, char *pts)
 		lower[i] = (char)tolower((unsigned char)word[i]);
 	}
 	lower[len] = '\0';
+	sl = slot(c, lower, len);
+	if (sl->len == len && memcmp(sl->word, lower, len) == 0)
+		return from_mask(sl->pts, pts, len);
 	if (hnj_hyphen_hyphenate2(c->hyph, lower, (int)len, hy, NULL,
 	    &rep, &pos, &cut) != 0)
 		return 0;
 	/* Leave at least 2 letters before and 3 after a hyphen. */
 	for (size_t i = 1; i + 3 < len; i++) {
-		if ((hy[i] & 1) && rep == NULL) {
-			pts[i] = 1;
-			npts++;
-		}
+		if ((hy[i] & 1) && rep == NULL)
+			mask |= (uint64_t)1 << i;
 	}
+	npts = from_mask(mask, pts, len);
+	sl->len = (uint8_t)len;
+	memcpy(sl->word, lower, len);
+	sl->pts = mask;
 	if (rep != NULL) {
 		for (size_t i = 0; i < len; i++)
 			free(rep[i]);

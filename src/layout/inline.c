@@ -37,6 +37,25 @@ par_free(struct lo_par *p)
 	par_init(p);
 }
 
+void
+par_take(struct lo_ctx *c, struct lo_par *p)
+{
+	*p = c->spare;
+	p->n = 0;
+	par_init(&c->spare);
+}
+
+void
+par_give(struct lo_ctx *c, struct lo_par *p)
+{
+	if (p->cap > c->spare.cap) {
+		free(c->spare.it);
+		c->spare = *p;
+	} else
+		free(p->it);
+	par_init(p);
+}
+
 static struct lo_item *
 push(struct lo_par *p, int type)
 {
@@ -346,7 +365,17 @@ split_wide(struct lo_ctx *c, struct lo_par *p, double width)
 {
 	struct lo_par	q;
 	size_t		i = 0, j;
+	double		run = 0;
 
+	/* Most paragraphs have nothing to cut: leave them alone. */
+	for (j = 0; j < p->n; j++) {
+		if (p->it[j].type != IT_BOX)
+			run = 0;
+		else if ((run += p->it[j].w) > width)
+			break;
+	}
+	if (j == p->n)
+		return;
 	par_init(&q);
 	while (i < p->n) {
 		double run = 0;
@@ -516,7 +545,7 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	if (p->n == 0)
 		return 0;
 	split_wide(c, p, width);
-	nl = kp_break(p, width, ragged || align != AL_NONE, &brk, &ratio);
+	nl = kp_break(c, p, width, ragged || align != AL_NONE, &brk, &ratio);
 	if (nl == 0) {
 		/* Cannot happen once split_wide ran; one line, clipped. */
 		brk = xrealloc(brk, sizeof(*brk));

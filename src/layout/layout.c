@@ -102,8 +102,13 @@ layout_document(const struct doc *d, const struct style *st,
 		blocks(&c, &v, d->root->first, c.left, c.width, 0);
 	paginate(&c, &v);
 
-	vl_free(&v);
+	/* The pages' runs point into the vertical list: it lives as long
+	 * as the display list. */
+	out->vlist = xmalloc(sizeof(v));
+	memcpy(out->vlist, &v, sizeof(v));
 	hyph_close(&c);
+	kp_free(&c);
+	par_free(&c.spare);
 	for (int i = 0; i < LO_NFACES; i++)
 		free(c.wcache[i]);
 	return out;
@@ -115,7 +120,11 @@ layout_free(struct lo_doc *d)
 	if (d == NULL)
 		return;
 	for (size_t i = 0; i < d->npages; i++)
-		free(d->pages[i].ops);
+		free(d->pages[i].runs);
+	if (d->vlist != NULL) {
+		vl_free(d->vlist);
+		free(d->vlist);
+	}
 	free(d->pages);
 	free(d->marks);
 	pool_free(d->pool);

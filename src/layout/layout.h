@@ -63,10 +63,39 @@ struct lo_op {
 	const char	*str;		/* owned by the lo_doc */
 };
 
+/*
+ * A page's display list is a sequence of runs: operations set once (a
+ * line, a table cell's lines) and placed on the page shifted down by dy.
+ * Nothing is copied, and a table header repeated on many pages is
+ * stored once.  Read it with lo_page_next().
+ */
+struct lo_run {
+	const struct lo_op *op;
+	size_t		 n;
+	double		 dy;
+};
+
 struct lo_page {
-	struct lo_op	*ops;
+	struct lo_run	*runs;
 	size_t		 n, cap;
 };
+
+/* Walk a page's operations in order: *o receives each with its final y.
+ * Start with *run = *i = 0; returns 0 at the end. */
+static inline int
+lo_page_next(const struct lo_page *pg, size_t *run, size_t *i,
+    struct lo_op *o)
+{
+	while (*run < pg->n && *i >= pg->runs[*run].n) {
+		(*run)++;
+		*i = 0;
+	}
+	if (*run >= pg->n)
+		return 0;
+	*o = pg->runs[*run].op[(*i)++];
+	o->y += pg->runs[*run].dy;
+	return 1;
+}
 
 /* A named place (a heading's id), for internal links and the outline. */
 struct lo_mark {
@@ -84,6 +113,7 @@ struct lo_doc {
 	struct lo_mark	*marks;
 	size_t		 nmarks, capmarks;
 	struct lo_pool	*pool;		/* strings and scratch */
+	void		*vlist;		/* what the runs point into */
 };
 
 /*

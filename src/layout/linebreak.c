@@ -222,26 +222,40 @@ run(const struct lo_par *p, double width, int ragged, double tol,
 }
 
 size_t
-kp_break(const struct lo_par *p, double width, int ragged, size_t **breaks,
-    double **ratios)
+kp_break(struct lo_ctx *c, const struct lo_par *p, double width, int ragged,
+    size_t **breaks, double **ratios)
 {
-	struct kpstate	k = { NULL, 0, 0, NULL, 0, 0 };
-	long		best = -1, i;
-	size_t		n = 0, j;
+	struct kpstate	*k;
+	long		 best = -1, i;
+	size_t		 n = 0, j;
 
-	if (run(p, width, ragged, 1.5, &k, &best) != 0)
-		run(p, width, ragged, BIG, &k, &best);
-	for (i = best; i > 0; i = k.nodes[i].prev)
+	/* The node arrays are kept for the next paragraph. */
+	if ((k = c->kp) == NULL)
+		k = c->kp = xcalloc(1, sizeof(*k));
+	if (run(p, width, ragged, 1.5, k, &best) != 0)
+		run(p, width, ragged, BIG, k, &best);
+	for (i = best; i > 0; i = k->nodes[i].prev)
 		n++;
 	*breaks = xmalloc((n + 1) * sizeof(**breaks));
 	*ratios = xmalloc((n + 1) * sizeof(**ratios));
 	j = n;
-	for (i = best; i > 0; i = k.nodes[i].prev) {
+	for (i = best; i > 0; i = k->nodes[i].prev) {
 		j--;
-		(*breaks)[j] = k.nodes[i].pos;
-		(*ratios)[j] = k.nodes[i].ratio;
+		(*breaks)[j] = k->nodes[i].pos;
+		(*ratios)[j] = k->nodes[i].ratio;
 	}
-	free(k.nodes);
-	free(k.act);
 	return n;
+}
+
+void
+kp_free(struct lo_ctx *c)
+{
+	struct kpstate *k = c->kp;
+
+	if (k != NULL) {
+		free(k->nodes);
+		free(k->act);
+		free(k);
+	}
+	c->kp = NULL;
 }

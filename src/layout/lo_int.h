@@ -104,7 +104,12 @@ struct lo_row {
 	struct lo_table	*tab;
 	int		 header;
 	struct vlist	*cells;		/* ncols lists */
-	struct vlist	 cont;		/* column 0 again, marked continued */
+	struct vlist	 cont;		/* column 0 again, marked continued:
+					   set by row_cont() when needed */
+	const struct node *label;	/* column 0's cell, for cont */
+	struct lo_fmt	 lfmt;
+	int		 lalign;
+	int		 cont_done;
 };
 
 /* ---- the engine's state ---- */
@@ -116,6 +121,9 @@ struct lo_ctx {
 	struct lo_pool		*pool;
 	int16_t			*wcache[LO_NFACES];	/* BMP widths */
 	void			*hyph;		/* HyphenDict, or NULL */
+	void			*hcache;	/* hyph.c's word cache */
+	void			*kp;		/* linebreak.c's scratch */
+	struct lo_par		 spare;		/* a recycled item array */
 	int			 ragged;
 	int			 warned_cp[8];	/* few repeat warnings */
 	int			 nwarned;
@@ -147,6 +155,10 @@ int	hyph_points(struct lo_ctx *, const char *word, size_t len, char *pts);
 /* inline.c */
 void	par_init(struct lo_par *);
 void	par_free(struct lo_par *);
+/* par_init/par_free that recycle the item array through the context:
+ * a fresh array per paragraph cost a tenth of the layout in malloc. */
+void	par_take(struct lo_ctx *, struct lo_par *);
+void	par_give(struct lo_ctx *, struct lo_par *);
 void	par_add_inlines(struct lo_ctx *, struct lo_par *,
 	    const struct node *parent, const struct lo_fmt *);
 void	par_add_text(struct lo_ctx *, struct lo_par *, const char *,
@@ -162,8 +174,9 @@ void	par_minmax(const struct lo_par *, double *wmin, double *smin,
 
 /* linebreak.c: breaks[] receives item indices of chosen breakpoints
  * (the last is the final forced break); returns the count. */
-size_t	kp_break(const struct lo_par *, double width, int ragged,
-	    size_t **breaks, double **ratios);
+size_t	kp_break(struct lo_ctx *, const struct lo_par *, double width,
+	    int ragged, size_t **breaks, double **ratios);
+void	kp_free(struct lo_ctx *);
 
 /* block.c */
 void	vl_free(struct vlist *);
@@ -177,6 +190,9 @@ void	title_block(struct lo_ctx *, struct vlist *);
 /* table.c */
 void	table_block(struct lo_ctx *, struct vlist *, const struct node *,
 	    double x, double width);
+/* Set a body row's label again, marked continued, for a row that page.c
+ * splits across pages (most rows never are). */
+void	row_cont(struct lo_ctx *, struct lo_row *);
 
 /* page.c */
 void	paginate(struct lo_ctx *, struct vlist *);

@@ -9,8 +9,8 @@
  * row that would fit on a fresh page moves there whole; a row taller than
  * a page is split between lines, its label repeated and marked as
  * continued; every page a table reaches starts with its header row.
- * Pass 2 copies each placed entry's operations to its page and adds the
- * footer, once the page count is known.
+ * Pass 2 places each entry's operations on its page (by reference: see
+ * struct lo_run) and adds the footer, once the page count is known.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -240,6 +240,8 @@ pass1(struct pager *g)
 				}
 				for (int k = 0; k < nc; k++)
 					cur[k] = to[k];
+				if (!contd)
+					row_cont(g->c, e->row);
 				if (!contd && r->cont.n > 0)
 					cur[0] = 0;
 				contd = 1;
@@ -268,40 +270,42 @@ pass1(struct pager *g)
 	free(to);
 }
 
+/* Place o's operations on the page, shifted down by dy (no copy). */
 static void
-copy_ops(struct lo_page *pg, const struct lo_ops *o, double dy)
+add_run(struct lo_page *pg, const struct lo_op *op, size_t n, double dy)
 {
-	for (size_t i = 0; i < o->n; i++) {
-		if (pg->n == pg->cap) {
-			pg->cap = pg->cap ? 2 * pg->cap : 256;
-			pg->ops = xrealloc(pg->ops, pg->cap * sizeof(*pg->ops));
-		}
-		pg->ops[pg->n] = o->op[i];
-		pg->ops[pg->n].y += dy;
-		pg->n++;
+	if (n == 0)
+		return;
+	if (pg->n == pg->cap) {
+		pg->cap = pg->cap ? 2 * pg->cap : 64;
+		pg->runs = xrealloc(pg->runs, pg->cap * sizeof(*pg->runs));
 	}
+	pg->runs[pg->n].op = op;
+	pg->runs[pg->n].n = n;
+	pg->runs[pg->n].dy = dy;
+	pg->n++;
 }
 
+/* A new operation of the page's own (rules, shading, the footer). */
 static struct lo_op *
-page_op(struct lo_page *pg)
+page_op(struct lo_ctx *c, struct lo_page *pg)
 {
-	struct lo_ops o = { pg->ops, pg->n, pg->cap };
-	struct lo_op *r = ops_push(&o);
+	struct lo_op *o = pool_alloc(c->pool, sizeof(*o));
 
-	pg->ops = o.op;
-	pg->n = o.n;
-	pg->cap = o.cap;
-	return r;
+	memset(o, 0, sizeof(*o));
+	add_run(pg, o, 1, 0);
+	return o;
 }
 
 static void
-draw_row(struct lo_page *pg, const struct lo_row *r, const struct place *p)
+draw_row(struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
+    const struct place *p)
 {
 	const struct lo_table *t = r->tab;
 	struct lo_op *o;
 
 	if (r->header) {
-		o = page_op(pg);
+		o = page_op(c, pg);
 		o->type = LO_RECT;
 		o->x = t->left;
 		o->y = p->y;
@@ -314,13 +318,13 @@ draw_row(struct lo_page *pg, const struct lo_row *r, const struct place *p)
 		double yy = p->y + t->vpad;
 
 		for (int i = p->from[k]; i < p->to[k]; i++) {
-			copy_ops(pg, &l->e[i].ops, yy);
+			add_run(pg, l->e[i].ops.op, l->e[i].ops.n, yy);
 			yy += l->e[i].h;
 		}
 	}
 	/* Thin rules: above the header, below every row. */
 	for (int edge = r->header ? 0 : 1; edge < 2; edge++) {
-		o = page_op(pg);
+		o = page_op(c, pg);
 		o->type = LO_LINE;
 		o->x = t->left;
 		o->y = p->y + (edge ? p->h : 0);
@@ -361,7 +365,7 @@ footer(struct lo_ctx *c, struct lo_page *pg, int n, int total)
 
 	snprintf(num, sizeof(num), "%d / %d", n, total);
 	numw = lo_text_width(c, face, size, num, strlen(num));
-	o = page_op(pg);
+	o = page_op(c, pg);
 	o->type = LO_LINE;
 	o->x = c->left;
 	o->y = base - size * 1.4;
@@ -393,18 +397,25 @@ footer(struct lo_ctx *c, struct lo_page *pg, int n, int total)
 				len--;
 		}
 		head = pool_strndup(c->pool, title, len);
-		par_init(&p);
+		par_take(c, &p);
 		par_add_text(c, &p, head, &f);
 		par_finish(&p);
 		par_set(c, &p, &tmp, c->left, c->width - numw - 20, size,
 		    AL_LEFT, 1);
-		par_free(&p);
-		if (tmp.n > 0)
-			copy_ops(pg, &tmp.e[0].ops, base -
+		par_give(c, &p);
+		if (tmp.n > 0) {
+			/* tmp is freed here: the page keeps a copy. */
+			size_t		 n = tmp.e[0].ops.n;
+			struct lo_op	*ops = pool_alloc(c->pool,
+			    n * sizeof(*ops));
+
+			memcpy(ops, tmp.e[0].ops.op, n * sizeof(*ops));
+			add_run(pg, ops, n, base -
 			    size * (0.5 * (c->lead - 1) + 0.8));
+		}
 		vl_free(&tmp);
 	}
-	o = page_op(pg);
+	o = page_op(c, pg);
 	o->type = LO_TEXT;
 	o->face = face;
 	o->size = size;
@@ -441,15 +452,15 @@ paginate(struct lo_ctx *c, struct vlist *v)
 				    v->e[g.pl[k].idx].kind == V_ROW)
 					h = v->e[g.pl[k].idx].row->tab->header;
 			if (h != NULL)
-				draw_row(pg, h, p);
+				draw_row(c, pg, h, p);
 			continue;
 		}
 		const struct vent *e = &v->e[p->idx];
 
 		if (e->kind == V_ROW)
-			draw_row(pg, e->row, p);
+			draw_row(c, pg, e->row, p);
 		else
-			copy_ops(pg, &e->ops, p->y);
+			add_run(pg, e->ops.op, e->ops.n, p->y);
 		if (p->idx != last && (e->mark_id || e->mark_title))
 			add_mark(d, e, p->page, p->y);
 		last = p->idx;

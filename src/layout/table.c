@@ -108,11 +108,11 @@ minmax_par(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
 	struct lo_par	p;
 	double		a, b, m;
 
-	par_init(&p);
+	par_take(c, &p);
 	par_add_inlines(c, &p, n, f);
 	par_finish(&p);
 	par_minmax(&p, &a, &b, &m);
-	par_free(&p);
+	par_give(c, &p);
 	widen(w, a + indent, b + indent, m + indent);
 }
 
@@ -283,7 +283,7 @@ set_cell(struct lo_ctx *c, struct vlist *v, const struct node *cell,
 	} else {
 		struct lo_par p;
 
-		par_init(&p);
+		par_take(c, &p);
 		par_add_inlines(c, &p, cell, f);
 		if (contd) {
 			struct lo_fmt g = *f;
@@ -299,7 +299,7 @@ set_cell(struct lo_ctx *c, struct vlist *v, const struct node *cell,
 		}
 		par_finish(&p);
 		par_set(c, &p, v, x, w, f->size, align ? align : AL_LEFT, 1);
-		par_free(&p);
+		par_give(c, &p);
 	}
 	trim(v);
 }
@@ -382,10 +382,11 @@ table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
 
 			set_cell(c, &row->cells[k], cell, &f, tab->x[k] + pad,
 			    tab->w[k] - 2 * pad, cell->u.cell.align, 0);
-			if (k == 0 && !row->header)
-				set_cell(c, &row->cont, cell, &f,
-				    tab->x[k] + pad, tab->w[k] - 2 * pad,
-				    cell->u.cell.align, 1);
+			if (k == 0 && !row->header) {
+				row->label = cell;
+				row->lfmt = f;
+				row->lalign = cell->u.cell.align;
+			}
 			for (size_t i = 0; i < row->cells[k].n; i++)
 				ch += row->cells[k].e[i].h;
 			if (ch > h)
@@ -403,4 +404,19 @@ table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
 	}
 	c->ragged = ragged;
 	vl_glue(v, c->par_skip);
+}
+
+void
+row_cont(struct lo_ctx *c, struct lo_row *r)
+{
+	const struct lo_table *t = r->tab;
+	int ragged = c->ragged;
+
+	if (r->cont_done || r->label == NULL)
+		return;
+	r->cont_done = 1;
+	c->ragged = 1;
+	set_cell(c, &r->cont, r->label, &r->lfmt, t->x[0] + t->pad,
+	    t->w[0] - 2 * t->pad, r->lalign, 1);
+	c->ragged = ragged;
 }

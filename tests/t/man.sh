@@ -151,10 +151,4 @@ done
 echo "$txt" | grep -q '^root:' && fail "hostile: .so did not include" ||
 	pass "hostile: .so did not include"
 
-# ---- Leaks and memory errors, once.
-if command -v valgrind >/dev/null; then
-	valgrind -q --leak-check=full --error-exitcode=9 "$QUIRE" -q -t man \
-	    -o "$T/vg.7" content/ai-engineer.md tests/cases/man-blocks.md \
-	    >/dev/null 2>"$T/vg" && pass "valgrind: man emitter clean" ||
-		fail "valgrind: man emitter clean" "$(head -5 "$T/vg")"
-fi
+# Leaks and memory errors: tests/t/valgrind.sh (skipped under sanitizers).
