@@ -335,14 +335,31 @@ list_width(const struct node *list)
 	return (int)strlen(tmp) + 1 < 3 ? 3 : (int)strlen(tmp) + 1;
 }
 
+/* Paragraph spacing on (.PD) or off (.PD 0), written only on change. */
+static void
+set_pd0(struct man *m, int on)
+{
+	if (m->pd0 == on)
+		return;
+	roff_req(&m->r, on ? ".PD 0" : ".PD");
+	roff_eol(&m->r);
+	m->pd0 = on;
+}
+
+/*
+ * A tight list's items follow each other without blank lines, as in a
+ * browser: spacing goes off after its first item (which keeps the
+ * spacing around it) and comes back as it was when the list ends.
+ */
 static void
 list(struct man *m, const struct node *n, int depth)
 {
 	const struct node *item;
 	char tmp[64];
-	int num = n->u.list.start, w = list_width(n);
+	int num = n->u.list.start, w = list_width(n), outer = m->pd0;
 
 	for (item = n->first; item != NULL; item = item->next, num++) {
+		set_pd0(m, item == n->first ? outer : n->u.list.tight);
 		if (n->u.list.ordered)
 			snprintf(tmp, sizeof(tmp), ".IP %d%c %d", num,
 			    n->u.list.delim ? n->u.list.delim : '.', w);
@@ -371,6 +388,7 @@ list(struct man *m, const struct node *n, int depth)
 			inset(m, item->first->next, w, depth + 1);
 		m->fresh = 0;
 	}
+	set_pd0(m, outer);
 }
 
 /* Blocks after the first in an item sit in an .RS at the item's indent;

@@ -255,7 +255,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 {
 	xmlNodePtr el, code;
 	const struct node *c;
-	char tag[4], num[16], *txt;
+	char tag[16], num[16], *txt;
 	size_t len;
 
 	switch (n->type) {

@@ -29,6 +29,7 @@ struct man {
 	int			 indent; /* ens right of the text margin */
 	int			 fresh;	/* just after .SH/.SS/.IP/.TP: no .PP */
 	int			 gap;	/* a thematic break is owed */
+	int			 pd0;	/* ".PD 0" in effect: tight list */
 	int			 layout; /* enum man_layout */
 	const struct node	*skip_node; /* text whose start went on .UE */
 	size_t			 skip;

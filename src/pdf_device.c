@@ -85,13 +85,19 @@ graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
 static void
 put_num(struct buf *b, double v)
 {
-	char		 s[32], *e = s + sizeof(s), *q = e;
-	long long	 m = llround(v * 1000.0);
-	unsigned long long a = m < 0 ? (unsigned long long)-m :
-	    (unsigned long long)m;
-	unsigned	 frac = (unsigned)(a % 1000);
-	int		 digits = 3;
+	char			 s[32], *e = s + sizeof(s), *q = e;
+	long long		 m;
+	unsigned long long	 a;
+	unsigned		 frac;
+	int			 digits = 3;
 
+	/* Coordinates are page-sized; anything else is a layout bug, and
+	 * must not overflow here. */
+	if (!(v > -1e9 && v < 1e9))
+		v = 0;
+	m = llround(v * 1000.0);
+	a = m < 0 ? (unsigned long long)-m : (unsigned long long)m;
+	frac = (unsigned)(a % 1000);
 	a /= 1000;
 	while (digits > 0 && frac % 10 == 0) {
 		frac /= 10;
@@ -110,6 +116,37 @@ put_num(struct buf *b, double v)
 		*--q = '-';
 	*--q = ' ';
 	buf_put(b, q, (size_t)(e - q));
+}
+
+/*
+ * An op's text as the inside of a TJ string.  Spaces the layout
+ * stretched or shrank (justification) are drawn as spaces, so copying
+ * and searching see words, each followed by the difference from the
+ * font's own space as a TJ adjustment.
+ */
+static void
+codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
+{
+	const char	*s = o->str, *sp;
+	double		 adj = 0;
+
+	if (o->space > 0) {
+		int adv = pdf_fonts_advance(fs, o->face, ' ');
+
+		adj = adv < 0 ? 0 : -(o->space * 1000.0 / o->size - adv);
+	}
+	if (adj > -0.0005 && adj < 0.0005) {
+		pdf_fonts_codes(fs, o->face, s, strlen(s), b);
+		return;
+	}
+	while ((sp = strchr(s, ' ')) != NULL) {
+		pdf_fonts_codes(fs, o->face, s, (size_t)(sp + 1 - s), b);
+		buf_putc(b, ')');
+		put_num(b, adj);
+		buf_puts(b, " (");
+		s = sp + 1;
+	}
+	pdf_fonts_codes(fs, o->face, s, strlen(s), b);
 }
 
 /*
@@ -183,7 +220,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
 			buf_puts(&b, " Tm [(");
 			open = 1;
 		}
-		pdf_fonts_codes(fs, o->face, o->str, strlen(o->str), &b);
+		codes(&b, fs, o);
 		buf_putc(&b, ')');
 		endx = o->x + o->w;
 	}

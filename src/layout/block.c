@@ -27,7 +27,8 @@ void
 vl_free(struct vlist *v)
 {
 	for (size_t i = 0; i < v->n; i++) {
-		free(v->e[i].ops.op);
+		if (v->e[i].ops.cap > 0)	/* else in the pool, or none */
+			free(v->e[i].ops.op);
 		if (v->e[i].row != NULL) {
 			struct lo_row *r = v->e[i].row;
 
@@ -78,12 +79,33 @@ vl_glue(struct vlist *v, double h)
 struct lo_op *
 ops_push(struct lo_ops *o)
 {
-	if (o->n == o->cap) {
-		o->cap = o->cap ? 2 * o->cap : 8;
-		o->op = xrealloc(o->op, o->cap * sizeof(*o->op));
+	if (o->n >= o->cap) {	/* >: a pooled array has cap 0 */
+		size_t cap = o->n ? 2 * o->n : 8;
+
+		if (o->cap == 0 && o->n > 0) {
+			/* A pooled array (ops_pool) grows into a malloc'd one. */
+			struct lo_op *op = xmalloc(cap * sizeof(*op));
+
+			memcpy(op, o->op, o->n * sizeof(*op));
+			o->op = op;
+		} else
+			o->op = xrealloc(o->op, cap * sizeof(*o->op));
+		o->cap = cap;
 	}
 	memset(&o->op[o->n], 0, sizeof(o->op[0]));
 	return &o->op[o->n++];
+}
+
+void
+ops_pool(struct lo_ctx *c, struct lo_ops *dst, const struct lo_ops *src)
+{
+	dst->op = NULL;
+	dst->n = src->n;
+	dst->cap = 0;
+	if (src->n > 0) {
+		dst->op = pool_alloc(c->pool, src->n * sizeof(*dst->op));
+		memcpy(dst->op, src->op, src->n * sizeof(*dst->op));
+	}
 }
 
 /* Widows and orphans: no page break after a paragraph's first line or

@@ -9,10 +9,12 @@
  * are cut into characters at set time, preferring breaks after / . - _,
  * so nothing is ever drawn outside the column.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "doc.h"
 #include "lo_int.h"
@@ -469,67 +471,95 @@ par_minmax(const struct lo_par *p, double *wmin, double *smin, double *max)
 		*max = line;
 }
 
-static int
-same_run(const struct lo_op *o, const struct lo_item *b, double x)
+/*
+ * Setting one line: the words of a run in one face, size, colour and
+ * rise become a single text op, spaces included, with the advance the
+ * justification gave each space in op->space.  The device then writes
+ * one string per run (a copy or search sees whole lines) and the display
+ * list holds a few ops per line instead of one per word.  The op's text
+ * is gathered in lb and stored once the run ends.
+ */
+struct setter {
+	struct lo_ctx	*c;
+	struct lo_ops	*ops;		/* the line's, in c->scratch */
+	struct buf	*lb;		/* text of the open run */
+	long		 open;		/* its op index, or -1 */
+	long		 lastlink;	/* the last link op, or -1 */
+	double		 base, lineh;
+};
+
+static void
+close_run(struct setter *t)
 {
-	return o->type == LO_TEXT && o->face == b->face &&
-	    o->size == b->size && o->rgb == b->rgb && o->lw == b->rise &&
-	    x - (o->x + o->w) < 0.01 && x - (o->x + o->w) > -0.01;
+	if (t->open >= 0)
+		t->ops->op[t->open].str = pool_strndup(t->c->pool,
+		    t->lb->data ? t->lb->data : "", t->lb->len);
+	t->open = -1;
+	buf_reset(t->lb);
 }
 
-/* Draw one box at x; merges with the previous text op when contiguous. */
+/* Draw one box at x; gap is the space before it since the last box on
+ * the line (0 when the two touch, as the parts of a hyphenated word). */
 static void
-draw_box(struct lo_ctx *c, struct vent *e, const struct lo_item *b, double x,
-    double base, double lineh, long *lastlink)
+draw_box(struct setter *t, const struct lo_item *b, double x, double gap)
 {
-	struct lo_op *o = e->ops.n ? &e->ops.op[e->ops.n - 1] : NULL;
+	struct lo_ops	*ops = t->ops;
+	struct lo_op	*o = t->open >= 0 ? &ops->op[t->open] : NULL;
+	double		 dx = o ? x - (o->x + o->w) : 0;
 
-	if (o != NULL && same_run(o, b, x) && !b->strike) {
-		size_t ol = strlen(o->str);
-		char *s = pool_alloc(c->pool, ol + b->len + 1);
-
-		memcpy(s, o->str, ol);
-		memcpy(s + ol, b->s, b->len);
-		s[ol + b->len] = '\0';
-		o->str = s;
-		o->w += b->w;
+	if (o != NULL && !b->strike && o->face == b->face &&
+	    o->size == b->size && o->rgb == b->rgb && o->lw == b->rise &&
+	    dx - gap < 0.01 && dx - gap > -0.01 &&
+	    (gap == 0 || o->space == 0 || fabs(o->space - gap) < 0.001)) {
+		if (gap != 0) {
+			buf_putc(t->lb, ' ');
+			o->space = gap;
+		}
+		buf_put(t->lb, b->s, b->len);
+		o->w = x + b->w - o->x;
 	} else {
-		o = ops_push(&e->ops);
+		close_run(t);
+		o = ops_push(ops);
 		o->type = LO_TEXT;
 		o->x = x;
-		o->y = base - b->rise;
+		o->y = t->base - b->rise;
 		o->w = b->w;
 		o->face = b->face;
 		o->size = b->size;
 		o->rgb = b->rgb;
 		o->lw = b->rise;	/* only for merging */
-		o->str = pool_strndup(c->pool, b->s, b->len);
+		buf_put(t->lb, b->s, b->len);
+		t->open = (long)(ops->n - 1);
+		if (b->strike)
+			close_run(t);	/* its rule is drawn per box */
 	}
 	if (b->strike) {
-		struct lo_op *l = ops_push(&e->ops);
+		struct lo_op *l = ops_push(ops);
 
 		l->type = LO_LINE;
 		l->x = x;
-		l->y = base - b->size * 0.3;
+		l->y = t->base - b->size * 0.3;
 		l->w = b->w;
 		l->lw = b->size / 16;
 		l->rgb = b->rgb;
 	}
 	if (b->link != NULL) {
 		/* An index, not a pointer: ops_push() may move the array. */
-		struct lo_op *l = *lastlink >= 0 ? &e->ops.op[*lastlink] : NULL;
+		struct lo_op *l = t->lastlink >= 0 ?
+		    &ops->op[t->lastlink] : NULL;
 
-		if (l != NULL && l->str == b->link && x - (l->x + l->w) < 2 * b->size)
+		if (l != NULL && l->str == b->link &&
+		    x - (l->x + l->w) < 2 * b->size)
 			l->w = x + b->w - l->x;
 		else {
-			l = ops_push(&e->ops);
+			l = ops_push(ops);
 			l->type = LO_LINK;
 			l->x = x;
 			l->y = 0;
 			l->w = b->w;
-			l->h = lineh;
+			l->h = t->lineh;
 			l->str = b->link;
-			*lastlink = (long)(e->ops.n - 1);
+			t->lastlink = (long)(ops->n - 1);
 		}
 	}
 }
@@ -541,6 +571,8 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	size_t	*brk, nl, s = 0;
 	double	*ratio, lineh = size * c->lead;
 	double	 base = size * (0.5 * (c->lead - 1) + 0.8);
+	struct buf	 lb;
+	struct setter	 t;
 
 	if (p->n == 0)
 		return 0;
@@ -554,12 +586,20 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		ratio[0] = 0;
 		nl = 1;
 	}
+	buf_init(&lb);
+	t.c = c;
+	t.lb = &lb;
+	t.base = base;
+	t.lineh = lineh;
 	for (size_t l = 0; l < nl; l++) {
 		struct vent	*e = vl_push(v, V_BOX, lineh);
-		long		 lastlink = -1;
 		size_t		 b = brk[l], i;
-		double		 r = ratio[l], nat = 0, xx;
+		double		 r = ratio[l], nat = 0, xx, gap = 0;
 		const struct lo_item *lastbox = NULL;
+
+		t.ops = &c->scratch;
+		t.ops->n = 0;
+		t.open = t.lastlink = -1;
 
 		/* Skip discardables after the previous break. */
 		while (s < b && p->it[s].type != IT_BOX)
@@ -585,11 +625,16 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 			const struct lo_item *it = &p->it[i];
 
 			if (it->type == IT_BOX) {
-				draw_box(c, e, it, xx, base, lineh, &lastlink);
+				draw_box(&t, it, xx, lastbox ? gap : 0);
 				xx += it->w;
 				lastbox = it;
+				gap = 0;
 			} else if (it->type == IT_GLUE && it->st < BIG / 2) {
-				xx += it->w + (r >= 0 ? r * it->st : r * it->sh);
+				double g = it->w + (r >= 0 ? r * it->st :
+				    r * it->sh);
+
+				xx += g;
+				gap += g;
 			}
 		}
 		if (p->it[b].type == IT_PEN && p->it[b].flag && lastbox) {
@@ -600,10 +645,13 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 			h.w = p->it[b].w;
 			h.face = p->it[b].face;
 			h.link = NULL;
-			draw_box(c, e, &h, xx, base, lineh, &lastlink);
+			draw_box(&t, &h, xx, 0);
 		}
+		close_run(&t);
+		ops_pool(c, &e->ops, t.ops);
 		s = b + 1;
 	}
+	buf_free(&lb);
 	free(brk);
 	free(ratio);
 	return (int)nl;

@@ -109,6 +109,7 @@ layout_document(const struct doc *d, const struct style *st,
 	hyph_close(&c);
 	kp_free(&c);
 	par_free(&c.spare);
+	free(c.scratch.op);
 	for (int i = 0; i < LO_NFACES; i++)
 		free(c.wcache[i]);
 	return out;

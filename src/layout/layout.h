@@ -61,6 +61,8 @@ struct lo_op {
 	double		 lw;
 	uint32_t	 rgb;		/* 0xRRGGBB: text, fill or stroke */
 	const char	*str;		/* owned by the lo_doc */
+	double		 space;		/* LO_TEXT: the advance of each ' ' in
+					   str, 0 for the font's own */
 };
 
 /*

@@ -124,6 +124,7 @@ struct lo_ctx {
 	void			*hcache;	/* hyph.c's word cache */
 	void			*kp;		/* linebreak.c's scratch */
 	struct lo_par		 spare;		/* a recycled item array */
+	struct lo_ops		 scratch;	/* the line being set */
 	int			 ragged;
 	int			 warned_cp[8];	/* few repeat warnings */
 	int			 nwarned;
@@ -183,6 +184,10 @@ void	vl_free(struct vlist *);
 struct vent *vl_push(struct vlist *, int kind, double h);
 void	vl_glue(struct vlist *, double h);
 struct lo_op *ops_push(struct lo_ops *);
+/* dst = an exact copy of src in the pool (cap 0 marks it: ops_push
+ * moves it to the heap if it must grow).  Lines are set in one scratch
+ * array and kept this way: a malloc per line was a fifth of the layout. */
+void	ops_pool(struct lo_ctx *, struct lo_ops *dst, const struct lo_ops *src);
 void	blocks(struct lo_ctx *, struct vlist *, const struct node *first,
 	    double x, double width, int depth);
 void	title_block(struct lo_ctx *, struct vlist *);
