@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "epub.h"
+#include "linkpath.h"
 #include "style.h"
 #include "utf8.h"
 
@@ -47,103 +48,6 @@ plain_text(const struct node *root)
 			buf_putc(&b, ' ');
 	}
 	return b.data;
-}
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* %XX decoding of s[0..n); a result that is not valid UTF-8 or holds NUL
- * falls back to the raw text. */
-static char *
-pct_decode(const char *s, size_t n)
-{
-	char *out = xmalloc(n + 1);
-	size_t i, o = 0, k, step;
-	uint32_t cp;
-	int hi, lo;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n &&
-		    (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
-		    (lo = hexval((unsigned char)s[i + 2])) >= 0 &&
-		    (hi | lo) != 0) {
-			out[o++] = (char)(hi * 16 + lo);
-			i += 2;
-		} else
-			out[o++] = s[i];
-	}
-	out[o] = '\0';
-	for (k = 0; k < o; k += step)
-		if ((step = utf8_decode(out + k, o - k, &cp)) == 0) {
-			memcpy(out, s, n);
-			out[n] = '\0';
-			break;
-		}
-	return out;
-}
-
-/* Lexical normalisation of a relative path: drops "." and empty parts,
- * folds "dir/..", keeps leading "..". */
-static char *
-path_norm(const char *p)
-{
-	size_t len = strlen(p), o = 0, i = 0, seg;
-	char *out = xmalloc(len + 2);
-	int absolute = p[0] == '/';
-
-	if (absolute)
-		out[o++] = '/';
-	while (i < len) {
-		while (p[i] == '/')
-			i++;
-		seg = strcspn(p + i, "/");
-		if (seg == 0)
-			break;
-		if (seg == 1 && p[i] == '.') {
-			/* nothing */
-		} else if (seg == 2 && p[i] == '.' && p[i + 1] == '.' &&
-		    o > (size_t)absolute &&
-		    !(o - absolute >= 2 && out[o - 1] == '.' && out[o - 2] == '.' &&
-		    (o - absolute == 2 || out[o - 3] == '/'))) {
-			/* Pop the last segment. */
-			while (o > (size_t)absolute && out[o - 1] != '/')
-				o--;
-			if (o > (size_t)absolute)
-				o--;
-		} else {
-			if (o > (size_t)absolute)
-				out[o++] = '/';
-			memcpy(out + o, p + i, seg);
-			o += seg;
-		}
-		i += seg;
-	}
-	out[o] = '\0';
-	return out;
-}
-
-/* rel resolved against the directory of base_file, normalised. */
-static char *
-path_resolve(const char *base_file, const char *rel)
-{
-	const char *slash = base_file ? strrchr(base_file, '/') : NULL;
-	size_t dlen = slash ? (size_t)(slash - base_file) + 1 : 0;
-	char *joined, *r;
-
-	if (rel[0] == '/')
-		return path_norm(rel);
-	joined = xmalloc(dlen + strlen(rel) + 1);
-	memcpy(joined, base_file, dlen);
-	strcpy(joined + dlen, rel);
-	r = path_norm(joined);
-	free(joined);
-	return r;
 }
 
 /* ---- hashing: the content-derived identifier ------------------------- */

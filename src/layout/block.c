@@ -176,21 +176,26 @@ heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 			    n->u.heading.level > 6 ? 6 : n->u.heading.level;
 	struct lo_fmt	f = body_fmt(c, c->body_size * scale[lvl]);
 	struct buf	b;
-	size_t		from = v->n;
+	size_t		from = v->n, at;
 
 	f.fam = c->fam_head;
 	f.sty = LO_BOLD;
 	if (lvl >= 5)
 		f.sty |= LO_ITALIC;
 	vl_glue(v, f.size * (lvl <= 2 ? 1.1 : 0.9));
+	at = v->n;
 	paragraph(c, v, n, x, width, &f, AL_LEFT);
-	if (v->n == from)
+	/* The mark goes on the heading's first line, not on the space
+	 * above it: that space is dropped at the top of a page. */
+	while (at < v->n && v->e[at].kind == V_GLUE)
+		at++;
+	if (at == v->n)
 		return;
 	buf_init(&b);
 	plain(n, &b);
-	v->e[from].mark_id = n->u.heading.id;
-	v->e[from].mark_title = pool_strdup(c->pool, b.data ? b.data : "");
-	v->e[from].mark_level = lvl;
+	v->e[at].mark_id = n->u.heading.id;
+	v->e[at].mark_title = pool_strdup(c->pool, b.data ? b.data : "");
+	v->e[at].mark_level = lvl;
 	buf_free(&b);
 	for (size_t i = from; i < v->n; i++)
 		v->e[i].keep = 1;
@@ -217,6 +222,8 @@ rule(struct vlist *v, double x, double width, double size)
 
 	vl_glue(v, size * 0.5);
 	e = vl_push(v, V_BOX, size * 0.5);
+	/* A rule separates; at the top of a page it would separate nothing. */
+	e->droptop = 1;
 	o = ops_push(&e->ops);
 	o->type = LO_LINE;
 	o->x = x + width * 0.3;
@@ -623,9 +630,19 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		case N_TABLE:
 			table_block(c, v, n, x, width);
 			break;
-		case N_CHAPTER:
+		case N_CHAPTER: {
+			size_t from = v->n;
+
 			blocks(c, v, n->first, x, width, depth);
+			/* Each input file after the first starts a page. */
+			while (c->chapter_break && n->u.chapter.index > 0 &&
+			    from < v->n && v->e[from].kind == V_GLUE)
+				from++;
+			if (c->chapter_break && n->u.chapter.index > 0 &&
+			    from < v->n)
+				v->e[from].brk = 1;
 			break;
+		}
 		default:
 			if (doc_is_inline(n)) {
 				struct lo_par p;

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "linkpath.h"
 #include "lo_int.h"
 #include "utf8.h"
 
@@ -259,6 +260,37 @@ followable(const char *u)
 	return 0;
 }
 
+/*
+ * A link to another input file of the book ("2-setup.md#install") as a
+ * link to a heading: "#" and the fragment, or the id of the file's first
+ * heading.  NULL when the link names no input file.
+ */
+static const char *
+chapter_anchor(struct lo_ctx *c, const struct node *link)
+{
+	const struct node *ch;
+	struct node *n = NULL;
+	const char *id = NULL;
+	char *frag, *r;
+	int entering;
+
+	if ((ch = link_chapter(c->doc, link, &frag)) == NULL)
+		return NULL;
+	if (frag != NULL)
+		id = frag;
+	else
+		while ((n = doc_next(ch, n, &entering)) != NULL && id == NULL)
+			if (entering && n->type == N_HEADING)
+				id = n->u.heading.id;
+	if (id == NULL)
+		return NULL;
+	r = pool_alloc(c->pool, strlen(id) + 2);
+	r[0] = '#';
+	strcpy(r + 1, id);
+	free(frag);
+	return r;
+}
+
 /* Inlines nested deeper than this are added as their plain text,
  * without recursion. */
 #define MAX_INLINE_DEPTH	48
@@ -329,10 +361,12 @@ par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
 			break;
 		case N_LINK:
 			/* Only links a reader can follow look like links. */
-			if (followable(n->u.link.url)) {
+			if (followable(n->u.link.url))
 				f.link = n->u.link.url;
+			else
+				f.link = chapter_anchor(c, n);
+			if (f.link != NULL)
 				f.rgb = c->link_rgb;
-			}
 			par_add_inlines(c, p, n, &f);
 			break;
 		case N_IMAGE:

@@ -67,6 +67,7 @@ sizes(struct lo_ctx *c)
 	c->lead = clamp(style_num(st, "pdf.leading", 1.35), 1, 3, 1.35);
 	c->par_skip = c->body_size * 0.55;
 	c->ragged = !style_bool(st, "pdf.justify", 1);
+	c->chapter_break = style_bool(st, "pdf.chapter-page-break", 1);
 	c->fam_body = FAM_SERIF;
 	c->fam_head = FAM_SANS;
 	c->fam_mono = FAM_MONO;

@@ -77,6 +77,8 @@ struct vent {
 	double		 h;
 	struct lo_ops	 ops;		/* y relative to the entry's top */
 	int		 keep;		/* no page break right after this */
+	int		 brk;		/* start a new page before this */
+	int		 droptop;	/* leave out at the top of a page */
 	const char	*mark_id;	/* heading anchor, or NULL */
 	const char	*mark_title;	/* outline entry, or NULL */
 	int		 mark_level;
@@ -126,6 +128,7 @@ struct lo_ctx {
 	struct lo_par		 spare;		/* a recycled item array */
 	struct lo_ops		 scratch;	/* the line being set */
 	int			 ragged;
+	int			 chapter_break;	/* input files start pages */
 	int			 warned_cp[8];	/* few repeat warnings */
 	int			 nwarned;
 	/* page geometry */

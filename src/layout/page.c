@@ -158,6 +158,14 @@ pass1(struct pager *g)
 	for (size_t i = 0; i < v->n; ) {
 		const struct vent *e = &v->e[i];
 
+		if (e->brk && g->content && !contd) {
+			new_page(g, i);
+			continue;
+		}
+		if (e->droptop && !g->content) {
+			i++;
+			continue;
+		}
 		if (e->kind == V_GLUE) {
 			if (!g->content)
 				;

@@ -247,6 +247,36 @@ def justified(path, m, least):
     print('%d lines end at the margin' % n)
     return 0 if n >= int(least) else 1
 
+def ruletop(path):
+    """No stroked line above the first text on any page: qpdf gives each
+    page's content stream decompressed; text is placed with Tm, rules
+    start with m."""
+    pages = subprocess.run(['qpdf', '--show-pages', path], check=True,
+                           capture_output=True, text=True).stdout
+    bad, n, content = [], 0, {}
+    for line in pages.splitlines():
+        m = re.match(r'page (\d+):', line)
+        if m:
+            n = int(m.group(1)); content[n] = []
+        m = re.match(r'\s+(\d+) 0 R$', line)
+        if m and n:
+            content[n].append(m.group(1))
+    for pg, objs in content.items():
+        data = ''.join(subprocess.run(
+            ['qpdf', '--show-object=' + o, '--filtered-stream-data', path],
+            check=True, capture_output=True).stdout.decode('latin-1')
+            for o in objs)
+        texts = [float(y) for y in re.findall(
+            r'[-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ ([-\d.]+) Tm', data)]
+        lines = [float(y) for y in re.findall(r'[-\d.]+ ([-\d.]+) m\b', data)]
+        if not texts:
+            bad.append('page %d has no text' % pg); continue
+        if lines and max(lines) > max(texts):
+            bad.append('page %d: rule at %.1f above text at %.1f' %
+                       (pg, max(lines), max(texts)))
+    print('%d pages; %s' % (len(content), '; '.join(bad) or 'no rule on top'))
+    return 1 if bad or len(content) < 3 else 0
+
 sys.exit(globals()[sys.argv[1]](*sys.argv[2:]))
 EOF
 PY="python3 $S/pdfcheck.py"
@@ -380,6 +410,61 @@ if pdfinfo "$S/repro1.pdf" | grep -q 'Page size: *595.2.. x 841.8'; then
 	pass "pdf-paper-a4"
 else
 	fail "pdf-paper-a4" "$(pdfinfo "$S/repro1.pdf" | grep 'Page size')"
+fi
+
+# A book of several files: each file after the first starts a page (the
+# linked book is short enough to fit on one page otherwise), unless the
+# style turns that off.
+firstline() {	# PDF PAGE: the first text line of that page
+	pdftotext -f "$2" -l "$2" -raw "$1" - 2>/dev/null | sed -n 1p
+}
+printf 'pdf:\n  chapter-page-break: false\n' >"$S/nobreak.yaml"
+if "$QUIRE" -q -t pdf -o "$S/book.pdf" tests/books/linked/*.md 2>"$S/book.err" &&
+    "$QUIRE" -q -t pdf -s "$S/nobreak.yaml" -o "$S/book1.pdf" \
+    tests/books/linked/*.md 2>>"$S/book.err"; then
+	np=$(pdfinfo "$S/book.pdf" | awk '/^Pages:/ { print $2 }')
+	np1=$(pdfinfo "$S/book1.pdf" | awk '/^Pages:/ { print $2 }')
+	if [ "$np" -eq 3 ] && [ "$(firstline "$S/book.pdf" 2)" = Setup ] &&
+	    [ "$(firstline "$S/book.pdf" 3)" = Reference ] && [ "$np1" -eq 1 ]; then
+		pass "pdf-book-chapter-pages"
+	else
+		fail "pdf-book-chapter-pages" "$np pages ($np1 without breaks);\
+ page 2 starts '$(firstline "$S/book.pdf" 2)'"
+	fi
+	# Links between the files become internal links, in reading order:
+	# setup chapter, installation, options, the last word, goals (page
+	# 1); introduction, options, the first goals, these goals (page 2);
+	# installation, start (page 3).  The missing part and the file
+	# outside the book stay text.
+	got=$($PY annots "$S/book.pdf" | tr '\n' ' ')
+	if [ "$got" = "dest 2 dest 2 dest 3 dest 3 dest 1 dest 1 dest 3 dest 1 dest 2 dest 2 dest 1 " ]; then
+		pass "pdf-book-links"
+	else
+		fail "pdf-book-links" "$got"
+	fi
+else
+	fail "pdf-book-chapter-pages" "$(head -c 200 "$S/book.err")"
+fi
+
+# A thematic break never opens a page: 240 paragraphs of varying length,
+# each followed by a rule, so many page ends fall next to a rule; on no
+# page may a stroked line lie above the page's first text line.
+{
+	printf -- '---\ntitle: Rules\n---\n\n'
+	for i in $(seq 1 240); do
+		printf 'Paragraph %d.' "$i"
+		for j in $(seq 0 $((i * 7 % 23))); do printf ' word%d' "$j"; done
+		printf '\n\n---\n\n'
+	done
+} >"$S/rules.md"
+if publish rules "$S/rules.md" -s "$S/style.yaml"; then
+	if out=$($PY ruletop "$S/rules.pdf"); then
+		pass "pdf-no-rule-at-page-top"
+	else
+		fail "pdf-no-rule-at-page-top" "$out"
+	fi
+else
+	fail "pdf-no-rule-at-page-top" "$(head -c 200 "$S/rules.err")"
 fi
 
 # The seed's table: the label column about as wide as "Responsibilities"
