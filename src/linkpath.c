@@ -144,24 +144,27 @@ link_chapter(const struct doc *d, const struct node *link, char **frag)
 		return NULL;
 	rel = pct_decode(url, plen);
 	path = path_resolve(link->file, rel);
-	real = realpath(path, NULL);
+	free(rel);
+	/* The names as given first; real paths (system calls) only when
+	 * no name matches, for "/abs/dir/a.md" or a symbolic link. */
 	for (c = d->root->first; c != NULL && found == NULL; c = c->next) {
-		if (c->type != N_CHAPTER || c->u.chapter.path == NULL)
-			continue;
-		cpath = path_norm(c->u.chapter.path);
+		cpath = path_norm(c->u.chapter.path ? c->u.chapter.path : "");
 		if (strcmp(cpath, path) == 0)
 			found = c;
-		else if (real != NULL &&
-		    (creal = realpath(c->u.chapter.path, NULL)) != NULL) {
-			if (strcmp(real, creal) == 0)
-				found = c;
-			free(creal);
-		}
 		free(cpath);
+	}
+	real = found == NULL ? realpath(path, NULL) : NULL;
+	for (c = d->root->first; real != NULL && c != NULL && found == NULL;
+	    c = c->next) {
+		if (c->u.chapter.path == NULL ||
+		    (creal = realpath(c->u.chapter.path, NULL)) == NULL)
+			continue;
+		if (strcmp(real, creal) == 0)
+			found = c;
+		free(creal);
 	}
 	free(real);
 	free(path);
-	free(rel);
 	if (found != NULL && (hash = strchr(url, '#')) != NULL && hash[1])
 		*frag = pct_decode(hash + 1, strlen(hash + 1));
 	return found;

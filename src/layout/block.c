@@ -634,12 +634,12 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 			size_t from = v->n;
 
 			blocks(c, v, n->first, x, width, depth);
+			if (!c->chapter_break || n->u.chapter.index == 0)
+				break;
 			/* Each input file after the first starts a page. */
-			while (c->chapter_break && n->u.chapter.index > 0 &&
-			    from < v->n && v->e[from].kind == V_GLUE)
+			while (from < v->n && v->e[from].kind == V_GLUE)
 				from++;
-			if (c->chapter_break && n->u.chapter.index > 0 &&
-			    from < v->n)
+			if (from < v->n)
 				v->e[from].brk = 1;
 			break;
 		}
