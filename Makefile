@@ -23,7 +23,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
 	     -DQUIRE_DATADIR='"$(PREFIX)/share/quire"' -Isrc -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lm
 
-SRC	 = $(wildcard src/*.c src/layout/*.c)
+SRC	 = $(wildcard src/*.c src/man/*.c src/epub/*.c src/pdf/*.c src/pdf/layout/*.c)
 OBJ	 = $(SRC:%.c=$(BUILD)/%.o)
 LIBOBJ	 = $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT_SRC = $(wildcard tests/unit/*.c)

@@ -1,5 +1,5 @@
 /*
- * man_roff.c - the roff writer: escaping of user text and the font stack.
+ * man/roff.c - the roff writer: escaping of user text and the font stack.
  *
  * The one rule that keeps a document from running roff requests: user text
  * reaches the output only through roff_text()/roff_arg(), which write every
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "man_roff.h"
+#include "roff.h"
 #include "utf8.h"
 
 /* Filled text lines are ended at the first space past this many bytes. */

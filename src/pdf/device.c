@@ -1,5 +1,5 @@
 /*
- * pdf_device.c - draw a laid-out document with libharu.
+ * pdf/device.c - draw a laid-out document with libharu.
  *
  * No decisions are made here: every position, size and colour comes from
  * the display list (layout/layout.h).  The device only flips y (layout
@@ -23,9 +23,9 @@
 #include "diag.h"
 #include "doc.h"
 #include "layout/layout.h"
-#include "pdf_device.h"
-#include "pdf_fonts.h"
-#include "pdf_image.h"
+#include "device.h"
+#include "fonts.h"
+#include "image.h"
 
 #ifndef QUIRE_VERSION
 #define QUIRE_VERSION "0"

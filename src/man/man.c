@@ -1,10 +1,10 @@
 /*
- * emit_man.c - the document model as a man(7) page, with tbl tables.
+ * man/man.c - the document model as a man(7) page, with tbl tables.
  *
- * The page is built in memory by the roff writer (man_roff.c), which is the
+ * The page is built in memory by the roff writer (roff.c), which is the
  * only place user text is escaped, and written out at the end.  This file
  * decides the page's structure: the .TH/NAME header, sections, paragraphs,
- * lists, quotes, code and the inline fonts and links; man_table.c does the
+ * lists, quotes, code and the inline fonts and links; table.c does the
  * tables.  Blocks recurse with a depth cap (deeper content is flattened to
  * text); inlines are walked iteratively with doc_next(), so no document can
  * exhaust the stack.
@@ -196,7 +196,7 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			break;
 		case N_LINEBREAK:
 			/* In a tbl text block mandoc loses .br, so table
-			 * rows are split at breaks (man_table.c); one
+			 * rows are split at breaks (table.c); one
 			 * nested deeper is a space. */
 			if (mode == INL_FLOW) {
 				roff_req(&m->r, ".br");

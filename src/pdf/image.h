@@ -1,5 +1,5 @@
 /*
- * pdf_image.h - PNG and JPEG images for the PDF device, loaded once by
+ * pdf/image.h - PNG and JPEG images for the PDF device, loaded once by
  * libharu and shared by measuring and drawing.
  */
 #ifndef QUIRE_PDF_IMAGE_H

@@ -1,6 +1,6 @@
 /*
- * epub.h - the EPUB emitter's private seams (not used outside epub_*.c
- * and emit_epub.c).
+ * epub/epub.h - the EPUB emitter's private seams (not used outside src/epub
+ * and epub.c).
  *
  * The emitter works in three steps:
  *  1. epub_plan() walks the model once and decides the book's shape: which
@@ -8,7 +8,7 @@
  *     again at headings up to epub.split-level), where every heading id
  *     lives (for link rewriting), the table of contents and the images.
  *  2. epub_xhtml_file() builds one libxml2 tree per content file from the
- *     plan; epub_package.c builds the title page, nav, NCX, OPF and
+ *     plan; package.c builds the title page, nav, NCX, OPF and
  *     container trees.  Every XML file is a libxml2 tree serialised by
  *     libxml2: no markup is ever printed by hand.
  *  3. epub_zip_*() packs the serialised files with libzip, in memory.
@@ -105,7 +105,7 @@ struct epub {
 	char			 modified[32];		/* dcterms:modified */
 };
 
-/* epub_plan.c */
+/* plan.c */
 int		 epub_plan(struct epub *, const struct doc *, const struct style *);
 void		 epub_plan_free(struct epub *);
 const char	*epub_heading_id(const struct epub *, const struct node *);
@@ -127,7 +127,7 @@ char		*epub_href_clean(const char *url);
 /* The image entry for a local image node, or NULL (missing: warned). */
 const struct epub_image *epub_image_for(const struct epub *, const struct node *);
 
-/* epub_xml.c: tree helpers. */
+/* xml.c: tree helpers. */
 xmlNodePtr	 epub_el(xmlNodePtr parent, const char *name);
 void		 epub_text(xmlNodePtr parent, const char *s);
 void		 epub_attr(xmlNodePtr el, const char *name, const char *value);
@@ -141,24 +141,24 @@ unsigned char	*epub_serialise(xmlDocPtr, size_t *len);
 /* Strip the XML-illegal code points from UTF-8 text into a malloc'd copy. */
 char		*epub_xml_clean(const char *s);
 
-/* epub_xhtml.c */
+/* xhtml.c */
 xmlDocPtr	 epub_xhtml_file(const struct epub *, size_t file);
 /* Append inline content of a node's children to el (used by nav too). */
 void		 epub_inlines(const struct epub *, xmlNodePtr el,
 		    const struct node *parent, int in_link);
 
-/* epub_html.c: sanitise raw HTML, appending the safe rebuild to parent. */
+/* html.c: sanitise raw HTML, appending the safe rebuild to parent. */
 void		 epub_html(const struct epub *, xmlNodePtr parent,
 		    const struct node *html);
 
-/* epub_package.c */
+/* package.c */
 xmlDocPtr	 epub_titlepage(const struct epub *);
 xmlDocPtr	 epub_nav(const struct epub *);
 xmlDocPtr	 epub_ncx(const struct epub *);
 xmlDocPtr	 epub_opf(const struct epub *);
 xmlDocPtr	 epub_container(void);
 
-/* epub_zip.c */
+/* zip.c */
 struct epub_zip;
 struct epub_zip	*epub_zip_new(long epoch);
 int		 epub_zip_add(struct epub_zip *, const char *name,
@@ -166,7 +166,7 @@ int		 epub_zip_add(struct epub_zip *, const char *name,
 /* Close the archive and write its bytes to out; frees z. */
 int		 epub_zip_finish(struct epub_zip *, FILE *out);
 
-/* epub_plan.c: a 128-bit FNV-1a digest, for the content-derived id. */
+/* plan.c: a 128-bit FNV-1a digest, for the content-derived id. */
 struct epub_hash {
 	uint64_t	 h[2];
 };

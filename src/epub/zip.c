@@ -1,5 +1,5 @@
 /*
- * epub_zip.c - the OCF container, written by libzip into memory.
+ * epub/zip.c - the OCF container, written by libzip into memory.
  *
  * `mimetype` goes first and stored (uncompressed, no extra field), as the
  * OCF spec demands; every entry gets the same DOS timestamp derived from

@@ -1,5 +1,5 @@
 /*
- * epub_html.c - raw HTML blocks, made safe and well-formed.
+ * epub/html.c - raw HTML blocks, made safe and well-formed.
  *
  * The HTML is parsed by libxml2's forgiving HTML parser with the network
  * off and an entity loader that refuses everything, so neither a DOCTYPE
@@ -422,7 +422,7 @@ element(const struct san *s, xmlNodePtr in, xmlNodePtr out, int depth)
 		el = epub_el(out, name);
 	copy_attrs(in, el, rule_for(name) ? rule_for(name) : r);
 	if (strcmp(name, "pre") == 0)
-		xmlAddChild(el, xmlNewText(BAD_CAST ""));	/* see epub_xhtml.c */
+		xmlAddChild(el, xmlNewText(BAD_CAST ""));	/* see xhtml.c */
 	if (strcmp(name, "br") != 0 && strcmp(name, "hr") != 0 &&
 	    strcmp(name, "wbr") != 0)
 		children(s, in, el, depth);

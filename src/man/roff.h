@@ -1,5 +1,5 @@
 /*
- * man_roff.h - the roff writer behind the man emitter.
+ * man/roff.h - the roff writer behind the man emitter.
  *
  * Everything the man emitter prints goes through this writer, in one of
  * two kinds of call:

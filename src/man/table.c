@@ -1,5 +1,5 @@
 /*
- * man_table.c - tables for the man emitter: tbl, or stacked .TP blocks.
+ * man/table.c - tables for the man emitter: tbl, or stacked .TP blocks.
  *
  * Column widths come from the content, measured in terminal columns:
  *  - every column is at least as wide as its longest word, so nothing is
@@ -27,7 +27,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "man.h"
-#include "man_roff.h"
+#include "roff.h"
 
 #define GAP		3	/* tbl's default space between columns */
 #define LABEL_MAX	24	/* a column whose cells are all this short */
@@ -55,7 +55,7 @@ struct meter {
 static void
 meter_word(struct meter *mt)
 {
-	/* Longer words have break points (man_roff.c). */
+	/* Longer words have break points (roff.c). */
 	if (mt->word > ROFF_CHUNK)
 		mt->word = ROFF_CHUNK;
 	if (mt->word > mt->minw)

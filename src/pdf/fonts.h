@@ -1,9 +1,9 @@
 /*
- * pdf_fonts.h - the PDF device's fonts: found through fontconfig, loaded
+ * pdf/fonts.h - the PDF device's fonts: found through fontconfig, loaded
  * and embedded (subset) by libharu, measured for the layout engine, and
  * given a correct ToUnicode map before the file is written.
  *
- * Only pdf_*.c files include hpdf.h.
+ * Only the files in src/pdf/ (not the layout engine) include hpdf.h.
  */
 #ifndef QUIRE_PDF_FONTS_H
 #define QUIRE_PDF_FONTS_H

@@ -1,8 +1,8 @@
 /*
- * emit_pdf.c - the PDF emitter: fonts, layout, device, file.
+ * pdf/pdf.c - the PDF emitter: fonts, layout, device, file.
  *
  * The layout engine (layout/) decides everything from font metrics that
- * the PDF device's fonts supply; the device (pdf_device.c) draws it.  This
+ * the PDF device's fonts supply; the device (device.c) draws it.  This
  * file wires them together and makes the output reproducible: libharu
  * derives the trailer's file ID from the clock, so we replace it by a
  * hash of the file's own bytes.
@@ -17,9 +17,9 @@
 #include "doc.h"
 #include "emit.h"
 #include "layout/layout.h"
-#include "pdf_device.h"
-#include "pdf_fonts.h"
-#include "pdf_image.h"
+#include "device.h"
+#include "fonts.h"
+#include "image.h"
 
 struct herr {
 	int	 failed;

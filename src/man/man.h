@@ -1,11 +1,11 @@
 /*
- * man.h - shared state of the man emitter (emit_man.c) and its table
- * module (man_table.c).  Private to those files.
+ * man.h - shared state of the man emitter (man.c) and its table
+ * module (table.c).  Private to those files.
  */
 #ifndef QUIRE_MAN_H
 #define QUIRE_MAN_H
 
-#include "man_roff.h"
+#include "roff.h"
 
 struct doc;
 struct node;

@@ -1,5 +1,5 @@
 /*
- * epub_xhtml.c - one content file of the book: the model's blocks and
+ * epub/xhtml.c - one content file of the book: the model's blocks and
  * inlines as an XHTML tree.  Tables get <thead>, <th scope="col">, a
  * row-header column when the first column holds labels, real lists in
  * cells and alignment through CSS classes.

@@ -1,5 +1,5 @@
 /*
- * pdf_fonts.c - fonts for the PDF device.
+ * pdf/fonts.c - fonts for the PDF device.
  *
  * Families come from the style (pdf.fonts.serif, .sans, .mono, .fallback,
  * .cjk) and are resolved to files by fontconfig.  libharu only loads
@@ -25,7 +25,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "layout/layout.h"
-#include "pdf_fonts.h"
+#include "fonts.h"
 #include "style.h"
 #include "utf8.h"
 
@@ -381,7 +381,7 @@ flag_components(struct face *f)
 }
 
 /*
- * Text is written into the content streams directly (pdf_device.c), so
+ * Text is written into the content streams directly (device.c), so
  * libharu never measured it and has flagged no glyph for the subset:
  * flag each code drawn.  GetCharWidth does that, and also flags the
  * components of a composite glyph (below 32768, see flag_components).

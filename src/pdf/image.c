@@ -1,5 +1,5 @@
 /*
- * pdf_image.c - images for the PDF device.
+ * pdf/image.c - images for the PDF device.
  *
  * libharu reads PNG and JPEG itself; we only tell the two apart by their
  * signatures (an extension can lie) and remember each file, so an image
@@ -13,7 +13,7 @@
 #include <hpdf.h>
 
 #include "diag.h"
-#include "pdf_image.h"
+#include "image.h"
 
 struct img {
 	char		*path;

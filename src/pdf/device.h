@@ -1,5 +1,5 @@
 /*
- * pdf_device.h - the thin PDF device: draws what layout decided.
+ * pdf/device.h - the thin PDF device: draws what layout decided.
  */
 #ifndef QUIRE_PDF_DEVICE_H
 #define QUIRE_PDF_DEVICE_H

@@ -1,5 +1,5 @@
 /*
- * epub_xml.c - small helpers over libxml2's tree API shared by the EPUB
+ * epub/xml.c - small helpers over libxml2's tree API shared by the EPUB
  * files: elements, user text and attributes (always escaped by libxml2 on
  * output), the XHTML skeleton and serialisation.
  */

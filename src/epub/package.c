@@ -1,5 +1,5 @@
 /*
- * epub_package.c - the files around the content: title page, EPUB 3
+ * epub/package.c - the files around the content: title page, EPUB 3
  * navigation document (contents and landmarks), EPUB 2 NCX for older
  * readers, the OPF package (metadata with schema.org accessibility
  * properties, manifest, spine) and META-INF/container.xml.

@@ -1,5 +1,5 @@
 /*
- * emit_epub.c - the EPUB 3 emitter's entry point: plan the book, build
+ * epub/epub.c - the EPUB 3 emitter's entry point: plan the book, build
  * every XML file as a libxml2 tree, serialise it with libxml2 and pack it
  * with libzip.  The pieces live in epub_*.c (see epub.h).
  */

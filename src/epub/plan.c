@@ -1,5 +1,5 @@
 /*
- * epub_plan.c - the book's shape, decided once before any XML is built:
+ * epub/plan.c - the book's shape, decided once before any XML is built:
  * which content file each top-level block goes to, where every heading id
  * lives (so links can be rewritten to the right file), the table of
  * contents, the images to copy, the identifier and the timestamp.
