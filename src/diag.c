@@ -63,10 +63,15 @@ diag_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+void (*diag_cleanup)(void);
+
+/* Out of memory: say so, remove any half-written output, exit. */
 static void
 oom(void)
 {
 	fputs("quire: out of memory\n", stderr);
+	if (diag_cleanup != NULL)
+		diag_cleanup();
 	exit(EXIT_OUTPUT);
 }
 

@@ -26,6 +26,10 @@ void	diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 double	diag_clock(void);
 void	diag_stage(double *t, const char *what);
 
+/* Called before an allocation failure exits (outfile.c sets it to remove
+ * its temporary files); must not allocate. */
+extern void (*diag_cleanup)(void);
+
 /* Allocation that never returns NULL: failure exits once, here. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);

@@ -7,54 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
 
-/*
- * A bump allocator: nodes and strings are never freed one by one, so a
- * chain of large blocks is both the fastest and the simplest owner.
- */
-struct block {
-	struct block	*next;
-	size_t		 used, size;
-	max_align_t	 data[];
-};
-
-struct arena {
-	struct block	*head;
-};
-
-#define BLOCK_SIZE (64 * 1024)
-
 void *
 doc_alloc(struct doc *d, size_t n)
 {
-	struct arena *a = d->arena;
-	struct block *b = a->head;
-	size_t align = sizeof(max_align_t), sz;
-	void *p;
-
-	n = (n + align - 1) / align * align;
-	if (b == NULL || b->size - b->used < n) {
-		sz = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-		b = xmalloc(sizeof(*b) + sz);
-		b->used = 0;
-		b->size = sz;
-		/* A large one-off block goes behind the head so the head's
-		 * free space is not wasted. */
-		if (a->head != NULL && sz > BLOCK_SIZE) {
-			b->next = a->head->next;
-			a->head->next = b;
-		} else {
-			b->next = a->head;
-			a->head = b;
-		}
-	}
-	p = (char *)b->data + b->used;
-	b->used += n;
-	memset(p, 0, n);
-	return p;
+	return arena_calloc(d->arena, n);
 }
 
 struct doc *
@@ -62,7 +23,7 @@ doc_new(void)
 {
 	struct doc *d = xcalloc(1, sizeof(*d));
 
-	d->arena = xcalloc(1, sizeof(*d->arena));
+	d->arena = arena_new();
 	d->root = doc_node(d, N_DOCUMENT, NULL, 0);
 	return d;
 }
@@ -70,32 +31,22 @@ doc_new(void)
 void
 doc_free(struct doc *d)
 {
-	struct block *b, *next;
-
 	if (d == NULL)
 		return;
-	for (b = d->arena->head; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	free(d->arena);
+	arena_free(d->arena);
 	free(d);
 }
 
 char *
 doc_strndup(struct doc *d, const char *s, size_t n)
 {
-	char *p = doc_alloc(d, n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
+	return arena_strndup(d->arena, s, n);
 }
 
 char *
 doc_strdup(struct doc *d, const char *s)
 {
-	return doc_strndup(d, s, strlen(s));
+	return arena_strdup(d->arena, s);
 }
 
 struct node *
@@ -138,6 +89,21 @@ doc_insert_after(struct node *ref, struct node *child)
 }
 
 void
+doc_insert_before(struct node *ref, struct node *child)
+{
+	struct node *p = ref->parent;
+
+	child->parent = p;
+	child->next = ref;
+	child->prev = ref->prev;
+	if (ref->prev != NULL)
+		ref->prev->next = child;
+	else if (p != NULL)
+		p->first = child;
+	ref->prev = child;
+}
+
+void
 doc_unlink(struct node *n)
 {
 	if (n->prev != NULL)
@@ -154,8 +120,11 @@ doc_unlink(struct node *n)
 static const char *const names[N_TYPE_COUNT] = {
 	"document", "chapter", "heading", "paragraph", "list", "item",
 	"quote", "code_block", "html_block", "rule", "table", "row", "cell",
-	"text", "emph", "strong", "strike", "sup", "sub", "code", "link",
-	"image", "linebreak", "softbreak",
+	"div", "figure", "caption", "details", "summary", "deflist",
+	"defterm", "defdata", "alert", "footnote", "pagebreak",
+	"text", "emph", "strong", "strike", "sup", "sub", "underline",
+	"mark", "small", "code", "link", "image", "linebreak", "softbreak",
+	"anchor", "placeholder", "footref", "html_inline",
 };
 
 const char *
@@ -170,10 +139,22 @@ doc_is_inline(const struct node *n)
 	return n->type >= N_TEXT;
 }
 
+/* Blocks: what stands in a chapter, an item, a quote or a cell holding
+ * blocks (rows, cells, captions, summaries and terms are parts of their
+ * own containers, not blocks). */
 int
 doc_is_block(const struct node *n)
 {
-	return n->type >= N_HEADING && n->type <= N_RULE;
+	switch (n->type) {
+	case N_HEADING: case N_PARAGRAPH: case N_LIST: case N_QUOTE:
+	case N_CODE_BLOCK: case N_HTML_BLOCK: case N_RULE: case N_TABLE:
+	case N_DIV:
+	case N_FIGURE: case N_DETAILS: case N_DEFLIST: case N_ALERT:
+	case N_PAGEBREAK:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 struct node *
@@ -196,34 +177,83 @@ doc_next(const struct node *root, struct node *cur, int *entering)
 	return cur->parent;
 }
 
-char *
-doc_plain_text(struct doc *d, const struct node *root)
+void
+doc_text(const struct node *root, struct buf *b, int flags)
 {
-	struct buf b;
 	struct node *n = NULL;
 	int entering;
-	char *s;
 
-	buf_init(&b);
 	while ((n = doc_next(root, n, &entering)) != NULL) {
 		if (!entering)
 			continue;
 		switch (n->type) {
 		case N_TEXT:
 		case N_CODE:
-			buf_puts(&b, n->text);
+			buf_puts(b, n->text);
+			break;
+		case N_CODE_BLOCK:
+			if (flags & TEXT_BLOCKS)
+				buf_puts(b, n->text);
 			break;
 		case N_LINEBREAK:
 		case N_SOFTBREAK:
-			buf_putc(&b, ' ');
+			buf_putc(b, ' ');
 			break;
 		default:
+			/* Blocks side by side are words apart. */
+			if ((flags & TEXT_BLOCKS) && n != root &&
+			    doc_is_block(n) && b->len > 0)
+				buf_putc(b, ' ');
 			break;
 		}
 	}
+}
+
+char *
+doc_text_dup(const struct node *root, int flags)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	doc_text(root, &b, flags);
+	return b.data;
+}
+
+char *
+doc_plain_text(struct doc *d, const struct node *root)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b);
+	doc_text(root, &b, 0);
 	s = doc_strndup(d, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return s;
+}
+
+const char *
+doc_target_id(const struct node *t)
+{
+	return t->type == N_CHAPTER ? t->u.chapter.id : t->u.heading.id;
+}
+
+int
+doc_has_text(const struct node *root)
+{
+	struct node *n = NULL;
+	const char *s;
+	int entering;
+
+	while ((n = doc_next(root, n, &entering)) != NULL) {
+		if (!entering || n->text == NULL || n->type == N_HTML_BLOCK)
+			continue;
+		for (s = n->text; *s != '\0'; s++)
+			if (*s != ' ' && *s != '\t' && *s != '\n')
+				return 1;
+	}
+	return 0;
 }
 
 /* Print a string as a C-like quoted literal, so dumps stay one line. */
@@ -264,6 +294,32 @@ dump_list(FILE *fp, const char *k, const char **v)
 		dump_field(fp, k, *v);
 }
 
+/* Where a link or image leads, as resolve.c decided. */
+static void
+dump_link(FILE *fp, const struct node *n)
+{
+	static const char *const formats[] = { "?", "png", "jpeg", "gif",
+	    "webp" };
+
+	switch (n->u.link.kind) {
+	case LINK_EXTERNAL:
+		fputs(" -> ", fp);
+		dump_str(fp, n->u.link.href);
+		break;
+	case LINK_INTERNAL:
+		fprintf(fp, " -> %s#%s", doc_type_name(n->u.link.target->type),
+		    doc_target_id(n->u.link.target));
+		break;
+	case LINK_FILE:
+		fprintf(fp, " -> %s file ", formats[n->u.link.format]);
+		dump_str(fp, n->u.link.path);
+		break;
+	default:
+		fputs(" -> none", fp);
+		break;
+	}
+}
+
 static const char *const align_names[] = { "none", "left", "center", "right" };
 
 static void
@@ -278,6 +334,8 @@ dump_node(FILE *fp, const struct node *n, int depth)
 	case N_CHAPTER:
 		fputs(" file=", fp);
 		dump_str(fp, n->u.chapter.path);
+		fprintf(fp, " id=");
+		dump_str(fp, n->u.chapter.id);
 		break;
 	case N_HEADING:
 		fprintf(fp, " level=%d id=", n->u.heading.level);
@@ -300,6 +358,8 @@ dump_node(FILE *fp, const struct node *n, int depth)
 		for (i = 0; i < n->u.table.ncols; i++)
 			fprintf(fp, "%s%s", i ? "," : "",
 			    align_names[n->u.table.aligns[i]]);
+		if (n->u.table.label_col)
+			fputs(" labels", fp);
 		break;
 	case N_ROW:
 		if (n->u.row.header)
@@ -307,8 +367,25 @@ dump_node(FILE *fp, const struct node *n, int depth)
 		break;
 	case N_CELL:
 		fprintf(fp, " col=%d", n->u.cell.col);
+		if (n->u.cell.colspan > 1 || n->u.cell.rowspan > 1)
+			fprintf(fp, " span=%dx%d", n->u.cell.colspan,
+			    n->u.cell.rowspan);
+		if (n->u.cell.header)
+			fputs(" th", fp);
 		if (n->u.cell.align != AL_NONE)
 			fprintf(fp, " align=%s", align_names[n->u.cell.align]);
+		break;
+	case N_DIV:
+		if (n->u.div.align != AL_NONE)
+			fprintf(fp, " align=%s", align_names[n->u.div.align]);
+		break;
+	case N_ANCHOR:
+		fputs(" id=", fp);
+		dump_str(fp, n->u.anchor.id);
+		break;
+	case N_ITEM:
+		if (n->u.item.task != TASK_NONE)
+			fputs(n->u.item.task == TASK_DONE ? " [x]" : " [ ]", fp);
 		break;
 	case N_LINK:
 	case N_IMAGE:
@@ -318,6 +395,13 @@ dump_node(FILE *fp, const struct node *n, int depth)
 			fputs(" title=", fp);
 			dump_str(fp, n->u.link.title);
 		}
+		if (n->type == N_IMAGE && (n->u.link.width > 0 ||
+		    n->u.link.height > 0))
+			fprintf(fp, " size=%gx%g", n->u.link.width,
+			    n->u.link.height);
+		if (n->type == N_IMAGE && n->u.link.align != AL_NONE)
+			fprintf(fp, " align=%s", align_names[n->u.link.align]);
+		dump_link(fp, n);
 		break;
 	default:
 		break;

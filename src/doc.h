@@ -1,14 +1,15 @@
 /*
- * doc.h - quire's document model.
+ * doc.h - quire's document model, and everything emitters may rely on.
  *
- * The parser (parse.c, the only file that sees cmark) turns Markdown into
- * this tree; every emitter reads only this tree.  Nodes are linked in place
- * (parent, first/last child, prev/next) like cmark's, so walking needs no
- * allocation.  All nodes and all text live in the document's arena and are
- * freed at once by doc_free(); nothing in the tree points into cmark's
- * memory.
+ * The front end (parse.c, the only file that sees cmark; tidy.c; resolve.c;
+ * meta.c) turns Markdown into this tree and decides every question about
+ * it once; every emitter reads only this tree and renders what it says.
+ * Nodes are linked in place (parent, first/last child, prev/next) like
+ * cmark's, so walking needs no allocation.  All nodes and all text live in
+ * the document's arena and are freed at once by doc_free(); nothing in the
+ * tree points into cmark's memory.
  *
- * Shape guarantees the parser gives the emitters:
+ * Shape guarantees:
  *  - DOCUMENT holds only CHAPTER nodes, one per input file, in order.
  *  - A CHAPTER holds blocks.  Blocks are HEADING, PARAGRAPH, LIST, QUOTE,
  *    CODE_BLOCK, RULE, TABLE and HTML_BLOCK.
@@ -17,13 +18,32 @@
  *  - TABLE holds only ROWs (header rows first, flagged); a ROW holds
  *    exactly table.ncols CELLs (the parser pads short rows).
  *  - A CELL holds either inlines only, or blocks only (a LIST made from
- *    "<br>- item" lines, see parse.c).  Use doc_is_block() on the first
+ *    "<br>- item" lines, see tidy.c).  Use doc_is_block() on the first
  *    child to tell.
  *  - HEADING, PARAGRAPH, EMPH, STRONG, STRIKE, SUP, SUB, LINK and IMAGE hold
  *    inlines; an IMAGE's inline children are its alt text.
  *  - TEXT, CODE, CODE_BLOCK and HTML_BLOCK carry `text` (UTF-8, NUL
  *    terminated, never containing NUL, valid UTF-8) and have no children.
  *  - No raw "<br>" survives: it is a LINEBREAK node.
+ *  - Nesting is bounded: no path from the root crosses more than
+ *    DOC_MAX_NEST block containers (QUOTE, ITEM) nor more than
+ *    DOC_MAX_NEST inline containers; deeper content was flattened, with a
+ *    warning.  Emitters may recurse over the tree without a cap of their
+ *    own.
+ *
+ * Decisions already made (emitters read them, never make them again):
+ *  - Every HEADING has a non-empty id, and every CHAPTER one for its start;
+ *    all ids are unique in the document (tidy.c, resolve.c).
+ *  - Every LINK's destination is resolved (link.kind): a safe external
+ *    URL to write as is (href), a place in this document (target), or
+ *    nothing, in which case only its text is shown.  A warning for a link
+ *    that leads nowhere has been printed once.  No emitter need check a
+ *    URL's safety or look at the file system.
+ *  - Every IMAGE likewise: a local file that exists, is readable, lies
+ *    under an allowed root and is PNG, JPEG, GIF or WebP (path, format);
+ *    a remote image, never fetched (href); or none, shown as its alt text.
+ *  - A TABLE whose first column holds row labels says so (label_col).
+ *  - meta.lang is a well-formed BCP 47 tag; meta.identifier is set.
  */
 #ifndef QUIRE_DOC_H
 #define QUIRE_DOC_H
@@ -34,17 +54,29 @@
 enum node_type {
 	N_DOCUMENT,
 	N_CHAPTER,	/* one input file */
+	/* blocks */
 	N_HEADING,
 	N_PARAGRAPH,
 	N_LIST,
 	N_ITEM,
 	N_QUOTE,
 	N_CODE_BLOCK,
-	N_HTML_BLOCK,	/* raw block HTML the parser could not map */
+	N_HTML_BLOCK,	/* raw block HTML (front end only: html.c maps it) */
 	N_RULE,
 	N_TABLE,
 	N_ROW,
 	N_CELL,
+	N_DIV,		/* a block container, maybe aligned (<div align>) */
+	N_FIGURE,	/* blocks, then maybe a CAPTION */
+	N_CAPTION,	/* inlines: a table's (first child) or figure's (last) */
+	N_DETAILS,	/* a SUMMARY, then blocks; printed open */
+	N_SUMMARY,	/* inlines: the lead line of DETAILS */
+	N_DEFLIST,	/* DEFTERMs and DEFDATAs, terms before their data */
+	N_DEFTERM,	/* inlines */
+	N_DEFDATA,	/* blocks */
+	N_ALERT,	/* blocks: a GitHub alert (> [!NOTE]) */
+	N_FOOTNOTE,	/* blocks: a note's text (under doc.notes) */
+	N_PAGEBREAK,	/* a new page where pages exist */
 	/* inlines */
 	N_TEXT,
 	N_EMPH,
@@ -52,15 +84,43 @@ enum node_type {
 	N_STRIKE,
 	N_SUP,
 	N_SUB,
+	N_UNDERLINE,	/* <u>, <ins> */
+	N_MARK,		/* <mark>: highlighted */
+	N_SMALL,	/* <small> */
 	N_CODE,
 	N_LINK,
 	N_IMAGE,
 	N_LINEBREAK,	/* hard break, also from <br> */
 	N_SOFTBREAK,	/* source newline inside a paragraph */
+	N_ANCHOR,	/* a link target in running text (<a id>) */
+	N_PLACEHOLDER,	/* text: "<file>" in the source, not an element */
+	N_FOOTREF,	/* a reference to a FOOTNOTE */
+	N_HTML_INLINE,	/* raw inline HTML (front end only: html.c maps it) */
 	N_TYPE_COUNT
 };
 
 enum align { AL_NONE, AL_LEFT, AL_CENTER, AL_RIGHT };
+
+/* The deepest nesting of block containers, and of inline containers. */
+#define DOC_MAX_NEST	16
+
+/* Where a LINK or an IMAGE leads (resolve.c). */
+enum link_kind {
+	LINK_NONE,	/* nowhere: show the text (or the alt text) only */
+	LINK_EXTERNAL,	/* href: http(s), ftp, mailto or tel, RFC 3986-clean */
+	LINK_INTERNAL,	/* LINK: target is a HEADING or CHAPTER of this doc */
+	LINK_FILE	/* IMAGE: path is a readable local image file */
+};
+
+/* What a local image file holds, from its first bytes. */
+enum image_format { IMG_NONE, IMG_PNG, IMG_JPEG, IMG_GIF, IMG_WEBP };
+
+/* GitHub's alert kinds, in the order of their titles. */
+enum alert_kind { ALERT_NOTE, ALERT_TIP, ALERT_IMPORTANT, ALERT_WARNING,
+	ALERT_CAUTION };
+
+/* A list item's check box (task lists). */
+enum task { TASK_NONE, TASK_OPEN, TASK_DONE };
 
 struct node {
 	enum node_type	 type;
@@ -72,6 +132,7 @@ struct node {
 		struct {
 			const char *path;	/* as given on the command line */
 			int	    index;	/* 0-based */
+			const char *id;		/* anchor of its start */
 		} chapter;
 		struct {
 			int	    level;	/* 1..6 */
@@ -85,22 +146,52 @@ struct node {
 			char	    bullet;	/* '-', '*' or '+' when not */
 		} list;
 		struct {
+			enum task   task;
+		} item;
+		struct {
 			const char *info;	/* language, may be "" */
 		} code;
 		struct {
 			int	    ncols;
 			enum align *aligns;	/* ncols entries */
+			int	    label_col;	/* column 0 holds row labels */
 		} table;
 		struct {
 			int	    header;	/* 1 for the header row */
 		} row;
 		struct {
-			int	    col;	/* 0-based */
-			enum align  align;	/* copied from the table */
+			int	    col;	/* 0-based: the first it covers */
+			enum align  align;	/* its own, or the column's */
+			int	    colspan;	/* columns it covers, >= 1 */
+			int	    rowspan;	/* rows it covers, >= 1 */
+			int	    header;	/* marked a header cell (<th>) */
 		} cell;
 		struct {
-			const char *url;	/* never NULL, may be "" */
+			enum align  align;
+		} div;
+		struct {
+			enum alert_kind kind;
+		} alert;
+		struct {
+			int	    num;	/* 1-based, in order of first use */
+			const char *id;		/* unique in the document */
+		} footnote;
+		struct {
+			const struct node *note; /* the FOOTNOTE */
+		} footref;
+		struct {
+			const char *id;		/* unique in the document */
+		} anchor;
+		struct {
+			const char *url;	/* as written; never NULL */
 			const char *title;	/* never NULL, may be "" */
+			enum link_kind kind;
+			const char *href;	/* LINK_EXTERNAL */
+			const struct node *target; /* LINK_INTERNAL */
+			const char *path;	/* LINK_FILE */
+			enum image_format format; /* LINK_FILE */
+			double	    width, height; /* IMAGE: CSS px, 0 unset */
+			enum align  align;	/* IMAGE: <img align> */
 		} link;			/* LINK and IMAGE */
 	} u;
 };
@@ -130,6 +221,12 @@ struct doc {
 	struct meta	 meta;
 	long		 epoch;		/* SOURCE_DATE_EPOCH, or now */
 	int		 has_table;	/* any N_TABLE in the tree */
+	/* The footnotes' texts, a FOOTNOTE each in number order, outside
+	 * the chapters (a walk from root does not see them). */
+	struct node	*notes;
+	/* The level-1 heading taken as the title, unlinked from the tree;
+	 * it keeps its id, which leads to the start of the document. */
+	struct node	*title;
 	struct arena	*arena;
 };
 
@@ -139,6 +236,7 @@ void		 doc_free(struct doc *);
 struct node	*doc_node(struct doc *, enum node_type, const char *file, int line);
 void		 doc_append(struct node *parent, struct node *child);
 void		 doc_insert_after(struct node *ref, struct node *child);
+void		 doc_insert_before(struct node *ref, struct node *child);
 void		 doc_unlink(struct node *);
 char		*doc_strdup(struct doc *, const char *);
 char		*doc_strndup(struct doc *, const char *, size_t);
@@ -160,11 +258,20 @@ struct node	*doc_next(const struct node *root, struct node *cur,
 		    int *entering);
 
 /*
- * The plain text of a subtree (TEXT and CODE literals; breaks as one
- * space), as a fresh string in the arena.  Used for alt text, slugs,
- * outline entries and the man NAME line.
+ * The plain text of a subtree: TEXT and CODE literals, breaks as one
+ * space; with TEXT_BLOCKS also code blocks' text, and a space between
+ * blocks.  Used for alt text, slugs, titles, outline entries, the man NAME
+ * line and measuring.
  */
-char		*doc_plain_text(struct doc *, const struct node *);
+#define TEXT_BLOCKS	1
+struct buf;
+void		 doc_text(const struct node *, struct buf *, int flags);
+char		*doc_text_dup(const struct node *, int flags);	/* malloc'd */
+char		*doc_plain_text(struct doc *, const struct node *); /* arena */
+/* Does the subtree show any text that is not white space? */
+int		 doc_has_text(const struct node *);
+/* The id of a link's internal target (a heading's or chapter's). */
+const char	*doc_target_id(const struct node *target);
 
 /* Print the model as an indented tree, one node per line (--dump). */
 void		 doc_dump(const struct doc *, FILE *);

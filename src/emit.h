@@ -19,4 +19,15 @@ int	emit_man(const struct doc *, const struct style *, FILE *out);
 int	emit_epub(const struct doc *, const struct style *, FILE *out);
 int	emit_pdf(const struct doc *, const struct style *, FILE *out);
 
+/*
+ * A node an emitter cannot draw falls back to its text, never to its
+ * markup, and never disappears: the emitter renders its children (or its
+ * text) as plain content and calls this, which warns once per node type
+ * and format ("the man page cannot show a figure; its text is kept").
+ * warned[] is the emitter's own, N_TYPE_COUNT entries, zeroed.
+ */
+struct node;
+void	emit_fallback_warn(int warned[], const struct node *,
+	    const char *format);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "file.h"
 #include "input.h"
 #include "utf8.h"
 
@@ -65,41 +66,22 @@ input_clean(const char *path, const char *raw, size_t len, struct input *in)
 int
 input_read(const char *path, struct input *in)
 {
-	FILE *fp;
-	struct buf raw;
-	char chunk[65536];
-	size_t n;
-	int is_stdin = strcmp(path, "-") == 0;
+	char *raw;
+	size_t len;
 
 	in->text = NULL;
 	in->len = 0;
-	if ((fp = is_stdin ? stdin : fopen(path, "rb")) == NULL) {
-		diag_error(path, 0, "%s", strerror(errno));
-		return -1;
-	}
-	buf_init(&raw);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (raw.len + n > INPUT_MAX) {
+	if (file_read(path, INPUT_MAX, &raw, &len) != 0) {
+		if (errno == EFBIG)
 			diag_error(path, 0, "larger than the %zu MiB input "
 			    "limit", INPUT_MAX / (1024 * 1024));
-			goto fail;
-		}
-		buf_put(&raw, chunk, n);
+		else
+			diag_error(path, 0, "%s", strerror(errno));
+		return -1;
 	}
-	if (ferror(fp)) {
-		diag_error(path, 0, "%s", strerror(errno ? errno : EIO));
-		goto fail;
-	}
-	if (!is_stdin)
-		fclose(fp);
-	input_clean(path, raw.data ? raw.data : "", raw.len, in);
-	buf_free(&raw);
+	input_clean(path, raw, len, in);
+	free(raw);
 	return 0;
-fail:
-	if (!is_stdin)
-		fclose(fp);
-	buf_free(&raw);
-	return -1;
 }
 
 void

@@ -2,6 +2,10 @@
  * main.c - the command line: read, parse once, emit each format.
  *
  * quire [options] FILE...   (see usage() and docs/quire.1.md)
+ *
+ * Three steps, one function each: the options (parse_args), the one
+ * document built from every input (build), and the publications written
+ * atomically from it (publish).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -15,6 +19,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
+#include "hash.h"
 #include "input.h"
 #include "meta.h"
 #include "outfile.h"
@@ -40,6 +45,20 @@ static const struct format {
 	{ F_MAN, "man", emit_man },
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+/* What the command line asked for. */
+struct options {
+	int		 mask;		/* F_* */
+	int		 nformats;
+	int		 dump;
+	const char	*output;	/* NULL: out/ */
+	const char	*style;		/* NULL: the default style */
+	const char	*paper;
+	const char	**overrides;	/* -M KEY=VALUE, in order */
+	size_t		 noverrides;
+	char		**files;
+	int		 nfiles;
+};
 
 static void
 usage(FILE *fp)
@@ -95,6 +114,105 @@ parse_formats(const char *list)
 	return mask;
 }
 
+/* One option; returns 0 to go on, 1 to stop with success (--help,
+ * --version), -1 on a usage error (after a message). */
+static int
+option(struct options *o, int c, const char *arg, const char *word)
+{
+	switch (c) {
+	case 't':
+		return (o->mask = parse_formats(arg)) < 0 ? -1 : 0;
+	case 'o':
+		o->output = arg;
+		return 0;
+	case 'M':
+		if (strchr(arg, '=') == NULL || arg[0] == '=') {
+			diag_error(NULL, 0, "-M wants KEY=VALUE, not \"%s\"", arg);
+			return -1;
+		}
+		o->overrides[o->noverrides++] = arg;
+		return 0;
+	case 's':
+		o->style = arg;
+		return 0;
+	case 'p':
+		if (strcmp(arg, "a4") && strcmp(arg, "letter")) {
+			diag_error(NULL, 0, "--paper wants a4 or letter, not "
+			    "\"%s\"", arg);
+			return -1;
+		}
+		o->paper = arg;
+		return 0;
+	case 'd':
+		o->dump = 1;
+		return 0;
+	case 'q':
+		diag_quiet = 1;
+		return 0;
+	case 'v':
+		diag_verbose = 1;
+		return 0;
+	case 'h':
+		usage(stdout);
+		return 1;
+	case 'V':
+		printf("quire %s\n", QUIRE_VERSION);
+		return 1;
+	default:
+		if (optopt != 0 && strchr("toMs", optopt) != NULL)
+			diag_error(NULL, 0, "option -%c wants an argument (try "
+			    "quire --help)", optopt);
+		else
+			diag_error(NULL, 0, "unknown option \"%s\" (try quire "
+			    "--help)", word);
+		return -1;
+	}
+}
+
+/* Returns 0, 1 (done: help or version shown) or -1 (usage error). */
+static int
+parse_args(struct options *o, int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "metadata", required_argument, NULL, 'M' },
+		{ "style", required_argument, NULL, 's' },
+		{ "paper", required_argument, NULL, 'p' },
+		{ "dump", no_argument, NULL, 'd' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	size_t i;
+	int c, rc;
+
+	memset(o, 0, sizeof(*o));
+	o->mask = F_PDF | F_EPUB | F_MAN;
+	o->overrides = xcalloc((size_t)argc + 1, sizeof(*o->overrides));
+	opterr = 0;	/* our own message, in our own format */
+	while ((c = getopt_long(argc, argv, "t:o:M:s:qvhV", longopts,
+	    NULL)) != -1)
+		if ((rc = option(o, c, optarg, argv[optind - 1])) != 0)
+			return rc;
+	if (optind >= argc) {
+		diag_error(NULL, 0, "no input file (try quire --help)");
+		return -1;
+	}
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	for (i = 0; i < NFORMATS; i++)
+		o->nformats += (o->mask & formats[i].bit) != 0;
+	if (o->output != NULL && !strcmp(o->output, "-") &&
+	    (o->mask != F_MAN || o->dump)) {
+		diag_error(NULL, 0, "-o - writes only the man page: add -t man");
+		return -1;
+	}
+	return 0;
+}
+
 /* SOURCE_DATE_EPOCH fixes every timestamp, for reproducible builds. */
 static int
 get_epoch(long *epoch)
@@ -118,6 +236,55 @@ get_epoch(long *epoch)
 	return 0;
 }
 
+/*
+ * Read and parse every input into one document, apply -M and settle the
+ * metadata.  Returns EXIT_OK with *out set, or an exit status after a
+ * message.
+ */
+static int
+build(const struct options *o, struct doc **out)
+{
+	struct doc *d = doc_new();
+	struct hash128 text;
+	struct input in;
+	char *key, *eq;
+	size_t i;
+	int f;
+
+	*out = d;
+	if (get_epoch(&d->epoch) != 0)
+		return EXIT_USAGE;
+	hash128_init(&text);
+	for (f = 0; f < o->nfiles; f++) {
+		if (input_read(o->files[f], &in) != 0)
+			return EXIT_INPUT;
+		if (meta_front_matter(d, o->files[f], f == 0, in.text,
+		    in.len) != 0) {
+			input_free(&in);
+			return EXIT_INPUT;
+		}
+		hash128_add(&text, in.text, in.len);
+		hash128_add(&text, o->files[f], strlen(o->files[f]));
+		parse_chapter(d, o->files[f], in.text, in.len);
+		input_free(&in);
+	}
+	/* -M before the model is settled: a title given here still
+	 * replaces a first heading that repeats it. */
+	for (i = 0; i < o->noverrides; i++) {
+		key = xstrdup(o->overrides[i]);
+		eq = strchr(key, '=');
+		*eq = '\0';
+		f = meta_override(d, key, eq + 1);
+		free(key);
+		if (f != 0)
+			return EXIT_USAGE;
+	}
+	parse_finish(d);
+	if (meta_finish(d, o->files[0], &text) != 0)
+		return EXIT_INPUT;
+	return EXIT_OK;
+}
+
 static int
 is_dir(const char *p)
 {
@@ -127,195 +294,59 @@ is_dir(const char *p)
 }
 
 static struct style *
-load_style(const char *path)
+load_style(const struct options *o)
 {
 	static const char *const tries[] = {
 		"styles/default.yaml", QUIRE_DATADIR "/styles/default.yaml",
 	};
+	struct style *st = NULL;
 	size_t i;
 
-	if (path != NULL)
-		return style_load(path);
-	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++)
+	if (o->style != NULL)
+		st = style_load(o->style);
+	for (i = 0; o->style == NULL && st == NULL &&
+	    i < sizeof(tries) / sizeof(tries[0]); i++)
 		if (access(tries[i], R_OK) == 0)
-			return style_load(tries[i]);
-	return style_load(NULL);	/* built-in defaults */
+			st = style_load(tries[i]);
+	if (st == NULL && o->style == NULL)
+		st = style_load(NULL);		/* built-in defaults */
+	if (st != NULL && o->paper != NULL)
+		style_set(st, "pdf.paper", o->paper);
+	return st;
 }
 
-int
-main(int argc, char *argv[])
+/*
+ * Write every wanted format.  Each goes to a temporary file first; only
+ * when all of them are complete are they renamed into place, so a failed
+ * run leaves the previous publications as they were.
+ */
+static int
+publish(const struct options *o, const struct doc *d,
+    const struct style *st, double *t)
 {
-	static const struct option opts[] = {
-		{ "to", required_argument, NULL, 't' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "metadata", required_argument, NULL, 'M' },
-		{ "style", required_argument, NULL, 's' },
-		{ "paper", required_argument, NULL, 'p' },
-		{ "dump", no_argument, NULL, 'd' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *output = NULL, *style_path = NULL, *paper = NULL;
-	const char **overrides;
-	struct style *st = NULL;
-	struct doc *d = NULL;
-	struct input in;
 	struct outfile outs[NFORMATS];
-	uint64_t hash[2] = { META_HASH0, META_HASH0 ^ 0x9e3779b97f4a7c15ULL };
-	char *path = NULL, *eq;
-	double t;
-	size_t i, nover = 0, plen;
-	int c, mask = F_PDF | F_EPUB | F_MAN, dump = 0, rc = EXIT_OK, nfmt;
+	const char *output = o->output ? o->output : "out";
+	char *path;
+	size_t i, plen;
+	int rc = EXIT_OK;
 
 	memset(outs, 0, sizeof(outs));
-	opterr = 0;	/* our own message, in our own format */
-	overrides = xcalloc((size_t)argc + 1, sizeof(*overrides));
-	while ((c = getopt_long(argc, argv, "t:o:M:s:qvhV", opts, NULL)) != -1) {
-		switch (c) {
-		case 't':
-			if ((mask = parse_formats(optarg)) < 0)
-				goto usage_error;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'M':
-			if (strchr(optarg, '=') == NULL || optarg[0] == '=') {
-				diag_error(NULL, 0, "-M wants KEY=VALUE, not "
-				    "\"%s\"", optarg);
-				goto usage_error;
-			}
-			overrides[nover++] = optarg;
-			break;
-		case 's':
-			style_path = optarg;
-			break;
-		case 'p':
-			if (strcmp(optarg, "a4") && strcmp(optarg, "letter")) {
-				diag_error(NULL, 0, "--paper wants a4 or "
-				    "letter, not \"%s\"", optarg);
-				goto usage_error;
-			}
-			paper = optarg;
-			break;
-		case 'd':
-			dump = 1;
-			break;
-		case 'q':
-			diag_quiet = 1;
-			break;
-		case 'v':
-			diag_verbose = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			free(overrides);
-			return EXIT_OK;
-		case 'V':
-			printf("quire %s\n", QUIRE_VERSION);
-			free(overrides);
-			return EXIT_OK;
-		default:
-			if (optopt != 0 && strchr("toMs", optopt) != NULL)
-				diag_error(NULL, 0, "option -%c wants an "
-				    "argument (try quire --help)", optopt);
-			else
-				diag_error(NULL, 0, "unknown option \"%s\" "
-				    "(try quire --help)", argv[optind - 1]);
-			goto usage_error;
-		}
-	}
-	if (optind >= argc) {
-		diag_error(NULL, 0, "no input file (try quire --help)");
-		goto usage_error;
-	}
-	for (nfmt = 0, i = 0; i < NFORMATS; i++)
-		nfmt += (mask & formats[i].bit) != 0;
-	if (output != NULL && !strcmp(output, "-") &&
-	    (mask != F_MAN || dump)) {
-		diag_error(NULL, 0, "-o - writes only the man page: add -t man");
-		goto usage_error;
-	}
-
-	t = diag_clock();
-	d = doc_new();
-	if (get_epoch(&d->epoch) != 0) {
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	for (c = optind; c < argc; c++) {
-		if (input_read(argv[c], &in) != 0) {
-			rc = EXIT_INPUT;
-			goto out;
-		}
-		if (meta_front_matter(d, argv[c], c == optind, in.text,
-		    in.len) != 0) {
-			input_free(&in);
-			rc = EXIT_INPUT;
-			goto out;
-		}
-		hash[0] = meta_hash(hash[0], in.text, in.len + 1);
-		hash[1] = meta_hash(hash[1], in.text, in.len + 1);
-		hash[1] = meta_hash(hash[1], argv[c], strlen(argv[c]));
-		parse_chapter(d, argv[c], in.text, in.len);
-		input_free(&in);
-	}
-	diag_stage(&t, "read+parse");
-	parse_finish(d);
-	for (i = 0; i < nover; i++) {
-		eq = strchr(overrides[i], '=');
-		*eq = '\0';
-		if (meta_override(d, overrides[i], eq + 1) != 0) {
-			rc = EXIT_USAGE;
-			goto out;
-		}
-	}
-	if (meta_finish(d, argv[optind], hash) != 0) {
-		rc = EXIT_INPUT;
-		goto out;
-	}
-	diag_stage(&t, "model");
-	if (dump) {
-		doc_dump(d, stdout);
-		if (fflush(stdout) != 0)
-			rc = EXIT_OUTPUT;
-		goto out;
-	}
-
-	if ((st = load_style(style_path)) == NULL) {
-		rc = EXIT_INPUT;
-		goto out;
-	}
-	if (paper != NULL)
-		style_set(st, "pdf.paper", paper);
-	diag_stage(&t, "style");
-
 	/* -o: a directory, or a file name when one format is wanted. */
-	if (output == NULL)
-		output = "out";
-	if (nfmt > 1 || is_dir(output)) {
-		if (!is_dir(output) && mkdir(output, 0777) != 0) {
-			diag_error(output, 0, "cannot create the output "
-			    "directory: %s", strerror(errno));
-			rc = EXIT_OUTPUT;
-			goto out;
-		}
+	if ((o->nformats > 1 || is_dir(output)) && !is_dir(output) &&
+	    mkdir(output, 0777) != 0) {
+		diag_error(output, 0, "cannot create the output directory: %s",
+		    strerror(errno));
+		return EXIT_OUTPUT;
 	}
-	/* Every format goes to a temporary file first; only when all of
-	 * them are complete are they renamed into place, so a failed run
-	 * leaves the previous publications as they were. */
 	plen = strlen(output) + strlen(d->meta.name) +
 	    strlen(d->meta.section) + 8;
 	path = xmalloc(plen);
 	for (i = 0; i < NFORMATS && rc == EXIT_OK; i++) {
 		const struct format *f = &formats[i];
 
-		if (!(mask & f->bit))
+		if (!(o->mask & f->bit))
 			continue;
-		if (nfmt == 1 && !is_dir(output))
+		if (o->nformats == 1 && !is_dir(output))
 			snprintf(path, plen, "%s", output);
 		else
 			snprintf(path, plen, "%s/%s.%s", output, d->meta.name,
@@ -323,8 +354,9 @@ main(int argc, char *argv[])
 		if (outfile_open(&outs[i], path) != 0 ||
 		    f->emit(d, st, outs[i].fp) != 0)
 			rc = EXIT_OUTPUT;
-		diag_stage(&t, f->name);
+		diag_stage(t, f->name);
 	}
+	free(path);
 	/* Close every output before renaming any, so a write error in
 	 * one (a full disk) keeps all the previous publications. */
 	for (i = 0; i < NFORMATS && rc == EXIT_OK; i++)
@@ -338,14 +370,38 @@ main(int argc, char *argv[])
 		else if (outfile_commit(&outs[i]) != 0)
 			rc = EXIT_OUTPUT;
 	}
-	diag_stage(&t, "write");
-out:
-	free(path);
+	diag_stage(t, "write");
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct style *st = NULL;
+	struct doc *d = NULL;
+	double t = diag_clock();
+	int rc;
+
+	if ((rc = parse_args(&o, argc, argv)) != 0) {
+		free(o.overrides);
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	}
+	rc = build(&o, &d);
+	diag_stage(&t, "read+parse");
+	if (rc == EXIT_OK && o.dump) {
+		doc_dump(d, stdout);
+		if (fflush(stdout) != 0)
+			rc = EXIT_OUTPUT;
+	} else if (rc == EXIT_OK) {
+		if ((st = load_style(&o)) == NULL)
+			rc = EXIT_INPUT;
+		diag_stage(&t, "style");
+		if (rc == EXIT_OK)
+			rc = publish(&o, d, st, &t);
+	}
 	style_free(st);
 	doc_free(d);
-	free(overrides);
+	free(o.overrides);
 	return rc;
-usage_error:
-	free(overrides);
-	return EXIT_USAGE;
 }

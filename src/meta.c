@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "hash.h"
 #include "meta.h"
 #include "yaml_flat.h"
 
@@ -91,15 +92,27 @@ valid_section(const char *s)
 	return 1;
 }
 
+/* A well-formed BCP 47 tag, as far as readers care: a primary subtag of
+ * 2-8 letters, then "-" and subtags of 1-8 letters or digits. */
 static int
 valid_lang(const char *s)
 {
-	if (*s == '\0' || strlen(s) > 35)
+	size_t i = 0, seg = 0;
+
+	if (strlen(s) > 35)
 		return 0;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && *s != '-')
+	for (; s[i] != '\0' && isalpha((unsigned char)s[i]); i++)
+		seg++;
+	if (seg < 2 || seg > 8)
+		return 0;
+	while (s[i] == '-') {
+		i++;
+		for (seg = 0; s[i] != '\0' && isalnum((unsigned char)s[i]); i++)
+			seg++;
+		if (seg < 1 || seg > 8)
 			return 0;
-	return 1;
+	}
+	return s[i] == '\0';
 }
 
 /* A name becomes a file name in the output directory: keep it there. */
@@ -271,24 +284,19 @@ meta_override(struct doc *d, const char *key, const char *value)
 	return set_field(&c, key, value, 0);
 }
 
-uint64_t
-meta_hash(uint64_t h, const void *p, size_t n)
+static void
+hash_field(struct hash128 *h, const char *s)
 {
-	const unsigned char *s = p;
-
-	while (n--) {
-		h ^= *s++;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	hash128_add(h, s ? s : "", s ? strlen(s) : 0);
 }
 
 int
-meta_finish(struct doc *d, const char *first_path, const uint64_t hash[2])
+meta_finish(struct doc *d, const char *first_path, const struct hash128 *text)
 {
 	struct meta *m = &d->meta;
-	const char *base, *dot;
-	char id[64];
+	struct hash128 h = *text;
+	const char *base, *dot, **a;
+	char id[46];
 
 	if (m->lang == NULL)
 		m->lang = "en";
@@ -310,14 +318,15 @@ meta_finish(struct doc *d, const char *first_path, const uint64_t hash[2])
 			return -1;
 		}
 	}
-	if (m->identifier == NULL) {
-		/* A UUID (version 8, RFC 9562) from the content hash, so a
-		 * rebuild of the same text keeps the same identifier. */
-		snprintf(id, sizeof(id), "urn:uuid:%08x-%04x-8%03x-%04x-%012llx",
-		    (unsigned)(hash[0] >> 32), (unsigned)(hash[0] >> 16) & 0xffff,
-		    (unsigned)hash[0] & 0xfff,
-		    (unsigned)((hash[1] >> 48) & 0x3fff) | 0x8000,
-		    (unsigned long long)(hash[1] & 0xffffffffffffULL));
+	if (m->identifier == NULL || m->identifier[0] == '\0') {
+		/* A UUID (version 8, RFC 9562) from the text and the
+		 * metadata, so a rebuild of the same book keeps the same
+		 * identifier and two books never share one. */
+		hash_field(&h, m->title);
+		hash_field(&h, m->lang);
+		for (a = m->authors; a != NULL && *a != NULL; a++)
+			hash_field(&h, *a);
+		hash128_uuid(&h, id);
 		m->identifier = doc_strdup(d, id);
 	}
 	return 0;

@@ -25,13 +25,12 @@ int	meta_override(struct doc *, const char *key, const char *value);
 /*
  * Fill defaults once the whole input is parsed: lang "en", section "7",
  * name from the first file's base name, an identifier derived from the
- * content hash, the title from the parser's fallback.  Returns -1 on an
+ * digest of the input texts and the metadata, the title from the
+ * parser's fallback.  Returns -1 on an
  * invalid final value (a name that would escape the output directory).
  */
-int	meta_finish(struct doc *, const char *first_path, const uint64_t hash[2]);
-
-/* FNV-1a over a byte string, continued from h (start with META_HASH0). */
-#define META_HASH0 0xcbf29ce484222325ULL
-uint64_t meta_hash(uint64_t h, const void *, size_t);
+struct hash128;
+int	meta_finish(struct doc *, const char *first_path,
+	    const struct hash128 *text);
 
 #endif

@@ -25,14 +25,21 @@ static char *volatile pending[MAX_TMP];
 static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
 #define NSIGNALS (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 
+/* Remove every temporary file in flight; async-signal-safe. */
 static void
-on_fatal_signal(int sig)
+remove_pending(void)
 {
 	size_t i;
 
 	for (i = 0; i < MAX_TMP; i++)
 		if (pending[i] != NULL)
 			unlink(pending[i]);
+}
+
+static void
+on_fatal_signal(int sig)
+{
+	remove_pending();
 	/* Die of the same signal, so the parent sees what happened. */
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -74,6 +81,7 @@ track(char *tmp, int add)
 				sigaction(fatal_signals[i], &sa, NULL);
 		}
 		installed = 1;
+		diag_cleanup = remove_pending;
 	}
 	for (i = 0; i < MAX_TMP; i++) {
 		if (add && pending[i] == NULL) {

@@ -1,34 +1,92 @@
 /*
- * style.h - the style file (styles/default.yaml), read with libyaml.
+ * style.h - the style file (styles/default.yaml), read once into typed
+ * settings per back end.
  *
- * The YAML mapping is flattened into dotted keys, so
- *     pdf:
- *       margin: { top: 20mm }
- * is the key "pdf.margin.top" with the value "20mm".  Each emitter asks for
- * the keys it knows and supplies its own default, so adding a setting never
- * touches this file.  Sequences are stored as "key.0", "key.1", ...
+ * Every key quire knows is listed once, in style.c's table, with its type,
+ * its default and its range; the file is read with libyaml (yaml_flat.c),
+ * each value checked as it is read.  An unknown key or a bad value is a
+ * warning with FILE:LINE and the default stays.  Back ends read the
+ * structs below and never look a key up by name.
  */
 #ifndef QUIRE_STYLE_H
 #define QUIRE_STYLE_H
 
-struct style;
+#include <stddef.h>
 
-/* Load PATH; NULL path gives an empty style (all defaults).  On error
- * prints "quire: PATH:LINE: ..." and returns NULL. */
+/* auto, yes or no (YAML's true/false/on/off also). */
+enum style_tri { STYLE_AUTO = -1, STYLE_NO = 0, STYLE_YES = 1 };
+
+/* The PDF's font roles, in the order of pdf.fonts.*. */
+enum style_font { STYLE_SERIF, STYLE_SANS, STYLE_MONO, STYLE_FALLBACK, STYLE_CJK,
+	STYLE_NFONTS };
+
+#define STYLE_MAX_WIDTHS 16
+
+struct pdf_style {
+	const char	*paper;		/* "a4" or "letter" */
+	double		 page_width;	/* points; 0: from the paper */
+	double		 page_height;
+	double		 margin_top, margin_bottom, margin_left, margin_right;
+	const char	*font[STYLE_NFONTS];	/* fontconfig family names */
+	double		 size_body, size_code, size_table, size_table_min;
+	double		 leading;	/* line height / font size */
+	int		 justify, hyphenate, chapter_page_break;
+	double		 table_header_shade;	/* grey level, 1 = white */
+	double		 table_rule_width, table_padding;
+	int		 table_label_column;	/* enum style_tri */
+	/* pdf.table.widths: fixed widths for tables of exactly that many
+	 * columns; each a length in points, or a percentage of the measure
+	 * when pct is set. */
+	int		 ntable_widths;
+	struct {
+		double	 value;
+		int	 pct;
+	}		 table_widths[STYLE_MAX_WIDTHS];
+};
+
+struct epub_style {
+	int		 split_level;	/* 0: one file per input */
+	int		 toc_depth;
+	int		 label_column;	/* enum style_tri */
+	const char	*css;		/* relative to the style file */
+	const char	*toc_title;
+	const char	*accessibility_summary;	/* NULL: the built-in one */
+};
+
+enum man_table_layout { MAN_TABLE_AUTO, MAN_TABLE_GRID, MAN_TABLE_STACKED };
+
+struct man_style {
+	int		 table;		/* enum man_table_layout */
+	int		 width;		/* columns a table may take */
+};
+
+struct style {
+	struct pdf_style	 pdf;
+	struct epub_style	 epub;
+	struct man_style	 man;
+	const char		*dir;	/* the style file's directory */
+	struct arena		*arena;	/* the strings above */
+};
+
+/* Load PATH; a NULL path gives the built-in defaults.  On a file that
+ * cannot be read or is not YAML, prints "quire: PATH:LINE: ..." and
+ * returns NULL. */
 struct style	*style_load(const char *path);
 void		 style_free(struct style *);
 
-/* Set or override a key (used for --paper). */
-void		 style_set(struct style *, const char *key, const char *value);
+/* Set one key as if the style file said it (--paper); returns -1 after a
+ * message when the key or value is not valid. */
+int		 style_set(struct style *, const char *key, const char *value);
 
-const char	*style_str(const struct style *, const char *key, const char *def);
-double		 style_num(const struct style *, const char *key, double def);
-int		 style_bool(const struct style *, const char *key, int def);
-/* A length in PostScript points; accepts pt, mm, cm, in; bare numbers
- * are points. */
-double		 style_len(const struct style *, const char *key, double def);
+/* The built-in family for a font role, when the style's is missing. */
+const char	*style_default_font(enum style_font);
 
-/* The directory the style file lives in, for files it names (epub.css). */
-const char	*style_dir(const struct style *);
+/* The name of the i-th key quire knows, or NULL past the last (tests
+ * check that the default style documents every one). */
+const char	*style_key_name(size_t i);
+
+/* A length in PostScript points: a number with pt, mm, cm or in (bare
+ * numbers are points).  Returns 0, or -1 when s is not a length. */
+int		 style_parse_len(const char *s, double *pt);
 
 #endif

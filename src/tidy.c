@@ -9,10 +9,12 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "strmap.h"
 #include "doc.h"
 #include "tidy.h"
 
@@ -200,69 +202,61 @@ tidy_slugify(const char *s, char *out, size_t outsz)
 }
 
 /*
- * Ids already given, each with the next number to try after it: with
- * 30 000 headings called "Notes" the suffixes are found in linear time.
- * Open addressing, power-of-2 size, keys in the arena.
+ * Give id a unique form in ids: itself, or GitHub's "id-1", "id-2", ...
+ * skipping any another node already has.  The map's values are the next
+ * suffix to try after each id, so 30 000 headings called "Notes" get
+ * their ids in linear time.  Returns the id, in the arena.
  */
-struct idset {
-	const char	**key;
-	int		 *next;
-	size_t		  mask;
-};
-
-static size_t
-idset_find(const struct idset *set, const char *s)
+const char *
+tidy_unique_id(struct doc *d, struct strmap *ids, const char *base)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	const char *p;
-	size_t i;
+	uintptr_t next = (uintptr_t)strmap_get(ids, base);
+	const char *id;
+	char cand[160];
 
-	for (p = s; *p; p++)
-		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
-	for (i = (size_t)h & set->mask; set->key[i] != NULL;
-	    i = (i + 1) & set->mask)
-		if (!strcmp(set->key[i], s))
-			break;
-	return i;
+	if (next == 0) {
+		id = doc_strdup(d, base);
+		strmap_put(ids, id, (void *)(uintptr_t)1);
+		return id;
+	}
+	do {
+		snprintf(cand, sizeof(cand), "%s-%zu", base, (size_t)next++);
+	} while (strmap_get(ids, cand) != NULL);
+	/* base is in the map already: this updates its value only and
+	 * keeps the arena copy as the key. */
+	strmap_put(ids, base, (void *)next);
+	id = doc_strdup(d, cand);
+	strmap_put(ids, id, (void *)(uintptr_t)1);
+	return id;
 }
 
+/* Heading ids from their text, then chapter ids ("chapter-N") where no
+ * heading took that name. */
 static void
-assign_ids(struct doc *d, size_t nheadings)
+assign_ids(struct doc *d)
 {
-	struct idset set;
+	struct strmap ids;
 	struct node *n = NULL;
 	int entering;
-	size_t size = 16, b, i;
-	char slug[128], cand[160];
+	char slug[128];
 
-	/* Each heading adds at most two keys (its id and its base). */
-	while (size < nheadings * 4 + 4)
-		size *= 2;
-	set.key = xcalloc(size, sizeof(*set.key));
-	set.next = xcalloc(size, sizeof(*set.next));
-	set.mask = size - 1;
+	strmap_init(&ids);
+	if (d->title != NULL) {
+		tidy_slugify(doc_plain_text(d, d->title), slug, sizeof(slug));
+		d->title->u.heading.id = tidy_unique_id(d, &ids, slug);
+	}
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
 		if (!entering || n->type != N_HEADING)
 			continue;
 		tidy_slugify(doc_plain_text(d, n), slug, sizeof(slug));
-		b = idset_find(&set, slug);
-		if (set.key[b] == NULL) {
-			n->u.heading.id = set.key[b] = doc_strdup(d, slug);
-			set.next[b] = 1;
-			continue;
-		}
-		/* GitHub's scheme: "x", then "x-1", "x-2", ... skipping any
-		 * that another heading already has. */
-		do {
-			snprintf(cand, sizeof(cand), "%s-%d", slug,
-			    set.next[b]++);
-			i = idset_find(&set, cand);
-		} while (set.key[i] != NULL);
-		n->u.heading.id = set.key[i] = doc_strdup(d, cand);
-		set.next[i] = 1;
+		n->u.heading.id = tidy_unique_id(d, &ids, slug);
 	}
-	free(set.key);
-	free(set.next);
+	for (n = d->root->first; n != NULL; n = n->next) {
+		snprintf(slug, sizeof(slug), "chapter-%d",
+		    n->u.chapter.index + 1);
+		n->u.chapter.id = tidy_unique_id(d, &ids, slug);
+	}
+	strmap_free(&ids);
 }
 
 /*
@@ -292,8 +286,12 @@ settle_title(struct doc *d)
 			return;
 		d->meta.title = doc_plain_text(d, h1);
 		doc_unlink(h1);
-	} else if (first == h1 && !strcmp(doc_plain_text(d, h1), d->meta.title))
+		d->title = h1;
+	} else if (first == h1 &&
+	    !strcmp(doc_plain_text(d, h1), d->meta.title)) {
 		doc_unlink(h1);
+		d->title = h1;
+	}
 }
 
 /*
@@ -304,8 +302,8 @@ settle_title(struct doc *d)
  * block containers keep their paragraphs (and other leaf blocks) in
  * order, inline containers keep their text.
  */
-#define MAX_BLOCK_NEST	16	/* quotes and list items inside each other */
-#define MAX_INLINE_NEST	16	/* emphasis, links, ... inside each other */
+#define MAX_BLOCK_NEST	DOC_MAX_NEST	/* quotes and list items */
+#define MAX_INLINE_NEST	DOC_MAX_NEST	/* emphasis, links, ... */
 
 static int
 is_leaf_block(const struct node *n)
@@ -412,19 +410,37 @@ drop_empty_paragraphs(struct doc *d)
 	free(empty);
 }
 
+/*
+ * A definition list is groups of terms, each followed by definitions:
+ * a definition with no term before it gets an empty one, a term left
+ * without a definition an empty definition, as every format needs both.
+ */
+static void
+tidy_deflist(struct doc *d, struct node *dl)
+{
+	struct node *c, *prev = NULL, *e;
+
+	for (c = dl->first; c != NULL; prev = c, c = c->next)
+		if (c->type == N_DEFDATA && (prev == NULL ||
+		    (prev->type != N_DEFTERM && prev->type != N_DEFDATA))) {
+			e = doc_node(d, N_DEFTERM, c->file, c->line);
+			doc_insert_before(c, e);
+		}
+	if (dl->last != NULL && dl->last->type == N_DEFTERM)
+		doc_append(dl, doc_node(d, N_DEFDATA, dl->last->file,
+		    dl->last->line));
+}
+
 void
 tidy_document(struct doc *d)
 {
 	struct node *n = NULL;
 	int entering;
-	size_t nheadings = 0;
 
 	cap_depth(d);
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
 		if (entering) {
-			if (n->type == N_HEADING)
-				nheadings++;
-			else if (n->type == N_TABLE)
+			if (n->type == N_TABLE)
 				d->has_table = 1;
 			continue;
 		}
@@ -433,8 +449,10 @@ tidy_document(struct doc *d)
 			tidy_inlines(d, n);
 		if (n->type == N_CELL)
 			tidy_cell_list(d, n);
+		else if (n->type == N_DEFLIST)
+			tidy_deflist(d, n);
 	}
 	drop_empty_paragraphs(d);
 	settle_title(d);
-	assign_ids(d, nheadings);
+	assign_ids(d);
 }

@@ -4,6 +4,8 @@
 #ifndef QUIRE_TIDY_H
 #define QUIRE_TIDY_H
 
+#include <stddef.h>
+
 struct doc;
 struct node;
 
@@ -14,5 +16,12 @@ void	tidy_document(struct doc *);
 void	tidy_inlines(struct doc *, struct node *parent);
 int	tidy_cell_list(struct doc *, struct node *cell);
 void	tidy_slugify(const char *text, char *out, size_t outsz);
+
+/* base made unique among the ids in the map, GitHub's way ("x", "x-1",
+ * "x-2"...), and added to it; returns the id, in the document's arena.
+ * The map's values are private to this function. */
+struct strmap;
+const char *tidy_unique_id(struct doc *, struct strmap *ids,
+	    const char *base);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * epub/epub.c - the EPUB 3 emitter's entry point: plan the book, build
  * every XML file as a libxml2 tree, serialise it with libxml2 and pack it
- * with libzip.  The pieces live in epub_*.c (see epub.h).
+ * with libzip.  The pieces live in src/epub/ (see epub.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,35 +14,20 @@
 #include "doc.h"
 #include "emit.h"
 #include "epub.h"
+#include "file.h"
 #include "style.h"
 
 #ifndef QUIRE_DATADIR
 #define QUIRE_DATADIR "/usr/local/share/quire"
 #endif
 
-/* Read a whole small file; NULL when it cannot be read. */
+/* Read a stylesheet; NULL when it cannot be read. */
 static char *
 slurp(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	struct buf b;
-	char chunk[8192];
-	size_t n;
+	char *data;
 
-	if (fp == NULL)
-		return NULL;
-	buf_init(&b);
-	buf_puts(&b, "");
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(fp)) {
-		fclose(fp);
-		buf_free(&b);
-		return NULL;
-	}
-	fclose(fp);
-	*len = b.len;
-	return b.data;
+	return file_read(path, (size_t)1 << 20, &data, len) == 0 ? data : NULL;
 }
 
 /*
@@ -52,18 +37,15 @@ slurp(const char *path, size_t *len)
 static char *
 find_css(const struct style *st, size_t *len)
 {
-	const char *name = style_str(st, "epub.css", "epub.css");
-	const char *dir = st != NULL ? style_dir(st) : NULL;
+	const char *name = st->epub.css;
 	char path[4096];
 	char *css;
 
 	if (name[0] == '/')
 		return slurp(name, len);
-	if (dir != NULL) {
-		snprintf(path, sizeof(path), "%s/%s", dir, name);
-		if ((css = slurp(path, len)) != NULL)
-			return css;
-	}
+	snprintf(path, sizeof(path), "%s/%s", st->dir, name);
+	if ((css = slurp(path, len)) != NULL)
+		return css;
 	snprintf(path, sizeof(path), "%s/styles/%s", QUIRE_DATADIR, name);
 	if ((css = slurp(path, len)) != NULL)
 		return css;

@@ -26,6 +26,8 @@
 
 #include <libxml/tree.h>
 
+#include "strmap.h"
+
 struct doc;
 struct node;
 struct style;
@@ -59,31 +61,19 @@ struct epub_toc {
 
 /* A local image copied into the book. */
 struct epub_image {
-	char		*path;		/* resolved source path, malloc'd */
 	char		 name[24];	/* "images/i001.png" */
-	const char	*mime;		/* NULL when unusable (warned) */
-	unsigned char	*data;
+	const char	*mime;
+	char		*data;
 	size_t		 len;
-};
-
-/* A heading whose parser-given id was missing or empty. */
-struct epub_fallback_id {
-	const struct node *heading;
-	char		  *id;		/* "h-N", malloc'd */
-};
-
-struct epub_image_ref {
-	const struct node *node;
-	int		   image;	/* index in images, -1: unusable */
 };
 
 struct epub {
 	const struct doc	*doc;
 	const struct style	*st;
-	const char		*lang;		/* validated BCP 47 tag */
+	const char		*lang;		/* BCP 47 tag (meta.lang) */
+	const char		*identifier;	/* meta.identifier */
 	int			 split_level;	/* 0: one file per input */
 	int			 toc_depth;
-	const char		*label_column;	/* "auto", "yes" or "no" */
 	int			 has_css;
 
 	struct epub_file	*files;
@@ -94,38 +84,22 @@ struct epub {
 	size_t			 ntoc;
 	struct epub_image	*images;
 	size_t			 nimages;
-	struct epub_image_ref	*image_refs;
-	size_t			 nimage_refs;
-	char			**chapter_real;	/* realpath of each input */
-	size_t			 nchapters;
-	struct epub_fallback_id	*fallback;
-	size_t			 nfallback;
+	struct strmap		 image_of;	/* source path -> name */
 
-	char			 identifier[64];	/* urn:uuid:... */
 	char			 modified[32];		/* dcterms:modified */
+	int			*unshown;	/* warned once, by node type */
 };
 
 /* plan.c */
 int		 epub_plan(struct epub *, const struct doc *, const struct style *);
 void		 epub_plan_free(struct epub *);
-const char	*epub_heading_id(const struct epub *, const struct node *);
 int		 epub_anchor_file(const struct epub *, const char *id);
-/*
- * Rewrite a link found in file `from` (node n gives the source file for
- * relative paths and warnings).  Returns a malloc'd href to use, or NULL
- * when the link must become plain text (a warning has been printed).
- */
-char		*epub_link_href(const struct epub *, const struct node *n,
-		    const char *url);
-/* Remote (http, https, ftp, mailto, tel) URL?  Anything else with a
- * scheme (javascript:, data:, file:, ...) is unsafe. */
-int		 epub_url_scheme(const char *url, int *is_safe);
-/* A remote URL a reading system can follow (a valid host)? */
-int		 epub_remote_ok(const char *url);
-/* A URL with what RFC 3986 forbids percent-encoded (malloc'd). */
-char		*epub_href_clean(const char *url);
-/* The image entry for a local image node, or NULL (missing: warned). */
-const struct epub_image *epub_image_for(const struct epub *, const struct node *);
+/* The href for a LINK node (malloc'd): its URL, or the book file (and
+ * fragment) of its target; NULL when the link is only text. */
+char		*epub_link_href(const struct epub *, const struct node *n);
+/* The name in the book of a local image node ("images/i001.png"), or
+ * NULL when it has none (its alt text stands in). */
+const char	*epub_image_for(const struct epub *, const struct node *);
 
 /* xml.c: tree helpers. */
 xmlNodePtr	 epub_el(xmlNodePtr parent, const char *name);
@@ -146,10 +120,6 @@ xmlDocPtr	 epub_xhtml_file(const struct epub *, size_t file);
 /* Append inline content of a node's children to el (used by nav too). */
 void		 epub_inlines(const struct epub *, xmlNodePtr el,
 		    const struct node *parent, int in_link);
-
-/* html.c: sanitise raw HTML, appending the safe rebuild to parent. */
-void		 epub_html(const struct epub *, xmlNodePtr parent,
-		    const struct node *html);
 
 /* package.c */
 xmlDocPtr	 epub_titlepage(const struct epub *);

@@ -164,7 +164,7 @@ landmark(xmlNodePtr ol, const char *type, const char *href,
 xmlDocPtr
 epub_nav(const struct epub *e)
 {
-	const char *title = style_str(e->st, "epub.toc-title", "Contents");
+	const char *title = e->st->epub.toc_title;
 	xmlDocPtr d;
 	xmlNodePtr body, nav, ol, h;
 
@@ -392,11 +392,12 @@ opf_metadata(const struct epub *e, xmlNodePtr pkg)
 	if (e->nimages > 0)
 		meta_prop(md, "schema:accessibilityFeature", "alternativeText");
 	meta_prop(md, "schema:accessibilityHazard", "none");
-	meta_prop(md, "schema:accessibilitySummary", style_str(e->st,
-	    "epub.accessibility-summary", "A text publication with a table "
-	    "of contents, headings in reading order, data tables with marked "
-	    "header cells, and no hazards. Text can be resized and restyled "
-	    "by the reading system."));
+	meta_prop(md, "schema:accessibilitySummary",
+	    e->st->epub.accessibility_summary ?
+	    e->st->epub.accessibility_summary : "A text publication with a "
+	    "table of contents, headings in reading order, data tables with "
+	    "marked header cells, and no hazards. Text can be resized and "
+	    "restyled by the reading system.");
 }
 
 xmlDocPtr

@@ -14,52 +14,52 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "emit.h"
 #include "epub.h"
+#include "style.h"
 
 static void	blocks(const struct epub *, xmlNodePtr, const struct node *first,
 		    const struct node *end, int tight);
 
 /* ---- inlines ---------------------------------------------------------- */
 
+/* A number attribute (colspan, width), written only past 1. */
+static void
+span(xmlNodePtr el, const char *attr, int n)
+{
+	char num[16];
+
+	if (n > 1) {
+		snprintf(num, sizeof(num), "%d", n);
+		epub_attr(el, attr, num);
+	}
+}
+
 static void
 image(const struct epub *e, xmlNodePtr parent, const struct node *n,
     int in_link)
 {
-	const struct epub_image *im;
+	const char *name;
 	xmlNodePtr el;
-	struct buf b;
-	struct node *c = NULL;
-	const char *alt;
-	int safe, entering;
+	char *alt = doc_text_dup(n, 0);
 
-	/* Alt text is the plain text of the image's children. */
-	buf_init(&b);
-	buf_puts(&b, "");
-	while ((c = doc_next(n, c, &entering)) != NULL) {
-		if (!entering)
-			continue;
-		if (c->type == N_TEXT || c->type == N_CODE)
-			buf_puts(&b, c->text);
-		else if (c->type == N_LINEBREAK || c->type == N_SOFTBREAK)
-			buf_putc(&b, ' ');
-	}
-	alt = b.data;
-	if ((im = epub_image_for(e, n)) != NULL) {
+	if ((name = epub_image_for(e, n)) != NULL) {
 		el = epub_el(parent, "img");
-		epub_attr(el, "src", im->name);
+		epub_attr(el, "src", name);
 		epub_attr(el, "alt", alt);
 		if (n->u.link.title[0] != '\0')
 			epub_attr(el, "title", n->u.link.title);
-	} else if (epub_url_scheme(n->u.link.url, &safe) && safe &&
-	    epub_remote_ok(n->u.link.url) &&
-	    strncmp(n->u.link.url, "mailto:", 7) != 0 && !in_link) {
+		/* The size the author gave, in CSS pixels: max-width in
+		 * the stylesheet still fits it to the screen. */
+		if (n->u.link.width > 0)
+			span(el, "width", (int)n->u.link.width);
+		if (n->u.link.height > 0)
+			span(el, "height", (int)n->u.link.height);
+	} else if (n->u.link.kind == LINK_EXTERNAL && !in_link) {
 		/* Remote images are never fetched: the alt text links to
 		 * the image instead. */
-		char *href = epub_href_clean(n->u.link.url);
-
 		el = epub_el(parent, "a");
-		epub_attr(el, "href", href);
-		free(href);
+		epub_attr(el, "href", n->u.link.href);
 		epub_attr(el, "class", "remote-image");
 		epub_text(el, alt[0] != '\0' ? alt : n->u.link.url);
 	} else if (alt[0] != '\0') {
@@ -67,7 +67,7 @@ image(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		epub_attr(el, "class", "missing-image");
 		epub_text(el, alt);
 	}
-	buf_free(&b);
+	free(alt);
 }
 
 static void
@@ -96,8 +96,7 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		image(e, parent, n, in_link);
 		return;
 	case N_LINK:
-		if (in_link || (href = epub_link_href(e, n, n->u.link.url)) ==
-		    NULL) {
+		if (in_link || (href = epub_link_href(e, n)) == NULL) {
 			epub_inlines(e, parent, n, in_link);
 			return;
 		}
@@ -108,15 +107,33 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 			epub_attr(el, "title", n->u.link.title);
 		epub_inlines(e, el, n, 1);
 		return;
+	case N_ANCHOR:
+		epub_attr(epub_el(parent, "span"), "id", n->u.anchor.id);
+		return;
+	case N_PLACEHOLDER:
+		/* "<file>" as the author wrote it: a placeholder, not
+		 * markup. */
+		el = epub_el(parent, "var");
+		epub_attr(el, "class", "placeholder");
+		epub_text(el, "<");
+		epub_text(el, n->text);
+		epub_text(el, ">");
+		return;
 	case N_EMPH:	tag = "em"; break;
 	case N_STRONG:	tag = "strong"; break;
 	case N_STRIKE:	tag = "del"; break;
 	case N_SUP:	tag = "sup"; break;
 	case N_SUB:	tag = "sub"; break;
+	case N_UNDERLINE: tag = "u"; break;
+	case N_MARK:	tag = "mark"; break;
+	case N_SMALL:	tag = "small"; break;
 	default:
-		/* A block where inlines belong would break the shape
-		 * guarantees; render what it holds rather than lose it. */
-		epub_inlines(e, parent, n, in_link);
+		/* What the EPUB cannot show (yet): its text. */
+		emit_fallback_warn(e->unshown, n, "EPUB");
+		if (n->first != NULL)
+			epub_inlines(e, parent, n, in_link);
+		else if (n->text != NULL)
+			epub_text(parent, n->text);
 		return;
 	}
 	el = epub_el(parent, tag);
@@ -154,30 +171,15 @@ all_strong(const struct node *cell)
 	    cell->first->type == N_STRONG;
 }
 
+/* Row headers: where the model found labels, unless the style says. */
 static int
 label_column(const struct epub *e, const struct node *table)
 {
-	const struct node *r;
-	int body = 0;
+	int mode = e->st->epub.label_column;
 
-	/* The style may force it either way (YAML's yes/no/true/false all
-	 * arrive as strings); anything else means "auto". */
-	if (table->u.table.ncols < 2 || strcmp(e->label_column, "no") == 0 ||
-	    strcmp(e->label_column, "false") == 0 ||
-	    strcmp(e->label_column, "never") == 0)
+	if (table->u.table.ncols < 2)
 		return 0;
-	if (strcmp(e->label_column, "yes") == 0 ||
-	    strcmp(e->label_column, "true") == 0 ||
-	    strcmp(e->label_column, "always") == 0)
-		return 1;
-	for (r = table->first; r != NULL; r = r->next) {
-		if (r->u.row.header)
-			continue;
-		body++;
-		if (r->first == NULL || !all_strong(r->first))
-			return 0;
-	}
-	return body > 0;
+	return mode == STYLE_AUTO ? table->u.table.label_col : mode;
 }
 
 static void
@@ -192,16 +194,20 @@ cell(const struct epub *e, xmlNodePtr tr, const struct node *c, int header,
 	 * for a reader or a screen reader, so it is unwrapped. */
 	if ((header || row_label) && all_strong(c))
 		content = c->first;
-	if (header && c->first == NULL) {
+	if ((header || c->u.cell.header) && c->first == NULL) {
 		/* An empty header is no header (axe: empty-table-header). */
 		el = epub_el(tr, "td");
 	} else if (header || row_label) {
 		el = epub_el(tr, "th");
-		epub_attr(el, "scope", header ? "col" : "row");
+		epub_attr(el, "scope", header ? (c->u.cell.colspan > 1 ?
+		    "colgroup" : "col") : (c->u.cell.rowspan > 1 ?
+		    "rowgroup" : "row"));
 	} else
-		el = epub_el(tr, "td");
+		el = epub_el(tr, c->u.cell.header ? "th" : "td");
 	if (cls != NULL)
 		epub_attr(el, "class", cls);
+	span(el, "colspan", c->u.cell.colspan);
+	span(el, "rowspan", c->u.cell.rowspan);
 	if (content->first != NULL && doc_is_block(content->first))
 		blocks(e, el, content->first, NULL, 1);
 	else
@@ -220,6 +226,10 @@ table(const struct epub *e, xmlNodePtr parent, const struct node *t)
 	epub_attr(wrap, "class", "table-wrap");
 	tbl = epub_el(wrap, "table");
 	for (r = t->first; r != NULL; r = r->next) {
+		if (r->type == N_CAPTION) {
+			epub_inlines(e, epub_el(tbl, "caption"), r, 0);
+			continue;
+		}
 		if (r->u.row.header != in_head) {
 			in_head = r->u.row.header != 0;
 			sect = epub_el(tbl, in_head ? "thead" : "tbody");
@@ -227,7 +237,7 @@ table(const struct epub *e, xmlNodePtr parent, const struct node *t)
 		tr = epub_el(sect, "tr");
 		for (c = r->first; c != NULL; c = c->next)
 			cell(e, tr, c, in_head, !in_head && labels &&
-			    c == r->first);
+			    c->u.cell.col == 0);
 	}
 }
 
@@ -263,7 +273,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		snprintf(tag, sizeof(tag), "h%d", n->u.heading.level < 1 ? 1 :
 		    n->u.heading.level > 6 ? 6 : n->u.heading.level);
 		el = epub_el(parent, tag);
-		epub_attr(el, "id", epub_heading_id(e, n));
+		epub_attr(el, "id", n->u.heading.id);
 		epub_inlines(e, el, n, 0);
 		break;
 	case N_PARAGRAPH:
@@ -309,18 +319,58 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		free(txt);
 		break;
 	case N_HTML_BLOCK:
-		epub_html(e, parent, n);
-		break;
+		break;		/* never reaches an emitter (html.c) */
 	case N_RULE:
 		epub_el(parent, "hr");
 		break;
 	case N_TABLE:
 		table(e, parent, n);
 		break;
+	case N_DIV:
+		el = epub_el(parent, "div");
+		if (align_class(n->u.div.align) != NULL)
+			epub_attr(el, "class", align_class(n->u.div.align));
+		blocks(e, el, n->first, NULL, 0);
+		break;
+	case N_FIGURE:
+		el = epub_el(parent, "figure");
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == N_CAPTION)
+				epub_inlines(e, epub_el(el, "figcaption"), c, 0);
+			else
+				block(e, el, c, 0);
+		break;
+	case N_DETAILS:
+		/* Printed open, as on paper; a reader may still fold it. */
+		el = epub_el(parent, "details");
+		epub_attr(el, "open", "open");
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == N_SUMMARY)
+				epub_inlines(e, epub_el(el, "summary"), c, 0);
+			else
+				block(e, el, c, 0);
+		break;
+	case N_DEFLIST:
+		el = epub_el(parent, "dl");
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == N_DEFTERM)
+				epub_inlines(e, epub_el(el, "dt"), c, 0);
+			else	/* one paragraph: its text, as a tight item */
+				blocks(e, epub_el(el, "dd"), c->first, NULL,
+				    c->first != NULL && c->first == c->last);
+		break;
+	case N_PAGEBREAK:
+		epub_attr(epub_el(parent, "div"), "class", "page-break");
+		break;
 	default:
-		/* Inlines where a block belongs: keep them in a paragraph. */
-		el = epub_el(parent, "p");
-		inline_node(e, el, n, 0);
+		/* What the EPUB cannot show (yet): its content. */
+		emit_fallback_warn(e->unshown, n, "EPUB");
+		if (n->first != NULL && doc_is_block(n->first))
+			blocks(e, parent, n->first, NULL, 0);
+		else if (n->first != NULL)
+			epub_inlines(e, epub_el(parent, "p"), n, 0);
+		else if (n->text != NULL)
+			epub_text(epub_el(parent, "p"), n->text);
 		break;
 	}
 }

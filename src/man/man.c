@@ -5,11 +5,11 @@
  * only place user text is escaped, and written out at the end.  This file
  * decides the page's structure: the .TH/NAME header, sections, paragraphs,
  * lists, quotes, code and the inline fonts and links; table.c does the
- * tables.  Blocks recurse with a depth cap (deeper content is flattened to
- * text); inlines are walked iteratively with doc_next(), so no document can
- * exhaust the stack.
+ * tables.  Blocks recurse (the model bounds their nesting: doc.h); inlines
+ * are walked iteratively with doc_next().
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -21,8 +21,6 @@
 #include "man.h"
 #include "style.h"
 
-/* Beyond this nesting, blocks are written as plain paragraphs. */
-#define MAX_DEPTH	64
 /* Beyond this indent (ens), nested lists and quotes stop indenting. */
 #define MAX_INDENT	24
 
@@ -53,43 +51,6 @@ man_para(struct man *m)
 	m->fresh = 0;
 }
 
-/* The plain text of a subtree, appended to b; iterative. */
-static void
-plain(const struct node *root, struct buf *b)
-{
-	struct node *n = NULL;
-	int entering;
-
-	while ((n = doc_next(root, n, &entering)) != NULL) {
-		if (!entering)
-			continue;
-		if (n->type == N_TEXT || n->type == N_CODE ||
-		    n->type == N_CODE_BLOCK)
-			buf_puts(b, n->text);
-		else if (n->type == N_LINEBREAK || n->type == N_SOFTBREAK)
-			buf_putc(b, ' ');
-		else if (n != root && doc_is_block(n) && b->len > 0)
-			buf_putc(b, ' ');
-	}
-}
-
-/* Does the subtree show anything at all? */
-static int
-has_text(const struct node *n)
-{
-	struct buf b;
-	size_t i;
-	int any = 0;
-
-	buf_init(&b);
-	plain(n, &b);
-	for (i = 0; i < b.len && !any; i++)
-		any = b.data[i] != ' ' && b.data[i] != '\t' &&
-		    b.data[i] != '\n';
-	buf_free(&b);
-	return any;
-}
-
 /* ---------------------------------------------------------------- inlines */
 
 static int
@@ -103,24 +64,24 @@ starts_with(const char *s, const char *prefix)
 int
 man_autolink(const struct node *link)
 {
-	struct buf b;
-	const char *url = link->u.link.url;
+	const char *url = link->u.link.href;
+	char *text;
 	int same;
 
-	buf_init(&b);
-	plain(link, &b);
-	if (starts_with(url, "mailto:") && !starts_with(b.data ? b.data : "",
-	    "mailto:"))
+	if (link->u.link.kind != LINK_EXTERNAL)
+		return 0;
+	text = doc_text_dup(link, 0);
+	if (starts_with(url, "mailto:") && !starts_with(text, "mailto:"))
 		url += strlen("mailto:");
-	same = b.len == 0 || strcmp(b.data, url) == 0;
-	buf_free(&b);
+	same = text[0] == '\0' || strcmp(text, url) == 0;
+	free(text);
 	return same;
 }
 
 static void
 link_open(struct man *m, const struct node *n)
 {
-	const char *url = n->u.link.url;
+	const char *url = n->u.link.href;
 
 	if (starts_with(url, "mailto:")) {
 		roff_req(&m->r, ".MT");
@@ -142,7 +103,7 @@ link_close(struct man *m, const struct node *n)
 	const struct node *next = n->next;
 	size_t len = 0;
 
-	roff_req(&m->r, starts_with(n->u.link.url, "mailto:") ?
+	roff_req(&m->r, starts_with(n->u.link.href, "mailto:") ?
 	    ".ME" : ".UE");
 	if (next != NULL && next->type == N_TEXT) {
 		/* Unquoted: mandoc would show the quotes.  The run stops
@@ -164,7 +125,7 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 {
 	struct node *n = NULL;
 	int entering;
-	struct buf b;
+	char *text;
 
 	if (mode == INL_LINE) {
 		flags |= ESC_ONELINE;
@@ -219,23 +180,25 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			break;
 		case N_IMAGE:
 			/* Images show as their alt text. */
-			buf_init(&b);
-			plain(n, &b);
-			roff_text(&m->r, b.data ? b.data : "", b.len, flags);
-			buf_free(&b);
+			text = doc_text_dup(n, 0);
+			roff_text(&m->r, text, strlen(text), flags);
+			free(text);
 			entering = 0;	/* skip the alt-text children */
 			break;
 		case N_LINK:
-			if (n->u.link.url[0] == '\0')
-				break;		/* only its text */
+			/* Only links out of the document are links on a
+			 * man page; the rest is their text. */
+			if (n->u.link.kind != LINK_EXTERNAL)
+				break;
 			if (entering && man_autolink(n)) {
 				/* The address is the text: no macro, which
 				 * mandoc would call an empty block. */
-				roff_text(&m->r, n->u.link.url +
-				    (starts_with(n->u.link.url, "mailto:") ?
-				    7 : 0), strlen(n->u.link.url) -
-				    (starts_with(n->u.link.url, "mailto:") ?
-				    7 : 0), flags | ESC_LITERAL | ESC_NOHYPH);
+				const char *u = n->u.link.href;
+
+				if (starts_with(u, "mailto:"))
+					u += strlen("mailto:");
+				roff_text(&m->r, u, strlen(u),
+				    flags | ESC_LITERAL | ESC_NOHYPH);
 				entering = 0;
 			} else if (entering && mode == INL_FLOW) {
 				link_open(m, n);
@@ -244,14 +207,41 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 				m->skip_node = n->next;
 			} else if (!entering && mode == INL_CELL) {
 				roff_text(&m->r, " <", 2, flags);
-				roff_text(&m->r, n->u.link.url,
-				    strlen(n->u.link.url),
+				roff_text(&m->r, n->u.link.href,
+				    strlen(n->u.link.href),
 				    flags | ESC_LITERAL);
 				roff_text(&m->r, ">", 1, flags);
 			}
 			break;
+		case N_UNDERLINE:
+		case N_MARK:
+			/* Underlining is italics on a man page (as troff
+			 * does on terminals); a highlight is bold. */
+			if (entering)
+				roff_font_push(&m->r, n->type == N_MARK ?
+				    FONT_BOLD : FONT_ITALIC);
+			else
+				roff_font_pop(&m->r, n->type == N_MARK ?
+				    FONT_BOLD : FONT_ITALIC);
+			break;
+		case N_PLACEHOLDER:
+			/* "<file>": an italic placeholder, as ronn and
+			 * man pages write them. */
+			roff_font_push(&m->r, FONT_ITALIC);
+			roff_text(&m->r, n->text, strlen(n->text), flags);
+			roff_font_pop(&m->r, FONT_ITALIC);
+			break;
+		case N_ANCHOR:
+		case N_STRIKE:
+		case N_SUB:
+		case N_SMALL:
+			break;		/* their text, as is */
 		default:
-			/* STRIKE, SUB: their text, as is. */
+			if (entering)
+				emit_fallback_warn(m->unshown, n, "man page");
+			if (entering && n->text != NULL)
+				roff_text(&m->r, n->text, strlen(n->text),
+				    flags);
 			break;
 		}
 	}
@@ -284,7 +274,7 @@ man_inlines(struct man *m, const struct node *parent, enum inl_mode mode,
 static void
 heading(struct man *m, const struct node *n, int depth)
 {
-	if (!has_text(n))
+	if (!doc_has_text(n))
 		return;
 	if (depth > 0) {
 		man_para(m);
@@ -373,7 +363,7 @@ list(struct man *m, const struct node *n, int depth)
 		roff_req(&m->r, tmp);
 		roff_eol(&m->r);
 		m->fresh = 1;
-		if (item->first == NULL || !has_text(item)) {
+		if (item->first == NULL || !doc_has_text(item)) {
 			roff_raw(&m->r, "\\&");
 			roff_eol(&m->r);
 			m->fresh = 0;
@@ -415,29 +405,90 @@ inset(struct man *m, const struct node *first, int w, int depth)
 	m->fresh = 0;
 }
 
+/* A node the man page cannot draw (yet): its content, with a warning. */
+static void
+fallback(struct man *m, const struct node *n, int depth)
+{
+	emit_fallback_warn(m->unshown, n, "man page");
+	if (n->first != NULL && doc_is_block(n->first)) {
+		blocks(m, n->first, depth);
+	} else if (n->first != NULL || n->text != NULL) {
+		man_para(m);
+		if (n->first != NULL)
+			man_inlines(m, n, INL_FLOW, 0);
+		else
+			roff_text(&m->r, n->text, strlen(n->text), 0);
+		roff_eol(&m->r);
+	}
+}
+
+/* A paragraph of inlines set in one font. */
+static void
+lead_line(struct man *m, const struct node *n, enum font_bit font)
+{
+	if (!doc_has_text(n))
+		return;
+	man_para(m);
+	roff_font_push(&m->r, font);
+	man_inlines(m, n, INL_FLOW, 0);
+	roff_font_pop(&m->r, font);
+	roff_eol(&m->r);
+}
+
+/*
+ * A definition list: each term a .TP tag in bold (further terms of the
+ * same definition with .TQ), the definition's first block beside it and
+ * the rest inset at its indent.
+ */
+static void
+deflist(struct man *m, const struct node *n, int depth)
+{
+	const struct node *c;
+	int prev_term = 0;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type == N_DEFTERM) {
+			roff_req(&m->r, prev_term ? ".TQ" : ".TP");
+			roff_eol(&m->r);
+			roff_font_push(&m->r, FONT_BOLD);
+			man_inlines(m, c, INL_LINE, 0);
+			roff_font_pop(&m->r, FONT_BOLD);
+			roff_eol(&m->r);
+			m->fresh = 1;
+			prev_term = 1;
+			continue;
+		}
+		if (!prev_term) {
+			/* A definition without a term of its own. */
+			roff_req(&m->r, ".TP");
+			roff_eol(&m->r);
+			roff_raw(&m->r, "\\&");
+			roff_eol(&m->r);
+			m->fresh = 1;
+		}
+		prev_term = 0;
+		if (c->first == NULL)
+			continue;
+		m->indent += 7;
+		block(m, c->first, depth + 1);
+		m->indent -= 7;
+		if (c->first->next != NULL)
+			inset(m, c->first->next, 7, depth + 1);
+		m->fresh = 0;
+	}
+}
+
 static void
 block(struct man *m, const struct node *n, int depth)
 {
-	struct buf b;
+	const struct node *c;
 
-	if (depth > MAX_DEPTH && n->type != N_PARAGRAPH) {
-		/* Too deep to nest further: keep the words. */
-		if (!has_text(n))
-			return;
-		buf_init(&b);
-		plain(n, &b);
-		man_para(m);
-		roff_text(&m->r, b.data, b.len, 0);
-		roff_eol(&m->r);
-		buf_free(&b);
-		return;
-	}
 	switch (n->type) {
 	case N_HEADING:
 		heading(m, n, depth);
 		break;
 	case N_PARAGRAPH:
-		if (!has_text(n))
+		if (!doc_has_text(n))
 			break;
 		man_para(m);
 		man_inlines(m, n, INL_FLOW, 0);
@@ -448,7 +499,7 @@ block(struct man *m, const struct node *n, int depth)
 			list(m, n, depth);
 		break;
 	case N_QUOTE:
-		if (n->first != NULL && has_text(n))
+		if (n->first != NULL && doc_has_text(n))
 			inset(m, n->first, 4, depth + 1);
 		break;
 	case N_CODE_BLOCK:
@@ -468,8 +519,28 @@ block(struct man *m, const struct node *n, int depth)
 		}
 		man_table(m, n);
 		break;
+	case N_DIV:
+		blocks(m, n->first, depth);
+		break;
+	case N_FIGURE:
+	case N_DETAILS:
+		/* The caption or summary as a paragraph in its place:
+		 * italic under a figure, a bold lead line of details. */
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == N_CAPTION || c->type == N_SUMMARY)
+				lead_line(m, c, c->type == N_CAPTION ?
+				    FONT_ITALIC : FONT_BOLD);
+			else
+				block(m, c, depth);
+		break;
+	case N_DEFLIST:
+		deflist(m, n, depth);
+		break;
+	case N_PAGEBREAK:
+	case N_HTML_BLOCK:
+		break;		/* no pages; raw HTML never gets here */
 	default:
-		/* HTML_BLOCK: raw HTML has no man rendering. */
+		fallback(m, n, depth);
 		break;
 	}
 }
@@ -553,7 +624,7 @@ static int
 opens_section(const struct node *n)
 {
 	return n->type == N_HEADING && n->u.heading.level <= 2 &&
-	    has_text(n);
+	    doc_has_text(n);
 }
 
 /* Text before the first section would land in NAME, where whatis would
@@ -569,7 +640,7 @@ preamble(struct man *m)
 			if (opens_section(n))
 				return;
 			if (n->type == N_RULE || n->type == N_HTML_BLOCK ||
-			    (n->type != N_TABLE && !has_text(n)))
+			    (n->type != N_TABLE && !doc_has_text(n)))
 				continue;
 			roff_req(&m->r, ".SH DESCRIPTION");
 			roff_eol(&m->r);
@@ -586,39 +657,21 @@ preamble(struct man *m)
 		}
 }
 
-/* The title heading is the page's .TH; the parser normally removes it,
- * but a title given with -M can leave it in. */
-static int
-is_title(const struct man *m, const struct node *n)
-{
-	struct buf b;
-	int same;
-
-	if (n->type != N_HEADING || n->u.heading.level != 1)
-		return 0;
-	buf_init(&b);
-	plain(n, &b);
-	same = b.data != NULL && strcmp(b.data, m->doc->meta.title) == 0;
-	buf_free(&b);
-	return same;
-}
-
 static int
 has_authors_section(const struct doc *d)
 {
 	const struct node *ch, *n;
-	struct buf b;
+	char *text;
 	int found = 0;
 
 	for (ch = d->root->first; ch != NULL && !found; ch = ch->next)
 		for (n = ch->first; n != NULL && !found; n = n->next) {
 			if (!opens_section(n))
 				continue;
-			buf_init(&b);
-			plain(n, &b);
-			found = strcasecmp(b.data, "author") == 0 ||
-			    strcasecmp(b.data, "authors") == 0;
-			buf_free(&b);
+			text = doc_text_dup(n, 0);
+			found = strcasecmp(text, "author") == 0 ||
+			    strcasecmp(text, "authors") == 0;
+			free(text);
 		}
 	return found;
 }
@@ -646,24 +699,19 @@ emit_man(const struct doc *d, const struct style *st, FILE *out)
 	struct man m;
 	struct buf fb;
 	const struct node *ch, *n;
-	const char *layout = style_str(st, "man.table", "auto");
 	int rc = 0;
 
 	memset(&m, 0, sizeof(m));
 	roff_init(&m.r);
 	m.doc = d;
-	m.width = (int)style_num(st, "man.width", 78);
-	if (m.width < 40 || m.width > 400)
-		m.width = 78;
-	m.layout = strcmp(layout, "grid") == 0 ? LAYOUT_GRID :
-	    strcmp(layout, "stacked") == 0 ? LAYOUT_STACKED : LAYOUT_AUTO;
+	m.width = st->man.width;
+	m.layout = st->man.table;
 
 	header(&m);
 	preamble(&m);
 	for (ch = d->root->first; ch != NULL; ch = ch->next)
 		for (n = ch->first; n != NULL; n = n->next)
-			if (!is_title(&m, n))
-				block(&m, n, 0);
+			block(&m, n, 0);
 	authors(&m);
 	roff_eol(&m.r);
 

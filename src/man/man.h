@@ -5,14 +5,12 @@
 #ifndef QUIRE_MAN_H
 #define QUIRE_MAN_H
 
+#include "doc.h"
 #include "roff.h"
 
 struct doc;
 struct node;
 struct style;
-
-/* How tables are laid out (style key man.table). */
-enum man_layout { LAYOUT_AUTO, LAYOUT_GRID, LAYOUT_STACKED };
 
 /* Where inline content lands, which decides what a link or a break may
  * become: macros are only possible in running text. */
@@ -30,10 +28,11 @@ struct man {
 	int			 fresh;	/* just after .SH/.SS/.IP/.TP: no .PP */
 	int			 gap;	/* a thematic break is owed */
 	int			 pd0;	/* ".PD 0" in effect: tight list */
-	int			 layout; /* enum man_layout */
+	int			 layout; /* enum man_table_layout */
 	const struct node	*skip_node; /* text whose start went on .UE */
 	size_t			 skip;
 	size_t			 th_end; /* offset just after the .TH line */
+	int			 unshown[N_TYPE_COUNT]; /* warned once */
 };
 
 /* The line length text may use at the current indent, in ens: the

@@ -178,115 +178,149 @@ at_risk(const char *s, size_t len, int flags)
 	return 0;
 }
 
+/* A newline in user text: a space, a new input line, or in no-fill code
+ * a visible empty line.  Returns the new column. */
+static size_t
+newline(struct roff *r, unsigned char c, int flags, size_t col)
+{
+	int fill = !(flags & ESC_NOSPACE);
+
+	if (fill && (flags & ESC_ONELINE || c == '\r')) {
+		r->space = r->space ? r->space : 1;
+		return col;
+	}
+	if (fill) {
+		roff_eol(r);
+		return col;
+	}
+	/* No-fill: an empty line would be a blank line, which mandoc
+	 * flags; "\&" keeps it visible. */
+	if (r->bol)
+		buf_puts(&r->out, "\\&");
+	r->bol = 0;
+	roff_eol(r);
+	return 0;
+}
+
+/* A space or tab: owed before the next word, or kept in no-fill code
+ * (tabs expanded: man sets its own tab stops).  Returns the column. */
+static size_t
+blank(struct roff *r, unsigned char c, int flags, size_t col)
+{
+	if (!(flags & ESC_NOSPACE)) {
+		r->space = 1;
+		r->inword = 0;
+	} else if (c == ' ') {
+		r->space++;
+		col++;
+	} else
+		do {
+			r->space++;
+			col++;
+		} while (col % 8);
+	return col;
+}
+
+/* Before a visible character at s: the owed space, guards against
+ * control characters at the start of a line, and break points in long
+ * words. */
+static void
+word_start(struct roff *r, const char *s, size_t len, int flags)
+{
+	int fill = !(flags & ESC_NOSPACE);
+
+	/* In no-fill code, leading spaces are indentation. */
+	flush_space(r, fill ? !(flags & ESC_ONELINE) : -1);
+	if (r->bol && at_risk(s, len, flags))
+		buf_puts(&r->out, "\\&");
+	if (fill && !(flags & ESC_ONELINE) && r->inword) {
+		/* A long word: break points for the formatter, and "\c" to
+		 * go on on the next input line with no space, keeping input
+		 * lines under 80 bytes. */
+		if (r->wordlen > 0 && r->wordlen % ROFF_CHUNK == 0) {
+			buf_puts(&r->out, "\\:");
+			r->chunked = 1;
+		}
+		if ((r->wordlen >= ROFF_CHUNK &&
+		    r->out.len - r->linestart >= JOIN_AT) ||
+		    r->out.len - r->linestart >= 77) {
+			buf_puts(&r->out, "\\c");
+			roff_eol(r);
+			r->inword = 1;
+			if (at_risk(s, len, flags))
+				buf_puts(&r->out, "\\&");
+		}
+	}
+	if ((flags & ESC_NOHYPH) && !r->inword)
+		buf_puts(&r->out, "\\%");
+	r->bol = 0;
+	r->inword = 1;
+}
+
+static void
+ascii(struct roff *r, unsigned char c, int flags)
+{
+	if (c == '\\')
+		buf_puts(&r->out, "\\e");
+	else if (c == '-' && (flags & ESC_LITERAL))
+		buf_puts(&r->out, "\\-");
+	else if (c == '"' && (flags & ESC_ONELINE))
+		buf_puts(&r->out, "\\(dq");
+	else if (flags & ESC_UPPER && c >= 'a' && c <= 'z')
+		buf_putc(&r->out, c - 'a' + 'A');
+	else
+		buf_putc(&r->out, c);
+}
+
+/* A code point past ASCII: a named glyph, or \[uXXXX] remembered for
+ * roff_fallbacks(). */
+static void
+non_ascii(struct roff *r, uint32_t cp)
+{
+	char tmp[16];
+
+	if (glyph(cp) != NULL) {
+		buf_puts(&r->out, glyph(cp));
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "\\[u%04X]", (unsigned)cp);
+	buf_puts(&r->out, tmp);
+	if (r->seen == NULL)
+		r->seen = xcalloc(MAX_CP / 8, 1);
+	r->seen[cp / 8] |= (unsigned char)(1u << (cp % 8));
+}
+
 void
 roff_text(struct roff *r, const char *s, size_t len, int flags)
 {
-	char	 tmp[16];
 	size_t	 i = 0, n, col = 0;
 	uint32_t cp;
-	int	 fill = !(flags & ESC_NOSPACE);
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == '\n' || c == '\r') {
+			col = newline(r, c, flags, col);
 			i++;
-			if (fill && (flags & ESC_ONELINE || c == '\r')) {
-				r->space = r->space ? r->space : 1;
-				continue;
-			}
-			if (fill) {
-				roff_eol(r);
-				continue;
-			}
-			/* No-fill: an empty line would be a blank line,
-			 * which mandoc flags; "\&" keeps it visible. */
-			if (r->bol)
-				buf_puts(&r->out, "\\&");
-			r->bol = 0;
-			roff_eol(r);
-			col = 0;
-			continue;
-		}
-		if (c == ' ' || c == '\t') {
+		} else if (c == ' ' || c == '\t') {
+			col = blank(r, c, flags, col);
 			i++;
-			if (fill) {
-				r->space = 1;
-				r->inword = 0;
-			} else if (c == ' ') {
-				r->space++;
-				col++;
-			} else {
-				/* Expand tabs: man sets its own tab stops. */
-				do {
-					r->space++;
-					col++;
-				} while (col % 8);
-			}
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f) {	/* control: drop */
-			i++;
-			continue;
-		}
-		/* In no-fill code, leading spaces are indentation. */
-		flush_space(r, fill ? !(flags & ESC_ONELINE) : -1);
-		if (r->bol && at_risk(s + i, len - i, flags))
-			buf_puts(&r->out, "\\&");
-		if (fill && !(flags & ESC_ONELINE) && r->inword) {
-			/* A long word: break points for the formatter, and
-			 * "\c" to go on on the next input line with no
-			 * space, keeping input lines under 80 bytes. */
-			if (r->wordlen > 0 && r->wordlen % ROFF_CHUNK == 0) {
-				buf_puts(&r->out, "\\:");
-				r->chunked = 1;
-			}
-			if ((r->wordlen >= ROFF_CHUNK &&
-			    r->out.len - r->linestart >= JOIN_AT) ||
-			    r->out.len - r->linestart >= 77) {
-				buf_puts(&r->out, "\\c");
-				roff_eol(r);
-				r->inword = 1;
-				if (at_risk(s + i, len - i, flags))
-					buf_puts(&r->out, "\\&");
-			}
-		}
-		if ((flags & ESC_NOHYPH) && !r->inword)
-			buf_puts(&r->out, "\\%");
-		r->bol = 0;
-		r->inword = 1;
-		if (c < 0x80) {
+		} else if (c < 0x20 || c == 0x7f) {
+			i++;			/* control: drop */
+		} else if (c < 0x80) {
+			word_start(r, s + i, len - i, flags);
+			ascii(r, c, flags);
 			i++;
 			col++;
 			r->wordlen++;
-			if (c == '\\')
-				buf_puts(&r->out, "\\e");
-			else if (c == '-' && (flags & ESC_LITERAL))
-				buf_puts(&r->out, "\\-");
-			else if (c == '"' && (flags & ESC_ONELINE))
-				buf_puts(&r->out, "\\(dq");
-			else if (flags & ESC_UPPER && c >= 'a' && c <= 'z')
-				buf_putc(&r->out, c - 'a' + 'A');
-			else
-				buf_putc(&r->out, c);
-			continue;
-		}
-		n = utf8_decode(s + i, len - i, &cp);
-		if (n == 0) {		/* the model promises UTF-8; be safe */
-			i++;
-			continue;
-		}
-		col += roff_width(s + i, n);
-		r->wordlen += roff_width(s + i, n);
-		i += n;
-		if (glyph(cp) != NULL) {
-			buf_puts(&r->out, glyph(cp));
+		} else if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			i++;		/* the model promises UTF-8; be safe */
 		} else {
-			snprintf(tmp, sizeof(tmp), "\\[u%04X]", (unsigned)cp);
-			buf_puts(&r->out, tmp);
-			if (r->seen == NULL)
-				r->seen = xcalloc(MAX_CP / 8, 1);
-			r->seen[cp / 8] |= (unsigned char)(1u << (cp % 8));
+			word_start(r, s + i, len - i, flags);
+			col += roff_width(s + i, n);
+			r->wordlen += roff_width(s + i, n);
+			non_ascii(r, cp);
+			i += n;
 		}
 	}
 }

@@ -26,8 +26,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "emit.h"
 #include "man.h"
 #include "roff.h"
+#include "style.h"
 
 #define GAP		3	/* tbl's default space between columns */
 #define LABEL_MAX	24	/* a column whose cells are all this short */
@@ -114,13 +116,14 @@ measure(const struct node *cell, struct meter *mt)
 		if (n == cell)
 			continue;
 		if (!entering) {
-			if (n->type == N_LINK && n->u.link.url[0] != '\0' &&
+			if (n->type == N_LINK &&
+			    n->u.link.kind == LINK_EXTERNAL &&
 			    !man_autolink(n)) {
 				/* Shown as " <url>" after the text. */
 				meter_word(mt);
 				mt->line += 1;
-				mt->word = (int)roff_width(n->u.link.url,
-				    strlen(n->u.link.url)) + 2;
+				mt->word = (int)roff_width(n->u.link.href,
+				    strlen(n->u.link.href)) + 2;
 				mt->line += mt->word;
 				mt->content += mt->word;
 			}
@@ -144,10 +147,10 @@ measure(const struct node *cell, struct meter *mt)
 			break;
 		case N_LINK:
 			/* An autolink shows its address once, as text. */
-			if (n->u.link.url[0] != '\0' && man_autolink(n))
-				meter_text(mt, n->u.link.url, 0);
-			if (man_autolink(n))
+			if (man_autolink(n)) {
+				meter_text(mt, n->u.link.href, 0);
 				entering = 0;
+			}
 			break;
 		default:
 			if (doc_is_block(n) && n->type != N_LIST &&
@@ -282,7 +285,7 @@ cell_empty(const struct node *cell)
 		    n->text[strspn(n->text, " \t\n")] != '\0')
 			return 0;
 		else if (entering && n->type == N_LINK &&
-		    n->u.link.url[0] != '\0')
+		    n->u.link.kind == LINK_EXTERNAL)
 			return 0;
 	return 1;
 }
@@ -304,8 +307,9 @@ separator(const struct node *table)
 
 		if (n->type == N_TEXT || n->type == N_CODE)
 			s = n->text;
-		else if (n->type == N_LINK && entering)
-			s = n->u.link.url;
+		else if (n->type == N_LINK && entering &&
+		    n->u.link.kind == LINK_EXTERNAL)
+			s = n->u.link.href;
 		for (; s != NULL && *s != '\0'; s++)
 			if ((c = strchr(cand, *s)) != NULL)
 				used[c - cand] = 1;
@@ -415,6 +419,24 @@ seg_empty(const struct seg *s)
 	return 1;
 }
 
+/* A block in a cell, on its line: its inlines, or (a code block, a
+ * table in the table) its text. */
+static void
+block_line(struct man *m, const struct node *b, int flags)
+{
+	char *t;
+
+	if (b->first != NULL && doc_is_inline(b->first)) {
+		man_inlines(m, b, INL_CELL, flags);
+		return;
+	}
+	if (b->type != N_CODE_BLOCK)
+		emit_fallback_warn(m->unshown, b, "man page table cell");
+	t = doc_text_dup(b, TEXT_BLOCKS);
+	roff_text(&m->r, t, strlen(t), flags | ESC_ONELINE);
+	free(t);
+}
+
 static void
 seg_write(struct man *m, const struct seg *s, int flags)
 {
@@ -422,7 +444,7 @@ seg_write(struct man *m, const struct seg *s, int flags)
 
 	if (s->item == NULL) {
 		if (s->first != NULL && doc_is_block(s->first))
-			man_inlines(m, s->first, INL_CELL, flags);
+			block_line(m, s->first, flags);
 		else
 			man_inline_range(m, s->first, s->stop, INL_CELL,
 			    flags);
@@ -437,38 +459,97 @@ seg_write(struct man *m, const struct seg *s, int flags)
 	}
 }
 
-static void
-grid_row(struct man *m, const struct node *row, char sep)
+static const struct node *
+first_row(const struct node *table)
 {
-	const struct node *cell;
-	struct seg **segs;
-	size_t *nseg, sub, nsub = 1;
-	int ncols = 0, i;
-	char tmp[2] = { sep, '\0' };
+	const struct node *row = table->first;
 
-	for (cell = row->first; cell != NULL; cell = cell->next)
-		ncols++;
-	segs = xcalloc((size_t)ncols, sizeof(*segs));
-	nseg = xcalloc((size_t)ncols, sizeof(*nseg));
-	for (i = 0, cell = row->first; cell != NULL; cell = cell->next, i++) {
-		nseg[i] = segments(cell, &segs[i]);
-		/* Trailing empty lines (a final <br>) add nothing. */
-		while (nseg[i] > 0 && seg_empty(&segs[i][nseg[i] - 1]))
-			nseg[i]--;
-		if (nseg[i] > nsub)
-			nsub = nseg[i];
+	while (row != NULL && row->type != N_ROW)
+		row = row->next;
+	return row;
+}
+
+/*
+ * Where each column of a row stands: a cell starts there, the cell to
+ * its left spans over it, or a cell of a row above reaches down into
+ * it.  down[k] counts the rows a cell above still covers in column k.
+ */
+enum slot { SLOT_CELL, SLOT_RIGHT, SLOT_DOWN };
+
+static void
+row_map(const struct node *row, int ncols, int *down, enum slot *slot,
+    const struct node **cell)
+{
+	const struct node *c;
+	int k, j;
+
+	for (k = 0; k < ncols; k++) {
+		slot[k] = down[k] > 0 ? SLOT_DOWN : SLOT_CELL;
+		cell[k] = NULL;
+		if (down[k] > 0)
+			down[k]--;
 	}
+	for (c = row->first; c != NULL; c = c->next) {
+		if ((k = c->u.cell.col) >= ncols)
+			continue;
+		slot[k] = SLOT_CELL;
+		cell[k] = c;
+		for (j = 0; j < c->u.cell.colspan && k + j < ncols; j++) {
+			if (j > 0)
+				slot[k + j] = SLOT_RIGHT;
+			down[k + j] = c->u.cell.rowspan - 1;
+		}
+	}
+}
+
+/* The lines of each cell (see segments); returns how many tbl rows the
+ * table row takes. */
+static size_t
+row_lines(const struct node *const *cell, int ncols, struct seg **segs,
+    size_t *nseg)
+{
+	size_t nsub = 1;
+	int k;
+
+	for (k = 0; k < ncols; k++) {
+		nseg[k] = 0;
+		segs[k] = NULL;
+		if (cell[k] == NULL)
+			continue;
+		nseg[k] = segments(cell[k], &segs[k]);
+		/* Trailing empty lines (a final <br>) add nothing. */
+		while (nseg[k] > 0 && seg_empty(&segs[k][nseg[k] - 1]))
+			nseg[k]--;
+		if (nseg[k] > nsub)
+			nsub = nseg[k];
+	}
+	return nsub;
+}
+
+static void
+grid_row(struct man *m, const struct node *row, char sep, int ncols,
+    const enum slot *slot, const struct node *const *cell)
+{
+	struct seg **segs = xcalloc((size_t)ncols, sizeof(*segs));
+	size_t *nseg = xcalloc((size_t)ncols, sizeof(*nseg)), sub, nsub;
+	char tmp[2] = { sep, '\0' };
+	int k, field;
+
+	nsub = row_lines(cell, ncols, segs, nseg);
 	for (sub = 0; sub < nsub; sub++) {
-		for (i = 0; i < ncols; i++) {
-			if (i > 0)
+		for (k = 0, field = 0; k < ncols; k++) {
+			if (slot[k] == SLOT_RIGHT)
+				continue;	/* spanned: no field */
+			if (field++ > 0)
 				roff_raw(&m->r, tmp);
-			if (sub >= nseg[i] || seg_empty(&segs[i][sub]))
+			if (slot[k] != SLOT_CELL || sub >= nseg[k] ||
+			    seg_empty(&segs[k][sub]))
 				continue;
 			roff_raw(&m->r, "T{");
 			roff_eol(&m->r);
 			if (row->u.row.header)
 				roff_font_push(&m->r, FONT_BOLD);
-			seg_write(m, &segs[i][sub], ESC_TABLE);
+			seg_write(m, &segs[k][sub], ESC_TABLE);
 			if (row->u.row.header)
 				roff_font_pop(&m->r, FONT_BOLD);
 			roff_eol(&m->r);
@@ -476,8 +557,94 @@ grid_row(struct man *m, const struct node *row, char sep)
 		}
 		roff_eol(&m->r);
 	}
-	for (i = 0; i < ncols; i++)
-		free(segs[i]);
+	for (k = 0; k < ncols; k++)
+		free(segs[k]);
+	free(segs);
+	free(nseg);
+}
+
+/* One column's format: its key and width, or a span. */
+static void
+format_entry(struct man *m, const struct node *table, const struct col *c,
+    int k, int expand, enum slot slot, const struct node *cell, int last)
+{
+	enum align a = cell != NULL && cell->u.cell.align != AL_NONE ?
+	    cell->u.cell.align : table->u.table.aligns[k];
+	char key = a == AL_CENTER ? 'c' : a == AL_RIGHT ? 'r' : 'l', tmp[64];
+
+	if (slot == SLOT_RIGHT)
+		snprintf(tmp, sizeof(tmp), "%ss%s", k ? " " : "", last ? "." : "");
+	else if (slot == SLOT_DOWN)
+		snprintf(tmp, sizeof(tmp), "%s^%s", k ? " " : "", last ? "." : "");
+	else if (expand && !c[k].label)
+		snprintf(tmp, sizeof(tmp), "%s%cx%s", k ? " " : "", key,
+		    last ? "." : "");
+	else
+		snprintf(tmp, sizeof(tmp), "%s%cw(%dn)%s", k ? " " : "", key,
+		    c[k].width, last ? "." : "");
+	roff_raw(&m->r, tmp);
+}
+
+static int
+has_spans(const struct node *table)
+{
+	const struct node *r, *c;
+
+	for (r = table->first; r != NULL; r = r->next)
+		for (c = r->first; c != NULL; c = c->next)
+			if (c->type == N_CELL && (c->u.cell.colspan > 1 ||
+			    c->u.cell.rowspan > 1))
+				return 1;
+	return 0;
+}
+
+/*
+ * The format lines: one for the whole table, or, when cells span, one
+ * per tbl row (a table row takes as many as it has lines), so each can
+ * say "s" (spanned from the left) or "^" (from above).
+ */
+static void
+formats(struct man *m, const struct node *table, const struct col *c,
+    int ncols, int expand)
+{
+	const struct node *row, **cell;
+	enum slot *slot;
+	struct seg **segs;
+	size_t *nseg, sub, nsub;
+	int *down, k, spans = has_spans(table);
+
+	if (!spans) {
+		for (k = 0; k < ncols; k++)
+			format_entry(m, table, c, k, expand, SLOT_CELL, NULL,
+			    k == ncols - 1);
+		roff_eol(&m->r);
+		return;
+	}
+	slot = xcalloc((size_t)ncols, sizeof(*slot));
+	cell = xcalloc((size_t)ncols, sizeof(*cell));
+	down = xcalloc((size_t)ncols, sizeof(*down));
+	segs = xcalloc((size_t)ncols, sizeof(*segs));
+	nseg = xcalloc((size_t)ncols, sizeof(*nseg));
+	for (row = table->first; row != NULL; row = row->next) {
+		if (row->type != N_ROW)
+			continue;
+		row_map(row, ncols, down, slot, cell);
+		nsub = row_lines(cell, ncols, segs, nseg);
+		for (k = 0; k < ncols; k++)
+			free(segs[k]);
+		for (sub = 0; sub < nsub; sub++) {
+			if (sub > 0 || row != first_row(table))
+				roff_eol(&m->r);
+			for (k = 0; k < ncols; k++)
+				format_entry(m, table, c, k, expand, slot[k],
+				    cell[k], k == ncols - 1 && sub == nsub - 1 &&
+				    row->next == NULL);
+		}
+	}
+	roff_eol(&m->r);
+	free(slot);
+	free(cell);
+	free(down);
 	free(segs);
 	free(nseg);
 }
@@ -491,9 +658,10 @@ static void
 grid(struct man *m, const struct node *table, const struct col *c,
     int ncols, int expand)
 {
-	const struct node *row;
+	const struct node *row, **cell;
 	char sep = separator(table), tmp[64];
-	int i;
+	enum slot *slot;
+	int i, *down;
 
 	/* Ragged right and no hyphenation in cells: groff cannot justify
 	 * a narrow column without gaps (and warns "cannot adjust line"),
@@ -517,28 +685,26 @@ grid(struct man *m, const struct node *table, const struct col *c,
 	snprintf(tmp, sizeof(tmp), "tab(%c) nokeep;", sep);
 	roff_raw(&m->r, tmp);
 	roff_eol(&m->r);
-	for (i = 0; i < ncols; i++) {
-		enum align a = table->u.table.aligns[i];
-
-		char key = a == AL_CENTER ? 'c' : a == AL_RIGHT ? 'r' : 'l';
-
-		if (expand && !c[i].label)
-			snprintf(tmp, sizeof(tmp), "%s%cx%s", i ? " " : "",
-			    key, i == ncols - 1 ? "." : "");
-		else
-			snprintf(tmp, sizeof(tmp), "%s%cw(%dn)%s",
-			    i ? " " : "", key, c[i].width,
-			    i == ncols - 1 ? "." : "");
-		roff_raw(&m->r, tmp);
-	}
-	roff_eol(&m->r);
+	formats(m, table, c, ncols, expand);
+	slot = xcalloc((size_t)ncols, sizeof(*slot));
+	cell = xcalloc((size_t)ncols, sizeof(*cell));
+	down = xcalloc((size_t)ncols, sizeof(*down));
 	for (row = table->first; row != NULL; row = row->next) {
-		if (row != table->first) {
+		if (row->type != N_ROW)
+			continue;
+		row_map(row, ncols, down, slot, cell);
+		/* A rule would cut through a cell reaching down. */
+		for (i = 0; i < ncols && slot[i] != SLOT_DOWN; i++)
+			;
+		if (row != first_row(table) && i == ncols) {
 			roff_raw(&m->r, "_");
 			roff_eol(&m->r);
 		}
-		grid_row(m, row, sep);
+		grid_row(m, row, sep, ncols, slot, cell);
 	}
+	free(slot);
+	free(cell);
+	free(down);
 	roff_req(&m->r, ".TE");
 	roff_eol(&m->r);
 	roff_req(&m->r, ".ad");
@@ -557,8 +723,20 @@ header_row(const struct node *table)
 	const struct node *row;
 
 	for (row = table->first; row != NULL; row = row->next)
-		if (row->u.row.header)
+		if (row->type == N_ROW && row->u.row.header)
 			return row;
+	return NULL;
+}
+
+/* The header cell over column k, if any. */
+static const struct node *
+heading_of(const struct node *head, int k)
+{
+	const struct node *h;
+
+	for (h = head != NULL ? head->first : NULL; h != NULL; h = h->next)
+		if (k >= h->u.cell.col && k < h->u.cell.col + h->u.cell.colspan)
+			return h;
 	return NULL;
 }
 
@@ -567,11 +745,11 @@ header_row(const struct node *table)
 static void
 stacked(struct man *m, const struct node *table)
 {
-	const struct node *head = header_row(table), *row, *cell, *h;
+	const struct node *head = header_row(table), *row, *cell, *hc;
 	int any;
 
 	for (row = table->first; row != NULL; row = row->next) {
-		if (row->u.row.header)
+		if (row->type != N_ROW || row->u.row.header)
 			continue;
 		roff_req(&m->r, ".TP 4");
 		roff_eol(&m->r);
@@ -583,11 +761,8 @@ stacked(struct man *m, const struct node *table)
 		roff_font_pop(&m->r, FONT_BOLD);
 		roff_eol(&m->r);
 		any = 0;
-		h = head != NULL ? head->first : NULL;
 		for (cell = row->first; cell != NULL; cell = cell->next) {
-			const struct node *hc = h;
-
-			h = h != NULL ? h->next : NULL;
+			hc = heading_of(head, cell->u.cell.col);
 			if (cell == row->first || cell_empty(cell))
 				continue;
 			if (any) {
@@ -617,6 +792,20 @@ stacked(struct man *m, const struct node *table)
 	m->fresh = 0;
 }
 
+/* A table's caption: a bold paragraph above it. */
+static void
+caption(struct man *m, const struct node *table)
+{
+	if (table->first->type != N_CAPTION ||
+	    !doc_has_text(table->first))
+		return;
+	man_para(m);
+	roff_font_push(&m->r, FONT_BOLD);
+	man_inlines(m, table->first, INL_FLOW, 0);
+	roff_font_pop(&m->r, FONT_BOLD);
+	roff_eol(&m->r);
+}
+
 void
 man_table(struct man *m, const struct node *table)
 {
@@ -626,13 +815,16 @@ man_table(struct man *m, const struct node *table)
 	struct meter mt;
 	char tmp[96];
 
-	if (ncols <= 0 || table->first == NULL)
+	if (ncols <= 0 || first_row(table) == NULL)
 		return;
+	caption(m, table);
 	c = xcalloc((size_t)ncols, sizeof(*c));
-	for (row = table->first; row != NULL; row = row->next)
+	for (row = first_row(table); row != NULL; row = row->next)
 		for (cell = row->first; cell != NULL; cell = cell->next) {
+			/* A cell over several columns wraps in all of them:
+			 * it sets no column's width. */
 			i = cell->u.cell.col;
-			if (i < 0 || i >= ncols)
+			if (i < 0 || i >= ncols || cell->u.cell.colspan > 1)
 				continue;
 			measure(cell, &mt);
 			if (mt.minw > c[i].minw)
@@ -647,12 +839,12 @@ man_table(struct man *m, const struct node *table)
 	for (i = 0; i < ncols; i++)
 		total += c[i].width;
 
-	if (ncols == 1 || (fits && m->layout == LAYOUT_GRID) ||
-	    (fits && m->layout != LAYOUT_STACKED &&
+	if (ncols == 1 || (fits && m->layout == MAN_TABLE_GRID) ||
+	    (fits && m->layout != MAN_TABLE_STACKED &&
 	    total + NARROW <= man_avail(m))) {
 		/* Narrow enough for any terminal, or forced. */
 		grid(m, table, c, ncols, 0);
-	} else if (!fits || m->layout == LAYOUT_STACKED) {
+	} else if (!fits || m->layout == MAN_TABLE_STACKED) {
 		stacked(m, table);
 	} else {
 		/* mandoc reads \n(.l as 0; groff knows its line length.

@@ -295,20 +295,6 @@ find_mark(const struct lo_mark **ix, size_t n, const char *id)
 	return r != NULL ? *r : NULL;
 }
 
-/* Only schemes a reader expects to follow from a printed handout;
- * anything else (javascript:, file:, relative paths) stays plain text. */
-static int
-safe_uri(const char *u)
-{
-	static const char *const ok[] = { "http://", "https://", "mailto:",
-	    "ftp://", NULL };
-
-	for (int i = 0; ok[i] != NULL; i++)
-		if (strncasecmp(u, ok[i], strlen(ok[i])) == 0)
-			return 1;
-	return 0;
-}
-
 static void
 links(HPDF_Page *pages, size_t k, const struct lo_doc *d,
     const struct lo_mark **ix, size_t nix)
@@ -340,10 +326,8 @@ links(HPDF_Page *pages, size_t k, const struct lo_doc *d,
 			HPDF_Destination_SetFitH(dst,
 			    (HPDF_REAL)(d->ph - m->y + 4));
 			a = HPDF_Page_CreateLinkAnnot(p, r, dst);
-		} else if (safe_uri(o->str))
+		} else	/* a safe URL: the model allows no other */
 			a = HPDF_Page_CreateURILinkAnnot(p, r, o->str);
-		else
-			continue;
 		if (a != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 	}

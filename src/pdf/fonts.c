@@ -49,14 +49,10 @@ struct pdf_fonts {
 	int			 fc_ok;
 };
 
-static const char *const role_key[LO_NFAMILIES] = {
-	"pdf.fonts.serif", "pdf.fonts.sans", "pdf.fonts.mono",
-	"pdf.fonts.fallback", "pdf.fonts.cjk"
-};
-static const char *const role_def[LO_NFAMILIES] = {
-	"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans",
-	"Droid Sans Fallback"
-};
+/* The layout's families are the style's font roles, in the same order. */
+_Static_assert((int)FAM_SERIF == (int)STYLE_SERIF &&
+    (int)FAM_CJK == (int)STYLE_CJK && (int)LO_NFAMILIES == (int)STYLE_NFONTS,
+    "layout families and style font roles differ");
 
 struct pdf_fonts *
 pdf_fonts_new(HPDF_Doc pdf, const struct style *st)
@@ -164,7 +160,7 @@ face_load(struct pdf_fonts *fs, int face)
 	f->tried = 1;
 	if (!fs->fc_ok)
 		return NULL;
-	family = style_str(fs->st, role_key[fam], role_def[fam]);
+	family = fs->st->pdf.font[fam];
 	path = lookup(family, sty, &exact);
 	if (fam == FAM_CJK && (!exact || path == NULL)) {
 		/* No CJK font installed: that is fine, just no fallback. */
@@ -175,9 +171,9 @@ face_load(struct pdf_fonts *fs, int face)
 		if (path == NULL || fam != FAM_FALLBACK)
 			diag_warn(NULL, 0, "font \"%s\" is %s; using \"%s\"",
 			    family, path ? "not installed" :
-			    "not TrueType (libharu needs .ttf)", role_def[fam]);
+			    "not TrueType (libharu needs .ttf)", style_default_font((enum style_font)fam));
 		free(path);
-		path = lookup(role_def[fam], sty, &exact);
+		path = lookup(style_default_font((enum style_font)fam), sty, &exact);
 	}
 	if (path == NULL)
 		return NULL;

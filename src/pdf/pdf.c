@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "hash.h"
 #include "emit.h"
 #include "layout/layout.h"
 #include "device.h"
@@ -38,21 +39,6 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 	e->failed = 1;
 }
 
-/* FNV-1a, twice with different offsets: 128 bits of file identity. */
-static void
-file_id(const unsigned char *p, size_t n, char hex[33])
-{
-	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
-
-	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < n; i++) {
-			h[k] ^= p[i] + (unsigned)k;
-			h[k] *= 0x100000001b3ULL;
-		}
-	snprintf(hex, 33, "%016llX%016llX", (unsigned long long)h[0],
-	    (unsigned long long)h[1]);
-}
-
 /*
  * libharu writes no /ID for an unencrypted file (and would derive one
  * from the clock if it did).  Readers and PDF 2.0 want one, so add it,
@@ -74,7 +60,13 @@ write_with_id(const unsigned char *p, size_t n, FILE *out)
 		fwrite(p, 1, n, out);
 		return;
 	}
-	file_id(p, n, hex);
+	{
+		struct hash128 h;
+
+		hash128_init(&h);
+		hash128_add(&h, p, n);
+		hash128_hex(&h, hex);
+	}
 	snprintf(id, sizeof(id), "/ID [<%s><%s>]\n", hex, hex);
 	fwrite(p, 1, at, out);
 	fputs(id, out);

@@ -4,6 +4,7 @@
 #include "check.h"
 #include "diag.h"
 #include "doc.h"
+#include "hash.h"
 #include "meta.h"
 
 /* Run meta_front_matter on a writable copy of md. */
@@ -23,11 +24,12 @@ fm(struct doc *d, int first, const char *md, char **out)
 int
 main(void)
 {
-	static const uint64_t h[2] = { 1, 2 };
+	struct hash128 h;
 	struct doc *d;
 	char *body;
 
 	diag_quiet = 1;
+	hash128_init(&h);
 	d = doc_new();
 	CHECK("front matter parsed", fm(d, 1,
 	    "---\ntitle: T\nauthor: [A, B]\nkeywords: x, y\nsection: 1\n"
@@ -56,7 +58,7 @@ main(void)
 	CHECK("-M name with a slash refused", meta_override(d, "name",
 	    "../x") != 0);
 	CHECK("-M bad section refused", meta_override(d, "section", "x") != 0);
-	CHECK("finish keeps given values", meta_finish(d, "dir/file.md", h) == 0
+	CHECK("finish keeps given values", meta_finish(d, "dir/file.md", &h) == 0
 	    && !strcmp(d->meta.name, "file") && !strcmp(d->meta.section, "1") &&
 	    !strcmp(d->meta.lang, "en"));
 	CHECK("identifier is a urn:uuid", !strncmp(d->meta.identifier,
@@ -85,7 +87,7 @@ main(void)
 	doc_free(d);
 
 	d = doc_new();
-	CHECK("derived name drops the extension", meta_finish(d, "a/b.c.md", h)
+	CHECK("derived name drops the extension", meta_finish(d, "a/b.c.md", &h)
 	    == 0 && !strcmp(d->meta.name, "b.c"));
 	doc_free(d);
 	return check_failed;

@@ -199,5 +199,14 @@ main(void)
 	    d->root->first->last->type == N_PARAGRAPH &&
 	    d->root->first->last->first->type == N_TEXT);
 	doc_free(d);
+	{
+		int t, named = 1;
+
+		for (t = 0; t < N_TYPE_COUNT; t++)
+			if (doc_type_name((enum node_type)t) == NULL ||
+			    strcmp(doc_type_name((enum node_type)t), "?") == 0)
+				named = 0;
+		CHECK("every node type has a name", named);
+	}
 	return check_failed;
 }

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "emit.h"
 #include "lo_int.h"
 #include "style.h"
 #include "utf8.h"
@@ -21,7 +22,6 @@
 #define CODE_BG		0xF0F0F0
 #define RULE_RGB	0x888888
 #define GREY_RGB	0x555555
-#define MAX_DEPTH	24
 
 void
 vl_free(struct vlist *v)
@@ -121,25 +121,6 @@ keep_lines(struct vlist *v, size_t from)
 	v->e[v->n - 2].keep = 1;
 }
 
-/* The text of a subtree, walked without recursion (input may nest
- * deeply); blocks and breaks become spaces. */
-static void
-plain(const struct node *root, struct buf *b)
-{
-	struct node *n = NULL;
-	int	     entering;
-
-	while ((n = doc_next(root, n, &entering)) != NULL) {
-		if (!entering || n == root)
-			continue;
-		if (n->text != NULL)
-			buf_puts(b, n->text);
-		if (n->type == N_SOFTBREAK || n->type == N_LINEBREAK ||
-		    (doc_is_block(n) && b->len > 0))
-			buf_putc(b, ' ');
-	}
-}
-
 static struct lo_fmt
 body_fmt(struct lo_ctx *c, double size)
 {
@@ -192,7 +173,7 @@ heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 	if (at == v->n)
 		return;
 	buf_init(&b);
-	plain(n, &b);
+	doc_text(n, &b, 0);
 	v->e[at].mark_id = n->u.heading.id;
 	v->e[at].mark_title = pool_strdup(c->pool, b.data ? b.data : "");
 	v->e[at].mark_level = lvl;
@@ -480,26 +461,21 @@ static int
 image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
     double x, double width)
 {
-	const char	*url = img->u.link.url;
+	const char	*path = img->u.link.path;
 	double		 w, h, maxh = (c->bottom - c->top) * 0.75, k = 1;
-	struct buf	 path;
 	struct vent	*e;
 	struct lo_op	*o;
 
-	if (c->m->image_size == NULL || *url == '\0' || strstr(url, "://") ||
-	    strncmp(url, "data:", 5) == 0)
+	if (c->m->image_size == NULL || img->u.link.kind != LINK_FILE)
 		return 0;
-	buf_init(&path);
-	if (url[0] != '/' && img->file != NULL && strrchr(img->file, '/')) {
-		const char *slash = strrchr(img->file, '/');
-
-		buf_put(&path, img->file, (size_t)(slash - img->file) + 1);
-	}
-	buf_puts(&path, url);
-	if (c->m->image_size(c->m->image_ctx, path.data, &w, &h) != 0) {
-		buf_free(&path);
+	if (img->u.link.format != IMG_PNG && img->u.link.format != IMG_JPEG) {
+		/* libharu draws PNG and JPEG only. */
+		diag_warn(img->file, img->line, "image %s: the PDF can show "
+		    "only PNG and JPEG; showing its alt text", path);
 		return 0;
 	}
+	if (c->m->image_size(c->m->image_ctx, path, &w, &h) != 0)
+		return 0;
 	if (w > width)
 		k = width / w;
 	if (h * k > maxh)
@@ -514,8 +490,7 @@ image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
 	o->x = x + (width - w) / 2;
 	o->w = w;
 	o->h = h;
-	o->str = pool_strdup(c->pool, path.data);
-	buf_free(&path);
+	o->str = path;
 	if (img->first != NULL) {
 		struct lo_fmt f = body_fmt(c, c->body_size * 0.85);
 
@@ -528,68 +503,18 @@ image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
 	return 1;
 }
 
-static int
-html_hidden(const char *s)
-{
-	size_t n;
-
-	s += strspn(s, " \t\n");
-	n = strlen(s);
-	while (n > 0 && strchr(" \t\n", s[n - 1]))
-		n--;
-	return n == 0 || (strncmp(s, "<!--", 4) == 0 && n >= 7 &&
-	    strncmp(s + n - 3, "-->", 3) == 0);
-}
-
-static int
-is_title_heading(struct lo_ctx *c, const struct node *n)
-{
-	struct buf	b;
-	int		same;
-
-	if (n->type != N_HEADING || n->u.heading.level != 1 ||
-	    n->parent == NULL || n->parent->type != N_CHAPTER ||
-	    n->parent->u.chapter.index != 0 || n->prev != NULL ||
-	    c->doc->meta.title == NULL)
-		return 0;
-	buf_init(&b);
-	plain(n, &b);
-	same = b.data != NULL && strcmp(b.data, c->doc->meta.title) == 0;
-	buf_free(&b);
-	return same;
-}
-
 void
 blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
     double width, int depth)
 {
 	struct lo_fmt f = body_fmt(c, c->body_size);
 
-	if (depth >= MAX_DEPTH && n != NULL) {
-		/* Deeper than any reader can follow: the text, flat. */
-		struct lo_par	p;
-		struct buf	b;
-
-		diag_warn(n->file, n->line, "blocks nested more than %d deep "
-		    "are flattened in the PDF", MAX_DEPTH);
-		buf_init(&b);
-		for (; n != NULL; n = n->next)
-			plain(n, &b);
-		par_take(c, &p);
-		par_add_text(c, &p, b.data ? b.data : "", &f);
-		par_finish(&p);
-		par_set(c, &p, v, x, width, f.size, AL_LEFT, 1);
-		par_give(c, &p);
-		buf_free(&b);
-		return;
-	}
 	for (; n != NULL; n = n->next) {
 		if (n->file != NULL)
 			c->file = n->file;
 		switch (n->type) {
 		case N_HEADING:
-			if (!is_title_heading(c, n))
-				heading(c, v, n, x, width);
+			heading(c, v, n, x, width);
 			break;
 		case N_PARAGRAPH:
 			if (n->first == NULL)
@@ -617,13 +542,6 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		case N_CODE_BLOCK:
 			code_block(c, v, n->text ? n->text : "", x, width, 0);
 			break;
-		case N_HTML_BLOCK:
-			/* Raw HTML the parser could not map is shown as
-			 * written, except comments (hidden on purpose) and
-			 * blank blocks. */
-			if (n->text != NULL && !html_hidden(n->text))
-				code_block(c, v, n->text, x, width, 1);
-			break;
 		case N_RULE:
 			rule(v, x, width, c->body_size);
 			break;
@@ -634,16 +552,32 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 			size_t from = v->n;
 
 			blocks(c, v, n->first, x, width, depth);
-			if (!c->chapter_break || n->u.chapter.index == 0)
-				break;
-			/* Each input file after the first starts a page. */
 			while (from < v->n && v->e[from].kind == V_GLUE)
 				from++;
-			if (from < v->n)
+			if (from == v->n)
+				break;
+			/* Links to the file lead to its first line. */
+			v->e[from].anchor = n->u.chapter.id;
+			/* Each input file after the first starts a page. */
+			if (c->chapter_break && n->u.chapter.index > 0)
 				v->e[from].brk = 1;
 			break;
 		}
+		case N_HTML_BLOCK:
+			break;	/* never reaches an emitter (html.c) */
 		default:
+			/* What the PDF cannot show (yet): its content. */
+			if (!doc_is_inline(n))
+				emit_fallback_warn(c->unshown, n, "PDF");
+			if (!doc_is_inline(n) && n->first != NULL &&
+			    doc_is_block(n->first)) {
+				blocks(c, v, n->first, x, width, depth);
+				break;
+			}
+			if (!doc_is_inline(n) && n->first != NULL) {
+				paragraph(c, v, n, x, width, &f, AL_NONE);
+				break;
+			}
 			if (doc_is_inline(n)) {
 				struct lo_par p;
 

@@ -17,7 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
-#include "linkpath.h"
+#include "emit.h"
 #include "lo_int.h"
 #include "utf8.h"
 
@@ -247,79 +247,29 @@ hard_break(struct lo_par *p)
 	it->pen = -PEN_INF;
 }
 
-/* Web and mail links, and links to a heading ("#id"). */
-static int
-followable(const char *u)
-{
-	static const char *const ok[] = { "#", "http://", "https://",
-	    "mailto:", "ftp://", NULL };
-
-	for (int i = 0; ok[i] != NULL; i++)
-		if (strncasecmp(u, ok[i], strlen(ok[i])) == 0)
-			return u[1] != '\0';
-	return 0;
-}
-
-/*
- * A link to another input file of the book ("2-setup.md#install") as a
- * link to a heading: "#" and the fragment, or the id of the file's first
- * heading.  NULL when the link names no input file.
- */
+/* What a link leads to, as the device wants it: the URL, or "#" and the
+ * id of a place in the document (resolve.c decided which). */
 static const char *
-chapter_anchor(struct lo_ctx *c, const struct node *link)
+link_dest(struct lo_ctx *c, const struct node *link)
 {
-	const struct node *ch;
-	struct node *n = NULL;
-	const char *id = NULL;
-	char *frag, *r;
-	int entering;
+	const char *id;
+	char *r;
 
-	if ((ch = link_chapter(c->doc, link, &frag)) == NULL)
+	if (link->u.link.kind == LINK_EXTERNAL)
+		return link->u.link.href;
+	if (link->u.link.kind != LINK_INTERNAL)
 		return NULL;
-	if (frag != NULL)
-		id = frag;
-	else
-		while ((n = doc_next(ch, n, &entering)) != NULL && id == NULL)
-			if (entering && n->type == N_HEADING)
-				id = n->u.heading.id;
-	if (id == NULL)
-		return NULL;
+	id = doc_target_id(link->u.link.target);
 	r = pool_alloc(c->pool, strlen(id) + 2);
 	r[0] = '#';
 	strcpy(r + 1, id);
-	free(frag);
 	return r;
-}
-
-/* Inlines nested deeper than this are added as their plain text,
- * without recursion. */
-#define MAX_INLINE_DEPTH	48
-
-static void
-flat_text(struct lo_ctx *c, struct lo_par *p, const struct node *root,
-    const struct lo_fmt *f)
-{
-	struct node *n = NULL;
-	int	     entering;
-
-	while ((n = doc_next(root, n, &entering)) != NULL) {
-		if (!entering)
-			continue;
-		if (n->text != NULL)
-			par_add_text(c, p, n->text, f);
-		else if (n->type == N_SOFTBREAK || n->type == N_LINEBREAK)
-			add_glue(c, p, f);
-	}
 }
 
 void
 par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
     const struct lo_fmt *f0)
 {
-	if (f0->depth > MAX_INLINE_DEPTH) {
-		flat_text(c, p, parent, f0);
-		return;
-	}
 	for (const struct node *n = parent->first; n != NULL; n = n->next) {
 		struct lo_fmt f = *f0;
 
@@ -361,10 +311,7 @@ par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
 			break;
 		case N_LINK:
 			/* Only links a reader can follow look like links. */
-			if (followable(n->u.link.url))
-				f.link = n->u.link.url;
-			else
-				f.link = chapter_anchor(c, n);
+			f.link = link_dest(c, n);
 			if (f.link != NULL)
 				f.rgb = c->link_rgb;
 			par_add_inlines(c, p, n, &f);
@@ -377,6 +324,8 @@ par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
 			par_add_text(c, p, "]", &f);
 			break;
 		default:
+			/* What the PDF cannot show (yet): its text. */
+			emit_fallback_warn(c->unshown, n, "PDF");
 			if (n->first != NULL)
 				par_add_inlines(c, p, n, &f);
 			else if (n->text != NULL)

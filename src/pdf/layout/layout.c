@@ -16,25 +16,23 @@
 static void
 geometry(struct lo_ctx *c)
 {
-	const struct style *st = c->st;
-	const char *paper = style_str(st, "pdf.paper", "a4");
+	const struct pdf_style *st = &c->st->pdf;
 
-	if (strcasecmp(paper, "letter") == 0) {
+	if (strcmp(st->paper, "letter") == 0) {
 		c->pw = 612;
 		c->ph = 792;
 	} else {
-		if (strcasecmp(paper, "a4") != 0)
-			diag_warn(NULL, 0, "unknown paper size \"%s\"; "
-			    "using A4", paper);
 		c->pw = 210 * MM;
 		c->ph = 297 * MM;
 	}
-	c->pw = style_len(st, "pdf.page.width", c->pw);
-	c->ph = style_len(st, "pdf.page.height", c->ph);
-	c->mt = style_len(st, "pdf.margin.top", 20 * MM);
-	c->mb = style_len(st, "pdf.margin.bottom", 20 * MM);
-	c->ml = style_len(st, "pdf.margin.left", 20 * MM);
-	c->mr = style_len(st, "pdf.margin.right", 20 * MM);
+	if (st->page_width > 0)
+		c->pw = st->page_width;
+	if (st->page_height > 0)
+		c->ph = st->page_height;
+	c->mt = st->margin_top;
+	c->mb = st->margin_bottom;
+	c->ml = st->margin_left;
+	c->mr = st->margin_right;
 	if (c->ml + c->mr > c->pw - 72 || c->mt + c->mb > c->ph - 144) {
 		diag_warn(NULL, 0, "margins leave no room for text; "
 		    "using 20mm");
@@ -48,26 +46,21 @@ geometry(struct lo_ctx *c)
 	c->bottom = c->ph - c->mb - 20;
 }
 
-static double
-clamp(double v, double lo, double hi, double def)
-{
-	return v < lo || v > hi ? def : v;
-}
-
 static void
 sizes(struct lo_ctx *c)
 {
-	const struct style *st = c->st;
+	const struct pdf_style *st = &c->st->pdf;
 
-	c->body_size = clamp(style_len(st, "pdf.size.body", 10.5), 5, 30, 10.5);
-	c->code_size = clamp(style_len(st, "pdf.size.code", 8.5), 4, 30, 8.5);
-	c->table_size = clamp(style_len(st, "pdf.size.table", 9), 4, 30, 9);
-	c->table_floor = clamp(style_len(st, "pdf.size.table-min", 7), 3,
-	    c->table_size, c->table_size < 7 ? c->table_size : 7);
-	c->lead = clamp(style_num(st, "pdf.leading", 1.35), 1, 3, 1.35);
+	c->body_size = st->size_body;
+	c->code_size = st->size_code;
+	c->table_size = st->size_table;
+	/* Tables shrink to their floor, which a small table size lowers. */
+	c->table_floor = st->size_table_min <= c->table_size ?
+	    st->size_table_min : c->table_size;
+	c->lead = st->leading;
 	c->par_skip = c->body_size * 0.55;
-	c->ragged = !style_bool(st, "pdf.justify", 1);
-	c->chapter_break = style_bool(st, "pdf.chapter-page-break", 1);
+	c->ragged = !st->justify;
+	c->chapter_break = st->chapter_page_break;
 	c->fam_body = FAM_SERIF;
 	c->fam_head = FAM_SANS;
 	c->fam_mono = FAM_MONO;
@@ -95,7 +88,7 @@ layout_document(const struct doc *d, const struct style *st,
 	sizes(&c);
 	out->pw = c.pw;
 	out->ph = c.ph;
-	if (style_bool(st, "pdf.hyphenate", 1))
+	if (st->pdf.hyphenate)
 		hyph_open(&c, d->meta.lang);
 
 	title_block(&c, &v);

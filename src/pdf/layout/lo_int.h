@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc.h"
 #include "layout.h"
 
 struct node;
@@ -80,6 +81,7 @@ struct vent {
 	int		 brk;		/* start a new page before this */
 	int		 droptop;	/* leave out at the top of a page */
 	const char	*mark_id;	/* heading anchor, or NULL */
+	const char	*anchor;	/* a chapter's start, or NULL */
 	const char	*mark_title;	/* outline entry, or NULL */
 	int		 mark_level;
 	struct lo_row	*row;		/* V_ROW */
@@ -131,6 +133,7 @@ struct lo_ctx {
 	int			 chapter_break;	/* input files start pages */
 	int			 warned_cp[8];	/* few repeat warnings */
 	int			 nwarned;
+	int			 unshown[N_TYPE_COUNT];	/* warned once */
 	/* page geometry */
 	double			 pw, ph, ml, mr, mt, mb;
 	double			 left, width;	/* the text column */

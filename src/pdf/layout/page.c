@@ -343,7 +343,8 @@ draw_row(struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 }
 
 static void
-add_mark(struct lo_doc *d, const struct vent *e, int page, double y)
+add_mark(struct lo_doc *d, const char *id, const char *title, int level,
+    int page, double y)
 {
 	struct lo_mark *m;
 
@@ -352,9 +353,9 @@ add_mark(struct lo_doc *d, const struct vent *e, int page, double y)
 		d->marks = xrealloc(d->marks, d->capmarks * sizeof(*d->marks));
 	}
 	m = &d->marks[d->nmarks++];
-	m->id = e->mark_id;
-	m->title = e->mark_title;
-	m->level = e->mark_level;
+	m->id = id;
+	m->title = title;
+	m->level = level;
 	m->page = page;
 	m->y = y;
 }
@@ -470,7 +471,10 @@ paginate(struct lo_ctx *c, struct vlist *v)
 		else
 			add_run(pg, e->ops.op, e->ops.n, p->y);
 		if (p->idx != last && (e->mark_id || e->mark_title))
-			add_mark(d, e, p->page, p->y);
+			add_mark(d, e->mark_id, e->mark_title, e->mark_level,
+			    p->page, p->y);
+		if (p->idx != last && e->anchor != NULL)
+			add_mark(d, e->anchor, NULL, 0, p->page, p->y);
 		last = p->idx;
 	}
 	for (size_t k = 0; k < d->npages; k++)

@@ -23,50 +23,16 @@
 
 #define RULE_RGB	0x9A9A9A
 
-/* Is the subtree all strong text (ignoring spaces between)? */
-static int
-all_strong(const struct node *n)
-{
-	int any = 0;
-
-	for (const struct node *k = n->first; k != NULL; k = k->next) {
-		if (k->type == N_STRONG)
-			any = 1;
-		else if (k->type == N_TEXT) {
-			for (const char *s = k->text; *s; s++)
-				if (*s != ' ')
-					return 0;
-		} else
-			return 0;
-	}
-	return any;
-}
-
-/*
- * Column 0 holds labels when the style says so, or (auto) when every
- * body cell there is set in bold, as in the seed's "Aspect" column.
- */
+/* Column 0 holds labels where the model found them (resolve.c), unless
+ * the style says otherwise. */
 static int
 label_column(struct lo_ctx *c, const struct node *t)
 {
-	const char *mode = style_str(c->st, "pdf.table.label-column", "auto");
-	int	    rows = 0;
+	int mode = c->st->pdf.table_label_column;
 
-	if (t->u.table.ncols < 2 || strcmp(mode, "false") == 0 ||
-	    strcmp(mode, "no") == 0)
+	if (t->u.table.ncols < 2)
 		return 0;
-	if (strcmp(mode, "true") == 0 || strcmp(mode, "yes") == 0)
-		return 1;
-	for (const struct node *r = t->first; r != NULL; r = r->next) {
-		if (r->u.row.header || r->first == NULL)
-			continue;
-		if (r->first->first == NULL)
-			continue;
-		if (!all_strong(r->first))
-			return 0;
-		rows++;
-	}
-	return rows > 0;
+	return mode == STYLE_AUTO ? t->u.table.label_col : mode;
 }
 
 static struct lo_fmt
@@ -225,26 +191,15 @@ allot(int nc, const double *mn, const struct colw *cw, double width,
 static int
 fixed_widths(struct lo_ctx *c, int nc, double width, double *w)
 {
-	char	key[64];
+	const struct pdf_style *st = &c->st->pdf;
 	double	sum = 0;
 
-	snprintf(key, sizeof(key), "pdf.table.widths.%d", nc);
-	if (style_str(c->st, key, NULL) != NULL)
+	if (st->ntable_widths != nc)
 		return 0;
 	for (int k = 0; k < nc; k++) {
-		const char *v;
-		char	   *end;
-
-		snprintf(key, sizeof(key), "pdf.table.widths.%d", k);
-		if ((v = style_str(c->st, key, NULL)) == NULL)
-			return 0;
-		double d = strtod(v, &end);
-		if (end != v && *end == '%')
-			w[k] = width * d / 100;
-		else
-			w[k] = style_len(c->st, key, 0);
-		if (!(w[k] > 0))
-			return 0;
+		w[k] = st->table_widths[k].pct ?
+		    width * st->table_widths[k].value / 100 :
+		    st->table_widths[k].value;
 		sum += w[k];
 	}
 	if (sum > width)
@@ -320,9 +275,7 @@ table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
 		return;
 	mn = xcalloc((size_t)nc, sizeof(double));
 	cw = xcalloc((size_t)nc, sizeof(*cw));
-	pad = style_len(c->st, "pdf.table.padding", 4);
-	if (pad < 0 || pad > 20)
-		pad = 4;
+	pad = c->st->pdf.table_padding;
 	/* Whole words at the table's size if they fit; else a smaller
 	 * size, down to the floor; only then syllables. */
 	for (;;) {
@@ -344,13 +297,9 @@ table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
 	tab->w = pool_alloc(c->pool, (size_t)nc * sizeof(double));
 	tab->pad = pad;
 	tab->vpad = pad * 0.7;
-	tab->rule_w = style_len(c->st, "pdf.table.rule-width", 0.4);
-	if (tab->rule_w < 0 || tab->rule_w > 5)
-		tab->rule_w = 0.4;
+	tab->rule_w = c->st->pdf.table_rule_width;
 	tab->rule_rgb = RULE_RGB;
-	shade = style_num(c->st, "pdf.table.header-shade", 0.90);
-	if (shade < 0 || shade > 1)
-		shade = 0.90;
+	shade = c->st->pdf.table_header_shade;
 	tab->head_rgb = 0x010101u * (uint32_t)(shade * 255 + 0.5);
 	tab->left = x;
 	if (!fixed_widths(c, nc, width, tab->w))

@@ -1,0 +1,18 @@
+/*
+ * resolve.h - the front end's last pass: where every link and image
+ * leads, and which tables have a label column (see doc.h's "Decisions
+ * already made").
+ */
+#ifndef QUIRE_RESOLVE_H
+#define QUIRE_RESOLVE_H
+
+struct doc;
+
+/* Resolve every LINK and IMAGE and decide table label columns; warnings
+ * for links and images that lead nowhere are printed here, once. */
+void	resolve_document(struct doc *);
+
+/* Images larger than this are not embedded (their alt text is kept). */
+#define IMAGE_MAX ((long long)32 * 1024 * 1024)
+
+#endif
