@@ -682,7 +682,7 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 			draw_box(&t, &h, xx, 0);
 		}
 		close_run(&t);
-		ops_pool(c, &e->ops, t.ops);
+		ops_pool(c->pool, &e->ops, t.ops);
 		s = b + 1;
 	}
 	buf_free(&lb);

@@ -182,7 +182,7 @@ size_t	kp_break(struct lo_ctx *, const struct lo_par *, double width,
 	    int ragged, size_t **breaks, double **ratios);
 void	kp_free(struct lo_ctx *);
 
-/* block.c */
+/* vlist.c */
 void	vl_free(struct vlist *);
 struct vent *vl_push(struct vlist *, int kind, double h);
 void	vl_glue(struct vlist *, double h);
@@ -190,7 +190,9 @@ struct lo_op *ops_push(struct lo_ops *);
 /* dst = an exact copy of src in the pool (cap 0 marks it: ops_push
  * moves it to the heap if it must grow).  Lines are set in one scratch
  * array and kept this way: a malloc per line was a fifth of the layout. */
-void	ops_pool(struct lo_ctx *, struct lo_ops *dst, const struct lo_ops *src);
+void	ops_pool(struct lo_pool *, struct lo_ops *dst, const struct lo_ops *src);
+
+/* block.c */
 void	blocks(struct lo_ctx *, struct vlist *, const struct node *first,
 	    double x, double width, int depth);
 void	title_block(struct lo_ctx *, struct vlist *);
