@@ -13,7 +13,13 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
-#include "lo_int.h"
+#include "block.h"
+#include "context.h"
+#include "inline.h"
+#include "metrics.h"
+#include "pool.h"
+#include "table.h"
+#include "vlist.h"
 #include "style.h"
 #include "utf8.h"
 
@@ -162,7 +168,7 @@ code_text(struct lo_ctx *c, struct vent *e, double x, double y, int face,
 	o->size = size;
 	o->rgb = rgb;
 	o->str = pool_strndup(c->pool, s, len);
-	o->w = lo_text_width(c, face, size, s, len);
+	o->w = lo_text_width(c->widths, face, size, s, len);
 }
 
 static struct vent *
@@ -197,7 +203,7 @@ code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
 
 	if (html)
 		face = LO_FACE(c->fam_mono, LO_ITALIC);
-	markw = lo_advance(c, face, 0x21AA, &used) * size / 1000.0 + size * 0.3;
+	markw = lo_advance(c->widths, face, 0x21AA, &used) * size / 1000.0 + size * 0.3;
 	vl_glue(v, c->par_skip);
 	from = v->n;
 	code_line(v, x, width, pad)->keep = 1;
@@ -227,7 +233,7 @@ code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
 			while (k < rest) {
 				if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
 					step = 1, cp = '?';
-				double cw = lo_advance(c, face, cp, &used) *
+				double cw = lo_advance(c->widths, face, cp, &used) *
 				    size / 1000.0;
 				if (w + cw > avail && k > 0)
 					break;
@@ -286,7 +292,7 @@ list_marker(struct lo_ctx *c, struct vent *e, const char *s, double xr,
 	o->size = size;
 	o->rgb = c->text_rgb;
 	o->str = pool_strdup(c->pool, s);
-	o->w = lo_text_width(c, face, size, s, strlen(s));
+	o->w = lo_text_width(c->widths, face, size, s, strlen(s));
 	o->x = xr - o->w;
 	o->y = y;
 }
@@ -311,7 +317,7 @@ list(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 
 			snprintf(mark, sizeof(mark), "%d%c", k,
 			    n->u.list.delim ? n->u.list.delim : '.');
-			w = lo_text_width(c, face, size, mark, strlen(mark)) +
+			w = lo_text_width(c->widths, face, size, mark, strlen(mark)) +
 			    size * 0.45;
 			if (w > indent)
 				indent = w;

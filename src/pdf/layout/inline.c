@@ -18,13 +18,42 @@
 #include "diag.h"
 #include "doc.h"
 #include "linkpath.h"
-#include "lo_int.h"
+#include "context.h"
+#include "hyph.h"
+#include "inline.h"
+#include "linebreak.h"
+#include "metrics.h"
+#include "pool.h"
+#include "vlist.h"
 #include "utf8.h"
 
 #define BIG		1e9
 #define HYPH_PEN	50
 #define SLASH_PEN	60
 #define CHAR_PEN	900
+
+/* The state inline.c keeps from one paragraph to the next. */
+struct par_state {
+	struct lo_par	 spare;		/* a recycled item array */
+	struct lo_ops	 line;		/* the line being set */
+	int		 nwarned;	/* glyph warnings given */
+};
+
+struct par_state *
+par_state_new(void)
+{
+	return xcalloc(1, sizeof(struct par_state));
+}
+
+void
+par_state_free(struct par_state *ps)
+{
+	if (ps == NULL)
+		return;
+	free(ps->spare.it);
+	free(ps->line.op);
+	free(ps);
+}
 
 void
 par_init(struct lo_par *p)
@@ -43,17 +72,17 @@ par_free(struct lo_par *p)
 void
 par_take(struct lo_ctx *c, struct lo_par *p)
 {
-	*p = c->spare;
+	*p = c->par->spare;
 	p->n = 0;
-	par_init(&c->spare);
+	par_init(&c->par->spare);
 }
 
 void
 par_give(struct lo_ctx *c, struct lo_par *p)
 {
-	if (p->cap > c->spare.cap) {
-		free(c->spare.it);
-		c->spare = *p;
+	if (p->cap > c->par->spare.cap) {
+		free(c->par->spare.it);
+		c->par->spare = *p;
 	} else
 		free(p->it);
 	par_init(p);
@@ -83,7 +112,7 @@ add_glue(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 	/* Collapse runs of spaces; no space at the start of a line. */
 	if (p->n == 0 || p->it[p->n - 1].type != IT_BOX)
 		return;
-	w = lo_advance(c, LO_FACE(f->fam, f->sty), ' ', &used) * f->size
+	w = lo_advance(c->widths, LO_FACE(f->fam, f->sty), ' ', &used) * f->size
 	    / 1000.0;
 	struct lo_item *g = push(p, IT_GLUE);
 	g->w = w;
@@ -105,7 +134,7 @@ add_box(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	b->rgb = f->rgb;
 	b->strike = f->strike;
 	b->link = f->link;
-	b->w = lo_text_width(c, face, f->size, s, len);
+	b->w = lo_text_width(c->widths, face, f->size, s, len);
 }
 
 /* A piece of a word: split into boxes wherever the drawing face changes
@@ -121,12 +150,12 @@ add_piece(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	while (i < len) {
 		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
 			k = 1, cp = '?';
-		lo_advance(c, face, cp, &used);
+		lo_advance(c->widths, face, cp, &used);
 		if (used < 0) {
-			if (c->nwarned < 8) {
+			if (c->par->nwarned < 8) {
 				diag_warn(c->file, 0, "no font has a glyph for "
 				    "U+%04X; drawn as '?'", (unsigned)cp);
-				c->nwarned++;
+				c->par->nwarned++;
 			}
 			if (cur != -2 && i > start)
 				add_box(c, p, f, cur, s + start, i - start);
@@ -162,7 +191,7 @@ add_hyphen(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 
 	h->pen = HYPH_PEN;
 	h->flag = 1;
-	h->w = lo_advance(c, LO_FACE(f->fam, f->sty), '-', &used) * f->size /
+	h->w = lo_advance(c->widths, LO_FACE(f->fam, f->sty), '-', &used) * f->size /
 	    1000.0;
 	h->face = LO_FACE(f->fam, f->sty);
 	h->size = f->size;
@@ -197,7 +226,7 @@ add_word(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	while (b > a && !isalpha_ascii((unsigned char)s[b - 1]))
 		b--;
 	if (f->nohyph || f->fam == FAM_MONO || b - a < 5 || b - a >= sizeof(pts) ||
-	    hyph_points(c, s + a, b - a, pts) == 0) {
+	    hyph_points(c->hyph, s + a, b - a, pts) == 0) {
 		add_piece(c, p, f, s, len);
 		return;
 	}
@@ -448,7 +477,7 @@ split_wide(struct lo_ctx *c, struct lo_par *p, double width)
 				*nb = *b;
 				nb->s = b->s + k;
 				nb->len = step;
-				nb->w = lo_text_width(c, b->face, b->size,
+				nb->w = lo_text_width(c->widths, b->face, b->size,
 				    nb->s, step);
 				k += step;
 			}
@@ -515,7 +544,7 @@ par_minmax(const struct lo_par *p, double *wmin, double *smin, double *max)
  */
 struct setter {
 	struct lo_ctx	*c;
-	struct lo_ops	*ops;		/* the line's, in c->scratch */
+	struct lo_ops	*ops;		/* the line's, in c->par->line */
 	struct buf	*lb;		/* text of the open run */
 	long		 open;		/* its op index, or -1 */
 	long		 lastlink;	/* the last link op, or -1 */
@@ -611,7 +640,7 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	if (p->n == 0)
 		return 0;
 	split_wide(c, p, width);
-	nl = kp_break(c, p, width, ragged || align != AL_NONE, &brk, &ratio);
+	nl = kp_break(c->kp, p, width, ragged || align != AL_NONE, &brk, &ratio);
 	if (nl == 0) {
 		/* Cannot happen once split_wide ran; one line, clipped. */
 		brk = xrealloc(brk, sizeof(*brk));
@@ -631,7 +660,7 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		double		 r = ratio[l], nat = 0, xx, gap = 0;
 		const struct lo_item *lastbox = NULL;
 
-		t.ops = &c->scratch;
+		t.ops = &c->par->line;
 		t.ops->n = 0;
 		t.open = t.lastlink = -1;
 

@@ -8,7 +8,15 @@
 
 #include "diag.h"
 #include "doc.h"
-#include "lo_int.h"
+#include "block.h"
+#include "context.h"
+#include "hyph.h"
+#include "inline.h"
+#include "linebreak.h"
+#include "metrics.h"
+#include "page.h"
+#include "pool.h"
+#include "vlist.h"
 #include "style.h"
 
 #define MM	(72.0 / 25.4)
@@ -88,6 +96,9 @@ layout_document(const struct doc *d, const struct style *st,
 	c.st = st;
 	c.m = m;
 	c.pool = pool_new();
+	c.widths = widths_new(m);
+	c.kp = kp_new();
+	c.par = par_state_new();
 	out = xcalloc(1, sizeof(*out));
 	out->pool = c.pool;
 	c.out = out;
@@ -96,7 +107,7 @@ layout_document(const struct doc *d, const struct style *st,
 	out->pw = c.pw;
 	out->ph = c.ph;
 	if (style_bool(st, "pdf.hyphenate", 1))
-		hyph_open(&c, d->meta.lang);
+		c.hyph = hyph_open(d->meta.lang);
 
 	title_block(&c, &v);
 	if (d->root != NULL)
@@ -107,12 +118,10 @@ layout_document(const struct doc *d, const struct style *st,
 	 * as the display list. */
 	out->vlist = xmalloc(sizeof(v));
 	memcpy(out->vlist, &v, sizeof(v));
-	hyph_close(&c);
-	kp_free(&c);
-	par_free(&c.spare);
-	free(c.scratch.op);
-	for (int i = 0; i < LO_NFACES; i++)
-		free(c.wcache[i]);
+	hyph_close(c.hyph);
+	kp_free(c.kp);
+	par_state_free(c.par);
+	widths_free(c.widths);
 	return out;
 }
 

@@ -1,7 +1,7 @@
 /*
  * linebreak.c - Knuth-Plass total-fit line breaking.
  *
- * Items are boxes, glue and penalties (lo_int.h).  The algorithm keeps a
+ * Items are boxes, glue and penalties (items.h).  The algorithm keeps a
  * list of active breakpoints and, at each legal breakpoint, the cheapest
  * way to reach it from each active one, scored by demerits (badness of
  * the line, penalty, consecutive hyphens, fitness-class jumps).  A first
@@ -17,7 +17,8 @@
 #include <stdlib.h>
 
 #include "diag.h"
-#include "lo_int.h"
+#include "items.h"
+#include "linebreak.h"
 
 #define BIG		1e9
 #define LINE_PEN	10.0
@@ -34,7 +35,7 @@ struct kpn {
 	long	prev;		/* index of the previous break, -1 */
 };
 
-struct kpstate {
+struct kp_state {
 	struct kpn	*nodes;
 	size_t		 nn, capn;
 	size_t		*act;		/* active node indices */
@@ -42,7 +43,7 @@ struct kpstate {
 };
 
 static size_t
-addnode(struct kpstate *k, struct kpn n)
+addnode(struct kp_state *k, struct kpn n)
 {
 	if (k->nn == k->capn) {
 		k->capn = k->capn ? 2 * k->capn : 64;
@@ -53,7 +54,7 @@ addnode(struct kpstate *k, struct kpn n)
 }
 
 static void
-activate(struct kpstate *k, size_t idx)
+activate(struct kp_state *k, size_t idx)
 {
 	if (k->na == k->capa) {
 		k->capa = k->capa ? 2 * k->capa : 32;
@@ -100,7 +101,7 @@ fitness(double r)
 
 static int
 run(const struct lo_par *p, double width, int ragged, double tol,
-    struct kpstate *k, long *best)
+    struct kp_state *k, long *best)
 {
 	double	W = 0, Y = 0, Z = 0, rag = width * 0.25;
 	struct kpn start = { 0, 1, 0, 0, 0, 0, 0, 0, -1 };
@@ -221,17 +222,20 @@ run(const struct lo_par *p, double width, int ragged, double tol,
 	return *best < 0 ? -1 : 0;
 }
 
-size_t
-kp_break(struct lo_ctx *c, const struct lo_par *p, double width, int ragged,
-    size_t **breaks, double **ratios)
+struct kp_state *
+kp_new(void)
 {
-	struct kpstate	*k;
+	return xcalloc(1, sizeof(struct kp_state));
+}
+
+size_t
+kp_break(struct kp_state *k, const struct lo_par *p, double width,
+    int ragged, size_t **breaks, double **ratios)
+{
 	long		 best = -1, i;
 	size_t		 n = 0, j;
 
 	/* The node arrays are kept for the next paragraph. */
-	if ((k = c->kp) == NULL)
-		k = c->kp = xcalloc(1, sizeof(*k));
 	if (run(p, width, ragged, 1.5, k, &best) != 0)
 		run(p, width, ragged, BIG, k, &best);
 	for (i = best; i > 0; i = k->nodes[i].prev)
@@ -248,14 +252,11 @@ kp_break(struct lo_ctx *c, const struct lo_par *p, double width, int ragged,
 }
 
 void
-kp_free(struct lo_ctx *c)
+kp_free(struct kp_state *k)
 {
-	struct kpstate *k = c->kp;
-
 	if (k != NULL) {
 		free(k->nodes);
 		free(k->act);
 		free(k);
 	}
-	c->kp = NULL;
 }

@@ -17,7 +17,13 @@
 
 #include "diag.h"
 #include "doc.h"
-#include "lo_int.h"
+#include "context.h"
+#include "inline.h"
+#include "metrics.h"
+#include "page.h"
+#include "pool.h"
+#include "table.h"
+#include "vlist.h"
 #include "style.h"
 
 struct place {
@@ -372,7 +378,7 @@ footer(struct lo_ctx *c, struct lo_page *pg, int n, int total)
 	struct lo_op *o;
 
 	snprintf(num, sizeof(num), "%d / %d", n, total);
-	numw = lo_text_width(c, face, size, num, strlen(num));
+	numw = lo_text_width(c->widths, face, size, num, strlen(num));
 	o = page_op(c, pg);
 	o->type = LO_LINE;
 	o->x = c->left;

@@ -18,7 +18,13 @@
 
 #include "diag.h"
 #include "doc.h"
-#include "lo_int.h"
+#include "block.h"
+#include "context.h"
+#include "inline.h"
+#include "metrics.h"
+#include "pool.h"
+#include "table.h"
+#include "vlist.h"
 #include "style.h"
 
 #define RULE_RGB	0x9A9A9A
@@ -293,7 +299,7 @@ set_cell(struct lo_ctx *c, struct vlist *v, const struct node *cell,
 			g.size = f->size * 0.85;
 			g.nohyph = 1;
 			par_finish(&p);
-			par_add_text(c, &p, lo_text_width(c, LO_FACE(g.fam,
+			par_add_text(c, &p, lo_text_width(c->widths, LO_FACE(g.fam,
 			    g.sty), g.size, "(continued)", 11) <= w ?
 			    "(continued)" : "(cont.)", &g);
 		}

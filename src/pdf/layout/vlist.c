@@ -11,7 +11,8 @@
 #include <string.h>
 
 #include "diag.h"
-#include "lo_int.h"
+#include "pool.h"
+#include "vlist.h"
 
 void
 vl_free(struct vlist *v)

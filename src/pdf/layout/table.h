@@ -1,0 +1,20 @@
+/*
+ * table.h - tables (table.c).  Cells hold blocks, so table.c calls
+ * blocks() and block.c calls table_block(): the one recursion between
+ * the layout's files.
+ */
+#ifndef QUIRE_LO_TABLE_H
+#define QUIRE_LO_TABLE_H
+
+struct lo_ctx;
+struct lo_row;
+struct node;
+struct vlist;
+
+void	table_block(struct lo_ctx *, struct vlist *, const struct node *,
+	    double x, double width);
+/* Set a body row's label again, marked continued, for a row that page.c
+ * splits across pages (most rows never are). */
+void	row_cont(struct lo_ctx *, struct lo_row *);
+
+#endif
