@@ -62,7 +62,7 @@ plain(const struct node *root, struct buf *b)
 }
 
 static struct lo_fmt
-body_fmt(struct lo_ctx *c, double size)
+body_fmt(const struct lo_ctx *c, double size)
 {
 	struct lo_fmt f;
 
@@ -74,8 +74,8 @@ body_fmt(struct lo_ctx *c, double size)
 }
 
 static void
-paragraph(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width, const struct lo_fmt *f, int align)
+paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f, int align)
 {
 	struct lo_par	p;
 	size_t		from = v->n;
@@ -83,19 +83,19 @@ paragraph(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 	par_take(c, &p);
 	par_add_inlines(c, &p, n, f);
 	par_finish(&p);
-	par_set(c, &p, v, x, width, f->size, align, c->ragged);
+	par_set(c, &p, v, col->x, col->width, f->size, align, col->ragged);
 	par_give(c, &p);
 	keep_lines(v, from);
 }
 
 static void
-heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width)
+heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
 {
 	static const double scale[7] = { 0, 1.75, 1.4, 1.2, 1.05, 1.0, 0.95 };
 	int		lvl = n->u.heading.level < 1 ? 1 :
 			    n->u.heading.level > 6 ? 6 : n->u.heading.level;
-	struct lo_fmt	f = body_fmt(c, c->body_size * scale[lvl]);
+	struct lo_fmt	f = body_fmt(c, col->size * scale[lvl]);
 	struct buf	b;
 	size_t		from = v->n, at;
 
@@ -105,7 +105,7 @@ heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		f.sty |= LO_ITALIC;
 	vl_glue(v, f.size * (lvl <= 2 ? 1.1 : 0.9));
 	at = v->n;
-	paragraph(c, v, n, x, width, &f, AL_LEFT);
+	paragraph(c, v, n, col, &f, AL_LEFT);
 	/* The mark goes on the heading's first line, not on the space
 	 * above it: that space is dropped at the top of a page. */
 	while (at < v->n && v->e[at].kind == V_GLUE)
@@ -126,9 +126,9 @@ heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		struct lo_op *o = ops_push(&e->ops);
 
 		o->type = LO_LINE;
-		o->x = x;
+		o->x = col->x;
 		o->y = e->h + 1;
-		o->w = width;
+		o->w = col->width;
 		o->lw = 0.4;
 		o->rgb = RULE_RGB;
 	}
@@ -156,7 +156,7 @@ rule(struct vlist *v, double x, double width, double size)
 }
 
 static void
-code_text(struct lo_ctx *c, struct vent *e, double x, double y, int face,
+code_text(const struct lo_ctx *c, struct vent *e, double x, double y, int face,
     double size, uint32_t rgb, const char *s, size_t len)
 {
 	struct lo_op *o = ops_push(&e->ops);
@@ -191,9 +191,10 @@ code_line(struct vlist *v, double x, double width, double h)
  * mark, so nothing runs off the page and the reader can tell.
  */
 static void
-code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
-    double width, int html)
+code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
+    const struct lo_column *col, int html)
 {
+	double	x = col->x, width = col->width;
 	double	size = c->code_size, lineh = size * 1.3, pad = size * 0.6;
 	double	base = size * 1.0, inner = width - 2 * pad, markw;
 	int	face = LO_FACE(c->fam_mono, 0), used;
@@ -204,7 +205,7 @@ code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
 	if (html)
 		face = LO_FACE(c->fam_mono, LO_ITALIC);
 	markw = lo_advance(c->widths, face, 0x21AA, &used) * size / 1000.0 + size * 0.3;
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 	from = v->n;
 	code_line(v, x, width, pad)->keep = 1;
 	buf_init(&line);
@@ -265,11 +266,11 @@ code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
 		v->e[v->n - 3].keep = 1;
 	}
 	v->e[v->n - 2].keep = 1;
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 }
 
 static void
-list_marker(struct lo_ctx *c, struct vent *e, const char *s, double xr,
+list_marker(const struct lo_ctx *c, struct vent *e, const char *s, double xr,
     double size)
 {
 	struct lo_op	*o;
@@ -298,13 +299,15 @@ list_marker(struct lo_ctx *c, struct vent *e, const char *s, double xr,
 }
 
 static void
-list(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width, int depth, double size)
+list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
 {
 	static const char *bullets[3] = { "\xe2\x80\xa2", "\xe2\x97\xa6",
 	    "\xe2\x80\x93" };
+	double	size = col->size;
 	/* Deep nesting stops indenting once the measure gets narrow. */
-	double	indent = width > size * 8 ? size * 1.6 : 0;
+	double	indent = col->width > size * 8 ? size * 1.6 : 0;
+	struct lo_column item = *col;
 	int	num = n->u.list.start;
 	char	mark[32];
 
@@ -324,7 +327,10 @@ list(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		}
 	}
 
-	vl_glue(v, c->par_skip * 0.8);
+	item.x = col->x + indent;
+	item.width = col->width - indent;
+	item.depth = col->depth + 1;
+	vl_glue(v, col->skip * 0.8);
 	for (const struct node *it = n->first; it != NULL; it = it->next) {
 		size_t from = v->n;
 
@@ -332,31 +338,35 @@ list(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 			snprintf(mark, sizeof(mark), "%d%c", num++,
 			    n->u.list.delim ? n->u.list.delim : '.');
 		else
-			snprintf(mark, sizeof(mark), "%s", bullets[depth % 3]);
-		blocks(c, v, it->first, x + indent, width - indent, depth + 1);
+			snprintf(mark, sizeof(mark), "%s", bullets[col->depth % 3]);
+		blocks(c, v, it->first, &item);
 		/* The marker sits on the item's first line. */
 		while (from < v->n && v->e[from].kind != V_BOX)
 			from++;
 		if (from < v->n)
-			list_marker(c, &v->e[from], mark, x + indent - size * 0.45,
+			list_marker(c, &v->e[from], mark, item.x - size * 0.45,
 			    size);
 		if (it->next != NULL)
-			vl_glue(v, n->u.list.tight ? size * 0.25 : c->par_skip);
+			vl_glue(v, n->u.list.tight ? size * 0.25 : col->skip);
 	}
-	vl_glue(v, c->par_skip * 0.8);
+	vl_glue(v, col->skip * 0.8);
 }
 
 static void
-quote(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width, int depth)
+quote(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
 {
-	double	indent = width > c->body_size * 8 ? c->body_size * 1.2 : 0;
+	double	indent = col->width > col->size * 8 ? col->size * 1.2 : 0;
+	struct lo_column inner = *col;
 	size_t	from;
 
-	vl_glue(v, c->par_skip);
+	inner.x = col->x + indent;
+	inner.width = col->width - indent;
+	inner.depth = col->depth + 1;
+	vl_glue(v, col->skip);
 	/* A zero-height anchor so the bar starts with the quote. */
 	from = v->n;
-	blocks(c, v, n->first, x + indent, width - indent, depth + 1);
+	blocks(c, v, n->first, &inner);
 	while (from < v->n && v->e[from].kind == V_GLUE)
 		from++;
 	size_t to = v->n;
@@ -366,12 +376,12 @@ quote(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		struct lo_op *o = ops_push(&v->e[i].ops);
 
 		o->type = LO_RECT;
-		o->x = x + 2;
+		o->x = col->x + 2;
 		o->w = 2;
 		o->h = v->e[i].h;
 		o->rgb = QUOTE_RGB;
 	}
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 }
 
 /* The one image of a paragraph holding nothing else, or NULL. */
@@ -398,9 +408,10 @@ lone_image(const struct node *par)
  * caption.  Remote images are not fetched: their alt text stands in.
  */
 static int
-image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
-    double x, double width)
+image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
+    const struct lo_column *col)
 {
+	double		 x = col->x, width = col->width;
 	const char	*url = img->u.link.url;
 	double		 w, h, maxh = (c->bottom - c->top) * 0.75, k = 1;
 	struct buf	 path;
@@ -427,7 +438,7 @@ image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
 		k = maxh / h;
 	w *= k;
 	h *= k;
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 	e = vl_push(v, V_BOX, h);
 	e->keep = img->first != NULL;
 	o = ops_push(&e->ops);
@@ -438,14 +449,14 @@ image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
 	o->str = pool_strdup(c->pool, path.data);
 	buf_free(&path);
 	if (img->first != NULL) {
-		struct lo_fmt f = body_fmt(c, c->body_size * 0.85);
+		struct lo_fmt f = body_fmt(c, col->size * 0.85);
 
 		f.sty = LO_ITALIC;
-		vl_glue(v, c->body_size * 0.3);
+		vl_glue(v, col->size * 0.3);
 		v->e[v->n - 1].keep = 1;
-		paragraph(c, v, img, x, width, &f, AL_CENTER);
+		paragraph(c, v, img, col, &f, AL_CENTER);
 	}
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 	return 1;
 }
 
@@ -463,7 +474,7 @@ html_hidden(const char *s)
 }
 
 static int
-is_title_heading(struct lo_ctx *c, const struct node *n)
+is_title_heading(const struct lo_ctx *c, const struct node *n)
 {
 	struct buf	b;
 	int		same;
@@ -481,12 +492,12 @@ is_title_heading(struct lo_ctx *c, const struct node *n)
 }
 
 void
-blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width, int depth)
+blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
 {
-	struct lo_fmt f = body_fmt(c, c->body_size);
+	struct lo_fmt f = body_fmt(c, col->size);
 
-	if (depth >= MAX_DEPTH && n != NULL) {
+	if (col->depth >= MAX_DEPTH && n != NULL) {
 		/* Deeper than any reader can follow: the text, flat. */
 		struct lo_par	p;
 		struct buf	b;
@@ -499,29 +510,29 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		par_take(c, &p);
 		par_add_text(c, &p, b.data ? b.data : "", &f);
 		par_finish(&p);
-		par_set(c, &p, v, x, width, f.size, AL_LEFT, 1);
+		par_set(c, &p, v, col->x, col->width, f.size, AL_LEFT, 1);
 		par_give(c, &p);
 		buf_free(&b);
 		return;
 	}
 	for (; n != NULL; n = n->next) {
 		if (n->file != NULL)
-			c->file = n->file;
+			par_source(c, n->file);
 		switch (n->type) {
 		case N_HEADING:
 			if (!is_title_heading(c, n))
-				heading(c, v, n, x, width);
+				heading(c, v, n, col);
 			break;
 		case N_PARAGRAPH:
 			if (n->first == NULL)
 				break;
 			if (lone_image(n) != NULL &&
-			    image_block(c, v, lone_image(n), x, width))
+			    image_block(c, v, lone_image(n), col))
 				break;
 			if (n->prev != NULL)
-				vl_glue(v, c->par_skip);
+				vl_glue(v, col->skip);
 			size_t from = v->n;
-			paragraph(c, v, n, x, width, &f, AL_NONE);
+			paragraph(c, v, n, col, &f, AL_NONE);
 			/* A paragraph all in bold ("Essential Skills:") is a
 			 * run-in heading: keep it with what follows. */
 			if (n->first != NULL && n->first == n->last &&
@@ -530,31 +541,31 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 					v->e[i].keep = 1;
 			break;
 		case N_LIST:
-			list(c, v, n, x, width, depth, c->body_size);
+			list(c, v, n, col);
 			break;
 		case N_QUOTE:
-			quote(c, v, n, x, width, depth);
+			quote(c, v, n, col);
 			break;
 		case N_CODE_BLOCK:
-			code_block(c, v, n->text ? n->text : "", x, width, 0);
+			code_block(c, v, n->text ? n->text : "", col, 0);
 			break;
 		case N_HTML_BLOCK:
 			/* Raw HTML the parser could not map is shown as
 			 * written, except comments (hidden on purpose) and
 			 * blank blocks. */
 			if (n->text != NULL && !html_hidden(n->text))
-				code_block(c, v, n->text, x, width, 1);
+				code_block(c, v, n->text, col, 1);
 			break;
 		case N_RULE:
-			rule(v, x, width, c->body_size);
+			rule(v, col->x, col->width, col->size);
 			break;
 		case N_TABLE:
-			table_block(c, v, n, x, width);
+			table_block(c, v, n, col);
 			break;
 		case N_CHAPTER: {
 			size_t from = v->n;
 
-			blocks(c, v, n->first, x, width, depth);
+			blocks(c, v, n->first, col);
 			if (!c->chapter_break || n->u.chapter.index == 0)
 				break;
 			/* Each input file after the first starts a page. */
@@ -571,8 +582,8 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 				par_take(c, &p);
 				par_add_inlines(c, &p, n->parent, &f);
 				par_finish(&p);
-				par_set(c, &p, v, x, width, f.size, AL_NONE,
-				    c->ragged);
+				par_set(c, &p, v, col->x, col->width, f.size,
+				    AL_NONE, col->ragged);
 				par_give(c, &p);
 				return;
 			}
@@ -582,7 +593,7 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 }
 
 static void
-title_line(struct lo_ctx *c, struct vlist *v, const char *s, int fam, int sty,
+title_line(const struct lo_ctx *c, struct vlist *v, const char *s, int fam, int sty,
     double size, uint32_t rgb)
 {
 	struct lo_par	p;
@@ -600,7 +611,7 @@ title_line(struct lo_ctx *c, struct vlist *v, const char *s, int fam, int sty,
 }
 
 void
-title_block(struct lo_ctx *c, struct vlist *v)
+title_block(const struct lo_ctx *c, struct vlist *v)
 {
 	const struct meta *m = &c->doc->meta;
 	struct buf	   b;

@@ -8,9 +8,22 @@ struct lo_ctx;
 struct node;
 struct vlist;
 
-/* Set the blocks from first on, and its siblings, into v. */
-void	blocks(struct lo_ctx *, struct vlist *, const struct node *first,
-	    double x, double width, int depth);
-void	title_block(struct lo_ctx *, struct vlist *);
+/*
+ * Where and how blocks are set: the body's text column, a list item's or
+ * a quote's (narrower, one level deeper), or a table cell's, whose
+ * blocks are smaller, closer together and ragged.
+ */
+struct lo_column {
+	double		 x, width;
+	double		 size;		/* body text */
+	double		 skip;		/* space between paragraphs */
+	int		 ragged;
+	int		 depth;		/* block nesting so far */
+};
+
+/* Set first and the blocks after it into v. */
+void	blocks(const struct lo_ctx *, struct vlist *, const struct node *first,
+	    const struct lo_column *);
+void	title_block(const struct lo_ctx *, struct vlist *);
 
 #endif

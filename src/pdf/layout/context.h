@@ -1,8 +1,10 @@
 /*
  * context.h - the layout engine's context: the settings layout.c reads
- * from the style once (page geometry, sizes, colours), which the setters
- * only read, and a handle on each module's own state, which only that
- * module touches and frees.
+ * from the style once (page geometry, sizes, colours) and a handle on
+ * each module's own state, which only that module touches and frees.
+ * The setters receive it const: once layout.c has filled it, nothing
+ * changes it (a table cell's smaller text is a struct lo_column of its
+ * own, see block.h).
  *
  * The pipeline: inline.c turns inline nodes into Knuth-Plass items
  * (items.h); linebreak.c chooses the breaks; inline.c sets the chosen
@@ -36,8 +38,6 @@ struct lo_ctx {
 	struct lo_hyph		*hyph;		/* hyph.c, or NULL */
 	struct kp_state		*kp;		/* linebreak.c */
 	struct par_state	*par;		/* inline.c */
-	const char		*file;		/* block.c: the input file being
-						   set, for messages */
 	int			 ragged;
 	int			 chapter_break;	/* input files start pages */
 	/* page geometry */

@@ -37,6 +37,7 @@ struct par_state {
 	struct lo_par	 spare;		/* a recycled item array */
 	struct lo_ops	 line;		/* the line being set */
 	int		 nwarned;	/* glyph warnings given */
+	const char	*file;		/* for those warnings */
 };
 
 struct par_state *
@@ -56,6 +57,12 @@ par_state_free(struct par_state *ps)
 }
 
 void
+par_source(const struct lo_ctx *c, const char *file)
+{
+	c->par->file = file;
+}
+
+void
 par_init(struct lo_par *p)
 {
 	p->it = NULL;
@@ -70,7 +77,7 @@ par_free(struct lo_par *p)
 }
 
 void
-par_take(struct lo_ctx *c, struct lo_par *p)
+par_take(const struct lo_ctx *c, struct lo_par *p)
 {
 	*p = c->par->spare;
 	p->n = 0;
@@ -78,7 +85,7 @@ par_take(struct lo_ctx *c, struct lo_par *p)
 }
 
 void
-par_give(struct lo_ctx *c, struct lo_par *p)
+par_give(const struct lo_ctx *c, struct lo_par *p)
 {
 	if (p->cap > c->par->spare.cap) {
 		free(c->par->spare.it);
@@ -104,7 +111,7 @@ push(struct lo_par *p, int type)
 }
 
 static void
-add_glue(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
+add_glue(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 {
 	int	used;
 	double	w;
@@ -121,7 +128,7 @@ add_glue(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 }
 
 static void
-add_box(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+add_box(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     int face, const char *s, size_t len)
 {
 	struct lo_item *b = push(p, IT_BOX);
@@ -140,7 +147,7 @@ add_box(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 /* A piece of a word: split into boxes wherever the drawing face changes
  * (glyph fallback) and replace characters no font has by '?'. */
 static void
-add_piece(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
 	int	 face = LO_FACE(f->fam, f->sty), used, cur = -2;
@@ -153,7 +160,7 @@ add_piece(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 		lo_advance(c->widths, face, cp, &used);
 		if (used < 0) {
 			if (c->par->nwarned < 8) {
-				diag_warn(c->file, 0, "no font has a glyph for "
+				diag_warn(c->par->file, 0, "no font has a glyph for "
 				    "U+%04X; drawn as '?'", (unsigned)cp);
 				c->par->nwarned++;
 			}
@@ -184,7 +191,7 @@ isalpha_ascii(int ch)
 }
 
 static void
-add_hyphen(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
+add_hyphen(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 {
 	struct lo_item	*h = push(p, IT_PEN);
 	int		 used;
@@ -202,7 +209,7 @@ add_hyphen(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
  * hyphens (U+00AD) replace the patterns and are never drawn unless the
  * line breaks there. */
 static void
-add_word(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
 	size_t	a = 0, b = len, last;
@@ -242,7 +249,7 @@ add_word(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 }
 
 void
-par_add_text(struct lo_ctx *c, struct lo_par *p, const char *s,
+par_add_text(const struct lo_ctx *c, struct lo_par *p, const char *s,
     const struct lo_fmt *f)
 {
 	size_t i = 0, n = strlen(s);
@@ -295,7 +302,7 @@ followable(const char *u)
  * heading.  NULL when the link names no input file.
  */
 static const char *
-chapter_anchor(struct lo_ctx *c, const struct node *link)
+chapter_anchor(const struct lo_ctx *c, const struct node *link)
 {
 	const struct node *ch;
 	struct node *n = NULL;
@@ -325,7 +332,7 @@ chapter_anchor(struct lo_ctx *c, const struct node *link)
 #define MAX_INLINE_DEPTH	48
 
 static void
-flat_text(struct lo_ctx *c, struct lo_par *p, const struct node *root,
+flat_text(const struct lo_ctx *c, struct lo_par *p, const struct node *root,
     const struct lo_fmt *f)
 {
 	struct node *n = NULL;
@@ -342,7 +349,7 @@ flat_text(struct lo_ctx *c, struct lo_par *p, const struct node *root,
 }
 
 void
-par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
+par_add_inlines(const struct lo_ctx *c, struct lo_par *p, const struct node *parent,
     const struct lo_fmt *f0)
 {
 	if (f0->depth > MAX_INLINE_DEPTH) {
@@ -426,7 +433,7 @@ par_finish(struct lo_par *p)
 /* Runs of boxes wider than width get a break opportunity between every
  * two characters (cheaper after / . - _), so they can be cut. */
 static void
-split_wide(struct lo_ctx *c, struct lo_par *p, double width)
+split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 {
 	struct lo_par	q;
 	size_t		i = 0, j;
@@ -543,7 +550,7 @@ par_minmax(const struct lo_par *p, double *wmin, double *smin, double *max)
  * is gathered in lb and stored once the run ends.
  */
 struct setter {
-	struct lo_ctx	*c;
+	const struct lo_ctx	*c;
 	struct lo_ops	*ops;		/* the line's, in c->par->line */
 	struct buf	*lb;		/* text of the open run */
 	long		 open;		/* its op index, or -1 */
@@ -628,7 +635,7 @@ draw_box(struct setter *t, const struct lo_item *b, double x, double gap)
 }
 
 int
-par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
+par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
     double width, double size, int align, int ragged)
 {
 	size_t	*brk, nl, s = 0;

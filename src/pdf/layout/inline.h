@@ -17,20 +17,23 @@ struct par_state;
 struct par_state *par_state_new(void);
 void		  par_state_free(struct par_state *);
 
+/* The input file the next paragraphs come from, for warnings. */
+void	par_source(const struct lo_ctx *, const char *file);
+
 void	par_init(struct lo_par *);
 void	par_free(struct lo_par *);
 /* par_init/par_free that recycle the item array through the context:
  * a fresh array per paragraph cost a tenth of the layout in malloc. */
-void	par_take(struct lo_ctx *, struct lo_par *);
-void	par_give(struct lo_ctx *, struct lo_par *);
-void	par_add_inlines(struct lo_ctx *, struct lo_par *,
+void	par_take(const struct lo_ctx *, struct lo_par *);
+void	par_give(const struct lo_ctx *, struct lo_par *);
+void	par_add_inlines(const struct lo_ctx *, struct lo_par *,
 	    const struct node *parent, const struct lo_fmt *);
-void	par_add_text(struct lo_ctx *, struct lo_par *, const char *,
+void	par_add_text(const struct lo_ctx *, struct lo_par *, const char *,
 	    const struct lo_fmt *);
 void	par_finish(struct lo_par *);
 /* Break into lines of width `width` and stack them onto v at x.  Returns
  * the number of lines. */
-int	par_set(struct lo_ctx *, struct lo_par *, struct vlist *v, double x,
+int	par_set(const struct lo_ctx *, struct lo_par *, struct vlist *v, double x,
 	    double width, double size, int align, int ragged);
 /* Content widths for tables: longest unbreakable piece and widest line. */
 void	par_minmax(const struct lo_par *, double *wmin, double *smin,

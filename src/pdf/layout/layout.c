@@ -89,6 +89,7 @@ layout_document(const struct doc *d, const struct style *st,
 {
 	struct lo_ctx	 c;
 	struct vlist	 v = { NULL, 0, 0 };
+	struct lo_column body;
 	struct lo_doc	*out;
 
 	memset(&c, 0, sizeof(c));
@@ -110,8 +111,14 @@ layout_document(const struct doc *d, const struct style *st,
 		c.hyph = hyph_open(d->meta.lang);
 
 	title_block(&c, &v);
+	body.x = c.left;
+	body.width = c.width;
+	body.size = c.body_size;
+	body.skip = c.par_skip;
+	body.ragged = c.ragged;
+	body.depth = 0;
 	if (d->root != NULL)
-		blocks(&c, &v, d->root->first, c.left, c.width, 0);
+		blocks(&c, &v, d->root->first, &body);
 	paginate(&c, &v);
 
 	/* The pages' runs point into the vertical list: it lives as long

@@ -36,7 +36,7 @@ struct place {
 };
 
 struct pager {
-	struct lo_ctx	*c;
+	const struct lo_ctx	*c;
 	struct vlist	*v;
 	struct place	*pl;
 	size_t		 n, cap;
@@ -302,7 +302,7 @@ add_run(struct lo_page *pg, const struct lo_op *op, size_t n, double dy)
 
 /* A new operation of the page's own (rules, shading, the footer). */
 static struct lo_op *
-page_op(struct lo_ctx *c, struct lo_page *pg)
+page_op(const struct lo_ctx *c, struct lo_page *pg)
 {
 	struct lo_op *o = pool_alloc(c->pool, sizeof(*o));
 
@@ -312,7 +312,7 @@ page_op(struct lo_ctx *c, struct lo_page *pg)
 }
 
 static void
-draw_row(struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
+draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
     const struct place *p)
 {
 	const struct lo_table *t = r->tab;
@@ -369,7 +369,7 @@ add_mark(struct lo_doc *d, const struct vent *e, int page, double y)
  * overlap), "N / M" at the right; drawn in that order so text
  * extraction reads "title N / M". */
 static void
-footer(struct lo_ctx *c, struct lo_page *pg, int n, int total)
+footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 {
 	char	 num[64];
 	const char *title = c->doc->meta.title ? c->doc->meta.title : "";
@@ -441,7 +441,7 @@ footer(struct lo_ctx *c, struct lo_page *pg, int n, int total)
 }
 
 void
-paginate(struct lo_ctx *c, struct vlist *v)
+paginate(const struct lo_ctx *c, struct vlist *v)
 {
 	struct pager	 g;
 	struct lo_doc	*d = c->out;

@@ -8,6 +8,6 @@ struct lo_ctx;
 struct vlist;
 
 /* Cut v into the pages of c->out, with marks and footers. */
-void	paginate(struct lo_ctx *, struct vlist *v);
+void	paginate(const struct lo_ctx *, struct vlist *v);
 
 #endif

@@ -53,7 +53,7 @@ all_strong(const struct node *n)
  * body cell there is set in bold, as in the seed's "Aspect" column.
  */
 static int
-label_column(struct lo_ctx *c, const struct node *t)
+label_column(const struct lo_ctx *c, const struct node *t)
 {
 	const char *mode = style_str(c->st, "pdf.table.label-column", "auto");
 	int	    rows = 0;
@@ -76,7 +76,7 @@ label_column(struct lo_ctx *c, const struct node *t)
 }
 
 static struct lo_fmt
-cell_fmt(struct lo_ctx *c, double size, int header, int label)
+cell_fmt(const struct lo_ctx *c, double size, int header, int label)
 {
 	struct lo_fmt f;
 
@@ -108,7 +108,7 @@ widen(struct colw *w, double wmin, double smin, double max)
 }
 
 static void
-minmax_par(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
+minmax_par(const struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
     double indent, struct colw *w)
 {
 	struct lo_par	p;
@@ -123,7 +123,7 @@ minmax_par(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
 }
 
 static void
-minmax_blocks(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
+minmax_blocks(const struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
     double indent, struct colw *w, int depth)
 {
 	for (; n != NULL && depth < 20; n = n->next) {
@@ -143,7 +143,7 @@ minmax_blocks(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
 }
 
 static void
-measure(struct lo_ctx *c, const struct node *t, double size, int label,
+measure(const struct lo_ctx *c, const struct node *t, double size, int label,
     double pad, struct colw *w)
 {
 	int nc = t->u.table.ncols;
@@ -229,7 +229,7 @@ allot(int nc, const double *mn, const struct colw *cw, double width,
  * that many columns.  Returns 0 when the style fixes nothing here.
  */
 static int
-fixed_widths(struct lo_ctx *c, int nc, double width, double *w)
+fixed_widths(const struct lo_ctx *c, int nc, double width, double *w)
 {
 	char	key[64];
 	double	sum = 0;
@@ -275,17 +275,19 @@ trim(struct vlist *v)
 }
 
 static void
-set_cell(struct lo_ctx *c, struct vlist *v, const struct node *cell,
+set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
     const struct lo_fmt *f, double x, double w, int align, int contd)
 {
 	if (cell->first != NULL && doc_is_block(cell->first)) {
-		double bs = c->body_size, ps = c->par_skip;
+		struct lo_column col;
 
-		c->body_size = f->size;
-		c->par_skip = f->size * 0.4;
-		blocks(c, v, cell->first, x, w, 0);
-		c->body_size = bs;
-		c->par_skip = ps;
+		col.x = x;
+		col.width = w;
+		col.size = f->size;
+		col.skip = f->size * 0.4;
+		col.ragged = 1;
+		col.depth = 0;
+		blocks(c, v, cell->first, &col);
 	} else {
 		struct lo_par p;
 
@@ -311,15 +313,15 @@ set_cell(struct lo_ctx *c, struct vlist *v, const struct node *cell,
 }
 
 void
-table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
-    double x, double width)
+table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
+    const struct lo_column *col)
 {
+	double		 x = col->x, width = col->width;
 	int		 nc = t->u.table.ncols, label = label_column(c, t);
 	double		 size = c->table_size, pad, smin;
 	double		*mn;
 	struct colw	*cw;
 	struct lo_table	*tab;
-	int		 ragged = c->ragged;
 	double		 shade;
 
 	if (nc <= 0)
@@ -367,8 +369,7 @@ table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
 	free(mn);
 	free(cw);
 
-	c->ragged = 1;
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 	for (const struct node *r = t->first; r != NULL; r = r->next) {
 		struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
 		struct vent	*e;
@@ -408,21 +409,17 @@ table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
 			}
 		}
 	}
-	c->ragged = ragged;
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 }
 
 void
-row_cont(struct lo_ctx *c, struct lo_row *r)
+row_cont(const struct lo_ctx *c, struct lo_row *r)
 {
 	const struct lo_table *t = r->tab;
-	int ragged = c->ragged;
 
 	if (r->cont_done || r->label == NULL)
 		return;
 	r->cont_done = 1;
-	c->ragged = 1;
 	set_cell(c, &r->cont, r->label, &r->lfmt, t->x[0] + t->pad,
 	    t->w[0] - 2 * t->pad, r->lalign, 1);
-	c->ragged = ragged;
 }
