@@ -122,7 +122,7 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		v->e[i].keep = 1;
 	if (lvl <= 2) {
 		/* A hairline under top-level headings. */
-		struct vent *e = &v->e[v->n - 1];
+		struct lo_entry *e = &v->e[v->n - 1];
 		struct lo_op *o = ops_push(&e->ops);
 
 		o->type = LO_LINE;
@@ -138,13 +138,13 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 static void
 rule(struct vlist *v, double x, double width, double size)
 {
-	struct vent	*e;
+	struct lo_entry	*e;
 	struct lo_op	*o;
 
 	vl_glue(v, size * 0.5);
 	e = vl_push(v, V_BOX, size * 0.5);
 	/* A rule separates; at the top of a page it would separate nothing. */
-	e->droptop = 1;
+	e->drop_at_top = 1;
 	o = ops_push(&e->ops);
 	o->type = LO_LINE;
 	o->x = x + width * 0.3;
@@ -156,7 +156,7 @@ rule(struct vlist *v, double x, double width, double size)
 }
 
 static void
-code_text(const struct lo_ctx *c, struct vent *e, double x, double y, int face,
+code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y, int face,
     double size, uint32_t rgb, const char *s, size_t len)
 {
 	struct lo_op *o = ops_push(&e->ops);
@@ -171,10 +171,10 @@ code_text(const struct lo_ctx *c, struct vent *e, double x, double y, int face,
 	o->w = lo_text_width(c->widths, face, size, s, len);
 }
 
-static struct vent *
+static struct lo_entry *
 code_line(struct vlist *v, double x, double width, double h)
 {
-	struct vent	*e = vl_push(v, V_BOX, h);
+	struct lo_entry	*e = vl_push(v, V_BOX, h);
 	struct lo_op	*o = ops_push(&e->ops);
 
 	o->type = LO_RECT;
@@ -241,7 +241,7 @@ code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
 				w += cw;
 				k += step;
 			}
-			struct vent *e = code_line(v, x, width, lineh);
+			struct lo_entry *e = code_line(v, x, width, lineh);
 			if (cont)
 				code_text(c, e, x + pad, base, face, size,
 				    0x999999, mark, strlen(mark));
@@ -270,7 +270,7 @@ code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
 }
 
 static void
-list_marker(const struct lo_ctx *c, struct vent *e, const char *s, double xr,
+list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s, double xr,
     double size)
 {
 	struct lo_op	*o;
@@ -415,7 +415,7 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 	const char	*url = img->u.link.url;
 	double		 w, h, maxh = (c->bottom - c->top) * 0.75, k = 1;
 	struct buf	 path;
-	struct vent	*e;
+	struct lo_entry	*e;
 	struct lo_op	*o;
 
 	if (c->m->image_size == NULL || *url == '\0' || strstr(url, "://") ||
@@ -572,7 +572,7 @@ blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 			while (from < v->n && v->e[from].kind == V_GLUE)
 				from++;
 			if (from < v->n)
-				v->e[from].brk = 1;
+				v->e[from].page_break = 1;
 			break;
 		}
 		default:

@@ -121,10 +121,10 @@ add_glue(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 		return;
 	w = lo_advance(c->widths, LO_FACE(f->fam, f->sty), ' ', &used) * f->size
 	    / 1000.0;
-	struct lo_item *g = push(p, IT_GLUE);
-	g->w = w;
-	g->st = w * 0.6;
-	g->sh = w * 0.35;
+	struct lo_item *glue = push(p, IT_GLUE);
+	glue->w = w;
+	glue->st = w * 0.6;
+	glue->sh = w * 0.35;
 }
 
 static void
@@ -547,34 +547,37 @@ par_minmax(const struct lo_par *p, double *wmin, double *smin, double *max)
  * justification gave each space in op->space.  The device then writes
  * one string per run (a copy or search sees whole lines) and the display
  * list holds a few ops per line instead of one per word.  The op's text
- * is gathered in lb and stored once the run ends.
+ * is gathered in text and stored once the run ends.
  */
-struct setter {
-	const struct lo_ctx	*c;
+struct line_setter {
+	const struct lo_ctx *c;
 	struct lo_ops	*ops;		/* the line's, in c->par->line */
-	struct buf	*lb;		/* text of the open run */
+	struct buf	*text;		/* text of the open run */
 	long		 open;		/* its op index, or -1 */
 	long		 lastlink;	/* the last link op, or -1 */
 	double		 base, lineh;
 };
 
 static void
-close_run(struct setter *t)
+close_run(struct line_setter *setter)
 {
-	if (t->open >= 0)
-		t->ops->op[t->open].str = pool_strndup(t->c->pool,
-		    t->lb->data ? t->lb->data : "", t->lb->len);
-	t->open = -1;
-	buf_reset(t->lb);
+	const struct buf *text = setter->text;
+
+	if (setter->open >= 0)
+		setter->ops->op[setter->open].str = pool_strndup(
+		    setter->c->pool, text->data ? text->data : "", text->len);
+	setter->open = -1;
+	buf_reset(setter->text);
 }
 
 /* Draw one box at x; gap is the space before it since the last box on
  * the line (0 when the two touch, as the parts of a hyphenated word). */
 static void
-draw_box(struct setter *t, const struct lo_item *b, double x, double gap)
+draw_box(struct line_setter *setter, const struct lo_item *b, double x,
+    double gap)
 {
-	struct lo_ops	*ops = t->ops;
-	struct lo_op	*o = t->open >= 0 ? &ops->op[t->open] : NULL;
+	struct lo_ops	*ops = setter->ops;
+	struct lo_op	*o = setter->open >= 0 ? &ops->op[setter->open] : NULL;
 	double		 dx = o ? x - (o->x + o->w) : 0;
 
 	if (o != NULL && !b->strike && o->face == b->face &&
@@ -582,41 +585,41 @@ draw_box(struct setter *t, const struct lo_item *b, double x, double gap)
 	    dx - gap < 0.01 && dx - gap > -0.01 &&
 	    (gap == 0 || o->space == 0 || fabs(o->space - gap) < 0.001)) {
 		if (gap != 0) {
-			buf_putc(t->lb, ' ');
+			buf_putc(setter->text, ' ');
 			o->space = gap;
 		}
-		buf_put(t->lb, b->s, b->len);
+		buf_put(setter->text, b->s, b->len);
 		o->w = x + b->w - o->x;
 	} else {
-		close_run(t);
+		close_run(setter);
 		o = ops_push(ops);
 		o->type = LO_TEXT;
 		o->x = x;
-		o->y = t->base - b->rise;
+		o->y = setter->base - b->rise;
 		o->w = b->w;
 		o->face = b->face;
 		o->size = b->size;
 		o->rgb = b->rgb;
 		o->lw = b->rise;	/* only for merging */
-		buf_put(t->lb, b->s, b->len);
-		t->open = (long)(ops->n - 1);
+		buf_put(setter->text, b->s, b->len);
+		setter->open = (long)(ops->n - 1);
 		if (b->strike)
-			close_run(t);	/* its rule is drawn per box */
+			close_run(setter);	/* its rule is drawn per box */
 	}
 	if (b->strike) {
 		struct lo_op *l = ops_push(ops);
 
 		l->type = LO_LINE;
 		l->x = x;
-		l->y = t->base - b->size * 0.3;
+		l->y = setter->base - b->size * 0.3;
 		l->w = b->w;
 		l->lw = b->size / 16;
 		l->rgb = b->rgb;
 	}
 	if (b->link != NULL) {
 		/* An index, not a pointer: ops_push() may move the array. */
-		struct lo_op *l = t->lastlink >= 0 ?
-		    &ops->op[t->lastlink] : NULL;
+		struct lo_op *l = setter->lastlink >= 0 ?
+		    &ops->op[setter->lastlink] : NULL;
 
 		if (l != NULL && l->str == b->link &&
 		    x - (l->x + l->w) < 2 * b->size)
@@ -627,9 +630,9 @@ draw_box(struct setter *t, const struct lo_item *b, double x, double gap)
 			l->x = x;
 			l->y = 0;
 			l->w = b->w;
-			l->h = t->lineh;
+			l->h = setter->lineh;
 			l->str = b->link;
-			t->lastlink = (long)(ops->n - 1);
+			setter->lastlink = (long)(ops->n - 1);
 		}
 	}
 }
@@ -641,8 +644,8 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	size_t	*brk, nl, s = 0;
 	double	*ratio, lineh = size * c->lead;
 	double	 base = size * (0.5 * (c->lead - 1) + 0.8);
-	struct buf	 lb;
-	struct setter	 t;
+	struct buf	 text;
+	struct line_setter setter;
 
 	if (p->n == 0)
 		return 0;
@@ -656,20 +659,20 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		ratio[0] = 0;
 		nl = 1;
 	}
-	buf_init(&lb);
-	t.c = c;
-	t.lb = &lb;
-	t.base = base;
-	t.lineh = lineh;
+	buf_init(&text);
+	setter.c = c;
+	setter.text = &text;
+	setter.base = base;
+	setter.lineh = lineh;
 	for (size_t l = 0; l < nl; l++) {
-		struct vent	*e = vl_push(v, V_BOX, lineh);
+		struct lo_entry	*e = vl_push(v, V_BOX, lineh);
 		size_t		 b = brk[l], i;
 		double		 r = ratio[l], nat = 0, xx, gap = 0;
 		const struct lo_item *lastbox = NULL;
 
-		t.ops = &c->par->line;
-		t.ops->n = 0;
-		t.open = t.lastlink = -1;
+		setter.ops = &c->par->line;
+		setter.ops->n = 0;
+		setter.open = setter.lastlink = -1;
 
 		/* Skip discardables after the previous break. */
 		while (s < b && p->it[s].type != IT_BOX)
@@ -695,7 +698,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 			const struct lo_item *it = &p->it[i];
 
 			if (it->type == IT_BOX) {
-				draw_box(&t, it, xx, lastbox ? gap : 0);
+				draw_box(&setter, it, xx, lastbox ? gap : 0);
 				xx += it->w;
 				lastbox = it;
 				gap = 0;
@@ -715,13 +718,13 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 			h.w = p->it[b].w;
 			h.face = p->it[b].face;
 			h.link = NULL;
-			draw_box(&t, &h, xx, 0);
+			draw_box(&setter, &h, xx, 0);
 		}
-		close_run(&t);
-		ops_pool(c->pool, &e->ops, t.ops);
+		close_run(&setter);
+		ops_pool(c->pool, &e->ops, setter.ops);
 		s = b + 1;
 	}
-	buf_free(&lb);
+	buf_free(&text);
 	free(brk);
 	free(ratio);
 	return (int)nl;

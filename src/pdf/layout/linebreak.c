@@ -25,7 +25,7 @@
 #define FLAG_DEM	3000.0
 #define FIT_DEM		3000.0
 
-struct kpn {
+struct kp_node {
 	size_t	pos;		/* item index of the break */
 	int	fit;
 	int	flagged;
@@ -36,14 +36,14 @@ struct kpn {
 };
 
 struct kp_state {
-	struct kpn	*nodes;
+	struct kp_node	*nodes;
 	size_t		 nn, capn;
 	size_t		*act;		/* active node indices */
 	size_t		 na, capa;
 };
 
 static size_t
-addnode(struct kp_state *k, struct kpn n)
+addnode(struct kp_state *k, struct kp_node n)
 {
 	if (k->nn == k->capn) {
 		k->capn = k->capn ? 2 * k->capn : 64;
@@ -66,7 +66,7 @@ activate(struct kp_state *k, size_t idx)
 /* Totals just after a break at b: discardable items that follow vanish. */
 static void
 after_break(const struct lo_par *p, size_t b, double W, double Y, double Z,
-    struct kpn *n)
+    struct kp_node *n)
 {
 	size_t i;
 
@@ -104,7 +104,7 @@ run(const struct lo_par *p, double width, int ragged, double tol,
     struct kp_state *k, long *best)
 {
 	double	W = 0, Y = 0, Z = 0, rag = width * 0.25;
-	struct kpn start = { 0, 1, 0, 0, 0, 0, 0, 0, -1 };
+	struct kp_node start = { 0, 1, 0, 0, 0, 0, 0, 0, -1 };
 	long	last_dead = -1;
 
 	k->nn = k->na = 0;
@@ -130,12 +130,12 @@ run(const struct lo_par *p, double width, int ragged, double tol,
 			pw = it->w;
 		}
 		if (legal) {
-			struct kpn cand[4];
+			struct kp_node cand[4];
 			int	   have[4] = { 0, 0, 0, 0 };
 			double	   mind = BIG * BIG;
 
 			for (size_t ai = 0; ai < k->na; ) {
-				struct kpn *a = &k->nodes[k->act[ai]];
+				struct kp_node *a = &k->nodes[k->act[ai]];
 				double L = W - a->tw + pw, r, bad, d;
 				double str = Y - a->ty, shr = Z - a->tz;
 
@@ -197,7 +197,7 @@ run(const struct lo_par *p, double width, int ragged, double tol,
 				/* No feasible line at all: force one. */
 				if (tol < BIG || last_dead < 0)
 					return -1;
-				struct kpn n = { b, 1, flagged, 0, 0, 0,
+				struct kp_node n = { b, 1, flagged, 0, 0, 0,
 				    k->nodes[last_dead].dem + BIG, -1,
 				    last_dead };
 				after_break(p, b, W, Y, Z, &n);
@@ -213,7 +213,7 @@ run(const struct lo_par *p, double width, int ragged, double tol,
 	/* The final forced break left the nodes that end the paragraph. */
 	*best = -1;
 	for (size_t i = 0; i < k->na; i++) {
-		struct kpn *n = &k->nodes[k->act[i]];
+		struct kp_node *n = &k->nodes[k->act[i]];
 
 		if (n->pos + 1 >= p->n && (*best < 0 ||
 		    n->dem < k->nodes[*best].dem))

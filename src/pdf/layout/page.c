@@ -30,7 +30,7 @@ struct place {
 	size_t	 idx;		/* entry */
 	int	 page;
 	double	 y, h;
-	int	 contd;		/* row piece after a split */
+	int	 continued;		/* row piece after a split */
 	int	 repeat;	/* a repeated header */
 	int	*from, *to;	/* row pieces: line ranges per cell */
 };
@@ -47,40 +47,40 @@ struct pager {
 };
 
 static struct place *
-place(struct pager *g, size_t idx, double h)
+place(struct pager *pager, size_t idx, double h)
 {
 	struct place *p;
 
-	if (g->n == g->cap) {
-		g->cap = g->cap ? 2 * g->cap : 256;
-		g->pl = xrealloc(g->pl, g->cap * sizeof(*g->pl));
+	if (pager->n == pager->cap) {
+		pager->cap = pager->cap ? 2 * pager->cap : 256;
+		pager->pl = xrealloc(pager->pl, pager->cap * sizeof(*pager->pl));
 	}
-	p = &g->pl[g->n++];
+	p = &pager->pl[pager->n++];
 	memset(p, 0, sizeof(*p));
 	p->idx = idx;
-	p->page = g->page;
-	p->y = g->y;
+	p->page = pager->page;
+	p->y = pager->y;
 	p->h = h;
-	g->y += h;
+	pager->y += h;
 	return p;
 }
 
 static const struct vlist *
-cell_list(const struct lo_row *r, int k, int contd)
+cell_list(const struct lo_row *r, int k, int continued)
 {
-	if (k == 0 && contd && r->cont.n > 0)
-		return &r->cont;
+	if (k == 0 && continued && r->label_cont.n > 0)
+		return &r->label_cont;
 	return &r->cells[k];
 }
 
 /* Height of the rest of a row, from the given line of each cell. */
 static double
-row_rest(const struct lo_row *r, const int *cur, int contd)
+row_rest(const struct lo_row *r, const int *cur, int continued)
 {
 	double h = 0;
 
 	for (int k = 0; k < r->tab->ncols; k++) {
-		const struct vlist *l = cell_list(r, k, contd);
+		const struct vlist *l = cell_list(r, k, continued);
 		double s = 0;
 
 		for (size_t i = (size_t)cur[k]; i < l->n; i++)
@@ -92,100 +92,100 @@ row_rest(const struct lo_row *r, const int *cur, int contd)
 }
 
 static void
-place_row(struct pager *g, size_t idx, const struct lo_row *r, const int *from,
-    const int *to, int contd, int repeat, double h)
+place_row(struct pager *pager, size_t idx, const struct lo_row *r, const int *from,
+    const int *to, int continued, int repeat, double h)
 {
 	int		 nc = r->tab->ncols;
-	struct place	*p = place(g, idx, h);
+	struct place	*p = place(pager, idx, h);
 
-	p->contd = contd;
+	p->continued = continued;
 	p->repeat = repeat;
-	p->from = pool_alloc(g->c->pool, 2 * (size_t)nc * sizeof(int));
+	p->from = pool_alloc(pager->c->pool, 2 * (size_t)nc * sizeof(int));
 	p->to = p->from + nc;
 	for (int k = 0; k < nc; k++) {
 		p->from[k] = from[k];
-		p->to[k] = to ? to[k] : (int)cell_list(r, k, contd)->n;
+		p->to[k] = to ? to[k] : (int)cell_list(r, k, continued)->n;
 	}
 	if (!repeat)
-		g->content = 1;
+		pager->content = 1;
 }
 
 static void
-new_page(struct pager *g, size_t next)
+new_page(struct pager *pager, size_t next)
 {
-	const struct vent *e = next < g->v->n ? &g->v->e[next] : NULL;
+	const struct lo_entry *e = next < pager->v->n ? &pager->v->e[next] : NULL;
 
-	g->page++;
-	g->y = g->c->top;
-	g->pstart = g->n;
-	g->content = 0;
+	pager->page++;
+	pager->y = pager->c->top;
+	pager->pstart = pager->n;
+	pager->content = 0;
 	/* A table continuing here starts with its header row again. */
 	if (e != NULL && e->kind == V_ROW && !e->row->header &&
 	    e->row->tab->header != NULL) {
 		const struct lo_row *h = e->row->tab->header;
 		int *z = xcalloc((size_t)h->tab->ncols, sizeof(int));
 
-		place_row(g, SIZE_MAX, h, z, NULL, 0, 1, h->tab->header_h);
+		place_row(pager, SIZE_MAX, h, z, NULL, 0, 1, h->tab->header_h);
 		free(z);
 	}
 }
 
 /*
  * Where may the page end?  Returns the placement to move to the next
- * page (g->n for "just before the entry being placed"), or SIZE_MAX.
+ * page (pager->n for "just before the entry being placed"), or SIZE_MAX.
  */
 static size_t
-backup(struct pager *g, size_t i)
+backup(struct pager *pager, size_t i)
 {
-	const struct vent *E = g->v->e;
+	const struct lo_entry *entries = pager->v->e;
 
-	if (i > 0 && !E[i - 1].keep)
-		return g->n;
-	for (size_t j = g->n; j-- > g->pstart + 1; ) {
-		const struct place *p = &g->pl[j];
+	if (i > 0 && !entries[i - 1].keep)
+		return pager->n;
+	for (size_t j = pager->n; j-- > pager->pstart + 1; ) {
+		const struct place *p = &pager->pl[j];
 
-		if (p->repeat || p->contd || p->idx == SIZE_MAX || p->idx == 0)
+		if (p->repeat || p->continued || p->idx == SIZE_MAX || p->idx == 0)
 			continue;
-		if (!E[p->idx - 1].keep && (j == 0 ||
-		    !g->pl[j - 1].repeat))
+		if (!entries[p->idx - 1].keep && (j == 0 ||
+		    !pager->pl[j - 1].repeat))
 			return j;
 	}
 	return SIZE_MAX;
 }
 
 static void
-pass1(struct pager *g)
+pass1(struct pager *pager)
 {
-	const struct vlist *v = g->v;
-	double	bottom = g->c->bottom;
-	int	*cur = NULL, *to = NULL, contd = 0, ncur = 0;
+	const struct vlist *v = pager->v;
+	double	bottom = pager->c->bottom;
+	int	*cur = NULL, *to = NULL, continued = 0, ncur = 0;
 
-	g->y = g->c->top;
+	pager->y = pager->c->top;
 	for (size_t i = 0; i < v->n; ) {
-		const struct vent *e = &v->e[i];
+		const struct lo_entry *e = &v->e[i];
 
-		if (e->brk && g->content && !contd) {
-			new_page(g, i);
+		if (e->page_break && pager->content && !continued) {
+			new_page(pager, i);
 			continue;
 		}
-		if (e->droptop && !g->content) {
+		if (e->drop_at_top && !pager->content) {
 			i++;
 			continue;
 		}
 		if (e->kind == V_GLUE) {
-			if (!g->content)
+			if (!pager->content)
 				;
-			else if (g->y + e->h > bottom)
-				new_page(g, i + 1);
+			else if (pager->y + e->h > bottom)
+				new_page(pager, i + 1);
 			else
-				place(g, i, e->h);
+				place(pager, i, e->h);
 			i++;
 			continue;
 		}
 		if (e->kind == V_BOX) {
-			if (g->y + e->h <= bottom + 0.01 || !g->content) {
-				place(g, i, e->h);
-				g->content = 1;
+			if (pager->y + e->h <= bottom + 0.01 || !pager->content) {
+				place(pager, i, e->h);
+				pager->content = 1;
 				i++;
 				continue;
 			}
@@ -198,25 +198,25 @@ pass1(struct pager *g)
 				to = xrealloc(to, (size_t)nc * sizeof(int));
 				ncur = nc;
 			}
-			if (!contd)
+			if (!continued)
 				memset(cur, 0, (size_t)nc * sizeof(int));
-			double rh = row_rest(r, cur, contd);
-			double fresh = bottom - g->c->top - (r->tab->header &&
+			double rh = row_rest(r, cur, continued);
+			double fresh = bottom - pager->c->top - (r->tab->header &&
 			    !r->header ? r->tab->header_h : 0);
-			if (g->y + rh <= bottom + 0.01) {
-				place_row(g, i, r, cur, NULL, contd, 0, rh);
-				contd = 0;
+			if (pager->y + rh <= bottom + 0.01) {
+				place_row(pager, i, r, cur, NULL, continued, 0, rh);
+				continued = 0;
 				i++;
 				continue;
 			}
-			if (!g->content || rh > fresh) {
+			if (!pager->content || rh > fresh) {
 				/* Split between lines. */
-				double avail = bottom - g->y - 2 * r->tab->vpad;
+				double avail = bottom - pager->y - 2 * r->tab->vpad;
 				int any = 0, all = 1;
 
 				for (int k = 0; k < nc; k++) {
 					const struct vlist *l = cell_list(r, k,
-					    contd);
+					    continued);
 					double s = 0;
 
 					to[k] = cur[k];
@@ -234,51 +234,51 @@ pass1(struct pager *g)
 					if ((size_t)to[k] < l->n)
 						all = 0;
 				}
-				if (!any && g->content) {
-					new_page(g, i);
+				if (!any && pager->content) {
+					new_page(pager, i);
 					continue;
 				}
 				if (!any) {
 					/* Not even one line fits a page. */
 					for (int k = 0; k < nc; k++)
 						if ((size_t)cur[k] <
-						    cell_list(r, k, contd)->n)
+						    cell_list(r, k, continued)->n)
 							to[k] = cur[k] + 1;
 				}
-				place_row(g, i, r, cur, to, contd, 0,
-				    bottom - g->y);
+				place_row(pager, i, r, cur, to, continued, 0,
+				    bottom - pager->y);
 				if (all) {
-					contd = 0;
+					continued = 0;
 					i++;
 					continue;
 				}
 				for (int k = 0; k < nc; k++)
 					cur[k] = to[k];
-				if (!contd)
-					row_cont(g->c, e->row);
-				if (!contd && r->cont.n > 0)
+				if (!continued)
+					row_cont(pager->c, e->row);
+				if (!continued && r->label_cont.n > 0)
 					cur[0] = 0;
-				contd = 1;
-				new_page(g, i);
+				continued = 1;
+				new_page(pager, i);
 				continue;
 			}
 		}
 		/* e does not fit: end the page at the best place. */
-		size_t b = backup(g, i);
+		size_t b = backup(pager, i);
 		if (b == SIZE_MAX) {
-			new_page(g, i);
+			new_page(pager, i);
 			if (e->kind == V_BOX) {
-				place(g, i, e->h);
-				g->content = 1;
+				place(pager, i, e->h);
+				pager->content = 1;
 				i++;
 			}
 			continue;
 		}
-		if (b < g->n) {
-			i = g->pl[b].idx;
-			g->n = b;
+		if (b < pager->n) {
+			i = pager->pl[b].idx;
+			pager->n = b;
 		}
-		new_page(g, i);
+		new_page(pager, i);
 	}
 	free(cur);
 	free(to);
@@ -328,7 +328,7 @@ draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 		o->rgb = t->head_rgb;
 	}
 	for (int k = 0; k < t->ncols; k++) {
-		const struct vlist *l = cell_list(r, k, p->contd);
+		const struct vlist *l = cell_list(r, k, p->continued);
 		double yy = p->y + t->vpad;
 
 		for (int i = p->from[k]; i < p->to[k]; i++) {
@@ -349,7 +349,7 @@ draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 }
 
 static void
-add_mark(struct lo_doc *d, const struct vent *e, int page, double y)
+add_mark(struct lo_doc *d, const struct lo_entry *e, int page, double y)
 {
 	struct lo_mark *m;
 
@@ -443,33 +443,33 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 void
 paginate(const struct lo_ctx *c, struct vlist *v)
 {
-	struct pager	 g;
+	struct pager	 pager;
 	struct lo_doc	*d = c->out;
 	size_t		 last = SIZE_MAX;
 
-	memset(&g, 0, sizeof(g));
-	g.c = c;
-	g.v = v;
-	pass1(&g);
-	d->npages = (size_t)g.page + 1;
+	memset(&pager, 0, sizeof(pager));
+	pager.c = c;
+	pager.v = v;
+	pass1(&pager);
+	d->npages = (size_t)pager.page + 1;
 	d->pages = xcalloc(d->npages, sizeof(*d->pages));
-	for (size_t j = 0; j < g.n; j++) {
-		const struct place *p = &g.pl[j];
+	for (size_t j = 0; j < pager.n; j++) {
+		const struct place *p = &pager.pl[j];
 		struct lo_page *pg = &d->pages[p->page];
 
 		if (p->idx == SIZE_MAX || p->repeat) {
 			const struct lo_row *h = NULL;
 
 			/* Find the table whose header repeats here. */
-			for (size_t k = j + 1; k < g.n && h == NULL; k++)
-				if (g.pl[k].idx != SIZE_MAX &&
-				    v->e[g.pl[k].idx].kind == V_ROW)
-					h = v->e[g.pl[k].idx].row->tab->header;
+			for (size_t k = j + 1; k < pager.n && h == NULL; k++)
+				if (pager.pl[k].idx != SIZE_MAX &&
+				    v->e[pager.pl[k].idx].kind == V_ROW)
+					h = v->e[pager.pl[k].idx].row->tab->header;
 			if (h != NULL)
 				draw_row(c, pg, h, p);
 			continue;
 		}
-		const struct vent *e = &v->e[p->idx];
+		const struct lo_entry *e = &v->e[p->idx];
 
 		if (e->kind == V_ROW)
 			draw_row(c, pg, e->row, p);
@@ -481,5 +481,5 @@ paginate(const struct lo_ctx *c, struct vlist *v)
 	}
 	for (size_t k = 0; k < d->npages; k++)
 		footer(c, &d->pages[k], (int)k + 1, (int)d->npages);
-	free(g.pl);
+	free(pager.pl);
 }

@@ -276,7 +276,7 @@ trim(struct vlist *v)
 
 static void
 set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
-    const struct lo_fmt *f, double x, double w, int align, int contd)
+    const struct lo_fmt *f, double x, double w, int align, int continued)
 {
 	if (cell->first != NULL && doc_is_block(cell->first)) {
 		struct lo_column col;
@@ -293,17 +293,17 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 
 		par_take(c, &p);
 		par_add_inlines(c, &p, cell, f);
-		if (contd) {
-			struct lo_fmt g = *f;
+		if (continued) {
+			struct lo_fmt note = *f;
 
 			/* The label again, then "(continued)" below it. */
-			g.sty = LO_ITALIC;
-			g.size = f->size * 0.85;
-			g.nohyph = 1;
+			note.sty = LO_ITALIC;
+			note.size = f->size * 0.85;
+			note.nohyph = 1;
 			par_finish(&p);
-			par_add_text(c, &p, lo_text_width(c->widths, LO_FACE(g.fam,
-			    g.sty), g.size, "(continued)", 11) <= w ?
-			    "(continued)" : "(cont.)", &g);
+			par_add_text(c, &p, lo_text_width(c->widths, LO_FACE(note.fam,
+			    note.sty), note.size, "(continued)", 11) <= w ?
+			    "(continued)" : "(cont.)", &note);
 		}
 		par_finish(&p);
 		par_set(c, &p, v, x, w, f->size, align ? align : AL_LEFT, 1);
@@ -372,7 +372,7 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	vl_glue(v, col->skip);
 	for (const struct node *r = t->first; r != NULL; r = r->next) {
 		struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
-		struct vent	*e;
+		struct lo_entry	*e;
 		double		 h = 0;
 		int		 k = 0;
 
@@ -391,8 +391,8 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 			    tab->w[k] - 2 * pad, cell->u.cell.align, 0);
 			if (k == 0 && !row->header) {
 				row->label = cell;
-				row->lfmt = f;
-				row->lalign = cell->u.cell.align;
+				row->label_fmt = f;
+				row->label_align = cell->u.cell.align;
 			}
 			for (size_t i = 0; i < row->cells[k].n; i++)
 				ch += row->cells[k].e[i].h;
@@ -417,9 +417,9 @@ row_cont(const struct lo_ctx *c, struct lo_row *r)
 {
 	const struct lo_table *t = r->tab;
 
-	if (r->cont_done || r->label == NULL)
+	if (r->label_cont_made || r->label == NULL)
 		return;
-	r->cont_done = 1;
-	set_cell(c, &r->cont, r->label, &r->lfmt, t->x[0] + t->pad,
-	    t->w[0] - 2 * t->pad, r->lalign, 1);
+	r->label_cont_made = 1;
+	set_cell(c, &r->label_cont, r->label, &r->label_fmt, t->x[0] + t->pad,
+	    t->w[0] - 2 * t->pad, r->label_align, 1);
 }

@@ -25,7 +25,7 @@ vl_free(struct vlist *v)
 
 			for (int k = 0; k < r->tab->ncols; k++)
 				vl_free(&r->cells[k]);
-			vl_free(&r->cont);
+			vl_free(&r->label_cont);
 		}
 	}
 	free(v->e);
@@ -33,10 +33,10 @@ vl_free(struct vlist *v)
 	v->n = v->cap = 0;
 }
 
-struct vent *
+struct lo_entry *
 vl_push(struct vlist *v, int kind, double h)
 {
-	struct vent *e;
+	struct lo_entry *e;
 
 	if (v->n == v->cap) {
 		/* Most lists are a table cell's few lines: start small. */
@@ -54,7 +54,7 @@ vl_push(struct vlist *v, int kind, double h)
 void
 vl_glue(struct vlist *v, double h)
 {
-	struct vent *e;
+	struct lo_entry *e;
 
 	if (v->n > 0 && v->e[v->n - 1].kind == V_GLUE) {
 		e = &v->e[v->n - 1];

@@ -25,13 +25,13 @@ struct lo_ops {
 
 struct lo_row;
 
-struct vent {
+struct lo_entry {
 	int		 kind;
 	double		 h;
 	struct lo_ops	 ops;		/* y relative to the entry's top */
 	int		 keep;		/* no page break right after this */
-	int		 brk;		/* start a new page before this */
-	int		 droptop;	/* leave out at the top of a page */
+	int		 page_break;	/* start a new page before this */
+	int		 drop_at_top;	/* leave out at the top of a page */
 	const char	*mark_id;	/* heading anchor, or NULL */
 	const char	*mark_title;	/* outline entry, or NULL */
 	int		 mark_level;
@@ -39,7 +39,7 @@ struct vent {
 };
 
 struct vlist {
-	struct vent	*e;
+	struct lo_entry	*e;
 	size_t		 n, cap;
 };
 
@@ -64,16 +64,18 @@ struct lo_row {
 	struct lo_table	*tab;
 	int		 header;
 	struct vlist	*cells;		/* ncols lists */
-	struct vlist	 cont;		/* column 0 again, marked continued:
-					   set by row_cont() when needed */
-	const struct node *label;	/* column 0's cell, for cont */
-	struct lo_fmt	 lfmt;
-	int		 lalign;
-	int		 cont_done;
+	/* A body row's label, to set again when page.c splits the row:
+	 * label_cont is column 0 marked continued, made by row_cont() on
+	 * the first split. */
+	const struct node *label;	/* column 0's cell */
+	struct lo_fmt	 label_fmt;
+	int		 label_align;
+	struct vlist	 label_cont;
+	int		 label_cont_made;
 };
 
 void	vl_free(struct vlist *);
-struct vent *vl_push(struct vlist *, int kind, double h);
+struct lo_entry *vl_push(struct vlist *, int kind, double h);
 /* Vertical space; adjacent spaces do not add up, the larger wins. */
 void	vl_glue(struct vlist *, double h);
 struct lo_op *ops_push(struct lo_ops *);
