@@ -1,42 +1,45 @@
 /*
  * page.c - cut the vertical list into pages and emit the display list.
  *
- * Pass 1 places entries greedily.  When an entry does not fit, the page
- * ends at the last place where a break is allowed (an entry marked keep
- * forbids a break after it: headings, first and next-to-last lines of
- * paragraphs, a table's header row), so a heading never ends a page and
- * no paragraph leaves a single line behind.  Table rows are special: a
- * row that would fit on a fresh page moves there whole; a row taller than
- * a page is split between lines, its label repeated and marked as
- * continued; every page a table reaches starts with its header row.
- * Pass 2 places each entry's operations on its page (by reference: see
- * struct lo_run) and adds the footer, once the page count is known.
+ * fill_pages() places entries greedily.  When an entry does not fit, the
+ * page ends at the last place where a break is allowed (an entry marked
+ * keep forbids a break after it: headings, first and next-to-last lines
+ * of paragraphs, a table's header row), so a heading never ends a page
+ * and no paragraph leaves a single line behind.  Table rows are special:
+ * a row that would fit on a fresh page moves there whole; a row taller
+ * than a page is split between lines (split_row), its label repeated and
+ * marked as continued; every page a table reaches starts with its header
+ * row.  Then emit_places() puts each entry's operations on its page (by
+ * reference: see struct lo_run), and the footers are added once the page
+ * count is known.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "context.h"
 #include "diag.h"
 #include "doc.h"
-#include "context.h"
 #include "inline.h"
 #include "metrics.h"
 #include "page.h"
 #include "pool.h"
 #include "table.h"
 #include "vlist.h"
-#include "style.h"
+
+/* What a placement step returns when its entry does not fit the page. */
+#define NO_FIT		SIZE_MAX
 
 struct place {
 	size_t	 idx;		/* entry */
 	int	 page;
 	double	 y, h;
-	int	 continued;		/* row piece after a split */
+	int	 continued;	/* row piece after a split */
 	int	 repeat;	/* a repeated header */
 	int	*from, *to;	/* row pieces: line ranges per cell */
 };
 
 struct pager {
-	const struct lo_ctx	*c;
+	const struct lo_ctx *c;
 	struct vlist	*v;
 	struct place	*pl;
 	size_t		 n, cap;
@@ -44,6 +47,11 @@ struct pager {
 	int		 page;
 	double		 y;
 	int		 content;	/* anything but a repeated header */
+	/* A row split across pages: the first line of each cell still to
+	 * place (cur), the line each piece ends before (to). */
+	int		*cur, *to;
+	int		 ncur;		/* room in cur and to */
+	int		 continued;	/* cur is inside a split row */
 };
 
 static struct place *
@@ -135,7 +143,7 @@ new_page(struct pager *pager, size_t next)
  * page (pager->n for "just before the entry being placed"), or SIZE_MAX.
  */
 static size_t
-backup(struct pager *pager, size_t i)
+last_break(struct pager *pager, size_t i)
 {
 	const struct lo_entry *entries = pager->v->e;
 
@@ -144,7 +152,8 @@ backup(struct pager *pager, size_t i)
 	for (size_t j = pager->n; j-- > pager->pstart + 1; ) {
 		const struct place *p = &pager->pl[j];
 
-		if (p->repeat || p->continued || p->idx == SIZE_MAX || p->idx == 0)
+		if (p->repeat || p->continued || p->idx == SIZE_MAX ||
+		    p->idx == 0)
 			continue;
 		if (!entries[p->idx - 1].keep && (j == 0 ||
 		    !pager->pl[j - 1].repeat))
@@ -153,18 +162,172 @@ backup(struct pager *pager, size_t i)
 	return SIZE_MAX;
 }
 
+/* Entry i does not fit: end the page at the best place.  Returns the
+ * entry to go on with. */
+static size_t
+end_page(struct pager *pager, size_t i)
+{
+	const struct lo_entry *e = &pager->v->e[i];
+	size_t b = last_break(pager, i);
+
+	if (b == SIZE_MAX) {
+		new_page(pager, i);
+		if (e->kind == V_BOX) {
+			place(pager, i, e->h);
+			pager->content = 1;
+			i++;
+		}
+		return i;
+	}
+	if (b < pager->n) {
+		i = pager->pl[b].idx;
+		pager->n = b;
+	}
+	new_page(pager, i);
+	return i;
+}
+
+/* Space between blocks: dropped at the top of a page, and a page break
+ * where it does not fit. */
+static size_t
+place_glue(struct pager *pager, size_t i)
+{
+	const struct lo_entry *e = &pager->v->e[i];
+
+	if (!pager->content)
+		;
+	else if (pager->y + e->h > pager->c->bottom)
+		new_page(pager, i + 1);
+	else
+		place(pager, i, e->h);
+	return i + 1;
+}
+
+static size_t
+place_box(struct pager *pager, size_t i)
+{
+	const struct lo_entry *e = &pager->v->e[i];
+
+	if (pager->y + e->h <= pager->c->bottom + 0.01 || !pager->content) {
+		place(pager, i, e->h);
+		pager->content = 1;
+		return i + 1;
+	}
+	return NO_FIT;
+}
+
+/*
+ * How far each cell of a split row gets in the height avail: to[k] is
+ * the first line of cell k left for the next page.  *any says whether
+ * any line fits; returns whether every cell is done.
+ */
+static int
+fit_lines(struct pager *pager, const struct lo_row *r, double avail,
+    int *any)
+{
+	int *cur = pager->cur, *to = pager->to, all = 1;
+
+	*any = 0;
+	for (int k = 0; k < r->tab->ncols; k++) {
+		const struct vlist *l = cell_list(r, k, pager->continued);
+		double s = 0;
+
+		to[k] = cur[k];
+		while ((size_t)to[k] < l->n && s + l->e[to[k]].h <= avail) {
+			s += l->e[to[k]].h;
+			to[k]++;
+		}
+		/* Never end a cell on spacing. */
+		while (to[k] > cur[k] && l->e[to[k] - 1].kind == V_GLUE)
+			to[k]--;
+		if (to[k] > cur[k])
+			*any = 1;
+		if ((size_t)to[k] < l->n)
+			all = 0;
+	}
+	return all;
+}
+
+/* Place as much of row entry i as fits this page, between lines; the
+ * rest goes on, with its label marked continued, on the next. */
+static size_t
+split_row(struct pager *pager, size_t i)
+{
+	struct lo_row	*r = pager->v->e[i].row;
+	int		 nc = r->tab->ncols, any, all;
+	double		 bottom = pager->c->bottom;
+
+	all = fit_lines(pager, r, bottom - pager->y - 2 * r->tab->vpad, &any);
+	if (!any && pager->content) {
+		new_page(pager, i);
+		return i;
+	}
+	if (!any) {
+		/* Not even one line fits a page. */
+		for (int k = 0; k < nc; k++)
+			if ((size_t)pager->cur[k] <
+			    cell_list(r, k, pager->continued)->n)
+				pager->to[k] = pager->cur[k] + 1;
+	}
+	place_row(pager, i, r, pager->cur, pager->to, pager->continued, 0,
+	    bottom - pager->y);
+	if (all) {
+		pager->continued = 0;
+		return i + 1;
+	}
+	for (int k = 0; k < nc; k++)
+		pager->cur[k] = pager->to[k];
+	if (!pager->continued)
+		row_cont(pager->c, r);
+	if (!pager->continued && r->label_cont.n > 0)
+		pager->cur[0] = 0;
+	pager->continued = 1;
+	new_page(pager, i);
+	return i;
+}
+
+/* A table row: whole where it fits, moved to a fresh page where it would
+ * fit there, else split. */
+static size_t
+place_row_entry(struct pager *pager, size_t i)
+{
+	const struct lo_row *r = pager->v->e[i].row;
+	int	nc = r->tab->ncols;
+	double	bottom = pager->c->bottom, rh, fresh;
+
+	if (pager->ncur < nc) {
+		pager->cur = xrealloc(pager->cur, (size_t)nc * sizeof(int));
+		pager->to = xrealloc(pager->to, (size_t)nc * sizeof(int));
+		pager->ncur = nc;
+	}
+	if (!pager->continued)
+		memset(pager->cur, 0, (size_t)nc * sizeof(int));
+	rh = row_rest(r, pager->cur, pager->continued);
+	fresh = bottom - pager->c->top - (r->tab->header && !r->header ?
+	    r->tab->header_h : 0);
+	if (pager->y + rh <= bottom + 0.01) {
+		place_row(pager, i, r, pager->cur, NULL, pager->continued, 0,
+		    rh);
+		pager->continued = 0;
+		return i + 1;
+	}
+	if (!pager->content || rh > fresh)
+		return split_row(pager, i);
+	return NO_FIT;
+}
+
+/* Place every entry on a page. */
 static void
-pass1(struct pager *pager)
+fill_pages(struct pager *pager)
 {
 	const struct vlist *v = pager->v;
-	double	bottom = pager->c->bottom;
-	int	*cur = NULL, *to = NULL, continued = 0, ncur = 0;
 
 	pager->y = pager->c->top;
 	for (size_t i = 0; i < v->n; ) {
 		const struct lo_entry *e = &v->e[i];
+		size_t next;
 
-		if (e->page_break && pager->content && !continued) {
+		if (e->page_break && pager->content && !pager->continued) {
 			new_page(pager, i);
 			continue;
 		}
@@ -172,116 +335,16 @@ pass1(struct pager *pager)
 			i++;
 			continue;
 		}
-		if (e->kind == V_GLUE) {
-			if (!pager->content)
-				;
-			else if (pager->y + e->h > bottom)
-				new_page(pager, i + 1);
-			else
-				place(pager, i, e->h);
-			i++;
-			continue;
-		}
-		if (e->kind == V_BOX) {
-			if (pager->y + e->h <= bottom + 0.01 || !pager->content) {
-				place(pager, i, e->h);
-				pager->content = 1;
-				i++;
-				continue;
-			}
-		} else {
-			const struct lo_row *r = e->row;
-			int nc = r->tab->ncols;
-
-			if (ncur < nc) {
-				cur = xrealloc(cur, (size_t)nc * sizeof(int));
-				to = xrealloc(to, (size_t)nc * sizeof(int));
-				ncur = nc;
-			}
-			if (!continued)
-				memset(cur, 0, (size_t)nc * sizeof(int));
-			double rh = row_rest(r, cur, continued);
-			double fresh = bottom - pager->c->top - (r->tab->header &&
-			    !r->header ? r->tab->header_h : 0);
-			if (pager->y + rh <= bottom + 0.01) {
-				place_row(pager, i, r, cur, NULL, continued, 0, rh);
-				continued = 0;
-				i++;
-				continue;
-			}
-			if (!pager->content || rh > fresh) {
-				/* Split between lines. */
-				double avail = bottom - pager->y - 2 * r->tab->vpad;
-				int any = 0, all = 1;
-
-				for (int k = 0; k < nc; k++) {
-					const struct vlist *l = cell_list(r, k,
-					    continued);
-					double s = 0;
-
-					to[k] = cur[k];
-					while ((size_t)to[k] < l->n &&
-					    s + l->e[to[k]].h <= avail) {
-						s += l->e[to[k]].h;
-						to[k]++;
-					}
-					/* Never end a cell on spacing. */
-					while (to[k] > cur[k] &&
-					    l->e[to[k] - 1].kind == V_GLUE)
-						to[k]--;
-					if (to[k] > cur[k])
-						any = 1;
-					if ((size_t)to[k] < l->n)
-						all = 0;
-				}
-				if (!any && pager->content) {
-					new_page(pager, i);
-					continue;
-				}
-				if (!any) {
-					/* Not even one line fits a page. */
-					for (int k = 0; k < nc; k++)
-						if ((size_t)cur[k] <
-						    cell_list(r, k, continued)->n)
-							to[k] = cur[k] + 1;
-				}
-				place_row(pager, i, r, cur, to, continued, 0,
-				    bottom - pager->y);
-				if (all) {
-					continued = 0;
-					i++;
-					continue;
-				}
-				for (int k = 0; k < nc; k++)
-					cur[k] = to[k];
-				if (!continued)
-					row_cont(pager->c, e->row);
-				if (!continued && r->label_cont.n > 0)
-					cur[0] = 0;
-				continued = 1;
-				new_page(pager, i);
-				continue;
-			}
-		}
-		/* e does not fit: end the page at the best place. */
-		size_t b = backup(pager, i);
-		if (b == SIZE_MAX) {
-			new_page(pager, i);
-			if (e->kind == V_BOX) {
-				place(pager, i, e->h);
-				pager->content = 1;
-				i++;
-			}
-			continue;
-		}
-		if (b < pager->n) {
-			i = pager->pl[b].idx;
-			pager->n = b;
-		}
-		new_page(pager, i);
+		if (e->kind == V_GLUE)
+			next = place_glue(pager, i);
+		else if (e->kind == V_BOX)
+			next = place_box(pager, i);
+		else
+			next = place_row_entry(pager, i);
+		i = next != NO_FIT ? next : end_page(pager, i);
 	}
-	free(cur);
-	free(to);
+	free(pager->cur);
+	free(pager->to);
 }
 
 /* Place o's operations on the page, shifted down by dy (no copy). */
@@ -440,31 +503,27 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 	o->y = base;
 }
 
-void
-paginate(const struct lo_ctx *c, struct vlist *v)
+/* Each placement's operations on its page: runs that point into the
+ * entries, and the rows drawn with their rules. */
+static void
+emit_places(const struct pager *pager, struct lo_doc *d)
 {
-	struct pager	 pager;
-	struct lo_doc	*d = c->out;
+	const struct lo_ctx *c = pager->c;
+	const struct vlist *v = pager->v;
 	size_t		 last = SIZE_MAX;
 
-	memset(&pager, 0, sizeof(pager));
-	pager.c = c;
-	pager.v = v;
-	pass1(&pager);
-	d->npages = (size_t)pager.page + 1;
-	d->pages = xcalloc(d->npages, sizeof(*d->pages));
-	for (size_t j = 0; j < pager.n; j++) {
-		const struct place *p = &pager.pl[j];
+	for (size_t j = 0; j < pager->n; j++) {
+		const struct place *p = &pager->pl[j];
 		struct lo_page *pg = &d->pages[p->page];
 
 		if (p->idx == SIZE_MAX || p->repeat) {
 			const struct lo_row *h = NULL;
 
 			/* Find the table whose header repeats here. */
-			for (size_t k = j + 1; k < pager.n && h == NULL; k++)
-				if (pager.pl[k].idx != SIZE_MAX &&
-				    v->e[pager.pl[k].idx].kind == V_ROW)
-					h = v->e[pager.pl[k].idx].row->tab->header;
+			for (size_t k = j + 1; k < pager->n && h == NULL; k++)
+				if (pager->pl[k].idx != SIZE_MAX &&
+				    v->e[pager->pl[k].idx].kind == V_ROW)
+					h = v->e[pager->pl[k].idx].row->tab->header;
 			if (h != NULL)
 				draw_row(c, pg, h, p);
 			continue;
@@ -479,6 +538,21 @@ paginate(const struct lo_ctx *c, struct vlist *v)
 			add_mark(d, e, p->page, p->y);
 		last = p->idx;
 	}
+}
+
+void
+paginate(const struct lo_ctx *c, struct vlist *v)
+{
+	struct pager	 pager;
+	struct lo_doc	*d = c->out;
+
+	memset(&pager, 0, sizeof(pager));
+	pager.c = c;
+	pager.v = v;
+	fill_pages(&pager);
+	d->npages = (size_t)pager.page + 1;
+	d->pages = xcalloc(d->npages, sizeof(*d->pages));
+	emit_places(&pager, d);
 	for (size_t k = 0; k < d->npages; k++)
 		footer(c, &d->pages[k], (int)k + 1, (int)d->npages);
 	free(pager.pl);
