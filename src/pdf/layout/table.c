@@ -11,6 +11,12 @@
  * below that words are cut (inline.c), so nothing leaves the column.
  * A first column of short entries is a label column: bold, never
  * hyphenated.
+ *
+ * A cell may hold blocks (a list made from "<br>- " lines), which
+ * set_cell() hands to blocks() in block.c, and block.c hands every table
+ * to table_block(): block.c and table.c call each other, the one
+ * recursion between the layout's files.  Everything else calls one way,
+ * down the pipeline described in context.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,14 +96,15 @@ cell_fmt(const struct lo_ctx *c, double size, int header, int label)
 	return f;
 }
 
-struct colw {
+/* A column's content widths, padding included. */
+struct col_widths {
 	double	wmin;	/* widest word */
 	double	smin;	/* widest syllable */
 	double	max;	/* widest unbroken paragraph */
 };
 
 static void
-widen(struct colw *w, double wmin, double smin, double max)
+widen(struct col_widths *w, double wmin, double smin, double max)
 {
 	if (wmin > w->wmin)
 		w->wmin = wmin;
@@ -108,8 +115,8 @@ widen(struct colw *w, double wmin, double smin, double max)
 }
 
 static void
-minmax_par(const struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
-    double indent, struct colw *w)
+minmax_par(const struct lo_ctx *c, const struct node *n,
+    const struct lo_fmt *f, double indent, struct col_widths *w)
 {
 	struct lo_par	p;
 	double		a, b, m;
@@ -123,12 +130,13 @@ minmax_par(const struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
 }
 
 static void
-minmax_blocks(const struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
-    double indent, struct colw *w, int depth)
+minmax_blocks(const struct lo_ctx *c, const struct node *n,
+    const struct lo_fmt *f, double indent, struct col_widths *w, int depth)
 {
 	for (; n != NULL && depth < 20; n = n->next) {
 		if (n->type == N_LIST) {
-			for (const struct node *it = n->first; it; it = it->next)
+			for (const struct node *it = n->first; it != NULL;
+			    it = it->next)
 				minmax_blocks(c, it->first, f,
 				    indent + f->size * 1.6, w, depth + 1);
 		} else if (n->type == N_QUOTE)
@@ -144,7 +152,7 @@ minmax_blocks(const struct lo_ctx *c, const struct node *n, const struct lo_fmt 
 
 static void
 measure(const struct lo_ctx *c, const struct node *t, double size, int label,
-    double pad, struct colw *w)
+    double pad, struct col_widths *w)
 {
 	int nc = t->u.table.ncols;
 
@@ -171,33 +179,27 @@ measure(const struct lo_ctx *c, const struct node *t, double size, int label,
 	}
 }
 
-/*
- * Widths from minima and maxima, as a browser's automatic layout does.
- * When the minima do not fit at all, columns narrower than an equal share
- * keep their minimum and the others split the rest in proportion to
- * theirs; their words will be cut.
- */
-static void
-allot(int nc, const double *mn, const struct colw *cw, double width,
+void
+table_allot(int nc, const double *mn, const double *mx, double width,
     double *w)
 {
 	double smin = 0, smax = 0;
 
 	for (int k = 0; k < nc; k++) {
 		smin += mn[k];
-		smax += cw[k].max > mn[k] ? cw[k].max : mn[k];
+		smax += mx[k] > mn[k] ? mx[k] : mn[k];
 	}
 	if (smax <= width) {
 		for (int k = 0; k < nc; k++)
-			w[k] = cw[k].max > mn[k] ? cw[k].max : mn[k];
+			w[k] = mx[k] > mn[k] ? mx[k] : mn[k];
 		return;
 	}
 	if (smin <= width) {
 		for (int k = 0; k < nc; k++) {
-			double mx = cw[k].max > mn[k] ? cw[k].max : mn[k];
+			double m = mx[k] > mn[k] ? mx[k] : mn[k];
 
 			w[k] = mn[k] + (width - smin) *
-			    (smax > smin ? (mx - mn[k]) / (smax - smin) : 0);
+			    (smax > smin ? (m - mn[k]) / (smax - smin) : 0);
 		}
 		return;
 	}
@@ -219,7 +221,8 @@ allot(int nc, const double *mn, const struct colw *cw, double width,
 	}
 	for (int k = 0; k < nc; k++)
 		if (!fixed[k])
-			w[k] = restmin > 0 ? rest * mn[k] / restmin : rest / left;
+			w[k] = restmin > 0 ? rest * mn[k] / restmin :
+			    rest / left;
 	free(fixed);
 }
 
@@ -312,27 +315,19 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 	trim(v);
 }
 
-void
-table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
-    const struct lo_column *col)
+/*
+ * The size a table's text is set at and its columns' minimum widths
+ * (mn) and maximum widths (mx): whole words at the table's size if they
+ * fit; else a smaller size, down to the floor; only then syllables.
+ */
+static double
+fit_size(const struct lo_ctx *c, const struct node *t, int label, double pad,
+    double width, double *mn, double *mx)
 {
-	double		 x = col->x, width = col->width;
-	int		 nc = t->u.table.ncols, label = label_column(c, t);
-	double		 size = c->table_size, pad, smin;
-	double		*mn;
-	struct colw	*cw;
-	struct lo_table	*tab;
-	double		 shade;
+	int			 nc = t->u.table.ncols;
+	double			 size = c->table_size, smin;
+	struct col_widths	*cw = xcalloc((size_t)nc, sizeof(*cw));
 
-	if (nc <= 0)
-		return;
-	mn = xcalloc((size_t)nc, sizeof(double));
-	cw = xcalloc((size_t)nc, sizeof(*cw));
-	pad = style_len(c->st, "pdf.table.padding", 4);
-	if (pad < 0 || pad > 20)
-		pad = 4;
-	/* Whole words at the table's size if they fit; else a smaller
-	 * size, down to the floor; only then syllables. */
 	for (;;) {
 		measure(c, t, size, label, pad, cw);
 		smin = 0;
@@ -343,8 +338,76 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 		size = size - 0.5 < c->table_floor ? c->table_floor :
 		    size - 0.5;
 	}
-	for (int k = 0; k < nc; k++)
+	for (int k = 0; k < nc; k++) {
 		mn[k] = smin <= width ? cw[k].wmin : cw[k].smin;
+		mx[k] = cw[k].max;
+	}
+	free(cw);
+	return size;
+}
+
+/* Set one row's cells and stack the row as one entry. */
+static void
+set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
+    struct lo_table *tab, double size, int label)
+{
+	int		 nc = tab->ncols, k = 0;
+	struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
+	struct lo_entry	*e;
+	double		 h = 0;
+
+	memset(row, 0, sizeof(*row));
+	row->tab = tab;
+	row->header = r->u.row.header;
+	row->cells = pool_alloc(c->pool, (size_t)nc * sizeof(struct vlist));
+	memset(row->cells, 0, (size_t)nc * sizeof(struct vlist));
+	for (const struct node *cell = r->first; cell && k < nc;
+	    cell = cell->next, k++) {
+		struct lo_fmt f = cell_fmt(c, size, row->header,
+		    label && k == 0);
+		double	      ch = 0;
+
+		set_cell(c, &row->cells[k], cell, &f, tab->x[k] + tab->pad,
+		    tab->w[k] - 2 * tab->pad, cell->u.cell.align, 0);
+		if (k == 0 && !row->header) {
+			row->label = cell;
+			row->label_fmt = f;
+			row->label_align = cell->u.cell.align;
+		}
+		for (size_t i = 0; i < row->cells[k].n; i++)
+			ch += row->cells[k].e[i].h;
+		if (ch > h)
+			h = ch;
+	}
+	e = vl_push(v, V_ROW, h + 2 * tab->vpad);
+	e->row = row;
+	if (row->header) {
+		e->keep = 1;
+		if (tab->header == NULL) {
+			tab->header = row;
+			tab->header_h = e->h;
+		}
+	}
+}
+
+void
+table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
+    const struct lo_column *col)
+{
+	double		 x = col->x, width = col->width;
+	int		 nc = t->u.table.ncols, label = label_column(c, t);
+	double		 size, pad, shade;
+	double		*mn, *mx;
+	struct lo_table	*tab;
+
+	if (nc <= 0)
+		return;
+	mn = xcalloc((size_t)nc, sizeof(double));
+	mx = xcalloc((size_t)nc, sizeof(double));
+	pad = style_len(c->st, "pdf.table.padding", 4);
+	if (pad < 0 || pad > 20)
+		pad = 4;
+	size = fit_size(c, t, label, pad, width, mn, mx);
 	tab = pool_alloc(c->pool, sizeof(*tab));
 	memset(tab, 0, sizeof(*tab));
 	tab->ncols = nc;
@@ -362,53 +425,16 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	tab->head_rgb = 0x010101u * (uint32_t)(shade * 255 + 0.5);
 	tab->left = x;
 	if (!fixed_widths(c, nc, width, tab->w))
-		allot(nc, mn, cw, width, tab->w);
+		table_allot(nc, mn, mx, width, tab->w);
 	for (int k = 0; k < nc; k++)
 		tab->x[k] = k ? tab->x[k - 1] + tab->w[k - 1] : x;
 	tab->width = tab->x[nc - 1] + tab->w[nc - 1] - x;
 	free(mn);
-	free(cw);
+	free(mx);
 
 	vl_glue(v, col->skip);
-	for (const struct node *r = t->first; r != NULL; r = r->next) {
-		struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
-		struct lo_entry	*e;
-		double		 h = 0;
-		int		 k = 0;
-
-		memset(row, 0, sizeof(*row));
-		row->tab = tab;
-		row->header = r->u.row.header;
-		row->cells = pool_alloc(c->pool, (size_t)nc * sizeof(struct vlist));
-		memset(row->cells, 0, (size_t)nc * sizeof(struct vlist));
-		for (const struct node *cell = r->first; cell && k < nc;
-		    cell = cell->next, k++) {
-			struct lo_fmt f = cell_fmt(c, size, row->header,
-			    label && k == 0);
-			double	      ch = 0;
-
-			set_cell(c, &row->cells[k], cell, &f, tab->x[k] + pad,
-			    tab->w[k] - 2 * pad, cell->u.cell.align, 0);
-			if (k == 0 && !row->header) {
-				row->label = cell;
-				row->label_fmt = f;
-				row->label_align = cell->u.cell.align;
-			}
-			for (size_t i = 0; i < row->cells[k].n; i++)
-				ch += row->cells[k].e[i].h;
-			if (ch > h)
-				h = ch;
-		}
-		e = vl_push(v, V_ROW, h + 2 * tab->vpad);
-		e->row = row;
-		if (row->header) {
-			e->keep = 1;
-			if (tab->header == NULL) {
-				tab->header = row;
-				tab->header_h = e->h;
-			}
-		}
-	}
+	for (const struct node *r = t->first; r != NULL; r = r->next)
+		set_row(c, v, r, tab, size, label);
 	vl_glue(v, col->skip);
 }
 
