@@ -17,17 +17,12 @@
 #include "context.h"
 #include "inline.h"
 #include "metrics.h"
+#include "params.h"
 #include "pool.h"
 #include "table.h"
 #include "vlist.h"
 #include "style.h"
 #include "utf8.h"
-
-#define QUOTE_RGB	0x999999
-#define CODE_BG		0xF0F0F0
-#define RULE_RGB	0x888888
-#define GREY_RGB	0x555555
-#define MAX_DEPTH	24
 
 /* Widows and orphans: no page break after a paragraph's first line or
  * before its last. */
@@ -92,7 +87,7 @@ static void
 heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col)
 {
-	static const double scale[7] = { 0, 1.75, 1.4, 1.2, 1.05, 1.0, 0.95 };
+	static const double scale[7] = HEADING_SIZES;
 	int		lvl = n->u.heading.level < 1 ? 1 :
 			    n->u.heading.level > 6 ? 6 : n->u.heading.level;
 	struct lo_fmt	f = body_fmt(c, col->size * scale[lvl]);
@@ -103,7 +98,7 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	f.sty = LO_BOLD;
 	if (lvl >= 5)
 		f.sty |= LO_ITALIC;
-	vl_glue(v, f.size * (lvl <= 2 ? 1.1 : 0.9));
+	vl_glue(v, f.size * (lvl <= 2 ? HEAD_SKIP_TOP : HEAD_SKIP));
 	at = v->n;
 	paragraph(c, v, n, col, &f, AL_LEFT);
 	/* The mark goes on the heading's first line, not on the space
@@ -127,12 +122,12 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 
 		o->type = LO_LINE;
 		o->x = col->x;
-		o->y = e->h + 1;
+		o->y = e->h + HEAD_RULE_GAP;
 		o->w = col->width;
-		o->lw = 0.4;
+		o->lw = HEAD_RULE_LW;
 		o->rgb = RULE_RGB;
 	}
-	vl_glue(v, f.size * 0.45);
+	vl_glue(v, f.size * HEAD_SKIP_BELOW);
 }
 
 static void
@@ -141,18 +136,18 @@ rule(struct vlist *v, double x, double width, double size)
 	struct lo_entry	*e;
 	struct lo_op	*o;
 
-	vl_glue(v, size * 0.5);
-	e = vl_push(v, V_BOX, size * 0.5);
+	vl_glue(v, size * RULE_SKIP);
+	e = vl_push(v, V_BOX, size * RULE_HEIGHT);
 	/* A rule separates; at the top of a page it would separate nothing. */
 	e->drop_at_top = 1;
 	o = ops_push(&e->ops);
 	o->type = LO_LINE;
-	o->x = x + width * 0.3;
-	o->y = size * 0.25;
-	o->w = width * 0.4;
-	o->lw = 0.5;
+	o->x = x + width * RULE_INDENT;
+	o->y = size * RULE_RISE;
+	o->w = width * RULE_LENGTH;
+	o->lw = RULE_LW;
 	o->rgb = RULE_RGB;
-	vl_glue(v, size * 0.5);
+	vl_glue(v, size * RULE_SKIP);
 }
 
 static void
@@ -181,7 +176,7 @@ code_line(struct vlist *v, double x, double width, double h)
 	o->x = x;
 	o->w = width;
 	o->h = h;
-	o->rgb = CODE_BG;
+	o->rgb = CODE_BG_RGB;
 	return e;
 }
 
@@ -195,8 +190,9 @@ code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
     const struct lo_column *col, int html)
 {
 	double	x = col->x, width = col->width;
-	double	size = c->code_size, lineh = size * 1.3, pad = size * 0.6;
-	double	base = size * 1.0, inner = width - 2 * pad, markw;
+	double	size = c->code_size, lineh = size * CODE_LEADING;
+	double	pad = size * CODE_PAD, base = size * CODE_BASE;
+	double	inner = width - 2 * pad, markw;
 	int	face = LO_FACE(c->fam_mono, 0), used;
 	const char *mark = "\xe2\x86\xaa";	/* U+21AA */
 	struct buf line;
@@ -204,7 +200,8 @@ code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
 
 	if (html)
 		face = LO_FACE(c->fam_mono, LO_ITALIC);
-	markw = lo_advance(c->widths, face, 0x21AA, &used) * size / 1000.0 + size * 0.3;
+	markw = lo_advance(c->widths, face, 0x21AA, &used) * size / 1000.0 +
+	    size * CODE_MARK_GAP;
 	vl_glue(v, col->skip);
 	from = v->n;
 	code_line(v, x, width, pad)->keep = 1;
@@ -220,7 +217,7 @@ code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
 			if (s[i] == '\t')
 				do
 					buf_putc(&line, ' ');
-				while (line.len % 4);
+				while (line.len % TAB_STOP);
 			else
 				buf_putc(&line, s[i]);
 		}
@@ -244,10 +241,10 @@ code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
 			struct lo_entry *e = code_line(v, x, width, lineh);
 			if (cont)
 				code_text(c, e, x + pad, base, face, size,
-				    0x999999, mark, strlen(mark));
+				    CODE_MARK_RGB, mark, strlen(mark));
 			if (k > 0)
 				code_text(c, e, x + pad + (cont ? markw : 0),
-				    base, face, size, html ? GREY_RGB :
+				    base, face, size, html ? SECONDARY_RGB :
 				    c->text_rgb, p, k);
 			p += k;
 			rest -= k;
@@ -274,7 +271,7 @@ list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s, double xr
     double size)
 {
 	struct lo_op	*o;
-	double		 y = size * (0.5 * (c->lead - 1) + 0.8);
+	double		 y = lo_baseline(size, c->lead);
 	int		 face = LO_FACE(c->fam_body, 0);
 
 	for (size_t i = 0; i < e->ops.n; i++)
@@ -306,7 +303,8 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	    "\xe2\x80\x93" };
 	double	size = col->size;
 	/* Deep nesting stops indenting once the measure gets narrow. */
-	double	indent = col->width > size * 8 ? size * 1.6 : 0;
+	double	indent = col->width > size * MIN_INDENT_MEASURE ?
+		    size * LIST_INDENT : 0;
 	struct lo_column item = *col;
 	int	num = n->u.list.start;
 	char	mark[32];
@@ -321,7 +319,7 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 			snprintf(mark, sizeof(mark), "%d%c", k,
 			    n->u.list.delim ? n->u.list.delim : '.');
 			w = lo_text_width(c->widths, face, size, mark, strlen(mark)) +
-			    size * 0.45;
+			    size * LIST_MARK_GAP;
 			if (w > indent)
 				indent = w;
 		}
@@ -330,7 +328,7 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	item.x = col->x + indent;
 	item.width = col->width - indent;
 	item.depth = col->depth + 1;
-	vl_glue(v, col->skip * 0.8);
+	vl_glue(v, col->skip * LIST_SKIP);
 	for (const struct node *it = n->first; it != NULL; it = it->next) {
 		size_t from = v->n;
 
@@ -344,19 +342,21 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		while (from < v->n && v->e[from].kind != V_BOX)
 			from++;
 		if (from < v->n)
-			list_marker(c, &v->e[from], mark, item.x - size * 0.45,
-			    size);
+			list_marker(c, &v->e[from], mark,
+			    item.x - size * LIST_MARK_GAP, size);
 		if (it->next != NULL)
-			vl_glue(v, n->u.list.tight ? size * 0.25 : col->skip);
+			vl_glue(v, n->u.list.tight ? size * TIGHT_SKIP :
+			    col->skip);
 	}
-	vl_glue(v, col->skip * 0.8);
+	vl_glue(v, col->skip * LIST_SKIP);
 }
 
 static void
 quote(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col)
 {
-	double	indent = col->width > col->size * 8 ? col->size * 1.2 : 0;
+	double	indent = col->width > col->size * MIN_INDENT_MEASURE ?
+		    col->size * QUOTE_INDENT : 0;
 	struct lo_column inner = *col;
 	size_t	from;
 
@@ -376,10 +376,10 @@ quote(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		struct lo_op *o = ops_push(&v->e[i].ops);
 
 		o->type = LO_RECT;
-		o->x = col->x + 2;
-		o->w = 2;
+		o->x = col->x + QUOTE_BAR_X;
+		o->w = QUOTE_BAR_W;
 		o->h = v->e[i].h;
-		o->rgb = QUOTE_RGB;
+		o->rgb = QUOTE_BAR_RGB;
 	}
 	vl_glue(v, col->skip);
 }
@@ -413,7 +413,7 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 {
 	double		 x = col->x, width = col->width;
 	const char	*url = img->u.link.url;
-	double		 w, h, maxh = (c->bottom - c->top) * 0.75, k = 1;
+	double		 w, h, maxh = (c->bottom - c->top) * FIGURE_MAX_H, k = 1;
 	struct buf	 path;
 	struct lo_entry	*e;
 	struct lo_op	*o;
@@ -449,10 +449,10 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 	o->str = pool_strdup(c->pool, path.data);
 	buf_free(&path);
 	if (img->first != NULL) {
-		struct lo_fmt f = body_fmt(c, col->size * 0.85);
+		struct lo_fmt f = body_fmt(c, col->size * CAPTION_SIZE);
 
 		f.sty = LO_ITALIC;
-		vl_glue(v, col->size * 0.3);
+		vl_glue(v, col->size * CAPTION_GAP);
 		v->e[v->n - 1].keep = 1;
 		paragraph(c, v, img, col, &f, AL_CENTER);
 	}
@@ -619,12 +619,12 @@ title_block(const struct lo_ctx *c, struct vlist *v)
 
 	if (m->title == NULL || *m->title == '\0')
 		return;
-	title_line(c, v, m->title, c->fam_head, LO_BOLD, c->body_size * 2.2,
-	    c->text_rgb);
+	title_line(c, v, m->title, c->fam_head, LO_BOLD,
+	    c->body_size * TITLE_SIZE, c->text_rgb);
 	if (m->subtitle != NULL && *m->subtitle) {
-		vl_glue(v, c->body_size * 0.3);
+		vl_glue(v, c->body_size * SUBTITLE_GAP);
 		title_line(c, v, m->subtitle, c->fam_head, 0,
-		    c->body_size * 1.3, GREY_RGB);
+		    c->body_size * SUBTITLE_SIZE, SECONDARY_RGB);
 	}
 	buf_init(&b);
 	for (size_t i = 0; m->authors != NULL && m->authors[i] != NULL; i++)
@@ -632,9 +632,9 @@ title_block(const struct lo_ctx *c, struct vlist *v)
 	if (m->date != NULL && *m->date)
 		buf_printf(&b, "%s%s", b.len ? " \xe2\x80\x94 " : "", m->date);
 	if (b.len) {
-		vl_glue(v, c->body_size * 0.6);
-		title_line(c, v, b.data, c->fam_head, 0, c->body_size * 0.95,
-		    GREY_RGB);
+		vl_glue(v, c->body_size * BYLINE_GAP);
+		title_line(c, v, b.data, c->fam_head, 0,
+		    c->body_size * BYLINE_SIZE, SECONDARY_RGB);
 	}
 	buf_free(&b);
 	for (size_t i = from; i < v->n; i++)
@@ -644,5 +644,5 @@ title_block(const struct lo_ctx *c, struct vlist *v)
 	struct lo_op *o = &v->e[v->n - 2].ops.op[0];
 	o->x = c->left;
 	o->w = c->width;
-	o->lw = 0.8;
+	o->lw = TITLE_RULE_LW;
 }

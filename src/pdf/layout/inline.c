@@ -23,14 +23,10 @@
 #include "inline.h"
 #include "linebreak.h"
 #include "metrics.h"
+#include "params.h"
 #include "pool.h"
 #include "vlist.h"
 #include "utf8.h"
-
-#define BIG		1e9
-#define HYPH_PEN	50
-#define SLASH_PEN	60
-#define CHAR_PEN	900
 
 /* The state inline.c keeps from one paragraph to the next. */
 struct par_state {
@@ -123,8 +119,8 @@ add_glue(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 	    / 1000.0;
 	struct lo_item *glue = push(p, IT_GLUE);
 	glue->w = w;
-	glue->st = w * 0.6;
-	glue->sh = w * 0.35;
+	glue->st = w * SPACE_STRETCH;
+	glue->sh = w * SPACE_SHRINK;
 }
 
 static void
@@ -159,7 +155,7 @@ add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 			k = 1, cp = '?';
 		lo_advance(c->widths, face, cp, &used);
 		if (used < 0) {
-			if (c->par->nwarned < 8) {
+			if (c->par->nwarned < MAX_GLYPH_WARNINGS) {
 				diag_warn(c->par->file, 0, "no font has a glyph for "
 				    "U+%04X; drawn as '?'", (unsigned)cp);
 				c->par->nwarned++;
@@ -278,7 +274,7 @@ hard_break(struct lo_par *p)
 	while (p->n > 0 && p->it[p->n - 1].type == IT_GLUE)
 		p->n--;
 	it = push(p, IT_GLUE);
-	it->st = BIG;
+	it->st = LO_INF;
 	it = push(p, IT_PEN);
 	it->pen = -PEN_INF;
 }
@@ -327,10 +323,6 @@ chapter_anchor(const struct lo_ctx *c, const struct node *link)
 	return r;
 }
 
-/* Inlines nested deeper than this are added as their plain text,
- * without recursion. */
-#define MAX_INLINE_DEPTH	48
-
 static void
 flat_text(const struct lo_ctx *c, struct lo_par *p, const struct node *root,
     const struct lo_fmt *f)
@@ -367,7 +359,7 @@ par_add_inlines(const struct lo_ctx *c, struct lo_par *p, const struct node *par
 			break;
 		case N_CODE:
 			f.fam = c->fam_mono;
-			f.size = f0->size * 0.9;
+			f.size = f0->size * CODE_SPAN_SIZE;
 			par_add_text(c, p, n->text, &f);
 			break;
 		case N_SOFTBREAK:
@@ -390,9 +382,9 @@ par_add_inlines(const struct lo_ctx *c, struct lo_par *p, const struct node *par
 			break;
 		case N_SUP:
 		case N_SUB:
-			f.size = f0->size * 0.7;
-			f.rise = f0->rise + (n->type == N_SUP ? 0.35 : -0.15) *
-			    f0->size;
+			f.size = f0->size * SCRIPT_SIZE;
+			f.rise = f0->rise + (n->type == N_SUP ? SUP_RISE :
+			    SUB_RISE) * f0->size;
 			par_add_inlines(c, p, n, &f);
 			break;
 		case N_LINK:
@@ -525,7 +517,7 @@ par_minmax(const struct lo_par *p, double *wmin, double *smin, double *max)
 		if (word > *wmin)
 			*wmin = word;
 		run = word = 0;
-		if (it->type == IT_GLUE && it->st < BIG / 2)
+		if (it->type == IT_GLUE && it->st < LO_INF / 2)
 			line += it->w;
 		if (it->type == IT_PEN && it->pen <= -PEN_INF) {
 			if (line > *max)
@@ -611,9 +603,9 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 
 		l->type = LO_LINE;
 		l->x = x;
-		l->y = setter->base - b->size * 0.3;
+		l->y = setter->base - b->size * STRIKE_RISE;
 		l->w = b->w;
-		l->lw = b->size / 16;
+		l->lw = b->size * STRIKE_WIDTH;
 		l->rgb = b->rgb;
 	}
 	if (b->link != NULL) {
@@ -622,7 +614,7 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 		    &ops->op[setter->lastlink] : NULL;
 
 		if (l != NULL && l->str == b->link &&
-		    x - (l->x + l->w) < 2 * b->size)
+		    x - (l->x + l->w) < LINK_JOIN * b->size)
 			l->w = x + b->w - l->x;
 		else {
 			l = ops_push(ops);
@@ -643,7 +635,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 {
 	size_t	*brk, nl, s = 0;
 	double	*ratio, lineh = size * c->lead;
-	double	 base = size * (0.5 * (c->lead - 1) + 0.8);
+	double	 base = lo_baseline(size, c->lead);
 	struct buf	 text;
 	struct line_setter setter;
 
@@ -677,14 +669,14 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		/* Skip discardables after the previous break. */
 		while (s < b && p->it[s].type != IT_BOX)
 			s++;
-		if (ragged || align != AL_NONE || r > 50 || r < -1)
+		if (ragged || align != AL_NONE || r > MAX_SET_RATIO || r < -1)
 			r = 0;
 		for (i = s; i < b; i++) {
 			const struct lo_item *it = &p->it[i];
 
 			if (it->type == IT_BOX)
 				nat += it->w;
-			else if (it->type == IT_GLUE && it->st < BIG / 2)
+			else if (it->type == IT_GLUE && it->st < LO_INF / 2)
 				nat += it->w + (r >= 0 ? r * it->st : r * it->sh);
 		}
 		if (p->it[b].type == IT_PEN && p->it[b].flag)
@@ -702,7 +694,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 				xx += it->w;
 				lastbox = it;
 				gap = 0;
-			} else if (it->type == IT_GLUE && it->st < BIG / 2) {
+			} else if (it->type == IT_GLUE && it->st < LO_INF / 2) {
 				double g = it->w + (r >= 0 ? r * it->st :
 				    r * it->sh);
 

@@ -15,6 +15,7 @@
 #include "linebreak.h"
 #include "metrics.h"
 #include "page.h"
+#include "params.h"
 #include "pool.h"
 #include "vlist.h"
 #include "style.h"
@@ -53,7 +54,7 @@ geometry(struct lo_ctx *c)
 	c->top = c->mt;
 	/* The footer lives inside the bottom margin's edge of the text
 	 * area, so every mark on the page stays within the margins. */
-	c->bottom = c->ph - c->mb - 20;
+	c->bottom = c->ph - c->mb - FOOTER_ROOM;
 }
 
 static double
@@ -73,14 +74,14 @@ sizes(struct lo_ctx *c)
 	c->table_floor = clamp(style_len(st, "pdf.size.table-min", 7), 3,
 	    c->table_size, c->table_size < 7 ? c->table_size : 7);
 	c->lead = clamp(style_num(st, "pdf.leading", 1.35), 1, 3, 1.35);
-	c->par_skip = c->body_size * 0.55;
+	c->par_skip = c->body_size * PAR_SKIP;
 	c->ragged = !style_bool(st, "pdf.justify", 1);
 	c->chapter_break = style_bool(st, "pdf.chapter-page-break", 1);
 	c->fam_body = FAM_SERIF;
 	c->fam_head = FAM_SANS;
 	c->fam_mono = FAM_MONO;
-	c->text_rgb = 0x111111;
-	c->link_rgb = 0x1A4D8F;
+	c->text_rgb = TEXT_RGB;
+	c->link_rgb = LINK_RGB;
 }
 
 struct lo_doc *

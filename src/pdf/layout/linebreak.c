@@ -19,11 +19,7 @@
 #include "diag.h"
 #include "items.h"
 #include "linebreak.h"
-
-#define BIG		1e9
-#define LINE_PEN	10.0
-#define FLAG_DEM	3000.0
-#define FIT_DEM		3000.0
+#include "params.h"
 
 /* Sums of widths, stretch and shrink from the paragraph's start. */
 struct kp_sums {
@@ -131,13 +127,13 @@ line_ratio(const struct kp_pass *ps, const struct kp_node *a,
 	double str = ps->sum.st - a->after.st, shr = ps->sum.sh - a->after.sh;
 
 	if (ps->ragged) {
-		str = str >= BIG / 2 ? str : ps->width * 0.25;
+		str = str >= LO_INF / 2 ? str : ps->width * RAGGED_STRETCH;
 		shr = 0;
 	}
 	if (L < ps->width)
-		return str > 0 ? (ps->width - L) / str : BIG;
+		return str > 0 ? (ps->width - L) / str : LO_INF;
 	if (L > ps->width)
-		return shr > 0 ? (ps->width - L) / shr : -BIG;
+		return shr > 0 ? (ps->width - L) / shr : -LO_INF;
 	return 0;
 }
 
@@ -148,9 +144,10 @@ demerits(const struct kp_node *a, const struct kp_brk *at, double r, int f)
 {
 	double bad, d;
 
-	bad = r > 1e3 ? 1e6 : 100 * pow(fabs(r), 3);
-	if (bad > 1e6)
-		bad = 1e6;
+	/* Knuth's badness, 100 |r|^3, capped. */
+	bad = r > 1e3 ? MAX_BADNESS : 100 * pow(fabs(r), 3);
+	if (bad > MAX_BADNESS)
+		bad = MAX_BADNESS;
 	d = (LINE_PEN + bad) * (LINE_PEN + bad);
 	if (at->pen > 0)
 		d += (double)at->pen * at->pen;
@@ -174,7 +171,7 @@ best_lines(struct kp_pass *ps, const struct kp_brk *at,
     struct kp_node cand[4], int have[4])
 {
 	struct kp_state	*k = ps->k;
-	double		 mind = BIG * BIG;
+	double		 mind = LO_INF * LO_INF;
 
 	for (size_t ai = 0; ai < k->na; ) {
 		struct kp_node *a = &k->nodes[k->act[ai]];
@@ -227,10 +224,10 @@ try_break(struct kp_pass *ps, const struct kp_brk *at)
 	}
 	if (k->na == 0 && !added) {
 		/* No feasible line at all: force one. */
-		if (ps->tol < BIG || ps->last_dead < 0)
+		if (ps->tol < LO_INF || ps->last_dead < 0)
 			return -1;
 		struct kp_node n = { at->pos, 1, at->flagged, { 0, 0, 0 },
-		    k->nodes[ps->last_dead].demerits + BIG, -1,
+		    k->nodes[ps->last_dead].demerits + LO_INF, -1,
 		    ps->last_dead };
 		after_break(ps->p, at->pos, &ps->sum, &n);
 		activate(k, add_node(k, n));
@@ -283,7 +280,7 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 			at.flagged = it->flag;
 			/* Ragged text has little reason to hyphenate. */
 			if (ragged && at.flagged)
-				at.pen += 250;
+				at.pen += RAGGED_HYPH_PEN;
 			at.pw = it->w;
 		}
 		if (legal && try_break(&ps, &at) != 0)
@@ -312,8 +309,8 @@ kp_break(struct kp_state *k, const struct lo_par *p, double width,
 	size_t		 n = 0, j;
 
 	/* The node arrays are kept for the next paragraph. */
-	if (kp_pass(k, p, width, ragged, 1.5, &best) != 0)
-		kp_pass(k, p, width, ragged, BIG, &best);
+	if (kp_pass(k, p, width, ragged, FIRST_TOLERANCE, &best) != 0)
+		kp_pass(k, p, width, ragged, LO_INF, &best);
 	for (i = best; i > 0; i = k->nodes[i].prev)
 		n++;
 	*breaks = xmalloc((n + 1) * sizeof(**breaks));

@@ -22,6 +22,7 @@
 #include "inline.h"
 #include "metrics.h"
 #include "page.h"
+#include "params.h"
 #include "pool.h"
 #include "table.h"
 #include "vlist.h"
@@ -208,7 +209,8 @@ place_box(struct pager *pager, size_t i)
 {
 	const struct lo_entry *e = &pager->v->e[i];
 
-	if (pager->y + e->h <= pager->c->bottom + 0.01 || !pager->content) {
+	if (pager->y + e->h <= pager->c->bottom + FIT_SLACK ||
+	    !pager->content) {
 		place(pager, i, e->h);
 		pager->content = 1;
 		return i + 1;
@@ -305,7 +307,7 @@ place_row_entry(struct pager *pager, size_t i)
 	rh = row_rest(r, pager->cur, pager->continued);
 	fresh = bottom - pager->c->top - (r->tab->header && !r->header ?
 	    r->tab->header_h : 0);
-	if (pager->y + rh <= bottom + 0.01) {
+	if (pager->y + rh <= bottom + FIT_SLACK) {
 		place_row(pager, i, r, pager->cur, NULL, pager->continued, 0,
 		    rh);
 		pager->continued = 0;
@@ -406,8 +408,8 @@ draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 		o->x = t->left;
 		o->y = p->y + (edge ? p->h : 0);
 		o->w = t->width;
-		o->lw = r->header ? t->rule_w * 2 : t->rule_w;
-		o->rgb = r->header ? 0x444444 : t->rule_rgb;
+		o->lw = r->header ? t->rule_w * HEADER_RULE_W : t->rule_w;
+		o->rgb = r->header ? HEADER_RULE_RGB : t->rule_rgb;
 	}
 }
 
@@ -437,7 +439,7 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 	char	 num[64];
 	const char *title = c->doc->meta.title ? c->doc->meta.title : "";
 	int	 face = LO_FACE(c->fam_head, 0);
-	double	 size = 8, base = c->ph - c->mb, numw;
+	double	 size = FOOTER_SIZE, base = c->ph - c->mb, numw;
 	struct lo_op *o;
 
 	snprintf(num, sizeof(num), "%d / %d", n, total);
@@ -445,10 +447,10 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 	o = page_op(c, pg);
 	o->type = LO_LINE;
 	o->x = c->left;
-	o->y = base - size * 1.4;
+	o->y = base - size * FOOTER_RULE_UP;
 	o->w = c->width;
-	o->lw = 0.3;
-	o->rgb = 0xAAAAAA;
+	o->lw = FOOTER_RULE_LW;
+	o->rgb = FOOTER_RULE_RGB;
 	if (*title) {
 		/* Set like any text (glyph fallback included); only the
 		 * first line is kept, so a long title is shortened. */
@@ -459,7 +461,7 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 		memset(&f, 0, sizeof(f));
 		f.fam = c->fam_head;
 		f.size = size;
-		f.rgb = 0x666666;
+		f.rgb = FOOTER_RGB;
 		f.nohyph = 1;
 		/* A footer line never holds more than a few hundred bytes;
 		 * setting only those keeps a huge title from costing a
@@ -467,8 +469,8 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 		size_t	len = strlen(title);
 		char	*head;
 
-		if (len > 400) {
-			len = 400;
+		if (len > FOOTER_TITLE_MAX) {
+			len = FOOTER_TITLE_MAX;
 			while (len > 0 &&
 			    ((unsigned char)title[len] & 0xC0) == 0x80)
 				len--;
@@ -477,7 +479,7 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 		par_take(c, &p);
 		par_add_text(c, &p, head, &f);
 		par_finish(&p);
-		par_set(c, &p, &tmp, c->left, c->width - numw - 20, size,
+		par_set(c, &p, &tmp, c->left, c->width - numw - FOOTER_GAP, size,
 		    AL_LEFT, 1);
 		par_give(c, &p);
 		if (tmp.n > 0) {
@@ -487,8 +489,7 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 			    n * sizeof(*ops));
 
 			memcpy(ops, tmp.e[0].ops.op, n * sizeof(*ops));
-			add_run(pg, ops, n, base -
-			    size * (0.5 * (c->lead - 1) + 0.8));
+			add_run(pg, ops, n, base - lo_baseline(size, c->lead));
 		}
 		vl_free(&tmp);
 	}
@@ -496,7 +497,7 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 	o->type = LO_TEXT;
 	o->face = face;
 	o->size = size;
-	o->rgb = 0x666666;
+	o->rgb = FOOTER_RGB;
 	o->str = pool_strdup(c->pool, num);
 	o->w = numw;
 	o->x = c->left + c->width - numw;

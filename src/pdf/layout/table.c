@@ -28,12 +28,11 @@
 #include "context.h"
 #include "inline.h"
 #include "metrics.h"
+#include "params.h"
 #include "pool.h"
 #include "table.h"
 #include "vlist.h"
 #include "style.h"
-
-#define RULE_RGB	0x9A9A9A
 
 /* Is the subtree all strong text (ignoring spaces between)? */
 static int
@@ -133,18 +132,19 @@ static void
 minmax_blocks(const struct lo_ctx *c, const struct node *n,
     const struct lo_fmt *f, double indent, struct col_widths *w, int depth)
 {
-	for (; n != NULL && depth < 20; n = n->next) {
+	for (; n != NULL && depth < MAX_MEASURE_DEPTH; n = n->next) {
 		if (n->type == N_LIST) {
 			for (const struct node *it = n->first; it != NULL;
 			    it = it->next)
 				minmax_blocks(c, it->first, f,
-				    indent + f->size * 1.6, w, depth + 1);
+				    indent + f->size * LIST_INDENT, w, depth + 1);
 		} else if (n->type == N_QUOTE)
-			minmax_blocks(c, n->first, f, indent + f->size, w,
-			    depth + 1);
+			minmax_blocks(c, n->first, f, indent + f->size *
+			    MEASURE_QUOTE_INDENT, w, depth + 1);
 		else if (n->type == N_CODE_BLOCK || n->type == N_HTML_BLOCK)
-			widen(w, indent + f->size * 4, indent + f->size * 4,
-			    indent + f->size * 30);
+			widen(w, indent + f->size * CODE_MIN_WIDTH,
+			    indent + f->size * CODE_MIN_WIDTH,
+			    indent + f->size * CODE_MAX_WIDTH);
 		else
 			minmax_par(c, n, f, indent, w);
 	}
@@ -287,7 +287,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 		col.x = x;
 		col.width = w;
 		col.size = f->size;
-		col.skip = f->size * 0.4;
+		col.skip = f->size * CELL_PAR_SKIP;
 		col.ragged = 1;
 		col.depth = 0;
 		blocks(c, v, cell->first, &col);
@@ -301,7 +301,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 
 			/* The label again, then "(continued)" below it. */
 			note.sty = LO_ITALIC;
-			note.size = f->size * 0.85;
+			note.size = f->size * CONTINUED_SIZE;
 			note.nohyph = 1;
 			par_finish(&p);
 			par_add_text(c, &p, lo_text_width(c->widths, LO_FACE(note.fam,
@@ -335,8 +335,8 @@ fit_size(const struct lo_ctx *c, const struct node *t, int label, double pad,
 			smin += cw[k].wmin;
 		if (smin <= width || size <= c->table_floor)
 			break;
-		size = size - 0.5 < c->table_floor ? c->table_floor :
-		    size - 0.5;
+		size = size - SIZE_STEP < c->table_floor ? c->table_floor :
+		    size - SIZE_STEP;
 	}
 	for (int k = 0; k < nc; k++) {
 		mn[k] = smin <= width ? cw[k].wmin : cw[k].smin;
@@ -414,11 +414,11 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	tab->x = pool_alloc(c->pool, (size_t)nc * sizeof(double));
 	tab->w = pool_alloc(c->pool, (size_t)nc * sizeof(double));
 	tab->pad = pad;
-	tab->vpad = pad * 0.7;
+	tab->vpad = pad * CELL_VPAD;
 	tab->rule_w = style_len(c->st, "pdf.table.rule-width", 0.4);
 	if (tab->rule_w < 0 || tab->rule_w > 5)
 		tab->rule_w = 0.4;
-	tab->rule_rgb = RULE_RGB;
+	tab->rule_rgb = TABLE_RULE_RGB;
 	shade = style_num(c->st, "pdf.table.header-shade", 0.90);
 	if (shade < 0 || shade > 1)
 		shade = 0.90;
