@@ -491,6 +491,63 @@ is_title_heading(const struct lo_ctx *c, const struct node *n)
 	return same;
 }
 
+/* Blocks deeper than any reader can follow: n and the blocks after it
+ * as one flat paragraph of their text. */
+static void
+flat_blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f)
+{
+	struct buf	b;
+
+	diag_warn(n->file, n->line, "blocks nested more than %d deep "
+	    "are flattened in the PDF", MAX_DEPTH);
+	buf_init(&b);
+	for (; n != NULL; n = n->next)
+		plain(n, &b);
+	par_set_plain(c, v, b.data ? b.data : "", f, col->x, col->width);
+	buf_free(&b);
+}
+
+/* A paragraph of the body: a figure when it is a lone image. */
+static void
+body_paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f)
+{
+	size_t from;
+
+	if (n->first == NULL)
+		return;
+	if (lone_image(n) != NULL && image_block(c, v, lone_image(n), col))
+		return;
+	if (n->prev != NULL)
+		vl_glue(v, col->skip);
+	from = v->n;
+	paragraph(c, v, n, col, f, AL_NONE);
+	/* A paragraph all in bold ("Essential Skills:") is a run-in
+	 * heading: keep it with what follows. */
+	if (n->first != NULL && n->first == n->last &&
+	    n->first->type == N_STRONG && n->next != NULL)
+		for (size_t i = from; i < v->n; i++)
+			v->e[i].keep = 1;
+}
+
+/* One input file's blocks. */
+static void
+chapter(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
+{
+	size_t from = v->n;
+
+	blocks(c, v, n->first, col);
+	if (!c->chapter_break || n->u.chapter.index == 0)
+		return;
+	/* Each input file after the first starts a page. */
+	while (from < v->n && v->e[from].kind == V_GLUE)
+		from++;
+	if (from < v->n)
+		v->e[from].page_break = 1;
+}
+
 void
 blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col)
@@ -498,21 +555,7 @@ blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	struct lo_fmt f = body_fmt(c, col->size);
 
 	if (col->depth >= MAX_DEPTH && n != NULL) {
-		/* Deeper than any reader can follow: the text, flat. */
-		struct lo_par	p;
-		struct buf	b;
-
-		diag_warn(n->file, n->line, "blocks nested more than %d deep "
-		    "are flattened in the PDF", MAX_DEPTH);
-		buf_init(&b);
-		for (; n != NULL; n = n->next)
-			plain(n, &b);
-		par_take(c, &p);
-		par_add_text(c, &p, b.data ? b.data : "", &f);
-		par_finish(&p);
-		par_set(c, &p, v, col->x, col->width, f.size, AL_LEFT, 1);
-		par_give(c, &p);
-		buf_free(&b);
+		flat_blocks(c, v, n, col, &f);
 		return;
 	}
 	for (; n != NULL; n = n->next) {
@@ -524,21 +567,7 @@ blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 				heading(c, v, n, col);
 			break;
 		case N_PARAGRAPH:
-			if (n->first == NULL)
-				break;
-			if (lone_image(n) != NULL &&
-			    image_block(c, v, lone_image(n), col))
-				break;
-			if (n->prev != NULL)
-				vl_glue(v, col->skip);
-			size_t from = v->n;
-			paragraph(c, v, n, col, &f, AL_NONE);
-			/* A paragraph all in bold ("Essential Skills:") is a
-			 * run-in heading: keep it with what follows. */
-			if (n->first != NULL && n->first == n->last &&
-			    n->first->type == N_STRONG && n->next != NULL)
-				for (size_t i = from; i < v->n; i++)
-					v->e[i].keep = 1;
+			body_paragraph(c, v, n, col, &f);
 			break;
 		case N_LIST:
 			list(c, v, n, col);
@@ -562,19 +591,9 @@ blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		case N_TABLE:
 			table_block(c, v, n, col);
 			break;
-		case N_CHAPTER: {
-			size_t from = v->n;
-
-			blocks(c, v, n->first, col);
-			if (!c->chapter_break || n->u.chapter.index == 0)
-				break;
-			/* Each input file after the first starts a page. */
-			while (from < v->n && v->e[from].kind == V_GLUE)
-				from++;
-			if (from < v->n)
-				v->e[from].page_break = 1;
+		case N_CHAPTER:
+			chapter(c, v, n, col);
 			break;
-		}
 		default:
 			if (doc_is_inline(n)) {
 				struct lo_par p;
@@ -593,21 +612,16 @@ blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 }
 
 static void
-title_line(const struct lo_ctx *c, struct vlist *v, const char *s, int fam, int sty,
-    double size, uint32_t rgb)
+title_line(const struct lo_ctx *c, struct vlist *v, const char *s, int fam,
+    int sty, double size, uint32_t rgb)
 {
-	struct lo_par	p;
-	struct lo_fmt	f = body_fmt(c, size);
+	struct lo_fmt f = body_fmt(c, size);
 
 	f.fam = fam;
 	f.sty = sty;
 	f.rgb = rgb;
 	f.nohyph = 1;
-	par_take(c, &p);
-	par_add_text(c, &p, s, &f);
-	par_finish(&p);
-	par_set(c, &p, v, c->left, c->width, size, AL_LEFT, 1);
-	par_give(c, &p);
+	par_set_plain(c, v, s, &f, c->left, c->width);
 }
 
 void

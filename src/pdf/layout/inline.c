@@ -422,8 +422,35 @@ par_finish(struct lo_par *p)
 	hard_break(p);
 }
 
-/* Runs of boxes wider than width get a break opportunity between every
- * two characters (cheaper after / . - _), so they can be cut. */
+/* A box of a word wider than the measure, onto q as a box per character
+ * with a break opportunity between every two (cheaper after / . - _),
+ * so that the word can be cut. */
+static void
+cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b)
+{
+	size_t	 k = 0, step;
+	uint32_t cp;
+
+	while (k < b->len) {
+		if ((step = utf8_decode(b->s + k, b->len - k, &cp)) == 0)
+			step = 1;
+		if (q->n > 0 && q->it[q->n - 1].type == IT_BOX) {
+			struct lo_item *pen = push(q, IT_PEN);
+			char prev = q->it[q->n - 2].s[q->it[q->n - 2].len - 1];
+
+			pen->pen = strchr("/.-_?&=#", prev) ? SLASH_PEN :
+			    CHAR_PEN;
+		}
+		struct lo_item *nb = push(q, IT_BOX);
+		*nb = *b;
+		nb->s = b->s + k;
+		nb->len = step;
+		nb->w = lo_text_width(c->widths, b->face, b->size, nb->s, step);
+		k += step;
+	}
+}
+
+/* Runs of boxes wider than width are cut (cut_box). */
 static void
 split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 {
@@ -442,13 +469,12 @@ split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 		return;
 	par_init(&q);
 	while (i < p->n) {
-		double run = 0;
-
 		if (p->it[i].type != IT_BOX) {
 			*push(&q, p->it[i].type) = p->it[i];
 			i++;
 			continue;
 		}
+		run = 0;
 		for (j = i; j < p->n && p->it[j].type == IT_BOX; j++)
 			run += p->it[j].w;
 		if (run <= width) {
@@ -456,31 +482,8 @@ split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 				*push(&q, IT_BOX) = p->it[i];
 			continue;
 		}
-		for (; i < j; i++) {
-			const struct lo_item *b = &p->it[i];
-			size_t	 k = 0, step;
-			uint32_t cp;
-
-			while (k < b->len) {
-				if ((step = utf8_decode(b->s + k, b->len - k,
-				    &cp)) == 0)
-					step = 1;
-				if (q.n > 0 && q.it[q.n - 1].type == IT_BOX) {
-					struct lo_item *pen = push(&q, IT_PEN);
-					char prev = q.it[q.n - 2].s[
-					    q.it[q.n - 2].len - 1];
-					pen->pen = strchr("/.-_?&=#", prev) ?
-					    SLASH_PEN : CHAR_PEN;
-				}
-				struct lo_item *nb = push(&q, IT_BOX);
-				*nb = *b;
-				nb->s = b->s + k;
-				nb->len = step;
-				nb->w = lo_text_width(c->widths, b->face, b->size,
-				    nb->s, step);
-				k += step;
-			}
-		}
+		for (; i < j; i++)
+			cut_box(c, &q, &p->it[i]);
 	}
 	free(p->it);
 	*p = q;
@@ -720,4 +723,19 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	free(brk);
 	free(ratio);
 	return (int)nl;
+}
+
+int
+par_set_plain(const struct lo_ctx *c, struct vlist *v, const char *text,
+    const struct lo_fmt *f, double x, double width)
+{
+	struct lo_par	p;
+	int		nl;
+
+	par_take(c, &p);
+	par_add_text(c, &p, text, f);
+	par_finish(&p);
+	nl = par_set(c, &p, v, x, width, f->size, AL_LEFT, 1);
+	par_give(c, &p);
+	return nl;
 }

@@ -35,6 +35,10 @@ void	par_finish(struct lo_par *);
  * the number of lines. */
 int	par_set(const struct lo_ctx *, struct lo_par *, struct vlist *v, double x,
 	    double width, double size, int align, int ragged);
+/* Set text without markup, left-aligned and ragged, as one paragraph:
+ * the title block, the footer, flattened blocks. */
+int	par_set_plain(const struct lo_ctx *, struct vlist *v, const char *text,
+	    const struct lo_fmt *, double x, double width);
 /* Content widths for tables: longest unbreakable piece and widest line. */
 void	par_minmax(const struct lo_par *, double *wmin, double *smin,
 	    double *max);

@@ -430,9 +430,45 @@ add_mark(struct lo_doc *d, const struct lo_entry *e, int page, double y)
 	m->y = y;
 }
 
-/* The footer: a hairline, the title at the left (shortened rather than
- * overlap), "N / M" at the right; drawn in that order so text
- * extraction reads "title N / M". */
+/* The title in a footer: set like any text (glyph fallback included) in
+ * width, and only the first line kept, so a long title is shortened
+ * rather than overlap the page number. */
+static void
+footer_title(const struct lo_ctx *c, struct lo_page *pg, const char *title,
+    double width, double base)
+{
+	struct vlist	tmp = { NULL, 0, 0 };
+	struct lo_fmt	f;
+	size_t		len = strlen(title);
+
+	memset(&f, 0, sizeof(f));
+	f.fam = c->fam_head;
+	f.size = FOOTER_SIZE;
+	f.rgb = FOOTER_RGB;
+	f.nohyph = 1;
+	/* A footer line never holds more than a few hundred bytes; setting
+	 * only those keeps a huge title from costing a whole paragraph per
+	 * page. */
+	if (len > FOOTER_TITLE_MAX) {
+		len = FOOTER_TITLE_MAX;
+		while (len > 0 && ((unsigned char)title[len] & 0xC0) == 0x80)
+			len--;
+	}
+	par_set_plain(c, &tmp, pool_strndup(c->pool, title, len), &f, c->left,
+	    width);
+	if (tmp.n > 0) {
+		/* tmp is freed here: the page keeps a copy. */
+		size_t		 nops = tmp.e[0].ops.n;
+		struct lo_op	*ops = pool_alloc(c->pool, nops * sizeof(*ops));
+
+		memcpy(ops, tmp.e[0].ops.op, nops * sizeof(*ops));
+		add_run(pg, ops, nops, base - lo_baseline(f.size, c->lead));
+	}
+	vl_free(&tmp);
+}
+
+/* The footer: a hairline, the title at the left, "N / M" at the right;
+ * drawn in that order so text extraction reads "title N / M". */
 static void
 footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 {
@@ -451,48 +487,8 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 	o->w = c->width;
 	o->lw = FOOTER_RULE_LW;
 	o->rgb = FOOTER_RULE_RGB;
-	if (*title) {
-		/* Set like any text (glyph fallback included); only the
-		 * first line is kept, so a long title is shortened. */
-		struct vlist	tmp = { NULL, 0, 0 };
-		struct lo_par	p;
-		struct lo_fmt	f;
-
-		memset(&f, 0, sizeof(f));
-		f.fam = c->fam_head;
-		f.size = size;
-		f.rgb = FOOTER_RGB;
-		f.nohyph = 1;
-		/* A footer line never holds more than a few hundred bytes;
-		 * setting only those keeps a huge title from costing a
-		 * whole paragraph per page. */
-		size_t	len = strlen(title);
-		char	*head;
-
-		if (len > FOOTER_TITLE_MAX) {
-			len = FOOTER_TITLE_MAX;
-			while (len > 0 &&
-			    ((unsigned char)title[len] & 0xC0) == 0x80)
-				len--;
-		}
-		head = pool_strndup(c->pool, title, len);
-		par_take(c, &p);
-		par_add_text(c, &p, head, &f);
-		par_finish(&p);
-		par_set(c, &p, &tmp, c->left, c->width - numw - FOOTER_GAP, size,
-		    AL_LEFT, 1);
-		par_give(c, &p);
-		if (tmp.n > 0) {
-			/* tmp is freed here: the page keeps a copy. */
-			size_t		 n = tmp.e[0].ops.n;
-			struct lo_op	*ops = pool_alloc(c->pool,
-			    n * sizeof(*ops));
-
-			memcpy(ops, tmp.e[0].ops.op, n * sizeof(*ops));
-			add_run(pg, ops, n, base - lo_baseline(size, c->lead));
-		}
-		vl_free(&tmp);
-	}
+	if (*title)
+		footer_title(c, pg, title, c->width - numw - FOOTER_GAP, base);
 	o = page_op(c, pg);
 	o->type = LO_TEXT;
 	o->face = face;
