@@ -151,8 +151,8 @@ rule(struct vlist *v, double x, double width, double size)
 }
 
 static void
-code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y, int face,
-    double size, uint32_t rgb, const char *s, size_t len)
+code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
+    int face, double size, uint32_t rgb, const char *s, size_t len)
 {
 	struct lo_op *o = ops_push(&e->ops);
 
@@ -178,6 +178,29 @@ code_line(struct vlist *v, double x, double width, double h)
 	o->h = h;
 	o->rgb = CODE_BG_RGB;
 	return e;
+}
+
+/* How many bytes of the code line p (rest bytes long) fit in avail: at
+ * least one character, so that every line makes progress. */
+static size_t
+code_fit(const struct lo_ctx *c, int face, double size, const char *p,
+    size_t rest, double avail)
+{
+	double	 w = 0, cw;
+	size_t	 k = 0, step;
+	uint32_t cp;
+	int	 used;
+
+	while (k < rest) {
+		if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
+			step = 1, cp = '?';
+		cw = lo_advance(c->widths, face, cp, &used) * size / 1000.0;
+		if (w + cw > avail && k > 0)
+			break;
+		w += cw;
+		k += step;
+	}
+	return k;
 }
 
 /*
@@ -224,21 +247,10 @@ code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
 		const char *p = line.data ? line.data : "";
 		size_t	    rest = line.len;
 		do {
-			double avail = inner - (cont ? markw : 0), w = 0;
-			size_t k = 0, step;
-			uint32_t cp;
-
-			while (k < rest) {
-				if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
-					step = 1, cp = '?';
-				double cw = lo_advance(c->widths, face, cp, &used) *
-				    size / 1000.0;
-				if (w + cw > avail && k > 0)
-					break;
-				w += cw;
-				k += step;
-			}
+			size_t k = code_fit(c, face, size, p, rest,
+			    inner - (cont ? markw : 0));
 			struct lo_entry *e = code_line(v, x, width, lineh);
+
 			if (cont)
 				code_text(c, e, x + pad, base, face, size,
 				    CODE_MARK_RGB, mark, strlen(mark));
@@ -267,8 +279,8 @@ code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
 }
 
 static void
-list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s, double xr,
-    double size)
+list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s,
+    double xr, double size)
 {
 	struct lo_op	*o;
 	double		 y = lo_baseline(size, c->lead);
@@ -318,8 +330,8 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 
 			snprintf(mark, sizeof(mark), "%d%c", k,
 			    n->u.list.delim ? n->u.list.delim : '.');
-			w = lo_text_width(c->widths, face, size, mark, strlen(mark)) +
-			    size * LIST_MARK_GAP;
+			w = lo_text_width(c->widths, face, size, mark,
+			    strlen(mark)) + size * LIST_MARK_GAP;
 			if (w > indent)
 				indent = w;
 		}
@@ -336,7 +348,8 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 			snprintf(mark, sizeof(mark), "%d%c", num++,
 			    n->u.list.delim ? n->u.list.delim : '.');
 		else
-			snprintf(mark, sizeof(mark), "%s", bullets[col->depth % 3]);
+			snprintf(mark, sizeof(mark), "%s",
+			    bullets[col->depth % 3]);
 		blocks(c, v, it->first, &item);
 		/* The marker sits on the item's first line. */
 		while (from < v->n && v->e[from].kind != V_BOX)
@@ -413,7 +426,8 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 {
 	double		 x = col->x, width = col->width;
 	const char	*url = img->u.link.url;
-	double		 w, h, maxh = (c->bottom - c->top) * FIGURE_MAX_H, k = 1;
+	double		 maxh = (c->bottom - c->top) * FIGURE_MAX_H;
+	double		 w, h, k = 1;
 	struct buf	 path;
 	struct lo_entry	*e;
 	struct lo_op	*o;

@@ -55,7 +55,8 @@ hyph_open(const char *lang)
 		cc[i] = '\0';
 	}
 	if (*cc) {
-		snprintf(path, sizeof(path), HYPH_DIR "/hyph_%s_%s.dic", ll, cc);
+		snprintf(path, sizeof(path), HYPH_DIR "/hyph_%s_%s.dic", ll,
+		    cc);
 		if (access(path, R_OK) == 0)
 			goto load;
 	}

@@ -156,8 +156,9 @@ add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 		lo_advance(c->widths, face, cp, &used);
 		if (used < 0) {
 			if (c->par->nwarned < MAX_GLYPH_WARNINGS) {
-				diag_warn(c->par->file, 0, "no font has a glyph for "
-				    "U+%04X; drawn as '?'", (unsigned)cp);
+				diag_warn(c->par->file, 0, "no font has a "
+				    "glyph for U+%04X; drawn as '?'",
+				    (unsigned)cp);
 				c->par->nwarned++;
 			}
 			if (cur != -2 && i > start)
@@ -194,8 +195,8 @@ add_hyphen(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 
 	h->pen = HYPH_PEN;
 	h->flag = 1;
-	h->w = lo_advance(c->widths, LO_FACE(f->fam, f->sty), '-', &used) * f->size /
-	    1000.0;
+	h->w = lo_advance(c->widths, LO_FACE(f->fam, f->sty), '-', &used) *
+	    f->size / 1000.0;
 	h->face = LO_FACE(f->fam, f->sty);
 	h->size = f->size;
 	h->rgb = f->rgb;
@@ -213,7 +214,8 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	const char *shy;
 
 	for (shy = s; shy + 1 < s + len; shy++)
-		if ((unsigned char)shy[0] == 0xC2 && (unsigned char)shy[1] == 0xAD)
+		if ((unsigned char)shy[0] == 0xC2 &&
+		    (unsigned char)shy[1] == 0xAD)
 			break;
 	if (shy + 1 < s + len) {
 		if (shy > s)
@@ -228,8 +230,9 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 		a++;
 	while (b > a && !isalpha_ascii((unsigned char)s[b - 1]))
 		b--;
-	if (f->nohyph || f->fam == FAM_MONO || b - a < 5 || b - a >= sizeof(pts) ||
-	    hyph_points(c->hyph, s + a, b - a, pts) == 0) {
+	if (f->nohyph || f->fam == FAM_MONO || b - a < 5 ||
+	    b - a >= sizeof(pts) || hyph_points(c->hyph, s + a, b - a,
+	    pts) == 0) {
 		add_piece(c, p, f, s, len);
 		return;
 	}
@@ -341,8 +344,8 @@ flat_text(const struct lo_ctx *c, struct lo_par *p, const struct node *root,
 }
 
 void
-par_add_inlines(const struct lo_ctx *c, struct lo_par *p, const struct node *parent,
-    const struct lo_fmt *f0)
+par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
+    const struct node *parent, const struct lo_fmt *f0)
 {
 	if (f0->depth > MAX_INLINE_DEPTH) {
 		flat_text(c, p, parent, f0);
@@ -645,7 +648,8 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	if (p->n == 0)
 		return 0;
 	split_wide(c, p, width);
-	nl = kp_break(c->kp, p, width, ragged || align != AL_NONE, &brk, &ratio);
+	nl = kp_break(c->kp, p, width, ragged || align != AL_NONE, &brk,
+	    &ratio);
 	if (nl == 0) {
 		/* Cannot happen once split_wide ran; one line, clipped. */
 		brk = xrealloc(brk, sizeof(*brk));
@@ -680,7 +684,8 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 			if (it->type == IT_BOX)
 				nat += it->w;
 			else if (it->type == IT_GLUE && it->st < LO_INF / 2)
-				nat += it->w + (r >= 0 ? r * it->st : r * it->sh);
+				nat += it->w + (r >= 0 ? r * it->st :
+				    r * it->sh);
 		}
 		if (p->it[b].type == IT_PEN && p->it[b].flag)
 			nat += p->it[b].w;

@@ -33,8 +33,8 @@ void	par_add_text(const struct lo_ctx *, struct lo_par *, const char *,
 void	par_finish(struct lo_par *);
 /* Break into lines of width `width` and stack them onto v at x.  Returns
  * the number of lines. */
-int	par_set(const struct lo_ctx *, struct lo_par *, struct vlist *v, double x,
-	    double width, double size, int align, int ragged);
+int	par_set(const struct lo_ctx *, struct lo_par *, struct vlist *v,
+	    double x, double width, double size, int align, int ragged);
 /* Set text without markup, left-aligned and ragged, as one paragraph:
  * the title block, the footer, flattened blocks. */
 int	par_set_plain(const struct lo_ctx *, struct vlist *v, const char *text,

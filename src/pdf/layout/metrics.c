@@ -19,7 +19,7 @@
 
 struct lo_widths {
 	const struct lo_metrics	*m;
-	int16_t			*bmp[LO_NFACES];	/* BMP widths per face */
+	int16_t			*bmp[LO_NFACES];	/* BMP widths */
 };
 
 struct lo_widths *
@@ -62,7 +62,8 @@ double
 lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 {
 	int sty = face % 4, w;
-	int tries[3] = { face, LO_FACE(FAM_FALLBACK, sty), LO_FACE(FAM_CJK, 0) };
+	int tries[3] = { face, LO_FACE(FAM_FALLBACK, sty),
+	    LO_FACE(FAM_CJK, 0) };
 
 	for (int i = 0; i < 3; i++) {
 		if ((w = cached(cache, tries[i], cp)) >= 0) {

@@ -62,7 +62,8 @@ place(struct pager *pager, size_t idx, double h)
 
 	if (pager->n == pager->cap) {
 		pager->cap = pager->cap ? 2 * pager->cap : 256;
-		pager->pl = xrealloc(pager->pl, pager->cap * sizeof(*pager->pl));
+		pager->pl = xrealloc(pager->pl,
+		    pager->cap * sizeof(*pager->pl));
 	}
 	p = &pager->pl[pager->n++];
 	memset(p, 0, sizeof(*p));
@@ -101,8 +102,8 @@ row_rest(const struct lo_row *r, const int *cur, int continued)
 }
 
 static void
-place_row(struct pager *pager, size_t idx, const struct lo_row *r, const int *from,
-    const int *to, int continued, int repeat, double h)
+place_row(struct pager *pager, size_t idx, const struct lo_row *r,
+    const int *from, const int *to, int continued, int repeat, double h)
 {
 	int		 nc = r->tab->ncols;
 	struct place	*p = place(pager, idx, h);
@@ -122,7 +123,8 @@ place_row(struct pager *pager, size_t idx, const struct lo_row *r, const int *fr
 static void
 new_page(struct pager *pager, size_t next)
 {
-	const struct lo_entry *e = next < pager->v->n ? &pager->v->e[next] : NULL;
+	const struct lo_entry *e = next < pager->v->n ?
+	    &pager->v->e[next] : NULL;
 
 	pager->page++;
 	pager->y = pager->c->top;
@@ -517,10 +519,12 @@ emit_places(const struct pager *pager, struct lo_doc *d)
 			const struct lo_row *h = NULL;
 
 			/* Find the table whose header repeats here. */
-			for (size_t k = j + 1; k < pager->n && h == NULL; k++)
-				if (pager->pl[k].idx != SIZE_MAX &&
-				    v->e[pager->pl[k].idx].kind == V_ROW)
-					h = v->e[pager->pl[k].idx].row->tab->header;
+			for (size_t k = j + 1; k < pager->n && h == NULL; k++) {
+				size_t idx = pager->pl[k].idx;
+
+				if (idx != SIZE_MAX && v->e[idx].kind == V_ROW)
+					h = v->e[idx].row->tab->header;
+			}
 			if (h != NULL)
 				draw_row(c, pg, h, p);
 			continue;

@@ -136,8 +136,8 @@ minmax_blocks(const struct lo_ctx *c, const struct node *n,
 		if (n->type == N_LIST) {
 			for (const struct node *it = n->first; it != NULL;
 			    it = it->next)
-				minmax_blocks(c, it->first, f,
-				    indent + f->size * LIST_INDENT, w, depth + 1);
+				minmax_blocks(c, it->first, f, indent +
+				    f->size * LIST_INDENT, w, depth + 1);
 		} else if (n->type == N_QUOTE)
 			minmax_blocks(c, n->first, f, indent + f->size *
 			    MEASURE_QUOTE_INDENT, w, depth + 1);
@@ -304,9 +304,10 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 			note.size = f->size * CONTINUED_SIZE;
 			note.nohyph = 1;
 			par_finish(&p);
-			par_add_text(c, &p, lo_text_width(c->widths, LO_FACE(note.fam,
-			    note.sty), note.size, "(continued)", 11) <= w ?
-			    "(continued)" : "(cont.)", &note);
+			par_add_text(c, &p, lo_text_width(c->widths,
+			    LO_FACE(note.fam, note.sty), note.size,
+			    "(continued)", 11) <= w ? "(continued)" : "(cont.)",
+			    &note);
 		}
 		par_finish(&p);
 		par_set(c, &p, v, x, w, f->size, align ? align : AL_LEFT, 1);

@@ -74,7 +74,8 @@ ops_push(struct lo_ops *o)
 		size_t cap = o->n ? 2 * o->n : 8;
 
 		if (o->cap == 0 && o->n > 0) {
-			/* A pooled array (ops_pool) grows into a malloc'd one. */
+			/* A pooled array (ops_pool) grows into a malloc'd
+			 * one. */
 			struct lo_op *op = xmalloc(cap * sizeof(*op));
 
 			memcpy(op, o->op, o->n * sizeof(*op));

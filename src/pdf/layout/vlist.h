@@ -82,6 +82,7 @@ struct lo_op *ops_push(struct lo_ops *);
 /* dst = an exact copy of src in the pool (cap 0 marks it: ops_push
  * moves it to the heap if it must grow).  Lines are set in one scratch
  * array and kept this way: a malloc per line was a fifth of the layout. */
-void	ops_pool(struct lo_pool *, struct lo_ops *dst, const struct lo_ops *src);
+void	ops_pool(struct lo_pool *, struct lo_ops *dst,
+	    const struct lo_ops *src);
 
 #endif
