@@ -6,23 +6,28 @@
  * cuts that list into pages.  Decorations that run alongside the text (a
  * quote's bar, a code block's shade) are drawn per entry, so a block split
  * across pages decorates both halves without any special case.
+ *
+ * Blocks are set into a struct lo_column (block.h): where, at what size,
+ * how far apart and whether ragged.  A list or quote passes a narrower
+ * copy to its children, a table cell a column of its own (table.c), so
+ * nothing is changed in the shared context on the way down.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "block.h"
 #include "buf.h"
+#include "context.h"
 #include "diag.h"
 #include "doc.h"
-#include "block.h"
-#include "context.h"
 #include "inline.h"
 #include "metrics.h"
 #include "params.h"
 #include "pool.h"
-#include "table.h"
-#include "vlist.h"
 #include "style.h"
+#include "table.h"
 #include "utf8.h"
+#include "vlist.h"
 
 /* Widows and orphans: no page break after a paragraph's first line or
  * before its last. */

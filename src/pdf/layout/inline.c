@@ -8,6 +8,10 @@
  * Words wider than the measure (URLs, identifiers, a 120-letter word)
  * are cut into characters at set time, preferring breaks after / . - _,
  * so nothing is ever drawn outside the column.
+ *
+ * State kept from one paragraph to the next (a recycled item array, the
+ * line being set, the count of glyph warnings) is this file's own
+ * struct par_state.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,18 +19,18 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "context.h"
 #include "diag.h"
 #include "doc.h"
-#include "linkpath.h"
-#include "context.h"
 #include "hyph.h"
 #include "inline.h"
 #include "linebreak.h"
+#include "linkpath.h"
 #include "metrics.h"
 #include "params.h"
 #include "pool.h"
-#include "vlist.h"
 #include "utf8.h"
+#include "vlist.h"
 
 /* The state inline.c keeps from one paragraph to the next. */
 struct par_state {

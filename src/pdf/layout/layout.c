@@ -1,15 +1,20 @@
 /*
  * layout.c - the engine's entry point: page geometry and sizes from the
- * style, then blocks, then pages.
+ * style into the context, then blocks, then pages.
+ *
+ * This file makes each module's state (the pool, the width cache, the
+ * hyphenator, the line breaker's and the paragraph setter's scratch)
+ * through that module's own functions, and frees it the same way: it
+ * never touches another module's fields.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "diag.h"
-#include "doc.h"
 #include "block.h"
 #include "context.h"
+#include "diag.h"
+#include "doc.h"
 #include "hyph.h"
 #include "inline.h"
 #include "linebreak.h"
@@ -17,8 +22,8 @@
 #include "page.h"
 #include "params.h"
 #include "pool.h"
-#include "vlist.h"
 #include "style.h"
+#include "vlist.h"
 
 #define MM	(72.0 / 25.4)
 
@@ -112,6 +117,7 @@ layout_document(const struct doc *d, const struct style *st,
 		c.hyph = hyph_open(d->meta.lang);
 
 	title_block(&c, &v);
+	/* The body text column; lists, quotes and table cells narrow it. */
 	body.x = c.left;
 	body.width = c.width;
 	body.size = c.body_size;

@@ -22,17 +22,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "doc.h"
 #include "block.h"
 #include "context.h"
+#include "diag.h"
+#include "doc.h"
 #include "inline.h"
 #include "metrics.h"
 #include "params.h"
 #include "pool.h"
+#include "style.h"
 #include "table.h"
 #include "vlist.h"
-#include "style.h"
 
 /* Is the subtree all strong text (ignoring spaces between)? */
 static int
