@@ -95,8 +95,8 @@ par_give(const struct lo_ctx *c, struct lo_par *p)
 	par_init(p);
 }
 
-static struct lo_item *
-push(struct lo_par *p, int type)
+struct lo_item *
+par_push(struct lo_par *p, int type)
 {
 	struct lo_item *it;
 
@@ -121,7 +121,7 @@ add_glue(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 		return;
 	w = lo_advance(c->widths, LO_FACE(f->fam, f->sty), ' ', &used) * f->size
 	    / 1000.0;
-	struct lo_item *glue = push(p, IT_GLUE);
+	struct lo_item *glue = par_push(p, IT_GLUE);
 	glue->w = w;
 	glue->st = w * SPACE_STRETCH;
 	glue->sh = w * SPACE_SHRINK;
@@ -131,7 +131,7 @@ static void
 add_box(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     int face, const char *s, size_t len)
 {
-	struct lo_item *b = push(p, IT_BOX);
+	struct lo_item *b = par_push(p, IT_BOX);
 
 	b->s = s;
 	b->len = len;
@@ -194,7 +194,7 @@ isalpha_ascii(int ch)
 static void
 add_hyphen(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 {
-	struct lo_item	*h = push(p, IT_PEN);
+	struct lo_item	*h = par_push(p, IT_PEN);
 	int		 used;
 
 	h->pen = HYPH_PEN;
@@ -280,9 +280,9 @@ hard_break(struct lo_par *p)
 
 	while (p->n > 0 && p->it[p->n - 1].type == IT_GLUE)
 		p->n--;
-	it = push(p, IT_GLUE);
+	it = par_push(p, IT_GLUE);
 	it->st = LO_INF;
-	it = push(p, IT_PEN);
+	it = par_push(p, IT_PEN);
 	it->pen = -PEN_INF;
 }
 
@@ -442,13 +442,13 @@ cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b)
 		if ((step = utf8_decode(b->s + k, b->len - k, &cp)) == 0)
 			step = 1;
 		if (q->n > 0 && q->it[q->n - 1].type == IT_BOX) {
-			struct lo_item *pen = push(q, IT_PEN);
+			struct lo_item *pen = par_push(q, IT_PEN);
 			char prev = q->it[q->n - 2].s[q->it[q->n - 2].len - 1];
 
 			pen->pen = strchr("/.-_?&=#", prev) ? SLASH_PEN :
 			    CHAR_PEN;
 		}
-		struct lo_item *nb = push(q, IT_BOX);
+		struct lo_item *nb = par_push(q, IT_BOX);
 		*nb = *b;
 		nb->s = b->s + k;
 		nb->len = step;
@@ -477,7 +477,7 @@ split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 	par_init(&q);
 	while (i < p->n) {
 		if (p->it[i].type != IT_BOX) {
-			*push(&q, p->it[i].type) = p->it[i];
+			*par_push(&q, p->it[i].type) = p->it[i];
 			i++;
 			continue;
 		}
@@ -486,7 +486,7 @@ split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 			run += p->it[j].w;
 		if (run <= width) {
 			for (; i < j; i++)
-				*push(&q, IT_BOX) = p->it[i];
+				*par_push(&q, IT_BOX) = p->it[i];
 			continue;
 		}
 		for (; i < j; i++)

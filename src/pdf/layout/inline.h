@@ -22,6 +22,8 @@ void	par_source(const struct lo_ctx *, const char *file);
 
 void	par_init(struct lo_par *);
 void	par_free(struct lo_par *);
+/* A new item of the given type at the end of p, zeroed but for it. */
+struct lo_item *par_push(struct lo_par *, int type);
 /* par_init/par_free that recycle the item array through the context:
  * a fresh array per paragraph cost a tenth of the layout in malloc. */
 void	par_take(const struct lo_ctx *, struct lo_par *);
