@@ -411,7 +411,7 @@ draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 		o->y = p->y + (edge ? p->h : 0);
 		o->w = t->width;
 		o->lw = r->header ? t->rule_w * HEADER_RULE_W : t->rule_w;
-		o->rgb = r->header ? HEADER_RULE_RGB : t->rule_rgb;
+		o->rgb = r->header ? HEADER_RULE_RGB : RULE_RGB;
 	}
 }
 

@@ -15,8 +15,10 @@
 #define TEXT_RGB	0x111111	/* text: a black that prints softly */
 #define LINK_RGB	0x1A4D8F	/* links a reader can follow */
 #define SECONDARY_RGB	0x555555	/* subtitle, byline, raw HTML */
-#define RULE_RGB	0x888888	/* hairlines under headings, breaks */
-#define TABLE_RULE_RGB	0x9A9A9A	/* rules between table rows */
+/* Every grey rule: under the title and top-level headings, thematic
+ * breaks, between table rows.  Tables used a lighter 0x9A9A9A of their
+ * own; one grey keeps the page's rules of a piece. */
+#define RULE_RGB	0x888888
 #define HEADER_RULE_RGB	0x444444	/* rules around a table's header */
 #define QUOTE_BAR_RGB	0x999999	/* the bar beside a quote */
 #define CODE_BG_RGB	0xF0F0F0	/* the shade behind code */

@@ -419,7 +419,6 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	tab->rule_w = style_len(c->st, "pdf.table.rule-width", 0.4);
 	if (tab->rule_w < 0 || tab->rule_w > 5)
 		tab->rule_w = 0.4;
-	tab->rule_rgb = TABLE_RULE_RGB;
 	shade = style_num(c->st, "pdf.table.header-shade", 0.90);
 	if (shade < 0 || shade > 1)
 		shade = 0.90;

@@ -55,7 +55,7 @@ struct lo_table {
 	double		 pad, vpad;
 	double		 header_h;	/* height of the header row */
 	double		 rule_w;
-	uint32_t	 rule_rgb, head_rgb;
+	uint32_t	 head_rgb;	/* the header row's shade */
 	struct lo_row	*header;	/* repeated on every page, or NULL */
 };
 
