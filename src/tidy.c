@@ -305,12 +305,33 @@ settle_title(struct doc *d)
 #define MAX_BLOCK_NEST	DOC_MAX_NEST	/* quotes and list items */
 #define MAX_INLINE_NEST	DOC_MAX_NEST	/* emphasis, links, ... */
 
+/* Containers of blocks: what nests block inside block. */
+static int
+is_block_container(const struct node *n)
+{
+	switch (n->type) {
+	case N_QUOTE: case N_ITEM: case N_DIV: case N_FIGURE: case N_DETAILS:
+	case N_DEFDATA: case N_ALERT: case N_FOOTNOTE: case N_CELL:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * What flattening keeps whole: blocks with no blocks inside.  A table,
+ * a list or a definition list is not kept (it nests); its paragraphs
+ * are, and a cell's, caption's or term's inlines become one.
+ */
 static int
 is_leaf_block(const struct node *n)
 {
+	if (n->type == N_CELL || n->type == N_CAPTION ||
+	    n->type == N_SUMMARY || n->type == N_DEFTERM)
+		return n->first != NULL && doc_is_inline(n->first);
 	return n->type == N_PARAGRAPH || n->type == N_HEADING ||
-	    n->type == N_CODE_BLOCK || n->type == N_HTML_BLOCK ||
-	    n->type == N_RULE || n->type == N_TABLE;
+	    n->type == N_CODE_BLOCK || n->type == N_RULE ||
+	    n->type == N_PAGEBREAK;
 }
 
 static int
@@ -344,6 +365,10 @@ flatten(struct node *c, int (*keep)(const struct node *))
 		doc_unlink(c->first);
 	for (i = 0; i < k; i++) {
 		doc_unlink(kept[i]);
+		/* Inlines kept out of a cell or a term: a paragraph now. */
+		if (kept[i]->type != N_PARAGRAPH && kept[i]->first != NULL &&
+		    doc_is_inline(kept[i]->first))
+			kept[i]->type = N_PARAGRAPH;
 		doc_append(c, kept[i]);
 	}
 	free(kept);
@@ -356,7 +381,7 @@ cap_depth(struct doc *d)
 	int entering, blocks = 0, inlines = 0, warned = 0;
 
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		int is_block = n->type == N_QUOTE || n->type == N_ITEM;
+		int is_block = is_block_container(n);
 		int is_inl = doc_is_inline(n) && !is_inline_leaf(n);
 
 		if (!entering) {
@@ -366,12 +391,17 @@ cap_depth(struct doc *d)
 		}
 		if (n->first == NULL || (!is_block && !is_inl))
 			continue;
-		if (is_block && ++blocks == MAX_BLOCK_NEST)
+		if (is_block) {
+			/* A container of inlines nests no blocks. */
+			if (++blocks != MAX_BLOCK_NEST ||
+			    doc_is_inline(n->first))
+				continue;
 			flatten(n, is_leaf_block);
-		else if (is_inl && ++inlines == MAX_INLINE_NEST)
+		} else {
+			if (++inlines != MAX_INLINE_NEST)
+				continue;
 			flatten(n, is_inline_leaf);
-		else
-			continue;
+		}
 		if (!warned++)
 			diag_warn(n->file, n->line, "nested more than %d deep; "
 			    "deeper levels are flattened", is_block ?

@@ -22,21 +22,22 @@
 #include "fonts.h"
 #include "image.h"
 
-struct herr {
-	int	 failed;
-	unsigned long code, detail;
+/* The first error libharu reported, for the one message we print. */
+struct haru_error {
+	int		 failed;
+	unsigned long	 code, detail;
 };
 
 static void
 on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 {
-	struct herr *e = data;
+	struct haru_error *err = data;
 
-	if (!e->failed) {
-		e->code = code;
-		e->detail = detail;
+	if (!err->failed) {
+		err->code = code;
+		err->detail = detail;
 	}
-	e->failed = 1;
+	err->failed = 1;
 }
 
 /*
@@ -82,7 +83,7 @@ image_size(void *ctx, const char *path, double *w, double *h)
 int
 emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 {
-	struct herr	  err = { 0, 0, 0 };
+	struct haru_error err = { 0, 0, 0 };
 	HPDF_Doc	  pdf;
 	struct pdf_fonts *fs;
 	struct pdf_images *im;

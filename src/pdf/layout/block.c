@@ -6,107 +6,29 @@
  * cuts that list into pages.  Decorations that run alongside the text (a
  * quote's bar, a code block's shade) are drawn per entry, so a block split
  * across pages decorates both halves without any special case.
+ *
+ * Blocks are set into a struct lo_column (block.h): where, at what size,
+ * how far apart and whether ragged.  A list or quote passes a narrower
+ * copy to its children, a table cell a column of its own (table.c), so
+ * nothing is changed in the shared context on the way down.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "block.h"
 #include "buf.h"
+#include "context.h"
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
-#include "lo_int.h"
+#include "inline.h"
+#include "metrics.h"
+#include "params.h"
+#include "pool.h"
 #include "style.h"
+#include "table.h"
 #include "utf8.h"
-
-#define QUOTE_RGB	0x999999
-#define CODE_BG		0xF0F0F0
-#define RULE_RGB	0x888888
-#define GREY_RGB	0x555555
-
-void
-vl_free(struct vlist *v)
-{
-	for (size_t i = 0; i < v->n; i++) {
-		if (v->e[i].ops.cap > 0)	/* else in the pool, or none */
-			free(v->e[i].ops.op);
-		if (v->e[i].row != NULL) {
-			struct lo_row *r = v->e[i].row;
-
-			for (int k = 0; k < r->tab->ncols; k++)
-				vl_free(&r->cells[k]);
-			vl_free(&r->cont);
-		}
-	}
-	free(v->e);
-	v->e = NULL;
-	v->n = v->cap = 0;
-}
-
-struct vent *
-vl_push(struct vlist *v, int kind, double h)
-{
-	struct vent *e;
-
-	if (v->n == v->cap) {
-		/* Most lists are a table cell's few lines: start small. */
-		v->cap = v->cap ? 2 * v->cap : 4;
-		v->e = xrealloc(v->e, v->cap * sizeof(*v->e));
-	}
-	e = &v->e[v->n++];
-	memset(e, 0, sizeof(*e));
-	e->kind = kind;
-	e->h = h;
-	return e;
-}
-
-/* Vertical space; adjacent spaces do not add up, the larger wins. */
-void
-vl_glue(struct vlist *v, double h)
-{
-	struct vent *e;
-
-	if (v->n > 0 && v->e[v->n - 1].kind == V_GLUE) {
-		e = &v->e[v->n - 1];
-		if (h > e->h)
-			e->h = h;
-		return;
-	}
-	int keep = v->n > 0 ? v->e[v->n - 1].keep : 0;
-	e = vl_push(v, V_GLUE, h);
-	e->keep = keep;
-}
-
-struct lo_op *
-ops_push(struct lo_ops *o)
-{
-	if (o->n >= o->cap) {	/* >: a pooled array has cap 0 */
-		size_t cap = o->n ? 2 * o->n : 8;
-
-		if (o->cap == 0 && o->n > 0) {
-			/* A pooled array (ops_pool) grows into a malloc'd one. */
-			struct lo_op *op = xmalloc(cap * sizeof(*op));
-
-			memcpy(op, o->op, o->n * sizeof(*op));
-			o->op = op;
-		} else
-			o->op = xrealloc(o->op, cap * sizeof(*o->op));
-		o->cap = cap;
-	}
-	memset(&o->op[o->n], 0, sizeof(o->op[0]));
-	return &o->op[o->n++];
-}
-
-void
-ops_pool(struct lo_ctx *c, struct lo_ops *dst, const struct lo_ops *src)
-{
-	dst->op = NULL;
-	dst->n = src->n;
-	dst->cap = 0;
-	if (src->n > 0) {
-		dst->op = pool_alloc(c->pool, src->n * sizeof(*dst->op));
-		memcpy(dst->op, src->op, src->n * sizeof(*dst->op));
-	}
-}
+#include "vlist.h"
 
 /* Widows and orphans: no page break after a paragraph's first line or
  * before its last. */
@@ -122,7 +44,7 @@ keep_lines(struct vlist *v, size_t from)
 }
 
 static struct lo_fmt
-body_fmt(struct lo_ctx *c, double size)
+body_fmt(const struct lo_ctx *c, double size)
 {
 	struct lo_fmt f;
 
@@ -134,8 +56,8 @@ body_fmt(struct lo_ctx *c, double size)
 }
 
 static void
-paragraph(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width, const struct lo_fmt *f, int align)
+paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f, int align)
 {
 	struct lo_par	p;
 	size_t		from = v->n;
@@ -143,19 +65,19 @@ paragraph(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 	par_take(c, &p);
 	par_add_inlines(c, &p, n, f);
 	par_finish(&p);
-	par_set(c, &p, v, x, width, f->size, align, c->ragged);
+	par_set(c, &p, v, col->x, col->width, f->size, align, col->ragged);
 	par_give(c, &p);
 	keep_lines(v, from);
 }
 
 static void
-heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width)
+heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
 {
-	static const double scale[7] = { 0, 1.75, 1.4, 1.2, 1.05, 1.0, 0.95 };
+	static const double scale[7] = HEADING_SIZES;
 	int		lvl = n->u.heading.level < 1 ? 1 :
 			    n->u.heading.level > 6 ? 6 : n->u.heading.level;
-	struct lo_fmt	f = body_fmt(c, c->body_size * scale[lvl]);
+	struct lo_fmt	f = body_fmt(c, col->size * scale[lvl]);
 	struct buf	b;
 	size_t		from = v->n, at;
 
@@ -163,9 +85,9 @@ heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 	f.sty = LO_BOLD;
 	if (lvl >= 5)
 		f.sty |= LO_ITALIC;
-	vl_glue(v, f.size * (lvl <= 2 ? 1.1 : 0.9));
+	vl_glue(v, f.size * (lvl <= 2 ? HEAD_SKIP_TOP : HEAD_SKIP));
 	at = v->n;
-	paragraph(c, v, n, x, width, &f, AL_LEFT);
+	paragraph(c, v, n, col, &f, AL_LEFT);
 	/* The mark goes on the heading's first line, not on the space
 	 * above it: that space is dropped at the top of a page. */
 	while (at < v->n && v->e[at].kind == V_GLUE)
@@ -182,42 +104,42 @@ heading(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		v->e[i].keep = 1;
 	if (lvl <= 2) {
 		/* A hairline under top-level headings. */
-		struct vent *e = &v->e[v->n - 1];
+		struct lo_entry *e = &v->e[v->n - 1];
 		struct lo_op *o = ops_push(&e->ops);
 
 		o->type = LO_LINE;
-		o->x = x;
-		o->y = e->h + 1;
-		o->w = width;
-		o->lw = 0.4;
+		o->x = col->x;
+		o->y = e->h + HEAD_RULE_GAP;
+		o->w = col->width;
+		o->lw = HEAD_RULE_LW;
 		o->rgb = RULE_RGB;
 	}
-	vl_glue(v, f.size * 0.45);
+	vl_glue(v, f.size * HEAD_SKIP_BELOW);
 }
 
 static void
 rule(struct vlist *v, double x, double width, double size)
 {
-	struct vent	*e;
+	struct lo_entry	*e;
 	struct lo_op	*o;
 
-	vl_glue(v, size * 0.5);
-	e = vl_push(v, V_BOX, size * 0.5);
+	vl_glue(v, size * RULE_SKIP);
+	e = vl_push(v, V_BOX, size * RULE_HEIGHT);
 	/* A rule separates; at the top of a page it would separate nothing. */
-	e->droptop = 1;
+	e->drop_at_top = 1;
 	o = ops_push(&e->ops);
 	o->type = LO_LINE;
-	o->x = x + width * 0.3;
-	o->y = size * 0.25;
-	o->w = width * 0.4;
-	o->lw = 0.5;
+	o->x = x + width * RULE_INDENT;
+	o->y = size * RULE_RISE;
+	o->w = width * RULE_LENGTH;
+	o->lw = RULE_LW;
 	o->rgb = RULE_RGB;
-	vl_glue(v, size * 0.5);
+	vl_glue(v, size * RULE_SKIP);
 }
 
 static void
-code_text(struct lo_ctx *c, struct vent *e, double x, double y, int face,
-    double size, uint32_t rgb, const char *s, size_t len)
+code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
+    int face, double size, uint32_t rgb, const char *s, size_t len)
 {
 	struct lo_op *o = ops_push(&e->ops);
 
@@ -228,21 +150,44 @@ code_text(struct lo_ctx *c, struct vent *e, double x, double y, int face,
 	o->size = size;
 	o->rgb = rgb;
 	o->str = pool_strndup(c->pool, s, len);
-	o->w = lo_text_width(c, face, size, s, len);
+	o->w = lo_text_width(c->widths, face, size, s, len);
 }
 
-static struct vent *
+static struct lo_entry *
 code_line(struct vlist *v, double x, double width, double h)
 {
-	struct vent	*e = vl_push(v, V_BOX, h);
+	struct lo_entry	*e = vl_push(v, V_BOX, h);
 	struct lo_op	*o = ops_push(&e->ops);
 
 	o->type = LO_RECT;
 	o->x = x;
 	o->w = width;
 	o->h = h;
-	o->rgb = CODE_BG;
+	o->rgb = CODE_BG_RGB;
 	return e;
+}
+
+/* How many bytes of the code line p (rest bytes long) fit in avail: at
+ * least one character, so that every line makes progress. */
+static size_t
+code_fit(const struct lo_ctx *c, int face, double size, const char *p,
+    size_t rest, double avail)
+{
+	double	 w = 0, cw;
+	size_t	 k = 0, step;
+	uint32_t cp;
+	int	 used;
+
+	while (k < rest) {
+		if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
+			step = 1, cp = '?';
+		cw = lo_advance(c->widths, face, cp, &used) * size / 1000.0;
+		if (w + cw > avail && k > 0)
+			break;
+		w += cw;
+		k += step;
+	}
+	return k;
 }
 
 /*
@@ -251,11 +196,13 @@ code_line(struct vlist *v, double x, double width, double h)
  * mark, so nothing runs off the page and the reader can tell.
  */
 static void
-code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
-    double width, int html)
+code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
+    const struct lo_column *col, int html)
 {
-	double	size = c->code_size, lineh = size * 1.3, pad = size * 0.6;
-	double	base = size * 1.0, inner = width - 2 * pad, markw;
+	double	x = col->x, width = col->width;
+	double	size = c->code_size, lineh = size * CODE_LEADING;
+	double	pad = size * CODE_PAD, base = size * CODE_BASE;
+	double	inner = width - 2 * pad, markw;
 	int	face = LO_FACE(c->fam_mono, 0), used;
 	const char *mark = "\xe2\x86\xaa";	/* U+21AA */
 	struct buf line;
@@ -263,8 +210,9 @@ code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
 
 	if (html)
 		face = LO_FACE(c->fam_mono, LO_ITALIC);
-	markw = lo_advance(c, face, 0x21AA, &used) * size / 1000.0 + size * 0.3;
-	vl_glue(v, c->par_skip);
+	markw = lo_advance(c->widths, face, 0x21AA, &used) * size / 1000.0 +
+	    size * CODE_MARK_GAP;
+	vl_glue(v, col->skip);
 	from = v->n;
 	code_line(v, x, width, pad)->keep = 1;
 	buf_init(&line);
@@ -279,34 +227,23 @@ code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
 			if (s[i] == '\t')
 				do
 					buf_putc(&line, ' ');
-				while (line.len % 4);
+				while (line.len % TAB_STOP);
 			else
 				buf_putc(&line, s[i]);
 		}
 		const char *p = line.data ? line.data : "";
 		size_t	    rest = line.len;
 		do {
-			double avail = inner - (cont ? markw : 0), w = 0;
-			size_t k = 0, step;
-			uint32_t cp;
+			size_t k = code_fit(c, face, size, p, rest,
+			    inner - (cont ? markw : 0));
+			struct lo_entry *e = code_line(v, x, width, lineh);
 
-			while (k < rest) {
-				if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
-					step = 1, cp = '?';
-				double cw = lo_advance(c, face, cp, &used) *
-				    size / 1000.0;
-				if (w + cw > avail && k > 0)
-					break;
-				w += cw;
-				k += step;
-			}
-			struct vent *e = code_line(v, x, width, lineh);
 			if (cont)
 				code_text(c, e, x + pad, base, face, size,
-				    0x999999, mark, strlen(mark));
+				    CODE_MARK_RGB, mark, strlen(mark));
 			if (k > 0)
 				code_text(c, e, x + pad + (cont ? markw : 0),
-				    base, face, size, html ? GREY_RGB :
+				    base, face, size, html ? SECONDARY_RGB :
 				    c->text_rgb, p, k);
 			p += k;
 			rest -= k;
@@ -325,15 +262,15 @@ code_block(struct lo_ctx *c, struct vlist *v, const char *text, double x,
 		v->e[v->n - 3].keep = 1;
 	}
 	v->e[v->n - 2].keep = 1;
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 }
 
 static void
-list_marker(struct lo_ctx *c, struct vent *e, const char *s, double xr,
-    double size)
+list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s,
+    double xr, double size)
 {
 	struct lo_op	*o;
-	double		 y = size * (0.5 * (c->lead - 1) + 0.8);
+	double		 y = lo_baseline(size, c->lead);
 	int		 face = LO_FACE(c->fam_body, 0);
 
 	for (size_t i = 0; i < e->ops.n; i++)
@@ -352,19 +289,22 @@ list_marker(struct lo_ctx *c, struct vent *e, const char *s, double xr,
 	o->size = size;
 	o->rgb = c->text_rgb;
 	o->str = pool_strdup(c->pool, s);
-	o->w = lo_text_width(c, face, size, s, strlen(s));
+	o->w = lo_text_width(c->widths, face, size, s, strlen(s));
 	o->x = xr - o->w;
 	o->y = y;
 }
 
 static void
-list(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width, int depth, double size)
+list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
 {
 	static const char *bullets[3] = { "\xe2\x80\xa2", "\xe2\x97\xa6",
 	    "\xe2\x80\x93" };
+	double	size = col->size;
 	/* Deep nesting stops indenting once the measure gets narrow. */
-	double	indent = width > size * 8 ? size * 1.6 : 0;
+	double	indent = col->width > size * MIN_INDENT_MEASURE ?
+		    size * LIST_INDENT : 0;
+	struct lo_column item = *col;
 	int	num = n->u.list.start;
 	char	mark[32];
 
@@ -377,14 +317,17 @@ list(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 
 			snprintf(mark, sizeof(mark), "%d%c", k,
 			    n->u.list.delim ? n->u.list.delim : '.');
-			w = lo_text_width(c, face, size, mark, strlen(mark)) +
-			    size * 0.45;
+			w = lo_text_width(c->widths, face, size, mark,
+			    strlen(mark)) + size * LIST_MARK_GAP;
 			if (w > indent)
 				indent = w;
 		}
 	}
 
-	vl_glue(v, c->par_skip * 0.8);
+	item.x = col->x + indent;
+	item.width = col->width - indent;
+	item.depth = col->depth + 1;
+	vl_glue(v, col->skip * LIST_SKIP);
 	for (const struct node *it = n->first; it != NULL; it = it->next) {
 		size_t from = v->n;
 
@@ -392,31 +335,38 @@ list(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 			snprintf(mark, sizeof(mark), "%d%c", num++,
 			    n->u.list.delim ? n->u.list.delim : '.');
 		else
-			snprintf(mark, sizeof(mark), "%s", bullets[depth % 3]);
-		blocks(c, v, it->first, x + indent, width - indent, depth + 1);
+			snprintf(mark, sizeof(mark), "%s",
+			    bullets[col->depth % 3]);
+		blocks(c, v, it->first, &item);
 		/* The marker sits on the item's first line. */
 		while (from < v->n && v->e[from].kind != V_BOX)
 			from++;
 		if (from < v->n)
-			list_marker(c, &v->e[from], mark, x + indent - size * 0.45,
-			    size);
+			list_marker(c, &v->e[from], mark,
+			    item.x - size * LIST_MARK_GAP, size);
 		if (it->next != NULL)
-			vl_glue(v, n->u.list.tight ? size * 0.25 : c->par_skip);
+			vl_glue(v, n->u.list.tight ? size * TIGHT_SKIP :
+			    col->skip);
 	}
-	vl_glue(v, c->par_skip * 0.8);
+	vl_glue(v, col->skip * LIST_SKIP);
 }
 
 static void
-quote(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width, int depth)
+quote(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
 {
-	double	indent = width > c->body_size * 8 ? c->body_size * 1.2 : 0;
+	double	indent = col->width > col->size * MIN_INDENT_MEASURE ?
+		    col->size * QUOTE_INDENT : 0;
+	struct lo_column inner = *col;
 	size_t	from;
 
-	vl_glue(v, c->par_skip);
+	inner.x = col->x + indent;
+	inner.width = col->width - indent;
+	inner.depth = col->depth + 1;
+	vl_glue(v, col->skip);
 	/* A zero-height anchor so the bar starts with the quote. */
 	from = v->n;
-	blocks(c, v, n->first, x + indent, width - indent, depth + 1);
+	blocks(c, v, n->first, &inner);
 	while (from < v->n && v->e[from].kind == V_GLUE)
 		from++;
 	size_t to = v->n;
@@ -426,12 +376,12 @@ quote(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 		struct lo_op *o = ops_push(&v->e[i].ops);
 
 		o->type = LO_RECT;
-		o->x = x + 2;
-		o->w = 2;
+		o->x = col->x + QUOTE_BAR_X;
+		o->w = QUOTE_BAR_W;
 		o->h = v->e[i].h;
-		o->rgb = QUOTE_RGB;
+		o->rgb = QUOTE_BAR_RGB;
 	}
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 }
 
 /* The one image of a paragraph holding nothing else, or NULL. */
@@ -458,12 +408,14 @@ lone_image(const struct node *par)
  * caption.  Remote images are not fetched: their alt text stands in.
  */
 static int
-image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
-    double x, double width)
+image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
+    const struct lo_column *col)
 {
+	double		 x = col->x, width = col->width;
 	const char	*path = img->u.link.path;
-	double		 w, h, maxh = (c->bottom - c->top) * 0.75, k = 1;
-	struct vent	*e;
+	double		 maxh = (c->bottom - c->top) * FIGURE_MAX_H;
+	double		 w, h, k = 1;
+	struct lo_entry	*e;
 	struct lo_op	*o;
 
 	if (c->m->image_size == NULL || img->u.link.kind != LINK_FILE)
@@ -482,7 +434,7 @@ image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
 		k = maxh / h;
 	w *= k;
 	h *= k;
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 	e = vl_push(v, V_BOX, h);
 	e->keep = img->first != NULL;
 	o = ops_push(&e->ops);
@@ -492,90 +444,112 @@ image_block(struct lo_ctx *c, struct vlist *v, const struct node *img,
 	o->h = h;
 	o->str = path;
 	if (img->first != NULL) {
-		struct lo_fmt f = body_fmt(c, c->body_size * 0.85);
+		struct lo_fmt f = body_fmt(c, col->size * CAPTION_SIZE);
 
 		f.sty = LO_ITALIC;
-		vl_glue(v, c->body_size * 0.3);
+		vl_glue(v, col->size * CAPTION_GAP);
 		v->e[v->n - 1].keep = 1;
-		paragraph(c, v, img, x, width, &f, AL_CENTER);
+		paragraph(c, v, img, col, &f, AL_CENTER);
 	}
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
 	return 1;
 }
 
-void
-blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
-    double width, int depth)
+/* A paragraph of the body: a figure when it is a lone image. */
+static void
+body_paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f)
 {
-	struct lo_fmt f = body_fmt(c, c->body_size);
+	size_t from;
+
+	if (n->first == NULL)
+		return;
+	if (lone_image(n) != NULL && image_block(c, v, lone_image(n), col))
+		return;
+	if (n->prev != NULL)
+		vl_glue(v, col->skip);
+	from = v->n;
+	paragraph(c, v, n, col, f, AL_NONE);
+	/* A paragraph all in bold ("Essential Skills:") is a run-in
+	 * heading: keep it with what follows. */
+	if (n->first != NULL && n->first == n->last &&
+	    n->first->type == N_STRONG && n->next != NULL)
+		for (size_t i = from; i < v->n; i++)
+			v->e[i].keep = 1;
+}
+
+/* A block the PDF cannot draw (yet): its blocks, or its inlines as a
+ * paragraph. */
+static void
+fallback(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f)
+{
+	if (n->first != NULL && doc_is_block(n->first))
+		blocks(c, v, n->first, col);
+	else if (n->first != NULL)
+		paragraph(c, v, n, col, f, AL_NONE);
+}
+
+/* One input file's blocks. */
+static void
+chapter(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
+{
+	size_t from = v->n;
+
+	blocks(c, v, n->first, col);
+	while (from < v->n && v->e[from].kind == V_GLUE)
+		from++;
+	if (from == v->n)
+		return;
+	/* Links to the file lead to its first line. */
+	v->e[from].anchor = n->u.chapter.id;
+	/* Each input file after the first starts a page. */
+	if (c->chapter_break && n->u.chapter.index > 0)
+		v->e[from].page_break = 1;
+}
+
+void
+blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
+{
+	struct lo_fmt f = body_fmt(c, col->size);
 
 	for (; n != NULL; n = n->next) {
 		if (n->file != NULL)
-			c->file = n->file;
+			par_source(c, n->file);
 		switch (n->type) {
 		case N_HEADING:
-			heading(c, v, n, x, width);
+			heading(c, v, n, col);
 			break;
 		case N_PARAGRAPH:
-			if (n->first == NULL)
-				break;
-			if (lone_image(n) != NULL &&
-			    image_block(c, v, lone_image(n), x, width))
-				break;
-			if (n->prev != NULL)
-				vl_glue(v, c->par_skip);
-			size_t from = v->n;
-			paragraph(c, v, n, x, width, &f, AL_NONE);
-			/* A paragraph all in bold ("Essential Skills:") is a
-			 * run-in heading: keep it with what follows. */
-			if (n->first != NULL && n->first == n->last &&
-			    n->first->type == N_STRONG && n->next != NULL)
-				for (size_t i = from; i < v->n; i++)
-					v->e[i].keep = 1;
+			body_paragraph(c, v, n, col, &f);
 			break;
 		case N_LIST:
-			list(c, v, n, x, width, depth, c->body_size);
+			list(c, v, n, col);
 			break;
 		case N_QUOTE:
-			quote(c, v, n, x, width, depth);
+			quote(c, v, n, col);
 			break;
 		case N_CODE_BLOCK:
-			code_block(c, v, n->text ? n->text : "", x, width, 0);
+			code_block(c, v, n->text ? n->text : "", col, 0);
 			break;
-		case N_RULE:
-			rule(v, x, width, c->body_size);
-			break;
-		case N_TABLE:
-			table_block(c, v, n, x, width);
-			break;
-		case N_CHAPTER: {
-			size_t from = v->n;
-
-			blocks(c, v, n->first, x, width, depth);
-			while (from < v->n && v->e[from].kind == V_GLUE)
-				from++;
-			if (from == v->n)
-				break;
-			/* Links to the file lead to its first line. */
-			v->e[from].anchor = n->u.chapter.id;
-			/* Each input file after the first starts a page. */
-			if (c->chapter_break && n->u.chapter.index > 0)
-				v->e[from].brk = 1;
-			break;
-		}
 		case N_HTML_BLOCK:
 			break;	/* never reaches an emitter (html.c) */
+		case N_RULE:
+			rule(v, col->x, col->width, col->size);
+			break;
+		case N_TABLE:
+			table_block(c, v, n, col);
+			break;
+		case N_CHAPTER:
+			chapter(c, v, n, col);
+			break;
 		default:
 			/* What the PDF cannot show (yet): its content. */
-			if (!doc_is_inline(n))
+			if (!doc_is_inline(n)) {
 				emit_fallback_warn(c->unshown, n, "PDF");
-			if (!doc_is_inline(n) && n->first != NULL &&
-			    doc_is_block(n->first)) {
-				blocks(c, v, n->first, x, width, depth);
-				break;
-			}
-			if (!doc_is_inline(n) && n->first != NULL) {
-				paragraph(c, v, n, x, width, &f, AL_NONE);
+				fallback(c, v, n, col, &f);
 				break;
 			}
 			if (doc_is_inline(n)) {
@@ -584,8 +558,8 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 				par_take(c, &p);
 				par_add_inlines(c, &p, n->parent, &f);
 				par_finish(&p);
-				par_set(c, &p, v, x, width, f.size, AL_NONE,
-				    c->ragged);
+				par_set(c, &p, v, col->x, col->width, f.size,
+				    AL_NONE, col->ragged);
 				par_give(c, &p);
 				return;
 			}
@@ -595,25 +569,20 @@ blocks(struct lo_ctx *c, struct vlist *v, const struct node *n, double x,
 }
 
 static void
-title_line(struct lo_ctx *c, struct vlist *v, const char *s, int fam, int sty,
-    double size, uint32_t rgb)
+title_line(const struct lo_ctx *c, struct vlist *v, const char *s, int fam,
+    int sty, double size, uint32_t rgb)
 {
-	struct lo_par	p;
-	struct lo_fmt	f = body_fmt(c, size);
+	struct lo_fmt f = body_fmt(c, size);
 
 	f.fam = fam;
 	f.sty = sty;
 	f.rgb = rgb;
 	f.nohyph = 1;
-	par_take(c, &p);
-	par_add_text(c, &p, s, &f);
-	par_finish(&p);
-	par_set(c, &p, v, c->left, c->width, size, AL_LEFT, 1);
-	par_give(c, &p);
+	par_set_plain(c, v, s, &f, c->left, c->width);
 }
 
 void
-title_block(struct lo_ctx *c, struct vlist *v)
+title_block(const struct lo_ctx *c, struct vlist *v)
 {
 	const struct meta *m = &c->doc->meta;
 	struct buf	   b;
@@ -621,12 +590,12 @@ title_block(struct lo_ctx *c, struct vlist *v)
 
 	if (m->title == NULL || *m->title == '\0')
 		return;
-	title_line(c, v, m->title, c->fam_head, LO_BOLD, c->body_size * 2.2,
-	    c->text_rgb);
+	title_line(c, v, m->title, c->fam_head, LO_BOLD,
+	    c->body_size * TITLE_SIZE, c->text_rgb);
 	if (m->subtitle != NULL && *m->subtitle) {
-		vl_glue(v, c->body_size * 0.3);
+		vl_glue(v, c->body_size * SUBTITLE_GAP);
 		title_line(c, v, m->subtitle, c->fam_head, 0,
-		    c->body_size * 1.3, GREY_RGB);
+		    c->body_size * SUBTITLE_SIZE, SECONDARY_RGB);
 	}
 	buf_init(&b);
 	for (size_t i = 0; m->authors != NULL && m->authors[i] != NULL; i++)
@@ -634,9 +603,9 @@ title_block(struct lo_ctx *c, struct vlist *v)
 	if (m->date != NULL && *m->date)
 		buf_printf(&b, "%s%s", b.len ? " \xe2\x80\x94 " : "", m->date);
 	if (b.len) {
-		vl_glue(v, c->body_size * 0.6);
-		title_line(c, v, b.data, c->fam_head, 0, c->body_size * 0.95,
-		    GREY_RGB);
+		vl_glue(v, c->body_size * BYLINE_GAP);
+		title_line(c, v, b.data, c->fam_head, 0,
+		    c->body_size * BYLINE_SIZE, SECONDARY_RGB);
 	}
 	buf_free(&b);
 	for (size_t i = from; i < v->n; i++)
@@ -646,5 +615,5 @@ title_block(struct lo_ctx *c, struct vlist *v)
 	struct lo_op *o = &v->e[v->n - 2].ops.op[0];
 	o->x = c->left;
 	o->w = c->width;
-	o->lw = 0.8;
+	o->lw = TITLE_RULE_LW;
 }

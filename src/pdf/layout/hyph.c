@@ -11,7 +11,7 @@
 #include <hyphen.h>
 
 #include "diag.h"
-#include "lo_int.h"
+#include "hyph.h"
 
 #define HYPH_DIR	"/usr/share/hyphen"
 #define MAXWORD		64
@@ -29,14 +29,20 @@ struct hyph_slot {
 	char		 word[MAXWORD];
 };
 
-/* Try hyph_ll_CC.dic, then hyph_ll.dic, then any hyph_ll_*.dic we know of. */
-void
-hyph_open(struct lo_ctx *c, const char *lang)
-{
-	char	 ll[8], cc[8], path[256];
-	size_t	 i, n;
+struct lo_hyph {
+	HyphenDict		*dict;
+	struct hyph_slot	*cache;		/* made on first use */
+};
 
-	c->hyph = NULL;
+/* Try hyph_ll_CC.dic, then hyph_ll.dic, then any hyph_ll_*.dic we know of. */
+struct lo_hyph *
+hyph_open(const char *lang)
+{
+	char		 ll[8], cc[8], path[256];
+	size_t		 i, n;
+	HyphenDict	*dict;
+	struct lo_hyph	*h;
+
 	if (lang == NULL || *lang == '\0')
 		lang = "en";
 	for (n = 0; lang[n] && isalpha((unsigned char)lang[n]) && n < 7; n++)
@@ -49,7 +55,8 @@ hyph_open(struct lo_ctx *c, const char *lang)
 		cc[i] = '\0';
 	}
 	if (*cc) {
-		snprintf(path, sizeof(path), HYPH_DIR "/hyph_%s_%s.dic", ll, cc);
+		snprintf(path, sizeof(path), HYPH_DIR "/hyph_%s_%s.dic", ll,
+		    cc);
 		if (access(path, R_OK) == 0)
 			goto load;
 	}
@@ -64,32 +71,37 @@ hyph_open(struct lo_ctx *c, const char *lang)
 	}
 	diag_warn(NULL, 0, "no hyphenation patterns for language \"%s\" "
 	    "in %s; words will not be hyphenated", lang, HYPH_DIR);
-	return;
+	return NULL;
 load:
-	if ((c->hyph = hnj_hyphen_load(path)) == NULL)
+	if ((dict = hnj_hyphen_load(path)) == NULL) {
 		diag_warn(path, 0, "cannot load hyphenation patterns");
+		return NULL;
+	}
+	h = xcalloc(1, sizeof(*h));
+	h->dict = dict;
+	return h;
 }
 
 void
-hyph_close(struct lo_ctx *c)
+hyph_close(struct lo_hyph *h)
 {
-	if (c->hyph != NULL)
-		hnj_hyphen_free(c->hyph);
-	c->hyph = NULL;
-	free(c->hcache);
-	c->hcache = NULL;
+	if (h == NULL)
+		return;
+	hnj_hyphen_free(h->dict);
+	free(h->cache);
+	free(h);
 }
 
 static struct hyph_slot *
-slot(struct lo_ctx *c, const char *lower, size_t len)
+slot(struct lo_hyph *hy, const char *lower, size_t len)
 {
 	uint32_t h = 2166136261u;
 
-	if (c->hcache == NULL)
-		c->hcache = xcalloc(CACHE_SLOTS, sizeof(struct hyph_slot));
+	if (hy->cache == NULL)
+		hy->cache = xcalloc(CACHE_SLOTS, sizeof(struct hyph_slot));
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)lower[i]) * 16777619u;
-	return (struct hyph_slot *)c->hcache + (h & (CACHE_SLOTS - 1));
+	return hy->cache + (h & (CACHE_SLOTS - 1));
 }
 
 static int
@@ -106,7 +118,7 @@ from_mask(uint64_t m, char *pts, size_t len)
 }
 
 int
-hyph_points(struct lo_ctx *c, const char *word, size_t len, char *pts)
+hyph_points(struct lo_hyph *hyph, const char *word, size_t len, char *pts)
 {
 	char	 lower[MAXWORD + 1], hy[MAXWORD + 5];
 	char	**rep = NULL;
@@ -115,7 +127,7 @@ hyph_points(struct lo_ctx *c, const char *word, size_t len, char *pts)
 	struct hyph_slot *sl;
 
 	memset(pts, 0, len);
-	if (c->hyph == NULL || len < 5 || len > MAXWORD)
+	if (hyph == NULL || len < 5 || len > MAXWORD)
 		return 0;
 	for (size_t i = 0; i < len; i++) {
 		if (!isalpha((unsigned char)word[i]))
@@ -123,10 +135,10 @@ hyph_points(struct lo_ctx *c, const char *word, size_t len, char *pts)
 		lower[i] = (char)tolower((unsigned char)word[i]);
 	}
 	lower[len] = '\0';
-	sl = slot(c, lower, len);
+	sl = slot(hyph, lower, len);
 	if (sl->len == len && memcmp(sl->word, lower, len) == 0)
 		return from_mask(sl->pts, pts, len);
-	if (hnj_hyphen_hyphenate2(c->hyph, lower, (int)len, hy, NULL,
+	if (hnj_hyphen_hyphenate2(hyph->dict, lower, (int)len, hy, NULL,
 	    &rep, &pos, &cut) != 0)
 		return 0;
 	/* Leave at least 2 letters before and 3 after a hyphen. */

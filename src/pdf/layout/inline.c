@@ -8,6 +8,10 @@
  * Words wider than the measure (URLs, identifiers, a 120-letter word)
  * are cut into characters at set time, preferring breaks after / . - _,
  * so nothing is ever drawn outside the column.
+ *
+ * State kept from one paragraph to the next (a recycled item array, the
+ * line being set, the count of glyph warnings) is this file's own
+ * struct par_state.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,16 +19,48 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "context.h"
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
-#include "lo_int.h"
+#include "hyph.h"
+#include "inline.h"
+#include "linebreak.h"
+#include "metrics.h"
+#include "params.h"
+#include "pool.h"
 #include "utf8.h"
+#include "vlist.h"
 
-#define BIG		1e9
-#define HYPH_PEN	50
-#define SLASH_PEN	60
-#define CHAR_PEN	900
+/* The state inline.c keeps from one paragraph to the next. */
+struct par_state {
+	struct lo_par	 spare;		/* a recycled item array */
+	struct lo_ops	 line;		/* the line being set */
+	int		 nwarned;	/* glyph warnings given */
+	const char	*file;		/* for those warnings */
+};
+
+struct par_state *
+par_state_new(void)
+{
+	return xcalloc(1, sizeof(struct par_state));
+}
+
+void
+par_state_free(struct par_state *ps)
+{
+	if (ps == NULL)
+		return;
+	free(ps->spare.it);
+	free(ps->line.op);
+	free(ps);
+}
+
+void
+par_source(const struct lo_ctx *c, const char *file)
+{
+	c->par->file = file;
+}
 
 void
 par_init(struct lo_par *p)
@@ -41,26 +77,26 @@ par_free(struct lo_par *p)
 }
 
 void
-par_take(struct lo_ctx *c, struct lo_par *p)
+par_take(const struct lo_ctx *c, struct lo_par *p)
 {
-	*p = c->spare;
+	*p = c->par->spare;
 	p->n = 0;
-	par_init(&c->spare);
+	par_init(&c->par->spare);
 }
 
 void
-par_give(struct lo_ctx *c, struct lo_par *p)
+par_give(const struct lo_ctx *c, struct lo_par *p)
 {
-	if (p->cap > c->spare.cap) {
-		free(c->spare.it);
-		c->spare = *p;
+	if (p->cap > c->par->spare.cap) {
+		free(c->par->spare.it);
+		c->par->spare = *p;
 	} else
 		free(p->it);
 	par_init(p);
 }
 
-static struct lo_item *
-push(struct lo_par *p, int type)
+struct lo_item *
+par_push(struct lo_par *p, int type)
 {
 	struct lo_item *it;
 
@@ -75,7 +111,7 @@ push(struct lo_par *p, int type)
 }
 
 static void
-add_glue(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
+add_glue(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 {
 	int	used;
 	double	w;
@@ -83,19 +119,19 @@ add_glue(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 	/* Collapse runs of spaces; no space at the start of a line. */
 	if (p->n == 0 || p->it[p->n - 1].type != IT_BOX)
 		return;
-	w = lo_advance(c, LO_FACE(f->fam, f->sty), ' ', &used) * f->size
+	w = lo_advance(c->widths, LO_FACE(f->fam, f->sty), ' ', &used) * f->size
 	    / 1000.0;
-	struct lo_item *g = push(p, IT_GLUE);
-	g->w = w;
-	g->st = w * 0.6;
-	g->sh = w * 0.35;
+	struct lo_item *glue = par_push(p, IT_GLUE);
+	glue->w = w;
+	glue->st = w * SPACE_STRETCH;
+	glue->sh = w * SPACE_SHRINK;
 }
 
 static void
-add_box(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+add_box(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     int face, const char *s, size_t len)
 {
-	struct lo_item *b = push(p, IT_BOX);
+	struct lo_item *b = par_push(p, IT_BOX);
 
 	b->s = s;
 	b->len = len;
@@ -105,13 +141,13 @@ add_box(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	b->rgb = f->rgb;
 	b->strike = f->strike;
 	b->link = f->link;
-	b->w = lo_text_width(c, face, f->size, s, len);
+	b->w = lo_text_width(c->widths, face, f->size, s, len);
 }
 
 /* A piece of a word: split into boxes wherever the drawing face changes
  * (glyph fallback) and replace characters no font has by '?'. */
 static void
-add_piece(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
 	int	 face = LO_FACE(f->fam, f->sty), used, cur = -2;
@@ -121,12 +157,13 @@ add_piece(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	while (i < len) {
 		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
 			k = 1, cp = '?';
-		lo_advance(c, face, cp, &used);
+		lo_advance(c->widths, face, cp, &used);
 		if (used < 0) {
-			if (c->nwarned < 8) {
-				diag_warn(c->file, 0, "no font has a glyph for "
-				    "U+%04X; drawn as '?'", (unsigned)cp);
-				c->nwarned++;
+			if (c->par->nwarned < MAX_GLYPH_WARNINGS) {
+				diag_warn(c->par->file, 0, "no font has a "
+				    "glyph for U+%04X; drawn as '?'",
+				    (unsigned)cp);
+				c->par->nwarned++;
 			}
 			if (cur != -2 && i > start)
 				add_box(c, p, f, cur, s + start, i - start);
@@ -155,15 +192,15 @@ isalpha_ascii(int ch)
 }
 
 static void
-add_hyphen(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
+add_hyphen(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 {
-	struct lo_item	*h = push(p, IT_PEN);
+	struct lo_item	*h = par_push(p, IT_PEN);
 	int		 used;
 
 	h->pen = HYPH_PEN;
 	h->flag = 1;
-	h->w = lo_advance(c, LO_FACE(f->fam, f->sty), '-', &used) * f->size /
-	    1000.0;
+	h->w = lo_advance(c->widths, LO_FACE(f->fam, f->sty), '-', &used) *
+	    f->size / 1000.0;
 	h->face = LO_FACE(f->fam, f->sty);
 	h->size = f->size;
 	h->rgb = f->rgb;
@@ -173,7 +210,7 @@ add_hyphen(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
  * hyphens (U+00AD) replace the patterns and are never drawn unless the
  * line breaks there. */
 static void
-add_word(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
 	size_t	a = 0, b = len, last;
@@ -181,7 +218,8 @@ add_word(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	const char *shy;
 
 	for (shy = s; shy + 1 < s + len; shy++)
-		if ((unsigned char)shy[0] == 0xC2 && (unsigned char)shy[1] == 0xAD)
+		if ((unsigned char)shy[0] == 0xC2 &&
+		    (unsigned char)shy[1] == 0xAD)
 			break;
 	if (shy + 1 < s + len) {
 		if (shy > s)
@@ -196,8 +234,9 @@ add_word(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 		a++;
 	while (b > a && !isalpha_ascii((unsigned char)s[b - 1]))
 		b--;
-	if (f->nohyph || f->fam == FAM_MONO || b - a < 5 || b - a >= sizeof(pts) ||
-	    hyph_points(c, s + a, b - a, pts) == 0) {
+	if (f->nohyph || f->fam == FAM_MONO || b - a < 5 ||
+	    b - a >= sizeof(pts) || hyph_points(c->hyph, s + a, b - a,
+	    pts) == 0) {
 		add_piece(c, p, f, s, len);
 		return;
 	}
@@ -213,7 +252,7 @@ add_word(struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 }
 
 void
-par_add_text(struct lo_ctx *c, struct lo_par *p, const char *s,
+par_add_text(const struct lo_ctx *c, struct lo_par *p, const char *s,
     const struct lo_fmt *f)
 {
 	size_t i = 0, n = strlen(s);
@@ -241,16 +280,16 @@ hard_break(struct lo_par *p)
 
 	while (p->n > 0 && p->it[p->n - 1].type == IT_GLUE)
 		p->n--;
-	it = push(p, IT_GLUE);
-	it->st = BIG;
-	it = push(p, IT_PEN);
+	it = par_push(p, IT_GLUE);
+	it->st = LO_INF;
+	it = par_push(p, IT_PEN);
 	it->pen = -PEN_INF;
 }
 
 /* What a link leads to, as the device wants it: the URL, or "#" and the
  * id of a place in the document (resolve.c decided which). */
 static const char *
-link_dest(struct lo_ctx *c, const struct node *link)
+link_dest(const struct lo_ctx *c, const struct node *link)
 {
 	const char *id;
 	char *r;
@@ -267,8 +306,8 @@ link_dest(struct lo_ctx *c, const struct node *link)
 }
 
 void
-par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
-    const struct lo_fmt *f0)
+par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
+    const struct node *parent, const struct lo_fmt *f0)
 {
 	for (const struct node *n = parent->first; n != NULL; n = n->next) {
 		struct lo_fmt f = *f0;
@@ -281,7 +320,7 @@ par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
 			break;
 		case N_CODE:
 			f.fam = c->fam_mono;
-			f.size = f0->size * 0.9;
+			f.size = f0->size * CODE_SPAN_SIZE;
 			par_add_text(c, p, n->text, &f);
 			break;
 		case N_SOFTBREAK:
@@ -304,9 +343,9 @@ par_add_inlines(struct lo_ctx *c, struct lo_par *p, const struct node *parent,
 			break;
 		case N_SUP:
 		case N_SUB:
-			f.size = f0->size * 0.7;
-			f.rise = f0->rise + (n->type == N_SUP ? 0.35 : -0.15) *
-			    f0->size;
+			f.size = f0->size * SCRIPT_SIZE;
+			f.rise = f0->rise + (n->type == N_SUP ? SUP_RISE :
+			    SUB_RISE) * f0->size;
 			par_add_inlines(c, p, n, &f);
 			break;
 		case N_LINK:
@@ -343,10 +382,37 @@ par_finish(struct lo_par *p)
 	hard_break(p);
 }
 
-/* Runs of boxes wider than width get a break opportunity between every
- * two characters (cheaper after / . - _), so they can be cut. */
+/* A box of a word wider than the measure, onto q as a box per character
+ * with a break opportunity between every two (cheaper after / . - _),
+ * so that the word can be cut. */
 static void
-split_wide(struct lo_ctx *c, struct lo_par *p, double width)
+cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b)
+{
+	size_t	 k = 0, step;
+	uint32_t cp;
+
+	while (k < b->len) {
+		if ((step = utf8_decode(b->s + k, b->len - k, &cp)) == 0)
+			step = 1;
+		if (q->n > 0 && q->it[q->n - 1].type == IT_BOX) {
+			struct lo_item *pen = par_push(q, IT_PEN);
+			char prev = q->it[q->n - 2].s[q->it[q->n - 2].len - 1];
+
+			pen->pen = strchr("/.-_?&=#", prev) ? SLASH_PEN :
+			    CHAR_PEN;
+		}
+		struct lo_item *nb = par_push(q, IT_BOX);
+		*nb = *b;
+		nb->s = b->s + k;
+		nb->len = step;
+		nb->w = lo_text_width(c->widths, b->face, b->size, nb->s, step);
+		k += step;
+	}
+}
+
+/* Runs of boxes wider than width are cut (cut_box). */
+static void
+split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 {
 	struct lo_par	q;
 	size_t		i = 0, j;
@@ -363,45 +429,21 @@ split_wide(struct lo_ctx *c, struct lo_par *p, double width)
 		return;
 	par_init(&q);
 	while (i < p->n) {
-		double run = 0;
-
 		if (p->it[i].type != IT_BOX) {
-			*push(&q, p->it[i].type) = p->it[i];
+			*par_push(&q, p->it[i].type) = p->it[i];
 			i++;
 			continue;
 		}
+		run = 0;
 		for (j = i; j < p->n && p->it[j].type == IT_BOX; j++)
 			run += p->it[j].w;
 		if (run <= width) {
 			for (; i < j; i++)
-				*push(&q, IT_BOX) = p->it[i];
+				*par_push(&q, IT_BOX) = p->it[i];
 			continue;
 		}
-		for (; i < j; i++) {
-			const struct lo_item *b = &p->it[i];
-			size_t	 k = 0, step;
-			uint32_t cp;
-
-			while (k < b->len) {
-				if ((step = utf8_decode(b->s + k, b->len - k,
-				    &cp)) == 0)
-					step = 1;
-				if (q.n > 0 && q.it[q.n - 1].type == IT_BOX) {
-					struct lo_item *pen = push(&q, IT_PEN);
-					char prev = q.it[q.n - 2].s[
-					    q.it[q.n - 2].len - 1];
-					pen->pen = strchr("/.-_?&=#", prev) ?
-					    SLASH_PEN : CHAR_PEN;
-				}
-				struct lo_item *nb = push(&q, IT_BOX);
-				*nb = *b;
-				nb->s = b->s + k;
-				nb->len = step;
-				nb->w = lo_text_width(c, b->face, b->size,
-				    nb->s, step);
-				k += step;
-			}
-		}
+		for (; i < j; i++)
+			cut_box(c, &q, &p->it[i]);
 	}
 	free(p->it);
 	*p = q;
@@ -438,7 +480,7 @@ par_minmax(const struct lo_par *p, double *wmin, double *smin, double *max)
 		if (word > *wmin)
 			*wmin = word;
 		run = word = 0;
-		if (it->type == IT_GLUE && it->st < BIG / 2)
+		if (it->type == IT_GLUE && it->st < LO_INF / 2)
 			line += it->w;
 		if (it->type == IT_PEN && it->pen <= -PEN_INF) {
 			if (line > *max)
@@ -460,34 +502,37 @@ par_minmax(const struct lo_par *p, double *wmin, double *smin, double *max)
  * justification gave each space in op->space.  The device then writes
  * one string per run (a copy or search sees whole lines) and the display
  * list holds a few ops per line instead of one per word.  The op's text
- * is gathered in lb and stored once the run ends.
+ * is gathered in text and stored once the run ends.
  */
-struct setter {
-	struct lo_ctx	*c;
-	struct lo_ops	*ops;		/* the line's, in c->scratch */
-	struct buf	*lb;		/* text of the open run */
+struct line_setter {
+	const struct lo_ctx *c;
+	struct lo_ops	*ops;		/* the line's, in c->par->line */
+	struct buf	*text;		/* text of the open run */
 	long		 open;		/* its op index, or -1 */
 	long		 lastlink;	/* the last link op, or -1 */
 	double		 base, lineh;
 };
 
 static void
-close_run(struct setter *t)
+close_run(struct line_setter *setter)
 {
-	if (t->open >= 0)
-		t->ops->op[t->open].str = pool_strndup(t->c->pool,
-		    t->lb->data ? t->lb->data : "", t->lb->len);
-	t->open = -1;
-	buf_reset(t->lb);
+	const struct buf *text = setter->text;
+
+	if (setter->open >= 0)
+		setter->ops->op[setter->open].str = pool_strndup(
+		    setter->c->pool, text->data ? text->data : "", text->len);
+	setter->open = -1;
+	buf_reset(setter->text);
 }
 
 /* Draw one box at x; gap is the space before it since the last box on
  * the line (0 when the two touch, as the parts of a hyphenated word). */
 static void
-draw_box(struct setter *t, const struct lo_item *b, double x, double gap)
+draw_box(struct line_setter *setter, const struct lo_item *b, double x,
+    double gap)
 {
-	struct lo_ops	*ops = t->ops;
-	struct lo_op	*o = t->open >= 0 ? &ops->op[t->open] : NULL;
+	struct lo_ops	*ops = setter->ops;
+	struct lo_op	*o = setter->open >= 0 ? &ops->op[setter->open] : NULL;
 	double		 dx = o ? x - (o->x + o->w) : 0;
 
 	if (o != NULL && !b->strike && o->face == b->face &&
@@ -495,44 +540,44 @@ draw_box(struct setter *t, const struct lo_item *b, double x, double gap)
 	    dx - gap < 0.01 && dx - gap > -0.01 &&
 	    (gap == 0 || o->space == 0 || fabs(o->space - gap) < 0.001)) {
 		if (gap != 0) {
-			buf_putc(t->lb, ' ');
+			buf_putc(setter->text, ' ');
 			o->space = gap;
 		}
-		buf_put(t->lb, b->s, b->len);
+		buf_put(setter->text, b->s, b->len);
 		o->w = x + b->w - o->x;
 	} else {
-		close_run(t);
+		close_run(setter);
 		o = ops_push(ops);
 		o->type = LO_TEXT;
 		o->x = x;
-		o->y = t->base - b->rise;
+		o->y = setter->base - b->rise;
 		o->w = b->w;
 		o->face = b->face;
 		o->size = b->size;
 		o->rgb = b->rgb;
 		o->lw = b->rise;	/* only for merging */
-		buf_put(t->lb, b->s, b->len);
-		t->open = (long)(ops->n - 1);
+		buf_put(setter->text, b->s, b->len);
+		setter->open = (long)(ops->n - 1);
 		if (b->strike)
-			close_run(t);	/* its rule is drawn per box */
+			close_run(setter);	/* its rule is drawn per box */
 	}
 	if (b->strike) {
 		struct lo_op *l = ops_push(ops);
 
 		l->type = LO_LINE;
 		l->x = x;
-		l->y = t->base - b->size * 0.3;
+		l->y = setter->base - b->size * STRIKE_RISE;
 		l->w = b->w;
-		l->lw = b->size / 16;
+		l->lw = b->size * STRIKE_WIDTH;
 		l->rgb = b->rgb;
 	}
 	if (b->link != NULL) {
 		/* An index, not a pointer: ops_push() may move the array. */
-		struct lo_op *l = t->lastlink >= 0 ?
-		    &ops->op[t->lastlink] : NULL;
+		struct lo_op *l = setter->lastlink >= 0 ?
+		    &ops->op[setter->lastlink] : NULL;
 
 		if (l != NULL && l->str == b->link &&
-		    x - (l->x + l->w) < 2 * b->size)
+		    x - (l->x + l->w) < LINK_JOIN * b->size)
 			l->w = x + b->w - l->x;
 		else {
 			l = ops_push(ops);
@@ -540,27 +585,28 @@ draw_box(struct setter *t, const struct lo_item *b, double x, double gap)
 			l->x = x;
 			l->y = 0;
 			l->w = b->w;
-			l->h = t->lineh;
+			l->h = setter->lineh;
 			l->str = b->link;
-			t->lastlink = (long)(ops->n - 1);
+			setter->lastlink = (long)(ops->n - 1);
 		}
 	}
 }
 
 int
-par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
+par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
     double width, double size, int align, int ragged)
 {
 	size_t	*brk, nl, s = 0;
 	double	*ratio, lineh = size * c->lead;
-	double	 base = size * (0.5 * (c->lead - 1) + 0.8);
-	struct buf	 lb;
-	struct setter	 t;
+	double	 base = lo_baseline(size, c->lead);
+	struct buf	 text;
+	struct line_setter setter;
 
 	if (p->n == 0)
 		return 0;
 	split_wide(c, p, width);
-	nl = kp_break(c, p, width, ragged || align != AL_NONE, &brk, &ratio);
+	nl = kp_break(c->kp, p, width, ragged || align != AL_NONE, &brk,
+	    &ratio);
 	if (nl == 0) {
 		/* Cannot happen once split_wide ran; one line, clipped. */
 		brk = xrealloc(brk, sizeof(*brk));
@@ -569,33 +615,34 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		ratio[0] = 0;
 		nl = 1;
 	}
-	buf_init(&lb);
-	t.c = c;
-	t.lb = &lb;
-	t.base = base;
-	t.lineh = lineh;
+	buf_init(&text);
+	setter.c = c;
+	setter.text = &text;
+	setter.base = base;
+	setter.lineh = lineh;
 	for (size_t l = 0; l < nl; l++) {
-		struct vent	*e = vl_push(v, V_BOX, lineh);
+		struct lo_entry	*e = vl_push(v, V_BOX, lineh);
 		size_t		 b = brk[l], i;
 		double		 r = ratio[l], nat = 0, xx, gap = 0;
 		const struct lo_item *lastbox = NULL;
 
-		t.ops = &c->scratch;
-		t.ops->n = 0;
-		t.open = t.lastlink = -1;
+		setter.ops = &c->par->line;
+		setter.ops->n = 0;
+		setter.open = setter.lastlink = -1;
 
 		/* Skip discardables after the previous break. */
 		while (s < b && p->it[s].type != IT_BOX)
 			s++;
-		if (ragged || align != AL_NONE || r > 50 || r < -1)
+		if (ragged || align != AL_NONE || r > MAX_SET_RATIO || r < -1)
 			r = 0;
 		for (i = s; i < b; i++) {
 			const struct lo_item *it = &p->it[i];
 
 			if (it->type == IT_BOX)
 				nat += it->w;
-			else if (it->type == IT_GLUE && it->st < BIG / 2)
-				nat += it->w + (r >= 0 ? r * it->st : r * it->sh);
+			else if (it->type == IT_GLUE && it->st < LO_INF / 2)
+				nat += it->w + (r >= 0 ? r * it->st :
+				    r * it->sh);
 		}
 		if (p->it[b].type == IT_PEN && p->it[b].flag)
 			nat += p->it[b].w;
@@ -608,11 +655,11 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 			const struct lo_item *it = &p->it[i];
 
 			if (it->type == IT_BOX) {
-				draw_box(&t, it, xx, lastbox ? gap : 0);
+				draw_box(&setter, it, xx, lastbox ? gap : 0);
 				xx += it->w;
 				lastbox = it;
 				gap = 0;
-			} else if (it->type == IT_GLUE && it->st < BIG / 2) {
+			} else if (it->type == IT_GLUE && it->st < LO_INF / 2) {
 				double g = it->w + (r >= 0 ? r * it->st :
 				    r * it->sh);
 
@@ -628,14 +675,29 @@ par_set(struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 			h.w = p->it[b].w;
 			h.face = p->it[b].face;
 			h.link = NULL;
-			draw_box(&t, &h, xx, 0);
+			draw_box(&setter, &h, xx, 0);
 		}
-		close_run(&t);
-		ops_pool(c, &e->ops, t.ops);
+		close_run(&setter);
+		ops_pool(c->pool, &e->ops, setter.ops);
 		s = b + 1;
 	}
-	buf_free(&lb);
+	buf_free(&text);
 	free(brk);
 	free(ratio);
 	return (int)nl;
+}
+
+int
+par_set_plain(const struct lo_ctx *c, struct vlist *v, const char *text,
+    const struct lo_fmt *f, double x, double width)
+{
+	struct lo_par	p;
+	int		nl;
+
+	par_take(c, &p);
+	par_add_text(c, &p, text, f);
+	par_finish(&p);
+	nl = par_set(c, &p, v, x, width, f->size, AL_LEFT, 1);
+	par_give(c, &p);
+	return nl;
 }

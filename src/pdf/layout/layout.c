@@ -1,15 +1,29 @@
 /*
  * layout.c - the engine's entry point: page geometry and sizes from the
- * style, then blocks, then pages.
+ * style into the context, then blocks, then pages.
+ *
+ * This file makes each module's state (the pool, the width cache, the
+ * hyphenator, the line breaker's and the paragraph setter's scratch)
+ * through that module's own functions, and frees it the same way: it
+ * never touches another module's fields.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "block.h"
+#include "context.h"
 #include "diag.h"
 #include "doc.h"
-#include "lo_int.h"
+#include "hyph.h"
+#include "inline.h"
+#include "linebreak.h"
+#include "metrics.h"
+#include "page.h"
+#include "params.h"
+#include "pool.h"
 #include "style.h"
+#include "vlist.h"
 
 #define MM	(72.0 / 25.4)
 
@@ -43,7 +57,7 @@ geometry(struct lo_ctx *c)
 	c->top = c->mt;
 	/* The footer lives inside the bottom margin's edge of the text
 	 * area, so every mark on the page stays within the margins. */
-	c->bottom = c->ph - c->mb - 20;
+	c->bottom = c->ph - c->mb - FOOTER_ROOM;
 }
 
 static void
@@ -58,14 +72,14 @@ sizes(struct lo_ctx *c)
 	c->table_floor = st->size_table_min <= c->table_size ?
 	    st->size_table_min : c->table_size;
 	c->lead = st->leading;
-	c->par_skip = c->body_size * 0.55;
+	c->par_skip = c->body_size * PAR_SKIP;
 	c->ragged = !st->justify;
 	c->chapter_break = st->chapter_page_break;
 	c->fam_body = FAM_SERIF;
 	c->fam_head = FAM_SANS;
 	c->fam_mono = FAM_MONO;
-	c->text_rgb = 0x111111;
-	c->link_rgb = 0x1A4D8F;
+	c->text_rgb = TEXT_RGB;
+	c->link_rgb = LINK_RGB;
 }
 
 struct lo_doc *
@@ -74,6 +88,7 @@ layout_document(const struct doc *d, const struct style *st,
 {
 	struct lo_ctx	 c;
 	struct vlist	 v = { NULL, 0, 0 };
+	struct lo_column body;
 	struct lo_doc	*out;
 
 	memset(&c, 0, sizeof(c));
@@ -81,6 +96,10 @@ layout_document(const struct doc *d, const struct style *st,
 	c.st = st;
 	c.m = m;
 	c.pool = pool_new();
+	c.widths = widths_new(m);
+	c.kp = kp_new();
+	c.par = par_state_new();
+	c.unshown = xcalloc(N_TYPE_COUNT, sizeof(*c.unshown));
 	out = xcalloc(1, sizeof(*out));
 	out->pool = c.pool;
 	c.out = out;
@@ -89,23 +108,29 @@ layout_document(const struct doc *d, const struct style *st,
 	out->pw = c.pw;
 	out->ph = c.ph;
 	if (st->pdf.hyphenate)
-		hyph_open(&c, d->meta.lang);
+		c.hyph = hyph_open(d->meta.lang);
 
 	title_block(&c, &v);
+	/* The body text column; lists, quotes and table cells narrow it. */
+	body.x = c.left;
+	body.width = c.width;
+	body.size = c.body_size;
+	body.skip = c.par_skip;
+	body.ragged = c.ragged;
+	body.depth = 0;
 	if (d->root != NULL)
-		blocks(&c, &v, d->root->first, c.left, c.width, 0);
+		blocks(&c, &v, d->root->first, &body);
 	paginate(&c, &v);
 
 	/* The pages' runs point into the vertical list: it lives as long
 	 * as the display list. */
 	out->vlist = xmalloc(sizeof(v));
 	memcpy(out->vlist, &v, sizeof(v));
-	hyph_close(&c);
-	kp_free(&c);
-	par_free(&c.spare);
-	free(c.scratch.op);
-	for (int i = 0; i < LO_NFACES; i++)
-		free(c.wcache[i]);
+	hyph_close(c.hyph);
+	kp_free(c.kp);
+	par_state_free(c.par);
+	widths_free(c.widths);
+	free(c.unshown);
 	return out;
 }
 

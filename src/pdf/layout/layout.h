@@ -41,7 +41,8 @@ struct lo_metrics {
 	int	(*advance)(void *ctx, int face, uint32_t cp);
 	/* Natural size in points of a local image file; -1 when it cannot
 	 * be drawn (layout then shows the alt text). */
-	int	(*image_size)(void *ctx, const char *path, double *w, double *h);
+	int	(*image_size)(void *ctx, const char *path, double *w,
+		    double *h);
 	void	*image_ctx;
 };
 
@@ -102,7 +103,7 @@ lo_page_next(const struct lo_page *pg, size_t *run, size_t *i,
 /* A named place (a heading's id), for internal links and the outline. */
 struct lo_mark {
 	const char	*id;		/* may be NULL for outline-only */
-	const char	*title;		/* outline text, NULL if not in outline */
+	const char	*title;		/* outline text, or NULL */
 	int		 level;		/* heading level */
 	int		 page;		/* 0-based */
 	double		 y;

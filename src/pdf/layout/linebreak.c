@@ -1,7 +1,7 @@
 /*
  * linebreak.c - Knuth-Plass total-fit line breaking.
  *
- * Items are boxes, glue and penalties (lo_int.h).  The algorithm keeps a
+ * Items are boxes, glue and penalties (items.h).  The algorithm keeps a
  * list of active breakpoints and, at each legal breakpoint, the cheapest
  * way to reach it from each active one, scored by demerits (badness of
  * the line, penalty, consecutive hyphens, fitness-class jumps).  A first
@@ -17,32 +17,53 @@
 #include <stdlib.h>
 
 #include "diag.h"
-#include "lo_int.h"
+#include "items.h"
+#include "linebreak.h"
+#include "params.h"
 
-#define BIG		1e9
-#define LINE_PEN	10.0
-#define FLAG_DEM	3000.0
-#define FIT_DEM		3000.0
+/* Sums of widths, stretch and shrink from the paragraph's start. */
+struct kp_sums {
+	double	w, st, sh;
+};
 
-struct kpn {
+struct kp_node {
 	size_t	pos;		/* item index of the break */
-	int	fit;
-	int	flagged;
-	double	tw, ty, tz;	/* totals after the break */
-	double	dem;
+	int	fitness;	/* class of the line ending here, 0 to 3 */
+	int	flagged;	/* it ends with a hyphen */
+	struct kp_sums after;	/* sums after the break */
+	double	demerits;	/* of the best way here from the start */
 	double	ratio;		/* of the line ending here */
 	long	prev;		/* index of the previous break, -1 */
 };
 
-struct kpstate {
-	struct kpn	*nodes;
+struct kp_state {
+	struct kp_node	*nodes;
 	size_t		 nn, capn;
 	size_t		*act;		/* active node indices */
 	size_t		 na, capa;
 };
 
+/* A legal breakpoint being tried. */
+struct kp_brk {
+	size_t	pos;
+	int	pen;		/* its penalty */
+	int	flagged;	/* a hyphen is drawn if the line ends here */
+	double	pw;		/* the hyphen's width */
+};
+
+/* One pass over a paragraph, at one tolerance. */
+struct kp_pass {
+	struct kp_state		*k;
+	const struct lo_par	*p;
+	double			 width, tol;
+	int			 ragged;
+	struct kp_sums		 sum;		/* up to the current item */
+	long			 last_dead;	/* the last node deactivated,
+						   to force a line from */
+};
+
 static size_t
-addnode(struct kpstate *k, struct kpn n)
+add_node(struct kp_state *k, struct kp_node n)
 {
 	if (k->nn == k->capn) {
 		k->capn = k->capn ? 2 * k->capn : 64;
@@ -53,7 +74,7 @@ addnode(struct kpstate *k, struct kpn n)
 }
 
 static void
-activate(struct kpstate *k, size_t idx)
+activate(struct kp_state *k, size_t idx)
 {
 	if (k->na == k->capa) {
 		k->capa = k->capa ? 2 * k->capa : 32;
@@ -62,25 +83,23 @@ activate(struct kpstate *k, size_t idx)
 	k->act[k->na++] = idx;
 }
 
-/* Totals just after a break at b: discardable items that follow vanish. */
+/* Sums just after a break at b: discardable items that follow vanish. */
 static void
-after_break(const struct lo_par *p, size_t b, double W, double Y, double Z,
-    struct kpn *n)
+after_break(const struct lo_par *p, size_t b, const struct kp_sums *sum,
+    struct kp_node *n)
 {
 	size_t i;
 
-	n->tw = W;
-	n->ty = Y;
-	n->tz = Z;
+	n->after = *sum;
 	for (i = b; i < p->n; i++) {
 		const struct lo_item *it = &p->it[i];
 
 		if (it->type == IT_BOX)
 			break;
 		if (it->type == IT_GLUE) {
-			n->tw += it->w;
-			n->ty += it->st;
-			n->tz += it->sh;
+			n->after.w += it->w;
+			n->after.st += it->st;
+			n->after.sh += it->sh;
 		} else if (it->pen <= -PEN_INF && i > b)
 			break;
 	}
@@ -98,142 +117,200 @@ fitness(double r)
 	return 3;
 }
 
-static int
-run(const struct lo_par *p, double width, int ragged, double tol,
-    struct kpstate *k, long *best)
+/* The adjustment ratio of the line from a to the break at: how much of
+ * its stretch (r > 0) or shrink (r < 0) it takes to fill the width. */
+static double
+line_ratio(const struct kp_pass *ps, const struct kp_node *a,
+    const struct kp_brk *at)
 {
-	double	W = 0, Y = 0, Z = 0, rag = width * 0.25;
-	struct kpn start = { 0, 1, 0, 0, 0, 0, 0, 0, -1 };
-	long	last_dead = -1;
+	double L = ps->sum.w - a->after.w + at->pw;
+	double str = ps->sum.st - a->after.st, shr = ps->sum.sh - a->after.sh;
+
+	if (ps->ragged) {
+		str = str >= LO_INF / 2 ? str : ps->width * RAGGED_STRETCH;
+		shr = 0;
+	}
+	if (L < ps->width)
+		return str > 0 ? (ps->width - L) / str : LO_INF;
+	if (L > ps->width)
+		return shr > 0 ? (ps->width - L) / shr : -LO_INF;
+	return 0;
+}
+
+/* The demerits of reaching the break at through a with a line of ratio
+ * r and fitness class f. */
+static double
+demerits(const struct kp_node *a, const struct kp_brk *at, double r, int f)
+{
+	double bad, d;
+
+	/* Knuth's badness, 100 |r|^3, capped. */
+	bad = r > 1e3 ? MAX_BADNESS : 100 * pow(fabs(r), 3);
+	if (bad > MAX_BADNESS)
+		bad = MAX_BADNESS;
+	d = (LINE_PEN + bad) * (LINE_PEN + bad);
+	if (at->pen > 0)
+		d += (double)at->pen * at->pen;
+	else if (at->pen > -PEN_INF)
+		d -= (double)at->pen * at->pen;
+	if (at->flagged && a->flagged)
+		d += FLAG_DEM;
+	if (abs(f - a->fitness) > 1)
+		d += FIT_DEM;
+	return d + a->demerits;
+}
+
+/*
+ * The best line from any active node to the break at, one candidate per
+ * fitness class; nodes too far back to reach it (the line would be
+ * overfull) are deactivated, and all are at a forced break.  Returns the
+ * least demerits found.
+ */
+static double
+best_lines(struct kp_pass *ps, const struct kp_brk *at,
+    struct kp_node cand[4], int have[4])
+{
+	struct kp_state	*k = ps->k;
+	double		 mind = LO_INF * LO_INF;
+
+	for (size_t ai = 0; ai < k->na; ) {
+		struct kp_node *a = &k->nodes[k->act[ai]];
+		double	r = line_ratio(ps, a, at), d;
+		int	f;
+
+		if (r < -1 || at->pen <= -PEN_INF) {
+			/* Deactivate; remember it for rescue. */
+			ps->last_dead = (long)k->act[ai];
+			k->act[ai] = k->act[--k->na];
+			if (r < -1)
+				continue;
+		} else
+			ai++;
+		if (r > ps->tol)
+			continue;
+		f = fitness(r);
+		d = demerits(a, at, r, f);
+		if (!have[f] || d < cand[f].demerits) {
+			have[f] = 1;
+			cand[f].pos = at->pos;
+			cand[f].fitness = f;
+			cand[f].flagged = at->flagged;
+			cand[f].demerits = d;
+			cand[f].ratio = r;
+			cand[f].prev = a - k->nodes;
+		}
+		if (d < mind)
+			mind = d;
+	}
+	return mind;
+}
+
+/* Try a break at one legal breakpoint: the good candidates become active
+ * nodes.  Returns -1 when nothing can go on from here in this pass. */
+static int
+try_break(struct kp_pass *ps, const struct kp_brk *at)
+{
+	struct kp_state	*k = ps->k;
+	struct kp_node	 cand[4];
+	int		 have[4] = { 0, 0, 0, 0 }, added = 0;
+	double		 mind = best_lines(ps, at, cand, have);
+
+	for (int f = 0; f < 4; f++) {
+		if (!have[f] || cand[f].demerits > mind + FIT_DEM)
+			continue;
+		after_break(ps->p, at->pos, &ps->sum, &cand[f]);
+		activate(k, add_node(k, cand[f]));
+		added = 1;
+	}
+	if (k->na == 0 && !added) {
+		/* No feasible line at all: force one. */
+		if (ps->tol < LO_INF || ps->last_dead < 0)
+			return -1;
+		struct kp_node n = { at->pos, 1, at->flagged, { 0, 0, 0 },
+		    k->nodes[ps->last_dead].demerits + LO_INF, -1,
+		    ps->last_dead };
+		after_break(ps->p, at->pos, &ps->sum, &n);
+		activate(k, add_node(k, n));
+	}
+	return 0;
+}
+
+/* The node that ends the paragraph with the least demerits, or -1. */
+static long
+best_end(const struct kp_state *k, const struct lo_par *p)
+{
+	long best = -1;
+
+	/* The final forced break left the nodes that end the paragraph. */
+	for (size_t i = 0; i < k->na; i++) {
+		const struct kp_node *n = &k->nodes[k->act[i]];
+
+		if (n->pos + 1 >= p->n && (best < 0 ||
+		    n->demerits < k->nodes[best].demerits))
+			best = (long)k->act[i];
+	}
+	return best;
+}
+
+/* One pass at tolerance tol: *best receives the last node of the best
+ * breaks.  Returns -1 when the pass finds none. */
+static int
+kp_pass(struct kp_state *k, const struct lo_par *p, double width,
+    int ragged, double tol, long *best)
+{
+	struct kp_pass	ps = { k, p, width, tol, ragged, { 0, 0, 0 }, -1 };
+	struct kp_node	start = { 0, 1, 0, { 0, 0, 0 }, 0, 0, -1 };
 
 	k->nn = k->na = 0;
-	activate(k, addnode(k, start));
+	activate(k, add_node(k, start));
 	for (size_t b = 0; b < p->n; b++) {
 		const struct lo_item *it = &p->it[b];
-		int	legal = 0, pen = 0, flagged = 0;
-		double	pw = 0;
+		struct kp_brk	at = { b, 0, 0, 0 };
+		int		legal = 0;
 
 		if (it->type == IT_BOX) {
-			W += it->w;
+			ps.sum.w += it->w;
 			continue;
 		}
 		if (it->type == IT_GLUE) {
 			legal = b > 0 && p->it[b - 1].type == IT_BOX;
 		} else if (it->pen < PEN_INF) {
 			legal = 1;
-			pen = it->pen;
-			flagged = it->flag;
+			at.pen = it->pen;
+			at.flagged = it->flag;
 			/* Ragged text has little reason to hyphenate. */
-			if (ragged && flagged)
-				pen += 250;
-			pw = it->w;
+			if (ragged && at.flagged)
+				at.pen += RAGGED_HYPH_PEN;
+			at.pw = it->w;
 		}
-		if (legal) {
-			struct kpn cand[4];
-			int	   have[4] = { 0, 0, 0, 0 };
-			double	   mind = BIG * BIG;
-
-			for (size_t ai = 0; ai < k->na; ) {
-				struct kpn *a = &k->nodes[k->act[ai]];
-				double L = W - a->tw + pw, r, bad, d;
-				double str = Y - a->ty, shr = Z - a->tz;
-
-				if (ragged) {
-					str = str >= BIG / 2 ? str : rag;
-					shr = 0;
-				}
-				if (L < width)
-					r = str > 0 ? (width - L) / str : BIG;
-				else if (L > width)
-					r = shr > 0 ? (width - L) / shr : -BIG;
-				else
-					r = 0;
-				if (r < -1 || pen <= -PEN_INF) {
-					/* Deactivate; remember it for rescue. */
-					last_dead = (long)k->act[ai];
-					k->act[ai] = k->act[--k->na];
-					if (r < -1)
-						continue;
-				} else
-					ai++;
-				if (r > tol)
-					continue;
-				bad = r > 1e3 ? 1e6 : 100 * pow(fabs(r), 3);
-				if (bad > 1e6)
-					bad = 1e6;
-				d = (LINE_PEN + bad) * (LINE_PEN + bad);
-				if (pen > 0)
-					d += (double)pen * pen;
-				else if (pen > -PEN_INF)
-					d -= (double)pen * pen;
-				if (flagged && a->flagged)
-					d += FLAG_DEM;
-				int f = fitness(r);
-				if (abs(f - a->fit) > 1)
-					d += FIT_DEM;
-				d += a->dem;
-				if (!have[f] || d < cand[f].dem) {
-					have[f] = 1;
-					cand[f].pos = b;
-					cand[f].fit = f;
-					cand[f].flagged = flagged;
-					cand[f].dem = d;
-					cand[f].ratio = r;
-					cand[f].prev = a - k->nodes;
-				}
-				if (d < mind)
-					mind = d;
-			}
-			int added = 0;
-			for (int f = 0; f < 4; f++) {
-				if (!have[f] || cand[f].dem > mind + FIT_DEM)
-					continue;
-				after_break(p, b, W, Y, Z, &cand[f]);
-				activate(k, addnode(k, cand[f]));
-				added = 1;
-			}
-			if (k->na == 0 && !added) {
-				/* No feasible line at all: force one. */
-				if (tol < BIG || last_dead < 0)
-					return -1;
-				struct kpn n = { b, 1, flagged, 0, 0, 0,
-				    k->nodes[last_dead].dem + BIG, -1,
-				    last_dead };
-				after_break(p, b, W, Y, Z, &n);
-				activate(k, addnode(k, n));
-			}
-		}
+		if (legal && try_break(&ps, &at) != 0)
+			return -1;
 		if (it->type == IT_GLUE) {
-			W += it->w;
-			Y += it->st;
-			Z += it->sh;
+			ps.sum.w += it->w;
+			ps.sum.st += it->st;
+			ps.sum.sh += it->sh;
 		}
 	}
-	/* The final forced break left the nodes that end the paragraph. */
-	*best = -1;
-	for (size_t i = 0; i < k->na; i++) {
-		struct kpn *n = &k->nodes[k->act[i]];
-
-		if (n->pos + 1 >= p->n && (*best < 0 ||
-		    n->dem < k->nodes[*best].dem))
-			*best = (long)k->act[i];
-	}
+	*best = best_end(k, p);
 	return *best < 0 ? -1 : 0;
 }
 
-size_t
-kp_break(struct lo_ctx *c, const struct lo_par *p, double width, int ragged,
-    size_t **breaks, double **ratios)
+struct kp_state *
+kp_new(void)
 {
-	struct kpstate	*k;
+	return xcalloc(1, sizeof(struct kp_state));
+}
+
+size_t
+kp_break(struct kp_state *k, const struct lo_par *p, double width,
+    int ragged, size_t **breaks, double **ratios)
+{
 	long		 best = -1, i;
 	size_t		 n = 0, j;
 
 	/* The node arrays are kept for the next paragraph. */
-	if ((k = c->kp) == NULL)
-		k = c->kp = xcalloc(1, sizeof(*k));
-	if (run(p, width, ragged, 1.5, k, &best) != 0)
-		run(p, width, ragged, BIG, k, &best);
+	if (kp_pass(k, p, width, ragged, FIRST_TOLERANCE, &best) != 0)
+		kp_pass(k, p, width, ragged, LO_INF, &best);
 	for (i = best; i > 0; i = k->nodes[i].prev)
 		n++;
 	*breaks = xmalloc((n + 1) * sizeof(**breaks));
@@ -248,14 +325,11 @@ kp_break(struct lo_ctx *c, const struct lo_par *p, double width, int ragged,
 }
 
 void
-kp_free(struct lo_ctx *c)
+kp_free(struct kp_state *k)
 {
-	struct kpstate *k = c->kp;
-
 	if (k != NULL) {
 		free(k->nodes);
 		free(k->act);
 		free(k);
 	}
-	c->kp = NULL;
 }

@@ -11,50 +11,72 @@
 #include <string.h>
 
 #include "diag.h"
-#include "lo_int.h"
+#include "layout.h"
+#include "metrics.h"
 #include "utf8.h"
 
 #define UNKNOWN		(-2)
 
+struct lo_widths {
+	const struct lo_metrics	*m;
+	int16_t			*bmp[LO_NFACES];	/* BMP widths */
+};
+
+struct lo_widths *
+widths_new(const struct lo_metrics *m)
+{
+	struct lo_widths *cache = xcalloc(1, sizeof(*cache));
+
+	cache->m = m;
+	return cache;
+}
+
+void
+widths_free(struct lo_widths *cache)
+{
+	if (cache == NULL)
+		return;
+	for (int i = 0; i < LO_NFACES; i++)
+		free(cache->bmp[i]);
+	free(cache);
+}
+
 static int
-cached(struct lo_ctx *c, int face, uint32_t cp)
+cached(struct lo_widths *cache, int face, uint32_t cp)
 {
 	int16_t *t;
 
 	if (cp > 0xFFFF)
-		return c->m->advance(c->m->ctx, face, cp);
-	if ((t = c->wcache[face]) == NULL) {
-		t = c->wcache[face] = xmalloc(0x10000 * sizeof(int16_t));
+		return cache->m->advance(cache->m->ctx, face, cp);
+	if ((t = cache->bmp[face]) == NULL) {
+		t = cache->bmp[face] = xmalloc(0x10000 * sizeof(int16_t));
 		for (size_t i = 0; i < 0x10000; i++)
 			t[i] = UNKNOWN;
 	}
 	if (t[cp] == UNKNOWN)
-		t[cp] = (int16_t)c->m->advance(c->m->ctx, face, cp);
+		t[cp] = (int16_t)cache->m->advance(cache->m->ctx, face, cp);
 	return t[cp];
 }
 
-/*
- * The advance of cp at size 1000 in the face that will actually draw it;
- * *usedface receives that face (-1 when no font has the glyph).
- */
 double
-lo_advance(struct lo_ctx *c, int face, uint32_t cp, int *usedface)
+lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 {
 	int sty = face % 4, w;
-	int tries[3] = { face, LO_FACE(FAM_FALLBACK, sty), LO_FACE(FAM_CJK, 0) };
+	int tries[3] = { face, LO_FACE(FAM_FALLBACK, sty),
+	    LO_FACE(FAM_CJK, 0) };
 
 	for (int i = 0; i < 3; i++) {
-		if ((w = cached(c, tries[i], cp)) >= 0) {
+		if ((w = cached(cache, tries[i], cp)) >= 0) {
 			*usedface = tries[i];
 			return w;
 		}
 	}
 	*usedface = -1;
-	return cached(c, face, '?') < 0 ? 500 : cached(c, face, '?');
+	return cached(cache, face, '?') < 0 ? 500 : cached(cache, face, '?');
 }
 
 double
-lo_text_width(struct lo_ctx *c, int face, double size, const char *s,
+lo_text_width(struct lo_widths *cache, int face, double size, const char *s,
     size_t len)
 {
 	double	 w = 0;
@@ -67,7 +89,7 @@ lo_text_width(struct lo_ctx *c, int face, double size, const char *s,
 			k = 1;
 			cp = '?';
 		}
-		w += lo_advance(c, face, cp, &used);
+		w += lo_advance(cache, face, cp, &used);
 		i += k;
 	}
 	return w * size / 1000.0;

@@ -1,36 +1,46 @@
 /*
  * page.c - cut the vertical list into pages and emit the display list.
  *
- * Pass 1 places entries greedily.  When an entry does not fit, the page
- * ends at the last place where a break is allowed (an entry marked keep
- * forbids a break after it: headings, first and next-to-last lines of
- * paragraphs, a table's header row), so a heading never ends a page and
- * no paragraph leaves a single line behind.  Table rows are special: a
- * row that would fit on a fresh page moves there whole; a row taller than
- * a page is split between lines, its label repeated and marked as
- * continued; every page a table reaches starts with its header row.
- * Pass 2 places each entry's operations on its page (by reference: see
- * struct lo_run) and adds the footer, once the page count is known.
+ * fill_pages() places entries greedily.  When an entry does not fit, the
+ * page ends at the last place where a break is allowed (an entry marked
+ * keep forbids a break after it: headings, first and next-to-last lines
+ * of paragraphs, a table's header row), so a heading never ends a page
+ * and no paragraph leaves a single line behind.  Table rows are special:
+ * a row that would fit on a fresh page moves there whole; a row taller
+ * than a page is split between lines (split_row), its label repeated and
+ * marked as continued; every page a table reaches starts with its header
+ * row.  Then emit_places() puts each entry's operations on its page (by
+ * reference: see struct lo_run), and the footers are added once the page
+ * count is known.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "context.h"
 #include "diag.h"
 #include "doc.h"
-#include "lo_int.h"
-#include "style.h"
+#include "inline.h"
+#include "metrics.h"
+#include "page.h"
+#include "params.h"
+#include "pool.h"
+#include "table.h"
+#include "vlist.h"
+
+/* What a placement step returns when its entry does not fit the page. */
+#define NO_FIT		SIZE_MAX
 
 struct place {
 	size_t	 idx;		/* entry */
 	int	 page;
 	double	 y, h;
-	int	 contd;		/* row piece after a split */
+	int	 continued;	/* row piece after a split */
 	int	 repeat;	/* a repeated header */
 	int	*from, *to;	/* row pieces: line ranges per cell */
 };
 
 struct pager {
-	struct lo_ctx	*c;
+	const struct lo_ctx *c;
 	struct vlist	*v;
 	struct place	*pl;
 	size_t		 n, cap;
@@ -38,43 +48,49 @@ struct pager {
 	int		 page;
 	double		 y;
 	int		 content;	/* anything but a repeated header */
+	/* A row split across pages: the first line of each cell still to
+	 * place (cur), the line each piece ends before (to). */
+	int		*cur, *to;
+	int		 ncur;		/* room in cur and to */
+	int		 continued;	/* cur is inside a split row */
 };
 
 static struct place *
-place(struct pager *g, size_t idx, double h)
+place(struct pager *pager, size_t idx, double h)
 {
 	struct place *p;
 
-	if (g->n == g->cap) {
-		g->cap = g->cap ? 2 * g->cap : 256;
-		g->pl = xrealloc(g->pl, g->cap * sizeof(*g->pl));
+	if (pager->n == pager->cap) {
+		pager->cap = pager->cap ? 2 * pager->cap : 256;
+		pager->pl = xrealloc(pager->pl,
+		    pager->cap * sizeof(*pager->pl));
 	}
-	p = &g->pl[g->n++];
+	p = &pager->pl[pager->n++];
 	memset(p, 0, sizeof(*p));
 	p->idx = idx;
-	p->page = g->page;
-	p->y = g->y;
+	p->page = pager->page;
+	p->y = pager->y;
 	p->h = h;
-	g->y += h;
+	pager->y += h;
 	return p;
 }
 
 static const struct vlist *
-cell_list(const struct lo_row *r, int k, int contd)
+cell_list(const struct lo_row *r, int k, int continued)
 {
-	if (k == 0 && contd && r->cont.n > 0)
-		return &r->cont;
+	if (k == 0 && continued && r->label_cont.n > 0)
+		return &r->label_cont;
 	return &r->cells[k];
 }
 
 /* Height of the rest of a row, from the given line of each cell. */
 static double
-row_rest(const struct lo_row *r, const int *cur, int contd)
+row_rest(const struct lo_row *r, const int *cur, int continued)
 {
 	double h = 0;
 
 	for (int k = 0; k < r->tab->ncols; k++) {
-		const struct vlist *l = cell_list(r, k, contd);
+		const struct vlist *l = cell_list(r, k, continued);
 		double s = 0;
 
 		for (size_t i = (size_t)cur[k]; i < l->n; i++)
@@ -86,196 +102,253 @@ row_rest(const struct lo_row *r, const int *cur, int contd)
 }
 
 static void
-place_row(struct pager *g, size_t idx, const struct lo_row *r, const int *from,
-    const int *to, int contd, int repeat, double h)
+place_row(struct pager *pager, size_t idx, const struct lo_row *r,
+    const int *from, const int *to, int continued, int repeat, double h)
 {
 	int		 nc = r->tab->ncols;
-	struct place	*p = place(g, idx, h);
+	struct place	*p = place(pager, idx, h);
 
-	p->contd = contd;
+	p->continued = continued;
 	p->repeat = repeat;
-	p->from = pool_alloc(g->c->pool, 2 * (size_t)nc * sizeof(int));
+	p->from = pool_alloc(pager->c->pool, 2 * (size_t)nc * sizeof(int));
 	p->to = p->from + nc;
 	for (int k = 0; k < nc; k++) {
 		p->from[k] = from[k];
-		p->to[k] = to ? to[k] : (int)cell_list(r, k, contd)->n;
+		p->to[k] = to ? to[k] : (int)cell_list(r, k, continued)->n;
 	}
 	if (!repeat)
-		g->content = 1;
+		pager->content = 1;
 }
 
 static void
-new_page(struct pager *g, size_t next)
+new_page(struct pager *pager, size_t next)
 {
-	const struct vent *e = next < g->v->n ? &g->v->e[next] : NULL;
+	const struct lo_entry *e = next < pager->v->n ?
+	    &pager->v->e[next] : NULL;
 
-	g->page++;
-	g->y = g->c->top;
-	g->pstart = g->n;
-	g->content = 0;
+	pager->page++;
+	pager->y = pager->c->top;
+	pager->pstart = pager->n;
+	pager->content = 0;
 	/* A table continuing here starts with its header row again. */
 	if (e != NULL && e->kind == V_ROW && !e->row->header &&
 	    e->row->tab->header != NULL) {
 		const struct lo_row *h = e->row->tab->header;
 		int *z = xcalloc((size_t)h->tab->ncols, sizeof(int));
 
-		place_row(g, SIZE_MAX, h, z, NULL, 0, 1, h->tab->header_h);
+		place_row(pager, SIZE_MAX, h, z, NULL, 0, 1, h->tab->header_h);
 		free(z);
 	}
 }
 
 /*
  * Where may the page end?  Returns the placement to move to the next
- * page (g->n for "just before the entry being placed"), or SIZE_MAX.
+ * page (pager->n for "just before the entry being placed"), or SIZE_MAX.
  */
 static size_t
-backup(struct pager *g, size_t i)
+last_break(struct pager *pager, size_t i)
 {
-	const struct vent *E = g->v->e;
+	const struct lo_entry *entries = pager->v->e;
 
-	if (i > 0 && !E[i - 1].keep)
-		return g->n;
-	for (size_t j = g->n; j-- > g->pstart + 1; ) {
-		const struct place *p = &g->pl[j];
+	if (i > 0 && !entries[i - 1].keep)
+		return pager->n;
+	for (size_t j = pager->n; j-- > pager->pstart + 1; ) {
+		const struct place *p = &pager->pl[j];
 
-		if (p->repeat || p->contd || p->idx == SIZE_MAX || p->idx == 0)
+		if (p->repeat || p->continued || p->idx == SIZE_MAX ||
+		    p->idx == 0)
 			continue;
-		if (!E[p->idx - 1].keep && (j == 0 ||
-		    !g->pl[j - 1].repeat))
+		if (!entries[p->idx - 1].keep && (j == 0 ||
+		    !pager->pl[j - 1].repeat))
 			return j;
 	}
 	return SIZE_MAX;
 }
 
-static void
-pass1(struct pager *g)
+/* Entry i does not fit: end the page at the best place.  Returns the
+ * entry to go on with. */
+static size_t
+end_page(struct pager *pager, size_t i)
 {
-	const struct vlist *v = g->v;
-	double	bottom = g->c->bottom;
-	int	*cur = NULL, *to = NULL, contd = 0, ncur = 0;
+	const struct lo_entry *e = &pager->v->e[i];
+	size_t b = last_break(pager, i);
 
-	g->y = g->c->top;
-	for (size_t i = 0; i < v->n; ) {
-		const struct vent *e = &v->e[i];
-
-		if (e->brk && g->content && !contd) {
-			new_page(g, i);
-			continue;
-		}
-		if (e->droptop && !g->content) {
-			i++;
-			continue;
-		}
-		if (e->kind == V_GLUE) {
-			if (!g->content)
-				;
-			else if (g->y + e->h > bottom)
-				new_page(g, i + 1);
-			else
-				place(g, i, e->h);
-			i++;
-			continue;
-		}
+	if (b == SIZE_MAX) {
+		new_page(pager, i);
 		if (e->kind == V_BOX) {
-			if (g->y + e->h <= bottom + 0.01 || !g->content) {
-				place(g, i, e->h);
-				g->content = 1;
-				i++;
-				continue;
-			}
-		} else {
-			const struct lo_row *r = e->row;
-			int nc = r->tab->ncols;
-
-			if (ncur < nc) {
-				cur = xrealloc(cur, (size_t)nc * sizeof(int));
-				to = xrealloc(to, (size_t)nc * sizeof(int));
-				ncur = nc;
-			}
-			if (!contd)
-				memset(cur, 0, (size_t)nc * sizeof(int));
-			double rh = row_rest(r, cur, contd);
-			double fresh = bottom - g->c->top - (r->tab->header &&
-			    !r->header ? r->tab->header_h : 0);
-			if (g->y + rh <= bottom + 0.01) {
-				place_row(g, i, r, cur, NULL, contd, 0, rh);
-				contd = 0;
-				i++;
-				continue;
-			}
-			if (!g->content || rh > fresh) {
-				/* Split between lines. */
-				double avail = bottom - g->y - 2 * r->tab->vpad;
-				int any = 0, all = 1;
-
-				for (int k = 0; k < nc; k++) {
-					const struct vlist *l = cell_list(r, k,
-					    contd);
-					double s = 0;
-
-					to[k] = cur[k];
-					while ((size_t)to[k] < l->n &&
-					    s + l->e[to[k]].h <= avail) {
-						s += l->e[to[k]].h;
-						to[k]++;
-					}
-					/* Never end a cell on spacing. */
-					while (to[k] > cur[k] &&
-					    l->e[to[k] - 1].kind == V_GLUE)
-						to[k]--;
-					if (to[k] > cur[k])
-						any = 1;
-					if ((size_t)to[k] < l->n)
-						all = 0;
-				}
-				if (!any && g->content) {
-					new_page(g, i);
-					continue;
-				}
-				if (!any) {
-					/* Not even one line fits a page. */
-					for (int k = 0; k < nc; k++)
-						if ((size_t)cur[k] <
-						    cell_list(r, k, contd)->n)
-							to[k] = cur[k] + 1;
-				}
-				place_row(g, i, r, cur, to, contd, 0,
-				    bottom - g->y);
-				if (all) {
-					contd = 0;
-					i++;
-					continue;
-				}
-				for (int k = 0; k < nc; k++)
-					cur[k] = to[k];
-				if (!contd)
-					row_cont(g->c, e->row);
-				if (!contd && r->cont.n > 0)
-					cur[0] = 0;
-				contd = 1;
-				new_page(g, i);
-				continue;
-			}
+			place(pager, i, e->h);
+			pager->content = 1;
+			i++;
 		}
-		/* e does not fit: end the page at the best place. */
-		size_t b = backup(g, i);
-		if (b == SIZE_MAX) {
-			new_page(g, i);
-			if (e->kind == V_BOX) {
-				place(g, i, e->h);
-				g->content = 1;
-				i++;
-			}
+		return i;
+	}
+	if (b < pager->n) {
+		i = pager->pl[b].idx;
+		pager->n = b;
+	}
+	new_page(pager, i);
+	return i;
+}
+
+/* Space between blocks: dropped at the top of a page, and a page break
+ * where it does not fit. */
+static size_t
+place_glue(struct pager *pager, size_t i)
+{
+	const struct lo_entry *e = &pager->v->e[i];
+
+	if (!pager->content)
+		;
+	else if (pager->y + e->h > pager->c->bottom)
+		new_page(pager, i + 1);
+	else
+		place(pager, i, e->h);
+	return i + 1;
+}
+
+static size_t
+place_box(struct pager *pager, size_t i)
+{
+	const struct lo_entry *e = &pager->v->e[i];
+
+	if (pager->y + e->h <= pager->c->bottom + FIT_SLACK ||
+	    !pager->content) {
+		place(pager, i, e->h);
+		pager->content = 1;
+		return i + 1;
+	}
+	return NO_FIT;
+}
+
+/*
+ * How far each cell of a split row gets in the height avail: to[k] is
+ * the first line of cell k left for the next page.  *any says whether
+ * any line fits; returns whether every cell is done.
+ */
+static int
+fit_lines(struct pager *pager, const struct lo_row *r, double avail,
+    int *any)
+{
+	int *cur = pager->cur, *to = pager->to, all = 1;
+
+	*any = 0;
+	for (int k = 0; k < r->tab->ncols; k++) {
+		const struct vlist *l = cell_list(r, k, pager->continued);
+		double s = 0;
+
+		to[k] = cur[k];
+		while ((size_t)to[k] < l->n && s + l->e[to[k]].h <= avail) {
+			s += l->e[to[k]].h;
+			to[k]++;
+		}
+		/* Never end a cell on spacing. */
+		while (to[k] > cur[k] && l->e[to[k] - 1].kind == V_GLUE)
+			to[k]--;
+		if (to[k] > cur[k])
+			*any = 1;
+		if ((size_t)to[k] < l->n)
+			all = 0;
+	}
+	return all;
+}
+
+/* Place as much of row entry i as fits this page, between lines; the
+ * rest goes on, with its label marked continued, on the next. */
+static size_t
+split_row(struct pager *pager, size_t i)
+{
+	struct lo_row	*r = pager->v->e[i].row;
+	int		 nc = r->tab->ncols, any, all;
+	double		 bottom = pager->c->bottom;
+
+	all = fit_lines(pager, r, bottom - pager->y - 2 * r->tab->vpad, &any);
+	if (!any && pager->content) {
+		new_page(pager, i);
+		return i;
+	}
+	if (!any) {
+		/* Not even one line fits a page. */
+		for (int k = 0; k < nc; k++)
+			if ((size_t)pager->cur[k] <
+			    cell_list(r, k, pager->continued)->n)
+				pager->to[k] = pager->cur[k] + 1;
+	}
+	place_row(pager, i, r, pager->cur, pager->to, pager->continued, 0,
+	    bottom - pager->y);
+	if (all) {
+		pager->continued = 0;
+		return i + 1;
+	}
+	for (int k = 0; k < nc; k++)
+		pager->cur[k] = pager->to[k];
+	if (!pager->continued)
+		row_cont(pager->c, r);
+	if (!pager->continued && r->label_cont.n > 0)
+		pager->cur[0] = 0;
+	pager->continued = 1;
+	new_page(pager, i);
+	return i;
+}
+
+/* A table row: whole where it fits, moved to a fresh page where it would
+ * fit there, else split. */
+static size_t
+place_row_entry(struct pager *pager, size_t i)
+{
+	const struct lo_row *r = pager->v->e[i].row;
+	int	nc = r->tab->ncols;
+	double	bottom = pager->c->bottom, rh, fresh;
+
+	if (pager->ncur < nc) {
+		pager->cur = xrealloc(pager->cur, (size_t)nc * sizeof(int));
+		pager->to = xrealloc(pager->to, (size_t)nc * sizeof(int));
+		pager->ncur = nc;
+	}
+	if (!pager->continued)
+		memset(pager->cur, 0, (size_t)nc * sizeof(int));
+	rh = row_rest(r, pager->cur, pager->continued);
+	fresh = bottom - pager->c->top - (r->tab->header && !r->header ?
+	    r->tab->header_h : 0);
+	if (pager->y + rh <= bottom + FIT_SLACK) {
+		place_row(pager, i, r, pager->cur, NULL, pager->continued, 0,
+		    rh);
+		pager->continued = 0;
+		return i + 1;
+	}
+	if (!pager->content || rh > fresh)
+		return split_row(pager, i);
+	return NO_FIT;
+}
+
+/* Place every entry on a page. */
+static void
+fill_pages(struct pager *pager)
+{
+	const struct vlist *v = pager->v;
+
+	pager->y = pager->c->top;
+	for (size_t i = 0; i < v->n; ) {
+		const struct lo_entry *e = &v->e[i];
+		size_t next;
+
+		if (e->page_break && pager->content && !pager->continued) {
+			new_page(pager, i);
 			continue;
 		}
-		if (b < g->n) {
-			i = g->pl[b].idx;
-			g->n = b;
+		if (e->drop_at_top && !pager->content) {
+			i++;
+			continue;
 		}
-		new_page(g, i);
+		if (e->kind == V_GLUE)
+			next = place_glue(pager, i);
+		else if (e->kind == V_BOX)
+			next = place_box(pager, i);
+		else
+			next = place_row_entry(pager, i);
+		i = next != NO_FIT ? next : end_page(pager, i);
 	}
-	free(cur);
-	free(to);
+	free(pager->cur);
+	free(pager->to);
 }
 
 /* Place o's operations on the page, shifted down by dy (no copy). */
@@ -296,7 +369,7 @@ add_run(struct lo_page *pg, const struct lo_op *op, size_t n, double dy)
 
 /* A new operation of the page's own (rules, shading, the footer). */
 static struct lo_op *
-page_op(struct lo_ctx *c, struct lo_page *pg)
+page_op(const struct lo_ctx *c, struct lo_page *pg)
 {
 	struct lo_op *o = pool_alloc(c->pool, sizeof(*o));
 
@@ -306,7 +379,7 @@ page_op(struct lo_ctx *c, struct lo_page *pg)
 }
 
 static void
-draw_row(struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
+draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
     const struct place *p)
 {
 	const struct lo_table *t = r->tab;
@@ -322,7 +395,7 @@ draw_row(struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 		o->rgb = t->head_rgb;
 	}
 	for (int k = 0; k < t->ncols; k++) {
-		const struct vlist *l = cell_list(r, k, p->contd);
+		const struct vlist *l = cell_list(r, k, p->continued);
 		double yy = p->y + t->vpad;
 
 		for (int i = p->from[k]; i < p->to[k]; i++) {
@@ -337,8 +410,8 @@ draw_row(struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 		o->x = t->left;
 		o->y = p->y + (edge ? p->h : 0);
 		o->w = t->width;
-		o->lw = r->header ? t->rule_w * 2 : t->rule_w;
-		o->rgb = r->header ? 0x444444 : t->rule_rgb;
+		o->lw = r->header ? t->rule_w * HEADER_RULE_W : t->rule_w;
+		o->rgb = r->header ? HEADER_RULE_RGB : RULE_RGB;
 	}
 }
 
@@ -360,111 +433,104 @@ add_mark(struct lo_doc *d, const char *id, const char *title, int level,
 	m->y = y;
 }
 
-/* The footer: a hairline, the title at the left (shortened rather than
- * overlap), "N / M" at the right; drawn in that order so text
- * extraction reads "title N / M". */
+/* The title in a footer: set like any text (glyph fallback included) in
+ * width, and only the first line kept, so a long title is shortened
+ * rather than overlap the page number. */
 static void
-footer(struct lo_ctx *c, struct lo_page *pg, int n, int total)
+footer_title(const struct lo_ctx *c, struct lo_page *pg, const char *title,
+    double width, double base)
+{
+	struct vlist	tmp = { NULL, 0, 0 };
+	struct lo_fmt	f;
+	size_t		len = strlen(title);
+
+	memset(&f, 0, sizeof(f));
+	f.fam = c->fam_head;
+	f.size = FOOTER_SIZE;
+	f.rgb = FOOTER_RGB;
+	f.nohyph = 1;
+	/* A footer line never holds more than a few hundred bytes; setting
+	 * only those keeps a huge title from costing a whole paragraph per
+	 * page. */
+	if (len > FOOTER_TITLE_MAX) {
+		len = FOOTER_TITLE_MAX;
+		while (len > 0 && ((unsigned char)title[len] & 0xC0) == 0x80)
+			len--;
+	}
+	par_set_plain(c, &tmp, pool_strndup(c->pool, title, len), &f, c->left,
+	    width);
+	if (tmp.n > 0) {
+		/* tmp is freed here: the page keeps a copy. */
+		size_t		 nops = tmp.e[0].ops.n;
+		struct lo_op	*ops = pool_alloc(c->pool, nops * sizeof(*ops));
+
+		memcpy(ops, tmp.e[0].ops.op, nops * sizeof(*ops));
+		add_run(pg, ops, nops, base - lo_baseline(f.size, c->lead));
+	}
+	vl_free(&tmp);
+}
+
+/* The footer: a hairline, the title at the left, "N / M" at the right;
+ * drawn in that order so text extraction reads "title N / M". */
+static void
+footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 {
 	char	 num[64];
 	const char *title = c->doc->meta.title ? c->doc->meta.title : "";
 	int	 face = LO_FACE(c->fam_head, 0);
-	double	 size = 8, base = c->ph - c->mb, numw;
+	double	 size = FOOTER_SIZE, base = c->ph - c->mb, numw;
 	struct lo_op *o;
 
 	snprintf(num, sizeof(num), "%d / %d", n, total);
-	numw = lo_text_width(c, face, size, num, strlen(num));
+	numw = lo_text_width(c->widths, face, size, num, strlen(num));
 	o = page_op(c, pg);
 	o->type = LO_LINE;
 	o->x = c->left;
-	o->y = base - size * 1.4;
+	o->y = base - size * FOOTER_RULE_UP;
 	o->w = c->width;
-	o->lw = 0.3;
-	o->rgb = 0xAAAAAA;
-	if (*title) {
-		/* Set like any text (glyph fallback included); only the
-		 * first line is kept, so a long title is shortened. */
-		struct vlist	tmp = { NULL, 0, 0 };
-		struct lo_par	p;
-		struct lo_fmt	f;
-
-		memset(&f, 0, sizeof(f));
-		f.fam = c->fam_head;
-		f.size = size;
-		f.rgb = 0x666666;
-		f.nohyph = 1;
-		/* A footer line never holds more than a few hundred bytes;
-		 * setting only those keeps a huge title from costing a
-		 * whole paragraph per page. */
-		size_t	len = strlen(title);
-		char	*head;
-
-		if (len > 400) {
-			len = 400;
-			while (len > 0 &&
-			    ((unsigned char)title[len] & 0xC0) == 0x80)
-				len--;
-		}
-		head = pool_strndup(c->pool, title, len);
-		par_take(c, &p);
-		par_add_text(c, &p, head, &f);
-		par_finish(&p);
-		par_set(c, &p, &tmp, c->left, c->width - numw - 20, size,
-		    AL_LEFT, 1);
-		par_give(c, &p);
-		if (tmp.n > 0) {
-			/* tmp is freed here: the page keeps a copy. */
-			size_t		 n = tmp.e[0].ops.n;
-			struct lo_op	*ops = pool_alloc(c->pool,
-			    n * sizeof(*ops));
-
-			memcpy(ops, tmp.e[0].ops.op, n * sizeof(*ops));
-			add_run(pg, ops, n, base -
-			    size * (0.5 * (c->lead - 1) + 0.8));
-		}
-		vl_free(&tmp);
-	}
+	o->lw = FOOTER_RULE_LW;
+	o->rgb = FOOTER_RULE_RGB;
+	if (*title)
+		footer_title(c, pg, title, c->width - numw - FOOTER_GAP, base);
 	o = page_op(c, pg);
 	o->type = LO_TEXT;
 	o->face = face;
 	o->size = size;
-	o->rgb = 0x666666;
+	o->rgb = FOOTER_RGB;
 	o->str = pool_strdup(c->pool, num);
 	o->w = numw;
 	o->x = c->left + c->width - numw;
 	o->y = base;
 }
 
-void
-paginate(struct lo_ctx *c, struct vlist *v)
+/* Each placement's operations on its page: runs that point into the
+ * entries, and the rows drawn with their rules. */
+static void
+emit_places(const struct pager *pager, struct lo_doc *d)
 {
-	struct pager	 g;
-	struct lo_doc	*d = c->out;
+	const struct lo_ctx *c = pager->c;
+	const struct vlist *v = pager->v;
 	size_t		 last = SIZE_MAX;
 
-	memset(&g, 0, sizeof(g));
-	g.c = c;
-	g.v = v;
-	pass1(&g);
-	d->npages = (size_t)g.page + 1;
-	d->pages = xcalloc(d->npages, sizeof(*d->pages));
-	for (size_t j = 0; j < g.n; j++) {
-		const struct place *p = &g.pl[j];
+	for (size_t j = 0; j < pager->n; j++) {
+		const struct place *p = &pager->pl[j];
 		struct lo_page *pg = &d->pages[p->page];
 
 		if (p->idx == SIZE_MAX || p->repeat) {
 			const struct lo_row *h = NULL;
 
 			/* Find the table whose header repeats here. */
-			for (size_t k = j + 1; k < g.n && h == NULL; k++)
-				if (g.pl[k].idx != SIZE_MAX &&
-				    v->e[g.pl[k].idx].kind == V_ROW)
-					h = v->e[g.pl[k].idx].row->tab->header;
+			for (size_t k = j + 1; k < pager->n && h == NULL; k++) {
+				size_t idx = pager->pl[k].idx;
+
+				if (idx != SIZE_MAX && v->e[idx].kind == V_ROW)
+					h = v->e[idx].row->tab->header;
+			}
 			if (h != NULL)
 				draw_row(c, pg, h, p);
 			continue;
 		}
-		const struct vent *e = &v->e[p->idx];
+		const struct lo_entry *e = &v->e[p->idx];
 
 		if (e->kind == V_ROW)
 			draw_row(c, pg, e->row, p);
@@ -477,7 +543,22 @@ paginate(struct lo_ctx *c, struct vlist *v)
 			add_mark(d, e->anchor, NULL, 0, p->page, p->y);
 		last = p->idx;
 	}
+}
+
+void
+paginate(const struct lo_ctx *c, struct vlist *v)
+{
+	struct pager	 pager;
+	struct lo_doc	*d = c->out;
+
+	memset(&pager, 0, sizeof(pager));
+	pager.c = c;
+	pager.v = v;
+	fill_pages(&pager);
+	d->npages = (size_t)pager.page + 1;
+	d->pages = xcalloc(d->npages, sizeof(*d->pages));
+	emit_places(&pager, d);
 	for (size_t k = 0; k < d->npages; k++)
 		footer(c, &d->pages[k], (int)k + 1, (int)d->npages);
-	free(g.pl);
+	free(pager.pl);
 }

@@ -4,11 +4,12 @@
  * Layout creates many small strings (one per drawn word) whose lifetime is
  * exactly the display list's, so one arena beats tracking each of them.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
-#include "lo_int.h"
+#include "pool.h"
 
 #define POOL_BLOCK	(64 * 1024)
 

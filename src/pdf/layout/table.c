@@ -11,22 +11,33 @@
  * below that words are cut (inline.c), so nothing leaves the column.
  * A first column of short entries is a label column: bold, never
  * hyphenated.
+ *
+ * A cell may hold blocks (a list made from "<br>- " lines), which
+ * set_cell() hands to blocks() in block.c, and block.c hands every table
+ * to table_block(): block.c and table.c call each other, the one
+ * recursion between the layout's files.  Everything else calls one way,
+ * down the pipeline described in context.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "block.h"
+#include "context.h"
 #include "diag.h"
 #include "doc.h"
-#include "lo_int.h"
+#include "inline.h"
+#include "metrics.h"
+#include "params.h"
+#include "pool.h"
 #include "style.h"
-
-#define RULE_RGB	0x9A9A9A
+#include "table.h"
+#include "vlist.h"
 
 /* Column 0 holds labels where the model found them (resolve.c), unless
  * the style says otherwise. */
 static int
-label_column(struct lo_ctx *c, const struct node *t)
+label_column(const struct lo_ctx *c, const struct node *t)
 {
 	int mode = c->st->pdf.table_label_column;
 
@@ -36,7 +47,7 @@ label_column(struct lo_ctx *c, const struct node *t)
 }
 
 static struct lo_fmt
-cell_fmt(struct lo_ctx *c, double size, int header, int label)
+cell_fmt(const struct lo_ctx *c, double size, int header, int label)
 {
 	struct lo_fmt f;
 
@@ -50,14 +61,15 @@ cell_fmt(struct lo_ctx *c, double size, int header, int label)
 	return f;
 }
 
-struct colw {
+/* A column's content widths, padding included. */
+struct col_widths {
 	double	wmin;	/* widest word */
 	double	smin;	/* widest syllable */
 	double	max;	/* widest unbroken paragraph */
 };
 
 static void
-widen(struct colw *w, double wmin, double smin, double max)
+widen(struct col_widths *w, double wmin, double smin, double max)
 {
 	if (wmin > w->wmin)
 		w->wmin = wmin;
@@ -68,8 +80,8 @@ widen(struct colw *w, double wmin, double smin, double max)
 }
 
 static void
-minmax_par(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
-    double indent, struct colw *w)
+minmax_par(const struct lo_ctx *c, const struct node *n,
+    const struct lo_fmt *f, double indent, struct col_widths *w)
 {
 	struct lo_par	p;
 	double		a, b, m;
@@ -83,28 +95,30 @@ minmax_par(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
 }
 
 static void
-minmax_blocks(struct lo_ctx *c, const struct node *n, const struct lo_fmt *f,
-    double indent, struct colw *w, int depth)
+minmax_blocks(const struct lo_ctx *c, const struct node *n,
+    const struct lo_fmt *f, double indent, struct col_widths *w, int depth)
 {
-	for (; n != NULL && depth < 20; n = n->next) {
+	for (; n != NULL; n = n->next) {
 		if (n->type == N_LIST) {
-			for (const struct node *it = n->first; it; it = it->next)
-				minmax_blocks(c, it->first, f,
-				    indent + f->size * 1.6, w, depth + 1);
+			for (const struct node *it = n->first; it != NULL;
+			    it = it->next)
+				minmax_blocks(c, it->first, f, indent +
+				    f->size * LIST_INDENT, w, depth + 1);
 		} else if (n->type == N_QUOTE)
-			minmax_blocks(c, n->first, f, indent + f->size, w,
-			    depth + 1);
+			minmax_blocks(c, n->first, f, indent + f->size *
+			    MEASURE_QUOTE_INDENT, w, depth + 1);
 		else if (n->type == N_CODE_BLOCK || n->type == N_HTML_BLOCK)
-			widen(w, indent + f->size * 4, indent + f->size * 4,
-			    indent + f->size * 30);
+			widen(w, indent + f->size * CODE_MIN_WIDTH,
+			    indent + f->size * CODE_MIN_WIDTH,
+			    indent + f->size * CODE_MAX_WIDTH);
 		else
 			minmax_par(c, n, f, indent, w);
 	}
 }
 
 static void
-measure(struct lo_ctx *c, const struct node *t, double size, int label,
-    double pad, struct colw *w)
+measure(const struct lo_ctx *c, const struct node *t, double size, int label,
+    double pad, struct col_widths *w)
 {
 	int nc = t->u.table.ncols;
 
@@ -131,33 +145,27 @@ measure(struct lo_ctx *c, const struct node *t, double size, int label,
 	}
 }
 
-/*
- * Widths from minima and maxima, as a browser's automatic layout does.
- * When the minima do not fit at all, columns narrower than an equal share
- * keep their minimum and the others split the rest in proportion to
- * theirs; their words will be cut.
- */
-static void
-allot(int nc, const double *mn, const struct colw *cw, double width,
+void
+table_allot(int nc, const double *mn, const double *mx, double width,
     double *w)
 {
 	double smin = 0, smax = 0;
 
 	for (int k = 0; k < nc; k++) {
 		smin += mn[k];
-		smax += cw[k].max > mn[k] ? cw[k].max : mn[k];
+		smax += mx[k] > mn[k] ? mx[k] : mn[k];
 	}
 	if (smax <= width) {
 		for (int k = 0; k < nc; k++)
-			w[k] = cw[k].max > mn[k] ? cw[k].max : mn[k];
+			w[k] = mx[k] > mn[k] ? mx[k] : mn[k];
 		return;
 	}
 	if (smin <= width) {
 		for (int k = 0; k < nc; k++) {
-			double mx = cw[k].max > mn[k] ? cw[k].max : mn[k];
+			double m = mx[k] > mn[k] ? mx[k] : mn[k];
 
 			w[k] = mn[k] + (width - smin) *
-			    (smax > smin ? (mx - mn[k]) / (smax - smin) : 0);
+			    (smax > smin ? (m - mn[k]) / (smax - smin) : 0);
 		}
 		return;
 	}
@@ -179,7 +187,8 @@ allot(int nc, const double *mn, const struct colw *cw, double width,
 	}
 	for (int k = 0; k < nc; k++)
 		if (!fixed[k])
-			w[k] = restmin > 0 ? rest * mn[k] / restmin : rest / left;
+			w[k] = restmin > 0 ? rest * mn[k] / restmin :
+			    rest / left;
 	free(fixed);
 }
 
@@ -189,7 +198,7 @@ allot(int nc, const double *mn, const struct colw *cw, double width,
  * that many columns.  Returns 0 when the style fixes nothing here.
  */
 static int
-fixed_widths(struct lo_ctx *c, int nc, double width, double *w)
+fixed_widths(const struct lo_ctx *c, int nc, double width, double *w)
 {
 	const struct pdf_style *st = &c->st->pdf;
 	double	sum = 0;
@@ -224,33 +233,36 @@ trim(struct vlist *v)
 }
 
 static void
-set_cell(struct lo_ctx *c, struct vlist *v, const struct node *cell,
-    const struct lo_fmt *f, double x, double w, int align, int contd)
+set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
+    const struct lo_fmt *f, double x, double w, int align, int continued)
 {
 	if (cell->first != NULL && doc_is_block(cell->first)) {
-		double bs = c->body_size, ps = c->par_skip;
+		struct lo_column col;
 
-		c->body_size = f->size;
-		c->par_skip = f->size * 0.4;
-		blocks(c, v, cell->first, x, w, 0);
-		c->body_size = bs;
-		c->par_skip = ps;
+		col.x = x;
+		col.width = w;
+		col.size = f->size;
+		col.skip = f->size * CELL_PAR_SKIP;
+		col.ragged = 1;
+		col.depth = 0;
+		blocks(c, v, cell->first, &col);
 	} else {
 		struct lo_par p;
 
 		par_take(c, &p);
 		par_add_inlines(c, &p, cell, f);
-		if (contd) {
-			struct lo_fmt g = *f;
+		if (continued) {
+			struct lo_fmt note = *f;
 
 			/* The label again, then "(continued)" below it. */
-			g.sty = LO_ITALIC;
-			g.size = f->size * 0.85;
-			g.nohyph = 1;
+			note.sty = LO_ITALIC;
+			note.size = f->size * CONTINUED_SIZE;
+			note.nohyph = 1;
 			par_finish(&p);
-			par_add_text(c, &p, lo_text_width(c, LO_FACE(g.fam,
-			    g.sty), g.size, "(continued)", 11) <= w ?
-			    "(continued)" : "(cont.)", &g);
+			par_add_text(c, &p, lo_text_width(c->widths,
+			    LO_FACE(note.fam, note.sty), note.size,
+			    "(continued)", 11) <= w ? "(continued)" : "(cont.)",
+			    &note);
 		}
 		par_finish(&p);
 		par_set(c, &p, v, x, w, f->size, align ? align : AL_LEFT, 1);
@@ -259,25 +271,19 @@ set_cell(struct lo_ctx *c, struct vlist *v, const struct node *cell,
 	trim(v);
 }
 
-void
-table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
-    double x, double width)
+/*
+ * The size a table's text is set at and its columns' minimum widths
+ * (mn) and maximum widths (mx): whole words at the table's size if they
+ * fit; else a smaller size, down to the floor; only then syllables.
+ */
+static double
+fit_size(const struct lo_ctx *c, const struct node *t, int label, double pad,
+    double width, double *mn, double *mx)
 {
-	int		 nc = t->u.table.ncols, label = label_column(c, t);
-	double		 size = c->table_size, pad, smin;
-	double		*mn;
-	struct colw	*cw;
-	struct lo_table	*tab;
-	int		 ragged = c->ragged;
-	double		 shade;
+	int			 nc = t->u.table.ncols;
+	double			 size = c->table_size, smin;
+	struct col_widths	*cw = xcalloc((size_t)nc, sizeof(*cw));
 
-	if (nc <= 0)
-		return;
-	mn = xcalloc((size_t)nc, sizeof(double));
-	cw = xcalloc((size_t)nc, sizeof(*cw));
-	pad = c->st->pdf.table_padding;
-	/* Whole words at the table's size if they fit; else a smaller
-	 * size, down to the floor; only then syllables. */
 	for (;;) {
 		measure(c, t, size, label, pad, cw);
 		smin = 0;
@@ -285,87 +291,110 @@ table_block(struct lo_ctx *c, struct vlist *v, const struct node *t,
 			smin += cw[k].wmin;
 		if (smin <= width || size <= c->table_floor)
 			break;
-		size = size - 0.5 < c->table_floor ? c->table_floor :
-		    size - 0.5;
+		size = size - SIZE_STEP < c->table_floor ? c->table_floor :
+		    size - SIZE_STEP;
 	}
-	for (int k = 0; k < nc; k++)
+	for (int k = 0; k < nc; k++) {
 		mn[k] = smin <= width ? cw[k].wmin : cw[k].smin;
+		mx[k] = cw[k].max;
+	}
+	free(cw);
+	return size;
+}
+
+/* Set one row's cells and stack the row as one entry. */
+static void
+set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
+    struct lo_table *tab, double size, int label)
+{
+	int		 nc = tab->ncols, k = 0;
+	struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
+	struct lo_entry	*e;
+	double		 h = 0;
+
+	memset(row, 0, sizeof(*row));
+	row->tab = tab;
+	row->header = r->u.row.header;
+	row->cells = pool_alloc(c->pool, (size_t)nc * sizeof(struct vlist));
+	memset(row->cells, 0, (size_t)nc * sizeof(struct vlist));
+	for (const struct node *cell = r->first; cell && k < nc;
+	    cell = cell->next, k++) {
+		struct lo_fmt f = cell_fmt(c, size, row->header,
+		    label && k == 0);
+		double	      ch = 0;
+
+		set_cell(c, &row->cells[k], cell, &f, tab->x[k] + tab->pad,
+		    tab->w[k] - 2 * tab->pad, cell->u.cell.align, 0);
+		if (k == 0 && !row->header) {
+			row->label = cell;
+			row->label_fmt = f;
+			row->label_align = cell->u.cell.align;
+		}
+		for (size_t i = 0; i < row->cells[k].n; i++)
+			ch += row->cells[k].e[i].h;
+		if (ch > h)
+			h = ch;
+	}
+	e = vl_push(v, V_ROW, h + 2 * tab->vpad);
+	e->row = row;
+	if (row->header) {
+		e->keep = 1;
+		if (tab->header == NULL) {
+			tab->header = row;
+			tab->header_h = e->h;
+		}
+	}
+}
+
+void
+table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
+    const struct lo_column *col)
+{
+	double		 x = col->x, width = col->width;
+	int		 nc = t->u.table.ncols, label = label_column(c, t);
+	double		 size, pad, shade;
+	double		*mn, *mx;
+	struct lo_table	*tab;
+
+	if (nc <= 0)
+		return;
+	mn = xcalloc((size_t)nc, sizeof(double));
+	mx = xcalloc((size_t)nc, sizeof(double));
+	pad = c->st->pdf.table_padding;
+	size = fit_size(c, t, label, pad, width, mn, mx);
 	tab = pool_alloc(c->pool, sizeof(*tab));
 	memset(tab, 0, sizeof(*tab));
 	tab->ncols = nc;
 	tab->x = pool_alloc(c->pool, (size_t)nc * sizeof(double));
 	tab->w = pool_alloc(c->pool, (size_t)nc * sizeof(double));
 	tab->pad = pad;
-	tab->vpad = pad * 0.7;
+	tab->vpad = pad * CELL_VPAD;
 	tab->rule_w = c->st->pdf.table_rule_width;
-	tab->rule_rgb = RULE_RGB;
 	shade = c->st->pdf.table_header_shade;
 	tab->head_rgb = 0x010101u * (uint32_t)(shade * 255 + 0.5);
 	tab->left = x;
 	if (!fixed_widths(c, nc, width, tab->w))
-		allot(nc, mn, cw, width, tab->w);
+		table_allot(nc, mn, mx, width, tab->w);
 	for (int k = 0; k < nc; k++)
 		tab->x[k] = k ? tab->x[k - 1] + tab->w[k - 1] : x;
 	tab->width = tab->x[nc - 1] + tab->w[nc - 1] - x;
 	free(mn);
-	free(cw);
+	free(mx);
 
-	c->ragged = 1;
-	vl_glue(v, c->par_skip);
-	for (const struct node *r = t->first; r != NULL; r = r->next) {
-		struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
-		struct vent	*e;
-		double		 h = 0;
-		int		 k = 0;
-
-		memset(row, 0, sizeof(*row));
-		row->tab = tab;
-		row->header = r->u.row.header;
-		row->cells = pool_alloc(c->pool, (size_t)nc * sizeof(struct vlist));
-		memset(row->cells, 0, (size_t)nc * sizeof(struct vlist));
-		for (const struct node *cell = r->first; cell && k < nc;
-		    cell = cell->next, k++) {
-			struct lo_fmt f = cell_fmt(c, size, row->header,
-			    label && k == 0);
-			double	      ch = 0;
-
-			set_cell(c, &row->cells[k], cell, &f, tab->x[k] + pad,
-			    tab->w[k] - 2 * pad, cell->u.cell.align, 0);
-			if (k == 0 && !row->header) {
-				row->label = cell;
-				row->lfmt = f;
-				row->lalign = cell->u.cell.align;
-			}
-			for (size_t i = 0; i < row->cells[k].n; i++)
-				ch += row->cells[k].e[i].h;
-			if (ch > h)
-				h = ch;
-		}
-		e = vl_push(v, V_ROW, h + 2 * tab->vpad);
-		e->row = row;
-		if (row->header) {
-			e->keep = 1;
-			if (tab->header == NULL) {
-				tab->header = row;
-				tab->header_h = e->h;
-			}
-		}
-	}
-	c->ragged = ragged;
-	vl_glue(v, c->par_skip);
+	vl_glue(v, col->skip);
+	for (const struct node *r = t->first; r != NULL; r = r->next)
+		set_row(c, v, r, tab, size, label);
+	vl_glue(v, col->skip);
 }
 
 void
-row_cont(struct lo_ctx *c, struct lo_row *r)
+row_cont(const struct lo_ctx *c, struct lo_row *r)
 {
 	const struct lo_table *t = r->tab;
-	int ragged = c->ragged;
 
-	if (r->cont_done || r->label == NULL)
+	if (r->label_cont_made || r->label == NULL)
 		return;
-	r->cont_done = 1;
-	c->ragged = 1;
-	set_cell(c, &r->cont, r->label, &r->lfmt, t->x[0] + t->pad,
-	    t->w[0] - 2 * t->pad, r->lalign, 1);
-	c->ragged = ragged;
+	r->label_cont_made = 1;
+	set_cell(c, &r->label_cont, r->label, &r->label_fmt, t->x[0] + t->pad,
+	    t->w[0] - 2 * t->pad, r->label_align, 1);
 }

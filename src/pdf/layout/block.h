@@ -1,0 +1,29 @@
+/*
+ * block.h - block nodes to vertical entries (block.c).
+ */
+#ifndef QUIRE_LO_BLOCK_H
+#define QUIRE_LO_BLOCK_H
+
+struct lo_ctx;
+struct node;
+struct vlist;
+
+/*
+ * Where and how blocks are set: the body's text column, a list item's or
+ * a quote's (narrower, one level deeper), or a table cell's, whose
+ * blocks are smaller, closer together and ragged.
+ */
+struct lo_column {
+	double		 x, width;
+	double		 size;		/* body text */
+	double		 skip;		/* space between paragraphs */
+	int		 ragged;
+	int		 depth;		/* block nesting so far */
+};
+
+/* Set first and the blocks after it into v. */
+void	blocks(const struct lo_ctx *, struct vlist *, const struct node *first,
+	    const struct lo_column *);
+void	title_block(const struct lo_ctx *, struct vlist *);
+
+#endif

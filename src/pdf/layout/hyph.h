@@ -1,0 +1,20 @@
+/*
+ * hyph.h - hyphenation points from libhyphen's patterns (hyph.c).
+ */
+#ifndef QUIRE_LO_HYPH_H
+#define QUIRE_LO_HYPH_H
+
+#include <stddef.h>
+
+struct lo_hyph;
+
+/* The patterns for a language tag, or NULL (after a warning) when there
+ * are none; a NULL hyphenator finds no points. */
+struct lo_hyph	*hyph_open(const char *lang);
+void		 hyph_close(struct lo_hyph *);
+/* Fill pts[0..len) with 1 where a hyphen may follow byte i of the word
+ * (ASCII letters only); returns the number of points. */
+int		 hyph_points(struct lo_hyph *, const char *word, size_t len,
+		    char *pts);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * inline.h - paragraphs (inline.c): inline nodes to Knuth-Plass items,
+ * and the lines linebreak.c chooses to vertical entries.
+ */
+#ifndef QUIRE_LO_INLINE_H
+#define QUIRE_LO_INLINE_H
+
+#include "items.h"
+
+struct lo_ctx;
+struct node;
+struct vlist;
+struct par_state;
+
+/* inline.c's own state: a recycled item array, the line being set and
+ * the count of warnings given. */
+struct par_state *par_state_new(void);
+void		  par_state_free(struct par_state *);
+
+/* The input file the next paragraphs come from, for warnings. */
+void	par_source(const struct lo_ctx *, const char *file);
+
+void	par_init(struct lo_par *);
+void	par_free(struct lo_par *);
+/* A new item of the given type at the end of p, zeroed but for it. */
+struct lo_item *par_push(struct lo_par *, int type);
+/* par_init/par_free that recycle the item array through the context:
+ * a fresh array per paragraph cost a tenth of the layout in malloc. */
+void	par_take(const struct lo_ctx *, struct lo_par *);
+void	par_give(const struct lo_ctx *, struct lo_par *);
+void	par_add_inlines(const struct lo_ctx *, struct lo_par *,
+	    const struct node *parent, const struct lo_fmt *);
+void	par_add_text(const struct lo_ctx *, struct lo_par *, const char *,
+	    const struct lo_fmt *);
+void	par_finish(struct lo_par *);
+/* Break into lines of width `width` and stack them onto v at x.  Returns
+ * the number of lines. */
+int	par_set(const struct lo_ctx *, struct lo_par *, struct vlist *v,
+	    double x, double width, double size, int align, int ragged);
+/* Set text without markup, left-aligned and ragged, as one paragraph:
+ * the title block, the footer, flattened blocks. */
+int	par_set_plain(const struct lo_ctx *, struct vlist *v, const char *text,
+	    const struct lo_fmt *, double x, double width);
+/* Content widths for tables: longest unbreakable piece and widest line. */
+void	par_minmax(const struct lo_par *, double *wmin, double *smin,
+	    double *max);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * items.h - what a paragraph is made of before it is broken into lines:
+ * Knuth-Plass items (boxes, glue, penalties) and the character format
+ * they are made with.  inline.c makes them, linebreak.c reads them.
+ */
+#ifndef QUIRE_LO_ITEMS_H
+#define QUIRE_LO_ITEMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { IT_BOX, IT_GLUE, IT_PEN };
+#define PEN_INF		10000	/* a penalty this high forbids a break */
+
+struct lo_item {
+	int		 type;
+	double		 w, st, sh;	/* width; glue stretch and shrink */
+	int		 pen;		/* IT_PEN: penalty */
+	int		 flag;		/* IT_PEN: a hyphen is drawn here */
+	/* IT_BOX */
+	const char	*s;		/* UTF-8, not NUL terminated */
+	size_t		 len;
+	int		 face;
+	double		 size, rise;
+	uint32_t	 rgb;
+	int		 strike;
+	const char	*link;		/* URI or "#id", NULL if none */
+};
+
+struct lo_par {
+	struct lo_item	*it;
+	size_t		 n, cap;
+};
+
+/* Character format while walking inlines. */
+struct lo_fmt {
+	int		 fam, sty;	/* family, LO_BOLD|LO_ITALIC */
+	double		 size, rise;
+	uint32_t	 rgb;
+	int		 strike;
+	const char	*link;
+	int		 nohyph;	/* label cells: never hyphenate */
+	int		 depth;		/* inline nesting so far */
+};
+
+#endif

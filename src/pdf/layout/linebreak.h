@@ -1,0 +1,23 @@
+/*
+ * linebreak.h - Knuth-Plass line breaking (linebreak.c).
+ */
+#ifndef QUIRE_LO_LINEBREAK_H
+#define QUIRE_LO_LINEBREAK_H
+
+#include <stddef.h>
+
+struct lo_par;
+struct kp_state;
+
+/* The breaker's scratch arrays, kept from one paragraph to the next. */
+struct kp_state	*kp_new(void);
+void		 kp_free(struct kp_state *);
+
+/* Break p into lines of the given width.  *breaks receives the item
+ * indices of the chosen breakpoints (the last is the paragraph's final
+ * forced break), *ratios each line's adjustment ratio; both are the
+ * caller's to free.  Returns the number of lines. */
+size_t	kp_break(struct kp_state *, const struct lo_par *p, double width,
+	    int ragged, size_t **breaks, double **ratios);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * metrics.h - text widths for layout: the device's advance widths behind
+ * a cache, with glyph fallback (metrics.c).
+ */
+#ifndef QUIRE_LO_METRICS_H
+#define QUIRE_LO_METRICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lo_metrics;
+struct lo_widths;
+
+/* The cache asks m (which must outlive it) for each width once. */
+struct lo_widths *widths_new(const struct lo_metrics *m);
+void		  widths_free(struct lo_widths *);
+
+/* The advance of cp at size 1000 in the face that will actually draw it;
+ * *usedface receives that face (-1 when no font has the glyph). */
+double	lo_advance(struct lo_widths *, int face, uint32_t cp, int *usedface);
+double	lo_text_width(struct lo_widths *, int face, double size,
+	    const char *s, size_t len);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * params.h - the layout's fixed proportions, colours and limits, in one
+ * place.
+ *
+ * What a reader may change lives in the style (styles/default.yaml) and
+ * is read in layout.c and table.c; these are the choices the style does
+ * not reach.  A factor multiplies the font size it applies to unless its
+ * comment says otherwise; lengths are PostScript points; colours are
+ * 0xRRGGBB.
+ */
+#ifndef QUIRE_LO_PARAMS_H
+#define QUIRE_LO_PARAMS_H
+
+/* ---- colours ---- */
+#define TEXT_RGB	0x111111	/* text: a black that prints softly */
+#define LINK_RGB	0x1A4D8F	/* links a reader can follow */
+#define SECONDARY_RGB	0x555555	/* subtitle, byline, raw HTML */
+/* Every grey rule: under the title and top-level headings, thematic
+ * breaks, between table rows.  Tables used a lighter 0x9A9A9A of their
+ * own; one grey keeps the page's rules of a piece. */
+#define RULE_RGB	0x888888
+#define HEADER_RULE_RGB	0x444444	/* rules around a table's header */
+#define QUOTE_BAR_RGB	0x999999	/* the bar beside a quote */
+#define CODE_BG_RGB	0xF0F0F0	/* the shade behind code */
+#define CODE_MARK_RGB	0x999999	/* the mark of a wrapped code line */
+#define FOOTER_RULE_RGB	0xAAAAAA	/* the footer's hairline */
+#define FOOTER_RGB	0x666666	/* the footer's title and number */
+
+/* ---- a line of text ---- */
+/* The baseline sits half the leading plus the ascent below the line's
+ * top, so the extra leading is shared above and below the text. */
+#define ASCENT		0.8
+
+static inline double
+lo_baseline(double size, double lead)
+{
+	return size * (0.5 * (lead - 1) + ASCENT);
+}
+
+#define SPACE_STRETCH	0.6	/* of a space's width */
+#define SPACE_SHRINK	0.35	/* of a space's width */
+#define CODE_SPAN_SIZE	0.9	/* monospace looks larger than the text */
+#define SCRIPT_SIZE	0.7	/* superscripts and subscripts */
+#define SUP_RISE	0.35	/* above the surrounding baseline */
+#define SUB_RISE	(-0.15)
+#define STRIKE_RISE	0.3	/* the strike-through rule's height */
+#define STRIKE_WIDTH	(1.0 / 16)	/* and its thickness */
+/* Link areas of one link closer than this are joined into one. */
+#define LINK_JOIN	2
+/* A line stretched beyond this ratio (a forced line) is set with plain
+ * spaces rather than gaping ones; an overfull line (below -1) too. */
+#define MAX_SET_RATIO	50
+
+/* ---- line breaking (Knuth-Plass) ---- */
+/* Stands for infinity in stretch, ratios and demerits while staying a
+ * finite double: a closing glue's stretch, the second pass's tolerance,
+ * a forced line's demerits. */
+#define LO_INF		1e9
+#define HYPH_PEN	50	/* a break at a hyphenation point */
+#define SLASH_PEN	60	/* inside a cut word, after / . - _ ? & = # */
+#define CHAR_PEN	900	/* inside a cut word, anywhere else */
+#define RAGGED_HYPH_PEN	250	/* added in ragged text */
+#define LINE_PEN	10.0	/* every line, so fewer lines win */
+#define FLAG_DEM	3000.0	/* two hyphenated lines in a row */
+#define FIT_DEM		3000.0	/* a tight line next to a loose one */
+#define MAX_BADNESS	1e6
+#define FIRST_TOLERANCE	1.5	/* the first pass's largest ratio */
+/* Ragged lines are scored as if they could stretch by this share of the
+ * measure, so a line's shortfall counts and not its spaces. */
+#define RAGGED_STRETCH	0.25
+
+/* ---- blocks ---- */
+#define PAR_SKIP	0.55	/* between paragraphs, of the body size */
+#define CELL_PAR_SKIP	0.4	/* between paragraphs in a table cell */
+#define HEADING_SIZES	{ 0, 1.75, 1.4, 1.2, 1.05, 1.0, 0.95 }	/* 1..6 */
+#define HEAD_SKIP_TOP	1.1	/* above a heading of level 1 or 2 */
+#define HEAD_SKIP	0.9	/* above the others */
+#define HEAD_SKIP_BELOW	0.45
+#define HEAD_RULE_GAP	1	/* points from the heading to its rule */
+#define HEAD_RULE_LW	0.4	/* points */
+#define RULE_SKIP	0.5	/* a thematic break: space around it */
+#define RULE_HEIGHT	0.5	/* its own height */
+#define RULE_RISE	0.25	/* its line, below the entry's top */
+#define RULE_INDENT	0.3	/* its line starts this share of the */
+#define RULE_LENGTH	0.4	/* measure in and is this share long */
+#define RULE_LW		0.5	/* points */
+#define TITLE_RULE_LW	0.8	/* the full-width rule under the title */
+#define CODE_LEADING	1.3	/* code lines, of the code size */
+#define CODE_PAD	0.6	/* the shade around code */
+#define CODE_BASE	1.0	/* the baseline below a code line's top */
+#define CODE_MARK_GAP	0.3	/* after the continuation mark */
+#define TAB_STOP	4	/* columns */
+/* Lists and quotes indent only a measure wider than this many sizes. */
+#define MIN_INDENT_MEASURE 8
+#define LIST_INDENT	1.6
+#define LIST_MARK_GAP	0.45	/* between a marker and its item */
+#define LIST_SKIP	0.8	/* around a list, of the paragraph space */
+#define TIGHT_SKIP	0.25	/* between the items of a tight list */
+#define QUOTE_INDENT	1.2
+#define QUOTE_BAR_X	2	/* points from the quote's left edge */
+#define QUOTE_BAR_W	2	/* points */
+#define FIGURE_MAX_H	0.75	/* an image, of the page's body height */
+#define CAPTION_SIZE	0.85
+#define CAPTION_GAP	0.3
+#define TITLE_SIZE	2.2	/* the title block, of the body size */
+#define SUBTITLE_GAP	0.3
+#define SUBTITLE_SIZE	1.3
+#define BYLINE_GAP	0.6
+#define BYLINE_SIZE	0.95
+
+/* ---- tables ---- */
+#define CELL_VPAD	0.7	/* vertical padding, of the horizontal */
+#define HEADER_RULE_W	2	/* the header's rules, times rule-width */
+#define SIZE_STEP	0.5	/* points a table shrinks by per try */
+#define CONTINUED_SIZE	0.85	/* "(continued)" under a split row's label */
+/* A column's content width takes a quote as indented by one size and a
+ * code block as 4 (shortest) to 30 (longest line) sizes wide. */
+#define MEASURE_QUOTE_INDENT 1
+#define CODE_MIN_WIDTH	4
+#define CODE_MAX_WIDTH	30
+
+/* ---- pages ---- */
+#define FIT_SLACK	0.01	/* points of rounding an entry may overrun */
+#define FOOTER_ROOM	20	/* points above the bottom margin */
+#define FOOTER_SIZE	8	/* points */
+#define FOOTER_RULE_UP	1.4	/* the hairline, above the footer's base */
+#define FOOTER_RULE_LW	0.3	/* points */
+#define FOOTER_GAP	20	/* points between title and page number */
+#define FOOTER_TITLE_MAX 400	/* bytes of the title set in a footer */
+
+/* ---- limits ---- */
+/* No nesting limits of its own: the model bounds nesting (doc.h). */
+#define MAX_GLYPH_WARNINGS 8
+
+#endif

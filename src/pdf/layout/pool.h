@@ -1,0 +1,18 @@
+/*
+ * pool.h - the layout's arena: strings and small arrays that live exactly
+ * as long as the display list (struct lo_doc) and are freed with it.
+ */
+#ifndef QUIRE_LO_POOL_H
+#define QUIRE_LO_POOL_H
+
+#include <stddef.h>
+
+struct lo_pool;
+
+struct lo_pool	*pool_new(void);
+void		 pool_free(struct lo_pool *);
+void		*pool_alloc(struct lo_pool *, size_t);
+char		*pool_strndup(struct lo_pool *, const char *, size_t);
+char		*pool_strdup(struct lo_pool *, const char *);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * vlist.c - the vertical list: the entries (lines, spaces, table rows)
+ * that block.c, table.c and inline.c stack and page.c cuts into pages,
+ * and the operation arrays each entry draws.
+ *
+ * The list has a file of its own because every stage writes to it: with
+ * it in block.c, inline.c (which sets lines) and block.c (which sets
+ * paragraphs through inline.c) called each other.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "pool.h"
+#include "vlist.h"
+
+void
+vl_free(struct vlist *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->e[i].ops.cap > 0)	/* else in the pool, or none */
+			free(v->e[i].ops.op);
+		if (v->e[i].row != NULL) {
+			struct lo_row *r = v->e[i].row;
+
+			for (int k = 0; k < r->tab->ncols; k++)
+				vl_free(&r->cells[k]);
+			vl_free(&r->label_cont);
+		}
+	}
+	free(v->e);
+	v->e = NULL;
+	v->n = v->cap = 0;
+}
+
+struct lo_entry *
+vl_push(struct vlist *v, int kind, double h)
+{
+	struct lo_entry *e;
+
+	if (v->n == v->cap) {
+		/* Most lists are a table cell's few lines: start small. */
+		v->cap = v->cap ? 2 * v->cap : 4;
+		v->e = xrealloc(v->e, v->cap * sizeof(*v->e));
+	}
+	e = &v->e[v->n++];
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->h = h;
+	return e;
+}
+
+/* Vertical space; adjacent spaces do not add up, the larger wins. */
+void
+vl_glue(struct vlist *v, double h)
+{
+	struct lo_entry *e;
+
+	if (v->n > 0 && v->e[v->n - 1].kind == V_GLUE) {
+		e = &v->e[v->n - 1];
+		if (h > e->h)
+			e->h = h;
+		return;
+	}
+	int keep = v->n > 0 ? v->e[v->n - 1].keep : 0;
+	e = vl_push(v, V_GLUE, h);
+	e->keep = keep;
+}
+
+struct lo_op *
+ops_push(struct lo_ops *o)
+{
+	if (o->n >= o->cap) {	/* >: a pooled array has cap 0 */
+		size_t cap = o->n ? 2 * o->n : 8;
+
+		if (o->cap == 0 && o->n > 0) {
+			/* A pooled array (ops_pool) grows into a malloc'd
+			 * one. */
+			struct lo_op *op = xmalloc(cap * sizeof(*op));
+
+			memcpy(op, o->op, o->n * sizeof(*op));
+			o->op = op;
+		} else
+			o->op = xrealloc(o->op, cap * sizeof(*o->op));
+		o->cap = cap;
+	}
+	memset(&o->op[o->n], 0, sizeof(o->op[0]));
+	return &o->op[o->n++];
+}
+
+void
+ops_pool(struct lo_pool *pool, struct lo_ops *dst, const struct lo_ops *src)
+{
+	dst->op = NULL;
+	dst->n = src->n;
+	dst->cap = 0;
+	if (src->n > 0) {
+		dst->op = pool_alloc(pool, src->n * sizeof(*dst->op));
+		memcpy(dst->op, src->op, src->n * sizeof(*dst->op));
+	}
+}

@@ -1,0 +1,89 @@
+/*
+ * vlist.h - the vertical list (vlist.c): what the block and table setters
+ * stack and page.c cuts into pages.  An entry is a line or a space, or a
+ * table row whose cells are vertical lists of their own; each entry
+ * carries the operations that draw it, with y relative to its top.
+ */
+#ifndef QUIRE_LO_VLIST_H
+#define QUIRE_LO_VLIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "items.h"
+#include "layout.h"
+
+struct node;
+struct lo_pool;
+
+enum { V_BOX, V_GLUE, V_ROW };
+
+struct lo_ops {
+	struct lo_op	*op;
+	size_t		 n, cap;
+};
+
+struct lo_row;
+
+struct lo_entry {
+	int		 kind;
+	double		 h;
+	struct lo_ops	 ops;		/* y relative to the entry's top */
+	int		 keep;		/* no page break right after this */
+	int		 page_break;	/* start a new page before this */
+	int		 drop_at_top;	/* leave out at the top of a page */
+	const char	*mark_id;	/* heading anchor, or NULL */
+	const char	*anchor;	/* a chapter's start, or NULL */
+	const char	*mark_title;	/* outline entry, or NULL */
+	int		 mark_level;
+	struct lo_row	*row;		/* V_ROW */
+};
+
+struct vlist {
+	struct lo_entry	*e;
+	size_t		 n, cap;
+};
+
+/*
+ * A table and its rows, as table.c sets them and page.c places them.
+ * They are declared here, not in table.h, because a row is a kind of
+ * entry: freeing a list frees its rows' cells.
+ */
+struct lo_table {
+	int		 ncols;
+	double		*x, *w;		/* column left edges and widths */
+	double		 left, width;	/* the whole table */
+	double		 pad, vpad;
+	double		 header_h;	/* height of the header row */
+	double		 rule_w;
+	uint32_t	 head_rgb;	/* the header row's shade */
+	struct lo_row	*header;	/* repeated on every page, or NULL */
+};
+
+/* A table row: each cell is a vertical list of its own lines. */
+struct lo_row {
+	struct lo_table	*tab;
+	int		 header;
+	struct vlist	*cells;		/* ncols lists */
+	/* A body row's label, to set again when page.c splits the row:
+	 * label_cont is column 0 marked continued, made by row_cont() on
+	 * the first split. */
+	const struct node *label;	/* column 0's cell */
+	struct lo_fmt	 label_fmt;
+	int		 label_align;
+	struct vlist	 label_cont;
+	int		 label_cont_made;
+};
+
+void	vl_free(struct vlist *);
+struct lo_entry *vl_push(struct vlist *, int kind, double h);
+/* Vertical space; adjacent spaces do not add up, the larger wins. */
+void	vl_glue(struct vlist *, double h);
+struct lo_op *ops_push(struct lo_ops *);
+/* dst = an exact copy of src in the pool (cap 0 marks it: ops_push
+ * moves it to the heap if it must grow).  Lines are set in one scratch
+ * array and kept this way: a malloc per line was a fifth of the layout. */
+void	ops_pool(struct lo_pool *, struct lo_ops *dst,
+	    const struct lo_ops *src);
+
+#endif

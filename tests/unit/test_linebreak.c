@@ -1,0 +1,161 @@
+/*
+ * Unit tests: the Knuth-Plass line breaker on paragraphs built by hand,
+ * whose breaks were worked out on paper.
+ *
+ * A paragraph is written as tokens (see para()): "10" a box 10 wide,
+ * "_" a space (glue 5 wide that may stretch by 3 and shrink by 2), "~"
+ * a looser space (stretch 5), "-" a hyphenation point (a hyphen 2
+ * wide), "|" the end of a line (glue that fills it and a forced break).
+ * Items are numbered from 0 in the order written.
+ *
+ * With words 10 wide and "_" spaces a line of k words is 15k - 5 wide
+ * and has k - 1 spaces, so at a width of 50 a justified line of 4 words
+ * (55, shrunk by 5 of its 6) has the ratio -5/6 and one of 3 words (40,
+ * stretched by 10 of its 6) the ratio 5/3, beyond the first pass's 1.5:
+ * ten words break 4 + 4 + 2.  Ragged text is scored against a stretch of
+ * a quarter of the width (12.5) and cannot shrink, so 3 words (ratio
+ * 10/12.5 = 0.8) fit and 4 do not: ten words break 3 + 3 + 3 + 1.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "diag.h"
+#include "pdf/layout/inline.h"
+#include "pdf/layout/linebreak.h"
+#include "pdf/layout/params.h"
+
+#define TEN_WORDS	"10 _ 10 _ 10 _ 10 _ 10 _ 10 _ 10 _ 10 _ 10 _ 10 |"
+
+static struct kp_state	*k;
+static struct lo_par	 p;
+static size_t		 nbrk;
+static size_t		*brk;
+static double		*ratio;
+
+static void
+glue(double w, double st, double sh)
+{
+	struct lo_item *g = par_push(&p, IT_GLUE);
+
+	g->w = w;
+	g->st = st;
+	g->sh = sh;
+}
+
+/* Replace the paragraph by the one spec describes. */
+static void
+para(const char *spec)
+{
+	struct lo_item *it;
+	char *end;
+
+	p.n = 0;
+	for (const char *s = spec; *s != '\0'; s++) {
+		if (*s == '_')
+			glue(5, 3, 2);
+		else if (*s == '~')
+			glue(5, 5, 2);
+		else if (*s == '|') {
+			glue(0, LO_INF, 0);
+			par_push(&p, IT_PEN)->pen = -PEN_INF;
+		} else if (*s == '-') {
+			it = par_push(&p, IT_PEN);
+			it->pen = HYPH_PEN;
+			it->flag = 1;
+			it->w = 2;
+		} else if (*s >= '0' && *s <= '9') {
+			par_push(&p, IT_BOX)->w = strtod(s, &end);
+			s = end - 1;
+		}
+	}
+}
+
+/* Break the paragraph; the breaks must be exactly want[0..n). */
+static int
+breaks(double width, int ragged, const size_t *want, size_t n)
+{
+	free(brk);
+	free(ratio);
+	nbrk = kp_break(k, &p, width, ragged, &brk, &ratio);
+	if (nbrk != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (brk[i] != want[i])
+			return 0;
+	return 1;
+}
+
+static int
+near(double a, double b)
+{
+	return fabs(a - b) < 1e-9;
+}
+
+int
+main(void)
+{
+	k = kp_new();
+	par_init(&p);
+
+	/* Word i is item 2i, the space after it 2i + 1; the final break is
+	 * item 20. */
+	para(TEN_WORDS);
+	CHECK("justified: ten words break 4 + 4 + 2",
+	    breaks(50, 0, (const size_t[]){ 7, 15, 20 }, 3));
+	CHECK("justified: full lines shrink by 5/6",
+	    near(ratio[0], -5.0 / 6) && near(ratio[1], -5.0 / 6));
+	CHECK("justified: the last line is set loose, not stretched",
+	    ratio[2] >= 0 && ratio[2] < 1e-6);
+	CHECK("ragged: ten words break 3 + 3 + 3 + 1",
+	    breaks(50, 1, (const size_t[]){ 5, 11, 17, 20 }, 4));
+	CHECK("ragged: each full line falls 10 short, ratio 0.8",
+	    near(ratio[0], 0.8) && near(ratio[1], 0.8) &&
+	    near(ratio[2], 0.8));
+	/* At 40 three words fit exactly, justified or not. */
+	CHECK("justified at a width that fits 3 words exactly",
+	    breaks(40, 0, (const size_t[]){ 5, 11, 17, 20 }, 4) &&
+	    near(ratio[0], 0) && near(ratio[1], 0) && near(ratio[2], 0));
+
+	/* Total fit: "15 30 25 5 5 5" with "~" spaces, at 50.  The first
+	 * two words fill a line exactly.  The other four would fit one
+	 * line 55 wide shrunk by 5 of its 6 (ratio -5/6, badness
+	 * 100 (5/6)^3 = 58, demerits (10 + 58)^2 = 4606); set as "25 5 5"
+	 * stretched by 5 of 10 (ratio 0.5, badness 12.5, demerits 506) and
+	 * "5" alone (100) they cost 606.  So three lines, not two. */
+	para("15 ~ 30 ~ 25 ~ 5 ~ 5 ~ 5 |");
+	CHECK("total fit: a loose line and a short one beat a tight one",
+	    breaks(50, 0, (const size_t[]){ 3, 9, 12 }, 3) &&
+	    near(ratio[0], 0) && near(ratio[1], 0.5));
+
+	/* A hard break after two words is taken though the line is
+	 * short: items 3 and 4 are its fill and break. */
+	para("10 _ 10 | 10 _ 10 |");
+	CHECK("a forced break is taken, though the line is short",
+	    breaks(50, 0, (const size_t[]){ 4, 9 }, 2));
+
+	/* A box wider than the measure: no line can hold it, so the
+	 * second pass forces a line for it alone (ratio -1 marks a forced
+	 * line), and the words around it get lines of their own. */
+	para("10 _ 80 _ 10 |");
+	CHECK("an overfull box gets a forced line of its own",
+	    breaks(50, 0, (const size_t[]){ 1, 3, 6 }, 3) && ratio[1] == -1);
+
+	/* "aaaaa-bbbbb ccc": at 30 the whole first word fills the line
+	 * exactly, so the break goes after it, not at the hyphen (a line
+	 * of 15 + 2 = 17 could not stretch).  At 17 "aaaaa-" fills a line
+	 * exactly and the rest cannot share one (30 wide, shrinking by 2):
+	 * the second pass gives "bbbbb" and "ccc" a line each. */
+	para("15 - 15 _ 10 |");
+	CHECK("a hyphenation point is not taken when the word fits",
+	    breaks(30, 0, (const size_t[]){ 3, 6 }, 2));
+	CHECK("a hyphenation point is taken when the word cannot fit",
+	    breaks(17, 0, (const size_t[]){ 1, 3, 6 }, 3) &&
+	    near(ratio[0], 0));
+
+	free(brk);
+	free(ratio);
+	par_free(&p);
+	kp_free(k);
+	return check_failed;
+}
