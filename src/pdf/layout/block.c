@@ -62,6 +62,8 @@ paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	struct lo_par	p;
 	size_t		from = v->n;
 
+	if (align == AL_NONE || (align == AL_LEFT && col->align != AL_NONE))
+		align = col->align;
 	par_take(c, &p);
 	par_add_inlines(c, &p, n, f);
 	par_finish(&p);
@@ -385,21 +387,51 @@ quote(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 }
 
 /* The one image of a paragraph holding nothing else, or NULL. */
+/* The one image of a paragraph holding nothing else (white space
+ * aside), or NULL; an image that is a link's only content counts, and
+ * *link is set to that link. */
 static const struct node *
-lone_image(const struct node *par)
+lone_image(const struct node *par, const struct node **link)
 {
 	const struct node *img = NULL;
 
+	*link = NULL;
 	for (const struct node *k = par->first; k != NULL; k = k->next) {
-		if (k->type == N_IMAGE && img == NULL)
-			img = k;
-		else if (k->type == N_TEXT && strspn(k->text, " ") ==
+		if (k->type == N_TEXT && strspn(k->text, " ") ==
 		    strlen(k->text))
 			continue;
-		else
+		if (img != NULL)
+			return NULL;
+		if (k->type == N_IMAGE)
+			img = k;
+		else if (k->type == N_LINK && k->first != NULL &&
+		    k->first == k->last && k->first->type == N_IMAGE) {
+			img = k->first;
+			*link = k;
+		} else
 			return NULL;
 	}
 	return img;
+}
+
+/* An image's size in points: the size the author gave (CSS pixels are
+ * 3/4 of a point), one side giving the other by the picture's aspect,
+ * else its natural size. */
+static void
+image_size(const struct node *img, double *w, double *h)
+{
+	double aw = img->u.link.width * PX, ah = img->u.link.height * PX;
+
+	if (aw > 0 && ah > 0) {
+		*w = aw;
+		*h = ah;
+	} else if (aw > 0) {
+		*h *= aw / *w;
+		*w = aw;
+	} else if (ah > 0) {
+		*w *= ah / *h;
+		*h = ah;
+	}
 }
 
 /*
@@ -409,7 +441,7 @@ lone_image(const struct node *par)
  */
 static int
 image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
-    const struct lo_column *col)
+    const struct node *link, const struct lo_column *col)
 {
 	double		 x = col->x, width = col->width;
 	const char	*path = img->u.link.path;
@@ -428,6 +460,7 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 	}
 	if (c->m->image_size(c->m->image_ctx, path, &w, &h) != 0)
 		return 0;
+	image_size(img, &w, &h);
 	if (w > width)
 		k = width / w;
 	if (h * k > maxh)
@@ -439,10 +472,22 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 	e->keep = img->first != NULL;
 	o = ops_push(&e->ops);
 	o->type = LO_IMAGE;
-	o->x = x + (width - w) / 2;
+	o->x = col->align == AL_LEFT ? x : col->align == AL_RIGHT ?
+	    x + width - w : x + (width - w) / 2;
 	o->w = w;
 	o->h = h;
 	o->str = path;
+	if (link != NULL && link_dest(c, link) != NULL) {
+		/* A linked picture (a logo, a badge): the picture is the
+		 * link. */
+		struct lo_op *l = ops_push(&e->ops);
+
+		l->type = LO_LINK;
+		l->x = o->x;
+		l->w = w;
+		l->h = h;
+		l->str = link_dest(c, link);
+	}
 	if (img->first != NULL) {
 		struct lo_fmt f = body_fmt(c, col->size * CAPTION_SIZE);
 
@@ -460,11 +505,13 @@ static void
 body_paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col, const struct lo_fmt *f)
 {
+	const struct node *img, *link;
 	size_t from;
 
 	if (n->first == NULL)
 		return;
-	if (lone_image(n) != NULL && image_block(c, v, lone_image(n), col))
+	if ((img = lone_image(n, &link)) != NULL &&
+	    image_block(c, v, img, link, col))
 		return;
 	if (n->prev != NULL)
 		vl_glue(v, col->skip);
@@ -476,6 +523,101 @@ body_paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	    n->first->type == N_STRONG && n->next != NULL)
 		for (size_t i = from; i < v->n; i++)
 			v->e[i].keep = 1;
+}
+
+static int	block(const struct lo_ctx *, struct vlist *, const struct node *,
+		    const struct lo_column *, const struct lo_fmt *);
+
+/* A block container whose paragraphs are aligned (<div align>). */
+static void
+div_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
+{
+	struct lo_column inner = *col;
+
+	if (n->u.div.align != AL_NONE)
+		inner.align = n->u.div.align;
+	inner.depth = col->depth + 1;
+	blocks(c, v, n->first, &inner);
+}
+
+/* A paragraph in one style, kept with what follows (a summary, a
+ * definition's term, a caption above). */
+static void
+lead_paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f, int align)
+{
+	size_t from = v->n;
+
+	if (n->first == NULL)
+		return;
+	vl_glue(v, col->skip);
+	paragraph(c, v, n, col, f, align);
+	for (size_t i = from; i < v->n; i++)
+		v->e[i].keep = 1;
+}
+
+/* Details, printed open: the summary as a bold lead line; a figure: its
+ * blocks centred, its caption below in small italics. */
+static void
+details_or_figure(const struct lo_ctx *c, struct vlist *v,
+    const struct node *n, const struct lo_column *col,
+    const struct lo_fmt *body)
+{
+	struct lo_column inner = *col;
+	struct lo_fmt f = *body;
+
+	inner.depth = col->depth + 1;
+	if (n->type == N_FIGURE && inner.align == AL_NONE)
+		inner.align = AL_CENTER;
+	for (const struct node *k = n->first; k != NULL; k = k->next) {
+		if (k->type == N_SUMMARY) {
+			f = *body;
+			f.sty |= LO_BOLD;
+			lead_paragraph(c, v, k, &inner, &f, AL_NONE);
+		} else if (k->type == N_CAPTION) {
+			f = body_fmt(c, col->size * CAPTION_SIZE);
+			f.sty = LO_ITALIC;
+			if (v->n > 0)
+				v->e[v->n - 1].keep = 1;
+			vl_glue(v, col->size * CAPTION_GAP);
+			v->e[v->n - 1].keep = 1;
+			paragraph(c, v, k, &inner, &f, AL_CENTER);
+		} else if (block(c, v, k, &inner, body))
+			break;
+	}
+}
+
+/* A definition list: each term in bold, kept with its definition, which
+ * hangs indented below it. */
+static void
+deflist(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *body)
+{
+	double indent = col->width > col->size * MIN_INDENT_MEASURE ?
+	    col->size * DEF_INDENT : 0;
+	struct lo_column inner = *col;
+	struct lo_fmt f = *body;
+
+	inner.x = col->x + indent;
+	inner.width = col->width - indent;
+	inner.depth = col->depth + 1;
+	f.sty |= LO_BOLD;
+	for (const struct node *k = n->first; k != NULL; k = k->next)
+		if (k->type == N_DEFTERM)
+			lead_paragraph(c, v, k, col, &f, AL_NONE);
+		else {
+			vl_glue(v, col->size * DEF_SKIP);
+			blocks(c, v, k->first, &inner);
+		}
+	vl_glue(v, col->skip);
+}
+
+/* A page break: the next entry starts a page (page.c). */
+static void
+page_break(struct vlist *v)
+{
+	vl_push(v, V_GLUE, 0)->page_break = 1;
 }
 
 /* A block the PDF cannot draw (yet): its blocks, or its inlines as a
@@ -509,63 +651,83 @@ chapter(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		v->e[from].page_break = 1;
 }
 
+/* One block; returns 1 when it was an inline among blocks, which sets
+ * all its siblings as one paragraph. */
+static int
+block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f)
+{
+	struct lo_par p;
+
+	if (n->file != NULL)
+		par_source(c, n->file);
+	switch (n->type) {
+	case N_HEADING:
+		heading(c, v, n, col);
+		break;
+	case N_PARAGRAPH:
+		body_paragraph(c, v, n, col, f);
+		break;
+	case N_LIST:
+		list(c, v, n, col);
+		break;
+	case N_QUOTE:
+		quote(c, v, n, col);
+		break;
+	case N_CODE_BLOCK:
+		code_block(c, v, n->text ? n->text : "", col, 0);
+		break;
+	case N_HTML_BLOCK:
+		break;	/* never reaches an emitter (html.c) */
+	case N_RULE:
+		rule(v, col->x, col->width, col->size);
+		break;
+	case N_TABLE:
+		table_block(c, v, n, col);
+		break;
+	case N_CHAPTER:
+		chapter(c, v, n, col);
+		break;
+	case N_DIV:
+		div_block(c, v, n, col);
+		break;
+	case N_DETAILS:
+	case N_FIGURE:
+		details_or_figure(c, v, n, col, f);
+		break;
+	case N_DEFLIST:
+		deflist(c, v, n, col, f);
+		break;
+	case N_PAGEBREAK:
+		page_break(v);
+		break;
+	default:
+		if (!doc_is_inline(n)) {
+			/* What the PDF cannot show (yet): its content. */
+			emit_fallback_warn(c->unshown, n, "PDF");
+			fallback(c, v, n, col, f);
+			break;
+		}
+		par_take(c, &p);
+		par_add_inlines(c, &p, n->parent, f);
+		par_finish(&p);
+		par_set(c, &p, v, col->x, col->width, f->size, AL_NONE,
+		    col->ragged);
+		par_give(c, &p);
+		return 1;
+	}
+	return 0;
+}
+
 void
 blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col)
 {
 	struct lo_fmt f = body_fmt(c, col->size);
 
-	for (; n != NULL; n = n->next) {
-		if (n->file != NULL)
-			par_source(c, n->file);
-		switch (n->type) {
-		case N_HEADING:
-			heading(c, v, n, col);
-			break;
-		case N_PARAGRAPH:
-			body_paragraph(c, v, n, col, &f);
-			break;
-		case N_LIST:
-			list(c, v, n, col);
-			break;
-		case N_QUOTE:
-			quote(c, v, n, col);
-			break;
-		case N_CODE_BLOCK:
-			code_block(c, v, n->text ? n->text : "", col, 0);
-			break;
-		case N_HTML_BLOCK:
-			break;	/* never reaches an emitter (html.c) */
-		case N_RULE:
-			rule(v, col->x, col->width, col->size);
-			break;
-		case N_TABLE:
-			table_block(c, v, n, col);
-			break;
-		case N_CHAPTER:
-			chapter(c, v, n, col);
-			break;
-		default:
-			/* What the PDF cannot show (yet): its content. */
-			if (!doc_is_inline(n)) {
-				emit_fallback_warn(c->unshown, n, "PDF");
-				fallback(c, v, n, col, &f);
-				break;
-			}
-			if (doc_is_inline(n)) {
-				struct lo_par p;
-
-				par_take(c, &p);
-				par_add_inlines(c, &p, n->parent, &f);
-				par_finish(&p);
-				par_set(c, &p, v, col->x, col->width, f.size,
-				    AL_NONE, col->ragged);
-				par_give(c, &p);
-				return;
-			}
-			break;
-		}
-	}
+	for (; n != NULL; n = n->next)
+		if (block(c, v, n, col, &f))
+			return;
 }
 
 static void

@@ -19,6 +19,7 @@ struct lo_column {
 	double		 skip;		/* space between paragraphs */
 	int		 ragged;
 	int		 depth;		/* block nesting so far */
+	int		 align;		/* paragraphs' (AL_NONE: justified) */
 };
 
 /* Set first and the blocks after it into v. */

@@ -140,8 +140,20 @@ add_box(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	b->rise = f->rise;
 	b->rgb = f->rgb;
 	b->strike = f->strike;
+	b->underline = f->underline;
+	b->mark = f->mark;
 	b->link = f->link;
 	b->w = lo_text_width(c->widths, face, f->size, s, len);
+}
+
+/* A place a link may lead to, in running text: a box of no width. */
+static void
+add_anchor(struct lo_par *p, const char *id)
+{
+	struct lo_item *b = par_push(p, IT_BOX);
+
+	b->s = "";
+	b->anchor = id;
 }
 
 /* A piece of a word: split into boxes wherever the drawing face changes
@@ -288,7 +300,7 @@ hard_break(struct lo_par *p)
 
 /* What a link leads to, as the device wants it: the URL, or "#" and the
  * id of a place in the document (resolve.c decided which). */
-static const char *
+const char *
 link_dest(const struct lo_ctx *c, const struct node *link)
 {
 	const char *id;
@@ -340,6 +352,28 @@ par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
 		case N_STRIKE:
 			f.strike = 1;
 			par_add_inlines(c, p, n, &f);
+			break;
+		case N_UNDERLINE:
+			f.underline = 1;
+			par_add_inlines(c, p, n, &f);
+			break;
+		case N_MARK:
+			f.mark = 1;
+			par_add_inlines(c, p, n, &f);
+			break;
+		case N_SMALL:
+			f.size = f0->size * SMALL_SIZE;
+			par_add_inlines(c, p, n, &f);
+			break;
+		case N_PLACEHOLDER:
+			/* "<file>" as the author wrote it, in italics. */
+			f.sty ^= LO_ITALIC;
+			par_add_text(c, p, "<", &f);
+			par_add_text(c, p, n->text, &f);
+			par_add_text(c, p, ">", &f);
+			break;
+		case N_ANCHOR:
+			add_anchor(p, n->u.anchor.id);
 			break;
 		case N_SUP:
 		case N_SUB:
@@ -511,6 +545,8 @@ struct line_setter {
 	long		 open;		/* its op index, or -1 */
 	long		 lastlink;	/* the last link op, or -1 */
 	double		 base, lineh;
+	int		 marked;	/* the last box drawn was marked */
+	int		 anchors;	/* the line holds an anchor */
 };
 
 static void
@@ -525,6 +561,40 @@ close_run(struct line_setter *setter)
 	buf_reset(setter->text);
 }
 
+/* A rule through or under a box, rise above the baseline (times the
+ * size): strikethrough and underline. */
+static void
+rule_under(struct line_setter *setter, const struct lo_item *b, double x,
+    double rise)
+{
+	struct lo_op *l = ops_push(setter->ops);
+
+	l->type = LO_LINE;
+	l->x = x;
+	l->y = setter->base - b->size * rise;
+	l->w = b->w;
+	l->lw = b->size * STRIKE_WIDTH;
+	l->rgb = b->rgb;
+}
+
+/* A highlight behind a marked box, reaching back over the space before
+ * it when the box before was marked too; drawn before the text. */
+static void
+highlight(struct line_setter *setter, const struct lo_item *b, double x,
+    double gap)
+{
+	struct lo_op *r;
+
+	close_run(setter);
+	r = ops_push(setter->ops);
+	r->type = LO_RECT;
+	r->x = setter->marked ? x - gap : x;
+	r->w = b->w + (x - r->x);
+	r->y = setter->base - b->size * ASCENT;
+	r->h = b->size * MARK_HEIGHT;
+	r->rgb = MARK_RGB;
+}
+
 /* Draw one box at x; gap is the space before it since the last box on
  * the line (0 when the two touch, as the parts of a hyphenated word). */
 static void
@@ -535,7 +605,18 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 	struct lo_op	*o = setter->open >= 0 ? &ops->op[setter->open] : NULL;
 	double		 dx = o ? x - (o->x + o->w) : 0;
 
-	if (o != NULL && !b->strike && o->face == b->face &&
+	if (b->anchor != NULL) {
+		o = ops_push(ops);
+		o->type = LO_ANCHOR;
+		o->x = x;
+		o->str = b->anchor;
+		setter->anchors = 1;
+		return;
+	}
+	if (b->mark)
+		highlight(setter, b, x, gap);
+	if (o != NULL && !b->strike && !b->underline && !b->mark &&
+	    o->face == b->face &&
 	    o->size == b->size && o->rgb == b->rgb && o->lw == b->rise &&
 	    dx - gap < 0.01 && dx - gap > -0.01 &&
 	    (gap == 0 || o->space == 0 || fabs(o->space - gap) < 0.001)) {
@@ -558,19 +639,14 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 		o->lw = b->rise;	/* only for merging */
 		buf_put(setter->text, b->s, b->len);
 		setter->open = (long)(ops->n - 1);
-		if (b->strike)
+		if (b->strike || b->underline || b->mark)
 			close_run(setter);	/* its rule is drawn per box */
 	}
-	if (b->strike) {
-		struct lo_op *l = ops_push(ops);
-
-		l->type = LO_LINE;
-		l->x = x;
-		l->y = setter->base - b->size * STRIKE_RISE;
-		l->w = b->w;
-		l->lw = b->size * STRIKE_WIDTH;
-		l->rgb = b->rgb;
-	}
+	setter->marked = b->mark;
+	if (b->strike)
+		rule_under(setter, b, x, STRIKE_RISE);
+	if (b->underline)
+		rule_under(setter, b, x, -UNDERLINE_DROP);
 	if (b->link != NULL) {
 		/* An index, not a pointer: ops_push() may move the array. */
 		struct lo_op *l = setter->lastlink >= 0 ?
@@ -629,6 +705,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		setter.ops = &c->par->line;
 		setter.ops->n = 0;
 		setter.open = setter.lastlink = -1;
+		setter.marked = setter.anchors = 0;
 
 		/* Skip discardables after the previous break. */
 		while (s < b && p->it[s].type != IT_BOX)
@@ -679,6 +756,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		}
 		close_run(&setter);
 		ops_pool(c->pool, &e->ops, setter.ops);
+		e->has_anchor = setter.anchors;
 		s = b + 1;
 	}
 	buf_free(&text);

@@ -33,6 +33,9 @@ void	par_add_inlines(const struct lo_ctx *, struct lo_par *,
 void	par_add_text(const struct lo_ctx *, struct lo_par *, const char *,
 	    const struct lo_fmt *);
 void	par_finish(struct lo_par *);
+/* Where a LINK leads, as the device wants it: its URL, "#" and the id of
+ * a place in the document, or NULL when it leads nowhere. */
+const char *link_dest(const struct lo_ctx *, const struct node *link);
 /* Break into lines of width `width` and stack them onto v at x.  Returns
  * the number of lines. */
 int	par_set(const struct lo_ctx *, struct lo_par *, struct vlist *v,

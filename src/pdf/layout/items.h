@@ -24,7 +24,10 @@ struct lo_item {
 	double		 size, rise;
 	uint32_t	 rgb;
 	int		 strike;
+	int		 underline;
+	int		 mark;		/* highlighted (<mark>) */
 	const char	*link;		/* URI or "#id", NULL if none */
+	const char	*anchor;	/* a zero-width box: a place's id */
 };
 
 struct lo_par {
@@ -38,6 +41,8 @@ struct lo_fmt {
 	double		 size, rise;
 	uint32_t	 rgb;
 	int		 strike;
+	int		 underline;
+	int		 mark;
 	const char	*link;
 	int		 nohyph;	/* label cells: never hyphenate */
 	int		 depth;		/* inline nesting so far */

@@ -118,6 +118,7 @@ layout_document(const struct doc *d, const struct style *st,
 	body.skip = c.par_skip;
 	body.ragged = c.ragged;
 	body.depth = 0;
+	body.align = AL_NONE;
 	if (d->root != NULL)
 		blocks(&c, &v, d->root->first, &body);
 	paginate(&c, &v);

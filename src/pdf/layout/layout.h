@@ -51,7 +51,8 @@ enum lo_op_type {
 	LO_RECT,	/* filled rectangle x, y (top-left), w, h */
 	LO_LINE,	/* stroked line from x, y to x + w, y + h, width lw */
 	LO_LINK,	/* clickable area; str is a URI or "#id" */
-	LO_IMAGE	/* image file str scaled into x, y, w, h */
+	LO_IMAGE,	/* image file str scaled into x, y, w, h */
+	LO_ANCHOR	/* not drawn: the place named str (an <a id>) */
 };
 
 struct lo_op {

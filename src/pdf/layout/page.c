@@ -378,6 +378,8 @@ page_op(const struct lo_ctx *c, struct lo_page *pg)
 	return o;
 }
 
+static void	anchors(struct lo_doc *, const struct lo_entry *, int, double);
+
 static void
 draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
     const struct place *p)
@@ -400,19 +402,31 @@ draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 
 		for (int i = p->from[k]; i < p->to[k]; i++) {
 			add_run(pg, l->e[i].ops.op, l->e[i].ops.n, yy);
+			if (r->has_anchor && !p->repeat)
+				anchors(c->out, &l->e[i], p->page, yy);
 			yy += l->e[i].h;
 		}
 	}
-	/* Thin rules: above the header, below every row. */
-	for (int edge = r->header ? 0 : 1; edge < 2; edge++) {
-		o = page_op(c, pg);
-		o->type = LO_LINE;
-		o->x = t->left;
-		o->y = p->y + (edge ? p->h : 0);
-		o->w = t->width;
-		o->lw = r->header ? t->rule_w * HEADER_RULE_W : t->rule_w;
-		o->rgb = r->header ? HEADER_RULE_RGB : RULE_RGB;
-	}
+	/* Thin rules: above the header, below every row, except under a
+	 * cell that goes on into the next row. */
+	for (int edge = r->header ? 0 : 1; edge < 2; edge++)
+		for (int k = 0, from = 0; k <= t->ncols; k++) {
+			if (k < t->ncols && !(edge && r->open_below != NULL &&
+			    r->open_below[k]))
+				continue;
+			if (k > from) {
+				o = page_op(c, pg);
+				o->type = LO_LINE;
+				o->x = t->x[from];
+				o->y = p->y + (edge ? p->h : 0);
+				o->w = (k == t->ncols ? t->left + t->width :
+				    t->x[k]) - t->x[from];
+				o->lw = r->header ? t->rule_w * HEADER_RULE_W :
+				    t->rule_w;
+				o->rgb = r->header ? HEADER_RULE_RGB : RULE_RGB;
+			}
+			from = k + 1;
+		}
 }
 
 static void
@@ -431,6 +445,17 @@ add_mark(struct lo_doc *d, const char *id, const char *title, int level,
 	m->level = level;
 	m->page = page;
 	m->y = y;
+}
+
+/* The places named in running text (<a id>) on an entry's line. */
+static void
+anchors(struct lo_doc *d, const struct lo_entry *e, int page, double y)
+{
+	if (!e->has_anchor)
+		return;
+	for (size_t i = 0; i < e->ops.n; i++)
+		if (e->ops.op[i].type == LO_ANCHOR)
+			add_mark(d, e->ops.op[i].str, NULL, 0, page, y);
 }
 
 /* The title in a footer: set like any text (glyph fallback included) in
@@ -541,6 +566,8 @@ emit_places(const struct pager *pager, struct lo_doc *d)
 			    p->page, p->y);
 		if (p->idx != last && e->anchor != NULL)
 			add_mark(d, e->anchor, NULL, 0, p->page, p->y);
+		if (p->idx != last && e->kind != V_ROW)
+			anchors(d, e, p->page, p->y);
 		last = p->idx;
 	}
 }

@@ -45,6 +45,11 @@ lo_baseline(double size, double lead)
 #define SUB_RISE	(-0.15)
 #define STRIKE_RISE	0.3	/* the strike-through rule's height */
 #define STRIKE_WIDTH	(1.0 / 16)	/* and its thickness */
+#define UNDERLINE_DROP	0.12	/* an underline's depth below the baseline */
+#define SMALL_SIZE	0.85	/* <small> */
+#define MARK_HEIGHT	1.0	/* a highlight's height (ascent + descent) */
+#define MARK_RGB	0xFFF0A0	/* a highlight: pale yellow, black text
+					   on it keeps a contrast of 18:1 */
 /* Link areas of one link closer than this are joined into one. */
 #define LINK_JOIN	2
 /* A line stretched beyond this ratio (a forced line) is set with plain
@@ -102,6 +107,9 @@ lo_baseline(double size, double lead)
 #define FIGURE_MAX_H	0.75	/* an image, of the page's body height */
 #define CAPTION_SIZE	0.85
 #define CAPTION_GAP	0.3
+#define DEF_INDENT	1.8	/* a definition's indent, in ems */
+#define DEF_SKIP	0.2	/* between a term and its definition, ems */
+#define PX		0.75	/* a CSS pixel in points (96 px = 72 pt) */
 #define TITLE_SIZE	2.2	/* the title block, of the body size */
 #define SUBTITLE_GAP	0.3
 #define SUBTITLE_SIZE	1.3

@@ -125,13 +125,18 @@ measure(const struct lo_ctx *c, const struct node *t, double size, int label,
 	for (int k = 0; k < nc; k++)
 		w[k].wmin = w[k].smin = w[k].max = 0;
 	for (const struct node *r = t->first; r != NULL; r = r->next) {
-		int k = 0;
-
-		for (const struct node *cell = r->first; cell && k < nc;
-		    cell = cell->next, k++) {
+		if (r->type != N_ROW)
+			continue;
+		for (const struct node *cell = r->first; cell != NULL;
+		    cell = cell->next) {
+			int k = cell->u.cell.col;
 			struct lo_fmt f = cell_fmt(c, size, r->u.row.header,
 			    label && k == 0);
 
+			/* A cell over several columns wraps across all of
+			 * them: it sets no single column's width. */
+			if (k >= nc || cell->u.cell.colspan > 1)
+				continue;
 			if (cell->first != NULL && doc_is_block(cell->first))
 				minmax_blocks(c, cell->first, &f, 0, &w[k], 0);
 			else
@@ -245,6 +250,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 		col.skip = f->size * CELL_PAR_SKIP;
 		col.ragged = 1;
 		col.depth = 0;
+		col.align = AL_NONE;
 		blocks(c, v, cell->first, &col);
 	} else {
 		struct lo_par p;
@@ -302,12 +308,31 @@ fit_size(const struct lo_ctx *c, const struct node *t, int label, double pad,
 	return size;
 }
 
-/* Set one row's cells and stack the row as one entry. */
+/* The width a cell spans: its columns' widths added (not a difference
+ * of edges, which rounding would leave a hair short of a word that
+ * exactly fits). */
+static double
+span_width(const struct lo_table *tab, const struct node *cell)
+{
+	int k = cell->u.cell.col, end = k + cell->u.cell.colspan;
+	double w = 0;
+
+	if (end > tab->ncols)
+		end = tab->ncols;
+	for (; k < end; k++)
+		w += tab->w[k];
+	return w;
+}
+
+/* Set one row's cells and stack the row as one entry.  A cell is set in
+ * its first column's list, as wide as the columns it spans; a cell that
+ * spans rows is set whole in its first row, and down[] counts the rows
+ * below that it still covers, whose rules stay open under it. */
 static void
 set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
-    struct lo_table *tab, double size, int label)
+    struct lo_table *tab, double size, int label, int *down)
 {
-	int		 nc = tab->ncols, k = 0;
+	int		 nc = tab->ncols, k;
 	struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
 	struct lo_entry	*e;
 	double		 h = 0;
@@ -317,33 +342,71 @@ set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
 	row->header = r->u.row.header;
 	row->cells = pool_alloc(c->pool, (size_t)nc * sizeof(struct vlist));
 	memset(row->cells, 0, (size_t)nc * sizeof(struct vlist));
-	for (const struct node *cell = r->first; cell && k < nc;
-	    cell = cell->next, k++) {
-		struct lo_fmt f = cell_fmt(c, size, row->header,
-		    label && k == 0);
+	for (k = 0; k < nc; k++)
+		if (down[k] > 0)
+			down[k]--;
+	for (const struct node *cell = r->first; cell != NULL;
+	    cell = cell->next) {
+		struct lo_fmt f;
 		double	      ch = 0;
 
+		if ((k = cell->u.cell.col) >= nc)
+			continue;
+		f = cell_fmt(c, size, row->header, label && k == 0);
 		set_cell(c, &row->cells[k], cell, &f, tab->x[k] + tab->pad,
-		    tab->w[k] - 2 * tab->pad, cell->u.cell.align, 0);
+		    span_width(tab, cell) - 2 * tab->pad, cell->u.cell.align,
+		    0);
 		if (k == 0 && !row->header) {
 			row->label = cell;
 			row->label_fmt = f;
 			row->label_align = cell->u.cell.align;
 		}
-		for (size_t i = 0; i < row->cells[k].n; i++)
+		for (size_t i = 0; i < row->cells[k].n; i++) {
 			ch += row->cells[k].e[i].h;
+			row->has_anchor |= row->cells[k].e[i].has_anchor;
+		}
 		if (ch > h)
 			h = ch;
+		for (int j = 0; j < cell->u.cell.colspan && k + j < nc; j++)
+			down[k + j] = cell->u.cell.rowspan - 1;
 	}
+	for (k = 0; k < nc; k++)
+		if (down[k] > 0) {
+			if (row->open_below == NULL) {
+				row->open_below = pool_alloc(c->pool,
+				    (size_t)nc);
+				memset(row->open_below, 0, (size_t)nc);
+			}
+			row->open_below[k] = 1;
+		}
 	e = vl_push(v, V_ROW, h + 2 * tab->vpad);
 	e->row = row;
-	if (row->header) {
-		e->keep = 1;
-		if (tab->header == NULL) {
-			tab->header = row;
-			tab->header_h = e->h;
-		}
+	/* A cell reaching into the next row keeps the rows together. */
+	e->keep = row->header || row->open_below != NULL;
+	if (row->header && tab->header == NULL) {
+		tab->header = row;
+		tab->header_h = e->h;
 	}
+}
+
+/* A table's caption, above it: a paragraph in the table's size. */
+static void
+caption(const struct lo_ctx *c, struct vlist *v, const struct node *cap,
+    const struct lo_table *tab, double size)
+{
+	struct lo_fmt f = cell_fmt(c, size, 0, 0);
+	struct lo_par p;
+
+	f.sty |= LO_BOLD;
+	par_take(c, &p);
+	par_add_inlines(c, &p, cap, &f);
+	par_finish(&p);
+	par_set(c, &p, v, tab->left, tab->width, size, AL_LEFT, 1);
+	par_give(c, &p);
+	if (v->n > 0)
+		v->e[v->n - 1].keep = 1;
+	vl_glue(v, size * CAPTION_GAP);
+	v->e[v->n - 1].keep = 1;
 }
 
 void
@@ -355,6 +418,7 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	double		 size, pad, shade;
 	double		*mn, *mx;
 	struct lo_table	*tab;
+	int		*down;
 
 	if (nc <= 0)
 		return;
@@ -382,8 +446,13 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	free(mx);
 
 	vl_glue(v, col->skip);
+	down = xcalloc((size_t)nc, sizeof(*down));
 	for (const struct node *r = t->first; r != NULL; r = r->next)
-		set_row(c, v, r, tab, size, label);
+		if (r->type == N_CAPTION)
+			caption(c, v, r, tab, size);
+		else
+			set_row(c, v, r, tab, size, label, down);
+	free(down);
 	vl_glue(v, col->skip);
 }
 

@@ -34,6 +34,7 @@ struct lo_entry {
 	int		 drop_at_top;	/* leave out at the top of a page */
 	const char	*mark_id;	/* heading anchor, or NULL */
 	const char	*anchor;	/* a chapter's start, or NULL */
+	int		 has_anchor;	/* an LO_ANCHOR op among ops */
 	const char	*mark_title;	/* outline entry, or NULL */
 	int		 mark_level;
 	struct lo_row	*row;		/* V_ROW */
@@ -73,6 +74,10 @@ struct lo_row {
 	int		 label_align;
 	struct vlist	 label_cont;
 	int		 label_cont_made;
+	int		 has_anchor;	/* a cell's line holds an anchor */
+	/* Columns whose cell goes on into the next row (rowspan): no
+	 * rule below them.  NULL when none. */
+	unsigned char	*open_below;
 };
 
 void	vl_free(struct vlist *);
