@@ -236,7 +236,8 @@ doc_plain_text(struct doc *d, const struct node *root)
 const char *
 doc_target_id(const struct node *t)
 {
-	return t->type == N_CHAPTER ? t->u.chapter.id : t->u.heading.id;
+	return t->type == N_CHAPTER ? t->u.chapter.id :
+	    t->type == N_ANCHOR ? t->u.anchor.id : t->u.heading.id;
 }
 
 int

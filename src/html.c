@@ -323,6 +323,66 @@ html_warn_drop(struct html_warned *w, const char *name, const char *file,
 	    "published safely", name);
 }
 
+/* ---- trees ------------------------------------------------------------- */
+
+/* The element's attributes as a NULL-terminated name/value array. */
+const xmlChar **
+html_attrs(xmlNodePtr el)
+{
+	const xmlChar **a;
+	xmlAttrPtr p;
+	size_t n = 0;
+
+	for (p = el->properties; p != NULL; p = p->next)
+		n++;
+	a = xcalloc(2 * n + 2, sizeof(*a));
+	n = 0;
+	for (p = el->properties; p != NULL; p = p->next) {
+		a[n++] = p->name;
+		a[n++] = p->children != NULL && p->children->content != NULL ?
+		    p->children->content : (const xmlChar *)"";
+	}
+	return a;
+}
+
+/* The language of <pre><code class="language-x">, for the code block. */
+const char *
+html_pre_info(struct doc *d, xmlNodePtr pre)
+{
+	xmlNodePtr c;
+	const char *cls;
+	const xmlChar **a;
+	char *info = NULL;
+
+	for (c = pre->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)c->name, "code") != 0)
+			continue;
+		a = html_attrs(c);
+		cls = html_attr(a, "class");
+		if (cls != NULL && strncmp(cls, "language-", 9) == 0)
+			info = doc_strndup(d, cls + 9, strcspn(cls + 9, " "));
+		free(a);
+		break;
+	}
+	return info != NULL ? info : "";
+}
+
+/* The <body> libxml2 puts around a fragment. */
+xmlNodePtr
+html_body(htmlDocPtr doc)
+{
+	xmlNodePtr r = doc != NULL ? xmlDocGetRootElement(doc) : NULL, c;
+
+	if (r == NULL || strcmp((const char *)r->name, "body") == 0)
+		return r;
+	for (c = r->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "body") == 0)
+			return c;
+	return r;
+}
+
 /* ---- one inline token, read by libxml2 ---------------------------------- */
 
 struct token_sax {

@@ -32,6 +32,14 @@ struct html_tag {
 /* The element table entry for a (lower-case) name. */
 const struct html_tag *html_tag(const char *name);
 
+/* An element's attributes as a NULL-terminated name/value array
+ * (malloc'd; the strings are the tree's). */
+const xmlChar **html_attrs(xmlNodePtr el);
+/* The language of <pre><code class="language-x">, or "". */
+const char *html_pre_info(struct doc *, xmlNodePtr pre);
+/* The <body> libxml2 puts around a fragment (or its root). */
+xmlNodePtr html_body(htmlDocPtr);
+
 /* An attribute's value from libxml2's attribute array, or NULL. */
 const char *html_attr(const xmlChar **atts, const char *name);
 
@@ -68,6 +76,9 @@ void	html_blocks(struct doc *, struct node *parent, struct html_warned *);
 #define HTML_PLACEHOLDER	"quire-md"
 #define HTML_PARSE_OPTIONS	(HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
 				 HTML_PARSE_NOWARNING | XML_PARSE_HUGE)
+
+/* An HTML table's rows regular, its columns counted (html_table.c). */
+void	html_table_end(struct doc *, struct node *table);
 
 /* Parse html (a run of blocks, with placeholders <quire-md n="K"> for
  * md[K]) and append its model nodes to parent (html_map.c).  Every

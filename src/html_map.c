@@ -305,26 +305,6 @@ text(struct mapper *m, const char *s)
 
 /* ---- elements ----------------------------------------------------------- */
 
-/* The element's attributes as a NULL-terminated name/value array. */
-static const xmlChar **
-attrs(xmlNodePtr el)
-{
-	const xmlChar **a;
-	xmlAttrPtr p;
-	size_t n = 0;
-
-	for (p = el->properties; p != NULL; p = p->next)
-		n++;
-	a = xcalloc(2 * n + 2, sizeof(*a));
-	n = 0;
-	for (p = el->properties; p != NULL; p = p->next) {
-		a[n++] = p->name;
-		a[n++] = p->children != NULL && p->children->content != NULL ?
-		    p->children->content : (const xmlChar *)"";
-	}
-	return a;
-}
-
 static struct node *
 pagebreak(struct mapper *m)
 {
@@ -342,29 +322,6 @@ markdown(struct mapper *m, const xmlChar **a)
 		return;
 	m->used[k] = 1;
 	put_block(m, m->n - 1, m->md[k]);
-}
-
-/* The language of <pre><code class="language-x">, for the code block. */
-static const char *
-pre_info(struct mapper *m, xmlNodePtr pre)
-{
-	xmlNodePtr c;
-	const char *cls;
-	const xmlChar **a;
-	char *info = NULL;
-
-	for (c = pre->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)c->name, "code") != 0)
-			continue;
-		a = attrs(c);
-		cls = html_attr(a, "class");
-		if (cls != NULL && strncmp(cls, "language-", 9) == 0)
-			info = doc_strndup(m->d, cls + 9, strcspn(cls + 9, " "));
-		free(a);
-		break;
-	}
-	return info != NULL ? info : "";
 }
 
 /*
@@ -505,7 +462,7 @@ open_el(struct mapper *m, xmlNodePtr el)
 {
 	const char *name = (const char *)el->name;
 	const struct html_tag *tag = html_tag(name);
-	const xmlChar **a = attrs(el);
+	const xmlChar **a = html_attrs(el);
 	enum mode mode = m->f[taker(m, m->n - 1)].mode;
 	struct node *n;
 	int brk;
@@ -557,7 +514,7 @@ open_el(struct mapper *m, xmlNodePtr el)
 		break;
 	case R_PRE:
 		n = html_node(m->d, tag, a, m->file, m->line);
-		n->u.code.info = pre_info(m, el);
+		n->u.code.info = html_pre_info(m->d, el);
 		put_block(m, m->n - 1, n);
 		push(m, el, M_TEXT, n);
 		buf_reset(&m->text);
@@ -580,126 +537,6 @@ open_el(struct mapper *m, xmlNodePtr el)
 
 /* ---- leaving elements ----------------------------------------------- */
 
-/* Which columns of this row the rows above cover (busy[k] > 0), and
- * the row's own cells placed at the first free columns; returns the
- * number of columns the row reaches.  busy grows as needed. */
-static int
-place_row(struct node *r, int **busy, int *nb, int rows_left)
-{
-	struct node *c;
-	int col = 0, k;
-
-	for (c = r->first; c != NULL; c = c->next) {
-		while (col < *nb && (*busy)[col] > 0)
-			col++;
-		if (c->u.cell.rowspan > rows_left)
-			c->u.cell.rowspan = rows_left;
-		c->u.cell.col = col;
-		if (col + c->u.cell.colspan > *nb) {
-			*busy = xrealloc(*busy, (size_t)(col +
-			    c->u.cell.colspan) * sizeof(**busy));
-			while (*nb < col + c->u.cell.colspan)
-				(*busy)[(*nb)++] = 0;
-		}
-		for (k = 0; k < c->u.cell.colspan; k++)
-			(*busy)[col + k] = c->u.cell.rowspan;
-		col += c->u.cell.colspan;
-	}
-	return col;
-}
-
-/* Empty cells where neither the row nor a cell above covers a column. */
-static void
-pad_row(struct mapper *m, struct node *r, const int *before, int ncols)
-{
-	struct node *c = r->first, *e;
-	int k = 0;
-
-	while (k < ncols) {
-		if (c != NULL && c->u.cell.col == k) {
-			k += c->u.cell.colspan;
-			c = c->next;
-		} else if (k < ncols && before[k] > 0) {
-			k++;
-		} else {
-			e = new(m, N_CELL);
-			e->u.cell.col = k;
-			e->u.cell.colspan = e->u.cell.rowspan = 1;
-			if (c != NULL)
-				doc_insert_before(c, e);
-			else
-				doc_append(r, e);
-			k++;
-		}
-	}
-}
-
-/* Header rows first (a <thead>, or leading rows of <th> cells only),
- * every cell's column set, rows that span past the end cut, and every
- * row covering exactly ncols columns, counting the cells that span into
- * it from above: short rows get empty cells. */
-static void
-table_end(struct mapper *m, struct node *t)
-{
-	struct node **rows = NULL, *r, *c, *cap = NULL, *next;
-	int *busy = NULL, *before, nb = 0, ncols = 0, w, k;
-	size_t n = 0, i, body = 0;
-
-	for (r = t->first; r != NULL; r = next) {
-		next = r->next;
-		doc_unlink(r);
-		if (r->type == N_CAPTION) {
-			if (cap == NULL)
-				cap = r;
-			continue;
-		}
-		rows = xrealloc(rows, (n + 1) * sizeof(*rows));
-		rows[n++] = r;
-	}
-	if (cap != NULL)
-		doc_append(t, cap);
-	for (i = 0; i < n && i == body; i++) {
-		for (c = rows[i]->first; c != NULL && c->u.cell.header;)
-			c = c->next;
-		if (rows[i]->first != NULL && c == NULL)
-			rows[i]->u.row.header = 1;
-		if (rows[i]->u.row.header)
-			body = i + 1;
-	}
-	for (k = 1; k >= 0; k--)	/* header rows, then the body */
-		for (i = 0; i < n; i++)
-			if (rows[i]->u.row.header == k)
-				doc_append(t, rows[i]);
-	for (i = 0, r = t->first; r != NULL; r = r->next)
-		if (r->type == N_ROW)
-			rows[i++] = r;
-	for (i = 0; i < n; i++) {
-		w = place_row(rows[i], &busy, &nb, (int)(n - i));
-		ncols = w > ncols ? w : ncols;
-		ncols = nb > ncols ? nb : ncols;
-		for (k = 0; k < nb; k++)
-			if (busy[k] > 0)
-				busy[k]--;
-	}
-	/* Again, now that ncols is known: fill the gaps. */
-	before = xcalloc((size_t)ncols + 1, sizeof(*before));
-	for (i = 0; i < n; i++) {
-		pad_row(m, rows[i], before, ncols);
-		for (k = 0; k < ncols; k++)
-			if (before[k] > 0)
-				before[k]--;
-		for (c = rows[i]->first; c != NULL; c = c->next)
-			for (k = 0; k < c->u.cell.colspan &&
-			    c->u.cell.col + k < ncols; k++)
-				before[c->u.cell.col + k] = c->u.cell.rowspan - 1;
-	}
-	free(before);
-	free(busy);
-	free(rows);
-	t->u.table.ncols = ncols;
-	t->u.table.aligns = doc_alloc(m->d, (size_t)(ncols > 0 ? ncols : 1) *
-	    sizeof(enum align));
-}
 
 /* A cell holding one paragraph holds its inlines, as a pipe table's. */
 static void
@@ -722,7 +559,7 @@ table_finish(struct mapper *m, struct frame *f)
 {
 	struct node *t = f->node, *at = t, *k, *p;
 
-	table_end(m, t);
+	html_table_end(m->d, t);
 	while (f->after != NULL && (k = f->after->first) != NULL) {
 		doc_unlink(k);
 		doc_insert_after(at, k);
@@ -854,21 +691,6 @@ close_el(struct mapper *m, xmlNodePtr el)
 		put_block(m, m->n - 1, pagebreak(m));
 }
 
-/* The <body> libxml2 puts around a fragment. */
-static xmlNodePtr
-body_of(htmlDocPtr doc)
-{
-	xmlNodePtr r = doc != NULL ? xmlDocGetRootElement(doc) : NULL, c;
-
-	if (r == NULL || strcmp((const char *)r->name, "body") == 0)
-		return r;
-	for (c = r->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)c->name, "body") == 0)
-			return c;
-	return r;
-}
-
 /* Walk the tree in document order without recursion. */
 static void
 walk(struct mapper *m, xmlNodePtr body)
@@ -920,7 +742,7 @@ html_map(struct doc *d, struct node *parent, const char *html,
 	push(&m, NULL, M_BLOCK, parent);
 	doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
 	    HTML_PARSE_OPTIONS);
-	walk(&m, body_of(doc));
+	walk(&m, html_body(doc));
 	while (m.n > 1)
 		finish(&m, &m.f[--m.n]);
 	/* Every Markdown block is placed, whatever the HTML did. */

@@ -90,6 +90,11 @@ index_ids(struct resolver *r)
 		}
 		n = NULL;
 		while ((n = doc_next(ch, n, &entering)) != NULL) {
+			if (entering && n->type == N_ANCHOR) {
+				strmap_put(&r->ids, n->u.anchor.id, n);
+				strmap_put(&r->local, local_key(r,
+				    ch->u.chapter.index, n->u.anchor.id), n);
+			}
 			if (!entering || n->type != N_HEADING)
 				continue;
 			strmap_put(&r->ids, n->u.heading.id, n);

@@ -251,6 +251,19 @@ assign_ids(struct doc *d)
 		tidy_slugify(doc_plain_text(d, n), slug, sizeof(slug));
 		n->u.heading.id = tidy_unique_id(d, &ids, slug);
 	}
+	/* An author's <a id> keeps its name unless a heading has it; white
+	 * space, which no id may hold, becomes '-'. */
+	n = NULL;
+	while ((n = doc_next(d->root, n, &entering)) != NULL) {
+		if (!entering || n->type != N_ANCHOR)
+			continue;
+		snprintf(slug, sizeof(slug), "%s", n->u.anchor.id);
+		for (char *p = slug; *p != '\0'; p++)
+			if (*p == ' ' || *p == '\t' || *p == '\n')
+				*p = '-';
+		n->u.anchor.id = tidy_unique_id(d, &ids, slug[0] ? slug :
+		    "anchor");
+	}
 	for (n = d->root->first; n != NULL; n = n->next) {
 		snprintf(slug, sizeof(slug), "chapter-%d",
 		    n->u.chapter.index + 1);

@@ -128,16 +128,19 @@ plan_headings(struct epub *e)
 		for (b = f->first; b != f->end; b = b->next) {
 			n = NULL;
 			while ((n = doc_next(b, n, &entering)) != NULL) {
-				if (!entering || n->type != N_HEADING)
+				if (!entering || (n->type != N_HEADING &&
+				    n->type != N_ANCHOR))
 					continue;
 				if (e->nanchors == acap) {
 					acap = acap ? acap * 2 : 32;
 					e->anchors = xrealloc(e->anchors,
 					    acap * sizeof(*e->anchors));
 				}
-				e->anchors[e->nanchors].id = n->u.heading.id;
+				e->anchors[e->nanchors].id = doc_target_id(n);
 				e->anchors[e->nanchors].file = (int)fi;
 				e->nanchors++;
+				if (n->type == N_ANCHOR)
+					continue;
 				t = doc_text_dup(n, 0);
 				if (f->title == NULL && t[0] != '\0')
 					f->title = xstrdup(t);
@@ -255,7 +258,7 @@ epub_link_href(const struct epub *e, const struct node *n)
 	if (t->type == N_CHAPTER)
 		file = chapter_first_file(e, t);
 	else
-		file = epub_anchor_file(e, id = t->u.heading.id);
+		file = epub_anchor_file(e, id = doc_target_id(t));
 	if (file < 0)
 		return NULL;	/* a heading the book does not show */
 	name = e->files[file].name;

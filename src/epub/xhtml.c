@@ -259,22 +259,83 @@ code_class(xmlNodePtr el, const char *info)
 		epub_attr(el, "class", cls);
 }
 
+static void	block(const struct epub *, xmlNodePtr, const struct node *,
+		    int);
+
+static void
+heading(const struct epub *e, xmlNodePtr parent, const struct node *n)
+{
+	xmlNodePtr el;
+	char tag[16];
+
+	snprintf(tag, sizeof(tag), "h%d", n->u.heading.level < 1 ? 1 :
+	    n->u.heading.level > 6 ? 6 : n->u.heading.level);
+	el = epub_el(parent, tag);
+	epub_attr(el, "id", n->u.heading.id);
+	epub_inlines(e, el, n, 0);
+}
+
+static void
+list(const struct epub *e, xmlNodePtr parent, const struct node *n)
+{
+	const struct node *c;
+	xmlNodePtr el;
+	char num[16];
+
+	el = epub_el(parent, n->u.list.ordered ? "ol" : "ul");
+	if (n->u.list.ordered && n->u.list.start != 1) {
+		snprintf(num, sizeof(num), "%d", n->u.list.start);
+		epub_attr(el, "start", num);
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		blocks(e, epub_el(el, "li"), c->first, NULL, n->u.list.tight);
+}
+
+static void
+code_block(xmlNodePtr parent, const struct node *n)
+{
+	xmlNodePtr el, code;
+	char *txt;
+	size_t len;
+
+	el = epub_el(parent, "pre");
+	/* An empty text child stops libxml2 from indenting <code>, which
+	 * would add a blank line to the preformatted text. */
+	xmlAddChild(el, xmlNewText(BAD_CAST ""));
+	code = epub_el(el, "code");
+	code_class(code, n->u.code.info ? n->u.code.info : "");
+	txt = xstrdup(n->text ? n->text : "");
+	len = strlen(txt);
+	if (len > 0 && txt[len - 1] == '\n')
+		txt[len - 1] = '\0';
+	epub_text(code, txt);
+	free(txt);
+}
+
+static void
+deflist(const struct epub *e, xmlNodePtr parent, const struct node *n)
+{
+	const struct node *c;
+	xmlNodePtr el = epub_el(parent, "dl");
+
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == N_DEFTERM)
+			epub_inlines(e, epub_el(el, "dt"), c, 0);
+		else	/* one paragraph: its text, as a tight item */
+			blocks(e, epub_el(el, "dd"), c->first, NULL,
+			    c->first != NULL && c->first == c->last);
+}
+
 static void
 block(const struct epub *e, xmlNodePtr parent, const struct node *n,
     int tight)
 {
-	xmlNodePtr el, code;
+	xmlNodePtr el;
 	const struct node *c;
-	char tag[16], num[16], *txt;
-	size_t len;
 
 	switch (n->type) {
 	case N_HEADING:
-		snprintf(tag, sizeof(tag), "h%d", n->u.heading.level < 1 ? 1 :
-		    n->u.heading.level > 6 ? 6 : n->u.heading.level);
-		el = epub_el(parent, tag);
-		epub_attr(el, "id", n->u.heading.id);
-		epub_inlines(e, el, n, 0);
+		heading(e, parent, n);
 		break;
 	case N_PARAGRAPH:
 		/* Tight list items hold their text without a <p>; a
@@ -289,14 +350,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 			epub_inlines(e, epub_el(parent, "p"), n, 0);
 		break;
 	case N_LIST:
-		el = epub_el(parent, n->u.list.ordered ? "ol" : "ul");
-		if (n->u.list.ordered && n->u.list.start != 1) {
-			snprintf(num, sizeof(num), "%d", n->u.list.start);
-			epub_attr(el, "start", num);
-		}
-		for (c = n->first; c != NULL; c = c->next)
-			blocks(e, epub_el(el, "li"), c->first, NULL,
-			    n->u.list.tight);
+		list(e, parent, n);
 		break;
 	case N_ITEM:		/* only under LIST, handled there */
 		blocks(e, epub_el(parent, "li"), n->first, NULL, tight);
@@ -305,18 +359,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		blocks(e, epub_el(parent, "blockquote"), n->first, NULL, 0);
 		break;
 	case N_CODE_BLOCK:
-		el = epub_el(parent, "pre");
-		/* An empty text child stops libxml2 from indenting <code>,
-		 * which would add a blank line to the preformatted text. */
-		xmlAddChild(el, xmlNewText(BAD_CAST ""));
-		code = epub_el(el, "code");
-		code_class(code, n->u.code.info ? n->u.code.info : "");
-		txt = xstrdup(n->text ? n->text : "");
-		len = strlen(txt);
-		if (len > 0 && txt[len - 1] == '\n')
-			txt[len - 1] = '\0';
-		epub_text(code, txt);
-		free(txt);
+		code_block(parent, n);
 		break;
 	case N_HTML_BLOCK:
 		break;		/* never reaches an emitter (html.c) */
@@ -333,31 +376,21 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		blocks(e, el, n->first, NULL, 0);
 		break;
 	case N_FIGURE:
-		el = epub_el(parent, "figure");
-		for (c = n->first; c != NULL; c = c->next)
-			if (c->type == N_CAPTION)
-				epub_inlines(e, epub_el(el, "figcaption"), c, 0);
-			else
-				block(e, el, c, 0);
-		break;
 	case N_DETAILS:
-		/* Printed open, as on paper; a reader may still fold it. */
-		el = epub_el(parent, "details");
-		epub_attr(el, "open", "open");
+		/* Details printed open, as on paper; a reader may still
+		 * fold them. */
+		el = epub_el(parent, n->type == N_FIGURE ? "figure" : "details");
+		if (n->type == N_DETAILS)
+			epub_attr(el, "open", "open");
 		for (c = n->first; c != NULL; c = c->next)
-			if (c->type == N_SUMMARY)
-				epub_inlines(e, epub_el(el, "summary"), c, 0);
+			if (c->type == N_CAPTION || c->type == N_SUMMARY)
+				epub_inlines(e, epub_el(el, c->type == N_CAPTION ?
+				    "figcaption" : "summary"), c, 0);
 			else
 				block(e, el, c, 0);
 		break;
 	case N_DEFLIST:
-		el = epub_el(parent, "dl");
-		for (c = n->first; c != NULL; c = c->next)
-			if (c->type == N_DEFTERM)
-				epub_inlines(e, epub_el(el, "dt"), c, 0);
-			else	/* one paragraph: its text, as a tight item */
-				blocks(e, epub_el(el, "dd"), c->first, NULL,
-				    c->first != NULL && c->first == c->last);
+		deflist(e, parent, n);
 		break;
 	case N_PAGEBREAK:
 		epub_attr(epub_el(parent, "div"), "class", "page-break");

@@ -118,6 +118,52 @@ link_close(struct man *m, const struct node *n)
 	return len;
 }
 
+/*
+ * A link on entering or leaving it; returns 0 when its children are not
+ * to be walked.  Only links out of the document are links on a man page
+ * (.UR/.UE in running text, "text <url>" in a table cell); the rest is
+ * their text.
+ */
+static int
+link(struct man *m, const struct node *n, int entering, enum inl_mode mode,
+    int flags)
+{
+	const char *u = n->u.link.href;
+
+	if (n->u.link.kind != LINK_EXTERNAL)
+		return entering;
+	if (entering && man_autolink(n)) {
+		/* The address is the text: no macro, which mandoc would
+		 * call an empty block. */
+		if (starts_with(u, "mailto:"))
+			u += strlen("mailto:");
+		roff_text(&m->r, u, strlen(u), flags | ESC_LITERAL |
+		    ESC_NOHYPH);
+		return 0;
+	}
+	if (entering && mode == INL_FLOW)
+		link_open(m, n);
+	else if (!entering && mode == INL_FLOW) {
+		m->skip = link_close(m, n);
+		m->skip_node = n->next;
+	} else if (!entering && mode == INL_CELL) {
+		roff_text(&m->r, " <", 2, flags);
+		roff_text(&m->r, u, strlen(u), flags | ESC_LITERAL);
+		roff_text(&m->r, ">", 1, flags);
+	}
+	return entering;
+}
+
+/* A font that wraps its content: pushed entering, popped leaving. */
+static void
+font_span(struct man *m, int entering, enum font_bit font)
+{
+	if (entering)
+		roff_font_push(&m->r, font);
+	else
+		roff_font_pop(&m->r, font);
+}
+
 /* One inline subtree, walked iteratively (emphasis can nest deeply). */
 static void
 inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
@@ -166,13 +212,15 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 				m->r.space = 1;
 			break;
 		case N_EMPH:
+		case N_UNDERLINE:
+			/* Underlining is italics on a man page, as troff
+			 * does on terminals. */
+			font_span(m, entering, FONT_ITALIC);
+			break;
 		case N_STRONG:
-			if (entering)
-				roff_font_push(&m->r, n->type == N_EMPH ?
-				    FONT_ITALIC : FONT_BOLD);
-			else
-				roff_font_pop(&m->r, n->type == N_EMPH ?
-				    FONT_ITALIC : FONT_BOLD);
+		case N_MARK:
+			/* A highlight is bold. */
+			font_span(m, entering, FONT_BOLD);
 			break;
 		case N_SUP:
 			if (entering)
@@ -186,43 +234,7 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			entering = 0;	/* skip the alt-text children */
 			break;
 		case N_LINK:
-			/* Only links out of the document are links on a
-			 * man page; the rest is their text. */
-			if (n->u.link.kind != LINK_EXTERNAL)
-				break;
-			if (entering && man_autolink(n)) {
-				/* The address is the text: no macro, which
-				 * mandoc would call an empty block. */
-				const char *u = n->u.link.href;
-
-				if (starts_with(u, "mailto:"))
-					u += strlen("mailto:");
-				roff_text(&m->r, u, strlen(u),
-				    flags | ESC_LITERAL | ESC_NOHYPH);
-				entering = 0;
-			} else if (entering && mode == INL_FLOW) {
-				link_open(m, n);
-			} else if (!entering && mode == INL_FLOW) {
-				m->skip = link_close(m, n);
-				m->skip_node = n->next;
-			} else if (!entering && mode == INL_CELL) {
-				roff_text(&m->r, " <", 2, flags);
-				roff_text(&m->r, n->u.link.href,
-				    strlen(n->u.link.href),
-				    flags | ESC_LITERAL);
-				roff_text(&m->r, ">", 1, flags);
-			}
-			break;
-		case N_UNDERLINE:
-		case N_MARK:
-			/* Underlining is italics on a man page (as troff
-			 * does on terminals); a highlight is bold. */
-			if (entering)
-				roff_font_push(&m->r, n->type == N_MARK ?
-				    FONT_BOLD : FONT_ITALIC);
-			else
-				roff_font_pop(&m->r, n->type == N_MARK ?
-				    FONT_BOLD : FONT_ITALIC);
+			entering = link(m, n, entering, mode, flags);
 			break;
 		case N_PLACEHOLDER:
 			/* "<file>": an italic placeholder, as ronn and

@@ -326,8 +326,15 @@ links(HPDF_Page *pages, size_t k, const struct lo_doc *d,
 			HPDF_Destination_SetFitH(dst,
 			    (HPDF_REAL)(d->ph - m->y + 4));
 			a = HPDF_Page_CreateLinkAnnot(p, r, dst);
-		} else	/* a safe URL: the model allows no other */
+		} else if (strlen(o->str) < HPDF_LIMIT_MAX_STRING_LEN)
+			/* A safe URL: the model allows no other. */
 			a = HPDF_Page_CreateURILinkAnnot(p, r, o->str);
+		else {
+			/* Longer than a PDF string may be: text only. */
+			diag_warn(NULL, 0, "a link of %zu bytes is too long for "
+			    "a PDF; its text is kept", strlen(o->str));
+			continue;
+		}
 		if (a != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 	}

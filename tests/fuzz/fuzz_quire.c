@@ -22,6 +22,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "hash.h"
 #include "emit.h"
 #include "input.h"
 #include "meta.h"
@@ -85,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		"fuzz.md", "b.md", "c.md", "d.md",
 	};
 	const char *p = (const char *)data, *end = p + size, *sep;
-	uint64_t hash[2] = { META_HASH0, META_HASH0 ^ 0x9e3779b97f4a7c15ULL };
+	struct hash128 hash;
 	struct input in;
 	struct doc *d;
 	size_t n;
@@ -96,6 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	d = doc_new();
 	d->epoch = 1700000000;
+	hash128_init(&hash);
 	for (i = 0; i < MAX_CHAPTERS && ok; i++) {
 		sep = i + 1 < MAX_CHAPTERS ?
 		    memmem(p, (size_t)(end - p), "\n\x1e\n", 3) : NULL;
@@ -105,8 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    in.len) != 0)
 			ok = 0;
 		else {
-			hash[0] = meta_hash(hash[0], in.text, in.len + 1);
-			hash[1] = meta_hash(hash[1], in.text, in.len + 1);
+			hash128_add(&hash, in.text, in.len);
 			parse_chapter(d, paths[i], in.text, in.len);
 		}
 		input_free(&in);
@@ -116,7 +117,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (ok) {
 		parse_finish(d);
-		if (meta_finish(d, paths[0], hash) == 0) {
+		if (meta_finish(d, paths[0], &hash) == 0) {
 			if (want_man)
 				run_emitter(emit_man, d);
 			if (want_epub)

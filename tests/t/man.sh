@@ -22,7 +22,7 @@ widest() { wc -L | tr -d ' '; }
 
 # Every request line the emitter may write.  Anything else starting with
 # '.' or '\'' would mean user text escaped its escaping.
-ALLOWED='(\.(TH|SH|SS|PP|PD|IP|TP|RS|RE|EX|EE|UR|UE|MT|ME|br|sp|TS|TE|na|nh|ad|ad l|hy|ll|nr qH|\\}|\\")( .*)?|\.if .*\\\{\\|\.if !c\\\[u[0-9A-F]+\] \.char \\\[u[0-9A-F]+\] \?|'"'"'\\" t)$'
+ALLOWED='(\.(TH|SH|SS|PP|PD|IP|TP|TQ|RS|RE|EX|EE|UR|UE|MT|ME|br|sp|TS|TE|na|nh|ad|ad l|hy|ll|nr qH|\\}|\\")( .*)?|\.if .*\\\{\\|\.if !c\\\[u[0-9A-F]+\] \.char \\\[u[0-9A-F]+\] \?|'"'"'\\" t)$'
 
 lint() {	# name, page
 	local out
@@ -78,7 +78,7 @@ for md in tests/cases/*.md content/*.md; do
 		done ;;
 	esac
 	# Golden page.
-	if [ -n "${UPDATE:-}" ] && [ "${base#man-}" != "$base" ]; then
+	if [ -n "${UPDATE:-}" ] && { [ "${base#man-}" != "$base" ] || [ "${base#html-}" != "$base" ]; }; then
 		cp "$page" "tests/cases/$base.7"
 	fi
 	if [ -f "tests/cases/$base.7" ]; then

@@ -41,24 +41,41 @@ def unescape(s):
     return ''.join(out)
 
 INLINE = {'text', 'code', 'emph', 'strong', 'strike', 'sup', 'sub', 'link',
-          'image'}
+          'image', 'underline', 'mark', 'small', 'anchor', 'placeholder',
+          'footref'}
 
 def dump_texts(path):
     """The model's text, in order, from `quire --dump`: inline text runs
     join as they are (E = mc<sup>2</sup> is the word mc2), blocks and
     breaks separate words."""
     texts = []
+    figure = skip = None	# indents: a figure's, an image alt's in it
     for line in open(path, encoding='utf-8'):
         f = line.split()
         if not f:
+            continue
+        # A figure with a caption shows no alt text under its image.
+        ind = len(line) - len(line.lstrip(' '))
+        if figure is not None and ind <= figure:
+            figure = None
+        if skip is not None and ind <= skip:
+            skip = None
+        if f[0] == 'figure':
+            figure = ind
+        elif f[0] == 'image' and figure is not None:
+            skip = ind
+        if skip is not None and ind > skip:
             continue
         if f[0] == 'meta':
             for k in ('title', 'subtitle'):
                 m = re.search(r'\b%s="((?:[^"\\]|\\.)*)"' % k, line)
                 if m:
                     texts.append(unescape(m.group(1)) + ' ')
-        elif f[0] in ('text', 'code', 'code_block', 'html_block'):
+        elif f[0] in ('text', 'code', 'code_block', 'html_block',
+                      'placeholder'):
             q = QUOTED.findall(line)
+            if f[0] in ('code_block', 'html_block'):
+                texts.append(' ')
             if q:
                 texts.append(unescape(q[-1]))
             if f[0] in ('code_block', 'html_block'):

@@ -469,7 +469,7 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 	h *= k;
 	vl_glue(v, col->skip);
 	e = vl_push(v, V_BOX, h);
-	e->keep = img->first != NULL;
+	e->keep = img->first != NULL && !col->captioned;
 	o = ops_push(&e->ops);
 	o->type = LO_IMAGE;
 	o->x = col->align == AL_LEFT ? x : col->align == AL_RIGHT ?
@@ -488,7 +488,7 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 		l->h = h;
 		l->str = link_dest(c, link);
 	}
-	if (img->first != NULL) {
+	if (img->first != NULL && !col->captioned) {
 		struct lo_fmt f = body_fmt(c, col->size * CAPTION_SIZE);
 
 		f.sty = LO_ITALIC;
@@ -570,6 +570,8 @@ details_or_figure(const struct lo_ctx *c, struct vlist *v,
 	inner.depth = col->depth + 1;
 	if (n->type == N_FIGURE && inner.align == AL_NONE)
 		inner.align = AL_CENTER;
+	inner.captioned = n->type == N_FIGURE && n->last != NULL &&
+	    n->last->type == N_CAPTION;
 	for (const struct node *k = n->first; k != NULL; k = k->next) {
 		if (k->type == N_SUMMARY) {
 			f = *body;

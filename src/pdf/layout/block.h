@@ -20,6 +20,8 @@ struct lo_column {
 	int		 ragged;
 	int		 depth;		/* block nesting so far */
 	int		 align;		/* paragraphs' (AL_NONE: justified) */
+	int		 captioned;	/* in a figure with a caption: images
+					   show no alt text below */
 };
 
 /* Set first and the blocks after it into v. */

@@ -420,14 +420,32 @@ par_finish(struct lo_par *p)
  * with a break opportunity between every two (cheaper after / . - _),
  * so that the word can be cut. */
 static void
-cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b)
+cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b,
+    double width)
 {
-	size_t	 k = 0, step;
+	size_t	 k = 0, step, end;
 	uint32_t cp;
+	double	 w, cw;
+	/* A word many lines long (a pasted blob) is cut into pieces a line
+	 * wide: a break after every character would cost an item each. */
+	int	 greedy = b->w > LONG_WORD * width;
 
 	while (k < b->len) {
 		if ((step = utf8_decode(b->s + k, b->len - k, &cp)) == 0)
 			step = 1;
+		end = k + step;
+		w = lo_text_width(c->widths, b->face, b->size, b->s + k, step);
+		while (greedy && end < b->len) {
+			if ((step = utf8_decode(b->s + end, b->len - end,
+			    &cp)) == 0)
+				step = 1;
+			cw = lo_text_width(c->widths, b->face, b->size,
+			    b->s + end, step);
+			if (w + cw > width)
+				break;
+			w += cw;
+			end += step;
+		}
 		if (q->n > 0 && q->it[q->n - 1].type == IT_BOX) {
 			struct lo_item *pen = par_push(q, IT_PEN);
 			char prev = q->it[q->n - 2].s[q->it[q->n - 2].len - 1];
@@ -438,9 +456,9 @@ cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b)
 		struct lo_item *nb = par_push(q, IT_BOX);
 		*nb = *b;
 		nb->s = b->s + k;
-		nb->len = step;
-		nb->w = lo_text_width(c->widths, b->face, b->size, nb->s, step);
-		k += step;
+		nb->len = end - k;
+		nb->w = w;
+		k = end;
 	}
 }
 
@@ -477,7 +495,7 @@ split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 			continue;
 		}
 		for (; i < j; i++)
-			cut_box(c, &q, &p->it[i]);
+			cut_box(c, &q, &p->it[i], width);
 	}
 	free(p->it);
 	*p = q;

@@ -119,6 +119,7 @@ layout_document(const struct doc *d, const struct style *st,
 	body.ragged = c.ragged;
 	body.depth = 0;
 	body.align = AL_NONE;
+	body.captioned = 0;
 	if (d->root != NULL)
 		blocks(&c, &v, d->root->first, &body);
 	paginate(&c, &v);

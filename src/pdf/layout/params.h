@@ -54,6 +54,7 @@ lo_baseline(double size, double lead)
 #define LINK_JOIN	2
 /* A line stretched beyond this ratio (a forced line) is set with plain
  * spaces rather than gaping ones; an overfull line (below -1) too. */
+#define LONG_WORD	3	/* a word this many lines wide is cut greedily */
 #define MAX_SET_RATIO	50
 
 /* ---- line breaking (Knuth-Plass) ---- */

@@ -111,8 +111,51 @@ minmax_blocks(const struct lo_ctx *c, const struct node *n,
 			widen(w, indent + f->size * CODE_MIN_WIDTH,
 			    indent + f->size * CODE_MIN_WIDTH,
 			    indent + f->size * CODE_MAX_WIDTH);
-		else
+		else if (n->type == N_TABLE || n->type == N_ROW ||
+		    n->type == N_DEFLIST || (n->first != NULL &&
+		    doc_is_block(n->first)))
+			/* Blocks of blocks (a table in the cell, a div):
+			 * what they hold, without their own frames. */
+			minmax_blocks(c, n->first, f, indent, w, depth + 1);
+		else if (n->first != NULL || n->type == N_CELL)
 			minmax_par(c, n, f, indent, w);
+	}
+}
+
+/* One cell's content widths, padding included. */
+static void
+cell_widths(const struct lo_ctx *c, const struct node *cell,
+    const struct lo_fmt *f, double pad, struct col_widths *w)
+{
+	memset(w, 0, sizeof(*w));
+	if (cell->first != NULL && doc_is_block(cell->first))
+		minmax_blocks(c, cell->first, f, 0, w, 0);
+	else
+		minmax_par(c, cell, f, 0, w);
+	w->wmin += 2 * pad;
+	w->smin += 2 * pad;
+	w->max += 2 * pad;
+}
+
+/* A cell over several columns wraps across all of them: when they are
+ * narrower together than it needs, each is widened by an equal share. */
+static void
+spread(struct col_widths *w, int k, int span, const struct col_widths *need)
+{
+	double have[3] = { 0, 0, 0 };
+
+	for (int j = k; j < k + span; j++) {
+		have[0] += w[j].wmin;
+		have[1] += w[j].smin;
+		have[2] += w[j].max;
+	}
+	for (int j = k; j < k + span; j++) {
+		if (need->wmin > have[0])
+			w[j].wmin += (need->wmin - have[0]) / span;
+		if (need->smin > have[1])
+			w[j].smin += (need->smin - have[1]) / span;
+		if (need->max > have[2])
+			w[j].max += (need->max - have[2]) / span;
 	}
 }
 
@@ -120,34 +163,34 @@ static void
 measure(const struct lo_ctx *c, const struct node *t, double size, int label,
     double pad, struct col_widths *w)
 {
-	int nc = t->u.table.ncols;
+	int nc = t->u.table.ncols, pass;
+	struct col_widths cw;
 
 	for (int k = 0; k < nc; k++)
 		w[k].wmin = w[k].smin = w[k].max = 0;
-	for (const struct node *r = t->first; r != NULL; r = r->next) {
-		if (r->type != N_ROW)
-			continue;
-		for (const struct node *cell = r->first; cell != NULL;
-		    cell = cell->next) {
-			int k = cell->u.cell.col;
-			struct lo_fmt f = cell_fmt(c, size, r->u.row.header,
-			    label && k == 0);
-
-			/* A cell over several columns wraps across all of
-			 * them: it sets no single column's width. */
-			if (k >= nc || cell->u.cell.colspan > 1)
+	/* Single-column cells first; spanning ones then widen theirs. */
+	for (pass = 0; pass < 2; pass++)
+		for (const struct node *r = t->first; r != NULL; r = r->next) {
+			if (r->type != N_ROW)
 				continue;
-			if (cell->first != NULL && doc_is_block(cell->first))
-				minmax_blocks(c, cell->first, &f, 0, &w[k], 0);
-			else
-				minmax_par(c, cell, &f, 0, &w[k]);
+			for (const struct node *cell = r->first; cell != NULL;
+			    cell = cell->next) {
+				int k = cell->u.cell.col;
+				int span = cell->u.cell.colspan;
+				struct lo_fmt f = cell_fmt(c, size,
+				    r->u.row.header, label && k == 0);
+
+				if (k >= nc || (span > 1) != pass)
+					continue;
+				if (k + span > nc)
+					span = nc - k;
+				cell_widths(c, cell, &f, pad, &cw);
+				if (pass == 0)
+					widen(&w[k], cw.wmin, cw.smin, cw.max);
+				else
+					spread(w, k, span, &cw);
+			}
 		}
-	}
-	for (int k = 0; k < nc; k++) {
-		w[k].wmin += 2 * pad;
-		w[k].smin += 2 * pad;
-		w[k].max += 2 * pad;
-	}
 }
 
 void
@@ -251,6 +294,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 		col.ragged = 1;
 		col.depth = 0;
 		col.align = AL_NONE;
+		col.captioned = 0;
 		blocks(c, v, cell->first, &col);
 	} else {
 		struct lo_par p;

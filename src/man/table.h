@@ -1,0 +1,36 @@
+/*
+ * man/table.h - the man emitter's tables, shared by table.c (measuring,
+ * widths, the choice of layout, the stacked layout) and tbl.c (the tbl
+ * grid).  Private to src/man/.
+ */
+#ifndef QUIRE_MAN_TABLE_H
+#define QUIRE_MAN_TABLE_H
+
+struct man;
+struct node;
+
+#define GAP		3	/* tbl's default space between columns */
+
+struct col {
+	int	minw;		/* longest word */
+	int	natural;	/* longest line, unwrapped */
+	long	content;	/* total text, for sharing the spare width */
+	int	short_col;	/* every cell short: sized by its longest word */
+	int	width;		/* decided */
+	int	fixed;		/* width final while sharing */
+};
+
+/* Does the cell show nothing? */
+int	man_cell_empty(const struct node *cell);
+/* A cell's content: its inlines, or its blocks one per line with list
+ * items as bulleted lines. */
+void	man_cell_body(struct man *, const struct node *cell,
+	    enum inl_mode, int flags);
+/* The table's first row (after its caption). */
+const struct node *man_first_row(const struct node *table);
+/* The tbl grid with the decided widths; expand: prose columns take
+ * what mandoc's line leaves (x). */
+void	man_grid(struct man *, const struct node *table, const struct col *,
+	    int ncols, int expand);
+
+#endif

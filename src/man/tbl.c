@@ -1,0 +1,461 @@
+/*
+ * man/tbl.c - a table as tbl(1) source: the format lines (with "s" and
+ * "^" where cells span), and each row as T{ T} text blocks, a row split
+ * into several tbl rows where its cells break lines (mandoc drops .br in
+ * a text block).  The widths come decided from table.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "emit.h"
+#include "man.h"
+#include "roff.h"
+#include "table.h"
+
+
+int
+man_cell_empty(const struct node *cell)
+{
+	struct node *n = NULL;
+	int entering;
+
+	while ((n = doc_next(cell, n, &entering)) != NULL)
+		if (entering && (n->type == N_TEXT || n->type == N_CODE) &&
+		    n->text[strspn(n->text, " \t\n")] != '\0')
+			return 0;
+		else if (entering && n->type == N_LINK &&
+		    n->u.link.kind == LINK_EXTERNAL)
+			return 0;
+	return 1;
+}
+
+/* A separator no cell contains.  Cells are T{ T} blocks, whose lines tbl
+ * never splits, so a clash could only come from a bug; still, pick a
+ * character the text does not use. */
+static char
+separator(const struct node *table)
+{
+	static const char cand[] = "@|#^~%:;!&+=";
+	struct node *n = NULL;
+	int entering;
+	const char *c;
+	int used[sizeof(cand)] = { 0 };
+
+	while ((n = doc_next(table, n, &entering)) != NULL) {
+		const char *s = NULL;
+
+		if (n->type == N_TEXT || n->type == N_CODE)
+			s = n->text;
+		else if (n->type == N_LINK && entering &&
+		    n->u.link.kind == LINK_EXTERNAL)
+			s = n->u.link.href;
+		for (; s != NULL && *s != '\0'; s++)
+			if ((c = strchr(cand, *s)) != NULL)
+				used[c - cand] = 1;
+	}
+	for (c = cand; *c != '\0'; c++)
+		if (!used[c - cand])
+			return *c;
+	return '\a';	/* tbl accepts any character; BEL is never text */
+}
+
+/* The body of a cell: inline text, or its blocks one per line with list
+ * items as bulleted lines. */
+void
+man_cell_body(struct man *m, const struct node *cell, enum inl_mode mode,
+    int flags)
+{
+	const struct node *b, *item, *p;
+	int first = 1;
+
+	if (cell->first == NULL || !doc_is_block(cell->first)) {
+		man_inlines(m, cell, mode, flags);
+		return;
+	}
+	for (b = cell->first; b != NULL; b = b->next) {
+		if (b->type == N_LIST) {
+			for (item = b->first; item != NULL;
+			    item = item->next) {
+				if (!first) {
+					roff_req(&m->r, ".br");
+					roff_eol(&m->r);
+				}
+				first = 0;
+				roff_raw(&m->r, "\\(bu\\ ");
+				for (p = item->first; p != NULL; p = p->next)
+					man_inlines(m, p, mode, flags);
+			}
+			continue;
+		}
+		if (!first) {
+			roff_req(&m->r, ".br");
+			roff_eol(&m->r);
+		}
+		first = 0;
+		man_inlines(m, b, mode, flags);
+	}
+}
+
+/*
+ * A cell as lines: the runs of its inlines between hard breaks, or its
+ * blocks with one line per list item.  mandoc drops ".br" inside a tbl
+ * text block (gluing "techniques.- Ensure"), so each line becomes a cell
+ * of its own in a sub-row of the table row instead.
+ */
+struct seg {
+	const struct node *first, *stop;	/* inline siblings */
+	const struct node *item;		/* or a list item */
+};
+
+static size_t
+segments(const struct node *cell, struct seg **out)
+{
+	const struct node *b, *n, *start;
+	struct seg *v = NULL;
+	size_t len = 0, cap = 0;
+
+#define PUSH(f, s, i) do {						\
+		if (len == cap) {					\
+			cap = cap ? cap * 2 : 4;			\
+			v = xrealloc(v, cap * sizeof(*v));		\
+		}							\
+		v[len].first = (f); v[len].stop = (s); v[len].item = (i); \
+		len++;							\
+	} while (0)
+
+	if (cell->first != NULL && doc_is_block(cell->first)) {
+		for (b = cell->first; b != NULL; b = b->next)
+			if (b->type == N_LIST)
+				for (n = b->first; n != NULL; n = n->next)
+					PUSH(NULL, NULL, n);
+			else
+				PUSH(b, b->next, NULL);
+	} else {
+		start = cell->first;
+		for (n = cell->first; n != NULL; n = n->next)
+			if (n->type == N_LINEBREAK) {
+				PUSH(start, n, NULL);
+				start = n->next;
+			}
+		if (start != NULL || len == 0)
+			PUSH(start, NULL, NULL);
+	}
+#undef PUSH
+	*out = v;
+	return len;
+}
+
+static int
+seg_empty(const struct seg *s)
+{
+	const struct node *n;
+
+	if (s->item != NULL)
+		return 0;
+	for (n = s->first; n != NULL && n != s->stop; n = n->next)
+		if (!man_cell_empty(n))
+			return 0;
+	return 1;
+}
+
+/* A block in a cell, on its line: its inlines, or (a code block, a
+ * table in the table) its text. */
+static void
+block_line(struct man *m, const struct node *b, int flags)
+{
+	char *t;
+
+	if (b->first != NULL && doc_is_inline(b->first)) {
+		man_inlines(m, b, INL_CELL, flags);
+		return;
+	}
+	if (b->type != N_CODE_BLOCK)
+		emit_fallback_warn(m->unshown, b, "man page table cell");
+	t = doc_text_dup(b, TEXT_BLOCKS);
+	roff_text(&m->r, t, strlen(t), flags | ESC_ONELINE);
+	free(t);
+}
+
+static void
+seg_write(struct man *m, const struct seg *s, int flags)
+{
+	const struct node *p;
+
+	if (s->item == NULL) {
+		if (s->first != NULL && doc_is_block(s->first))
+			block_line(m, s->first, flags);
+		else
+			man_inline_range(m, s->first, s->stop, INL_CELL,
+			    flags);
+		return;
+	}
+	/* The bullet is glued to the first word by an unbreakable space. */
+	roff_raw(&m->r, "\\(bu\\ ");
+	for (p = s->item->first; p != NULL; p = p->next) {
+		if (p != s->item->first)
+			m->r.space = 1;
+		man_inlines(m, p, INL_CELL, flags);
+	}
+}
+
+const struct node *
+man_first_row(const struct node *table)
+{
+	const struct node *row = table->first;
+
+	while (row != NULL && row->type != N_ROW)
+		row = row->next;
+	return row;
+}
+
+/*
+ * Where each column of a row stands: a cell starts there, the cell to
+ * its left spans over it, or a cell of a row above reaches down into
+ * it.  down[k] counts the rows a cell above still covers in column k.
+ */
+enum slot { SLOT_CELL, SLOT_RIGHT, SLOT_DOWN };
+
+static void
+row_map(const struct node *row, int ncols, int *down, enum slot *slot,
+    const struct node **cell)
+{
+	const struct node *c;
+	int k, j;
+
+	for (k = 0; k < ncols; k++) {
+		slot[k] = down[k] > 0 ? SLOT_DOWN : SLOT_CELL;
+		cell[k] = NULL;
+		if (down[k] > 0)
+			down[k]--;
+	}
+	for (c = row->first; c != NULL; c = c->next) {
+		if ((k = c->u.cell.col) >= ncols)
+			continue;
+		slot[k] = SLOT_CELL;
+		cell[k] = c;
+		for (j = 0; j < c->u.cell.colspan && k + j < ncols; j++) {
+			if (j > 0)
+				slot[k + j] = SLOT_RIGHT;
+			down[k + j] = c->u.cell.rowspan - 1;
+		}
+	}
+}
+
+/* The lines of each cell (see segments); returns how many tbl rows the
+ * table row takes. */
+static size_t
+row_lines(const struct node *const *cell, int ncols, struct seg **segs,
+    size_t *nseg)
+{
+	size_t nsub = 1;
+	int k;
+
+	for (k = 0; k < ncols; k++) {
+		nseg[k] = 0;
+		segs[k] = NULL;
+		if (cell[k] == NULL)
+			continue;
+		nseg[k] = segments(cell[k], &segs[k]);
+		/* Trailing empty lines (a final <br>) add nothing. */
+		while (nseg[k] > 0 && seg_empty(&segs[k][nseg[k] - 1]))
+			nseg[k]--;
+		if (nseg[k] > nsub)
+			nsub = nseg[k];
+	}
+	return nsub;
+}
+
+static void
+grid_row(struct man *m, const struct node *row, char sep, int ncols,
+    const enum slot *slot, const struct node *const *cell)
+{
+	struct seg **segs = xcalloc((size_t)ncols, sizeof(*segs));
+	size_t *nseg = xcalloc((size_t)ncols, sizeof(*nseg)), sub, nsub;
+	char tmp[2] = { sep, '\0' };
+	int k, field;
+
+	nsub = row_lines(cell, ncols, segs, nseg);
+	for (sub = 0; sub < nsub; sub++) {
+		for (k = 0, field = 0; k < ncols; k++) {
+			if (slot[k] == SLOT_RIGHT)
+				continue;	/* spanned: no field */
+			if (field++ > 0)
+				roff_raw(&m->r, tmp);
+			if (slot[k] != SLOT_CELL || sub >= nseg[k] ||
+			    seg_empty(&segs[k][sub]))
+				continue;
+			roff_raw(&m->r, "T{");
+			roff_eol(&m->r);
+			if (row->u.row.header)
+				roff_font_push(&m->r, FONT_BOLD);
+			seg_write(m, &segs[k][sub], ESC_TABLE);
+			if (row->u.row.header)
+				roff_font_pop(&m->r, FONT_BOLD);
+			roff_eol(&m->r);
+			roff_raw(&m->r, "T}");
+		}
+		roff_eol(&m->r);
+	}
+	for (k = 0; k < ncols; k++)
+		free(segs[k]);
+	free(segs);
+	free(nseg);
+}
+
+/* One column's format: its key and width, or a span. */
+static void
+format_entry(struct man *m, const struct node *table, const struct col *c,
+    int k, int expand, enum slot slot, const struct node *cell, int last)
+{
+	enum align a = cell != NULL && cell->u.cell.align != AL_NONE ?
+	    cell->u.cell.align : table->u.table.aligns[k];
+	char key = a == AL_CENTER ? 'c' : a == AL_RIGHT ? 'r' : 'l', tmp[64];
+
+	if (slot == SLOT_RIGHT)
+		snprintf(tmp, sizeof(tmp), "%ss%s", k ? " " : "", last ? "." : "");
+	else if (slot == SLOT_DOWN)
+		snprintf(tmp, sizeof(tmp), "%s^%s", k ? " " : "", last ? "." : "");
+	else if (expand && !c[k].short_col)
+		snprintf(tmp, sizeof(tmp), "%s%cx%s", k ? " " : "", key,
+		    last ? "." : "");
+	else
+		snprintf(tmp, sizeof(tmp), "%s%cw(%dn)%s", k ? " " : "", key,
+		    c[k].width, last ? "." : "");
+	roff_raw(&m->r, tmp);
+}
+
+static int
+has_spans(const struct node *table)
+{
+	const struct node *r, *c;
+
+	for (r = table->first; r != NULL; r = r->next)
+		for (c = r->first; c != NULL; c = c->next)
+			if (c->type == N_CELL && (c->u.cell.colspan > 1 ||
+			    c->u.cell.rowspan > 1))
+				return 1;
+	return 0;
+}
+
+/*
+ * The format lines: one for the whole table, or, when cells span, one
+ * per tbl row (a table row takes as many as it has lines), so each can
+ * say "s" (spanned from the left) or "^" (from above).
+ */
+static void
+formats(struct man *m, const struct node *table, const struct col *c,
+    int ncols, int expand)
+{
+	const struct node *row, **cell;
+	enum slot *slot;
+	struct seg **segs;
+	size_t *nseg, sub, nsub;
+	int *down, k, spans = has_spans(table);
+
+	if (!spans) {
+		for (k = 0; k < ncols; k++)
+			format_entry(m, table, c, k, expand, SLOT_CELL, NULL,
+			    k == ncols - 1);
+		roff_eol(&m->r);
+		return;
+	}
+	slot = xcalloc((size_t)ncols, sizeof(*slot));
+	cell = xcalloc((size_t)ncols, sizeof(*cell));
+	down = xcalloc((size_t)ncols, sizeof(*down));
+	segs = xcalloc((size_t)ncols, sizeof(*segs));
+	nseg = xcalloc((size_t)ncols, sizeof(*nseg));
+	for (row = table->first; row != NULL; row = row->next) {
+		if (row->type != N_ROW)
+			continue;
+		row_map(row, ncols, down, slot, cell);
+		nsub = row_lines(cell, ncols, segs, nseg);
+		for (k = 0; k < ncols; k++)
+			free(segs[k]);
+		for (sub = 0; sub < nsub; sub++) {
+			if (sub > 0 || row != man_first_row(table))
+				roff_eol(&m->r);
+			for (k = 0; k < ncols; k++)
+				format_entry(m, table, c, k, expand, slot[k],
+				    cell[k], k == ncols - 1 && sub == nsub - 1 &&
+				    row->next == NULL);
+		}
+	}
+	roff_eol(&m->r);
+	free(slot);
+	free(cell);
+	free(down);
+	free(segs);
+	free(nseg);
+}
+
+/*
+ * The tbl grid.  For groff the widths are fixed (w); for mandoc, which
+ * cannot test the line length, prose columns expand (x) to whatever line
+ * it formats for, and only short columns are fixed.
+ */
+void
+man_grid(struct man *m, const struct node *table, const struct col *c,
+    int ncols, int expand)
+{
+	const struct node *row, **cell;
+	char sep = separator(table), tmp[64];
+	enum slot *slot;
+	int i, *down;
+
+	/* Ragged right and no hyphenation in cells: groff cannot justify
+	 * a narrow column without gaps (and warns "cannot adjust line"),
+	 * and would split a label like "Respon-sibilities" to fill a line.
+	 * Both modes are restored after the table. */
+	if (expand) {
+		/* mandoc draws rules one column past an expanded table. */
+		roff_req(&m->r, ".ll -2n");
+		roff_eol(&m->r);
+	}
+	roff_req(&m->r, ".nr qH \\n[.hy]");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".nh");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".na");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".TS");
+	roff_eol(&m->r);
+	/* nokeep: groff 1.22's keeps leave blank lines in mid-table when
+	 * man-db renders continuously. */
+	snprintf(tmp, sizeof(tmp), "tab(%c) nokeep;", sep);
+	roff_raw(&m->r, tmp);
+	roff_eol(&m->r);
+	formats(m, table, c, ncols, expand);
+	slot = xcalloc((size_t)ncols, sizeof(*slot));
+	cell = xcalloc((size_t)ncols, sizeof(*cell));
+	down = xcalloc((size_t)ncols, sizeof(*down));
+	for (row = table->first; row != NULL; row = row->next) {
+		if (row->type != N_ROW)
+			continue;
+		row_map(row, ncols, down, slot, cell);
+		/* A rule would cut through a cell reaching down. */
+		for (i = 0; i < ncols && slot[i] != SLOT_DOWN; i++)
+			;
+		if (row != man_first_row(table) && i == ncols) {
+			roff_raw(&m->r, "_");
+			roff_eol(&m->r);
+		}
+		grid_row(m, row, sep, ncols, slot, cell);
+	}
+	free(slot);
+	free(cell);
+	free(down);
+	roff_req(&m->r, ".TE");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".ad");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".hy \\n(qH");
+	roff_eol(&m->r);
+	if (expand) {
+		roff_req(&m->r, ".ll");
+		roff_eol(&m->r);
+	}
+}
