@@ -198,7 +198,8 @@ struct node {
 
 /* Front-matter metadata, after -M overrides and defaults are applied. */
 struct meta {
-	const char	 *title;	/* never NULL after doc_finish_meta */
+	const char	 *title;	/* never NULL after meta_finish */
+	int		  untitled;	/* title is only the default */
 	const char	 *subtitle;
 	const char	**authors;	/* NULL-terminated, may be empty */
 	const char	 *date;		/* as written, may be NULL */

@@ -308,12 +308,31 @@ html_node(struct doc *d, const struct html_tag *t, const xmlChar **atts,
 	return n;
 }
 
+int
+html_is_void(const char *name)
+{
+	static const char *const v[] = { "area", "base", "basefont",
+	    "bgsound", "br", "col", "embed", "hr", "image", "img", "input",
+	    "isindex", "keygen", "link", "meta", "param", "source", "spacer",
+	    "track", "wbr", NULL };
+	int i;
+
+	for (i = 0; v[i] != NULL; i++)
+		if (strcmp(v[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 void
 html_warn_drop(struct html_warned *w, const char *name, const char *file,
     int line)
 {
 	int i;
 
+	/* A dropped element with no content (<source>, <meta>) loses
+	 * nothing a reader would see. */
+	if (html_is_void(name))
+		return;
 	for (i = 0; i < w->n; i++)
 		if (strcmp(w->names[i], name) == 0)
 			return;

@@ -35,20 +35,6 @@ struct inl {
 	struct buf		 text;
 };
 
-static int
-is_void(const char *name)
-{
-	static const char *const v[] = { "area", "base", "basefont",
-	    "bgsound", "br", "col", "embed", "hr", "image", "img", "input",
-	    "isindex", "keygen", "link", "meta", "param", "source", "spacer",
-	    "track", "wbr", NULL };
-	int i;
-
-	for (i = 0; v[i] != NULL; i++)
-		if (strcmp(v[i], name) == 0)
-			return 1;
-	return 0;
-}
 
 static int
 dropping(const struct inl *s)
@@ -102,7 +88,7 @@ start(struct inl *s, struct html_token *t, const struct node *at)
 	const char *id;
 
 	if (dropping(s)) {
-		if (!is_void(t->name))
+		if (!html_is_void(t->name))
 			push(s, t->name, 1, 0);
 		return;
 	}
@@ -115,7 +101,7 @@ start(struct inl *s, struct html_token *t, const struct node *at)
 		return;
 	case R_DROP:
 		html_warn_drop(s->w, t->name, at->file, at->line);
-		if (!is_void(t->name))
+		if (!html_is_void(t->name))
 			push(s, t->name, 1, 0);
 		return;
 	case R_VOID:
@@ -156,7 +142,7 @@ start(struct inl *s, struct html_token *t, const struct node *at)
 	default:
 		/* Spans, and blocks written inside a line: no node, the
 		 * content stays where it is. */
-		if (!is_void(t->name))
+		if (!html_is_void(t->name))
 			push(s, t->name, 0, 0);
 		return;
 	}

@@ -57,7 +57,11 @@ int	html_page_break(const xmlChar **atts);
 struct node *html_node(struct doc *, const struct html_tag *,
 	    const xmlChar **atts, const char *file, int line);
 
-/* Warn once per chapter and element name that it was dropped. */
+/* An element that never has content (br, img, source, meta...)? */
+int	html_is_void(const char *name);
+
+/* Warn once per chapter and element name that it was dropped (void
+ * elements, which lose nothing, silently). */
 struct html_warned {
 	const char	*names[8];
 	int		 n;

@@ -302,8 +302,12 @@ meta_finish(struct doc *d, const char *first_path, const struct hash128 *text)
 		m->lang = "en";
 	if (m->section == NULL)
 		m->section = "7";
-	if (m->title == NULL || m->title[0] == '\0')
+	if (m->title == NULL || m->title[0] == '\0') {
+		/* Formats that must name the document say "Untitled"; a
+		 * page need not print it. */
 		m->title = "Untitled";
+		m->untitled = 1;
+	}
 	if (m->name == NULL) {
 		base = strrchr(first_path, '/');
 		base = base ? base + 1 : first_path;

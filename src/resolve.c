@@ -38,6 +38,7 @@ struct resolver {
 	struct strmap	 local;		/* "N\x1fid" -> HEADING of chapter N */
 	struct strmap	 names;		/* normalised input path -> CHAPTER */
 	struct strmap	 images;	/* resolved path -> struct verdict */
+	struct strmap	 warned;	/* files linked to outside the book */
 	const struct node **chapter;	/* by index */
 	char		**real;		/* each chapter's real path, or NULL */
 	char		**roots;	/* directories images may come from */
@@ -202,10 +203,13 @@ relative(struct resolver *r, struct node *n, const char *url)
 		rel = pct_decode(url, plen);
 		path = path_resolve(n->file, rel);
 		ch = find_chapter(r, path);
-		free(path);
-		if (ch == NULL)
+		/* A README links to LICENSE from ten places: one warning. */
+		if (ch == NULL && strmap_get(&r->warned, path) == NULL) {
+			strmap_put(&r->warned, doc_strdup(r->d, path), r);
 			diag_warn(n->file, n->line, "link to %s, which is not "
 			    "part of the book; keeping its text", rel);
+		}
+		free(path);
 	}
 	if (plen > 0 && ch == NULL)
 		;
@@ -449,6 +453,7 @@ resolve_document(struct doc *d)
 	strmap_init(&r.local);
 	strmap_init(&r.names);
 	strmap_init(&r.images);
+	strmap_init(&r.warned);
 	for (ch = d->root->first; ch != NULL; ch = ch->next)
 		r.nchapters++;
 	r.chapter = xcalloc(r.nchapters + 1, sizeof(*r.chapter));
@@ -482,4 +487,5 @@ resolve_document(struct doc *d)
 	strmap_free(&r.local);
 	strmap_free(&r.names);
 	strmap_free(&r.images);
+	strmap_free(&r.warned);
 }

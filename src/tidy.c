@@ -48,10 +48,59 @@ merge_run(struct doc *d, struct node *n)
 		doc_unlink(n->next);
 }
 
+static void
+drop_empty_text(struct node *parent)
+{
+	struct node *n, *next;
+
+	for (n = parent->first; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == N_TEXT && n->text[0] == '\0')
+			doc_unlink(n);
+	}
+}
+
+/* Trim spaces and breaks at both ends; returns whether anything went. */
+static int
+trim_ends(struct doc *d, struct node *parent)
+{
+	struct node *f = parent->first, *l = parent->last;
+	const char *t;
+	size_t n;
+	int changed = 0;
+
+	if (l != NULL && l->type == N_TEXT) {
+		t = l->text;
+		n = strlen(t);
+		while (n > 0 && is_space(t[n - 1]))
+			n--;
+		if (t[n] != '\0') {
+			l->text = doc_strndup(d, t, n);
+			changed = 1;
+		}
+	}
+	if (f != NULL && f->type == N_TEXT && is_space(*f->text)) {
+		while (is_space(*f->text))
+			f->text++;
+		changed = 1;
+	}
+	while (parent->first != NULL && (parent->first->type == N_LINEBREAK ||
+	    parent->first->type == N_SOFTBREAK)) {
+		doc_unlink(parent->first);
+		changed = 1;
+	}
+	while (parent->last != NULL && (parent->last->type == N_LINEBREAK ||
+	    parent->last->type == N_SOFTBREAK)) {
+		doc_unlink(parent->last);
+		changed = 1;
+	}
+	return changed;
+}
+
 void
 tidy_inlines(struct doc *d, struct node *parent)
 {
-	struct node *n, *next;
+	struct node *n;
 	size_t l;
 	const char *t;
 
@@ -76,34 +125,15 @@ tidy_inlines(struct doc *d, struct node *parent)
 			n->next->text = t;
 		}
 	}
+	drop_empty_text(parent);
 	/* A break before or after everything breaks nothing, and spaces
-	 * at the ends of a block (left by a dropped tag) are not content. */
+	 * at the ends of a block (left by a dropped tag) are not content:
+	 * trimmed until neither end changes (<br> " " <br> " " <br>). */
 	if (parent->type == N_PARAGRAPH || parent->type == N_CELL ||
-	    parent->type == N_HEADING) {
-		if (parent->last != NULL && parent->last->type == N_TEXT) {
-			t = parent->last->text;
-			l = strlen(t);
-			while (l > 0 && is_space(t[l - 1]))
-				l--;
-			parent->last->text = doc_strndup(d, t, l);
-		}
-		if (parent->first != NULL && parent->first->type == N_TEXT)
-			while (is_space(*parent->first->text))
-				parent->first->text++;
-		while (parent->first != NULL &&
-		    (parent->first->type == N_LINEBREAK ||
-		     parent->first->type == N_SOFTBREAK))
-			doc_unlink(parent->first);
-		while (parent->last != NULL &&
-		    (parent->last->type == N_LINEBREAK ||
-		     parent->last->type == N_SOFTBREAK))
-			doc_unlink(parent->last);
-	}
-	for (n = parent->first; n != NULL; n = next) {
-		next = n->next;
-		if (n->type == N_TEXT && n->text[0] == '\0')
-			doc_unlink(n);
-	}
+	    parent->type == N_HEADING || parent->type == N_CAPTION ||
+	    parent->type == N_SUMMARY || parent->type == N_DEFTERM)
+		while (trim_ends(d, parent))
+			drop_empty_text(parent);
 }
 
 static int

@@ -752,7 +752,7 @@ title_block(const struct lo_ctx *c, struct vlist *v)
 	struct buf	   b;
 	size_t		   from = v->n;
 
-	if (m->title == NULL || *m->title == '\0')
+	if (m->title == NULL || *m->title == '\0' || m->untitled)
 		return;
 	title_line(c, v, m->title, c->fam_head, LO_BOLD,
 	    c->body_size * TITLE_SIZE, c->text_rgb);

@@ -37,6 +37,7 @@ struct par_state {
 	struct lo_par	 spare;		/* a recycled item array */
 	struct lo_ops	 line;		/* the line being set */
 	int		 nwarned;	/* glyph warnings given */
+	uint32_t	 warned[MAX_GLYPH_WARNINGS];	/* for these */
 	const char	*file;		/* for those warnings */
 };
 
@@ -156,6 +157,23 @@ add_anchor(struct lo_par *p, const char *id)
 	b->anchor = id;
 }
 
+/* A character no font has: one warning per character (a table's cells
+ * are measured, then set: both meet it), and only the first few. */
+static void
+glyph_warning(struct par_state *ps, uint32_t cp)
+{
+	int i;
+
+	for (i = 0; i < ps->nwarned; i++)
+		if (ps->warned[i] == cp)
+			return;
+	if (ps->nwarned == MAX_GLYPH_WARNINGS)
+		return;
+	ps->warned[ps->nwarned++] = cp;
+	diag_warn(ps->file, 0, "no font has a glyph for U+%04X; drawn as '?'",
+	    (unsigned)cp);
+}
+
 /* A piece of a word: split into boxes wherever the drawing face changes
  * (glyph fallback) and replace characters no font has by '?'. */
 static void
@@ -171,12 +189,7 @@ add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 			k = 1, cp = '?';
 		lo_advance(c->widths, face, cp, &used);
 		if (used < 0) {
-			if (c->par->nwarned < MAX_GLYPH_WARNINGS) {
-				diag_warn(c->par->file, 0, "no font has a "
-				    "glyph for U+%04X; drawn as '?'",
-				    (unsigned)cp);
-				c->par->nwarned++;
-			}
+			glyph_warning(c->par, cp);
 			if (cur != -2 && i > start)
 				add_box(c, p, f, cur, s + start, i - start);
 			add_box(c, p, f, face, "?", 1);

@@ -501,7 +501,8 @@ static void
 footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 {
 	char	 num[64];
-	const char *title = c->doc->meta.title ? c->doc->meta.title : "";
+	const char *title = c->doc->meta.title && !c->doc->meta.untitled ?
+	    c->doc->meta.title : "";
 	int	 face = LO_FACE(c->fam_head, 0);
 	double	 size = FOOTER_SIZE, base = c->ph - c->mb, numw;
 	struct lo_op *o;
