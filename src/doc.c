@@ -430,6 +430,8 @@ doc_dump(const struct doc *d, FILE *fp)
 	dump_field(fp, "name", m->name);
 	dump_field(fp, "section", m->section);
 	dump_field(fp, "description", m->description);
+	dump_field(fp, "source", m->source);
+	dump_field(fp, "manual", m->manual);
 	dump_field(fp, "identifier", m->identifier);
 	dump_list(fp, "keyword", m->keywords);
 	dump_field(fp, "rights", m->rights);

@@ -213,16 +213,24 @@ parse_args(struct options *o, int argc, char *argv[])
 	return 0;
 }
 
-/* SOURCE_DATE_EPOCH fixes every timestamp, for reproducible builds. */
+/*
+ * SOURCE_DATE_EPOCH fixes every timestamp, for reproducible builds.  The
+ * document's own date, when it states none, is that or else the first
+ * input file's modification time, so rebuilding an unchanged page does
+ * not change it either.
+ */
 static int
-get_epoch(long *epoch)
+get_epoch(struct doc *d, const char *first)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
+	struct stat sb;
 	char *end;
 	long v;
 
 	if (s == NULL || *s == '\0') {
-		*epoch = (long)time(NULL);
+		d->epoch = d->date_epoch = (long)time(NULL);
+		if (strcmp(first, "-") != 0 && stat(first, &sb) == 0)
+			d->date_epoch = (long)sb.st_mtime;
 		return 0;
 	}
 	errno = 0;
@@ -232,7 +240,7 @@ get_epoch(long *epoch)
 		    "of seconds", s);
 		return -1;
 	}
-	*epoch = v;
+	d->epoch = d->date_epoch = v;
 	return 0;
 }
 
@@ -252,7 +260,7 @@ build(const struct options *o, struct doc **out)
 	int f;
 
 	*out = d;
-	if (get_epoch(&d->epoch) != 0)
+	if (get_epoch(d, o->files[0]) != 0)
 		return EXIT_USAGE;
 	hash128_init(&text);
 	for (f = 0; f < o->nfiles; f++) {

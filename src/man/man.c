@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -274,6 +273,8 @@ man_inlines(struct man *m, const struct node *parent, enum inl_mode mode,
 static void
 heading(struct man *m, const struct node *n, int depth)
 {
+	int sh;
+
 	if (!doc_has_text(n))
 		return;
 	if (depth > 0) {
@@ -284,9 +285,10 @@ heading(struct man *m, const struct node *n, int depth)
 		roff_eol(&m->r);
 		return;
 	}
-	roff_req(&m->r, n->u.heading.level <= 2 ? ".SH" : ".SS");
+	sh = n->u.heading.level <= m->doc->man.sh_level;
+	roff_req(&m->r, sh ? ".SH" : ".SS");
 	roff_eol(&m->r);
-	man_inlines(m, n, INL_LINE, n->u.heading.level <= 2 ? ESC_UPPER : 0);
+	man_inlines(m, n, INL_LINE, sh ? ESC_UPPER : 0);
 	roff_eol(&m->r);
 	m->fresh = 1;
 	m->gap = 0;
@@ -299,13 +301,18 @@ code_block(struct man *m, const struct node *n)
 
 	while (len > 0 && n->text[len - 1] == '\n')
 		len--;
+	/* Indented, so an example stands out from the text around it. */
 	man_para(m);
+	roff_req(&m->r, ".RS 4");
+	roff_eol(&m->r);
 	roff_req(&m->r, ".EX");
 	roff_eol(&m->r);
 	if (len == 0)
 		roff_raw(&m->r, "\\&");
 	roff_text(&m->r, n->text, len, ESC_NOSPACE | ESC_LITERAL);
 	roff_req(&m->r, ".EE");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".RE");
 	roff_eol(&m->r);
 }
 
@@ -556,25 +563,11 @@ blocks(struct man *m, const struct node *first, int depth)
 
 /* ----------------------------------------------------------------- header */
 
-static const char *
-meta_extra(const struct meta *mt, const char *key)
-{
-	const char **p;
-
-	for (p = mt->extra; p != NULL && p[0] != NULL; p += 2)
-		if (p[1] != NULL && strcmp(p[0], key) == 0)
-			return p[1];
-	return NULL;
-}
-
 static void
 header(struct man *m)
 {
 	const struct meta *mt = &m->doc->meta;
-	const char *desc, *manual;
-	char date[32];
-	time_t t = (time_t)m->doc->epoch;
-	struct tm tm;
+	const struct manpage *mp = &m->doc->man;
 
 	if (m->doc->has_table) {
 		/* Tells man(1) to run tbl; must be the very first line. */
@@ -585,45 +578,30 @@ header(struct man *m)
 	    "; edit the Markdown source instead.");
 	roff_eol(&m->r);
 
-	if (mt->date != NULL && mt->date[0] != '\0')
-		snprintf(date, sizeof(date), "%s", mt->date);
-	else if (gmtime_r(&t, &tm) != NULL)
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-	else
-		snprintf(date, sizeof(date), "1970-01-01");
-	manual = meta_extra(mt, "manual");
-	if (manual == NULL)
-		manual = mt->title;
-
 	roff_req(&m->r, ".TH");
 	roff_arg(&m->r, mt->name, ESC_UPPER | ESC_LITERAL);
 	roff_arg(&m->r, mt->section, 0);
-	roff_arg(&m->r, date, 0);
-	roff_arg(&m->r, "quire " QUIRE_VERSION, 0);
-	roff_arg(&m->r, manual ? manual : "", 0);
+	roff_arg(&m->r, mp->th_date, 0);
+	roff_arg(&m->r, mt->source != NULL ? mt->source : "", 0);
+	roff_arg(&m->r, mp->th_manual, 0);
 	roff_eol(&m->r);
 	m->th_end = m->r.out.len;
 
 	/* whatis, apropos and lexgrog read "name \- description" here. */
-	desc = mt->description;
-	if (desc == NULL || desc[0] == '\0')
-		desc = mt->subtitle;
-	if (desc == NULL || desc[0] == '\0')
-		desc = mt->title;
 	roff_req(&m->r, ".SH NAME");
 	roff_eol(&m->r);
-	roff_text(&m->r, mt->name, strlen(mt->name),
+	roff_text(&m->r, mp->names, strlen(mp->names),
 	    ESC_LITERAL | ESC_ONELINE);
 	roff_raw(&m->r, " \\- ");
-	roff_text(&m->r, desc, strlen(desc), ESC_LITERAL);
+	roff_text(&m->r, mp->whatis, strlen(mp->whatis), ESC_LITERAL);
 	roff_eol(&m->r);
 }
 
 /* Is this chapter child a heading that opens a man section? */
 static int
-opens_section(const struct node *n)
+opens_section(const struct doc *d, const struct node *n)
 {
-	return n->type == N_HEADING && n->u.heading.level <= 2 &&
+	return n->type == N_HEADING && n->u.heading.level <= d->man.sh_level &&
 	    doc_has_text(n);
 }
 
@@ -637,7 +615,7 @@ preamble(struct man *m)
 
 	for (ch = m->doc->root->first; ch != NULL; ch = ch->next)
 		for (n = ch->first; n != NULL; n = n->next) {
-			if (opens_section(n))
+			if (opens_section(m->doc, n))
 				return;
 			if (n->type == N_RULE || n->type == N_HTML_BLOCK ||
 			    (n->type != N_TABLE && !doc_has_text(n)))
@@ -666,7 +644,7 @@ has_authors_section(const struct doc *d)
 
 	for (ch = d->root->first; ch != NULL && !found; ch = ch->next)
 		for (n = ch->first; n != NULL && !found; n = n->next) {
-			if (!opens_section(n))
+			if (!opens_section(d, n))
 				continue;
 			text = doc_text_dup(n, 0);
 			found = strcasecmp(text, "author") == 0 ||
@@ -710,8 +688,13 @@ emit_man(const struct doc *d, const struct style *st, FILE *out)
 	header(&m);
 	preamble(&m);
 	for (ch = d->root->first; ch != NULL; ch = ch->next)
-		for (n = ch->first; n != NULL; n = n->next)
+		for (n = ch->first; n != NULL; n = n->next) {
+			/* The author's NAME section is the header's. */
+			if (n == d->man.name_heading &&
+			    (n = d->man.name_end) == NULL)
+				break;
 			block(&m, n, 0);
+		}
 	authors(&m);
 	roff_eol(&m.r);
 

@@ -132,7 +132,7 @@ render_mandoc "$P" 80 | grep -qE 'AI +Engineer:' &&
 render_man "$P" 80 | grep -q '^NAME' && render_man "$P" 80 |
     grep -q 'ai-engineer - what an AI engineer does' &&
 	pass "ai-engineer: NAME line" || fail "ai-engineer: NAME line"
-grep -q '^\.TH "AI\\-ENGINEER" "7" "2026-11-28" "quire ' "$P" &&
+grep -qxF '.TH "AI\-ENGINEER" "7" "2026-11-28" "" "Miscellaneous Information Manual"' "$P" &&
 	pass "ai-engineer: .TH" || fail "ai-engineer: .TH" "$(grep '^\.TH' "$P")"
 
 # ---- The hostile page: roff in text, code, cells, links and metadata
