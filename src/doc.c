@@ -314,9 +314,20 @@ dump_link(FILE *fp, const struct node *n)
 		fprintf(fp, " -> %s file ", formats[n->u.link.format]);
 		dump_str(fp, n->u.link.path);
 		break;
+	case LINK_MANPAGE:
+		fputs(" -> manpage", fp);
+		break;
 	default:
 		fputs(" -> none", fp);
 		break;
+	}
+	if (n->type == N_LINK && n->u.link.man_section != NULL) {
+		fputs(" section=", fp);
+		dump_str(fp, n->u.link.man_section);
+	}
+	if (n->type == N_LINK && n->u.link.man_page != NULL) {
+		fputs(" page=", fp);
+		dump_str(fp, n->u.link.man_page);
 	}
 }
 

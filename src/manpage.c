@@ -325,17 +325,14 @@ title_forms(struct doc *d, struct node *ch)
 	return found;
 }
 
-/* "foo.1.md", "foo.3pm.ronn", "foo.8.md.in": name and section, when the
- * section is a digit and letters (so "report.2024.md" is no man page). */
-static int
-file_name(struct doc *d, const char *path, const char **alt)
+char *
+manpage_file_name(const char *path, const char **section)
 {
 	static const char *const exts[] = { ".md", ".ronn", ".markdown",
-	    ".md.in", ".mkd" };
-	const char *base = strrchr(path, '/'), *dot;
-	char *s, *sec;
+	    ".md.in", ".mkd", ".html" };
+	const char *base = strrchr(path, '/');
+	char *s, *dot, *sec;
 	size_t i, n, e;
-	int ok = 0;
 
 	s = xstrdup(base != NULL ? base + 1 : path);
 	n = strlen(s);
@@ -346,20 +343,33 @@ file_name(struct doc *d, const char *path, const char **alt)
 			break;
 		}
 	}
-	if (i < sizeof(exts) / sizeof(exts[0]) &&
-	    (dot = strrchr(s, '.')) != NULL && dot != s) {
-		sec = (char *)dot + 1;
+	if ((dot = strrchr(s, '.')) != NULL && dot != s) {
+		sec = dot + 1;
 		for (i = 1; isalpha((unsigned char)sec[i]); i++)
 			;
 		if (sec[i] == '\0' && meta_valid_section(sec)) {
-			*(char *)dot = '\0';
-			fill_identity(d, s, sec);
-			*alt = doc_strdup(d, s);
-			ok = 1;
+			*dot = '\0';
+			*section = sec;
+			return s;
 		}
 	}
 	free(s);
-	return ok;
+	return NULL;
+}
+
+/* The file name's identity, for fields still unset. */
+static int
+file_name(struct doc *d, const char *path, const char **alt)
+{
+	const char *sec;
+	char *name = manpage_file_name(path, &sec);
+
+	if (name == NULL)
+		return 0;
+	fill_identity(d, name, sec);
+	*alt = doc_strdup(d, name);
+	free(name);
+	return 1;
 }
 
 /* ---- the NAME section --------------------------------------------------- */

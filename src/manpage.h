@@ -22,4 +22,13 @@ void	manpage_recognise(struct doc *);
  */
 void	manpage_finish(struct doc *);
 
+/*
+ * A man page's file name, "foo.1", "foo.1.md", "foo.3pm.ronn",
+ * "foo.8.md.in" (also .markdown, .mkd, and ronn's .html), with or
+ * without directories: its name (malloc'd) and *section (inside the
+ * name's allocation); NULL when it names no page.  The section must be a
+ * digit and letters ("report.2024.md" is no man page), or n, l, 0p.
+ */
+char	*manpage_file_name(const char *path, const char **section);
+
 #endif

@@ -117,12 +117,60 @@ link_close(struct man *m, const struct node *n)
 	return len;
 }
 
+/*
+ * A link: a page reference set as man pages set them (the name bold, the
+ * section roman), a link out of the document as .UR/.UE, anything else
+ * as its text.  Returns 0 when the link's children are not to be
+ * walked, else `entering`.
+ */
+static int
+link_node(struct man *m, const struct node *n, enum inl_mode mode,
+    int flags, int entering)
+{
+	const char *u = n->u.link.href;
+
+	if (entering && n->u.link.man_page != NULL) {
+		roff_font_push(&m->r, FONT_BOLD);
+		roff_text(&m->r, n->u.link.man_page,
+		    strlen(n->u.link.man_page), flags);
+		roff_font_pop(&m->r, FONT_BOLD);
+		roff_text(&m->r, "(", 1, flags);
+		roff_text(&m->r, n->u.link.man_section,
+		    strlen(n->u.link.man_section), flags);
+		roff_text(&m->r, ")", 1, flags);
+		return 0;
+	}
+	if (n->u.link.kind != LINK_EXTERNAL)
+		return entering;
+	if (entering && man_autolink(n)) {
+		/* The address is the text: no macro, which mandoc would
+		 * call an empty block. */
+		if (starts_with(u, "mailto:"))
+			u += strlen("mailto:");
+		roff_text(&m->r, u, strlen(u), flags | ESC_LITERAL |
+		    ESC_NOHYPH);
+		return 0;
+	}
+	if (entering && mode == INL_FLOW)
+		link_open(m, n);
+	else if (!entering && mode == INL_FLOW) {
+		m->skip = link_close(m, n);
+		m->skip_node = n->next;
+	} else if (!entering && mode == INL_CELL) {
+		roff_text(&m->r, " <", 2, flags);
+		roff_text(&m->r, u, strlen(u), flags | ESC_LITERAL);
+		roff_text(&m->r, ">", 1, flags);
+	}
+	return entering;
+}
+
 /* One inline subtree, walked iteratively (emphasis can nest deeply). */
 static void
 inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
     int flags)
 {
 	struct node *n = NULL;
+	enum font_bit font;
 	int entering;
 	char *text;
 
@@ -166,12 +214,16 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			break;
 		case N_EMPH:
 		case N_STRONG:
+		case N_UNDERLINE:
+		case N_MARK:
+			/* Underlining is italics on a man page (as troff
+			 * does on terminals); a highlight is bold. */
+			font = n->type == N_EMPH || n->type == N_UNDERLINE ?
+			    FONT_ITALIC : FONT_BOLD;
 			if (entering)
-				roff_font_push(&m->r, n->type == N_EMPH ?
-				    FONT_ITALIC : FONT_BOLD);
+				roff_font_push(&m->r, font);
 			else
-				roff_font_pop(&m->r, n->type == N_EMPH ?
-				    FONT_ITALIC : FONT_BOLD);
+				roff_font_pop(&m->r, font);
 			break;
 		case N_SUP:
 			if (entering)
@@ -185,43 +237,7 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			entering = 0;	/* skip the alt-text children */
 			break;
 		case N_LINK:
-			/* Only links out of the document are links on a
-			 * man page; the rest is their text. */
-			if (n->u.link.kind != LINK_EXTERNAL)
-				break;
-			if (entering && man_autolink(n)) {
-				/* The address is the text: no macro, which
-				 * mandoc would call an empty block. */
-				const char *u = n->u.link.href;
-
-				if (starts_with(u, "mailto:"))
-					u += strlen("mailto:");
-				roff_text(&m->r, u, strlen(u),
-				    flags | ESC_LITERAL | ESC_NOHYPH);
-				entering = 0;
-			} else if (entering && mode == INL_FLOW) {
-				link_open(m, n);
-			} else if (!entering && mode == INL_FLOW) {
-				m->skip = link_close(m, n);
-				m->skip_node = n->next;
-			} else if (!entering && mode == INL_CELL) {
-				roff_text(&m->r, " <", 2, flags);
-				roff_text(&m->r, n->u.link.href,
-				    strlen(n->u.link.href),
-				    flags | ESC_LITERAL);
-				roff_text(&m->r, ">", 1, flags);
-			}
-			break;
-		case N_UNDERLINE:
-		case N_MARK:
-			/* Underlining is italics on a man page (as troff
-			 * does on terminals); a highlight is bold. */
-			if (entering)
-				roff_font_push(&m->r, n->type == N_MARK ?
-				    FONT_BOLD : FONT_ITALIC);
-			else
-				roff_font_pop(&m->r, n->type == N_MARK ?
-				    FONT_BOLD : FONT_ITALIC);
+			entering = link_node(m, n, mode, flags, entering);
 			break;
 		case N_PLACEHOLDER:
 			/* "<file>": an italic placeholder, as ronn and
