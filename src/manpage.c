@@ -128,6 +128,21 @@ th_args(char *s, char *argv[MAX_ARGS], int rest)
 	return argc;
 }
 
+/*
+ * A section as pages name themselves: a digit and letters ("1", "3pm",
+ * "3ssl") or n, l, 0p, so "report.2024.md" or a "28" typed for "5" are
+ * no sections.
+ */
+static int
+page_section(const char *s)
+{
+	size_t i;
+
+	for (i = 1; s[0] != '\0' && isalpha((unsigned char)s[i]); i++)
+		;
+	return s[0] != '\0' && s[i] == '\0' && meta_valid_section(s);
+}
+
 /* "name(section)": split in place; returns the section or NULL. */
 static char *
 page_ref(char *s)
@@ -139,7 +154,7 @@ page_ref(char *s)
 		return NULL;
 	s[n - 1] = '\0';
 	*open = '\0';
-	if (!meta_valid_section(open + 1) || strchr(s, ' ') != NULL) {
+	if (!page_section(open + 1) || strchr(s, ' ') != NULL) {
 		*open = '(';
 		s[n - 1] = ')';
 		return NULL;
@@ -162,7 +177,7 @@ fill_identity(struct doc *d, const char *name, const char *section)
 {
 	if (name != NULL && meta_valid_name(name))
 		fill(d, &d->meta.name, name);
-	if (section != NULL && meta_valid_section(section))
+	if (section != NULL && page_section(section))
 		fill(d, &d->meta.section, section);
 }
 
@@ -188,7 +203,7 @@ static int
 pandoc_block(struct doc *d, const struct node *para)
 {
 	char *text = lines_of(para), *line[3], *argv[MAX_ARGS], *sec, *bar;
-	char *p = text, *a;
+	char *p = text, *a, save;
 	int nl = 0, argc;
 
 	while (nl < 3 && *p == '%') {
@@ -201,18 +216,28 @@ pandoc_block(struct doc *d, const struct node *para)
 		free(text);
 		return 0;
 	}
-	argc = th_args(line[0], argv, 1);
-	if (argc > 0 && (sec = page_ref(argv[0])) != NULL) {
-		fill_identity(d, argv[0], sec);
-		a = argc > 1 ? argv[1] : "";
+	p = trim(line[0]);
+	a = p + strcspn(p, " \t");
+	save = *a;
+	*a = '\0';
+	if ((sec = page_ref(p)) != NULL) {
+		fill_identity(d, p, sec);
+		a += save != '\0';
 		if ((bar = strchr(a, '|')) != NULL) {
 			*bar = '\0';
 			fill(d, &d->meta.manual, trim(bar + 1));
 		}
 		fill(d, &d->meta.source, trim(a));
-	} else if (argc > 1 && meta_valid_section(argv[1])) {
+	} else if ((*a = save, argc = th_args(p, argv, 1)) > 1 &&
+	    meta_valid_section(argv[1])) {
 		fill_identity(d, argv[0], argv[1]);
-		fill_th(d, argv, argc);
+		/* Unquoted words after the section ("% foo 5 The foo
+		 * file") are a footer, as in pandoc's form; not a date. */
+		if (argc == 3 && argv[2][-1] != '"' &&
+		    (unsigned char)argv[2][-1] != 0x9d)
+			fill(d, &d->meta.source, argv[2]);
+		else
+			fill_th(d, argv, argc);
 	}
 	for (p = nl > 1 ? line[1] : ""; d->meta.authors == NULL && *p; ) {
 		a = p;
@@ -345,9 +370,7 @@ manpage_file_name(const char *path, const char **section)
 	}
 	if ((dot = strrchr(s, '.')) != NULL && dot != s) {
 		sec = dot + 1;
-		for (i = 1; isalpha((unsigned char)sec[i]); i++)
-			;
-		if (sec[i] == '\0' && meta_valid_section(sec)) {
+		if (page_section(sec)) {
 			*dot = '\0';
 			*section = sec;
 			return s;
@@ -373,6 +396,27 @@ file_name(struct doc *d, const char *path, const char **alt)
 }
 
 /* ---- the NAME section --------------------------------------------------- */
+
+/*
+ * "runc start - ..." names the command as typed; whatis reads names
+ * without spaces, so a name whose words joined by '-' make the page's
+ * name ("runc-start") is written as that.
+ */
+static const char *
+spaced_name(const struct doc *d, char *names)
+{
+	char *p;
+
+	if (d->meta.name == NULL || strchr(names, ',') != NULL ||
+	    strchr(names, ' ') == NULL || strlen(names) !=
+	    strlen(d->meta.name))
+		return names;
+	for (p = names; *p != '\0'; p++)
+		if (*p != d->meta.name[p - names] &&
+		    (*p != ' ' || d->meta.name[p - names] != '-'))
+			return names;
+	return d->meta.name;
+}
 
 static int
 is_name_heading(const struct node *n)
@@ -422,10 +466,11 @@ name_section(struct doc *d, const struct node *ch, const char **alt)
 	if ((dash = whatis_dash(names, &len)) != NULL) {
 		*dash = '\0';
 		m->whatis = doc_strdup(d, trim(dash + len));
-		m->names = doc_strdup(d, trim(names));
+		m->names = doc_strdup(d, spaced_name(d, trim(names)));
 		names[strcspn(names, ", ")] = '\0';
 		fill_identity(d, names, NULL);
-		*alt = doc_strdup(d, names);
+		if (meta_valid_name(names))
+			*alt = doc_strdup(d, names);
 	} else if (*names != '\0')
 		m->whatis = doc_strdup(d, names);
 	fill(d, &d->meta.description, m->whatis);
@@ -562,16 +607,13 @@ manpage_recognise(struct doc *d)
 	found |= file_name(d, ch->u.chapter.path, &alt1);
 	name_section(d, ch, &alt2);
 	/*
-	 * Titles are often upper case ("% FOO(1)", as .TH prints them)
-	 * while the command is not: the spelling of the file name or of the
-	 * NAME section names the output file then.
+	 * A title in capitals ("% FOO(1)", "% \"DOCKER\" \"1\"") is written
+	 * as .TH prints it, often the project's name on every page: the
+	 * file's name, else the NAME section's first, is the page's.
 	 */
-	if (had == NULL && d->meta.name != NULL && all_upper(d->meta.name)) {
-		if (alt1 != NULL && strcasecmp(alt1, d->meta.name) == 0)
-			d->meta.name = alt1;
-		else if (alt2 != NULL && strcasecmp(alt2, d->meta.name) == 0)
-			d->meta.name = alt2;
-	}
+	if (had == NULL && d->meta.name != NULL && all_upper(d->meta.name) &&
+	    (alt1 != NULL || alt2 != NULL))
+		d->meta.name = alt1 != NULL ? alt1 : alt2;
 	if (found || d->man.name_heading != NULL) {
 		d->man.conventions = 1;
 		option_lists(d);
