@@ -352,9 +352,10 @@ publish(const struct options *o, const struct doc *d,
 	int rc = EXIT_OK, dir;
 
 	memset(outs, 0, sizeof(outs));
-	/* -o: a directory, or a file name when one format of one document
-	 * is wanted. */
-	dir = o->nformats > 1 || (o->each && o->nfiles > 1) || is_dir(output);
+	/* -o: a directory (as named with a final '/'), or a file name when
+	 * one format of one document is wanted. */
+	dir = o->nformats > 1 || (o->each && o->nfiles > 1) ||
+	    is_dir(output) || output[strlen(output) - 1] == '/';
 	if (dir && !is_dir(output) && mkdir(output, 0777) != 0 &&
 	    errno != EEXIST) {
 		diag_error(output, 0, "cannot create the output directory: %s",

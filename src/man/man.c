@@ -132,7 +132,7 @@ link_node(struct man *m, const struct node *n, enum inl_mode mode,
 	if (entering && n->u.link.man_page != NULL) {
 		roff_font_push(&m->r, FONT_BOLD);
 		roff_text(&m->r, n->u.link.man_page,
-		    strlen(n->u.link.man_page), flags);
+		    strlen(n->u.link.man_page), flags | ESC_LITERAL);
 		roff_font_pop(&m->r, FONT_BOLD);
 		roff_text(&m->r, "(", 1, flags);
 		roff_text(&m->r, n->u.link.man_section,

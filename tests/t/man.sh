@@ -22,7 +22,7 @@ widest() { wc -L | tr -d ' '; }
 
 # Every request line the emitter may write.  Anything else starting with
 # '.' or '\'' would mean user text escaped its escaping.
-ALLOWED='(\.(TH|SH|SS|PP|PD|IP|TP|RS|RE|EX|EE|UR|UE|MT|ME|br|sp|TS|TE|na|nh|ad|ad l|hy|ll|nr qH|\\}|\\")( .*)?|\.if .*\\\{\\|\.if !c\\\[u[0-9A-F]+\] \.char \\\[u[0-9A-F]+\] \?|'"'"'\\" t)$'
+ALLOWED='(\.(TH|SH|SS|PP|PD|IP|TP|TQ|RS|RE|EX|EE|UR|UE|MT|ME|br|sp|TS|TE|na|nh|ad|ad l|hy|ll|nr qH|\\}|\\")( .*)?|\.if .*\\\{\\|\.if !c\\\[u[0-9A-F]+\] \.char \\\[u[0-9A-F]+\] \?|'"'"'\\" t)$'
 
 lint() {	# name, page
 	local out
@@ -43,7 +43,10 @@ requests_ok() {	# name, page
 
 for md in tests/cases/*.md content/*.md; do
 	base=$(basename "$md" .md)
-	page="$T/$base.7"
+	# Named by its own section, as mandoc checks the name against .TH.
+	sec=$("$QUIRE" -q --dump "$md" 2>/dev/null |
+	    sed -n '1s/.* section="\([^"]*\)".*/\1/p')
+	page="$T/$base.${sec:-7}"
 	if ! "$QUIRE" -q -t man -o "$page" "$md" 2>"$T/err"; then
 		fail "$base: quire -t man" "$(head -c 200 "$T/err")"
 		continue
