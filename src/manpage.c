@@ -532,7 +532,7 @@ option_item(struct doc *d, struct node *dl, struct node *item)
 	if (text->text[0] == '\0')
 		doc_unlink(text);
 	if (brk != NULL) {
-		data->line = brk->line + 1;
+		data->line = p->line = brk->line + 1;
 		doc_unlink(brk);
 	}
 	if (p->first == NULL)
@@ -543,44 +543,38 @@ option_item(struct doc *d, struct node *dl, struct node *item)
 	}
 }
 
-static void
+/* The list as a definition list if it is ronn's option list: returns
+ * what stands in its place. */
+static struct node *
 option_list(struct doc *d, struct node *list)
 {
 	struct node *item, *dl;
 
 	if (list->u.list.ordered || list->first == NULL)
-		return;
+		return list;
 	for (item = list->first; item != NULL; item = item->next)
 		if (term_break(item) == item)
-			return;
+			return list;
 	dl = doc_node(d, N_DEFLIST, list->file, list->line);
 	doc_insert_before(list, dl);
 	for (item = list->first; item != NULL; item = item->next)
 		option_item(d, dl, item);
 	doc_unlink(list);
+	return dl;
 }
 
+/* Lists are taken on the way back up, so a nested one is converted
+ * before the item holding it moves, as ronn does; the walk goes on
+ * from whatever replaced the list. */
 static void
 option_lists(struct doc *d)
 {
-	struct node *n = NULL, **lists = NULL;
-	size_t k = 0, cap = 0, i;
+	struct node *n = NULL;
 	int entering;
 
-	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		if (!entering || n->type != N_LIST)
-			continue;
-		if (k == cap) {
-			cap = cap ? cap * 2 : 16;
-			lists = xrealloc(lists, cap * sizeof(*lists));
-		}
-		lists[k++] = n;
-	}
-	/* Innermost first, as ronn does: a nested list is converted before
-	 * the item holding it moves. */
-	for (i = k; i-- > 0; )
-		option_list(d, lists[i]);
-	free(lists);
+	while ((n = doc_next(d->root, n, &entering)) != NULL)
+		if (!entering && n->type == N_LIST)
+			n = option_list(d, n);
 }
 
 /* ---- the passes ------------------------------------------------------- */
