@@ -315,9 +315,20 @@ dump_link(FILE *fp, const struct node *n)
 		fprintf(fp, " -> %s file ", formats[n->u.link.format]);
 		dump_str(fp, n->u.link.path);
 		break;
+	case LINK_MANPAGE:
+		fputs(" -> manpage", fp);
+		break;
 	default:
 		fputs(" -> none", fp);
 		break;
+	}
+	if (n->type == N_LINK && n->u.link.man_section != NULL) {
+		fputs(" section=", fp);
+		dump_str(fp, n->u.link.man_section);
+	}
+	if (n->type == N_LINK && n->u.link.man_page != NULL) {
+		fputs(" page=", fp);
+		dump_str(fp, n->u.link.man_page);
 	}
 }
 
@@ -424,6 +435,8 @@ doc_dump(const struct doc *d, FILE *fp)
 
 	fputs("meta ", fp);
 	dump_field(fp, "title", m->title);
+	if (m->untitled)
+		fputs("untitled ", fp);
 	dump_field(fp, "subtitle", m->subtitle);
 	dump_list(fp, "author", m->authors);
 	dump_field(fp, "date", m->date);
@@ -431,6 +444,8 @@ doc_dump(const struct doc *d, FILE *fp)
 	dump_field(fp, "name", m->name);
 	dump_field(fp, "section", m->section);
 	dump_field(fp, "description", m->description);
+	dump_field(fp, "source", m->source);
+	dump_field(fp, "manual", m->manual);
 	dump_field(fp, "identifier", m->identifier);
 	dump_list(fp, "keyword", m->keywords);
 	dump_field(fp, "rights", m->rights);

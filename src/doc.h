@@ -44,6 +44,13 @@
  *    a remote image, never fetched (href); or none, shown as its alt text.
  *  - A TABLE whose first column holds row labels says so (label_col).
  *  - meta.lang is a well-formed BCP 47 tag; meta.identifier is set.
+ *  - Man-page conventions are settled (manpage.c, struct manpage): a
+ *    title line or block (pandoc "%", go-md2man "# name \"1\"", ronn
+ *    "name(1) -- what") has set the metadata it carries and is gone from
+ *    the tree; the author's NAME section, if any, is known, with its
+ *    names and description; the heading level that opens a man section
+ *    is known; a link to another man page says which (page, section);
+ *    ronn's option lists ("* `-a`:" then text) are definition lists.
  */
 #ifndef QUIRE_DOC_H
 #define QUIRE_DOC_H
@@ -109,7 +116,9 @@ enum link_kind {
 	LINK_NONE,	/* nowhere: show the text (or the alt text) only */
 	LINK_EXTERNAL,	/* href: http(s), ftp, mailto or tel, RFC 3986-clean */
 	LINK_INTERNAL,	/* LINK: target is a HEADING or CHAPTER of this doc */
-	LINK_FILE	/* IMAGE: path is a readable local image file */
+	LINK_FILE,	/* IMAGE: path is a readable local image file */
+	LINK_MANPAGE	/* LINK: another man page, not part of this doc
+			   (man_section says which); show the text */
 };
 
 /* What a local image file holds, from its first bytes. */
@@ -192,6 +201,13 @@ struct node {
 			enum image_format format; /* LINK_FILE */
 			double	    width, height; /* IMAGE: CSS px, 0 unset */
 			enum align  align;	/* IMAGE: <img align> */
+			/* A LINK to a man page ("foo-run.1.md"), whether
+			 * LINK_MANPAGE or LINK_INTERNAL (a page of this
+			 * book): its section, else NULL; and when the
+			 * link's text reads "name(section)", that name,
+			 * so the man page sets a page reference. */
+			const char *man_section;
+			const char *man_page;
 		} link;			/* LINK and IMAGE */
 	} u;
 };
@@ -207,6 +223,8 @@ struct meta {
 	const char	 *name;		/* output base name */
 	const char	 *section;	/* man section, default "7" */
 	const char	 *description;
+	const char	 *source;	/* man .TH: the project, may be NULL */
+	const char	 *manual;	/* man .TH: the manual's name, may be NULL */
 	const char	 *identifier;	/* default: urn:uuid derived from content */
 	const char	**keywords;	/* NULL-terminated, may be empty */
 	const char	 *rights;
@@ -215,12 +233,34 @@ struct meta {
 	const char	**extra;	/* k0, v0, k1, v1, ..., NULL */
 };
 
+/*
+ * The man page's own parts, decided by the front end (manpage.c) so the
+ * man emitter only writes them and other formats may use them too.
+ */
+struct manpage {
+	/* The author's NAME section: its heading (in the tree, where other
+	 * formats show it as any section) and the first node after the
+	 * section's blocks (NULL: the chapter's end); NULL if none. */
+	const struct node *name_heading, *name_end;
+	const char	*names;		/* "a, b": never NULL after manpage.c */
+	const char	*whatis;	/* the NAME description, never NULL */
+	const char	*th_date;	/* .TH date, never NULL */
+	const char	*th_manual;	/* .TH manual, never NULL, may be "" */
+	int		 sh_level;	/* headings at most this deep are .SH,
+					   deeper ones .SS */
+	int		 conventions;	/* the source is written as a man page */
+};
+
 struct arena;
 
 struct doc {
 	struct node	*root;		/* N_DOCUMENT */
 	struct meta	 meta;
 	long		 epoch;		/* SOURCE_DATE_EPOCH, or now */
+	/* The document's date when it states none: SOURCE_DATE_EPOCH, else
+	 * the first input file's modification time. */
+	long		 date_epoch;
+	struct manpage	 man;
 	int		 has_table;	/* any N_TABLE in the tree */
 	/* The footnotes' texts, a FOOTNOTE each in number order, outside
 	 * the chapters (a walk from root does not see them). */

@@ -58,6 +58,7 @@ struct options {
 	size_t		 noverrides;
 	char		**files;
 	int		 nfiles;
+	int		 each;		/* every file its own document */
 };
 
 static void
@@ -68,6 +69,7 @@ usage(FILE *fp)
 "Publish Markdown (CommonMark + GFM) as a PDF handout, an EPUB 3 book and a\n"
 "man page, from one parse.  Several FILEs make one document, in order.\n"
 "\n"
+"  -e, --each          every FILE its own document (a man page each)\n"
 "  -t, --to LIST       formats from pdf,epub,man, comma-separated (default: all)\n"
 "  -o, --output PATH   output directory (default: out/); a file name when one\n"
 "                      format is given; '-' writes the man page to stdout\n"
@@ -80,9 +82,10 @@ usage(FILE *fp)
 "  -h, --help          this help\n"
 "  -V, --version       the version\n"
 "\n"
-"Outputs are NAME.pdf, NAME.epub and NAME.SECTION, NAME being the 'name'\n"
-"field or the first file's base name.  Exit status: 0 success, 1 usage\n"
-"error, 2 input error, 3 output error.\n", fp);
+"Outputs are NAME.pdf, NAME.epub and NAME.SECTION, NAME and SECTION coming\n"
+"from the metadata, a man page's title line or NAME section, or the first\n"
+"file's name (foo.1.md gives foo.1).  Exit status: 0 success, 1 usage\n"
+"error, 2 input error, 3 output error; with --each, the worst of them.\n", fp);
 }
 
 static int
@@ -146,6 +149,9 @@ option(struct options *o, int c, const char *arg, const char *word)
 	case 'd':
 		o->dump = 1;
 		return 0;
+	case 'e':
+		o->each = 1;
+		return 0;
 	case 'q':
 		diag_quiet = 1;
 		return 0;
@@ -180,6 +186,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		{ "style", required_argument, NULL, 's' },
 		{ "paper", required_argument, NULL, 'p' },
 		{ "dump", no_argument, NULL, 'd' },
+		{ "each", no_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -193,7 +200,7 @@ parse_args(struct options *o, int argc, char *argv[])
 	o->mask = F_PDF | F_EPUB | F_MAN;
 	o->overrides = xcalloc((size_t)argc + 1, sizeof(*o->overrides));
 	opterr = 0;	/* our own message, in our own format */
-	while ((c = getopt_long(argc, argv, "t:o:M:s:qvhV", longopts,
+	while ((c = getopt_long(argc, argv, "t:o:M:s:eqvhV", longopts,
 	    NULL)) != -1)
 		if ((rc = option(o, c, optarg, argv[optind - 1])) != 0)
 			return rc;
@@ -210,19 +217,33 @@ parse_args(struct options *o, int argc, char *argv[])
 		diag_error(NULL, 0, "-o - writes only the man page: add -t man");
 		return -1;
 	}
+	if (o->each && o->output != NULL && !strcmp(o->output, "-") &&
+	    o->nfiles > 1) {
+		diag_error(NULL, 0, "--each writes a file per input: -o - "
+		    "takes only one");
+		return -1;
+	}
 	return 0;
 }
 
-/* SOURCE_DATE_EPOCH fixes every timestamp, for reproducible builds. */
+/*
+ * SOURCE_DATE_EPOCH fixes every timestamp, for reproducible builds.  The
+ * document's own date, when it states none, is that or else the first
+ * input file's modification time, so rebuilding an unchanged page does
+ * not change it either.
+ */
 static int
-get_epoch(long *epoch)
+get_epoch(struct doc *d, const char *first)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
+	struct stat sb;
 	char *end;
 	long v;
 
 	if (s == NULL || *s == '\0') {
-		*epoch = (long)time(NULL);
+		d->epoch = d->date_epoch = (long)time(NULL);
+		if (strcmp(first, "-") != 0 && stat(first, &sb) == 0)
+			d->date_epoch = (long)sb.st_mtime;
 		return 0;
 	}
 	errno = 0;
@@ -232,7 +253,7 @@ get_epoch(long *epoch)
 		    "of seconds", s);
 		return -1;
 	}
-	*epoch = v;
+	d->epoch = d->date_epoch = v;
 	return 0;
 }
 
@@ -242,7 +263,7 @@ get_epoch(long *epoch)
  * message.
  */
 static int
-build(const struct options *o, struct doc **out)
+build(const struct options *o, char **files, int nfiles, struct doc **out)
 {
 	struct doc *d = doc_new();
 	struct hash128 text;
@@ -252,20 +273,20 @@ build(const struct options *o, struct doc **out)
 	int f;
 
 	*out = d;
-	if (get_epoch(&d->epoch) != 0)
+	if (get_epoch(d, files[0]) != 0)
 		return EXIT_USAGE;
 	hash128_init(&text);
-	for (f = 0; f < o->nfiles; f++) {
-		if (input_read(o->files[f], &in) != 0)
+	for (f = 0; f < nfiles; f++) {
+		if (input_read(files[f], &in) != 0)
 			return EXIT_INPUT;
-		if (meta_front_matter(d, o->files[f], f == 0, in.text,
+		if (meta_front_matter(d, files[f], f == 0, in.text,
 		    in.len) != 0) {
 			input_free(&in);
 			return EXIT_INPUT;
 		}
 		hash128_add(&text, in.text, in.len);
-		hash128_add(&text, o->files[f], strlen(o->files[f]));
-		parse_chapter(d, o->files[f], in.text, in.len);
+		hash128_add(&text, files[f], strlen(files[f]));
+		parse_chapter(d, files[f], in.text, in.len);
 		input_free(&in);
 	}
 	/* -M before the model is settled: a title given here still
@@ -280,7 +301,7 @@ build(const struct options *o, struct doc **out)
 			return EXIT_USAGE;
 	}
 	parse_finish(d);
-	if (meta_finish(d, o->files[0], &text) != 0)
+	if (meta_finish(d, files[0], &text) != 0)
 		return EXIT_INPUT;
 	return EXIT_OK;
 }
@@ -328,12 +349,15 @@ publish(const struct options *o, const struct doc *d,
 	const char *output = o->output ? o->output : "out";
 	char *path;
 	size_t i, plen;
-	int rc = EXIT_OK;
+	int rc = EXIT_OK, dir;
 
 	memset(outs, 0, sizeof(outs));
-	/* -o: a directory, or a file name when one format is wanted. */
-	if ((o->nformats > 1 || is_dir(output)) && !is_dir(output) &&
-	    mkdir(output, 0777) != 0) {
+	/* -o: a directory (as named with a final '/'), or a file name when
+	 * one format of one document is wanted. */
+	dir = o->nformats > 1 || (o->each && o->nfiles > 1) ||
+	    is_dir(output) || output[strlen(output) - 1] == '/';
+	if (dir && !is_dir(output) && mkdir(output, 0777) != 0 &&
+	    errno != EEXIST) {
 		diag_error(output, 0, "cannot create the output directory: %s",
 		    strerror(errno));
 		return EXIT_OUTPUT;
@@ -346,7 +370,7 @@ publish(const struct options *o, const struct doc *d,
 
 		if (!(o->mask & f->bit))
 			continue;
-		if (o->nformats == 1 && !is_dir(output))
+		if (!dir)
 			snprintf(path, plen, "%s", output);
 		else
 			snprintf(path, plen, "%s/%s.%s", output, d->meta.name,
@@ -374,34 +398,56 @@ publish(const struct options *o, const struct doc *d,
 	return rc;
 }
 
+/* One document from `nfiles` inputs: built, then dumped or published. */
+static int
+one(const struct options *o, char **files, int nfiles,
+    const struct style *st, double *t)
+{
+	struct doc *d = NULL;
+	int rc = build(o, files, nfiles, &d);
+
+	diag_stage(t, "read+parse");
+	if (rc == EXIT_OK && o->dump) {
+		doc_dump(d, stdout);
+		if (fflush(stdout) != 0)
+			rc = EXIT_OUTPUT;
+	} else if (rc == EXIT_OK)
+		rc = publish(o, d, st, t);
+	doc_free(d);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct options o;
 	struct style *st = NULL;
-	struct doc *d = NULL;
 	double t = diag_clock();
-	int rc;
+	int rc, f, frc, worst = EXIT_OK;
 
 	if ((rc = parse_args(&o, argc, argv)) != 0) {
 		free(o.overrides);
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	}
-	rc = build(&o, &d);
-	diag_stage(&t, "read+parse");
-	if (rc == EXIT_OK && o.dump) {
-		doc_dump(d, stdout);
-		if (fflush(stdout) != 0)
-			rc = EXIT_OUTPUT;
-	} else if (rc == EXIT_OK) {
+	if (!o.dump) {
 		if ((st = load_style(&o)) == NULL)
 			rc = EXIT_INPUT;
 		diag_stage(&t, "style");
-		if (rc == EXIT_OK)
-			rc = publish(&o, d, st, &t);
 	}
+	if (rc == EXIT_OK && !o.each)
+		rc = one(&o, o.files, o.nfiles, st, &t);
+	/* --each: a failed file is named, the others are still written,
+	 * and the exit status is the worst of them. */
+	for (f = 0; rc == EXIT_OK && o.each && f < o.nfiles; f++) {
+		if ((frc = one(&o, o.files + f, 1, st, &t)) != EXIT_OK)
+			diag_error(o.files[f], 0, "not published (the other "
+			    "files are)");
+		if (frc > worst)
+			worst = frc;
+	}
+	if (o.each && rc == EXIT_OK)
+		rc = worst;
 	style_free(st);
-	doc_free(d);
 	free(o.overrides);
 	return rc;
 }

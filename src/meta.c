@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "hash.h"
+#include "manpage.h"
 #include "meta.h"
 #include "yaml_flat.h"
 
@@ -65,8 +66,8 @@ list_len(const char **list)
 	return hi;
 }
 
-static const char **
-list_add(struct doc *d, const char **list, const char *v)
+const char **
+meta_list_add(struct doc *d, const char **list, const char *v)
 {
 	size_t n = list_len(list);
 	const char **nl = list;
@@ -81,9 +82,13 @@ list_add(struct doc *d, const char **list, const char *v)
 	return nl;
 }
 
-static int
-valid_section(const char *s)
+int
+meta_valid_section(const char *s)
 {
+	/* "n" (Tcl's and other new commands) and "l" (local) are old
+	 * sections man(1) still searches; "0p" holds POSIX headers. */
+	if (!strcmp(s, "n") || !strcmp(s, "l") || !strcmp(s, "0p"))
+		return 1;
 	if (*s < '1' || *s > '9')
 		return 0;
 	for (s++; *s; s++)
@@ -116,8 +121,8 @@ valid_lang(const char *s)
 }
 
 /* A name becomes a file name in the output directory: keep it there. */
-static int
-valid_name(const char *s)
+int
+meta_valid_name(const char *s)
 {
 	return *s != '\0' && strchr(s, '/') == NULL &&
 	    strstr(s, "..") == NULL && *s != '.';
@@ -156,13 +161,13 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 				while (q > p && q[-1] == ' ')
 					q--;
 				if (q > p)
-					*list = list_add(c->d, *list,
+					*list = meta_list_add(c->d, *list,
 					    doc_strndup(c->d, p, (size_t)(q - p)));
 				p += strcspn(p, ",");
 			}
 			return 0;
 		}
-		*list = list_add(c->d, *list, value);
+		*list = meta_list_add(c->d, *list, value);
 		return 0;
 	}
 	if (!strcmp(key, "title"))
@@ -179,19 +184,24 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		slot = &m->section;
 	else if (!strcmp(key, "description"))
 		slot = &m->description;
+	else if (!strcmp(key, "source"))
+		slot = &m->source;
+	else if (!strcmp(key, "manual"))
+		slot = &m->manual;
 	else if (!strcmp(key, "identifier"))
 		slot = &m->identifier;
 	else if (!strcmp(key, "rights"))
 		slot = &m->rights;
 	if (slot == NULL) {
 		if (c->first || c->override)
-			m->extra = list_add(c->d, list_add(c->d, m->extra,
+			m->extra = meta_list_add(c->d, meta_list_add(c->d, m->extra,
 			    key), value);
 		return 0;
 	}
-	if (slot == &m->section && !valid_section(value)) {
+	if (slot == &m->section && !meta_valid_section(value)) {
 		diag_error(c->path, line, "section \"%s\" is not a manual "
-		    "section (1-9, optionally followed by letters)", value);
+		    "section (1-9, optionally followed by letters or digits, "
+		    "or n, l, 0p)", value);
 		return -1;
 	}
 	if (slot == &m->lang && !valid_lang(value)) {
@@ -199,7 +209,7 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		    value);
 		return -1;
 	}
-	if (slot == &m->name && !valid_name(value)) {
+	if (slot == &m->name && !meta_valid_name(value)) {
 		diag_error(c->path, line, "name \"%s\" must be a plain file "
 		    "name (no '/', no '..', not starting with '.')", value);
 		return -1;
@@ -302,12 +312,8 @@ meta_finish(struct doc *d, const char *first_path, const struct hash128 *text)
 		m->lang = "en";
 	if (m->section == NULL)
 		m->section = "7";
-	if (m->title == NULL || m->title[0] == '\0') {
-		/* Formats that must name the document say "Untitled"; a
-		 * page need not print it. */
-		m->title = "Untitled";
-		m->untitled = 1;
-	}
+	if (m->title != NULL && m->title[0] == '\0')
+		m->title = NULL;
 	if (m->name == NULL) {
 		base = strrchr(first_path, '/');
 		base = base ? base + 1 : first_path;
@@ -316,12 +322,13 @@ meta_finish(struct doc *d, const char *first_path, const struct hash128 *text)
 		dot = strrchr(base, '.');
 		m->name = doc_strndup(d, base, dot && dot != base ?
 		    (size_t)(dot - base) : strlen(base));
-		if (!valid_name(m->name)) {
+		if (!meta_valid_name(m->name)) {
 			diag_error(first_path, 0, "cannot derive an output "
 			    "name from this file name; set one with -M name=");
 			return -1;
 		}
 	}
+	manpage_finish(d);	/* also the title's default */
 	if (m->identifier == NULL || m->identifier[0] == '\0') {
 		/* A UUID (version 8, RFC 9562) from the text and the
 		 * metadata, so a rebuild of the same book keeps the same

@@ -29,6 +29,17 @@ int	meta_override(struct doc *, const char *key, const char *value);
  * parser's fallback.  Returns -1 on an
  * invalid final value (a name that would escape the output directory).
  */
+/* Is s a manual section quire accepts: 1-9 optionally followed by
+ * letters or digits ("1", "3pm", "3ssl"), or "n", "l", "0p"? */
+int	meta_valid_section(const char *s);
+
+/* Is s a name that stays a plain file name in the output directory? */
+int	meta_valid_name(const char *s);
+
+/* Append a copy of v to a NULL-terminated list in the document's arena
+ * (the list's storage grows by doubling); returns the list. */
+const char **meta_list_add(struct doc *, const char **list, const char *v);
+
 struct hash128;
 int	meta_finish(struct doc *, const char *first_path,
 	    const struct hash128 *text);

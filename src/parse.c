@@ -15,6 +15,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "deflist.h"
 #include "diag.h"
 #include "doc.h"
 #include "html.h"
@@ -114,6 +115,13 @@ leaf(struct pctx *c, cmark_node *cn, int line, int *known)
 	case CMARK_NODE_THEMATIC_BREAK:
 		return add(c, N_RULE, line);
 	case CMARK_NODE_SOFTBREAK:
+		/* Each line of a definition list's terms is a term. */
+		if (c->cur->type == N_DEFTERM) {
+			n = doc_node(c->d, N_DEFTERM, c->file, line + 1);
+			doc_insert_after(c->cur, n);
+			c->cur = n;
+			return NULL;
+		}
 		return add(c, N_SOFTBREAK, line);
 	case CMARK_NODE_LINEBREAK:
 		return add(c, N_LINEBREAK, line);
@@ -173,6 +181,14 @@ extension(struct pctx *c, cmark_node *cn, int line)
 	}
 	if (!strcmp(ts, "strikethrough"))
 		return add(c, N_STRIKE, line);
+	/* A list starts where its first term does. */
+	if (!strcmp(ts, "deflist"))
+		return add(c, N_DEFLIST, cmark_node_first_child(cn) != NULL ?
+		    line_of(cmark_node_first_child(cn), c->cur) : line);
+	if (!strcmp(ts, "defterm"))
+		return add(c, N_DEFTERM, line);
+	if (!strcmp(ts, "defdata"))
+		return add(c, N_DEFDATA, line);
 	return NULL;
 }
 
@@ -237,6 +253,10 @@ new_parser(void)
 		registered = 1;
 	}
 	p = cmark_parser_new_with_mem(CMARK_OPT_SMART, &mem);
+	/* Before the table extension, which claims every line that may
+	 * follow a paragraph (returning the paragraph itself when the line
+	 * is no table's), so no extension after it sees those lines. */
+	cmark_parser_attach_syntax_extension(p, deflist_extension());
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(p,
 		    cmark_find_syntax_extension(exts[i]));

@@ -27,6 +27,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "manpage.h"
 #include "resolve.h"
 #include "strmap.h"
 #include "tidy.h"
@@ -203,16 +204,20 @@ relative(struct resolver *r, struct node *n, const char *url)
 		rel = pct_decode(url, plen);
 		path = path_resolve(n->file, rel);
 		ch = find_chapter(r, path);
-		/* A README links to LICENSE from ten places: one warning. */
-		if (ch == NULL && strmap_get(&r->warned, path) == NULL) {
+		/* A README links to LICENSE from ten places: one warning;
+		 * a sibling man page is a page reference, no warning. */
+		if (ch == NULL && n->u.link.man_section == NULL &&
+		    strmap_get(&r->warned, path) == NULL) {
 			strmap_put(&r->warned, doc_strdup(r->d, path), r);
 			diag_warn(n->file, n->line, "link to %s, which is not "
 			    "part of the book; keeping its text", rel);
 		}
 		free(path);
 	}
-	if (plen > 0 && ch == NULL)
-		;
+	if (plen > 0 && ch == NULL) {
+		if (n->u.link.man_section != NULL)
+			n->u.link.kind = LINK_MANPAGE;
+	}
 	else if (frag != NULL && (t = find_id(r, ch, frag)) == NULL)
 		diag_warn(n->file, n->line, "link to missing fragment "
 		    "%s#%s; keeping its text", rel ? rel : "", frag);
@@ -232,6 +237,32 @@ relative(struct resolver *r, struct node *n, const char *url)
 	free(rel);
 }
 
+/*
+ * A link to another man page ("foo-run.1.md", "foo-run.1"): its section,
+ * and its name when the link's text is the page reference "name(1)".
+ */
+static void
+man_link(struct resolver *r, struct node *n, const char *url)
+{
+	char *rel = pct_decode(url, strcspn(url, "?#")), *name, *text;
+	const char *sec;
+	size_t tl, sl;
+
+	if ((name = manpage_file_name(rel, &sec)) != NULL) {
+		n->u.link.man_section = doc_strdup(r->d, sec);
+		text = doc_plain_text(r->d, n);
+		tl = strlen(text);
+		sl = strlen(sec);
+		if (tl > sl + 2 && text[tl - 1] == ')' &&
+		    text[tl - sl - 2] == '(' &&
+		    strncmp(text + tl - sl - 1, sec, sl) == 0)
+			n->u.link.man_page = doc_strndup(r->d, text,
+			    tl - sl - 2);
+	}
+	free(name);
+	free(rel);
+}
+
 static void
 link(struct resolver *r, struct node *n)
 {
@@ -247,8 +278,10 @@ link(struct resolver *r, struct node *n)
 	else if (strncmp(url, "//", 2) == 0)
 		diag_warn(n->file, n->line, "scheme-relative link %.60s "
 		    "dropped; keeping its text", url);
-	else
+	else {
+		man_link(r, n, url);
 		relative(r, n, url);
+	}
 }
 
 /* ---- images ----------------------------------------------------------- */

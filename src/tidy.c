@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "manpage.h"
 #include "strmap.h"
 #include "doc.h"
 #include "tidy.h"
@@ -323,6 +324,10 @@ settle_title(struct doc *d)
 		}
 	if (h1 == NULL)
 		return;
+	/* A man page is called by its name (manpage.c); its level-1
+	 * headings are its sections. */
+	if (d->meta.title == NULL && d->man.conventions)
+		return;
 	if (d->meta.title == NULL) {
 		/* An empty "#" names nothing: meta_finish gives "Untitled". */
 		if (*doc_plain_text(d, h1) == '\0')
@@ -526,6 +531,8 @@ tidy_document(struct doc *d)
 			tidy_deflist(d, n);
 	}
 	drop_empty_paragraphs(d);
+	/* A man page's title line is metadata, not a first heading. */
+	manpage_recognise(d);
 	settle_title(d);
 	assign_ids(d);
 }

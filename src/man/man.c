@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -119,17 +118,28 @@ link_close(struct man *m, const struct node *n)
 }
 
 /*
- * A link on entering or leaving it; returns 0 when its children are not
- * to be walked.  Only links out of the document are links on a man page
- * (.UR/.UE in running text, "text <url>" in a table cell); the rest is
- * their text.
+ * A link: a page reference set as man pages set them (the name bold, the
+ * section roman), a link out of the document as .UR/.UE, anything else
+ * as its text.  Returns 0 when the link's children are not to be
+ * walked, else `entering`.
  */
 static int
-link(struct man *m, const struct node *n, int entering, enum inl_mode mode,
-    int flags)
+link_node(struct man *m, const struct node *n, enum inl_mode mode,
+    int flags, int entering)
 {
 	const char *u = n->u.link.href;
 
+	if (entering && n->u.link.man_page != NULL) {
+		roff_font_push(&m->r, FONT_BOLD);
+		roff_text(&m->r, n->u.link.man_page,
+		    strlen(n->u.link.man_page), flags | ESC_LITERAL);
+		roff_font_pop(&m->r, FONT_BOLD);
+		roff_text(&m->r, "(", 1, flags);
+		roff_text(&m->r, n->u.link.man_section,
+		    strlen(n->u.link.man_section), flags);
+		roff_text(&m->r, ")", 1, flags);
+		return 0;
+	}
 	if (n->u.link.kind != LINK_EXTERNAL)
 		return entering;
 	if (entering && man_autolink(n)) {
@@ -154,22 +164,13 @@ link(struct man *m, const struct node *n, int entering, enum inl_mode mode,
 	return entering;
 }
 
-/* A font that wraps its content: pushed entering, popped leaving. */
-static void
-font_span(struct man *m, int entering, enum font_bit font)
-{
-	if (entering)
-		roff_font_push(&m->r, font);
-	else
-		roff_font_pop(&m->r, font);
-}
-
 /* One inline subtree, walked iteratively (emphasis can nest deeply). */
 static void
 inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
     int flags)
 {
 	struct node *n = NULL;
+	enum font_bit font;
 	int entering;
 	char *text;
 
@@ -212,15 +213,17 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 				m->r.space = 1;
 			break;
 		case N_EMPH:
-		case N_UNDERLINE:
-			/* Underlining is italics on a man page, as troff
-			 * does on terminals. */
-			font_span(m, entering, FONT_ITALIC);
-			break;
 		case N_STRONG:
+		case N_UNDERLINE:
 		case N_MARK:
-			/* A highlight is bold. */
-			font_span(m, entering, FONT_BOLD);
+			/* Underlining is italics on a man page (as troff
+			 * does on terminals); a highlight is bold. */
+			font = n->type == N_EMPH || n->type == N_UNDERLINE ?
+			    FONT_ITALIC : FONT_BOLD;
+			if (entering)
+				roff_font_push(&m->r, font);
+			else
+				roff_font_pop(&m->r, font);
 			break;
 		case N_SUP:
 			if (entering)
@@ -234,7 +237,7 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			entering = 0;	/* skip the alt-text children */
 			break;
 		case N_LINK:
-			entering = link(m, n, entering, mode, flags);
+			entering = link_node(m, n, mode, flags, entering);
 			break;
 		case N_PLACEHOLDER:
 			/* "<file>": an italic placeholder, as ronn and
@@ -286,6 +289,8 @@ man_inlines(struct man *m, const struct node *parent, enum inl_mode mode,
 static void
 heading(struct man *m, const struct node *n, int depth)
 {
+	int sh;
+
 	if (!doc_has_text(n))
 		return;
 	if (depth > 0) {
@@ -296,9 +301,10 @@ heading(struct man *m, const struct node *n, int depth)
 		roff_eol(&m->r);
 		return;
 	}
-	roff_req(&m->r, n->u.heading.level <= 2 ? ".SH" : ".SS");
+	sh = n->u.heading.level <= m->doc->man.sh_level;
+	roff_req(&m->r, sh ? ".SH" : ".SS");
 	roff_eol(&m->r);
-	man_inlines(m, n, INL_LINE, n->u.heading.level <= 2 ? ESC_UPPER : 0);
+	man_inlines(m, n, INL_LINE, sh ? ESC_UPPER : 0);
 	roff_eol(&m->r);
 	m->fresh = 1;
 	m->gap = 0;
@@ -311,13 +317,18 @@ code_block(struct man *m, const struct node *n)
 
 	while (len > 0 && n->text[len - 1] == '\n')
 		len--;
+	/* Indented, so an example stands out from the text around it. */
 	man_para(m);
+	roff_req(&m->r, ".RS 4");
+	roff_eol(&m->r);
 	roff_req(&m->r, ".EX");
 	roff_eol(&m->r);
 	if (len == 0)
 		roff_raw(&m->r, "\\&");
 	roff_text(&m->r, n->text, len, ESC_NOSPACE | ESC_LITERAL);
 	roff_req(&m->r, ".EE");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".RE");
 	roff_eol(&m->r);
 }
 
@@ -568,25 +579,11 @@ blocks(struct man *m, const struct node *first, int depth)
 
 /* ----------------------------------------------------------------- header */
 
-static const char *
-meta_extra(const struct meta *mt, const char *key)
-{
-	const char **p;
-
-	for (p = mt->extra; p != NULL && p[0] != NULL; p += 2)
-		if (p[1] != NULL && strcmp(p[0], key) == 0)
-			return p[1];
-	return NULL;
-}
-
 static void
 header(struct man *m)
 {
 	const struct meta *mt = &m->doc->meta;
-	const char *desc, *manual;
-	char date[32];
-	time_t t = (time_t)m->doc->epoch;
-	struct tm tm;
+	const struct manpage *mp = &m->doc->man;
 
 	if (m->doc->has_table) {
 		/* Tells man(1) to run tbl; must be the very first line. */
@@ -597,45 +594,30 @@ header(struct man *m)
 	    "; edit the Markdown source instead.");
 	roff_eol(&m->r);
 
-	if (mt->date != NULL && mt->date[0] != '\0')
-		snprintf(date, sizeof(date), "%s", mt->date);
-	else if (gmtime_r(&t, &tm) != NULL)
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-	else
-		snprintf(date, sizeof(date), "1970-01-01");
-	manual = meta_extra(mt, "manual");
-	if (manual == NULL)
-		manual = mt->title;
-
 	roff_req(&m->r, ".TH");
 	roff_arg(&m->r, mt->name, ESC_UPPER | ESC_LITERAL);
 	roff_arg(&m->r, mt->section, 0);
-	roff_arg(&m->r, date, 0);
-	roff_arg(&m->r, "quire " QUIRE_VERSION, 0);
-	roff_arg(&m->r, manual ? manual : "", 0);
+	roff_arg(&m->r, mp->th_date, 0);
+	roff_arg(&m->r, mt->source != NULL ? mt->source : "", 0);
+	roff_arg(&m->r, mp->th_manual, 0);
 	roff_eol(&m->r);
 	m->th_end = m->r.out.len;
 
 	/* whatis, apropos and lexgrog read "name \- description" here. */
-	desc = mt->description;
-	if (desc == NULL || desc[0] == '\0')
-		desc = mt->subtitle;
-	if (desc == NULL || desc[0] == '\0')
-		desc = mt->title;
 	roff_req(&m->r, ".SH NAME");
 	roff_eol(&m->r);
-	roff_text(&m->r, mt->name, strlen(mt->name),
+	roff_text(&m->r, mp->names, strlen(mp->names),
 	    ESC_LITERAL | ESC_ONELINE);
 	roff_raw(&m->r, " \\- ");
-	roff_text(&m->r, desc, strlen(desc), ESC_LITERAL);
+	roff_text(&m->r, mp->whatis, strlen(mp->whatis), ESC_LITERAL);
 	roff_eol(&m->r);
 }
 
 /* Is this chapter child a heading that opens a man section? */
 static int
-opens_section(const struct node *n)
+opens_section(const struct doc *d, const struct node *n)
 {
-	return n->type == N_HEADING && n->u.heading.level <= 2 &&
+	return n->type == N_HEADING && n->u.heading.level <= d->man.sh_level &&
 	    doc_has_text(n);
 }
 
@@ -649,7 +631,7 @@ preamble(struct man *m)
 
 	for (ch = m->doc->root->first; ch != NULL; ch = ch->next)
 		for (n = ch->first; n != NULL; n = n->next) {
-			if (opens_section(n))
+			if (opens_section(m->doc, n))
 				return;
 			if (n->type == N_RULE || n->type == N_HTML_BLOCK ||
 			    (n->type != N_TABLE && !doc_has_text(n)))
@@ -678,7 +660,7 @@ has_authors_section(const struct doc *d)
 
 	for (ch = d->root->first; ch != NULL && !found; ch = ch->next)
 		for (n = ch->first; n != NULL && !found; n = n->next) {
-			if (!opens_section(n))
+			if (!opens_section(d, n))
 				continue;
 			text = doc_text_dup(n, 0);
 			found = strcasecmp(text, "author") == 0 ||
@@ -722,8 +704,13 @@ emit_man(const struct doc *d, const struct style *st, FILE *out)
 	header(&m);
 	preamble(&m);
 	for (ch = d->root->first; ch != NULL; ch = ch->next)
-		for (n = ch->first; n != NULL; n = n->next)
+		for (n = ch->first; n != NULL; n = n->next) {
+			/* The author's NAME section is the header's. */
+			if (n == d->man.name_heading &&
+			    (n = d->man.name_end) == NULL)
+				break;
 			block(&m, n, 0);
+		}
 	authors(&m);
 	roff_eol(&m.r);
 

@@ -21,6 +21,8 @@ T=$(scratch injection)
 cat >"$T/inj.md" <<'EOF'
 ---
 title: "Evil \" title\n.so /etc/passwd\n' (paren) \\fB ) ( \\"
+manual: "Evil \" manual\n.so /etc/passwd\n' (paren) \\fB ) ( \\"
+source: "Evil source\n.nr X 1 \\*(xx"
 subtitle: "sub\n.nr PWN 1"
 author: [".so /etc/passwd", "'sy echo PWN", "Mr \"Quote\" (Paren"]
 description: "desc\n.sh PWN\n\\*(xx \\\" comment"

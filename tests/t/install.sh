@@ -12,7 +12,8 @@ export LC_ALL=C.UTF-8
 
 # A publication set like `make publish` leaves in out/.
 "$QUIRE" -q -t man -o "$O" content/ai-engineer.md &&
-"$QUIRE" -q -t man -o "$O/quire.1" docs/quire.1.md ||
+"$QUIRE" -q -t man -o "$O/quire.1" docs/quire.1.md &&
+"$QUIRE" -q --each -t man -o "$O/" tests/cases/man-3pm.md tests/cases/man-section-n.md ||
 	{ fail "install: publish pages" "quire failed"; exit 0; }
 
 # Something that is not ours, already in the tree.
@@ -26,7 +27,8 @@ uninst() { PREFIX=${2:-/usr} DESTDIR="${1:-$D}" timeout 120 \
 
 inst && pass "install: exits 0" || fail "install: exits 0" "$(tail -3 "$T/log")"
 for f in bin/quire share/quire/styles/default.yaml share/man/man7/ai-engineer.7 \
-    share/man/man1/quire.1 share/quire/installed-files; do
+    share/man/man1/quire.1 share/man/man3/man-3pm.3pm share/man/mann/man-section-n.n \
+    share/quire/installed-files; do
 	[ -f "$D/usr/$f" ] && pass "install: $f" || fail "install: $f" "missing"
 done
 [ -x "$D/usr/bin/quire" ] && "$D/usr/bin/quire" --version >/dev/null 2>&1 &&
@@ -47,6 +49,13 @@ whatis -M "$T/mancopy" ai-engineer 2>/dev/null | grep -q 'ai-engineer (7) *- wha
 	fail "install: whatis ai-engineer" "$(whatis -M "$T/mancopy" ai-engineer 2>&1)"
 whatis -M "$T/mancopy" quire 2>/dev/null | grep -q 'quire (1)' &&
 	pass "install: whatis quire" || fail "install: whatis quire"
+# A section with a suffix lives in its digit's folder, where man looks.
+man -M "$M" -w 3pm man-3pm 2>/dev/null | grep -q "man3/man-3pm.3pm" &&
+	pass "install: man finds man-3pm(3pm)" || fail "install: man finds man-3pm(3pm)"
+whatis -M "$T/mancopy" man-3pm 2>/dev/null | grep -q 'man-3pm (3pm) *- the page of a Perl module' &&
+	pass "install: whatis man-3pm" ||
+	fail "install: whatis man-3pm" "$(whatis -M "$T/mancopy" man-3pm 2>&1)"
+
 
 # Installing twice then uninstalling leaves the tree as it was.
 inst && pass "install: again" || fail "install: again" "$(tail -3 "$T/log")"

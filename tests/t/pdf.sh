@@ -67,7 +67,9 @@ def dump_texts(path):
         if skip is not None and ind > skip:
             continue
         if f[0] == 'meta':
-            for k in ('title', 'subtitle'):
+            # A default title ("Untitled") is not printed.
+            for k in (('subtitle',) if ' untitled ' in line else
+                      ('title', 'subtitle')):
                 m = re.search(r'\b%s="((?:[^"\\]|\\.)*)"' % k, line)
                 if m:
                     texts.append(unescape(m.group(1)) + ' ')
