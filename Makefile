@@ -21,10 +21,15 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
 	     -DQUIRE_DATADIR='"$(PREFIX)/share/quire"' -Isrc -MMD -MP
-LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lm
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lm -lstdc++
+CXX	?= c++
+CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic
+ALL_CXXFLAGS = $(CXXWARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -Isrc -MMD -MP
 
 SRC	 = $(wildcard src/*.c src/man/*.c src/epub/*.c src/pdf/*.c src/pdf/layout/*.c)
-OBJ	 = $(SRC:%.c=$(BUILD)/%.o)
+# The C++ bridges to libraries that only have C++ interfaces.
+CXXSRC	 = $(wildcard src/*.cc)
+OBJ	 = $(SRC:%.c=$(BUILD)/%.o) $(CXXSRC:%.cc=$(BUILD)/%.o)
 LIBOBJ	 = $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -48,6 +53,10 @@ $(BUILD)/quire: $(OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)

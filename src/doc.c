@@ -348,10 +348,16 @@ dump_node(FILE *fp, const struct node *n, int depth)
 		dump_str(fp, n->u.chapter.path);
 		fprintf(fp, " id=");
 		dump_str(fp, n->u.chapter.id);
+		if (n->u.chapter.depth > 0)
+			fprintf(fp, " depth=%d", n->u.chapter.depth);
+		if (n->u.chapter.part)
+			fputs(" part", fp);
 		break;
 	case N_HEADING:
 		fprintf(fp, " level=%d id=", n->u.heading.level);
 		dump_str(fp, n->u.heading.id);
+		if (n->u.heading.outline != n->u.heading.level)
+			fprintf(fp, " outline=%d", n->u.heading.outline);
 		break;
 	case N_LIST:
 		if (n->u.list.ordered)

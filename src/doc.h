@@ -142,10 +142,16 @@ struct node {
 			const char *path;	/* as given on the command line */
 			int	    index;	/* 0-based */
 			const char *id;		/* anchor of its start */
+			int	    depth;	/* a book's nesting: 0 top */
+			int	    part;	/* a part's title page only */
 		} chapter;
 		struct {
 			int	    level;	/* 1..6 */
 			const char *id;		/* unique in the document */
+			/* Its level in the book's contents (nav, outline,
+			 * contents page): level, deeper by the chapter's
+			 * nesting and by 1 under a part title. */
+			int	    outline;
 		} heading;
 		struct {
 			int	    ordered;
@@ -262,6 +268,7 @@ struct doc {
 	long		 date_epoch;
 	struct manpage	 man;
 	int		 has_table;	/* any N_TABLE in the tree */
+	int		 book;		/* read from an mdBook SUMMARY.md */
 	/* The footnotes' texts, a FOOTNOTE each in number order, outside
 	 * the chapters (a walk from root does not see them). */
 	struct node	*notes;

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "book.h"
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
@@ -25,6 +26,7 @@
 #include "outfile.h"
 #include "parse.h"
 #include "style.h"
+#include "tidy.h"
 
 #ifndef QUIRE_VERSION
 #define QUIRE_VERSION "0"
@@ -262,33 +264,103 @@ get_epoch(struct doc *d, const char *first)
  * metadata.  Returns EXIT_OK with *out set, or an exit status after a
  * message.
  */
+/* One input file read and parsed as the next chapter; a book's chapter
+ * has its {{#include}}s expanded first (root: the book's folder). */
+static int
+read_chapter(struct doc *d, const char *file, int first, const char *root,
+    struct hash128 *text)
+{
+	struct input in;
+
+	if (input_read(file, &in) != 0)
+		return EXIT_INPUT;
+	if ((root != NULL && book_includes(file, root, &in.text,
+	    &in.len) != 0) || meta_front_matter(d, file, first, in.text,
+	    in.len) != 0) {
+		input_free(&in);
+		return EXIT_INPUT;
+	}
+	hash128_add(text, in.text, in.len);
+	hash128_add(text, file, strlen(file));
+	parse_chapter(d, file, in.text, in.len);
+	input_free(&in);
+	return EXIT_OK;
+}
+
+/* An mdBook book: its chapters in SUMMARY order, part titles between,
+ * nesting kept; book.toml's fields set like the first front matter's. */
+static int
+read_book(struct doc *d, const struct book *b, struct hash128 *text)
+{
+	size_t i;
+	int rc, first = 1;
+
+	d->book = 1;
+	for (i = 0; i < b->n; i++) {
+		if (b->e[i].path == NULL) {
+			parse_part(d, b->summary, b->e[i].line, b->e[i].title);
+			continue;
+		}
+		if ((rc = read_chapter(d, b->e[i].path, first, b->root,
+		    text)) != EXIT_OK)
+			return rc;
+		d->root->last->u.chapter.depth = b->e[i].depth;
+		first = 0;
+	}
+	if ((b->title && meta_override(d, "title", b->title) != 0) ||
+	    (b->language && meta_override(d, "lang", b->language) != 0) ||
+	    (b->description && meta_override(d, "description",
+	    b->description) != 0))
+		return EXIT_INPUT;
+	for (i = 0; b->authors != NULL && b->authors[i] != NULL; i++)
+		if (meta_override(d, i == 0 ? "author" : "author.1",
+		    b->authors[i]) != 0)
+			return EXIT_INPUT;
+	return EXIT_OK;
+}
+
+/* A book is published under its title's slug ("the-rust-programming-
+ * language.pdf"), not its first chapter's file name. */
+static void
+book_name(struct doc *d)
+{
+	char slug[128];
+
+	if (d->meta.name != NULL || d->meta.title == NULL)
+		return;
+	tidy_slugify(d->meta.title, slug, sizeof(slug));
+	d->meta.name = doc_strdup(d, slug);
+}
+
+/*
+ * Read and parse every input into one document (a book, or files in
+ * order), apply -M and settle the metadata.  Returns EXIT_OK with *out
+ * set, or an exit status after a message.
+ */
 static int
 build(const struct options *o, char **files, int nfiles, struct doc **out)
 {
 	struct doc *d = doc_new();
 	struct hash128 text;
-	struct input in;
+	struct book b;
 	char *key, *eq;
 	size_t i;
-	int f;
+	int f, rc = EXIT_OK, is_book = 0;
 
 	*out = d;
 	if (get_epoch(d, files[0]) != 0)
 		return EXIT_USAGE;
 	hash128_init(&text);
-	for (f = 0; f < nfiles; f++) {
-		if (input_read(files[f], &in) != 0)
-			return EXIT_INPUT;
-		if (meta_front_matter(d, files[f], f == 0, in.text,
-		    in.len) != 0) {
-			input_free(&in);
-			return EXIT_INPUT;
-		}
-		hash128_add(&text, in.text, in.len);
-		hash128_add(&text, files[f], strlen(files[f]));
-		parse_chapter(d, files[f], in.text, in.len);
-		input_free(&in);
+	if (nfiles == 1 && (is_book = book_open(files[0], &b)) < 0)
+		return EXIT_INPUT;
+	if (is_book) {
+		rc = read_book(d, &b, &text);
+		book_free(&b);
 	}
+	for (f = 0; !is_book && rc == EXIT_OK && f < nfiles; f++)
+		rc = read_chapter(d, files[f], f == 0, NULL, &text);
+	if (rc != EXIT_OK)
+		return rc;
 	/* -M before the model is settled: a title given here still
 	 * replaces a first heading that repeats it. */
 	for (i = 0; i < o->noverrides; i++) {
@@ -301,7 +373,9 @@ build(const struct options *o, char **files, int nfiles, struct doc **out)
 			return EXIT_USAGE;
 	}
 	parse_finish(d);
-	if (meta_finish(d, files[0], &text) != 0)
+	if (d->book)
+		book_name(d);
+	if (meta_finish(d, d->root->first->u.chapter.path, &text) != 0)
 		return EXIT_INPUT;
 	return EXIT_OK;
 }

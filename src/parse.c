@@ -327,6 +327,27 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 }
 
 void
+parse_part(struct doc *d, const char *file, int line, const char *title)
+{
+	struct node *ch = doc_node(d, N_CHAPTER, doc_strdup(d, file), line);
+	struct node *h = doc_node(d, N_HEADING, ch->file, line);
+	struct node *t = doc_node(d, N_TEXT, ch->file, line);
+	struct node *n;
+	int index = 0;
+
+	for (n = d->root->first; n != NULL; n = n->next)
+		index++;
+	ch->u.chapter.path = ch->file;
+	ch->u.chapter.index = index;
+	ch->u.chapter.part = 1;
+	h->u.heading.level = 1;
+	t->text = doc_strdup(d, title);
+	doc_append(d->root, ch);
+	doc_append(ch, h);
+	doc_append(h, t);
+}
+
+void
 parse_finish(struct doc *d)
 {
 	tidy_document(d);

@@ -14,6 +14,10 @@ struct doc;
 void	parse_chapter(struct doc *, const char *path, const char *text,
 	    size_t len);
 
+/* A book's part title ("# Part I" in SUMMARY.md): a chapter of its own,
+ * holding only that title as a level-1 heading. */
+void	parse_part(struct doc *, const char *file, int line, const char *title);
+
 /*
  * Once every chapter is in: tidy inline runs, turn "<br>- " cell lines
  * into lists, take the title from the first level-1 heading when the

@@ -149,10 +149,35 @@ know_real_paths(struct resolver *r)
 			    NULL);
 }
 
-/* The input file a resolved path names: by name first, then (a system
- * call) by real path, for "/abs/dir/a.md" or a symbolic link. */
+/* By name first, then (a system call) by real path, for "/abs/dir/a.md"
+ * or a symbolic link. */
+static const struct node *find_file(struct resolver *, const char *);
+
+/* The input file a resolved path names.  A book's chapters are linked
+ * the way mdBook publishes them too: "ch04.html" is "ch04.md", and a
+ * folder's "index.html" its "README.md". */
 static const struct node *
 find_chapter(struct resolver *r, const char *path)
+{
+	const struct node *c = find_file(r, path);
+	size_t n = strlen(path);
+	char *md;
+
+	if (c != NULL || n < 5 || strcmp(path + n - 5, ".html") != 0)
+		return c;
+	md = xmalloc(n + 8);
+	if (n >= 10 && strcmp(path + n - 10, "index.html") == 0 &&
+	    (n == 10 || path[n - 11] == '/'))
+		snprintf(md, n + 8, "%.*sREADME.md", (int)(n - 10), path);
+	else
+		snprintf(md, n + 8, "%.*s.md", (int)(n - 5), path);
+	c = find_file(r, md);
+	free(md);
+	return c;
+}
+
+static const struct node *
+find_file(struct resolver *r, const char *path)
 {
 	const struct node *c = strmap_get(&r->names, path);
 	char *real;

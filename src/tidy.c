@@ -509,6 +509,29 @@ tidy_deflist(struct doc *d, struct node *dl)
 		    dl->last->line));
 }
 
+/* Headings' levels in the book's contents: a nested chapter's are
+ * deeper by its nesting, and chapters under a part title deeper by one. */
+static void
+outline_levels(struct doc *d)
+{
+	struct node *ch, *n;
+	int entering, under_part = 0, shift;
+
+	for (ch = d->root->first; ch != NULL; ch = ch->next) {
+		if (ch->u.chapter.part)
+			under_part = 1;
+		shift = ch->u.chapter.part ? 0 : ch->u.chapter.depth +
+		    under_part;
+		n = NULL;
+		while ((n = doc_next(ch, n, &entering)) != NULL)
+			if (entering && n->type == N_HEADING)
+				n->u.heading.outline = n->u.heading.level +
+				    shift;
+	}
+	if (d->title != NULL)
+		d->title->u.heading.outline = 1;
+}
+
 void
 tidy_document(struct doc *d)
 {
@@ -535,4 +558,5 @@ tidy_document(struct doc *d)
 	manpage_recognise(d);
 	settle_title(d);
 	assign_ids(d);
+	outline_levels(d);
 }

@@ -1,0 +1,54 @@
+/*
+ * book.h - an mdBook book as input: its SUMMARY.md (chapter files in
+ * order, nesting, part titles, drafts), its book.toml (title, authors,
+ * language), and its {{#include}} directives (book.c, include.c).
+ */
+#ifndef QUIRE_BOOK_H
+#define QUIRE_BOOK_H
+
+#include <stddef.h>
+
+/* One entry of the SUMMARY, in reading order. */
+struct book_entry {
+	char		*path;		/* the chapter's file; NULL: a part */
+	char		*title;		/* the part's title, or the link's text */
+	int		 depth;		/* 0 for a top-level chapter */
+	int		 line;		/* in SUMMARY.md */
+};
+
+struct book {
+	char			*root;		/* holds book.toml */
+	char			*src;		/* holds SUMMARY.md and chapters */
+	char			*summary;	/* SUMMARY.md's path */
+	struct book_entry	*e;
+	size_t			 n;
+	/* From book.toml's [book] table, NULL when not given. */
+	char			*title, *description, *language;
+	char			**authors;	/* NULL-terminated, or NULL */
+};
+
+/*
+ * Is arg a book: a folder holding book.toml (its SUMMARY.md under the
+ * src folder book.toml names, "src" by default), or a file named
+ * SUMMARY.md?  Returns 1 with *b filled, 0 when it is an ordinary input,
+ * or -1 after "quire: FILE:LINE: message".
+ */
+int	book_open(const char *arg, struct book *b);
+void	book_free(struct book *);
+
+/*
+ * Expand mdBook's {{#include path}}, {{#include path:A:B}} (lines A to
+ * B), {{#include path:anchor}} (between ANCHOR: and ANCHOR_END: lines)
+ * and {{#rustdoc_include ...}} (the same, lines hidden with "# " in
+ * Rust code removed) in *text, which is replaced.  Paths are relative
+ * to file and must stay under root.  Returns 0, or -1 after
+ * "quire: FILE:LINE: message" (a missing file, an escape, a loop).
+ */
+int	book_includes(const char *file, const char *root, char **text,
+	    size_t *len);
+
+/* book.toml's [book] table (booktoml.cc: cpptoml).  Returns 0, or -1
+ * after a message; fields not given stay NULL. */
+int	book_toml(const char *path, struct book *b);
+
+#endif
