@@ -8,7 +8,8 @@
  *     again at headings up to epub.split-level), where every heading id
  *     lives (for link rewriting), the table of contents and the images.
  *  2. epub_xhtml_file() builds one libxml2 tree per content file from the
- *     plan; package.c builds the title page, nav, NCX, OPF and
+ *     plan (tables in table.c, which asks tablefit.c how wide each needs
+ *     to be as a grid); package.c builds the title page, nav, NCX, OPF and
  *     container trees.  Every XML file is a libxml2 tree serialised by
  *     libxml2: no markup is ever printed by hand.
  *  3. epub_zip_*() packs the serialised files with libzip, in memory.
