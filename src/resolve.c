@@ -474,7 +474,7 @@ all_strong(const struct node *cell)
 
 /* Column 0 holds row labels when, in at least one body row and in every
  * body row where it is not empty, it is set wholly in bold, as in the
- * seed's "Aspect" column. */
+ * seed's "Aspect" column, or is a header cell (an HTML <th>). */
 static void
 label_column(struct node *t)
 {
@@ -485,9 +485,9 @@ label_column(struct node *t)
 		return;
 	for (row = t->first; row != NULL; row = row->next) {
 		if (row->u.row.header || row->first == NULL ||
-		    row->first->first == NULL)
+		    row->first->first == NULL || row->first->u.cell.col != 0)
 			continue;
-		if (!all_strong(row->first))
+		if (!all_strong(row->first) && !row->first->u.cell.header)
 			return;
 		rows++;
 	}

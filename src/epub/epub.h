@@ -8,7 +8,8 @@
  *     again at headings up to epub.split-level), where every heading id
  *     lives (for link rewriting), the table of contents and the images.
  *  2. epub_xhtml_file() builds one libxml2 tree per content file from the
- *     plan; package.c builds the title page, nav, NCX, OPF and
+ *     plan (tables in table.c, which asks tablefit.c how wide each needs
+ *     to be as a grid); package.c builds the title page, nav, NCX, OPF and
  *     container trees.  Every XML file is a libxml2 tree serialised by
  *     libxml2: no markup is ever printed by hand.
  *  3. epub_zip_*() packs the serialised files with libzip, in memory.
@@ -106,6 +107,8 @@ xmlNodePtr	 epub_el(xmlNodePtr parent, const char *name);
 void		 epub_text(xmlNodePtr parent, const char *s);
 void		 epub_attr(xmlNodePtr el, const char *name, const char *value);
 void		 epub_xtype(xmlNodePtr el, const char *type);	/* epub:type */
+/* A number attribute (colspan, width), written only past 1. */
+void		 epub_num_attr(xmlNodePtr el, const char *name, int n);
 /* A new XHTML document with head (title, stylesheet) and an empty body,
  * which is returned in *body. */
 xmlDocPtr	 epub_xhtml_doc(const struct epub *, const char *title,
@@ -120,6 +123,22 @@ xmlDocPtr	 epub_xhtml_file(const struct epub *, size_t file);
 /* Append inline content of a node's children to el (used by nav too). */
 void		 epub_inlines(const struct epub *, xmlNodePtr el,
 		    const struct node *parent, int in_link);
+/* Append the blocks from first up to end (or the last) to el; tight list
+ * items hold their text without a <p>. */
+void		 epub_blocks(const struct epub *, xmlNodePtr el,
+		    const struct node *first, const struct node *end, int tight);
+
+/* table.c */
+void		 epub_table(const struct epub *, xmlNodePtr parent,
+		    const struct node *table);
+/* The CSS class of an alignment, or NULL for none. */
+const char	*epub_align_class(int align);
+
+/* tablefit.c: the width in em a table needs as a grid, with what holds
+ * it, and the breakpoint of epub.css below which it is stacked (0: never,
+ * it fits a phone). */
+double		 epub_table_width(const struct node *table, int labels);
+int		 epub_table_breakpoint(const struct node *table, int labels);
 
 /* package.c */
 xmlDocPtr	 epub_titlepage(const struct epub *);

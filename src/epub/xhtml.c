@@ -1,8 +1,6 @@
 /*
  * epub/xhtml.c - one content file of the book: the model's blocks and
- * inlines as an XHTML tree.  Tables get <thead>, <th scope="col">, a
- * row-header column when the first column holds labels, real lists in
- * cells and alignment through CSS classes.
+ * inlines as an XHTML tree (tables are table.c's).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -18,22 +16,7 @@
 #include "epub.h"
 #include "style.h"
 
-static void	blocks(const struct epub *, xmlNodePtr, const struct node *first,
-		    const struct node *end, int tight);
-
 /* ---- inlines ---------------------------------------------------------- */
-
-/* A number attribute (colspan, width), written only past 1. */
-static void
-span(xmlNodePtr el, const char *attr, int n)
-{
-	char num[16];
-
-	if (n > 1) {
-		snprintf(num, sizeof(num), "%d", n);
-		epub_attr(el, attr, num);
-	}
-}
 
 static void
 image(const struct epub *e, xmlNodePtr parent, const struct node *n,
@@ -52,9 +35,9 @@ image(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		/* The size the author gave, in CSS pixels: max-width in
 		 * the stylesheet still fits it to the screen. */
 		if (n->u.link.width > 0)
-			span(el, "width", (int)n->u.link.width);
+			epub_num_attr(el, "width", (int)n->u.link.width);
 		if (n->u.link.height > 0)
-			span(el, "height", (int)n->u.link.height);
+			epub_num_attr(el, "height", (int)n->u.link.height);
 	} else if (n->u.link.kind == LINK_EXTERNAL && !in_link) {
 		/* Remote images are never fetched: the alt text links to
 		 * the image instead. */
@@ -150,97 +133,6 @@ epub_inlines(const struct epub *e, xmlNodePtr el, const struct node *parent,
 		inline_node(e, el, c, in_link);
 }
 
-/* ---- tables ----------------------------------------------------------- */
-
-static const char *
-align_class(enum align a)
-{
-	switch (a) {
-	case AL_LEFT:	return "align-left";
-	case AL_CENTER:	return "align-center";
-	case AL_RIGHT:	return "align-right";
-	default:	return NULL;
-	}
-}
-
-/* A cell that is wholly one strong run ("**Aspect**"). */
-static int
-all_strong(const struct node *cell)
-{
-	return cell->first != NULL && cell->first == cell->last &&
-	    cell->first->type == N_STRONG;
-}
-
-/* Row headers: where the model found labels, unless the style says. */
-static int
-label_column(const struct epub *e, const struct node *table)
-{
-	int mode = e->st->epub.label_column;
-
-	if (table->u.table.ncols < 2)
-		return 0;
-	return mode == STYLE_AUTO ? table->u.table.label_col : mode;
-}
-
-static void
-cell(const struct epub *e, xmlNodePtr tr, const struct node *c, int header,
-    int row_label)
-{
-	const struct node *content = c;
-	const char *cls = align_class(c->u.cell.align);
-	xmlNodePtr el;
-
-	/* A header cell is bold already: its one strong run adds nothing
-	 * for a reader or a screen reader, so it is unwrapped. */
-	if ((header || row_label) && all_strong(c))
-		content = c->first;
-	if ((header || c->u.cell.header) && c->first == NULL) {
-		/* An empty header is no header (axe: empty-table-header). */
-		el = epub_el(tr, "td");
-	} else if (header || row_label) {
-		el = epub_el(tr, "th");
-		epub_attr(el, "scope", header ? (c->u.cell.colspan > 1 ?
-		    "colgroup" : "col") : (c->u.cell.rowspan > 1 ?
-		    "rowgroup" : "row"));
-	} else
-		el = epub_el(tr, c->u.cell.header ? "th" : "td");
-	if (cls != NULL)
-		epub_attr(el, "class", cls);
-	span(el, "colspan", c->u.cell.colspan);
-	span(el, "rowspan", c->u.cell.rowspan);
-	if (content->first != NULL && doc_is_block(content->first))
-		blocks(e, el, content->first, NULL, 1);
-	else
-		epub_inlines(e, el, content, 0);
-}
-
-static void
-table(const struct epub *e, xmlNodePtr parent, const struct node *t)
-{
-	const struct node *r, *c;
-	xmlNodePtr wrap, tbl, sect = NULL, tr;
-	int labels = label_column(e, t), in_head = -1;
-
-	/* The wrapper scrolls sideways on a narrow reader (epub.css). */
-	wrap = epub_el(parent, "div");
-	epub_attr(wrap, "class", "table-wrap");
-	tbl = epub_el(wrap, "table");
-	for (r = t->first; r != NULL; r = r->next) {
-		if (r->type == N_CAPTION) {
-			epub_inlines(e, epub_el(tbl, "caption"), r, 0);
-			continue;
-		}
-		if (r->u.row.header != in_head) {
-			in_head = r->u.row.header != 0;
-			sect = epub_el(tbl, in_head ? "thead" : "tbody");
-		}
-		tr = epub_el(sect, "tr");
-		for (c = r->first; c != NULL; c = c->next)
-			cell(e, tr, c, in_head, !in_head && labels &&
-			    c->u.cell.col == 0);
-	}
-}
-
 /* ---- blocks ----------------------------------------------------------- */
 
 /* The first word of a fence's info string as a class token. */
@@ -276,19 +168,17 @@ heading(const struct epub *e, xmlNodePtr parent, const struct node *n)
 }
 
 static void
-list(const struct epub *e, xmlNodePtr parent, const struct node *n)
+deflist(const struct epub *e, xmlNodePtr parent, const struct node *n)
 {
 	const struct node *c;
-	xmlNodePtr el;
-	char num[16];
+	xmlNodePtr el = epub_el(parent, "dl");
 
-	el = epub_el(parent, n->u.list.ordered ? "ol" : "ul");
-	if (n->u.list.ordered && n->u.list.start != 1) {
-		snprintf(num, sizeof(num), "%d", n->u.list.start);
-		epub_attr(el, "start", num);
-	}
 	for (c = n->first; c != NULL; c = c->next)
-		blocks(e, epub_el(el, "li"), c->first, NULL, n->u.list.tight);
+		if (c->type == N_DEFTERM)
+			epub_inlines(e, epub_el(el, "dt"), c, 0);
+		else	/* one paragraph: its text, as a tight item */
+			epub_blocks(e, epub_el(el, "dd"), c->first, NULL,
+			    c->first != NULL && c->first == c->last);
 }
 
 static void
@@ -313,17 +203,20 @@ code_block(xmlNodePtr parent, const struct node *n)
 }
 
 static void
-deflist(const struct epub *e, xmlNodePtr parent, const struct node *n)
+list(const struct epub *e, xmlNodePtr parent, const struct node *n)
 {
 	const struct node *c;
-	xmlNodePtr el = epub_el(parent, "dl");
+	xmlNodePtr el;
+	char num[16];
 
+	el = epub_el(parent, n->u.list.ordered ? "ol" : "ul");
+	if (n->u.list.ordered && n->u.list.start != 1) {
+		snprintf(num, sizeof(num), "%d", n->u.list.start);
+		epub_attr(el, "start", num);
+	}
 	for (c = n->first; c != NULL; c = c->next)
-		if (c->type == N_DEFTERM)
-			epub_inlines(e, epub_el(el, "dt"), c, 0);
-		else	/* one paragraph: its text, as a tight item */
-			blocks(e, epub_el(el, "dd"), c->first, NULL,
-			    c->first != NULL && c->first == c->last);
+		epub_blocks(e, epub_el(el, "li"), c->first, NULL,
+		    n->u.list.tight);
 }
 
 static void
@@ -353,10 +246,10 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		list(e, parent, n);
 		break;
 	case N_ITEM:		/* only under LIST, handled there */
-		blocks(e, epub_el(parent, "li"), n->first, NULL, tight);
+		epub_blocks(e, epub_el(parent, "li"), n->first, NULL, tight);
 		break;
 	case N_QUOTE:
-		blocks(e, epub_el(parent, "blockquote"), n->first, NULL, 0);
+		epub_blocks(e, epub_el(parent, "blockquote"), n->first, NULL, 0);
 		break;
 	case N_CODE_BLOCK:
 		code_block(parent, n);
@@ -367,13 +260,13 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		epub_el(parent, "hr");
 		break;
 	case N_TABLE:
-		table(e, parent, n);
+		epub_table(e, parent, n);
 		break;
 	case N_DIV:
 		el = epub_el(parent, "div");
-		if (align_class(n->u.div.align) != NULL)
-			epub_attr(el, "class", align_class(n->u.div.align));
-		blocks(e, el, n->first, NULL, 0);
+		if (epub_align_class(n->u.div.align) != NULL)
+			epub_attr(el, "class", epub_align_class(n->u.div.align));
+		epub_blocks(e, el, n->first, NULL, 0);
 		break;
 	case N_FIGURE:
 	case N_DETAILS:
@@ -399,7 +292,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		/* What the EPUB cannot show (yet): its content. */
 		emit_fallback_warn(e->unshown, n, "EPUB");
 		if (n->first != NULL && doc_is_block(n->first))
-			blocks(e, parent, n->first, NULL, 0);
+			epub_blocks(e, parent, n->first, NULL, 0);
 		else if (n->first != NULL)
 			epub_inlines(e, epub_el(parent, "p"), n, 0);
 		else if (n->text != NULL)
@@ -408,8 +301,8 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	}
 }
 
-static void
-blocks(const struct epub *e, xmlNodePtr parent, const struct node *first,
+void
+epub_blocks(const struct epub *e, xmlNodePtr parent, const struct node *first,
     const struct node *end, int tight)
 {
 	const struct node *n;

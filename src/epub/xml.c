@@ -4,6 +4,7 @@
  * output), the XHTML skeleton and serialisation.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +88,17 @@ epub_xtype(xmlNodePtr el, const char *type)
 
 	if (ns != NULL)
 		xmlSetNsProp(el, ns, BAD_CAST "type", BAD_CAST type);
+}
+
+void
+epub_num_attr(xmlNodePtr el, const char *name, int n)
+{
+	char num[16];
+
+	if (n > 1) {
+		snprintf(num, sizeof(num), "%d", n);
+		epub_attr(el, name, num);
+	}
 }
 
 xmlDocPtr

@@ -24,7 +24,7 @@ man_cell_empty(const struct node *cell)
 	int entering;
 
 	while ((n = doc_next(cell, n, &entering)) != NULL)
-		if (entering && (n->type == N_TEXT || n->type == N_CODE) &&
+		if (entering && n->text != NULL &&
 		    n->text[strspn(n->text, " \t\n")] != '\0')
 			return 0;
 		else if (entering && n->type == N_LINK &&

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# tests/t/a11y.sh - Ace by DAISY over every book the suite makes: each
+# tests/cases/*.md, each content/*.md and the linked three-file book, as
+# EPUBs; every one must have zero violations, whatever their impact.
+# Ace (from npm into .cache/) and Debian's chromium come through
+# scripts/check-a11y, which also runs `make check-a11y`.
+. "${TOP:-.}/tests/lib.sh"
+cd "$TOP" || exit 1
+D=$(scratch a11y)
+
+books=()
+# book NAME FILE... : quire -t epub into $D/NAME.epub, for Ace.
+book() {
+	local name=$1; shift
+	if "$QUIRE" -q -t epub -o "$D/$name.epub" "$@" 2>"$D/$name.err"; then
+		books+=("$D/$name.epub")
+	else
+		fail "a11y: build $name" "$(head -c 300 "$D/$name.err")"
+	fi
+}
+for md in tests/cases/*.md content/*.md; do
+	[ -f "$md" ] || continue
+	name=$(basename "$md" .md)
+	case $md in content/*) name="content-$name" ;; esac
+	book "$name" "$md"
+done
+book linked tests/books/linked/*.md
+
+# check-a11y prints a PASS or FAIL line for every book; its own failure
+# (to install Ace or chromium, or to start) becomes one FAIL line here.
+scripts/check-a11y "${books[@]}" >"$D/ace.out" 2>"$D/ace.err"
+rc=$?
+cat "$D/ace.out"
+n=$(grep -cE '^(PASS|FAIL) ace ' "$D/ace.out")
+if [ "$n" -ne ${#books[@]} ] || { [ $rc -ne 0 ] && ! grep -q '^FAIL' "$D/ace.out"; }; then
+	fail "a11y: check-a11y reported $n of ${#books[@]} books" \
+	    "$(tail -3 "$D/ace.err" | tr '\n' ' ')"
+fi
+exit 0
