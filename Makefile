@@ -20,7 +20,7 @@ WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
-	     -DQUIRE_DATADIR='"$(PREFIX)/share/quire"' -Isrc -MMD -MP
+	     -Isrc -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lm -lstdc++
 CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic
@@ -29,7 +29,9 @@ ALL_CXXFLAGS = $(CXXWARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -Isrc -MMD -MP
 SRC	 = $(wildcard src/*.c src/man/*.c src/epub/*.c src/pdf/*.c src/pdf/layout/*.c)
 # The C++ bridges to libraries that only have C++ interfaces.
 CXXSRC	 = $(wildcard src/*.cc)
-OBJ	 = $(SRC:%.c=$(BUILD)/%.o) $(CXXSRC:%.cc=$(BUILD)/%.o)
+# The default style and stylesheet, compiled in (scripts/embed).
+GEN	 = $(BUILD)/gen/builtin.o
+OBJ	 = $(SRC:%.c=$(BUILD)/%.o) $(CXXSRC:%.cc=$(BUILD)/%.o) $(GEN)
 LIBOBJ	 = $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -52,6 +54,14 @@ $(BUILD)/quire: $(OBJ)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/builtin.c: styles/default.yaml styles/epub.css scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed $@ quire_style_yaml=styles/default.yaml \
+	    quire_epub_css=styles/epub.css
+
+$(BUILD)/gen/builtin.o: $(BUILD)/gen/builtin.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: %.cc

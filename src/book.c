@@ -54,7 +54,7 @@ dir_of(const char *path)
 
 static void
 add(struct book *b, const char *path, const char *title, int depth,
-    int line)
+    int line, int unparted)
 {
 	struct book_entry *e;
 
@@ -64,11 +64,12 @@ add(struct book *b, const char *path, const char *title, int depth,
 	e->title = xstrdup(title);
 	e->depth = depth;
 	e->line = line;
+	e->unparted = unparted;
 }
 
 /* A chapter link: its file, or (no target) a draft left out. */
 static void
-chapter(struct book *b, const struct node *link, int depth)
+chapter(struct book *b, const struct node *link, int depth, int unparted)
 {
 	char *title = doc_text_dup(link, 0), *rel, *path;
 	const char *url = link->u.link.url;
@@ -81,7 +82,7 @@ chapter(struct book *b, const struct node *link, int depth)
 	}
 	rel = pct_decode(url, strcspn(url, "?#"));
 	path = path_resolve(b->summary, rel);
-	add(b, path, title, depth, link->line);
+	add(b, path, title, depth, link->line, unparted);
 	free(path);
 	free(rel);
 	free(title);
@@ -89,14 +90,14 @@ chapter(struct book *b, const struct node *link, int depth)
 
 /* Every link of a paragraph (prefix and suffix chapters). */
 static void
-links(struct book *b, const struct node *par, int depth)
+links(struct book *b, const struct node *par, int depth, int unparted)
 {
 	const struct node *n = NULL;
 	int entering;
 
 	while ((n = doc_next(par, (struct node *)n, &entering)) != NULL)
 		if (entering && n->type == N_LINK)
-			chapter(b, n, depth);
+			chapter(b, n, depth, unparted);
 }
 
 /* A list of numbered chapters, nesting by depth; iterative, since a
@@ -109,7 +110,7 @@ list(struct book *b, const struct node *l, int depth)
 	for (item = l->first; item != NULL; item = item->next)
 		for (k = item->first; k != NULL; k = k->next)
 			if (k->type == N_PARAGRAPH)
-				links(b, k, depth);
+				links(b, k, depth, 0);
 			else if (k->type == N_LIST)
 				list(b, k, depth + 1);
 }
@@ -141,10 +142,11 @@ summary(struct book *b)
 				free(t);
 		} else if (n->type == N_HEADING) {
 			t = doc_text_dup(n, 0);
-			add(b, NULL, t, 0, n->line);
+			add(b, NULL, t, 0, n->line, 0);
 			free(t);
 		} else if (n->type == N_PARAGRAPH)
-			links(b, n, 0);
+			/* Prefix and suffix chapters belong to no part. */
+			links(b, n, 0, 1);
 		else if (n->type == N_LIST)
 			list(b, n, 0);
 	}

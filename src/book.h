@@ -13,6 +13,7 @@ struct book_entry {
 	char		*path;		/* the chapter's file; NULL: a part */
 	char		*title;		/* the part's title, or the link's text */
 	int		 depth;		/* 0 for a top-level chapter */
+	int		 unparted;	/* a prefix or suffix chapter */
 	int		 line;		/* in SUMMARY.md */
 };
 

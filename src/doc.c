@@ -25,6 +25,8 @@ doc_new(void)
 
 	d->arena = arena_new();
 	d->root = doc_node(d, N_DOCUMENT, NULL, 0);
+	/* Unset until front matter, -M or meta_finish says. */
+	d->meta.toc = d->meta.titlepage = d->meta.number_sections = -1;
 	return d;
 }
 
@@ -358,6 +360,8 @@ dump_node(FILE *fp, const struct node *n, int depth)
 		dump_str(fp, n->u.heading.id);
 		if (n->u.heading.outline != n->u.heading.level)
 			fprintf(fp, " outline=%d", n->u.heading.outline);
+		if (n->u.heading.number != NULL)
+			fprintf(fp, " number=%s", n->u.heading.number);
 		break;
 	case N_LIST:
 		if (n->u.list.ordered)

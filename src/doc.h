@@ -144,6 +144,8 @@ struct node {
 			const char *id;		/* anchor of its start */
 			int	    depth;	/* a book's nesting: 0 top */
 			int	    part;	/* a part's title page only */
+			int	    unparted;	/* a book's prefix or suffix
+						   chapter: in no part */
 		} chapter;
 		struct {
 			int	    level;	/* 1..6 */
@@ -152,6 +154,8 @@ struct node {
 			 * contents page): level, deeper by the chapter's
 			 * nesting and by 1 under a part title. */
 			int	    outline;
+			const char *number;	/* "2.1" with number-sections,
+						   else NULL */
 		} heading;
 		struct {
 			int	    ordered;
@@ -234,6 +238,14 @@ struct meta {
 	const char	 *identifier;	/* default: urn:uuid derived from content */
 	const char	**keywords;	/* NULL-terminated, may be empty */
 	const char	 *rights;
+	/* A book's furniture; the switches are 1 or 0 after meta_finish
+	 * (on by default for an mdBook book, off for a handout). */
+	const char	 *cover_image;	/* as written, may be NULL */
+	const char	 *css;		/* an extra EPUB stylesheet, or NULL */
+	int		  toc;		/* a contents page in the PDF */
+	int		  titlepage;	/* a title page of its own */
+	int		  number_sections;
+	int		  toc_depth;	/* heading levels listed; 0: the style's */
 	/* Every key/value pair of the front matter, scalars only, for
 	 * emitters that want a field the list above does not name. */
 	const char	**extra;	/* k0, v0, k1, v1, ..., NULL */
@@ -269,6 +281,10 @@ struct doc {
 	struct manpage	 man;
 	int		 has_table;	/* any N_TABLE in the tree */
 	int		 book;		/* read from an mdBook SUMMARY.md */
+	/* The cover image (meta.cover_image), checked like any image:
+	 * its file and format, or NULL. */
+	const char	*cover_path;
+	enum image_format cover_format;
 	/* The footnotes' texts, a FOOTNOTE each in number order, outside
 	 * the chapters (a walk from root does not see them). */
 	struct node	*notes;

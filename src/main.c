@@ -31,9 +31,6 @@
 #ifndef QUIRE_VERSION
 #define QUIRE_VERSION "0"
 #endif
-#ifndef QUIRE_DATADIR
-#define QUIRE_DATADIR "/usr/local/share/quire"
-#endif
 
 enum { F_PDF = 1, F_EPUB = 2, F_MAN = 4 };
 
@@ -61,6 +58,7 @@ struct options {
 	char		**files;
 	int		 nfiles;
 	int		 each;		/* every file its own document */
+	const char	*css;		/* --css: the EPUB's extra stylesheet */
 };
 
 static void
@@ -76,7 +74,8 @@ usage(FILE *fp)
 "  -o, --output PATH   output directory (default: out/); a file name when one\n"
 "                      format is given; '-' writes the man page to stdout\n"
 "  -M, --metadata K=V  set or override a metadata field\n"
-"  -s, --style PATH    style file (default: styles/default.yaml)\n"
+"  -s, --style PATH    style file (default: the built-in styles/default.yaml)\n"
+"      --css PATH      a stylesheet the EPUB uses after its own\n"
 "      --paper SIZE    a4 or letter (overrides the style)\n"
 "      --dump          print the document model instead of publishing\n"
 "  -q, --quiet         no warnings\n"
@@ -137,6 +136,9 @@ option(struct options *o, int c, const char *arg, const char *word)
 		}
 		o->overrides[o->noverrides++] = arg;
 		return 0;
+	case 'c':
+		o->css = arg;
+		return 0;
 	case 's':
 		o->style = arg;
 		return 0;
@@ -186,6 +188,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "metadata", required_argument, NULL, 'M' },
 		{ "style", required_argument, NULL, 's' },
+		{ "css", required_argument, NULL, 'c' },
 		{ "paper", required_argument, NULL, 'p' },
 		{ "dump", no_argument, NULL, 'd' },
 		{ "each", no_argument, NULL, 'e' },
@@ -305,6 +308,7 @@ read_book(struct doc *d, const struct book *b, struct hash128 *text)
 		    text)) != EXIT_OK)
 			return rc;
 		d->root->last->u.chapter.depth = b->e[i].depth;
+		d->root->last->u.chapter.unparted = b->e[i].unparted;
 		first = 0;
 	}
 	if ((b->title && meta_override(d, "title", b->title) != 0) ||
@@ -372,11 +376,14 @@ build(const struct options *o, char **files, int nfiles, struct doc **out)
 		if (f != 0)
 			return EXIT_USAGE;
 	}
+	if (o->css != NULL && meta_override(d, "css", o->css) != 0)
+		return EXIT_USAGE;
 	parse_finish(d);
 	if (d->book)
 		book_name(d);
 	if (meta_finish(d, d->root->first->u.chapter.path, &text) != 0)
 		return EXIT_INPUT;
+	tidy_number_sections(d);
 	return EXIT_OK;
 }
 
@@ -388,23 +395,13 @@ is_dir(const char *p)
 	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
+/* The style: the file -s names, or the built-in one (styles/default.yaml
+ * compiled in, so quire needs no data files wherever it runs). */
 static struct style *
 load_style(const struct options *o)
 {
-	static const char *const tries[] = {
-		"styles/default.yaml", QUIRE_DATADIR "/styles/default.yaml",
-	};
-	struct style *st = NULL;
-	size_t i;
+	struct style *st = style_load(o->style);
 
-	if (o->style != NULL)
-		st = style_load(o->style);
-	for (i = 0; o->style == NULL && st == NULL &&
-	    i < sizeof(tries) / sizeof(tries[0]); i++)
-		if (access(tries[i], R_OK) == 0)
-			st = style_load(tries[i]);
-	if (st == NULL && o->style == NULL)
-		st = style_load(NULL);		/* built-in defaults */
 	if (st != NULL && o->paper != NULL)
 		style_set(st, "pdf.paper", o->paper);
 	return st;
@@ -430,8 +427,16 @@ publish(const struct options *o, const struct doc *d,
 	 * one format of one document is wanted. */
 	dir = o->nformats > 1 || (o->each && o->nfiles > 1) ||
 	    is_dir(output) || output[strlen(output) - 1] == '/';
-	if (dir && !is_dir(output) && mkdir(output, 0777) != 0 &&
-	    errno != EEXIST) {
+	if (!dir && strrchr(output, '/') != NULL && strcmp(output, "-") != 0) {
+		/* A file name: its folder is made if need be. */
+		char *parent = xstrdup(output);
+
+		*strrchr(parent, '/') = '\0';
+		if (*parent != '\0' && !is_dir(parent))
+			(void)outfile_mkdirs(parent);
+		free(parent);
+	}
+	if (dir && !is_dir(output) && outfile_mkdirs(output) != 0) {
 		diag_error(output, 0, "cannot create the output directory: %s",
 		    strerror(errno));
 		return EXIT_OUTPUT;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 #include "doc.h"
@@ -128,13 +129,59 @@ meta_valid_name(const char *s)
 	    strstr(s, "..") == NULL && *s != '.';
 }
 
+/*
+ * The book switches (toc, titlepage, number-sections: a boolean each)
+ * and toc-depth (1 to 6).  Returns 1 when key is one of them, with *rc
+ * 0 or -1 (a bad value, after a message).
+ */
+static int
+switches(struct ctx *c, const char *key, const char *v, int line, int *rc)
+{
+	static const char *const yes[] = { "true", "yes", "on", "1", NULL };
+	static const char *const no[] = { "false", "no", "off", "0", NULL };
+	struct meta *m = &c->d->meta;
+	int *slot = !strcmp(key, "toc") ? &m->toc :
+	    !strcmp(key, "titlepage") ? &m->titlepage :
+	    !strcmp(key, "number-sections") ? &m->number_sections :
+	    !strcmp(key, "toc-depth") ? &m->toc_depth : NULL;
+	int i, b = -1;
+
+	*rc = 0;
+	if (slot == NULL)
+		return 0;
+	if (*slot >= 0 && slot != &m->toc_depth && !c->override && !c->first)
+		return 1;		/* a later file: the first's wins */
+	if (slot == &m->toc_depth) {
+		if (strlen(v) != 1 || v[0] < '1' || v[0] > '6') {
+			diag_error(c->path, line, "toc-depth \"%s\" is not 1 "
+			    "to 6", v);
+			*rc = -1;
+		} else
+			*slot = v[0] - '0';
+		return 1;
+	}
+	for (i = 0; yes[i] != NULL; i++)
+		if (!strcasecmp(v, yes[i]))
+			b = 1;
+	for (i = 0; no[i] != NULL; i++)
+		if (!strcasecmp(v, no[i]))
+			b = 0;
+	if (b < 0) {
+		diag_error(c->path, line, "%s \"%s\" is not true or false",
+		    key, v);
+		*rc = -1;
+	} else
+		*slot = b;
+	return 1;
+}
+
 /* Set one scalar field; strings are stored in the document's arena. */
 static int
 set_field(struct ctx *c, const char *key, const char *value, int line)
 {
 	struct meta *m = &c->d->meta;
 	const char **slot = NULL, *v;
-	int is_author, is_keyword;
+	int is_author, is_keyword, rc;
 
 	/* "author: X", "author: [X, Y]" (author.0, author.1) and the same
 	 * for keywords; "authors" is accepted as a synonym. */
@@ -170,6 +217,8 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		*list = meta_list_add(c->d, *list, value);
 		return 0;
 	}
+	if (switches(c, key, value, line, &rc))
+		return rc;
 	if (!strcmp(key, "title"))
 		slot = &m->title;
 	else if (!strcmp(key, "subtitle"))
@@ -192,6 +241,10 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		slot = &m->identifier;
 	else if (!strcmp(key, "rights"))
 		slot = &m->rights;
+	else if (!strcmp(key, "cover-image"))
+		slot = &m->cover_image;
+	else if (!strcmp(key, "css"))
+		slot = &m->css;
 	if (slot == NULL) {
 		if (c->first || c->override)
 			m->extra = meta_list_add(c->d, meta_list_add(c->d, m->extra,
@@ -312,6 +365,13 @@ meta_finish(struct doc *d, const char *first_path, const struct hash128 *text)
 		m->lang = "en";
 	if (m->section == NULL)
 		m->section = "7";
+	/* A book gets its furniture; a handout does not. */
+	if (m->toc < 0)
+		m->toc = d->book;
+	if (m->titlepage < 0)
+		m->titlepage = d->book;
+	if (m->number_sections < 0)
+		m->number_sections = d->book;
 	if (m->title != NULL && m->title[0] == '\0')
 		m->title = NULL;
 	if (m->name == NULL) {

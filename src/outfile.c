@@ -112,6 +112,26 @@ file_mode(void)
 }
 
 int
+outfile_mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	/* Each parent in turn; one that exists already is fine. */
+	for (s = p + 1; rc == 0 && *s != '\0'; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(p, 0777) != 0 && errno != EEXIST)
+				rc = -1;
+			*s = '/';
+		}
+	if (rc == 0 && mkdir(p, 0777) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+int
 outfile_open(struct outfile *o, const char *path)
 {
 	const char *slash;

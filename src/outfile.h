@@ -17,6 +17,9 @@ struct outfile {
 
 /* Returns 0, or -1 after "quire: PATH: reason". */
 int	outfile_open(struct outfile *, const char *path);
+/* Make the directory and its parents, as mkdir -p; returns 0, or -1
+ * with errno set. */
+int	outfile_mkdirs(const char *dir);
 /* Flush, fsync and close, without renaming yet: with several outputs,
  * close them all first, so a write error (a full disk) in any of them
  * is found before the first is renamed into place.  On failure the

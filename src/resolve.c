@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "doc.h"
@@ -289,7 +290,7 @@ man_link(struct resolver *r, struct node *n, const char *url)
 }
 
 static void
-link(struct resolver *r, struct node *n)
+link_dest(struct resolver *r, struct node *n)
 {
 	const char *url = n->u.link.url;
 	int safe;
@@ -448,6 +449,52 @@ image(struct resolver *r, struct node *n)
 	n->u.link.path = v->kind == LINK_FILE ? v->path : NULL;
 }
 
+/* A path the metadata names (a cover, a stylesheet): as given when that
+ * exists (from -M, relative to the current directory), else beside the
+ * first input file (from its front matter).  malloc'd. */
+static char *
+meta_path(struct resolver *r, const char *given)
+{
+	struct stat sb;
+
+	if (given[0] == '/' || stat(given, &sb) == 0 || r->nchapters == 0)
+		return path_norm(given);
+	return path_resolve(r->chapter[0]->u.chapter.path, given);
+}
+
+/* The cover image, checked like any image; the extra stylesheet, which
+ * must be readable. */
+static void
+book_files(struct resolver *r)
+{
+	struct meta *m = &r->d->meta;
+	struct verdict *v;
+	struct node where;
+	char *path;
+
+	memset(&where, 0, sizeof(where));
+	where.file = r->nchapters > 0 ? r->chapter[0]->file : NULL;
+	if (m->cover_image != NULL && *m->cover_image != '\0') {
+		path = meta_path(r, m->cover_image);
+		v = judge(r, &where, path);
+		if (v->kind == LINK_FILE) {
+			r->d->cover_path = v->path;
+			r->d->cover_format = v->format;
+		}
+		free(path);
+	}
+	if (m->css != NULL && *m->css != '\0') {
+		path = meta_path(r, m->css);
+		if (access(path, R_OK) != 0) {
+			diag_warn(where.file, 0, "stylesheet %s: %s; the book "
+			    "has only its own", path, strerror(errno));
+			m->css = NULL;
+		} else
+			m->css = doc_strdup(r->d, path);
+		free(path);
+	}
+}
+
 /* ---- tables ----------------------------------------------------------- */
 
 /* Wholly strong text, white space aside ("**Aspect**"); empty is not. */
@@ -524,11 +571,12 @@ resolve_document(struct doc *d)
 		free(norm);
 	}
 	index_ids(&r);
+	book_files(&r);
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
 		if (!entering)
 			continue;
 		if (n->type == N_LINK)
-			link(&r, n);
+			link_dest(&r, n);
 		else if (n->type == N_IMAGE)
 			image(&r, n);
 		else if (n->type == N_TABLE)

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "arena.h"
+#include "builtin.h"
 #include "diag.h"
 #include "input.h"
 #include "style.h"
@@ -316,9 +317,17 @@ style_load(const char *path)
 	struct input in;
 	const char *slash;
 
-	st->dir = ".";
-	if (path == NULL)
+	if (path == NULL) {
+		/* The default style compiled in (styles/default.yaml). */
+		st->dir = NULL;
+		l.file = "(built-in style)";
+		if (yaml_flat(l.file, 1, quire_style_yaml,
+		    quire_style_yaml_len, set_cb, &l) != 0) {
+			style_free(st);
+			return NULL;
+		}
 		return st;
+	}
 	slash = strrchr(path, '/');
 	st->dir = slash ? arena_strndup(st->arena, path,
 	    (size_t)(slash - path)) : ".";

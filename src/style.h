@@ -64,11 +64,13 @@ struct style {
 	struct pdf_style	 pdf;
 	struct epub_style	 epub;
 	struct man_style	 man;
-	const char		*dir;	/* the style file's directory */
+	const char		*dir;	/* the style file's directory, or
+					   NULL for the built-in style */
 	struct arena		*arena;	/* the strings above */
 };
 
-/* Load PATH; a NULL path gives the built-in defaults.  On a file that
+/* Load PATH; a NULL path gives the built-in style (styles/default.yaml,
+ * compiled in).  On a file that
  * cannot be read or is not YAML, prints "quire: PATH:LINE: ..." and
  * returns NULL. */
 struct style	*style_load(const char *path);

@@ -520,6 +520,8 @@ outline_levels(struct doc *d)
 	for (ch = d->root->first; ch != NULL; ch = ch->next) {
 		if (ch->u.chapter.part)
 			under_part = 1;
+		else if (ch->u.chapter.unparted)
+			under_part = 0;
 		shift = ch->u.chapter.part ? 0 : ch->u.chapter.depth +
 		    under_part;
 		n = NULL;
@@ -530,6 +532,50 @@ outline_levels(struct doc *d)
 	}
 	if (d->title != NULL)
 		d->title->u.heading.outline = 1;
+}
+
+/* Does this chapter's headings get numbers?  Not a part's title, not a
+ * book's prefix or suffix chapter (a preface, an afterword). */
+static int
+numbered(const struct node *ch)
+{
+	return !ch->u.chapter.part && !ch->u.chapter.unparted;
+}
+
+void
+tidy_number_sections(struct doc *d)
+{
+	struct node *ch, *n;
+	int entering, base = 7, depth, k, count[8] = { 0 };
+	char num[64];
+	size_t o;
+
+	if (!d->meta.number_sections)
+		return;
+	/* The shallowest level numbered is "1", its children "1.1". */
+	for (ch = d->root->first; ch != NULL; ch = ch->next)
+		for (n = NULL; numbered(ch) &&
+		    (n = doc_next(ch, n, &entering)) != NULL;)
+			if (entering && n->type == N_HEADING &&
+			    n->u.heading.outline < base)
+				base = n->u.heading.outline;
+	depth = d->meta.toc_depth > 0 ? d->meta.toc_depth : 3;
+	for (ch = d->root->first; ch != NULL; ch = ch->next)
+		for (n = NULL; numbered(ch) &&
+		    (n = doc_next(ch, n, &entering)) != NULL;) {
+			int l = n->type == N_HEADING ? n->u.heading.outline -
+			    base : -1;
+
+			if (!entering || l < 0 || l >= depth || l >= 7)
+				continue;
+			count[l]++;
+			for (k = l + 1; k < 8; k++)
+				count[k] = 0;
+			for (k = 0, o = 0; k <= l; k++)
+				o += (size_t)snprintf(num + o, sizeof(num) - o,
+				    "%s%d", k ? "." : "", count[k]);
+			n->u.heading.number = doc_strdup(d, num);
+		}
 }
 
 void

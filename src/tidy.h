@@ -12,6 +12,10 @@ struct node;
 /* Everything parse_finish() promises: see parse.h. */
 void	tidy_document(struct doc *);
 
+/* With meta.number_sections (settled by meta_finish), every heading of
+ * a numbered chapter gets its number ("2.1"), to the contents' depth. */
+void	tidy_number_sections(struct doc *);
+
 /* The pieces, exposed for unit tests. */
 void	tidy_inlines(struct doc *, struct node *parent);
 int	tidy_cell_list(struct doc *, struct node *cell);

@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "builtin.h"
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
@@ -17,9 +18,6 @@
 #include "file.h"
 #include "style.h"
 
-#ifndef QUIRE_DATADIR
-#define QUIRE_DATADIR "/usr/local/share/quire"
-#endif
 
 /* Read a stylesheet; NULL when it cannot be read. */
 static char *
@@ -31,8 +29,9 @@ slurp(const char *path, size_t *len)
 }
 
 /*
- * The stylesheet: epub.css (or the file the style names with epub.css)
- * beside the style file, then the installed copy, then the source tree's.
+ * The stylesheet: the file the style names (epub.css), beside the style
+ * file; the built-in one when the style is the built-in one, or when its
+ * epub.css is not there.
  */
 static char *
 find_css(const struct style *st, size_t *len)
@@ -43,14 +42,15 @@ find_css(const struct style *st, size_t *len)
 
 	if (name[0] == '/')
 		return slurp(name, len);
-	snprintf(path, sizeof(path), "%s/%s", st->dir, name);
-	if ((css = slurp(path, len)) != NULL)
-		return css;
-	snprintf(path, sizeof(path), "%s/styles/%s", QUIRE_DATADIR, name);
-	if ((css = slurp(path, len)) != NULL)
-		return css;
-	snprintf(path, sizeof(path), "styles/%s", name);
-	return slurp(path, len);
+	if (st->dir != NULL) {
+		snprintf(path, sizeof(path), "%s/%s", st->dir, name);
+		if ((css = slurp(path, len)) != NULL)
+			return css;
+	}
+	if (strcmp(name, "epub.css") != 0)
+		return NULL;
+	*len = quire_epub_css_len;
+	return memcpy(xmalloc(*len + 1), quire_epub_css, *len + 1);
 }
 
 static int
@@ -73,16 +73,19 @@ emit_epub(const struct doc *d, const struct style *st, FILE *out)
 	static const char mimetype[] = "application/epub+zip";
 	struct epub e;
 	struct epub_zip *z;
-	char *css = NULL, path[64];
-	size_t csslen = 0, i;
+	char *css = NULL, *extra = NULL, path[64];
+	size_t csslen = 0, extralen = 0, i;
 	int rc = -1;
 
 	if (epub_plan(&e, d, st) < 0)
 		goto done;
 	if ((css = find_css(st, &csslen)) == NULL)
-		diag_warn(NULL, 0, "epub.css not found; the book has no "
-		    "stylesheet");
+		diag_warn(NULL, 0, "stylesheet %s not found; the book has "
+		    "none", st->epub.css);
 	e.has_css = css != NULL;
+	if (d->meta.css != NULL &&
+	    (extra = slurp(d->meta.css, &extralen)) != NULL)
+		e.extra_css = 1;
 	if ((z = epub_zip_new(d->epoch)) == NULL)
 		goto done;
 	epub_zip_add(z, "mimetype", mimetype, strlen(mimetype), 1);
@@ -92,6 +95,13 @@ emit_epub(const struct doc *d, const struct style *st, FILE *out)
 	add_tree(z, EPUB_DIR "toc.ncx", epub_ncx(&e));
 	if (css != NULL)
 		epub_zip_add(z, EPUB_DIR "epub.css", css, csslen, 0);
+	if (extra != NULL)
+		epub_zip_add(z, EPUB_DIR "extra.css", extra, extralen, 0);
+	if (e.cover.data != NULL) {
+		add_tree(z, EPUB_DIR "cover.xhtml", epub_coverpage(&e));
+		snprintf(path, sizeof(path), EPUB_DIR "%s", e.cover.name);
+		epub_zip_add(z, path, e.cover.data, e.cover.len, 1);
+	}
 	add_tree(z, EPUB_DIR "titlepage.xhtml", epub_titlepage(&e));
 	for (i = 0; i < e.nfiles; i++) {
 		snprintf(path, sizeof(path), EPUB_DIR "%s", e.files[i].name);
@@ -105,6 +115,7 @@ emit_epub(const struct doc *d, const struct style *st, FILE *out)
 	rc = epub_zip_finish(z, out);
 done:
 	free(css);
+	free(extra);
 	epub_plan_free(&e);
 	return rc;
 }

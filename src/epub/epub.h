@@ -76,6 +76,8 @@ struct epub {
 	int			 split_level;	/* 0: one file per input */
 	int			 toc_depth;
 	int			 has_css;
+	int			 extra_css;	/* meta.css is in the book */
+	struct epub_image	 cover;		/* data NULL: no cover */
 
 	struct epub_file	*files;
 	size_t			 nfiles;
@@ -142,6 +144,8 @@ int		 epub_table_breakpoint(const struct node *table, int labels);
 
 /* package.c */
 xmlDocPtr	 epub_titlepage(const struct epub *);
+/* The cover page: the cover image, whole, first in the spine. */
+xmlDocPtr	 epub_coverpage(const struct epub *);
 xmlDocPtr	 epub_nav(const struct epub *);
 xmlDocPtr	 epub_ncx(const struct epub *);
 xmlDocPtr	 epub_opf(const struct epub *);

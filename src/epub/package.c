@@ -24,6 +24,23 @@
 /* ---- title page ------------------------------------------------------- */
 
 xmlDocPtr
+epub_coverpage(const struct epub *e)
+{
+	xmlDocPtr d;
+	xmlNodePtr body, sec, img;
+
+	d = epub_xhtml_doc(e, e->doc->meta.title, &body);
+	sec = epub_el(body, "section");
+	epub_attr(sec, "class", "cover");
+	epub_xtype(sec, "cover");
+	img = epub_el(sec, "img");
+	epub_attr(img, "src", e->cover.name);
+	epub_attr(img, "alt", e->doc->meta.title);
+	epub_attr(img, "role", "doc-cover");
+	return d;
+}
+
+xmlDocPtr
 epub_titlepage(const struct epub *e)
 {
 	const struct meta *m = &e->doc->meta;
@@ -398,6 +415,13 @@ opf_metadata(const struct epub *e, xmlNodePtr pkg)
 	    "table of contents, headings in reading order, data tables with "
 	    "marked header cells, and no hazards. Text can be resized and "
 	    "restyled by the reading system.");
+	if (e->cover.data != NULL) {
+		/* EPUB 2 readers find the cover by this. */
+		xmlNodePtr cover = epub_el(md, "meta");
+
+		epub_attr(cover, "name", "cover");
+		epub_attr(cover, "content", "cover-image");
+	}
 }
 
 xmlDocPtr
@@ -422,6 +446,14 @@ epub_opf(const struct epub *e)
 	item(man, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
 	if (e->has_css)
 		item(man, "css", "epub.css", "text/css", NULL);
+	if (e->extra_css)
+		item(man, "css2", "extra.css", "text/css", NULL);
+	if (e->cover.data != NULL) {
+		item(man, "cover-image", e->cover.name, e->cover.mime,
+		    "cover-image");
+		item(man, "cover", "cover.xhtml", "application/xhtml+xml",
+		    NULL);
+	}
 	for (i = 0; i < e->nfiles; i++) {
 		snprintf(id, sizeof(id), "c%03zu", i + 1);
 		item(man, id, e->files[i].name, "application/xhtml+xml", NULL);
@@ -433,6 +465,8 @@ epub_opf(const struct epub *e)
 
 	spine = epub_el(pkg, "spine");
 	epub_attr(spine, "toc", "ncx");
+	if (e->cover.data != NULL)
+		itemref(spine, "cover");
 	itemref(spine, "titlepage");
 	itemref(spine, "nav");
 	for (i = 0; i < e->nfiles; i++) {

@@ -142,11 +142,22 @@ plan_headings(struct epub *e)
 				if (n->type == N_ANCHOR)
 					continue;
 				t = doc_text_dup(n, 0);
+				if (n->u.heading.number != NULL) {
+					char *num = xmalloc(strlen(t) +
+					    strlen(n->u.heading.number) + 2);
+
+					sprintf(num, "%s %s",
+					    n->u.heading.number, t);
+					free(t);
+					t = num;
+				}
 				if (f->title == NULL && t[0] != '\0')
 					f->title = xstrdup(t);
-				if (n == b && n->u.heading.level <= e->toc_depth &&
+				/* In a book's contents, a nested chapter's
+				 * headings sit under its parent's. */
+				if (n == b && n->u.heading.outline <= e->toc_depth &&
 				    t[0] != '\0')
-					add_toc(e, &tcap, n->u.heading.level,
+					add_toc(e, &tcap, n->u.heading.outline,
 					    (int)fi, n->u.heading.id, t);
 				else
 					free(t);
@@ -223,6 +234,27 @@ plan_images(struct epub *e)
 	}
 }
 
+/* The cover image the front end found usable (doc.cover_path). */
+static void
+plan_cover(struct epub *e)
+{
+	const struct doc *d = e->doc;
+	struct epub_image *c = &e->cover;
+
+	if (d->cover_path == NULL)
+		return;
+	if (file_read(d->cover_path, (size_t)IMAGE_MAX, &c->data,
+	    &c->len) != 0) {
+		diag_warn(d->cover_path, 0, "cover image: %s; the book has "
+		    "none", strerror(errno));
+		c->data = NULL;
+		return;
+	}
+	c->mime = mime[d->cover_format];
+	snprintf(c->name, sizeof(c->name), "images/cover.%s",
+	    ext[d->cover_format]);
+}
+
 const char *
 epub_image_for(const struct epub *e, const struct node *n)
 {
@@ -285,7 +317,8 @@ epub_plan(struct epub *e, const struct doc *d, const struct style *st)
 	e->lang = d->meta.lang;
 	e->identifier = d->meta.identifier;
 	e->split_level = st->epub.split_level;
-	e->toc_depth = st->epub.toc_depth;
+	e->toc_depth = d->meta.toc_depth > 0 ? d->meta.toc_depth :
+	    st->epub.toc_depth;
 	strmap_init(&e->image_of);
 	e->unshown = xcalloc(N_TYPE_COUNT, sizeof(*e->unshown));
 	if (gmtime_r(&t, &tm) == NULL || tm.tm_year + 1900 > 9999 ||
@@ -297,6 +330,7 @@ epub_plan(struct epub *e, const struct doc *d, const struct style *st)
 	plan_files(e);
 	plan_headings(e);
 	plan_images(e);
+	plan_cover(e);
 	return 0;
 }
 
@@ -311,6 +345,7 @@ epub_plan_free(struct epub *e)
 		free(e->toc[i].text);
 	for (i = 0; i < e->nimages; i++)
 		free(e->images[i].data);
+	free(e->cover.data);
 	free(e->files);
 	free(e->anchors);
 	free(e->toc);

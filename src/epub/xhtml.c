@@ -164,6 +164,13 @@ heading(const struct epub *e, xmlNodePtr parent, const struct node *n)
 	    n->u.heading.level > 6 ? 6 : n->u.heading.level);
 	el = epub_el(parent, tag);
 	epub_attr(el, "id", n->u.heading.id);
+	if (n->u.heading.number != NULL) {
+		xmlNodePtr num = epub_el(el, "span");
+
+		epub_attr(num, "class", "number");
+		epub_text(num, n->u.heading.number);
+		epub_text(el, " ");
+	}
 	epub_inlines(e, el, n, 0);
 }
 

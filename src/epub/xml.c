@@ -126,6 +126,13 @@ epub_xhtml_doc(const struct epub *e, const char *title, xmlNodePtr *body)
 		epub_attr(n, "type", "text/css");
 		epub_attr(n, "href", "epub.css");
 	}
+	if (e->extra_css) {
+		/* The author's stylesheet, after quire's, so it wins. */
+		n = epub_el(head, "link");
+		epub_attr(n, "rel", "stylesheet");
+		epub_attr(n, "type", "text/css");
+		epub_attr(n, "href", "extra.css");
+	}
 	*body = epub_el(html, "body");
 	return d;
 }

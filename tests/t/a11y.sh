@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/t/a11y.sh - Ace by DAISY over every book the suite makes: each
-# tests/cases/*.md, each content/*.md and the linked three-file book, as
+# tests/cases/*.md, each content/*.md and the linked three-file book and the mdBook book, as
 # EPUBs; every one must have zero violations, whatever their impact.
 # Ace (from npm into .cache/) and Debian's chromium come through
 # scripts/check-a11y, which also runs `make check-a11y`.
@@ -25,6 +25,7 @@ for md in tests/cases/*.md content/*.md; do
 	book "$name" "$md"
 done
 book linked tests/books/linked/*.md
+book mdbook -M cover-image=tests/books/mdbook/src/cover.png tests/books/mdbook
 
 # check-a11y prints a PASS or FAIL line for every book; its own failure
 # (to install Ace or chromium, or to start) becomes one FAIL line here.

@@ -70,5 +70,9 @@ grep -q 'title="Other".*lang="de"' "$T/out" && pass "-M values in the model" || 
 
 # Atomic output: an unwritable destination is exit 3, no debris, and a
 # failing run leaves the previous output byte-identical.
-expect "output into a missing parent exits 3" 3 "$QUIRE" -t man -o "$T/no/such/dir/x.7" content/ai-engineer.md
-stderr_has "output error message" "quire: $T/no/such/dir/x.7: cannot write"
+# Missing folders are made (issue 17); one that cannot be (under a
+# regular file) is an output error.
+expect "output into missing folders is made" 0 "$QUIRE" -t man -o "$T/no/such/dir/x.7" content/ai-engineer.md
+touch "$T/plain"
+expect "output under a regular file exits 3" 3 "$QUIRE" -t man -o "$T/plain/dir/x.7" content/ai-engineer.md
+stderr_has "output error message" "quire: $T/plain/dir/x.7: cannot write"

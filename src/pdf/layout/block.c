@@ -55,9 +55,12 @@ body_fmt(const struct lo_ctx *c, double size)
 	return f;
 }
 
+/* A paragraph of n's inlines, led by prefix (a section number) when it
+ * is not NULL. */
 static void
-paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
-    const struct lo_column *col, const struct lo_fmt *f, int align)
+numbered_paragraph(const struct lo_ctx *c, struct vlist *v,
+    const struct node *n, const struct lo_column *col, const struct lo_fmt *f,
+    int align, const char *prefix)
 {
 	struct lo_par	p;
 	size_t		from = v->n;
@@ -65,11 +68,22 @@ paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	if (align == AL_NONE || (align == AL_LEFT && col->align != AL_NONE))
 		align = col->align;
 	par_take(c, &p);
+	if (prefix != NULL) {
+		par_add_text(c, &p, prefix, f);
+		par_add_text(c, &p, "  ", f);
+	}
 	par_add_inlines(c, &p, n, f);
 	par_finish(&p);
 	par_set(c, &p, v, col->x, col->width, f->size, align, col->ragged);
 	par_give(c, &p);
 	keep_lines(v, from);
+}
+
+static void
+paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col, const struct lo_fmt *f, int align)
+{
+	numbered_paragraph(c, v, n, col, f, align, NULL);
 }
 
 static void
@@ -89,7 +103,7 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		f.sty |= LO_ITALIC;
 	vl_glue(v, f.size * (lvl <= 2 ? HEAD_SKIP_TOP : HEAD_SKIP));
 	at = v->n;
-	paragraph(c, v, n, col, &f, AL_LEFT);
+	numbered_paragraph(c, v, n, col, &f, AL_LEFT, n->u.heading.number);
 	/* The mark goes on the heading's first line, not on the space
 	 * above it: that space is dropped at the top of a page. */
 	while (at < v->n && v->e[at].kind == V_GLUE)
@@ -97,10 +111,14 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	if (at == v->n)
 		return;
 	buf_init(&b);
+	if (n->u.heading.number != NULL)
+		buf_printf(&b, "%s ", n->u.heading.number);
 	doc_text(n, &b, 0);
 	v->e[at].mark_id = n->u.heading.id;
 	v->e[at].mark_title = pool_strdup(c->pool, b.data ? b.data : "");
-	v->e[at].mark_level = lvl;
+	/* The outline nests a book's chapters as its contents do. */
+	v->e[at].mark_level = n->u.heading.outline > 0 ?
+	    n->u.heading.outline : lvl;
 	buf_free(&b);
 	for (size_t i = from; i < v->n; i++)
 		v->e[i].keep = 1;

@@ -1,0 +1,121 @@
+# Books as users set them up (issue 17): an mdBook book read from its
+# folder or its SUMMARY.md, with parts, nesting, drafts, includes and
+# .html chapter links; the EPUB's cover and extra stylesheet; includes
+# confined to the book; quire working from any folder.
+. "$TOP/tests/lib.sh"
+cd "$TOP"
+T=$(scratch books)
+BOOK=tests/books/mdbook
+NAME=the-garden-shed-manual
+
+"$QUIRE" -o "$T/out" -M cover-image=$BOOK/src/cover.png "$BOOK" 2>"$T/err"
+rc=$?
+[ $rc = 0 ] && pass "book publishes from its folder" || fail "book publishes from its folder" "exit $rc: $(head -3 "$T/err")"
+[ -f "$T/out/$NAME.pdf" ] && [ -f "$T/out/$NAME.epub" ] && [ -f "$T/out/$NAME.7" ] &&
+	pass "outputs named after the title" || fail "outputs named after the title" "$(ls "$T/out")"
+# The draft is the only warning: every link resolved.
+w=$(grep -c warning "$T/err")
+grep -q 'SUMMARY.md:11: warning: draft chapter "Roofing"' "$T/err" && [ "$w" = 1 ] &&
+	pass "a draft is left out with one warning, and nothing else warns" ||
+	fail "a draft is left out with one warning, and nothing else warns" "$(cat "$T/err")"
+# Same book from its SUMMARY.md.
+"$QUIRE" -q -t man -o "$T/s.7" "$BOOK/src/SUMMARY.md" && cmp -s "$T/s.7" "$T/out/$NAME.7" &&
+	pass "SUMMARY.md gives the same book" || fail "SUMMARY.md gives the same book"
+
+# Order and nesting: the EPUB's navigation.
+nav=$(unzip -p "$T/out/$NAME.epub" EPUB/nav.xhtml | awk '/<nav epub:type="toc"/ {on = 1} on {print} on && /<\/nav>/ {exit}')
+got=$(grep -o '<li>\|</li>\|<ol>\|</ol>\|>[^<]*</a>' <<<"$nav" | sed 's/<\/a>//; s/^>//' |
+	awk '/^<ol>$/ {d++; next} /^<\/ol>$/ {d--; next} /^</ {next} {printf "%d:%s;", d, $0}')
+want='1:Preface;1:Building;2:1 Foundations;3:1.1 Levelling the ground;3:1.2 Pouring the slab;2:2 Walls;1:Using;2:3 Storage;1:Afterword;'
+[ "$got" = "$want" ] && pass "EPUB nav: parts, nesting, numbers, order" ||
+	fail "EPUB nav: parts, nesting, numbers, order" "$got"
+# And the PDF's outline.
+got=$(qpdf --json --json-key=outlines "$T/out/$NAME.pdf" | python3 -c '
+import json, sys
+def walk(o, d):
+    for x in o:
+        print("%d:%s;" % (d, x["title"]), end="")
+        walk(x["kids"], d + 1)
+walk(json.load(sys.stdin)["outlines"], 1)')
+want='1:Preface;1:Building;2:1 Foundations;3:1.1 Levelling the ground;4:1.1.1 Tools;3:1.2 Pouring the slab;2:2 Walls;1:Using;2:3 Storage;1:Afterword;'
+[ "$got" = "$want" ] && pass "PDF outline: parts, nesting, numbers, order" ||
+	fail "PDF outline: parts, nesting, numbers, order" "$got"
+
+# Includes: expanded everywhere, none left; lines, anchors, rustdoc.
+pdftotext "$T/out/$NAME.pdf" "$T/book.txt"
+unzip -p "$T/out/$NAME.epub" 'EPUB/c*.xhtml' >"$T/book.xhtml"
+for f in "$T/book.txt" "$T/book.xhtml" "$T/out/$NAME.7"; do
+	n=$(grep -c '{{#include\|{{#rustdoc' "$f")
+	# The one directive written literally (\{{#include) stays.
+	[ "$n" = 1 ] && pass "no directive left in $(basename "$f")" ||
+		fail "no directive left in $(basename "$f")" "$n"
+done
+x=$(cat "$T/book.xhtml")
+case $x in *"12 bags of cement"*"3 cubic metres"*) pass "whole file included" ;; *) fail "whole file included" ;; esac
+grep -q 'let sand = 2;' "$T/book.xhtml" && ! grep -q 'ANCHOR' "$T/book.xhtml" &&
+	pass "anchor included, its markers not" || fail "anchor included, its markers not"
+n=$(grep -c 'hidden_in_rustdoc' "$T/book.xhtml")
+[ "$n" = 1 ] && pass "rustdoc_include hides # lines (the plain include keeps them)" ||
+	fail "rustdoc_include hides # lines (the plain include keeps them)" "$n"
+# Links written as .html lead to the chapters.
+n=$(grep -o 'href="c[0-9]*\.xhtml[^"]*"' "$T/book.xhtml" | wc -l)
+[ "$n" = 8 ] && pass "chapter links resolve in the EPUB ($n)" || fail "chapter links resolve in the EPUB" "$n"
+# The cover: first in the spine, in the manifest, for EPUB 2 readers too.
+opf=$(unzip -p "$T/out/$NAME.epub" EPUB/package.opf)
+grep -q 'properties="cover-image"' <<<"$opf" && grep -q '<meta name="cover" content="cover-image"/>' <<<"$opf" &&
+	[ "$(grep -o '<itemref idref="[^"]*"' <<<"$opf" | head -1)" = '<itemref idref="cover"' ] &&
+	pass "EPUB cover image and page" || fail "EPUB cover image and page"
+if java -jar /usr/bin/epubcheck "$T/out/$NAME.epub" >"$T/epubcheck" 2>&1; then
+	pass "epubcheck: book"
+else
+	fail "epubcheck: book" "$(grep -E 'ERROR|WARN' "$T/epubcheck" | head -3)"
+fi
+# An extra stylesheet, after quire's.
+printf 'h1 { letter-spacing: 0.02em; }\n' >"$T/extra.css"
+"$QUIRE" -q -t epub -o "$T/css.epub" --css "$T/extra.css" "$BOOK" &&
+	unzip -p "$T/css.epub" EPUB/c001.xhtml | grep -q 'href="epub.css".*\|href="extra.css"' &&
+	unzip -l "$T/css.epub" | grep -q 'EPUB/extra.css' &&
+	pass "--css adds a stylesheet" || fail "--css adds a stylesheet"
+
+# Confinement, missing files and loops: exit 2, a message, nothing out.
+mk() {	# name, chapter text : a one-chapter book in $T/name
+	mkdir -p "$T/$1/src/sub"
+	printf '# Summary\n\n- [One](one.md)\n' >"$T/$1/src/SUMMARY.md"
+	printf '%s\n' "$2" >"$T/$1/src/one.md"
+}
+bad() {	# name, message pattern
+	rm -rf "$T/badout"
+	"$QUIRE" -o "$T/badout" "$T/$1" >/dev/null 2>"$T/$1.err"
+	local rc=$?
+	[ $rc = 2 ] && grep -q "^quire: .*\.md:[0-9]*: .*$2" "$T/$1.err" && [ ! -e "$T/badout" ] &&
+		pass "include: $1 refused, nothing written" ||
+		fail "include: $1 refused, nothing written" "exit $rc: $(cat "$T/$1.err")"
+}
+mk escape '{{#include ../../../../../../etc/passwd}}'
+bad escape 'outside the book'
+mk missing '{{#include nothing-here.rs}}'
+bad missing 'cannot include nothing-here.rs'
+mk loop '{{#include sub/a.md}}'
+printf 'a {{#include b.md}}\n' >"$T/loop/src/sub/a.md"
+printf 'b {{#include a.md}}\n' >"$T/loop/src/sub/b.md"
+bad loop 'includes itself'
+mk anchor '{{#include sub/x.rs:nowhere}}'
+printf 'x\n' >"$T/anchor/src/sub/x.rs"
+bad anchor 'no anchor "nowhere"'
+# A symbolic link out of the book is an escape too.
+mk link '{{#include sub/out.txt}}'
+ln -s /etc/hostname "$T/link/src/sub/out.txt"
+bad link 'outside the book'
+
+# From any folder, with no style file around: the built-in style and
+# stylesheet.
+(cd / && "$QUIRE" -q -o "$T/root" "$TOP/content/ai-engineer.md") 2>"$T/root.err" &&
+	unzip -l "$T/root/ai-engineer.epub" | grep -q 'EPUB/epub.css' && [ ! -s "$T/root.err" ] &&
+	pass "quire runs from / with its built-in style and stylesheet" ||
+	fail "quire runs from / with its built-in style and stylesheet" "$(cat "$T/root.err")"
+# -o DIR/ and a file in new folders are made, parents too.
+"$QUIRE" -q -t pdf -o "$T/new/deeper/" content/ai-engineer.md && [ -f "$T/new/deeper/ai-engineer.pdf" ] &&
+	pass "-o DIR/ made with its parents" || fail "-o DIR/ made with its parents"
+"$QUIRE" -q -t man -o "$T/new2/a/page.7" content/ai-engineer.md && [ -f "$T/new2/a/page.7" ] &&
+	pass "-o FILE in new folders" || fail "-o FILE in new folders"
+exit 0
