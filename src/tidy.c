@@ -509,23 +509,32 @@ tidy_deflist(struct doc *d, struct node *dl)
 		    dl->last->line));
 }
 
-/* Headings' levels in the book's contents: a nested chapter's are
- * deeper by its nesting, and chapters under a part title deeper by one. */
+/* Headings' levels in the book's contents: a chapter's top heading sits
+ * at its nesting in the book (a sub-chapter written with "##" is still
+ * one level below its parent's "#"), one deeper under a part title, and
+ * its other headings keep their distance from it. */
 static void
 outline_levels(struct doc *d)
 {
 	struct node *ch, *n;
-	int entering, under_part = 0, shift;
+	int entering, under_part = 0, top, shift;
 
 	for (ch = d->root->first; ch != NULL; ch = ch->next) {
 		if (ch->u.chapter.part)
 			under_part = 1;
 		else if (ch->u.chapter.unparted)
 			under_part = 0;
-		shift = ch->u.chapter.part ? 0 : ch->u.chapter.depth +
-		    under_part;
-		n = NULL;
-		while ((n = doc_next(ch, n, &entering)) != NULL)
+		top = 6;
+		for (n = NULL; (n = doc_next(ch, n, &entering)) != NULL;)
+			if (entering && n->type == N_HEADING &&
+			    n->u.heading.level < top)
+				top = n->u.heading.level;
+		shift = ch->u.chapter.part ? 0 : 1 - top +
+		    ch->u.chapter.depth + under_part;
+		/* A lone handout keeps its levels as written. */
+		if (!d->book)
+			shift = 0;
+		for (n = NULL; (n = doc_next(ch, n, &entering)) != NULL;)
 			if (entering && n->type == N_HEADING)
 				n->u.heading.outline = n->u.heading.level +
 				    shift;

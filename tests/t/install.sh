@@ -71,6 +71,15 @@ F="$T/fresh/stage"
 inst "$F" /opt/quire && [ -f "$F/opt/quire/bin/quire" ] &&
 	pass "install: into a new DESTDIR" ||
 	fail "install: into a new DESTDIR" "$(tail -3 "$T/log")"
+# The installed binary, run from / with no style files near it, still
+# has its style and stylesheet (compiled in): no "not found", a styled
+# EPUB.
+(cd / && "$F/opt/quire/bin/quire" -o "$T/fromroot" "$TOP/content/ai-engineer.md") \
+    >/dev/null 2>"$T/fromroot.err"
+[ $? = 0 ] && [ ! -s "$T/fromroot.err" ] &&
+	unzip -l "$T/fromroot/ai-engineer.epub" | grep -q 'EPUB/epub.css' &&
+	pass "install: /opt/quire's binary finds its style from /" ||
+	fail "install: /opt/quire's binary finds its style from /" "$(head -3 "$T/fromroot.err")"
 uninst "$F" /opt/quire && [ -z "$(find "$F" -mindepth 1)" ] &&
 	pass "uninstall: new DESTDIR left empty" ||
 	fail "uninstall: new DESTDIR left empty" "$(find "$F" | head -3)"
