@@ -77,6 +77,56 @@ printf 'h1 { letter-spacing: 0.02em; }\n' >"$T/extra.css"
 	unzip -l "$T/css.epub" | grep -q 'EPUB/extra.css' &&
 	pass "--css adds a stylesheet" || fail "--css adds a stylesheet"
 
+# The PDF's front matter: a title page without a footer, a contents
+# page whose numbers are the pages the chapters start on, running heads
+# naming the chapter.
+P="$T/out/$NAME.pdf"
+p1=$(pdftotext -f 1 -l 1 -layout "$P" - 2>/dev/null)
+grep -q 'The Garden Shed Manual' <<<"$p1" && ! grep -qE '[0-9]+ / [0-9]+' <<<"$p1" &&
+	pass "PDF page 1 is a title page with no footer" || fail "PDF page 1 is a title page with no footer" "$p1"
+toc=$(pdftotext -f 2 -l 2 "$P" - 2>/dev/null | sed '/^$/d')
+[ "$(head -1 <<<"$toc")" = Contents ] && pass "PDF page 2 is the contents" ||
+	fail "PDF page 2 is the contents" "$(head -3 <<<"$toc")"
+# Each entry ends in its page number; that page opens with the entry.
+pdftotext -f 2 -l 2 -layout "$P" - 2>/dev/null |
+	sed -n 's/^ *\(.*[^ .]\)[ .]\{2,\}\([0-9][0-9]*\) *$/\2\t\1/p' >"$T/toc"
+n=0 bad=
+while IFS=$'\t' read -r pg title; do
+	n=$((n + 1))
+	first=$(pdftotext -f "$pg" -l "$pg" "$P" - 2>/dev/null | sed '/^$/d' | head -1)
+	[ "$first" = "$title" ] || bad="$bad [$title on $pg: $first]"
+done <"$T/toc"
+[ "$n" -ge 9 ] && [ -z "$bad" ] && pass "every contents entry ($n) names the page it starts on" ||
+	fail "every contents entry names the page it starts on" "$n entries;$bad"
+# The foot of each chapter's first page names that chapter and the page.
+bad=
+while IFS=$'\t' read -r pg title; do
+	foot=$(pdftotext -layout -f "$pg" -l "$pg" "$P" - 2>/dev/null | sed '/^[[:space:]]*$/d' | tail -1)
+	grep -qE "^ *$title +$pg / [0-9]+ *\$" <<<"$foot" || bad="$bad [$pg: $foot]"
+done <"$T/toc"
+[ -z "$bad" ] && pass "the running foot names the chapter and the page" ||
+	fail "the running foot names the chapter and the page" "$bad"
+# The contents' entries are links to their pages.
+links=$(qpdf --qdf --object-streams=disable "$P" - 2>/dev/null | grep -ac '/Subtype /Link')
+[ "$links" -ge "$n" ] && pass "contents entries are links ($links)" || fail "contents entries are links" "$links links for $n entries"
+# Switches: a book without its title page; a handout with a contents page.
+"$QUIRE" -q -t pdf -M titlepage=false -o "$T/nt.pdf" "$BOOK" &&
+	[ "$(pdftotext -f 1 -l 1 "$T/nt.pdf" - | sed '/^$/d' | head -1)" = Contents ] &&
+	pass "titlepage=false: the contents come first" || fail "titlepage=false: the contents come first"
+"$QUIRE" -q -t pdf -o "$T/ai.pdf" content/ai-engineer.md &&
+	! pdftotext -f 1 -l 2 "$T/ai.pdf" - | grep -qx Contents &&
+	pass "a handout has no contents page by default" || fail "a handout has no contents page by default"
+"$QUIRE" -q -t pdf -M toc=true -o "$T/ait.pdf" content/ai-engineer.md
+pdftotext -f 1 -l 1 -layout "$T/ait.pdf" - 2>/dev/null |
+	sed -n 's/^ *\(.*[^ .]\)[ .]\{2,\}\([0-9][0-9]*\) *$/\2\t\1/p' >"$T/ait"
+n=0 bad=
+while IFS=$'\t' read -r pg title; do
+	n=$((n + 1))
+	pdftotext -f "$pg" -l "$pg" "$T/ait.pdf" - | grep -qxF "$title" || bad="$bad [$title not on $pg]"
+done <"$T/ait"
+[ "$n" -ge 3 ] && [ -z "$bad" ] && pass "toc=true: a handout's contents ($n) give the right pages" ||
+	fail "toc=true: a handout's contents give the right pages" "$n entries;$bad"
+
 # Confinement, missing files and loops: exit 2, a message, nothing out.
 mk() {	# name, chapter text : a one-chapter book in $T/name
 	mkdir -p "$T/$1/src/sub"

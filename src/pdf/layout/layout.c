@@ -15,6 +15,7 @@
 #include "context.h"
 #include "diag.h"
 #include "doc.h"
+#include "front.h"
 #include "hyph.h"
 #include "inline.h"
 #include "linebreak.h"
@@ -87,9 +88,11 @@ layout_document(const struct doc *d, const struct style *st,
     const struct lo_metrics *m)
 {
 	struct lo_ctx	 c;
-	struct vlist	 v = { NULL, 0, 0 };
+	struct vlist	*v;
 	struct lo_column body;
 	struct lo_doc	*out;
+	struct front	*toc = NULL;
+	size_t		 i;
 
 	memset(&c, 0, sizeof(c));
 	c.doc = d;
@@ -110,7 +113,6 @@ layout_document(const struct doc *d, const struct style *st,
 	if (st->pdf.hyphenate)
 		c.hyph = hyph_open(d->meta.lang);
 
-	title_block(&c, &v);
 	/* The body text column; lists, quotes and table cells narrow it. */
 	body.x = c.left;
 	body.width = c.width;
@@ -120,14 +122,26 @@ layout_document(const struct doc *d, const struct style *st,
 	body.depth = 0;
 	body.align = AL_NONE;
 	body.captioned = 0;
+	v = out->vlists = xcalloc(3, sizeof(*out->vlists));
+	out->nvlists = 3;
+	/* A title page, the contents and the body are paginated in turn:
+	 * each starts a page.  Without either, the title heads page 1. */
+	if (d->meta.titlepage)
+		front_titlepage(&c, &v[0]);
+	else
+		title_block(&c, &v[2]);
 	if (d->root != NULL)
-		blocks(&c, &v, d->root->first, &body);
-	paginate(&c, &v);
-
-	/* The pages' runs point into the vertical list: it lives as long
-	 * as the display list. */
-	out->vlist = xmalloc(sizeof(v));
-	memcpy(out->vlist, &v, sizeof(v));
+		blocks(&c, &v[2], d->root->first, &body);
+	if (d->meta.toc)
+		toc = front_contents(&c, &v[1], &v[2], d->meta.toc_depth > 0 ?
+		    d->meta.toc_depth : st->epub.toc_depth, st->epub.toc_title);
+	for (i = 0; i < 3; i++)
+		if (v[i].n > 0 || i == 2)
+			paginate(&c, &v[i]);
+	if (toc != NULL)
+		front_numbers(&c, toc);
+	/* Running heads name the chapter in a book. */
+	paginate_footers(&c, d->book || d->meta.toc, d->meta.titlepage);
 	hyph_close(c.hyph);
 	kp_free(c.kp);
 	par_state_free(c.par);
@@ -143,10 +157,9 @@ layout_free(struct lo_doc *d)
 		return;
 	for (size_t i = 0; i < d->npages; i++)
 		free(d->pages[i].runs);
-	if (d->vlist != NULL) {
-		vl_free(d->vlist);
-		free(d->vlist);
-	}
+	for (size_t i = 0; i < d->nvlists; i++)
+		vl_free(&d->vlists[i]);
+	free(d->vlists);
 	free(d->pages);
 	free(d->marks);
 	pool_free(d->pool);

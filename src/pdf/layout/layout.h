@@ -106,6 +106,7 @@ struct lo_mark {
 	const char	*id;		/* may be NULL for outline-only */
 	const char	*title;		/* outline text, or NULL */
 	int		 level;		/* heading level */
+	int		 chapter;	/* an input file's first heading */
 	int		 page;		/* 0-based */
 	double		 y;
 };
@@ -117,7 +118,10 @@ struct lo_doc {
 	struct lo_mark	*marks;
 	size_t		 nmarks, capmarks;
 	struct lo_pool	*pool;		/* strings and scratch */
-	void		*vlist;		/* what the runs point into */
+	/* What the runs point into: the title page's, the contents' and
+	 * the body's vertical lists. */
+	struct vlist	*vlists;
+	size_t		 nvlists;
 };
 
 /*

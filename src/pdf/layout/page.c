@@ -498,11 +498,10 @@ footer_title(const struct lo_ctx *c, struct lo_page *pg, const char *title,
 /* The footer: a hairline, the title at the left, "N / M" at the right;
  * drawn in that order so text extraction reads "title N / M". */
 static void
-footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
+footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total,
+    const char *title)
 {
 	char	 num[64];
-	const char *title = c->doc->meta.title && !c->doc->meta.untitled ?
-	    c->doc->meta.title : "";
 	int	 face = LO_FACE(c->fam_head, 0);
 	double	 size = FOOTER_SIZE, base = c->ph - c->mb, numw;
 	struct lo_op *o;
@@ -532,16 +531,18 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total)
 /* Each placement's operations on its page: runs that point into the
  * entries, and the rows drawn with their rules. */
 static void
-emit_places(const struct pager *pager, struct lo_doc *d)
+emit_places(const struct pager *pager, struct lo_doc *d, int base)
 {
 	const struct lo_ctx *c = pager->c;
 	const struct vlist *v = pager->v;
 	size_t		 last = SIZE_MAX;
 
 	for (size_t j = 0; j < pager->n; j++) {
-		const struct place *p = &pager->pl[j];
-		struct lo_page *pg = &d->pages[p->page];
+		struct place q = pager->pl[j], *p = &q;
+		struct lo_page *pg;
 
+		q.page += base;
+		pg = &d->pages[p->page];
 		if (p->idx == SIZE_MAX || p->repeat) {
 			const struct lo_row *h = NULL;
 
@@ -562,9 +563,12 @@ emit_places(const struct pager *pager, struct lo_doc *d)
 			draw_row(c, pg, e->row, p);
 		else
 			add_run(pg, e->ops.op, e->ops.n, p->y);
-		if (p->idx != last && (e->mark_id || e->mark_title))
+		if (p->idx != last && (e->mark_id || e->mark_title)) {
 			add_mark(d, e->mark_id, e->mark_title, e->mark_level,
 			    p->page, p->y);
+			/* A file's first line, a heading: its title. */
+			d->marks[d->nmarks - 1].chapter = e->anchor != NULL;
+		}
 		if (p->idx != last && e->anchor != NULL)
 			add_mark(d, e->anchor, NULL, 0, p->page, p->y);
 		if (p->idx != last && e->kind != V_ROW)
@@ -578,15 +582,63 @@ paginate(const struct lo_ctx *c, struct vlist *v)
 {
 	struct pager	 pager;
 	struct lo_doc	*d = c->out;
+	int		 base = (int)d->npages;
 
 	memset(&pager, 0, sizeof(pager));
 	pager.c = c;
 	pager.v = v;
 	fill_pages(&pager);
-	d->npages = (size_t)pager.page + 1;
-	d->pages = xcalloc(d->npages, sizeof(*d->pages));
-	emit_places(&pager, d);
-	for (size_t k = 0; k < d->npages; k++)
-		footer(c, &d->pages[k], (int)k + 1, (int)d->npages);
+	/* The pages follow those of earlier lists (a title page, the
+	 * contents). */
+	d->npages += (size_t)pager.page + 1;
+	d->pages = xrealloc(d->pages, d->npages * sizeof(*d->pages));
+	memset(d->pages + base, 0, ((size_t)pager.page + 1) *
+	    sizeof(*d->pages));
+	emit_places(&pager, d, base);
 	free(pager.pl);
+}
+
+/*
+ * The running head of page k: the title of the last chapter begun on or
+ * before it (a book's files' first headings; in a single file, its
+ * shallowest headings), or NULL before the first.
+ */
+static const char *
+running_head(const struct lo_doc *d, size_t k, int by_file, int top,
+    size_t *m)
+{
+	const char *t = NULL;
+
+	while (*m < d->nmarks && d->marks[*m].page <= (int)k) {
+		const struct lo_mark *mk = &d->marks[*m];
+
+		if (mk->title != NULL && (by_file ? mk->chapter :
+		    mk->level <= top))
+			t = mk->title;
+		(*m)++;
+	}
+	return t;
+}
+
+void
+paginate_footers(const struct lo_ctx *c, int running, int bare_first)
+{
+	const struct lo_doc *d = c->out;
+	const char *title = c->doc->meta.title && !c->doc->meta.untitled ?
+	    c->doc->meta.title : "", *head = NULL, *t;
+	int top = 99, by_file;
+	size_t m = 0;
+
+	for (size_t i = 0; i < d->nmarks; i++)
+		if (d->marks[i].title != NULL && d->marks[i].level < top)
+			top = d->marks[i].level;
+	by_file = c->doc->root->first != NULL &&
+	    c->doc->root->first->next != NULL;
+	for (size_t k = bare_first ? 1 : 0; k < d->npages; k++) {
+		if (running && (t = running_head(d, k, by_file, top, &m)) !=
+		    NULL)
+			head = t;
+		footer(c, &d->pages[k], (int)k + 1, (int)d->npages,
+		    running && head != NULL ? head : title);
+	}
 }

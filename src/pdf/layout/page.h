@@ -7,7 +7,11 @@
 struct lo_ctx;
 struct vlist;
 
-/* Cut v into the pages of c->out, with marks and footers. */
+/* Cut v into pages appended to c->out's, with their marks. */
 void	paginate(const struct lo_ctx *, struct vlist *v);
+/* Once every list is paginated: each page's footer, "N / M" and the
+ * document's title, or with running set the current chapter's; none on
+ * the first page with bare_first (a title page). */
+void	paginate_footers(const struct lo_ctx *, int running, int bare_first);
 
 #endif

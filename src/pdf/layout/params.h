@@ -108,6 +108,11 @@ lo_baseline(double size, double lead)
 #define FIGURE_MAX_H	0.75	/* an image, of the page's body height */
 #define CAPTION_SIZE	0.85
 #define CAPTION_GAP	0.3
+#define TITLEPAGE_DROP	0.3	/* the title page's title, down the page */
+#define TOC_TITLE_SIZE	1.6	/* the contents' heading */
+#define TOC_INDENT	1.5	/* a level of the contents, in ems */
+#define TOC_CHAPTER_SKIP 0.5	/* above a chapter's entry, in ems */
+#define TOC_GAP		1.5	/* between a title and its page number */
 #define DEF_INDENT	1.8	/* a definition's indent, in ems */
 #define DEF_SKIP	0.2	/* between a term and its definition, ems */
 #define PX		0.75	/* a CSS pixel in points (96 px = 72 pt) */

@@ -1,0 +1,224 @@
+/*
+ * front.c - a book's front matter in the PDF: the title on a page of its
+ * own, and the contents page, with dotted leaders, page numbers at the
+ * right margin and each entry a link to its heading.
+ *
+ * The contents are set from the body's own heading marks (id, title,
+ * level), before the body is paginated; their page numbers are unknown
+ * then, so each entry keeps its number's and leaders' text operations,
+ * and front_numbers() fills them in once every page is known.  The
+ * pages' runs point at those operations, so nothing is set twice.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "block.h"
+#include "context.h"
+#include "diag.h"
+#include "doc.h"
+#include "front.h"
+#include "inline.h"
+#include "metrics.h"
+#include "params.h"
+#include "pool.h"
+#include "strmap.h"
+#include "style.h"
+#include "vlist.h"
+
+/* An entry waiting for its page number.  Indexes, not pointers: the
+ * list and the lines' op arrays still grow while the contents are set. */
+struct front_entry {
+	const char	*id;
+	size_t		 line;		/* the entry's last line in v */
+	size_t		 dots;		/* the leaders' op; the number's next */
+	double		 text_end;	/* where the title's last line ends */
+	double		 right;		/* the number's right edge */
+	double		 size;
+};
+
+struct front {
+	struct vlist	*v;
+	struct front_entry *e;
+	size_t		 n;
+};
+
+void
+front_titlepage(const struct lo_ctx *c, struct vlist *v)
+{
+	struct lo_entry *e;
+
+	/* A third of the page down: an empty box, since space at the top
+	 * of a page is dropped. */
+	e = vl_push(v, V_BOX, (c->bottom - c->top) * TITLEPAGE_DROP);
+	e->keep = 1;
+	title_block(c, v);
+}
+
+/* The widest end of a line's text. */
+static double
+line_end(const struct lo_entry *e)
+{
+	double end = 0;
+
+	for (size_t i = 0; i < e->ops.n; i++)
+		if (e->ops.op[i].type == LO_TEXT &&
+		    e->ops.op[i].x + e->ops.op[i].w > end)
+			end = e->ops.op[i].x + e->ops.op[i].w;
+	return end;
+}
+
+/* One entry: its title, wrapped short of the numbers' column, then a
+ * link over its lines and, on the last line, the ops to fill in. */
+static void
+entry(const struct lo_ctx *c, struct vlist *v, struct front *f,
+    const struct lo_entry *mark, int top)
+{
+	int level = mark->mark_level - top;
+	double size = c->body_size, indent = level * size * TOC_INDENT;
+	double numw = lo_text_width(c->widths, LO_FACE(c->fam_body, 0),
+	    size, "0000", 4);
+	struct lo_fmt fmt;
+	struct lo_par p;
+	size_t from = v->n, k, n = strlen(mark->mark_id);
+	struct lo_op *o;
+	struct lo_entry *last;
+	struct front_entry *fe;
+	char *link = pool_alloc(c->pool, n + 2);
+
+	link[0] = '#';
+	memcpy(link + 1, mark->mark_id, n + 1);
+	memset(&fmt, 0, sizeof(fmt));
+	fmt.fam = c->fam_body;
+	fmt.sty = level == 0 ? LO_BOLD : 0;
+	fmt.size = size;
+	fmt.rgb = c->text_rgb;
+	if (level == 0 && v->n > 0)
+		vl_glue(v, size * TOC_CHAPTER_SKIP);
+	par_take(c, &p);
+	par_add_text(c, &p, mark->mark_title, &fmt);
+	par_finish(&p);
+	par_set(c, &p, v, c->left + indent, c->width - indent - numw -
+	    size * TOC_GAP, size, AL_LEFT, 1);
+	par_give(c, &p);
+	for (size_t i = from; i < v->n; i++) {
+		if (v->e[i].kind != V_BOX)
+			continue;
+		o = ops_push(&v->e[i].ops);
+		o->type = LO_LINK;
+		o->x = c->left + indent;
+		o->w = c->width - indent;
+		o->h = v->e[i].h;
+		o->str = link;
+	}
+	f->e = xrealloc(f->e, (f->n + 1) * sizeof(*f->e));
+	fe = &f->e[f->n++];
+	memset(fe, 0, sizeof(*fe));
+	fe->id = mark->mark_id;
+	fe->size = size;
+	fe->right = c->left + c->width;
+	for (fe->line = v->n - 1; fe->line > from &&
+	    v->e[fe->line].kind != V_BOX; fe->line--)
+		;
+	last = &v->e[fe->line];
+	fe->text_end = line_end(last);
+	/* Two ops at the end of the last line, to be given their text:
+	 * the leaders, then the number. */
+	fe->dots = last->ops.n;
+	for (k = 0; k < 2; k++) {
+		o = ops_push(&last->ops);
+		o->type = LO_TEXT;
+		o->face = LO_FACE(c->fam_body, 0);
+		o->size = size;
+		o->rgb = k == 0 ? SECONDARY_RGB : c->text_rgb;
+		o->y = last->ops.op[0].y;
+		o->str = "";
+	}
+	for (size_t i = from; i < v->n; i++)
+		v->e[i].keep = i + 1 < v->n;
+}
+
+struct front *
+front_contents(const struct lo_ctx *c, struct vlist *v,
+    const struct vlist *body, int depth, const char *heading)
+{
+	struct front *f = xcalloc(1, sizeof(*f));
+	struct lo_fmt fmt;
+
+	f->v = v;
+	struct lo_par p;
+	int top = 99;
+	size_t i;
+
+	for (i = 0; i < body->n; i++)
+		if (body->e[i].mark_title != NULL &&
+		    body->e[i].mark_level < top)
+			top = body->e[i].mark_level;
+	memset(&fmt, 0, sizeof(fmt));
+	fmt.fam = c->fam_head;
+	fmt.sty = LO_BOLD;
+	fmt.size = c->body_size * TOC_TITLE_SIZE;
+	fmt.rgb = c->text_rgb;
+	par_take(c, &p);
+	par_add_text(c, &p, heading, &fmt);
+	par_finish(&p);
+	par_set(c, &p, v, c->left, c->width, fmt.size, AL_LEFT, 1);
+	par_give(c, &p);
+	v->e[v->n - 1].keep = 1;
+	vl_glue(v, c->body_size);
+	for (i = 0; i < body->n; i++)
+		if (body->e[i].mark_title != NULL && body->e[i].mark_id &&
+		    body->e[i].mark_level - top < depth)
+			entry(c, v, f, &body->e[i], top);
+	return f;
+}
+
+void
+front_numbers(const struct lo_ctx *c, struct front *f)
+{
+	const struct lo_doc *d = c->out;
+	struct strmap pages;
+	char num[24], *dots;
+	double w, dotw, room;
+	size_t i, k, n;
+
+	strmap_init(&pages);
+	for (i = 0; i < d->nmarks; i++)
+		if (d->marks[i].id != NULL &&
+		    strmap_get(&pages, d->marks[i].id) == NULL)
+			strmap_put(&pages, d->marks[i].id,
+			    (void *)(uintptr_t)(d->marks[i].page + 1));
+	for (i = 0; i < f->n; i++) {
+		struct front_entry *fe = &f->e[i];
+		uintptr_t page = (uintptr_t)strmap_get(&pages, fe->id);
+		struct lo_op *dot = &f->v->e[fe->line].ops.op[fe->dots];
+		struct lo_op *nop = dot + 1;
+
+		if (page == 0)
+			continue;
+		snprintf(num, sizeof(num), "%zu", (size_t)page);
+		w = lo_text_width(c->widths, nop->face, fe->size, num,
+		    strlen(num));
+		nop->str = pool_strdup(c->pool, num);
+		nop->x = fe->right - w;
+		nop->w = w;
+		/* Leaders: spaced dots from past the title to just before
+		 * the number, ending at the same place on every line. */
+		dotw = lo_text_width(c->widths, dot->face, fe->size,
+		    " .", 2);
+		room = nop->x - fe->size * TOC_GAP / 2 - fe->text_end;
+		n = room > dotw ? (size_t)(room / dotw) : 0;
+		dots = pool_alloc(c->pool, 2 * n + 1);
+		for (k = 0; k < n; k++) {
+			dots[2 * k] = ' ';
+			dots[2 * k + 1] = '.';
+		}
+		dots[2 * n] = '\0';
+		dot->str = dots;
+		dot->w = (double)n * dotw;
+		dot->x = nop->x - fe->size * TOC_GAP / 2 -
+		    dot->w;
+	}
+	strmap_free(&pages);
+	free(f->e);
+	free(f);
+}
