@@ -21,10 +21,19 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
 	     -DQUIRE_DATADIR='"$(PREFIX)/share/quire"' -Isrc -MMD -MP
-LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lm
+# GNU Source-highlight's library is C++: one bridge (src/highlight_sh.cc)
+# is compiled as C++17 with the C flags (sanitizers included), and the
+# C++ runtime is linked in.
+CXX	?= g++
+CXXFLAGS ?= $(CFLAGS)
+ALL_CXXFLAGS = -std=c++17 -Wall -Wextra -Wpedantic $(CXXFLAGS) \
+	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
+	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lstdc++ -lm
 
 SRC	 = $(wildcard src/*.c src/man/*.c src/epub/*.c src/pdf/*.c src/pdf/layout/*.c)
-OBJ	 = $(SRC:%.c=$(BUILD)/%.o)
+CXXSRC	 = $(wildcard src/*.cc)
+OBJ	 = $(SRC:%.c=$(BUILD)/%.o) $(CXXSRC:%.cc=$(BUILD)/%.o)
 LIBOBJ	 = $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -48,6 +57,10 @@ $(BUILD)/quire: $(OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)

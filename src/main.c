@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "codeblock.h"
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
@@ -263,7 +264,8 @@ get_epoch(struct doc *d, const char *first)
  * message.
  */
 static int
-build(const struct options *o, char **files, int nfiles, struct doc **out)
+build(const struct options *o, char **files, int nfiles,
+    const struct style *st, struct doc **out)
 {
 	struct doc *d = doc_new();
 	struct hash128 text;
@@ -300,6 +302,10 @@ build(const struct options *o, char **files, int nfiles, struct doc **out)
 		if (f != 0)
 			return EXIT_USAGE;
 	}
+	/* Code is highlighted unless the metadata says not to or, when it
+	 * says nothing, the style. */
+	if (d->meta.highlight < 0 && st != NULL)
+		d->meta.highlight = st->code.highlight;
 	parse_finish(d);
 	if (meta_finish(d, files[0], &text) != 0)
 		return EXIT_INPUT;
@@ -404,7 +410,7 @@ one(const struct options *o, char **files, int nfiles,
     const struct style *st, double *t)
 {
 	struct doc *d = NULL;
-	int rc = build(o, files, nfiles, &d);
+	int rc = build(o, files, nfiles, st, &d);
 
 	diag_stage(t, "read+parse");
 	if (rc == EXIT_OK && o->dump) {
@@ -449,5 +455,6 @@ main(int argc, char *argv[])
 		rc = worst;
 	style_free(st);
 	free(o.overrides);
+	codeblock_release();
 	return rc;
 }

@@ -128,6 +128,24 @@ meta_valid_name(const char *s)
 	    strstr(s, "..") == NULL && *s != '.';
 }
 
+/* "highlight: false" turns code highlighting off (true back on, over a
+ * style that turned it off).  A value that is not a boolean is a
+ * warning, and the field stays as it was. */
+static int
+set_highlight(struct ctx *c, const char *value, int line)
+{
+	int b = yaml_flat_bool(value);
+
+	if (b < 0) {
+		diag_warn(c->path, line, "highlight: \"%s\" is not true or "
+		    "false; ignored", value);
+		return 0;
+	}
+	if (c->first || c->override || c->d->meta.highlight < 0)
+		c->d->meta.highlight = b;
+	return 0;
+}
+
 /* Set one scalar field; strings are stored in the document's arena. */
 static int
 set_field(struct ctx *c, const char *key, const char *value, int line)
@@ -170,6 +188,8 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		*list = meta_list_add(c->d, *list, value);
 		return 0;
 	}
+	if (!strcmp(key, "highlight"))
+		return set_highlight(c, value, line);
 	if (!strcmp(key, "title"))
 		slot = &m->title;
 	else if (!strcmp(key, "subtitle"))
