@@ -27,16 +27,18 @@
 
 /*
  * Source-highlight tries every rule of a language at every token, each
- * over the rest of the line, so a line costs about the square of its
- * length: a 1 000-byte line of C takes a tenth of a second, a 17 000-byte
- * one ten seconds.  A block with a line longer than HL_MAX_LINE is left
- * plain, and so is the code after a document's blocks have cost
- * HL_BUDGET (the sum of each line's squared length plus HL_LINE_COST):
- * about five seconds, or some 30 000 lines of ordinary code.
+ * over the rest of the line, so a line costs time in proportion to its
+ * length and to the square of it: ordinary C takes about 4 us a byte,
+ * a 1 000-byte line a tenth of a second, a 17 000-byte one ten seconds.
+ * A block with a line longer than HL_MAX_LINE is left plain, and so is
+ * the code after a document's blocks have cost HL_BUDGET, counted for
+ * each line of n bytes as n * (n + HL_BYTE_COST) + HL_LINE_COST: some
+ * five seconds of work, or about 25 000 lines of ordinary code.
  */
 #define HL_MAX_LINE	500
+#define HL_BYTE_COST	200
 #define HL_LINE_COST	100
-#define HL_BUDGET	50000000LL
+#define HL_BUDGET	250000000LL
 #define LANG_MAX	32	/* bytes of a language name kept */
 #define FILE_MAX	64	/* of a definition file's name */
 
@@ -222,7 +224,8 @@ cost(const char *text, size_t len)
 
 		if (n > HL_MAX_LINE)
 			return -1;
-		c += (long long)n * (long long)n + HL_LINE_COST;
+		c += (long long)n * (long long)(n + HL_BYTE_COST) +
+		    HL_LINE_COST;
 		at += n + 1;
 	}
 	return c;
