@@ -123,6 +123,7 @@ static const struct lang {
 struct settle {
 	struct doc		*d;
 	int			 on;		/* tokenise */
+	int			 loaded;	/* the library is ready */
 	long long		 spent;		/* of HL_BUDGET */
 	int			 over;		/* the budget ran out */
 	struct strmap		 files;		/* name -> file, or "" */
@@ -323,6 +324,16 @@ settle_block(struct settle *s, struct node *n)
 	n->u.code.nspans = 0;
 	if (!s->on || word[0] == '\0' || n->text == NULL || (l && !l->file))
 		return;
+	if (!s->loaded && hl_ready() != 0) {
+		/* No language definitions: an installation problem, said
+		 * once, and nothing more is tried. */
+		diag_warn(n->file, n->line, "code is not highlighted: GNU "
+		    "Source-highlight's language definitions cannot be read "
+		    "(%s)", hl_error());
+		s->on = 0;
+		return;
+	}
+	s->loaded = 1;
 	file = l ? l->file : map_lang(s, word);
 	if (file == NULL)
 		note(s, n, "the highlighting library does not know it");

@@ -26,6 +26,10 @@ extern "C" {
 typedef void	hl_token_fn(void *arg, size_t off, size_t len,
 		    enum code_class cls);
 
+/* Load the library's language map and data directory (once); returns
+ * -1 when they cannot be read. */
+int		hl_ready(void);
+
 /*
  * The definition file ("ruby.lang") that the library's own lang.map
  * gives a language name, copied into buf; returns -1 when the map does

@@ -160,6 +160,20 @@ failed(const char *what)
 } // namespace
 
 extern "C" int
+hl_ready(void)
+{
+	try {
+		get_state();
+		return 0;
+	} catch (const std::exception &e) {
+		failed(e.what());
+	} catch (...) {
+		failed("source-highlight failed");
+	}
+	return -1;
+}
+
+extern "C" int
 hl_map_lang(const char *name, char *buf, size_t bufsize)
 {
 	try {
