@@ -157,14 +157,12 @@ failed(const char *what)
 	}
 }
 
-} // namespace
-
-extern "C" int
-hl_ready(void)
+/* Run f, whose exceptions become -1 and a message for hl_error(). */
+template <typename F> int
+guarded(F f)
 {
 	try {
-		get_state();
-		return 0;
+		return f();
 	} catch (const std::exception &e) {
 		failed(e.what());
 	} catch (...) {
@@ -173,29 +171,35 @@ hl_ready(void)
 	return -1;
 }
 
+} // namespace
+
+extern "C" int
+hl_ready(void)
+{
+	return guarded([] {
+		get_state();
+		return 0;
+	});
+}
+
 extern "C" int
 hl_map_lang(const char *name, char *buf, size_t bufsize)
 {
-	try {
+	return guarded([=] {
 		std::string file = get_state().map.getMappedFileName(name);
 
 		if (file.empty() || file.size() >= bufsize)
 			return -1;
 		std::memcpy(buf, file.c_str(), file.size() + 1);
 		return 0;
-	} catch (const std::exception &e) {
-		failed(e.what());
-	} catch (...) {
-		failed("source-highlight failed");
-	}
-	return -1;
+	});
 }
 
 extern "C" int
 hl_tokenize(const char *langfile, const char *text, size_t len,
     hl_token_fn *fn, void *arg)
 {
-	try {
+	return guarded([=] {
 		state &st = get_state();
 		srchilite::SourceHighlighter h(st.defs.getHighlightState(
 		    st.datadir, langfile));
@@ -222,12 +226,7 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
 			at += n + 1;
 		}
 		return 0;
-	} catch (const std::exception &e) {
-		failed(e.what());
-	} catch (...) {
-		failed("source-highlight failed");
-	}
-	return -1;
+	});
 }
 
 extern "C" const char *
