@@ -21,13 +21,17 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
 	     -Isrc -MMD -MP
-LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lm -lstdc++
+# The C++ bridges to libraries that only have C++ interfaces (cpptoml for
+# book.toml, GNU Source-highlight): C++17, with the C flags (sanitizers
+# included), the C++ runtime linked in.
 CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic
-ALL_CXXFLAGS = $(CXXWARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -Isrc -MMD -MP
+ALL_CXXFLAGS = $(CXXWARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
+	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++
 
 SRC	 = $(wildcard src/*.c src/man/*.c src/epub/*.c src/pdf/*.c src/pdf/layout/*.c)
-# The C++ bridges to libraries that only have C++ interfaces.
 CXXSRC	 = $(wildcard src/*.cc)
 # The default style and stylesheet, compiled in (scripts/embed).
 GEN	 = $(BUILD)/gen/builtin.o

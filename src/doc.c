@@ -27,6 +27,7 @@ doc_new(void)
 	d->root = doc_node(d, N_DOCUMENT, NULL, 0);
 	/* Unset until front matter, -M or meta_finish says. */
 	d->meta.toc = d->meta.titlepage = d->meta.number_sections = -1;
+	d->meta.highlight = -1;
 	return d;
 }
 
@@ -334,6 +335,31 @@ dump_link(FILE *fp, const struct node *n)
 	}
 }
 
+const char *
+doc_code_class_name(enum code_class c)
+{
+	static const char *const class_names[CC_COUNT] = { "keyword", "type",
+	    "string", "number", "comment", "preproc", "function",
+	    "operator", "variable", "constant", "inserted", "deleted" };
+
+	return (unsigned)c < CC_COUNT ? class_names[c] : "?";
+}
+
+/* A code block's language and tokens: "lang=rust keyword@0+2 ...". */
+static void
+dump_code(FILE *fp, const struct node *n)
+{
+	const struct code_span *s = n->u.code.spans;
+
+	if (n->u.code.lang != NULL && n->u.code.lang[0] != '\0') {
+		fputs(" lang=", fp);
+		dump_str(fp, n->u.code.lang);
+	}
+	for (size_t i = 0; i < n->u.code.nspans; i++)
+		fprintf(fp, " %s@%lu+%lu", doc_code_class_name(s[i].cls),
+		    (unsigned long)s[i].off, (unsigned long)s[i].len);
+}
+
 static const char *const align_names[] = { "none", "left", "center", "right" };
 
 static void
@@ -374,6 +400,7 @@ dump_node(FILE *fp, const struct node *n, int depth)
 	case N_CODE_BLOCK:
 		fputs(" info=", fp);
 		dump_str(fp, n->u.code.info);
+		dump_code(fp, n);
 		break;
 	case N_TABLE:
 		fprintf(fp, " cols=%d align=", n->u.table.ncols);

@@ -51,11 +51,19 @@
  *    names and description; the heading level that opens a man section
  *    is known; a link to another man page says which (page, section);
  *    ronn's option lists ("* `-a`:" then text) are definition lists.
+ *  - Every CODE_BLOCK's language is settled (code.lang, codeblock.c):
+ *    the first word of the info string ("rust,ignore" and "{.rust}"
+ *    give "rust"), lower-cased, aliases mapped to one name ("py" is
+ *    "python", "sh" and "shell" are "bash").  Unless highlighting is
+ *    off, a block in a language the highlighting library knows carries
+ *    its tokens (code.spans, see struct code_span); emitters colour
+ *    them and never tokenise code themselves.
  */
 #ifndef QUIRE_DOC_H
 #define QUIRE_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum node_type {
@@ -128,6 +136,43 @@ enum image_format { IMG_NONE, IMG_PNG, IMG_JPEG, IMG_GIF, IMG_WEBP };
 enum alert_kind { ALERT_NOTE, ALERT_TIP, ALERT_IMPORTANT, ALERT_WARNING,
 	ALERT_CAUTION };
 
+/*
+ * The token classes of highlighted code.  The highlighting library
+ * (GNU Source-highlight, through highlight_sh.cc) names some sixty
+ * language elements; they are folded into these few, which every
+ * emitter styles.  What a class covers:
+ */
+enum code_class {
+	CC_KEYWORD,	/* if, fn, return; HTML and XML tags; true, null */
+	CC_TYPE,	/* int, u32, class names; attribute names in
+			   markup; CSS selectors; TOML and INI keys */
+	CC_STRING,	/* string and character literals, regexps */
+	CC_NUMBER,	/* numeric literals */
+	CC_COMMENT,	/* comments, doc comments, URLs and TODOs in them */
+	CC_PREPROC,	/* #include, import, <!DOCTYPE>, &amp;, diff hunks */
+	CC_FUNCTION,	/* a function's name where defined or called;
+			   INI sections */
+	CC_OPERATOR,	/* operators, punctuation, brackets */
+	CC_VARIABLE,	/* $VAR and ${VAR}, JSON keys, CSS properties */
+	CC_CONSTANT,	/* escapes in strings (\n), CSS values, atoms */
+	CC_INSERTED,	/* a diff's added lines */
+	CC_DELETED,	/* a diff's removed lines */
+	CC_COUNT
+};
+
+/*
+ * One token of a CODE_BLOCK's text: len bytes at off, of class cls.
+ * A block's spans are sorted by offset and never overlap; each is not
+ * empty, starts and ends on a UTF-8 character boundary and holds no
+ * newline; two touching spans of one class are one span.  Text no span
+ * covers is plain (white space, names, anything the language's
+ * definition leaves alone).
+ */
+struct code_span {
+	uint32_t	 off, len;
+	enum code_class	 cls;
+};
+
 /* A list item's check box (task lists). */
 enum task { TASK_NONE, TASK_OPEN, TASK_DONE };
 
@@ -168,7 +213,15 @@ struct node {
 			enum task   task;
 		} item;
 		struct {
-			const char *info;	/* language, may be "" */
+			const char *info;	/* as written, may be "" */
+			/* The language, settled (see above): "" when none;
+			 * never NULL after parse_finish(). */
+			const char *lang;
+			/* Its tokens: NULL (and 0) when not highlighted:
+			 * highlighting off, the language unknown or none,
+			 * or the block too long for the library. */
+			const struct code_span *spans;
+			size_t	    nspans;
 		} code;
 		struct {
 			int	    ncols;
@@ -246,6 +299,9 @@ struct meta {
 	int		  titlepage;	/* a title page of its own */
 	int		  number_sections;
 	int		  toc_depth;	/* heading levels listed; 0: the style's */
+	/* "highlight" in the front matter or -M: 1 or 0; -1 when neither
+	 * says, and the style decides (main.c) before parse_finish(). */
+	int		  highlight;
 	/* Every key/value pair of the front matter, scalars only, for
 	 * emitters that want a field the list above does not name. */
 	const char	**extra;	/* k0, v0, k1, v1, ..., NULL */
@@ -336,6 +392,10 @@ char		*doc_plain_text(struct doc *, const struct node *); /* arena */
 int		 doc_has_text(const struct node *);
 /* The id of a link's internal target (a heading's or chapter's). */
 const char	*doc_target_id(const struct node *target);
+
+/* The name of a token class ("keyword", "comment"...), as the dump and
+ * the EPUB's class names spell it. */
+const char	*doc_code_class_name(enum code_class);
 
 /* Print the model as an indented tree, one node per line (--dump). */
 void		 doc_dump(const struct doc *, FILE *);

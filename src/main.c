@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "book.h"
+#include "codeblock.h"
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
@@ -342,7 +343,8 @@ book_name(struct doc *d)
  * set, or an exit status after a message.
  */
 static int
-build(const struct options *o, char **files, int nfiles, struct doc **out)
+build(const struct options *o, char **files, int nfiles,
+    const struct style *st, struct doc **out)
 {
 	struct doc *d = doc_new();
 	struct hash128 text;
@@ -378,6 +380,10 @@ build(const struct options *o, char **files, int nfiles, struct doc **out)
 	}
 	if (o->css != NULL && meta_override(d, "css", o->css) != 0)
 		return EXIT_USAGE;
+	/* Code is highlighted unless the metadata says not to or, when it
+	 * says nothing, the style. */
+	if (d->meta.highlight < 0 && st != NULL)
+		d->meta.highlight = st->code.highlight;
 	parse_finish(d);
 	if (d->book)
 		book_name(d);
@@ -483,7 +489,7 @@ one(const struct options *o, char **files, int nfiles,
     const struct style *st, double *t)
 {
 	struct doc *d = NULL;
-	int rc = build(o, files, nfiles, &d);
+	int rc = build(o, files, nfiles, st, &d);
 
 	diag_stage(t, "read+parse");
 	if (rc == EXIT_OK && o->dump) {
@@ -528,5 +534,6 @@ main(int argc, char *argv[])
 		rc = worst;
 	style_free(st);
 	free(o.overrides);
+	codeblock_release();
 	return rc;
 }

@@ -130,47 +130,40 @@ meta_valid_name(const char *s)
 }
 
 /*
- * The book switches (toc, titlepage, number-sections: a boolean each)
- * and toc-depth (1 to 6).  Returns 1 when key is one of them, with *rc
- * 0 or -1 (a bad value, after a message).
+ * The switches (toc, titlepage, number-sections, highlight: a boolean
+ * each) and toc-depth (1 to 6).  Returns 1 when key is one of them.  A
+ * value that is not one of theirs is a warning and the field stays as
+ * it was, as a style's bad value is.
  */
 static int
-switches(struct ctx *c, const char *key, const char *v, int line, int *rc)
+switches(struct ctx *c, const char *key, const char *v, int line)
 {
-	static const char *const yes[] = { "true", "yes", "on", "1", NULL };
-	static const char *const no[] = { "false", "no", "off", "0", NULL };
 	struct meta *m = &c->d->meta;
 	int *slot = !strcmp(key, "toc") ? &m->toc :
 	    !strcmp(key, "titlepage") ? &m->titlepage :
 	    !strcmp(key, "number-sections") ? &m->number_sections :
+	    !strcmp(key, "highlight") ? &m->highlight :
 	    !strcmp(key, "toc-depth") ? &m->toc_depth : NULL;
-	int i, b = -1;
+	int b;
 
-	*rc = 0;
 	if (slot == NULL)
 		return 0;
-	if (*slot >= 0 && slot != &m->toc_depth && !c->override && !c->first)
-		return 1;		/* a later file: the first's wins */
+	/* A later file does not change what the first one set. */
+	if ((slot == &m->toc_depth ? *slot > 0 : *slot >= 0) &&
+	    !c->override && !c->first)
+		return 1;
 	if (slot == &m->toc_depth) {
-		if (strlen(v) != 1 || v[0] < '1' || v[0] > '6') {
-			diag_error(c->path, line, "toc-depth \"%s\" is not 1 "
-			    "to 6", v);
-			*rc = -1;
-		} else
+		if (strlen(v) != 1 || v[0] < '1' || v[0] > '6')
+			diag_warn(c->path, line, "toc-depth: \"%s\" is not 1 "
+			    "to 6; ignored", v);
+		else
 			*slot = v[0] - '0';
 		return 1;
 	}
-	for (i = 0; yes[i] != NULL; i++)
-		if (!strcasecmp(v, yes[i]))
-			b = 1;
-	for (i = 0; no[i] != NULL; i++)
-		if (!strcasecmp(v, no[i]))
-			b = 0;
-	if (b < 0) {
-		diag_error(c->path, line, "%s \"%s\" is not true or false",
-		    key, v);
-		*rc = -1;
-	} else
+	if ((b = yaml_flat_bool(v)) < 0)
+		diag_warn(c->path, line, "%s: \"%s\" is not true or false; "
+		    "ignored", key, v);
+	else
 		*slot = b;
 	return 1;
 }
@@ -181,7 +174,7 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 {
 	struct meta *m = &c->d->meta;
 	const char **slot = NULL, *v;
-	int is_author, is_keyword, rc;
+	int is_author, is_keyword;
 
 	/* "author: X", "author: [X, Y]" (author.0, author.1) and the same
 	 * for keywords; "authors" is accepted as a synonym. */
@@ -217,8 +210,8 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		*list = meta_list_add(c->d, *list, value);
 		return 0;
 	}
-	if (switches(c, key, value, line, &rc))
-		return rc;
+	if (switches(c, key, value, line))
+		return 0;
 	if (!strcmp(key, "title"))
 		slot = &m->title;
 	else if (!strcmp(key, "subtitle"))

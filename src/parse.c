@@ -15,6 +15,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "codeblock.h"
 #include "deflist.h"
 #include "diag.h"
 #include "doc.h"
@@ -352,4 +353,5 @@ parse_finish(struct doc *d)
 {
 	tidy_document(d);
 	resolve_document(d);
+	codeblock_settle(d);
 }

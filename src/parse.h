@@ -22,7 +22,8 @@ void	parse_part(struct doc *, const char *file, int line, const char *title);
  * Once every chapter is in: tidy inline runs, turn "<br>- " cell lines
  * into lists, take the title from the first level-1 heading when the
  * metadata has none (that heading, or a first heading repeating the
- * title, is then removed), and give every heading a unique id.
+ * title, is then removed), give every heading a unique id, and settle
+ * every code block's language and tokens (codeblock.c).
  */
 void	parse_finish(struct doc *);
 

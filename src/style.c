@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "builtin.h"
 #include "diag.h"
+#include "doc.h"
 #include "input.h"
 #include "style.h"
 #include "yaml_flat.h"
@@ -27,7 +28,8 @@ enum ktype {
 	K_INT,		/* a whole number */
 	K_BOOL,		/* true/false, yes/no, on/off, 1/0 */
 	K_TRI,		/* auto, or a boolean */
-	K_LIST		/* a sequence, read entry by entry (key.0, key.1...) */
+	K_LIST,		/* a sequence, read entry by entry (key.0, key.1...) */
+	K_COLOR		/* "#rrggbb" into an int slot */
 };
 
 struct key {
@@ -48,8 +50,30 @@ static const char *const fonts[STYLE_NFONTS] = {
 	"Droid Sans Fallback",
 };
 static const char *const man_tables[] = { "auto", "grid", "stacked", NULL };
+static const char *const code_themes[] = { "default", "mono", NULL };
+
+_Static_assert(STYLE_CODE_CLASSES == CC_COUNT,
+    "a colour key for every token class");
+
+#define CODE_COLOR(cls, name) \
+	{ "code.colors." name, K_COLOR, OFF(code.colors[cls]), NULL, 0, 0, \
+	    NULL, 0 }
 
 static const struct key keys[] = {
+	{ "code.highlight", K_BOOL, OFF(code.highlight), "true", 0, 0, NULL, 0 },
+	{ "code.theme", K_CHOICE, OFF(code.theme), "default", 0, 0, code_themes, 1 },
+	CODE_COLOR(CC_KEYWORD, "keyword"),
+	CODE_COLOR(CC_TYPE, "type"),
+	CODE_COLOR(CC_STRING, "string"),
+	CODE_COLOR(CC_NUMBER, "number"),
+	CODE_COLOR(CC_COMMENT, "comment"),
+	CODE_COLOR(CC_PREPROC, "preproc"),
+	CODE_COLOR(CC_FUNCTION, "function"),
+	CODE_COLOR(CC_OPERATOR, "operator"),
+	CODE_COLOR(CC_VARIABLE, "variable"),
+	CODE_COLOR(CC_CONSTANT, "constant"),
+	CODE_COLOR(CC_INSERTED, "inserted"),
+	CODE_COLOR(CC_DELETED, "deleted"),
 	{ "pdf.paper", K_CHOICE, OFF(pdf.paper), "a4", 0, 0, papers, 0 },
 	{ "pdf.page.width", K_LEN, OFF(pdf.page_width), "0", 0, 14400, NULL, 0 },
 	{ "pdf.page.height", K_LEN, OFF(pdf.page_height), "0", 0, 14400, NULL, 0 },
@@ -122,21 +146,21 @@ style_parse_len(const char *s, double *pt)
 	return -1;
 }
 
-/* YAML's booleans as people write them; -1 for anything else. */
+/* A colour as CSS writes it, "#rrggbb" (the "#" may be left out). */
 static int
-parse_bool(const char *v)
+parse_color(const char *v, int *rgb)
 {
-	static const char *const yes[] = { "true", "yes", "on", "1", NULL };
-	static const char *const no[] = { "false", "no", "off", "0", NULL };
 	int i;
 
-	for (i = 0; yes[i] != NULL; i++)
-		if (strcasecmp(v, yes[i]) == 0)
-			return 1;
-	for (i = 0; no[i] != NULL; i++)
-		if (strcasecmp(v, no[i]) == 0)
-			return 0;
-	return -1;
+	if (*v == '#')
+		v++;
+	for (i = 0; i < 6; i++)
+		if (!isxdigit((unsigned char)v[i]))
+			return -1;
+	if (v[6] != '\0')
+		return -1;
+	*rgb = (int)strtol(v, NULL, 16);
+	return 0;
 }
 
 /* Parse v as k says and store it; returns -1 (nothing stored) when v is
@@ -170,12 +194,14 @@ store(struct style *st, const struct key *k, const char *v)
 		}
 		/* FALLTHROUGH */
 	case K_BOOL:
-		if ((b = parse_bool(v)) < 0)
+		if ((b = yaml_flat_bool(v)) < 0)
 			return -1;
 		*(int *)slot = b;
 		return 0;
 	case K_LIST:
 		return -1;
+	case K_COLOR:
+		return parse_color(v, (int *)slot);
 	case K_NUM:
 	case K_INT:
 		d = strtod(v, &end);
@@ -269,7 +295,11 @@ set(struct style *st, const char *file, int line, const char *key,
 			    "%s%s", i ? ", " : "", k->choices[i]);
 		diag_warn(file, line, "%s: \"%s\" is not one of %s; keeping "
 		    "%s", key, value, list, k->def);
-	} else if (k->type == K_NUM || k->type == K_LEN || k->type == K_INT)
+	} else if (k->type == K_COLOR)
+		diag_warn(file, line, "%s: \"%s\" is not a colour such as "
+		    "\"#1a4d8f\" (quoted: YAML reads a bare # as a comment); "
+		    "keeping the theme's", key, value);
+	else if (k->type == K_NUM || k->type == K_LEN || k->type == K_INT)
 		diag_warn(file, line, "%s: \"%s\" is not a %s from %g to %g; "
 		    "keeping %s", key, value, k->type == K_LEN ? "length" :
 		    "number", k->lo, k->hi, k->def);
@@ -301,6 +331,8 @@ defaults(void)
 	size_t i;
 
 	st->arena = arena_new();
+	for (i = 0; i < STYLE_CODE_CLASSES; i++)
+		st->code.colors[i] = -1;
 	for (i = 0; i < NKEYS; i++)
 		if (keys[i].def != NULL && store(st, &keys[i], keys[i].def) != 0)
 			abort();	/* the table itself is wrong */

@@ -60,7 +60,24 @@ struct man_style {
 	int		 width;		/* columns a table may take */
 };
 
+/* Highlighted code (code.*).  The colours are the PDF's; the EPUB's are
+ * in its stylesheet (styles/epub.css), where the reader's dark mode can
+ * change them. */
+enum code_theme { CODE_THEME_DEFAULT, CODE_THEME_MONO };
+
+/* One colour per token class, in the order of enum code_class (doc.h;
+ * style.c checks that the counts agree). */
+#define STYLE_CODE_CLASSES 12
+
+struct code_style {
+	int		 highlight;	/* code.highlight: 0 turns it off */
+	int		 theme;		/* enum code_theme */
+	/* code.colors.*: 0xRRGGBB, or -1 for the theme's colour. */
+	int		 colors[STYLE_CODE_CLASSES];
+};
+
 struct style {
+	struct code_style	 code;
 	struct pdf_style	 pdf;
 	struct epub_style	 epub;
 	struct man_style	 man;

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <yaml.h>
 
@@ -170,4 +171,20 @@ yaml_flat(const char *file, int line0, const char *text, size_t len,
 	yaml_parser_delete(&p);
 	buf_free(&f.key);
 	return rc == END ? 0 : rc;
+}
+
+int
+yaml_flat_bool(const char *v)
+{
+	static const char *const yes[] = { "true", "yes", "on", "1", NULL };
+	static const char *const no[] = { "false", "no", "off", "0", NULL };
+	int i;
+
+	for (i = 0; yes[i] != NULL; i++)
+		if (strcasecmp(v, yes[i]) == 0)
+			return 1;
+	for (i = 0; no[i] != NULL; i++)
+		if (strcasecmp(v, no[i]) == 0)
+			return 0;
+	return -1;
 }

@@ -28,4 +28,8 @@ typedef int (*yaml_flat_cb)(void *arg, const char *key, const char *value,
 int	yaml_flat(const char *file, int line0, const char *text, size_t len,
 	    yaml_flat_cb, void *arg);
 
+/* A boolean as people write YAML's (true/false, yes/no, on/off, 1/0, in
+ * any case): 1 or 0; -1 for anything else. */
+int	yaml_flat_bool(const char *);
+
 #endif

@@ -17,6 +17,7 @@
 
 #include "block.h"
 #include "buf.h"
+#include "code.h"
 #include "context.h"
 #include "diag.h"
 #include "doc.h"
@@ -27,7 +28,6 @@
 #include "pool.h"
 #include "style.h"
 #include "table.h"
-#include "utf8.h"
 #include "vlist.h"
 
 /* Widows and orphans: no page break after a paragraph's first line or
@@ -155,134 +155,6 @@ rule(struct vlist *v, double x, double width, double size)
 	o->lw = RULE_LW;
 	o->rgb = RULE_RGB;
 	vl_glue(v, size * RULE_SKIP);
-}
-
-static void
-code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
-    int face, double size, uint32_t rgb, const char *s, size_t len)
-{
-	struct lo_op *o = ops_push(&e->ops);
-
-	o->type = LO_TEXT;
-	o->x = x;
-	o->y = y;
-	o->face = face;
-	o->size = size;
-	o->rgb = rgb;
-	o->str = pool_strndup(c->pool, s, len);
-	o->w = lo_text_width(c->widths, face, size, s, len);
-}
-
-static struct lo_entry *
-code_line(struct vlist *v, double x, double width, double h)
-{
-	struct lo_entry	*e = vl_push(v, V_BOX, h);
-	struct lo_op	*o = ops_push(&e->ops);
-
-	o->type = LO_RECT;
-	o->x = x;
-	o->w = width;
-	o->h = h;
-	o->rgb = CODE_BG_RGB;
-	return e;
-}
-
-/* How many bytes of the code line p (rest bytes long) fit in avail: at
- * least one character, so that every line makes progress. */
-static size_t
-code_fit(const struct lo_ctx *c, int face, double size, const char *p,
-    size_t rest, double avail)
-{
-	double	 w = 0, cw;
-	size_t	 k = 0, step;
-	uint32_t cp;
-	int	 used;
-
-	while (k < rest) {
-		if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
-			step = 1, cp = '?';
-		cw = lo_advance(c->widths, face, cp, &used) * size / 1000.0;
-		if (w + cw > avail && k > 0)
-			break;
-		w += cw;
-		k += step;
-	}
-	return k;
-}
-
-/*
- * Code keeps its line structure; a line longer than the measure wraps at
- * the last character that fits and the rest starts with a continuation
- * mark, so nothing runs off the page and the reader can tell.
- */
-static void
-code_block(const struct lo_ctx *c, struct vlist *v, const char *text,
-    const struct lo_column *col, int html)
-{
-	double	x = col->x, width = col->width;
-	double	size = c->code_size, lineh = size * CODE_LEADING;
-	double	pad = size * CODE_PAD, base = size * CODE_BASE;
-	double	inner = width - 2 * pad, markw;
-	int	face = LO_FACE(c->fam_mono, 0), used;
-	const char *mark = "\xe2\x86\xaa";	/* U+21AA */
-	struct buf line;
-	size_t	from;
-
-	if (html)
-		face = LO_FACE(c->fam_mono, LO_ITALIC);
-	markw = lo_advance(c->widths, face, 0x21AA, &used) * size / 1000.0 +
-	    size * CODE_MARK_GAP;
-	vl_glue(v, col->skip);
-	from = v->n;
-	code_line(v, x, width, pad)->keep = 1;
-	buf_init(&line);
-	for (const char *s = text; *s != '\0'; ) {
-		const char *nl = strchr(s, '\n');
-		size_t	    len = nl ? (size_t)(nl - s) : strlen(s);
-		int	    cont = 0;
-
-		/* Expand tabs to four columns. */
-		buf_reset(&line);
-		for (size_t i = 0; i < len; i++) {
-			if (s[i] == '\t')
-				do
-					buf_putc(&line, ' ');
-				while (line.len % TAB_STOP);
-			else
-				buf_putc(&line, s[i]);
-		}
-		const char *p = line.data ? line.data : "";
-		size_t	    rest = line.len;
-		do {
-			size_t k = code_fit(c, face, size, p, rest,
-			    inner - (cont ? markw : 0));
-			struct lo_entry *e = code_line(v, x, width, lineh);
-
-			if (cont)
-				code_text(c, e, x + pad, base, face, size,
-				    CODE_MARK_RGB, mark, strlen(mark));
-			if (k > 0)
-				code_text(c, e, x + pad + (cont ? markw : 0),
-				    base, face, size, html ? SECONDARY_RGB :
-				    c->text_rgb, p, k);
-			p += k;
-			rest -= k;
-			cont = 1;
-		} while (rest > 0);
-		if (nl == NULL)
-			break;
-		s = nl + 1;
-		if (*s == '\0')
-			break;
-	}
-	buf_free(&line);
-	code_line(v, x, width, pad);
-	if (v->n - from > 3) {
-		v->e[from + 1].keep = 1;
-		v->e[v->n - 3].keep = 1;
-	}
-	v->e[v->n - 2].keep = 1;
-	vl_glue(v, col->skip);
 }
 
 static void
@@ -695,7 +567,7 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		quote(c, v, n, col);
 		break;
 	case N_CODE_BLOCK:
-		code_block(c, v, n->text ? n->text : "", col, 0);
+		code_block(c, v, n, col);
 		break;
 	case N_HTML_BLOCK:
 		break;	/* never reaches an emitter (html.c) */

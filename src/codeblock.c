@@ -1,0 +1,377 @@
+/*
+ * codeblock.c - the language and the tokens of every code block, decided
+ * once for all emitters (see codeblock.h and doc.h).
+ *
+ * The language is the first word of the fence's info string, as GitHub,
+ * pandoc and mdBook write it: "rust", "rust,ignore", "{.rust}",
+ * "{#id .rust .numberLines}", R Markdown's "{r setup}".  It is
+ * lower-cased and its aliases are mapped to one name through the table
+ * below; a name the table does not hold keeps its spelling, and the
+ * highlighting library's own lang.map is asked for its definition.
+ *
+ * Tokens come from GNU Source-highlight through highlight_sh.cc.  They
+ * are stored as spans that keep the guarantees doc.h states, whatever
+ * the library reports: sorted, apart, on character boundaries, touching
+ * spans of one class merged.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeblock.h"
+#include "diag.h"
+#include "doc.h"
+#include "highlight.h"
+#include "strmap.h"
+
+/*
+ * Source-highlight tries every rule of a language at every token, each
+ * over the rest of the line, so a line costs time in proportion to its
+ * length and to the square of it: ordinary C takes about 4 us a byte,
+ * a 1 000-byte line a tenth of a second, a 17 000-byte one ten seconds.
+ * A block with a line longer than HL_MAX_LINE is left plain, and so is
+ * the code after a document's blocks have cost HL_BUDGET, counted for
+ * each line of n bytes as n * (n + HL_BYTE_COST) + HL_LINE_COST: some
+ * five seconds of work, or about 25 000 lines of ordinary code.
+ */
+#define HL_MAX_LINE	500
+#define HL_BYTE_COST	200
+#define HL_LINE_COST	100
+#define HL_BUDGET	250000000LL
+#define LANG_MAX	32	/* bytes of a language name kept */
+#define FILE_MAX	64	/* of a definition file's name */
+
+/*
+ * Languages by the names Markdown authors give them.  file is the
+ * library's definition; NULL means plain text on purpose, which is not
+ * worth a note.  Where the library has no definition of a language of
+ * its own, the nearest one stands in, as the comments say.
+ */
+static const struct lang {
+	const char	*alias, *name, *file;
+} langs[] = {
+	{ "text", "text", NULL }, { "txt", "text", NULL },
+	{ "plain", "text", NULL }, { "plaintext", "text", NULL },
+	{ "none", "text", NULL }, { "nohighlight", "text", NULL },
+	{ "c", "c", "c.lang" }, { "h", "c", "c.lang" },
+	{ "cpp", "cpp", "cpp.lang" }, { "c++", "cpp", "cpp.lang" },
+	{ "cxx", "cpp", "cpp.lang" }, { "cc", "cpp", "cpp.lang" },
+	{ "hpp", "cpp", "cpp.lang" }, { "hxx", "cpp", "cpp.lang" },
+	{ "cs", "csharp", "csharp.lang" }, { "c#", "csharp", "csharp.lang" },
+	{ "csharp", "csharp", "csharp.lang" },
+	{ "rust", "rust", "rust.lang" }, { "rs", "rust", "rust.lang" },
+	{ "javascript", "javascript", "javascript.lang" },
+	{ "js", "javascript", "javascript.lang" },
+	{ "jsx", "javascript", "javascript.lang" },
+	{ "mjs", "javascript", "javascript.lang" },
+	{ "cjs", "javascript", "javascript.lang" },
+	{ "node", "javascript", "javascript.lang" },
+	/* No TypeScript definition: its JavaScript core. */
+	{ "typescript", "typescript", "javascript.lang" },
+	{ "ts", "typescript", "javascript.lang" },
+	{ "tsx", "typescript", "javascript.lang" },
+	{ "python", "python", "python.lang" }, { "py", "python", "python.lang" },
+	{ "python3", "python", "python.lang" }, { "py3", "python", "python.lang" },
+	{ "go", "go", "go.lang" }, { "golang", "go", "go.lang" },
+	{ "java", "java", "java.lang" },
+	{ "bash", "bash", "sh.lang" }, { "sh", "bash", "sh.lang" },
+	{ "shell", "bash", "sh.lang" }, { "ksh", "bash", "sh.lang" },
+	/* A terminal session: its prompts and output read as shell. */
+	{ "console", "console", "sh.lang" },
+	{ "shell-session", "console", "sh.lang" },
+	{ "shellsession", "console", "sh.lang" },
+	{ "terminal", "console", "sh.lang" },
+	/* No Dockerfile definition: its instructions' arguments are
+	 * shell, and its comments and strings are shell's. */
+	{ "dockerfile", "dockerfile", "sh.lang" },
+	{ "docker", "dockerfile", "sh.lang" },
+	{ "containerfile", "dockerfile", "sh.lang" },
+	{ "json", "json", "json.lang" }, { "jsonc", "json", "json.lang" },
+	/* No YAML or TOML definition: INI's (desktop.lang) reads TOML
+	 * whole, and YAML's comments, strings and numbers. */
+	{ "yaml", "yaml", "desktop.lang" }, { "yml", "yaml", "desktop.lang" },
+	{ "toml", "toml", "desktop.lang" },
+	{ "ini", "ini", "desktop.lang" },
+	{ "html", "html", "html.lang" }, { "htm", "html", "html.lang" },
+	{ "xml", "xml", "xml.lang" }, { "svg", "xml", "xml.lang" },
+	{ "xsl", "xml", "xml.lang" }, { "xslt", "xml", "xml.lang" },
+	{ "css", "css", "css.lang" }, { "scss", "css", "css.lang" },
+	{ "less", "css", "css.lang" },
+	{ "sql", "sql", "sql.lang" }, { "mysql", "sql", "sql.lang" },
+	{ "postgresql", "sql", "sql.lang" }, { "psql", "sql", "sql.lang" },
+	{ "sqlite", "sql", "sql.lang" }, { "plsql", "sql", "sql.lang" },
+	{ "diff", "diff", "diff.lang" }, { "patch", "diff", "diff.lang" },
+	{ "makefile", "makefile", "makefile.lang" },
+	{ "make", "makefile", "makefile.lang" },
+	{ "mk", "makefile", "makefile.lang" },
+	{ "ruby", "ruby", "ruby.lang" }, { "rb", "ruby", "ruby.lang" },
+	/* The library's lang.map reads "pl" as Prolog; in Markdown it is
+	 * nearly always Perl. */
+	{ "perl", "perl", "perl.lang" }, { "pl", "perl", "perl.lang" },
+	{ "pm", "perl", "perl.lang" },
+	{ "haskell", "haskell", "haskell.lang" },
+	{ "hs", "haskell", "haskell.lang" },
+	{ "ocaml", "ocaml", "caml.lang" }, { "ml", "ocaml", "caml.lang" },
+	{ "latex", "latex", "latex.lang" }, { "tex", "latex", "latex.lang" },
+	{ "elisp", "lisp", "lisp.lang" }, { "emacs-lisp", "lisp", "lisp.lang" },
+	{ "bat", "batch", "bat.lang" }, { "batch", "batch", "bat.lang" },
+	{ "cmd", "batch", "bat.lang" },
+};
+
+/* The pass over one document. */
+struct settle {
+	struct doc		*d;
+	int			 on;		/* tokenise */
+	int			 loaded;	/* the library is ready */
+	long long		 spent;		/* of HL_BUDGET */
+	int			 over;		/* the budget ran out */
+	struct strmap		 files;		/* name -> file, or "" */
+	struct strmap		 noted;		/* names already noted */
+	/* The block being tokenised and its spans so far. */
+	const char		*text;
+	size_t			 len;
+	struct code_span	*sp;
+	size_t			 n, cap;
+};
+
+static int
+word_char(int c)
+{
+	return (c < 0x80 && isalnum(c)) || c == '_' || c == '+' ||
+	    c == '-' || c == '#' || c == '.';
+}
+
+/* The language word of an info string, lower-cased, into buf. */
+static void
+info_word(const char *info, char *buf, size_t size)
+{
+	const char *p = info;
+	size_t n = 0;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '{') {
+		/* Attributes: the first class (".rust"), or a bare word
+		 * ("{r setup}"); ids ("#x") and "key=value" are skipped. */
+		for (p++; *p != '\0' && *p != '}'; ) {
+			size_t w;
+
+			while (isspace((unsigned char)*p) || *p == ',')
+				p++;
+			w = strcspn(p, " \t,}");
+			if (*p == '.' || (*p != '#' && w > 0 &&
+			    memchr(p, '=', w) == NULL)) {
+				p += *p == '.';
+				break;
+			}
+			p += w;
+		}
+	}
+	for (; word_char((unsigned char)*p) && n + 1 < size; p++)
+		buf[n++] = (char)tolower((unsigned char)*p);
+	buf[n] = '\0';
+}
+
+static const struct lang *
+find_lang(const char *word)
+{
+	for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+		if (strcmp(langs[i].alias, word) == 0)
+			return &langs[i];
+	return NULL;
+}
+
+/* The definition file for a language the table does not hold, from
+ * the library's lang.map (asked once per name); NULL when unknown. */
+static const char *
+map_lang(struct settle *s, const char *name)
+{
+	char file[FILE_MAX];
+	const char *f = strmap_get(&s->files, name);
+
+	if (f == NULL) {
+		f = hl_map_lang(name, file, sizeof(file)) == 0 ?
+		    doc_strdup(s->d, file) : "";
+		strmap_put(&s->files, doc_strdup(s->d, name), (void *)f);
+	}
+	return *f != '\0' ? f : NULL;
+}
+
+/* Once per language: why its code is plain (under -v). */
+static void
+note(struct settle *s, const struct node *n, const char *why)
+{
+	const char *lang = n->u.code.lang;
+
+	if (strmap_get(&s->noted, lang) != NULL)
+		return;
+	strmap_put(&s->noted, lang, (void *)lang);
+	diag_note("%s:%d: code in \"%s\" is not highlighted: %s",
+	    n->file ? n->file : "-", n->line, lang, why);
+}
+
+/* What the library will spend on the text; -1 when a line is too long
+ * for it. */
+static long long
+cost(const char *text, size_t len)
+{
+	long long c = 0;
+	size_t at = 0;
+
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - (text + at)) : len - at;
+
+		if (n > HL_MAX_LINE)
+			return -1;
+		c += (long long)n * (long long)(n + HL_BYTE_COST) +
+		    HL_LINE_COST;
+		at += n + 1;
+	}
+	return c;
+}
+
+static int
+is_cont(const char *t, size_t i)
+{
+	return ((unsigned char)t[i] & 0xC0) == 0x80;
+}
+
+/* A token from the library, stored as doc.h promises: widened to whole
+ * characters, clipped to start where the last one ends, and merged
+ * with it when they touch and are of one class. */
+static void
+token(void *arg, size_t off, size_t len, enum code_class cls)
+{
+	struct settle *s = arg;
+	struct code_span *last = s->n ? &s->sp[s->n - 1] : NULL;
+	size_t end = off + len;
+
+	if (off >= s->len || len > s->len - off || (unsigned)cls >= CC_COUNT)
+		return;
+	while (off > 0 && is_cont(s->text, off))
+		off--;
+	while (end < s->len && is_cont(s->text, end))
+		end++;
+	if (last != NULL && off < (size_t)last->off + last->len)
+		off = (size_t)last->off + last->len;
+	if (off >= end)
+		return;
+	if (last != NULL && last->cls == cls &&
+	    (size_t)last->off + last->len == off) {
+		last->len = (uint32_t)(end - last->off);
+		return;
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->sp = xrealloc(s->sp, s->cap * sizeof(*s->sp));
+	}
+	s->sp[s->n].off = (uint32_t)off;
+	s->sp[s->n].len = (uint32_t)(end - off);
+	s->sp[s->n].cls = cls;
+	s->n++;
+}
+
+/* Tokenise one block in a language with a definition. */
+static void
+tokenise(struct settle *s, struct node *n, const char *file)
+{
+	size_t len = strlen(n->text);
+	long long c = cost(n->text, len);
+	struct code_span *sp;
+
+	if (c < 0 || len >= UINT32_MAX) {
+		note(s, n, "a line is too long for the highlighting library");
+		return;
+	}
+	if (s->over || c > HL_BUDGET - s->spent) {
+		if (!s->over)
+			diag_note("%s:%d: code from here on is not "
+			    "highlighted: the document's code is too long "
+			    "for the highlighting library",
+			    n->file ? n->file : "-", n->line);
+		s->over = 1;
+		return;
+	}
+	s->spent += c;
+	s->text = n->text;
+	s->len = len;
+	s->n = 0;
+	if (hl_tokenize(file, n->text, len, token, s) != 0) {
+		note(s, n, hl_error());
+		return;
+	}
+	if (s->n == 0)
+		return;
+	sp = doc_alloc(s->d, s->n * sizeof(*sp));
+	memcpy(sp, s->sp, s->n * sizeof(*sp));
+	n->u.code.spans = sp;
+	n->u.code.nspans = s->n;
+}
+
+static void
+settle_block(struct settle *s, struct node *n)
+{
+	char word[LANG_MAX];
+	const struct lang *l;
+	const char *file;
+
+	info_word(n->u.code.info ? n->u.code.info : "", word, sizeof(word));
+	l = find_lang(word);
+	n->u.code.lang = l ? l->name : doc_strdup(s->d, word);
+	n->u.code.spans = NULL;
+	n->u.code.nspans = 0;
+	if (!s->on || word[0] == '\0' || n->text == NULL || (l && !l->file))
+		return;
+	if (!s->loaded && hl_ready() != 0) {
+		/* No language definitions: an installation problem, said
+		 * once, and nothing more is tried. */
+		diag_warn(n->file, n->line, "code is not highlighted: GNU "
+		    "Source-highlight's language definitions cannot be read "
+		    "(%s)", hl_error());
+		s->on = 0;
+		return;
+	}
+	s->loaded = 1;
+	file = l ? l->file : map_lang(s, word);
+	if (file == NULL)
+		note(s, n, "the highlighting library does not know it");
+	else
+		tokenise(s, n, file);
+}
+
+static void
+settle_tree(struct settle *s, struct node *root)
+{
+	struct node *n = NULL;
+	int entering;
+
+	while ((n = doc_next(root, n, &entering)) != NULL)
+		if (entering && n->type == N_CODE_BLOCK)
+			settle_block(s, n);
+}
+
+void
+codeblock_settle(struct doc *d)
+{
+	struct settle s;
+
+	memset(&s, 0, sizeof(s));
+	s.d = d;
+	s.on = d->meta.highlight != 0;
+	strmap_init(&s.files);
+	strmap_init(&s.noted);
+	settle_tree(&s, d->root);
+	for (struct node *f = d->notes; f != NULL; f = f->next)
+		settle_tree(&s, f);
+	strmap_free(&s.files);
+	strmap_free(&s.noted);
+	free(s.sp);
+}
+
+void
+codeblock_release(void)
+{
+	hl_release();
+}

@@ -1,0 +1,283 @@
+/*
+ * code.c - code blocks: their lines on a shade, wrapped at the measure,
+ * their tokens in the style's colours and faces.
+ *
+ * The front end has already cut the code into tokens (doc.h, struct
+ * code_span); here each token class gets a look, a face of the monospace
+ * family and a colour, and each line is drawn as runs of one look.
+ * White space no token covers takes the look of the run before it (at a
+ * line's start, of the one after), so a line changes look only where the
+ * ink does, and the page carries few text operations.  The faces of a
+ * monospace family share their advance widths, which is why wrapping
+ * needs no second pass: it measures each character in its own face all
+ * the same.
+ */
+#include <string.h>
+
+#include "block.h"
+#include "buf.h"
+#include "code.h"
+#include "context.h"
+#include "doc.h"
+#include "metrics.h"
+#include "params.h"
+#include "pool.h"
+#include "style.h"
+#include "utf8.h"
+#include "vlist.h"
+
+/* The look of plain text, after the classes; and of white space that
+ * takes its neighbour's. */
+#define PLAIN		CC_COUNT
+#define SPACE		0xFF
+
+/*
+ * The themes' colours, by class.  Each keeps a contrast of at least 5:1
+ * on the code's shade (CODE_BG_RGB) and is dark enough to print as a
+ * dark grey, and the faces below set keywords and comments apart without
+ * colour; operators are as dark as the text, so most punctuation joins
+ * the plain run around it.  "mono" is for printers: the text's colour
+ * throughout, comments grey.
+ */
+static const uint32_t themes[][CC_COUNT] = {
+	[CODE_THEME_DEFAULT] = {
+		[CC_KEYWORD] = 0x8A1C7C,	/* 7.3:1 */
+		[CC_TYPE] = 0x0E6070,		/* 6.3:1 */
+		[CC_STRING] = 0xA0300A,		/* 6.3:1 */
+		[CC_NUMBER] = 0x0B6B3A,		/* 5.8:1 */
+		[CC_COMMENT] = 0x5C6670,	/* 5.1:1 */
+		[CC_PREPROC] = 0x7A4A00,	/* 6.6:1 */
+		[CC_FUNCTION] = 0x1F4F9E,	/* 6.9:1 */
+		[CC_OPERATOR] = TEXT_RGB,	/* 16.6:1 */
+		[CC_VARIABLE] = 0x7B3F9E,	/* 6.1:1 */
+		[CC_CONSTANT] = 0x9C2A5C,	/* 6.4:1 */
+		[CC_INSERTED] = 0x126B12,	/* 5.9:1 */
+		[CC_DELETED] = 0xB0182B,	/* 6.1:1 */
+	},
+	[CODE_THEME_MONO] = {
+		TEXT_RGB, TEXT_RGB, TEXT_RGB, TEXT_RGB, SECONDARY_RGB,
+		TEXT_RGB, TEXT_RGB, TEXT_RGB, TEXT_RGB, TEXT_RGB, TEXT_RGB,
+		TEXT_RGB,
+	},
+};
+
+/* Faces by class, in every theme: what a black-and-white copy keeps. */
+static const int class_sty[CC_COUNT] = {
+	[CC_KEYWORD] = LO_BOLD,
+	[CC_COMMENT] = LO_ITALIC,
+};
+
+struct look {
+	int		 face;
+	uint32_t	 rgb;
+};
+
+/* Each class's look (and plain text's, last) from the style. */
+static void
+looks(const struct lo_ctx *c, struct look *lk)
+{
+	const struct code_style *cs = &c->st->code;
+	int theme = cs->theme == CODE_THEME_MONO ? CODE_THEME_MONO :
+	    CODE_THEME_DEFAULT;
+
+	for (int i = 0; i < CC_COUNT; i++) {
+		lk[i].face = LO_FACE(c->fam_mono, class_sty[i]);
+		lk[i].rgb = cs->colors[i] >= 0 ? (uint32_t)cs->colors[i] :
+		    themes[theme][i];
+	}
+	lk[PLAIN].face = LO_FACE(c->fam_mono, 0);
+	lk[PLAIN].rgb = c->text_rgb;
+}
+
+/* One run of text in one look; returns its width. */
+static double
+code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
+    int face, double size, uint32_t rgb, const char *s, size_t len)
+{
+	struct lo_op *o = ops_push(&e->ops);
+
+	o->type = LO_TEXT;
+	o->x = x;
+	o->y = y;
+	o->face = face;
+	o->size = size;
+	o->rgb = rgb;
+	o->str = pool_strndup(c->pool, s, len);
+	o->w = lo_text_width(c->widths, face, size, s, len);
+	return o->w;
+}
+
+static struct lo_entry *
+code_line(struct vlist *v, double x, double width, double h)
+{
+	struct lo_entry	*e = vl_push(v, V_BOX, h);
+	struct lo_op	*o = ops_push(&e->ops);
+
+	o->type = LO_RECT;
+	o->x = x;
+	o->w = width;
+	o->h = h;
+	o->rgb = CODE_BG_RGB;
+	return e;
+}
+
+/*
+ * One source line (len bytes at offset at of the block's text) into
+ * line, its tabs expanded to four columns, and each of its bytes' look
+ * into cls.  *si is the first span that may reach this line; it is left
+ * at the first that may reach the next.
+ */
+static void
+expand(const struct node *n, size_t at, size_t len, size_t *si,
+    struct buf *line, struct buf *cls)
+{
+	const char *s = n->text + at;
+	const struct code_span *sp = n->u.code.spans;
+	size_t nsp = n->u.code.nspans;
+
+	buf_reset(line);
+	buf_reset(cls);
+	for (size_t i = 0; i < len; i++) {
+		int k = SPACE;
+
+		while (*si < nsp && sp[*si].off + sp[*si].len <= at + i)
+			(*si)++;
+		if (*si < nsp && sp[*si].off <= at + i)
+			k = sp[*si].cls;
+		else if (s[i] != ' ' && s[i] != '\t')
+			k = PLAIN;
+		if (s[i] != '\t') {
+			buf_putc(line, s[i]);
+			buf_putc(cls, k);
+			continue;
+		}
+		do {
+			buf_putc(line, ' ');
+			buf_putc(cls, k);
+		} while (line->len % TAB_STOP);
+	}
+	/* Uncovered white space: the look before it, or after it at the
+	 * start of the line. */
+	for (size_t i = 0; i < cls->len; i++)
+		if ((unsigned char)cls->data[i] == SPACE)
+			cls->data[i] = i > 0 ? cls->data[i - 1] : SPACE;
+	for (size_t i = cls->len; i-- > 0; )
+		if ((unsigned char)cls->data[i] == SPACE)
+			cls->data[i] = i + 1 < cls->len ? cls->data[i + 1] :
+			    PLAIN;
+}
+
+/* How many bytes of the code line p (rest bytes long) fit in avail: at
+ * least one character, so that every line makes progress. */
+static size_t
+code_fit(const struct lo_ctx *c, const struct look *lk, const char *p,
+    const char *cls, size_t rest, double size, double avail)
+{
+	double	 w = 0, cw;
+	size_t	 k = 0, step;
+	uint32_t cp;
+	int	 used;
+
+	while (k < rest) {
+		if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
+			step = 1, cp = '?';
+		cw = lo_advance(c->widths, lk[(unsigned char)cls[k]].face, cp,
+		    &used) * size / 1000.0;
+		if (w + cw > avail && k > 0)
+			break;
+		w += cw;
+		k += step;
+	}
+	return k;
+}
+
+/* Draw k bytes of p from x, a run per look. */
+static void
+code_runs(const struct lo_ctx *c, struct lo_entry *e, const struct look *lk,
+    double x, double y, double size, const char *p, const char *cls,
+    size_t k)
+{
+	size_t i = 0, j;
+
+	while (i < k) {
+		const struct look *l = &lk[(unsigned char)cls[i]];
+
+		for (j = i + 1; j < k; j++) {
+			const struct look *m = &lk[(unsigned char)cls[j]];
+
+			if (m->face != l->face || m->rgb != l->rgb)
+				break;
+		}
+		x += code_text(c, e, x, y, l->face, size, l->rgb, p + i, j - i);
+		i = j;
+	}
+}
+
+/*
+ * Code keeps its line structure; a line longer than the measure wraps at
+ * the last character that fits and the rest starts with a continuation
+ * mark, so nothing runs off the page and the reader can tell.
+ */
+void
+code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
+{
+	double	x = col->x, width = col->width;
+	double	size = c->code_size, lineh = size * CODE_LEADING;
+	double	pad = size * CODE_PAD, base = size * CODE_BASE;
+	double	inner = width - 2 * pad, markw;
+	int	face = LO_FACE(c->fam_mono, 0), used;
+	const char *mark = "\xe2\x86\xaa";	/* U+21AA */
+	const char *text = n->text ? n->text : "";
+	struct look lk[CC_COUNT + 1];
+	struct buf line, cls;
+	size_t	from, si = 0;
+
+	looks(c, lk);
+	markw = lo_advance(c->widths, face, 0x21AA, &used) * size / 1000.0 +
+	    size * CODE_MARK_GAP;
+	vl_glue(v, col->skip);
+	from = v->n;
+	code_line(v, x, width, pad)->keep = 1;
+	buf_init(&line);
+	buf_init(&cls);
+	for (const char *s = text; *s != '\0'; ) {
+		const char *nl = strchr(s, '\n');
+		size_t	    len = nl ? (size_t)(nl - s) : strlen(s);
+		int	    cont = 0;
+
+		expand(n, (size_t)(s - text), len, &si, &line, &cls);
+		const char *p = line.data ? line.data : "";
+		const char *pc = cls.data ? cls.data : "";
+		size_t	    rest = line.len;
+		do {
+			size_t k = code_fit(c, lk, p, pc, rest, size,
+			    inner - (cont ? markw : 0));
+			struct lo_entry *e = code_line(v, x, width, lineh);
+
+			if (cont)
+				code_text(c, e, x + pad, base, face, size,
+				    CODE_MARK_RGB, mark, strlen(mark));
+			code_runs(c, e, lk, x + pad + (cont ? markw : 0), base,
+			    size, p, pc, k);
+			p += k;
+			pc += k;
+			rest -= k;
+			cont = 1;
+		} while (rest > 0);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+		if (*s == '\0')
+			break;
+	}
+	buf_free(&line);
+	buf_free(&cls);
+	code_line(v, x, width, pad);
+	if (v->n - from > 3) {
+		v->e[from + 1].keep = 1;
+		v->e[v->n - 3].keep = 1;
+	}
+	v->e[v->n - 2].keep = 1;
+	vl_glue(v, col->skip);
+}
