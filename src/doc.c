@@ -25,6 +25,7 @@ doc_new(void)
 
 	d->arena = arena_new();
 	d->root = doc_node(d, N_DOCUMENT, NULL, 0);
+	d->notes = doc_node(d, N_DOCUMENT, NULL, 0);
 	return d;
 }
 
@@ -321,6 +322,28 @@ dump_link(FILE *fp, const struct node *n)
 }
 
 static const char *const align_names[] = { "none", "left", "center", "right" };
+static const char *const alert_names[] = { "note", "tip", "important",
+	"warning", "caution" };
+
+/* Print the tree under root, one node per line indented by depth. */
+static void	dump_node(FILE *, const struct node *, int);
+
+static void
+dump_tree(FILE *fp, const struct node *root, int depth)
+{
+	struct node *n = NULL;
+	int entering;
+
+	while ((n = doc_next(root, n, &entering)) != NULL) {
+		if (!entering) {
+			depth--;
+			continue;
+		}
+		dump_node(fp, n, depth);
+		if (n->first != NULL)
+			depth++;
+	}
+}
 
 static void
 dump_node(FILE *fp, const struct node *n, int depth)
@@ -383,6 +406,23 @@ dump_node(FILE *fp, const struct node *n, int depth)
 		fputs(" id=", fp);
 		dump_str(fp, n->u.anchor.id);
 		break;
+	case N_ALERT:
+		fprintf(fp, " kind=%s", alert_names[n->u.alert.kind]);
+		break;
+	case N_FOOTNOTE:
+		fprintf(fp, " num=%d refs=%d id=", n->u.footnote.num,
+		    n->u.footnote.nrefs);
+		dump_str(fp, n->u.footnote.id);
+		fputs(" label=", fp);
+		dump_str(fp, n->u.footnote.label);
+		break;
+	case N_FOOTREF:
+		fprintf(fp, " -> %d", n->u.footref.note->u.footnote.num);
+		if (n->u.footref.nth > 1)
+			fprintf(fp, " (use %d)", n->u.footref.nth);
+		fputs(" id=", fp);
+		dump_str(fp, n->u.footref.id);
+		break;
 	case N_ITEM:
 		if (n->u.item.task != TASK_NONE)
 			fputs(n->u.item.task == TASK_DONE ? " [x]" : " [ ]", fp);
@@ -418,8 +458,7 @@ doc_dump(const struct doc *d, FILE *fp)
 {
 	const struct meta *m = &d->meta;
 	const char **e;
-	struct node *n = NULL;
-	int entering, depth = 0;
+	const struct node *n;
 
 	fputs("meta ", fp);
 	dump_field(fp, "title", m->title);
@@ -439,13 +478,11 @@ doc_dump(const struct doc *d, FILE *fp)
 		dump_field(fp, e[0], e[1]);
 		fputc('\n', fp);
 	}
-	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		if (!entering) {
-			depth--;
-			continue;
-		}
-		dump_node(fp, n, depth);
-		if (n->first != NULL)
-			depth++;
+	dump_tree(fp, d->root, 0);
+	/* The notes, outside the chapters, after them. */
+	if (d->notes != NULL && d->notes->first != NULL) {
+		fputs("notes\n", fp);
+		for (n = d->notes->first; n != NULL; n = n->next)
+			dump_tree(fp, n, 1);
 	}
 }

@@ -236,19 +236,56 @@ get_epoch(long *epoch)
 	return 0;
 }
 
+/* -M KEY=VALUE, in order.  Returns EXIT_OK or EXIT_USAGE. */
+static int
+apply_overrides(const struct options *o, struct doc *d)
+{
+	char *key, *eq;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < o->noverrides; i++) {
+		key = xstrdup(o->overrides[i]);
+		eq = strchr(key, '=');
+		*eq = '\0';
+		rc = meta_override(d, key, eq + 1);
+		free(key);
+		if (rc != 0)
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+/* How the Markdown is read: as the style says, unless the metadata (the
+ * first file's front matter, then -M, the later winning) has "smart". */
+static void
+reading(struct doc *d, const struct style *st)
+{
+	const char *v = meta_extra(&d->meta, "smart");
+	int b;
+
+	d->opts.smart = st->markdown.smart;
+	d->opts.notes_restart = st->markdown.footnotes == NOTES_CHAPTER;
+	if (v == NULL)
+		return;
+	if ((b = style_parse_bool(v)) < 0)
+		diag_warn(NULL, 0, "smart: \"%s\" is not true or false; "
+		    "keeping %s", v, d->opts.smart ? "true" : "false");
+	else
+		d->opts.smart = b;
+}
+
 /*
  * Read and parse every input into one document, apply -M and settle the
  * metadata.  Returns EXIT_OK with *out set, or an exit status after a
  * message.
  */
 static int
-build(const struct options *o, struct doc **out)
+build(const struct options *o, const struct style *st, struct doc **out)
 {
 	struct doc *d = doc_new();
 	struct hash128 text;
 	struct input in;
-	char *key, *eq;
-	size_t i;
 	int f;
 
 	*out = d;
@@ -263,21 +300,22 @@ build(const struct options *o, struct doc **out)
 			input_free(&in);
 			return EXIT_INPUT;
 		}
+		/*
+		 * -M right after the first file's front matter, which it
+		 * overrides (later files only fill what is unset), so that
+		 * "smart" is known before any Markdown is read; the title
+		 * given here still replaces a first heading repeating it.
+		 */
+		if (f == 0 && apply_overrides(o, d) != EXIT_OK) {
+			input_free(&in);
+			return EXIT_USAGE;
+		}
+		if (f == 0)
+			reading(d, st);
 		hash128_add(&text, in.text, in.len);
 		hash128_add(&text, o->files[f], strlen(o->files[f]));
 		parse_chapter(d, o->files[f], in.text, in.len);
 		input_free(&in);
-	}
-	/* -M before the model is settled: a title given here still
-	 * replaces a first heading that repeats it. */
-	for (i = 0; i < o->noverrides; i++) {
-		key = xstrdup(o->overrides[i]);
-		eq = strchr(key, '=');
-		*eq = '\0';
-		f = meta_override(d, key, eq + 1);
-		free(key);
-		if (f != 0)
-			return EXIT_USAGE;
 	}
 	parse_finish(d);
 	if (meta_finish(d, o->files[0], &text) != 0)
@@ -387,19 +425,19 @@ main(int argc, char *argv[])
 		free(o.overrides);
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	}
-	rc = build(&o, &d);
+	/* The style first: it says how the Markdown is read. */
+	if ((st = load_style(&o)) == NULL)
+		rc = EXIT_INPUT;
+	diag_stage(&t, "style");
+	if (rc == EXIT_OK)
+		rc = build(&o, st, &d);
 	diag_stage(&t, "read+parse");
 	if (rc == EXIT_OK && o.dump) {
 		doc_dump(d, stdout);
 		if (fflush(stdout) != 0)
 			rc = EXIT_OUTPUT;
-	} else if (rc == EXIT_OK) {
-		if ((st = load_style(&o)) == NULL)
-			rc = EXIT_INPUT;
-		diag_stage(&t, "style");
-		if (rc == EXIT_OK)
-			rc = publish(&o, d, st, &t);
-	}
+	} else if (rc == EXIT_OK)
+		rc = publish(&o, d, st, &t);
 	style_free(st);
 	doc_free(d);
 	free(o.overrides);

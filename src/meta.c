@@ -276,6 +276,17 @@ meta_front_matter(struct doc *d, const char *path, int first, char *text,
 	return rc;
 }
 
+const char *
+meta_extra(const struct meta *m, const char *key)
+{
+	const char **e, *v = NULL;
+
+	for (e = m->extra; e != NULL && e[0] != NULL; e += 2)
+		if (strcmp(e[0], key) == 0)
+			v = e[1];
+	return v;
+}
+
 int
 meta_override(struct doc *d, const char *key, const char *value)
 {

@@ -47,8 +47,16 @@ static const char *const fonts[STYLE_NFONTS] = {
 	"Droid Sans Fallback",
 };
 static const char *const man_tables[] = { "auto", "grid", "stacked", NULL };
+static const char *const numbering[] = { "document", "chapter", NULL };
 
 static const struct key keys[] = {
+	{ "markdown.smart", K_BOOL, OFF(markdown.smart), "false", 0, 0, NULL, 0 },
+	{ "markdown.footnotes", K_CHOICE, OFF(markdown.footnotes), "document", 0, 0, numbering, 1 },
+	{ "alerts.note", K_STR, OFF(alert_title[0]), "Note", 0, 0, NULL, 0 },
+	{ "alerts.tip", K_STR, OFF(alert_title[1]), "Tip", 0, 0, NULL, 0 },
+	{ "alerts.important", K_STR, OFF(alert_title[2]), "Important", 0, 0, NULL, 0 },
+	{ "alerts.warning", K_STR, OFF(alert_title[3]), "Warning", 0, 0, NULL, 0 },
+	{ "alerts.caution", K_STR, OFF(alert_title[4]), "Caution", 0, 0, NULL, 0 },
 	{ "pdf.paper", K_CHOICE, OFF(pdf.paper), "a4", 0, 0, papers, 0 },
 	{ "pdf.page.width", K_LEN, OFF(pdf.page_width), "0", 0, 14400, NULL, 0 },
 	{ "pdf.page.height", K_LEN, OFF(pdf.page_height), "0", 0, 14400, NULL, 0 },
@@ -121,9 +129,8 @@ style_parse_len(const char *s, double *pt)
 	return -1;
 }
 
-/* YAML's booleans as people write them; -1 for anything else. */
-static int
-parse_bool(const char *v)
+int
+style_parse_bool(const char *v)
 {
 	static const char *const yes[] = { "true", "yes", "on", "1", NULL };
 	static const char *const no[] = { "false", "no", "off", "0", NULL };
@@ -169,7 +176,7 @@ store(struct style *st, const struct key *k, const char *v)
 		}
 		/* FALLTHROUGH */
 	case K_BOOL:
-		if ((b = parse_bool(v)) < 0)
+		if ((b = style_parse_bool(v)) < 0)
 			return -1;
 		*(int *)slot = b;
 		return 0;

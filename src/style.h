@@ -55,12 +55,28 @@ struct epub_style {
 
 enum man_table_layout { MAN_TABLE_AUTO, MAN_TABLE_GRID, MAN_TABLE_STACKED };
 
+/* How footnotes are numbered: through the document, or from 1 in each
+ * input file. */
+enum style_notes { NOTES_DOCUMENT, NOTES_CHAPTER };
+
+/* How the Markdown is read: for the front end, before any emitter. */
+struct markdown_style {
+	int		 smart;		/* typographic quotes and dashes */
+	int		 footnotes;	/* enum style_notes */
+};
+
+/* The titles of GitHub's alerts, in the order of enum alert_kind
+ * (doc.h), so that a document in another language can have its own. */
+#define STYLE_NALERTS	5
+
 struct man_style {
 	int		 table;		/* enum man_table_layout */
 	int		 width;		/* columns a table may take */
 };
 
 struct style {
+	struct markdown_style	 markdown;
+	const char		*alert_title[STYLE_NALERTS];
 	struct pdf_style	 pdf;
 	struct epub_style	 epub;
 	struct man_style	 man;
@@ -84,6 +100,10 @@ const char	*style_default_font(enum style_font);
 /* The name of the i-th key quire knows, or NULL past the last (tests
  * check that the default style documents every one). */
 const char	*style_key_name(size_t i);
+
+/* YAML's booleans as people write them (true/false, yes/no, on/off,
+ * 1/0): 1 or 0, or -1 for anything else. */
+int		 style_parse_bool(const char *s);
 
 /* A length in PostScript points: a number with pt, mm, cm or in (bare
  * numbers are points).  Returns 0, or -1 when s is not a length. */
