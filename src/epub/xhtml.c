@@ -110,6 +110,9 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	case N_ANCHOR:
 		epub_attr(epub_el(parent, "span"), "id", n->u.anchor.id);
 		return;
+	case N_FOOTREF:
+		epub_noteref(e, parent, n, in_link);
+		return;
 	case N_PLACEHOLDER:
 		/* "<file>" as the author wrote it: a placeholder, not
 		 * markup. */
@@ -294,9 +297,15 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 			snprintf(num, sizeof(num), "%d", n->u.list.start);
 			epub_attr(el, "start", num);
 		}
-		for (c = n->first; c != NULL; c = c->next)
-			blocks(e, epub_el(el, "li"), c->first, NULL,
-			    n->u.list.tight);
+		for (c = n->first; c != NULL; c = c->next) {
+			xmlNodePtr li = epub_el(el, "li");
+
+			blocks(e, li, c->first, NULL, n->u.list.tight);
+			if (c->u.item.task != TASK_NONE) {
+				epub_task(li, c);
+				epub_attr(el, "class", "contains-task-list");
+			}
+		}
 		break;
 	case N_ITEM:		/* only under LIST, handled there */
 		blocks(e, epub_el(parent, "li"), n->first, NULL, tight);
@@ -362,6 +371,9 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	case N_PAGEBREAK:
 		epub_attr(epub_el(parent, "div"), "class", "page-break");
 		break;
+	case N_ALERT:
+		epub_alert(e, parent, n);
+		break;
 	default:
 		/* What the EPUB cannot show (yet): its content. */
 		emit_fallback_warn(e->unshown, n, "EPUB");
@@ -385,6 +397,12 @@ blocks(const struct epub *e, xmlNodePtr parent, const struct node *first,
 		block(e, parent, n, tight);
 }
 
+void
+epub_blocks(const struct epub *e, xmlNodePtr parent, const struct node *first)
+{
+	blocks(e, parent, first, NULL, 0);
+}
+
 xmlDocPtr
 epub_xhtml_file(const struct epub *e, size_t fi)
 {
@@ -403,5 +421,6 @@ epub_xhtml_file(const struct epub *e, size_t fi)
 			continue;
 		block(e, sec, n, 0);
 	}
+	epub_file_notes(e, body, fi);
 	return d;
 }
