@@ -325,6 +325,28 @@ static const char *const align_names[] = { "none", "left", "center", "right" };
 static const char *const alert_names[] = { "note", "tip", "important",
 	"warning", "caution" };
 
+/* GitHub's additions: an alert's kind, a note's number, id and label,
+ * and where a reference leads. */
+static void
+dump_gfm(FILE *fp, const struct node *n)
+{
+	if (n->type == N_ALERT) {
+		fprintf(fp, " kind=%s", alert_names[n->u.alert.kind]);
+	} else if (n->type == N_FOOTNOTE) {
+		fprintf(fp, " num=%d refs=%d id=", n->u.footnote.num,
+		    n->u.footnote.nrefs);
+		dump_str(fp, n->u.footnote.id);
+		fputs(" label=", fp);
+		dump_str(fp, n->u.footnote.label);
+	} else {
+		fprintf(fp, " -> %d", n->u.footref.note->u.footnote.num);
+		if (n->u.footref.nth > 1)
+			fprintf(fp, " (use %d)", n->u.footref.nth);
+		fputs(" id=", fp);
+		dump_str(fp, n->u.footref.id);
+	}
+}
+
 /* Print the tree under root, one node per line indented by depth. */
 static void	dump_node(FILE *, const struct node *, int);
 
@@ -407,21 +429,9 @@ dump_node(FILE *fp, const struct node *n, int depth)
 		dump_str(fp, n->u.anchor.id);
 		break;
 	case N_ALERT:
-		fprintf(fp, " kind=%s", alert_names[n->u.alert.kind]);
-		break;
 	case N_FOOTNOTE:
-		fprintf(fp, " num=%d refs=%d id=", n->u.footnote.num,
-		    n->u.footnote.nrefs);
-		dump_str(fp, n->u.footnote.id);
-		fputs(" label=", fp);
-		dump_str(fp, n->u.footnote.label);
-		break;
 	case N_FOOTREF:
-		fprintf(fp, " -> %d", n->u.footref.note->u.footnote.num);
-		if (n->u.footref.nth > 1)
-			fprintf(fp, " (use %d)", n->u.footref.nth);
-		fputs(" id=", fp);
-		dump_str(fp, n->u.footref.id);
+		dump_gfm(fp, n);
 		break;
 	case N_ITEM:
 		if (n->u.item.task != TASK_NONE)

@@ -263,13 +263,54 @@ code_class(xmlNodePtr el, const char *info)
 }
 
 static void
+code_block(xmlNodePtr parent, const struct node *n)
+{
+	xmlNodePtr el = epub_el(parent, "pre"), code;
+	char *txt;
+	size_t len;
+
+	/* An empty text child stops libxml2 from indenting <code>, which
+	 * would add a blank line to the preformatted text. */
+	xmlAddChild(el, xmlNewText(BAD_CAST ""));
+	code = epub_el(el, "code");
+	code_class(code, n->u.code.info ? n->u.code.info : "");
+	txt = xstrdup(n->text ? n->text : "");
+	len = strlen(txt);
+	if (len > 0 && txt[len - 1] == '\n')
+		txt[len - 1] = '\0';
+	epub_text(code, txt);
+	free(txt);
+}
+
+/* A list; a task item's box goes in once its blocks are there. */
+static void
+list(const struct epub *e, xmlNodePtr parent, const struct node *n)
+{
+	xmlNodePtr el = epub_el(parent, n->u.list.ordered ? "ol" : "ul"), li;
+	const struct node *c;
+	char num[16];
+
+	if (n->u.list.ordered && n->u.list.start != 1) {
+		snprintf(num, sizeof(num), "%d", n->u.list.start);
+		epub_attr(el, "start", num);
+	}
+	for (c = n->first; c != NULL; c = c->next) {
+		li = epub_el(el, "li");
+		blocks(e, li, c->first, NULL, n->u.list.tight);
+		if (c->u.item.task != TASK_NONE) {
+			epub_task(li, c);
+			epub_attr(el, "class", "contains-task-list");
+		}
+	}
+}
+
+static void
 block(const struct epub *e, xmlNodePtr parent, const struct node *n,
     int tight)
 {
-	xmlNodePtr el, code;
+	xmlNodePtr el;
 	const struct node *c;
-	char tag[16], num[16], *txt;
-	size_t len;
+	char tag[16];
 
 	switch (n->type) {
 	case N_HEADING:
@@ -292,20 +333,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 			epub_inlines(e, epub_el(parent, "p"), n, 0);
 		break;
 	case N_LIST:
-		el = epub_el(parent, n->u.list.ordered ? "ol" : "ul");
-		if (n->u.list.ordered && n->u.list.start != 1) {
-			snprintf(num, sizeof(num), "%d", n->u.list.start);
-			epub_attr(el, "start", num);
-		}
-		for (c = n->first; c != NULL; c = c->next) {
-			xmlNodePtr li = epub_el(el, "li");
-
-			blocks(e, li, c->first, NULL, n->u.list.tight);
-			if (c->u.item.task != TASK_NONE) {
-				epub_task(li, c);
-				epub_attr(el, "class", "contains-task-list");
-			}
-		}
+		list(e, parent, n);
 		break;
 	case N_ITEM:		/* only under LIST, handled there */
 		blocks(e, epub_el(parent, "li"), n->first, NULL, tight);
@@ -314,18 +342,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		blocks(e, epub_el(parent, "blockquote"), n->first, NULL, 0);
 		break;
 	case N_CODE_BLOCK:
-		el = epub_el(parent, "pre");
-		/* An empty text child stops libxml2 from indenting <code>,
-		 * which would add a blank line to the preformatted text. */
-		xmlAddChild(el, xmlNewText(BAD_CAST ""));
-		code = epub_el(el, "code");
-		code_class(code, n->u.code.info ? n->u.code.info : "");
-		txt = xstrdup(n->text ? n->text : "");
-		len = strlen(txt);
-		if (len > 0 && txt[len - 1] == '\n')
-			txt[len - 1] = '\0';
-		epub_text(code, txt);
-		free(txt);
+		code_block(parent, n);
 		break;
 	case N_HTML_BLOCK:
 		break;		/* never reaches an emitter (html.c) */

@@ -116,6 +116,47 @@ link_close(struct man *m, const struct node *n)
 	return len;
 }
 
+/* Entering or leaving an external link: .UR/.UE in running text, the
+ * address after the text in a table cell, the address alone for an
+ * autolink (whose children are then skipped: *entering is cleared). */
+static void
+link(struct man *m, const struct node *n, int *entering, enum inl_mode mode,
+    int flags)
+{
+	if (*entering && man_autolink(n)) {
+		/* The address is the text: no macro, which mandoc would
+		 * call an empty block. */
+		const char *u = n->u.link.href;
+
+		if (starts_with(u, "mailto:"))
+			u += strlen("mailto:");
+		roff_text(&m->r, u, strlen(u), flags | ESC_LITERAL |
+		    ESC_NOHYPH);
+		*entering = 0;
+	} else if (*entering && mode == INL_FLOW) {
+		link_open(m, n);
+	} else if (!*entering && mode == INL_FLOW) {
+		m->skip = link_close(m, n);
+		m->skip_node = n->next;
+	} else if (!*entering && mode == INL_CELL) {
+		roff_text(&m->r, " <", 2, flags);
+		roff_text(&m->r, n->u.link.href, strlen(n->u.link.href),
+		    flags | ESC_LITERAL);
+		roff_text(&m->r, ">", 1, flags);
+	}
+}
+
+/* A footnote's marker, "[1]", as the NOTES section at the end lists
+ * it. */
+static void
+footref(struct man *m, const struct node *n, int flags)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "[%d]", n->u.footref.note->u.footnote.num);
+	roff_text(&m->r, num, strlen(num), flags);
+}
+
 /* One inline subtree, walked iteratively (emphasis can nest deeply). */
 static void
 inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
@@ -123,7 +164,7 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 {
 	struct node *n = NULL;
 	int entering;
-	char *text, num[24];
+	char *text;
 
 	if (mode == INL_LINE) {
 		flags |= ESC_ONELINE;
@@ -165,12 +206,18 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			break;
 		case N_EMPH:
 		case N_STRONG:
+		case N_UNDERLINE:
+		case N_MARK:
+			/* Underlining is italics on a man page (as troff
+			 * does on terminals); a highlight is bold. */
 			if (entering)
-				roff_font_push(&m->r, n->type == N_EMPH ?
-				    FONT_ITALIC : FONT_BOLD);
+				roff_font_push(&m->r, n->type == N_EMPH ||
+				    n->type == N_UNDERLINE ? FONT_ITALIC :
+				    FONT_BOLD);
 			else
-				roff_font_pop(&m->r, n->type == N_EMPH ?
-				    FONT_ITALIC : FONT_BOLD);
+				roff_font_pop(&m->r, n->type == N_EMPH ||
+				    n->type == N_UNDERLINE ? FONT_ITALIC :
+				    FONT_BOLD);
 			break;
 		case N_SUP:
 			if (entering)
@@ -186,41 +233,8 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 		case N_LINK:
 			/* Only links out of the document are links on a
 			 * man page; the rest is their text. */
-			if (n->u.link.kind != LINK_EXTERNAL)
-				break;
-			if (entering && man_autolink(n)) {
-				/* The address is the text: no macro, which
-				 * mandoc would call an empty block. */
-				const char *u = n->u.link.href;
-
-				if (starts_with(u, "mailto:"))
-					u += strlen("mailto:");
-				roff_text(&m->r, u, strlen(u),
-				    flags | ESC_LITERAL | ESC_NOHYPH);
-				entering = 0;
-			} else if (entering && mode == INL_FLOW) {
-				link_open(m, n);
-			} else if (!entering && mode == INL_FLOW) {
-				m->skip = link_close(m, n);
-				m->skip_node = n->next;
-			} else if (!entering && mode == INL_CELL) {
-				roff_text(&m->r, " <", 2, flags);
-				roff_text(&m->r, n->u.link.href,
-				    strlen(n->u.link.href),
-				    flags | ESC_LITERAL);
-				roff_text(&m->r, ">", 1, flags);
-			}
-			break;
-		case N_UNDERLINE:
-		case N_MARK:
-			/* Underlining is italics on a man page (as troff
-			 * does on terminals); a highlight is bold. */
-			if (entering)
-				roff_font_push(&m->r, n->type == N_MARK ?
-				    FONT_BOLD : FONT_ITALIC);
-			else
-				roff_font_pop(&m->r, n->type == N_MARK ?
-				    FONT_BOLD : FONT_ITALIC);
+			if (n->u.link.kind == LINK_EXTERNAL)
+				link(m, n, &entering, mode, flags);
 			break;
 		case N_PLACEHOLDER:
 			/* "<file>": an italic placeholder, as ronn and
@@ -230,15 +244,9 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			roff_font_pop(&m->r, FONT_ITALIC);
 			break;
 		case N_FOOTREF:
-			/* "[1]", as the NOTES section at the end lists it. */
-			snprintf(num, sizeof(num), "[%d]",
-			    n->u.footref.note->u.footnote.num);
-			roff_text(&m->r, num, strlen(num), flags);
+			footref(m, n, flags);
 			break;
-		case N_ANCHOR:
-		case N_STRIKE:
-		case N_SUB:
-		case N_SMALL:
+		case N_ANCHOR: case N_STRIKE: case N_SUB: case N_SMALL:
 			break;		/* their text, as is */
 		default:
 			if (entering)

@@ -15,6 +15,7 @@
 #include "context.h"
 #include "diag.h"
 #include "doc.h"
+#include "foot.h"
 #include "hyph.h"
 #include "inline.h"
 #include "linebreak.h"
@@ -145,6 +146,7 @@ layout_free(struct lo_doc *d)
 		vl_free(d->vlist);
 		free(d->vlist);
 	}
+	foot_free(d->foot);
 	free(d->pages);
 	free(d->marks);
 	pool_free(d->pool);

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 struct doc;
+struct lo_foot;
 struct style;
 
 /* Font faces: a family times a style.  FALLBACK and CJK are only used for
@@ -117,6 +118,7 @@ struct lo_doc {
 	size_t		 nmarks, capmarks;
 	struct lo_pool	*pool;		/* strings and scratch */
 	void		*vlist;		/* what the runs point into */
+	struct lo_foot	*foot;		/* the footnotes' lines, likewise */
 };
 
 /*

@@ -4,10 +4,25 @@
 #ifndef QUIRE_LO_PAGE_H
 #define QUIRE_LO_PAGE_H
 
+#include <stddef.h>
+
 struct lo_ctx;
 struct vlist;
 
 /* Cut v into the pages of c->out, with marks and footers. */
 void	paginate(const struct lo_ctx *, struct vlist *v);
+
+/* For foot.c, which draws each page's notes: a run of operations moved
+ * down by dy, a named place, and an entry drawn whole at y (a line, or a
+ * table row with its rules) with its footnote references' places. */
+struct lo_doc;
+struct lo_entry;
+struct lo_op;
+struct lo_page;
+void	page_add_run(struct lo_page *, const struct lo_op *, size_t n,
+	    double dy);
+void	page_add_mark(struct lo_doc *, const char *id, int page, double y);
+void	page_draw_entry(const struct lo_ctx *, struct lo_doc *, int page,
+	    const struct lo_entry *, double y);
 
 #endif
