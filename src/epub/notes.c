@@ -172,7 +172,8 @@ backlinks(const struct epub *e, xmlNodePtr p, const struct epub_note *en,
 	for (int k = 0; k < en->note->u.footnote.nrefs; k++) {
 		if (en->refs[k] == NULL)
 			continue;	/* not shown in the book */
-		epub_text(p, " ");
+		if (p->children != NULL)
+			epub_text(p, " ");
 		a = epub_el(p, "a");
 		epub_attr(a, "role", "doc-backlink");
 		epub_attr(a, "class", "backlink");
