@@ -60,6 +60,10 @@ cstr(struct doc *d, const char *s)
 	return doc_strdup(d, s ? s : "");
 }
 
+/* The user data watch_blocks() gives a task item the tasklist extension
+ * did not see: open, done. */
+static const char task_seen[2];
+
 /* A CommonMark container: its model node, which children go into. */
 static struct node *
 container(struct pctx *c, cmark_node *cn, int line)
@@ -81,11 +85,16 @@ container(struct pctx *c, cmark_node *cn, int line)
 		return n;
 	case CMARK_NODE_ITEM:
 		n = add(c, N_ITEM, line);
-		/* The tasklist extension marks its items by type name. */
+		/* The tasklist extension marks its items by type name, and
+		 * watch_blocks() the ones it missed by their user data. */
 		if (!strcmp(cmark_node_get_type_string(cn), "tasklist"))
 			n->u.item.task =
 			    cmark_gfm_extensions_get_tasklist_item_checked(cn) ?
 			    TASK_DONE : TASK_OPEN;
+		else if (cmark_node_get_user_data(cn) == &task_seen[0] ||
+		    cmark_node_get_user_data(cn) == &task_seen[1])
+			n->u.item.task = cmark_node_get_user_data(cn) ==
+			    &task_seen[1] ? TASK_DONE : TASK_OPEN;
 		return n;
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
 		n = add(c, N_FOOTNOTE, line);
@@ -293,12 +302,36 @@ fix_task(cmark_parser *parser, cmark_node *item, const unsigned char *input,
 }
 
 /*
+ * The tasklist extension looks for an item's box from the start of the
+ * line, so it misses every item inside a quote ("> - [ ] x"), which
+ * GitHub shows as a task all the same.  Take the box here, as it would:
+ * on the item's first line, before anything else in it, followed by a
+ * space or the end of the line.
+ */
+static void
+quoted_task(cmark_parser *parser, cmark_node *item, unsigned char *input,
+    int len)
+{
+	int off = cmark_parser_get_offset(parser);
+
+	if (off + 3 > len || cmark_node_first_child(item) != NULL ||
+	    cmark_node_get_start_line(item) !=
+	    cmark_parser_get_line_number(parser) || input[off] != '[' ||
+	    input[off + 2] != ']' || strchr(" xX", input[off + 1]) == NULL ||
+	    (off + 3 < len && strchr(" \t\r\n", input[off + 3]) == NULL))
+		return;
+	cmark_node_set_user_data(item, (void *)&task_seen[input[off + 1] !=
+	    ' ']);
+	cmark_parser_advance_offset(parser, (char *)input, 3, 0);
+}
+
+/*
  * Our syntax extension opens no blocks: cmark asks it on every line that
  * starts nothing else, with the innermost open container.  It corrects a
- * task item's box (fix_task) and notes every footnote definition it is
- * inside, so that one cmark drops because nothing refers to it can be
- * reported.  The label is read from the definition's own line, the one
- * time cmark shows it.
+ * task item's box (fix_task, quoted_task) and notes every footnote
+ * definition it is inside, so that one cmark drops because nothing
+ * refers to it can be reported.  The label is read from the
+ * definition's own line, the one time cmark shows it.
  */
 static cmark_node *
 watch_blocks(cmark_syntax_extension *ext, int indented, cmark_parser *parser,
@@ -312,6 +345,8 @@ watch_blocks(cmark_syntax_extension *ext, int indented, cmark_parser *parser,
 	if (cmark_node_get_type(container) == CMARK_NODE_ITEM &&
 	    !strcmp(cmark_node_get_type_string(container), "tasklist"))
 		fix_task(parser, container, input, len);
+	else if (cmark_node_get_type(container) == CMARK_NODE_ITEM)
+		quoted_task(parser, container, input, len);
 	while (def != NULL &&
 	    cmark_node_get_type(def) != CMARK_NODE_FOOTNOTE_DEFINITION)
 		def = cmark_node_parent(def);
