@@ -234,7 +234,8 @@ tidy_unique_id(struct doc *d, struct strmap *ids, const char *base)
 
 /* Heading ids from their text, then chapter ids ("chapter-N") where no
  * heading took that name, then footnotes' and their references' (notes
- * are still in their chapters here), so a heading keeps GitHub's id. */
+ * are still in their chapters here), so a heading keeps GitHub's id; a
+ * note's id takes none an anchor of raw HTML has either. */
 static void
 assign_ids(struct doc *d)
 {
@@ -251,7 +252,8 @@ assign_ids(struct doc *d)
 	}
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
 		if (entering && (n->type == N_FOOTNOTE ||
-		    n->type == N_FOOTREF)) {
+		    n->type == N_FOOTREF || (n->type == N_ANCHOR &&
+		    n->u.anchor.id != NULL))) {
 			if (nnotes == cap) {
 				cap = cap ? 2 * cap : 16;
 				notes = xrealloc(notes, cap * sizeof(*notes));
@@ -268,7 +270,14 @@ assign_ids(struct doc *d)
 		    n->u.chapter.index + 1);
 		n->u.chapter.id = tidy_unique_id(d, &ids, slug);
 	}
+	for (i = 0; i < nnotes; i++)
+		if (notes[i]->type == N_ANCHOR &&
+		    strmap_get(&ids, notes[i]->u.anchor.id) == NULL)
+			strmap_put(&ids, notes[i]->u.anchor.id,
+			    (void *)(uintptr_t)1);
 	for (i = 0; i < nnotes; i++) {
+		if (notes[i]->type == N_ANCHOR)
+			continue;
 		notes_id_base(notes[i], slug, sizeof(slug));
 		if (notes[i]->type == N_FOOTNOTE)
 			notes[i]->u.footnote.id = tidy_unique_id(d, &ids, slug);
