@@ -415,6 +415,10 @@ foot_new_page(struct lo_foot *f, int page, double room)
 			continue;
 		to = room > before + mark ? fit(fn, from, room - before -
 		    mark) : from;
+		/* A line (a table row) too tall for any page goes on one
+		 * by itself, or the note would never end. */
+		if (to == from && f->height == 0 && from < fn->end)
+			to = from + 1;
 		add_piece(f, p.note, from, to, 0);
 		room -= to > from ? before + mark + height(fn, from, to) : 0;
 		if (to < fn->end)
