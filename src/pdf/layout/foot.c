@@ -69,25 +69,17 @@ struct lo_foot {
 
 /* ---- setting the notes ------------------------------------------------ */
 
-/* The number before the note's first line, leading back to its first
- * reference. */
-static void
-number(const struct lo_ctx *c, struct lo_foot *f, struct foot_note *fn)
+/* A note's number onto ops, hanging before the text at baseline y;
+ * returns its width. */
+static double
+number_op(const struct lo_ctx *c, const struct lo_foot *f,
+    const struct foot_note *fn, struct lo_ops *ops, double y)
 {
-	struct lo_entry	*e = &fn->v.e[fn->start];
-	const struct node *ref = fn->node->u.footnote.ref;
-	double		 y = lo_baseline(f->size, c->lead);
 	int		 face = LO_FACE(c->fam_body, 0);
 	char		 num[24];
-	struct lo_op	*o;
+	struct lo_op	*o = ops_push(ops);
 
-	for (size_t i = 0; i < e->ops.n; i++)
-		if (e->ops.op[i].type == LO_TEXT) {
-			y = e->ops.op[i].y;
-			break;
-		}
 	snprintf(num, sizeof(num), "%d", fn->node->u.footnote.num);
-	o = ops_push(&e->ops);
 	o->type = LO_TEXT;
 	o->face = face;
 	o->size = f->size;
@@ -96,13 +88,31 @@ number(const struct lo_ctx *c, struct lo_foot *f, struct foot_note *fn)
 	o->w = lo_text_width(c->widths, face, f->size, num, strlen(num));
 	o->x = c->left + f->size * (NOTE_INDENT - NOTE_NUM_GAP) - o->w;
 	o->y = y;
+	return o->w;
+}
+
+/* The number before the note's first line, leading back to its first
+ * reference. */
+static void
+number(const struct lo_ctx *c, struct lo_foot *f, struct foot_note *fn)
+{
+	struct lo_entry	*e = &fn->v.e[fn->start];
+	const struct node *ref = fn->node->u.footnote.ref;
+	double		 y = lo_baseline(f->size, c->lead), w;
+	struct lo_op	*o;
+
+	for (size_t i = 0; i < e->ops.n; i++)
+		if (e->ops.op[i].type == LO_TEXT) {
+			y = e->ops.op[i].y;
+			break;
+		}
+	w = number_op(c, f, fn, &e->ops, y);
 	if (ref == NULL || ref->u.footref.id == NULL)
 		return;
 	o = ops_push(&e->ops);
 	o->type = LO_LINK;
-	o->x = c->left + f->size * (NOTE_INDENT - NOTE_NUM_GAP) -
-	    e->ops.op[e->ops.n - 2].w;
-	o->w = e->ops.op[e->ops.n - 2].w;
+	o->x = c->left + f->size * (NOTE_INDENT - NOTE_NUM_GAP) - w;
+	o->w = w;
 	o->h = e->h;
 	o->str = pool_alloc(c->pool, strlen(ref->u.footref.id) + 2);
 	snprintf((char *)o->str, strlen(ref->u.footref.id) + 2, "#%s",
@@ -472,9 +482,6 @@ cont_line(struct lo_foot *f, int note)
 	struct foot_note *fn = &f->notes[note];
 	struct vlist	 tmp = { NULL, 0, 0 };
 	struct lo_fmt	 fmt;
-	struct lo_op	*o;
-	char		 num[24];
-	int		 face = LO_FACE(c->fam_body, 0);
 
 	if (fn->cont.n > 0)
 		return &fn->cont;
@@ -486,16 +493,7 @@ cont_line(struct lo_foot *f, int note)
 	fmt.nohyph = 1;
 	par_set_plain(c, &tmp, "(continued)", &fmt, c->left + f->size *
 	    NOTE_INDENT, c->width - f->size * NOTE_INDENT);
-	snprintf(num, sizeof(num), "%d", fn->node->u.footnote.num);
-	o = ops_push(&fn->cont);
-	o->type = LO_TEXT;
-	o->face = face;
-	o->size = f->size;
-	o->rgb = c->text_rgb;
-	o->str = pool_strdup(c->pool, num);
-	o->w = lo_text_width(c->widths, face, f->size, num, strlen(num));
-	o->x = c->left + f->size * (NOTE_INDENT - NOTE_NUM_GAP) - o->w;
-	o->y = lo_baseline(f->size, c->lead);
+	number_op(c, f, fn, &fn->cont, lo_baseline(f->size, c->lead));
 	for (size_t i = 0; tmp.n > 0 && i < tmp.e[0].ops.n; i++)
 		*ops_push(&fn->cont) = tmp.e[0].ops.op[i];
 	vl_free(&tmp);
