@@ -149,9 +149,8 @@ leaf(struct pctx *c, cmark_node *cn, int line, int *known)
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
 		/* cmark-gfm gives the note's number in this file. */
 		n = add(c, N_FOOTREF, line);
-		notes_found_ref(&c->notes, n,
-		    atoi(cmark_node_get_literal(cn) ? cmark_node_get_literal(cn) :
-		    "0"));
+		notes_found_ref(&c->notes, n, cmark_node_get_literal(cn) ?
+		    atoi(cmark_node_get_literal(cn)) : 0);
 		return n;
 	default:
 		*known = 0;

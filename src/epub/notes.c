@@ -128,7 +128,7 @@ href_in(const struct epub *e, int fi, int from, const char *id)
 	return h;
 }
 
-/* ---- references --------------------------------------------------------- */
+/* ---- references ------------------------------------------------------ */
 
 void
 epub_noteref(const struct epub *e, xmlNodePtr parent, const struct node *n,
@@ -159,7 +159,7 @@ epub_noteref(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	epub_text(a, num);
 }
 
-/* ---- the notes ---------------------------------------------------------- */
+/* ---- the notes ------------------------------------------------------- */
 
 /* A link back to each reference, in their order: "↩", then "↩2"... */
 static void
@@ -235,7 +235,7 @@ epub_file_notes(const struct epub *e, xmlNodePtr body, size_t fi)
 			aside(e, body, &e->notes[i], (int)fi);
 }
 
-/* ---- alerts and tasks ----------------------------------------------------- */
+/* ---- alerts and tasks ------------------------------------------------- */
 
 void
 epub_alert(const struct epub *e, xmlNodePtr parent, const struct node *n)

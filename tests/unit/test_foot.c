@@ -88,7 +88,7 @@ short_note(void)
 	struct doc	*d;
 	char		*md = filler(60, 3, 50, "Anota. Its words run on and "
 			    "on, taking three lines or so of the foot of the "
-			    "page, in a smaller size than the text above them.");
+			    "page, in a smaller size than the text above.");
 	struct lo_doc	*ld = fix_layout(md, st, &d);
 	const struct lo_mark *n = mark(ld, "fn-a"), *r = mark(ld, "fnref-a");
 	const struct lo_mark *r2 = mark(ld, "fnref-a-1");
