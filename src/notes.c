@@ -195,8 +195,8 @@ notes_chapter(struct doc *d, struct node *ch, struct notes_found *f)
 		int num = f->refs[k].num;
 
 		if (num < 1 || (size_t)num > f->ndefs) {
-			/* Never from cmark; a reference must lead
-			 * somewhere, so it shows its number. */
+			/* Never from cmark; a reference that leads
+			 * nowhere shows a question mark. */
 			ref->type = N_TEXT;
 			ref->text = doc_strdup(d, "?");
 			continue;

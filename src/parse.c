@@ -316,8 +316,10 @@ quoted_task(cmark_parser *parser, cmark_node *item, unsigned char *input,
 	if (off + 3 > len || cmark_node_first_child(item) != NULL ||
 	    cmark_node_get_start_line(item) !=
 	    cmark_parser_get_line_number(parser) || input[off] != '[' ||
-	    input[off + 2] != ']' || strchr(" xX", input[off + 1]) == NULL ||
-	    (off + 3 < len && strchr(" \t\r\n", input[off + 3]) == NULL))
+	    input[off + 2] != ']' || (input[off + 1] != ' ' &&
+	    input[off + 1] != 'x' && input[off + 1] != 'X') ||
+	    (off + 3 < len && input[off + 3] != ' ' && input[off + 3] != '\t' &&
+	    input[off + 3] != '\r' && input[off + 3] != '\n'))
 		return;
 	cmark_node_set_user_data(item, (void *)&task_seen[input[off + 1] !=
 	    ' ']);
