@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "codeblock.h"
 #include "diag.h"
 #include "doc.h"
@@ -310,6 +311,41 @@ tokenise(struct settle *s, struct node *n, const char *file)
 	n->u.code.nspans = s->n;
 }
 
+/*
+ * mdBook hides a Rust listing's boring lines as rustdoc does: a line
+ * that is "#" alone or starts with "# " (after its indentation) is
+ * hidden, and "##" stands for a literal "#".  A printed book shows what
+ * the web book's reader sees, so they go, once, here.
+ */
+static const char *
+rust_shown(struct doc *d, const char *text)
+{
+	struct buf b;
+	const char *line, *nl, *q;
+	char *out;
+	size_t len;
+
+	buf_init(&b);
+	for (line = text; *line != '\0'; line = nl) {
+		nl = strchr(line, '\n');
+		nl = nl ? nl + 1 : line + strlen(line);
+		len = (size_t)(nl - line);
+		for (q = line; q < nl && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q < nl && q[0] == '#' && (q + 1 == nl || q[1] == ' ' ||
+		    q[1] == '\n' || q[1] == '\r'))
+			continue;
+		if (q + 1 < nl && q[0] == '#' && q[1] == '#') {
+			buf_put(&b, line, (size_t)(q - line));
+			buf_put(&b, q + 1, (size_t)(nl - q - 1));
+		} else
+			buf_put(&b, line, len);
+	}
+	out = doc_strdup(d, b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}
+
 static void
 settle_block(struct settle *s, struct node *n)
 {
@@ -320,6 +356,8 @@ settle_block(struct settle *s, struct node *n)
 	info_word(n->u.code.info ? n->u.code.info : "", word, sizeof(word));
 	l = find_lang(word);
 	n->u.code.lang = l ? l->name : doc_strdup(s->d, word);
+	if (s->d->book && n->text != NULL && !strcmp(n->u.code.lang, "rust"))
+		n->text = rust_shown(s->d, n->text);
 	n->u.code.spans = NULL;
 	n->u.code.nspans = 0;
 	if (!s->on || word[0] == '\0' || n->text == NULL || (l && !l->file))

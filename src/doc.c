@@ -147,6 +147,17 @@ doc_is_inline(const struct node *n)
  * blocks (rows, cells, captions, summaries and terms are parts of their
  * own containers, not blocks). */
 int
+doc_contents_depth(const struct doc *d, int style_depth)
+{
+	int depth = d->meta.toc_depth > 0 ? d->meta.toc_depth : style_depth;
+
+	for (const struct node *ch = d->root->first; ch != NULL; ch = ch->next)
+		if (ch->type == N_CHAPTER && ch->u.chapter.part)
+			return depth + 1;
+	return depth;
+}
+
+int
 doc_is_block(const struct node *n)
 {
 	switch (n->type) {

@@ -397,6 +397,10 @@ void		*doc_alloc(struct doc *, size_t);
 /* Queries. */
 const char	*doc_type_name(enum node_type);
 int		 doc_is_block(const struct node *);
+/* Heading levels a table of contents lists: the metadata's toc-depth,
+ * else the format's default from the style; a book's part titles do not
+ * take a level of their own (as LaTeX's \part does not). */
+int		 doc_contents_depth(const struct doc *, int style_depth);
 int		 doc_is_inline(const struct node *);
 
 /*

@@ -31,6 +31,7 @@ struct pdf_style {
 	double		 size_body, size_code, size_table, size_table_min;
 	double		 leading;	/* line height / font size */
 	int		 justify, hyphenate, chapter_page_break;
+	int		 toc_depth;	/* levels on the contents page */
 	double		 table_header_shade;	/* grey level, 1 = white */
 	double		 table_rule_width, table_padding;
 	int		 table_label_column;	/* enum style_tri */

@@ -26,7 +26,7 @@ grep -q 'SUMMARY.md:11: warning: draft chapter "Roofing"' "$T/err" && [ "$w" = 1
 nav=$(unzip -p "$T/out/$NAME.epub" EPUB/nav.xhtml | awk '/<nav epub:type="toc"/ {on = 1} on {print} on && /<\/nav>/ {exit}')
 got=$(grep -o '<li>\|</li>\|<ol>\|</ol>\|>[^<]*</a>' <<<"$nav" | sed 's/<\/a>//; s/^>//' |
 	awk '/^<ol>$/ {d++; next} /^<\/ol>$/ {d--; next} /^</ {next} {printf "%d:%s;", d, $0}')
-want='1:Preface;1:Building;2:1 Foundations;3:1.1 Levelling the ground;3:1.2 Pouring the slab;2:2 Walls;1:Using;2:3 Storage;1:Afterword;'
+want='1:Preface;1:Building;2:1 Foundations;3:1.1 Levelling the ground;4:1.1.1 Tools;3:1.2 Pouring the slab;2:2 Walls;1:Using;2:3 Storage;1:Afterword;'
 [ "$got" = "$want" ] && pass "EPUB nav: parts, nesting, numbers, order" ||
 	fail "EPUB nav: parts, nesting, numbers, order" "$got"
 # And the PDF's outline.
@@ -54,9 +54,13 @@ x=$(cat "$T/book.xhtml")
 case $x in *"12 bags of cement"*"3 cubic metres"*) pass "whole file included" ;; *) fail "whole file included" ;; esac
 sed 's/<[^>]*>//g' "$T/book.xhtml" | grep -q 'let sand = 2;' && ! grep -q 'ANCHOR' "$T/book.xhtml" &&
 	pass "anchor included, its markers not" || fail "anchor included, its markers not"
-n=$(grep -c 'hidden_in_rustdoc' "$T/book.xhtml")
-[ "$n" = 1 ] && pass "rustdoc_include hides # lines (the plain include keeps them)" ||
-	fail "rustdoc_include hides # lines (the plain include keeps them)" "$n"
+# Rust listings show what mdBook shows: "# " lines hidden, "##" as "#".
+n=$(cat "$T/book.xhtml" "$T/book.txt" "$T/out/$NAME.7" | grep -c 'hidden_in_rustdoc')
+[ "$n" = 0 ] && pass "a Rust listing's '# ' lines are hidden in every format" ||
+	fail "a Rust listing's '# ' lines are hidden in every format" "$n left"
+sed 's/<[^>]*>//g' "$T/book.xhtml" | grep -q '^#\[allow(dead_code)\]' &&
+	! grep -q '##\[allow' "$T/book.xhtml" "$T/book.txt" &&
+	pass "'##' in a Rust listing is a literal '#'" || fail "'##' in a Rust listing is a literal '#'"
 # Links written as .html lead to the chapters.
 n=$(grep -o 'href="c[0-9]*\.xhtml[^"]*"' "$T/book.xhtml" | wc -l)
 [ "$n" = 8 ] && pass "chapter links resolve in the EPUB ($n)" || fail "chapter links resolve in the EPUB" "$n"
@@ -109,6 +113,13 @@ done <"$T/toc"
 # The contents' entries are links to their pages.
 links=$(qpdf --qdf --object-streams=disable "$P" - 2>/dev/null | grep -ac '/Subtype /Link')
 [ "$links" -ge "$n" ] && pass "contents entries are links ($links)" || fail "contents entries are links" "$links links for $n entries"
+# The contents list two levels by default (parts not counted): the
+# chapters and their sub-chapters, not 1.1.1.
+! grep -q 'Tools' "$T/toc" && grep -q '1.1 Levelling' "$T/toc" &&
+	pass "contents: two levels under the parts by default" || fail "contents: two levels under the parts by default" "$(cut -f2 "$T/toc" | tr '\n' ';')"
+"$QUIRE" -q -t pdf -M toc-depth=3 -o "$T/d3.pdf" "$BOOK" &&
+	pdftotext -f 2 -l 2 "$T/d3.pdf" - | grep -q '1.1.1 Tools' &&
+	pass "toc-depth=3 lists 1.1.1" || fail "toc-depth=3 lists 1.1.1"
 # Switches: a book without its title page; a handout with a contents page.
 "$QUIRE" -q -t pdf -M titlepage=false -o "$T/nt.pdf" "$BOOK" &&
 	[ "$(pdftotext -f 1 -l 1 "$T/nt.pdf" - | sed '/^$/d' | head -1)" = Contents ] &&

@@ -134,8 +134,8 @@ layout_document(const struct doc *d, const struct style *st,
 	if (d->root != NULL)
 		blocks(&c, &v[2], d->root->first, &body);
 	if (d->meta.toc)
-		toc = front_contents(&c, &v[1], &v[2], d->meta.toc_depth > 0 ?
-		    d->meta.toc_depth : st->epub.toc_depth, st->epub.toc_title);
+		toc = front_contents(&c, &v[1], &v[2], doc_contents_depth(d,
+		    st->pdf.toc_depth), st->epub.toc_title);
 	for (i = 0; i < 3; i++)
 		if (v[i].n > 0 || i == 2)
 			paginate(&c, &v[i], i == 2);

@@ -7,3 +7,5 @@ fn main() {
     // ANCHOR_END: ratio
     println!("{cement}:{sand}:{gravel}");
 }
+##[allow(dead_code)]
+struct Bag;
