@@ -411,6 +411,50 @@ container(struct mapper *m, xmlNodePtr el, const struct html_tag *tag,
 	push(m, el, modes[n->type] ? modes[n->type] : M_BLOCK, n);
 }
 
+/*
+ * The Rust book's listings, <Listing number="8-25" file-name="src/main.rs"
+ * caption="Using `match`"> around a fenced block (its mdbook-trpl
+ * preprocessor): a figure holding the file name and the Markdown inside,
+ * captioned "Listing 8-25: Using match" (the caption's Markdown is
+ * parsed by parse.c).  Without those attributes, <listing> is HTML's
+ * obsolete <pre>.  Returns 1 when el was one.
+ */
+static int
+trpl_listing(struct mapper *m, xmlNodePtr el, const xmlChar **a)
+{
+	const char *num = html_attr(a, "number"), *cap = html_attr(a, "caption");
+	const char *file = html_attr(a, "file-name");
+	struct node *fig, *p, *t, *c;
+	struct buf b;
+
+	if (strcmp((const char *)el->name, "listing") != 0 ||
+	    (num == NULL && cap == NULL && file == NULL))
+		return 0;
+	fig = new(m, N_FIGURE);
+	put_block(m, m->n - 1, fig);
+	push(m, el, M_BLOCK, fig);
+	if (file != NULL) {
+		p = new(m, N_PARAGRAPH);
+		t = new(m, N_TEXT);
+		buf_init(&b);
+		buf_printf(&b, "Filename: %s", file);
+		t->text = doc_strdup(m->d, b.data);
+		buf_free(&b);
+		doc_append(fig, p);
+		doc_append(p, t);
+	}
+	if (num != NULL || cap != NULL) {
+		c = new(m, N_CAPTION);
+		buf_init(&b);
+		buf_printf(&b, "%s%s%s%s", num ? "Listing " : "", num ? num : "",
+		    num && cap ? ": " : "", cap ? cap : "");
+		c->text = doc_strdup(m->d, b.data);
+		buf_free(&b);
+		doc_append(fig, c);
+	}
+	return 1;
+}
+
 /* <p>, <h1>...: a block of inlines; an aligned <p> sits in a DIV. */
 static void
 textblock(struct mapper *m, xmlNodePtr el, const struct html_tag *tag,
@@ -513,6 +557,8 @@ open_el(struct mapper *m, xmlNodePtr el)
 		textblock(m, el, tag, a);
 		break;
 	case R_PRE:
+		if (trpl_listing(m, el, a))
+			break;
 		n = html_node(m->d, tag, a, m->file, m->line);
 		n->u.code.info = html_pre_info(m->d, el);
 		put_block(m, m->n - 1, n);

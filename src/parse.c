@@ -433,6 +433,71 @@ convert(struct pctx *c, cmark_node *top)
 	cmark_iter_free(it);
 }
 
+/* Markdown inline text from an HTML attribute parsed as CommonMark: its
+ * inlines appended to parent. */
+static void
+inline_text(struct doc *d, struct node *parent, const char *file, int line,
+    const char *text)
+{
+	struct pctx c;
+	cmark_parser *p;
+	cmark_syntax_extension *watch;
+	cmark_node *root, *top;
+	struct node *box = doc_node(d, N_DIV, file, line), *b, *k;
+	int entering;
+
+	memset(&c, 0, sizeof(c));
+	c.d = d;
+	c.file = file;
+	c.cur = box;
+	p = new_parser(&c, &watch);
+	cmark_parser_feed(p, text, strlen(text));
+	root = cmark_parser_finish(p);
+	while ((top = cmark_node_first_child(root)) != NULL) {
+		convert(&c, top);
+		cmark_node_free(top);
+	}
+	cmark_node_free(root);
+	cmark_parser_free(p);
+	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), watch);
+	free(c.notes.defs);
+	free(c.notes.refs);
+	free(c.notes.seen);
+	/* The paragraphs' inlines, a space between two; nothing else. */
+	for (b = box->first; b != NULL; b = b->next) {
+		if (b->type != N_PARAGRAPH)
+			continue;
+		if (b != box->first && parent->last != NULL)
+			doc_append(parent, doc_node(d, N_SOFTBREAK, file, line));
+		for (k = b->first; k != NULL; k = b->first) {
+			doc_unlink(k);
+			doc_append(parent, k);
+		}
+	}
+	/* Their lines are the attribute's. */
+	for (k = NULL; (k = doc_next(parent, k, &entering)) != NULL;)
+		k->line = line;
+}
+
+/* A caption the HTML mapper made from an attribute holds its Markdown
+ * as text (the Rust book's <Listing caption="A `match`">): parsed here,
+ * where cmark is, into its inlines. */
+static void
+markdown_captions(struct doc *d, struct node *ch)
+{
+	struct node *n = NULL;
+	const char *md;
+	int entering;
+
+	while ((n = doc_next(ch, n, &entering)) != NULL)
+		if (entering && n->type == N_CAPTION && n->text != NULL &&
+		    n->first == NULL) {
+			md = n->text;
+			n->text = NULL;
+			inline_text(d, n, n->file, n->line, md);
+		}
+}
+
 void
 parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 {
@@ -471,6 +536,7 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), watch);
 	notes_chapter(d, ch, &c.notes);
 	html_chapter(d, ch);
+	markdown_captions(d, ch);
 }
 
 void

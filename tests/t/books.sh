@@ -61,6 +61,17 @@ n=$(cat "$T/book.xhtml" "$T/book.txt" "$T/out/$NAME.7" | grep -c 'hidden_in_rust
 sed 's/<[^>]*>//g' "$T/book.xhtml" | grep -q '^#\[allow(dead_code)\]' &&
 	! grep -q '##\[allow' "$T/book.xhtml" "$T/book.txt" &&
 	pass "'##' in a Rust listing is a literal '#'" || fail "'##' in a Rust listing is a literal '#'"
+# The Rust book's <Listing>: a figure, its file name above the code and
+# "Listing N: caption" (Markdown) under it, in every format.
+grep -q 'Filename: src/main.rs' "$T/book.txt" && grep -q 'Listing 1-2: The mix program, whole' "$T/book.txt" &&
+	pass "a <Listing> is captioned in the PDF" || fail "a <Listing> is captioned in the PDF"
+grep -q '<figcaption>Listing 1-2: The <code>mix</code> program, <em>whole</em></figcaption>' "$T/book.xhtml" &&
+	grep -q '<code class="language-rust">' "$T/book.xhtml" &&
+	pass "a <Listing> is a figure with its code highlighted in the EPUB" ||
+	fail "a <Listing> is a figure with its code highlighted in the EPUB"
+grep -q 'Listing 1.\{0,1\}-2: The' "$T/out/$NAME.7" && grep -q '^cement  sand  gravel$' "$T/out/$NAME.7" &&
+	pass "a <Listing> in the man page; <listing> alone is preformatted" ||
+	fail "a <Listing> in the man page; <listing> alone is preformatted" "$(grep -n 'Listing\|cement  sand' "$T/out/$NAME.7")"
 # Links written as .html lead to the chapters.
 n=$(grep -o 'href="c[0-9]*\.xhtml[^"]*"' "$T/book.xhtml" | wc -l)
 [ "$n" = 8 ] && pass "chapter links resolve in the EPUB ($n)" || fail "chapter links resolve in the EPUB" "$n"
