@@ -414,8 +414,8 @@ container(struct mapper *m, xmlNodePtr el, const struct html_tag *tag,
 /*
  * The Rust book's listings, <Listing number="8-25" file-name="src/main.rs"
  * caption="Using `match`"> around a fenced block (its mdbook-trpl
- * preprocessor): a figure holding the file name and the Markdown inside,
- * captioned "Listing 8-25: Using match" (the caption's Markdown is
+ * preprocessor): "Filename: src/main.rs", then a figure of the Markdown
+ * inside captioned "Listing 8-25: Using match" (the caption's Markdown is
  * parsed by parse.c).  Without those attributes, <listing> is HTML's
  * obsolete <pre>.  Returns 1 when el was one.
  */
@@ -424,25 +424,29 @@ trpl_listing(struct mapper *m, xmlNodePtr el, const xmlChar **a)
 {
 	const char *num = html_attr(a, "number"), *cap = html_attr(a, "caption");
 	const char *file = html_attr(a, "file-name");
-	struct node *fig, *p, *t, *c;
+	struct node *fig, *p, *e, *t, *c;
 	struct buf b;
 
 	if (strcmp((const char *)el->name, "listing") != 0 ||
 	    (num == NULL && cap == NULL && file == NULL))
 		return 0;
-	fig = new(m, N_FIGURE);
-	put_block(m, m->n - 1, fig);
-	push(m, el, M_BLOCK, fig);
+	/* The file name heads the listing, set as the text is (a figure
+	 * centres what it holds). */
 	if (file != NULL) {
 		p = new(m, N_PARAGRAPH);
+		e = new(m, N_EMPH);
 		t = new(m, N_TEXT);
 		buf_init(&b);
 		buf_printf(&b, "Filename: %s", file);
 		t->text = doc_strdup(m->d, b.data);
 		buf_free(&b);
-		doc_append(fig, p);
-		doc_append(p, t);
+		put_block(m, m->n - 1, p);
+		doc_append(p, e);
+		doc_append(e, t);
 	}
+	fig = new(m, N_FIGURE);
+	put_block(m, m->n - 1, fig);
+	push(m, el, M_BLOCK, fig);
 	if (num != NULL || cap != NULL) {
 		c = new(m, N_CAPTION);
 		buf_init(&b);
