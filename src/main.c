@@ -422,6 +422,12 @@ build(const struct options *o, char **files, int nfiles,
 	 * says nothing, the style. */
 	if (d->meta.highlight < 0)
 		d->meta.highlight = st->code.highlight;
+	/* The PDF's front matter: the metadata, else the style, else (in
+	 * meta_finish) on for a book and off for a handout. */
+	if (d->meta.toc < 0 && st->pdf.toc != STYLE_AUTO)
+		d->meta.toc = st->pdf.toc;
+	if (d->meta.titlepage < 0 && st->pdf.titlepage != STYLE_AUTO)
+		d->meta.titlepage = st->pdf.titlepage;
 	parse_finish(d);
 	if (d->book)
 		book_name(d);

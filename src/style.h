@@ -32,6 +32,7 @@ struct pdf_style {
 	double		 leading;	/* line height / font size */
 	int		 justify, hyphenate, chapter_page_break;
 	int		 toc_depth;	/* levels on the contents page */
+	int		 toc, titlepage;	/* enum style_tri: auto, on for a book */
 	double		 table_header_shade;	/* grey level, 1 = white */
 	double		 table_rule_width, table_padding;
 	int		 table_label_column;	/* enum style_tri */

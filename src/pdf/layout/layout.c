@@ -126,11 +126,12 @@ layout_document(const struct doc *d, const struct style *st,
 	v = out->vlists = xcalloc(3, sizeof(*out->vlists));
 	out->nvlists = 3;
 	/* A title page, the contents and the body are paginated in turn:
-	 * each starts a page.  Without either, the title heads page 1. */
+	 * each starts a page.  Without a title page the title heads page
+	 * 1: above the contents, or the body. */
 	if (d->meta.titlepage)
 		front_titlepage(&c, &v[0]);
 	else
-		title_block(&c, &v[2]);
+		title_block(&c, &v[d->meta.toc ? 1 : 2]);
 	if (d->root != NULL)
 		blocks(&c, &v[2], d->root->first, &body);
 	if (d->meta.toc)
