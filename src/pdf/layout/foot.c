@@ -125,6 +125,8 @@ set_note(const struct lo_ctx *c, struct lo_foot *f, struct foot_note *fn)
 {
 	struct lo_column col;
 
+	memset(&col, 0, sizeof(col));
+	col.align = AL_NONE;
 	col.x = c->left + f->size * NOTE_INDENT;
 	col.width = c->width - f->size * NOTE_INDENT;
 	col.size = f->size;
