@@ -433,6 +433,30 @@ convert(struct pctx *c, cmark_node *top)
 	cmark_iter_free(it);
 }
 
+/* Parse text with cmark and convert it under c->cur. */
+static void
+read_markdown(struct pctx *c, const char *text, size_t len)
+{
+	cmark_syntax_extension *watch;
+	cmark_parser *p = new_parser(c, &watch);
+	cmark_node *root, *top;
+
+	cmark_parser_feed(p, text, len);
+	root = cmark_parser_finish(p);
+	/*
+	 * One top-level block at a time, each freed once converted, so
+	 * cmark's tree shrinks while the model grows and the peak memory
+	 * is about one of them, not both.
+	 */
+	while ((top = cmark_node_first_child(root)) != NULL) {
+		convert(c, top);
+		cmark_node_free(top);
+	}
+	cmark_node_free(root);
+	cmark_parser_free(p);
+	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), watch);
+}
+
 /* Markdown inline text from an HTML attribute parsed as CommonMark: its
  * inlines appended to parent. */
 static void
@@ -440,9 +464,6 @@ inline_text(struct doc *d, struct node *parent, const char *file, int line,
     const char *text)
 {
 	struct pctx c;
-	cmark_parser *p;
-	cmark_syntax_extension *watch;
-	cmark_node *root, *top;
 	struct node *box = doc_node(d, N_DIV, file, line), *b, *k;
 	int entering;
 
@@ -450,16 +471,7 @@ inline_text(struct doc *d, struct node *parent, const char *file, int line,
 	c.d = d;
 	c.file = file;
 	c.cur = box;
-	p = new_parser(&c, &watch);
-	cmark_parser_feed(p, text, strlen(text));
-	root = cmark_parser_finish(p);
-	while ((top = cmark_node_first_child(root)) != NULL) {
-		convert(&c, top);
-		cmark_node_free(top);
-	}
-	cmark_node_free(root);
-	cmark_parser_free(p);
-	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), watch);
+	read_markdown(&c, text, strlen(text));
 	free(c.notes.defs);
 	free(c.notes.refs);
 	free(c.notes.seen);
@@ -502,9 +514,6 @@ void
 parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 {
 	struct pctx c;
-	cmark_parser *p;
-	cmark_syntax_extension *watch;
-	cmark_node *root, *top;
 	struct node *ch, *n;
 	int index = 0;
 
@@ -519,21 +528,7 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 	c.d = d;
 	c.file = ch->file;
 	c.cur = ch;
-	p = new_parser(&c, &watch);
-	cmark_parser_feed(p, text, len);
-	root = cmark_parser_finish(p);
-	/*
-	 * One top-level block at a time, each freed once converted, so
-	 * cmark's tree shrinks while the model grows and the peak memory
-	 * is about one of them, not both.
-	 */
-	while ((top = cmark_node_first_child(root)) != NULL) {
-		convert(&c, top);
-		cmark_node_free(top);
-	}
-	cmark_node_free(root);
-	cmark_parser_free(p);
-	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), watch);
+	read_markdown(&c, text, len);
 	notes_chapter(d, ch, &c.notes);
 	html_chapter(d, ch);
 	markdown_captions(d, ch);
