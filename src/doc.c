@@ -418,14 +418,32 @@ dump_tree(FILE *fp, const struct node *root, int depth)
 	}
 }
 
+/* A link's or image's URL, title, an image's size and alignment, and
+ * where it leads. */
 static void
-dump_node(FILE *fp, const struct node *n, int depth)
+dump_url(FILE *fp, const struct node *n)
+{
+	fputs(" url=", fp);
+	dump_str(fp, n->u.link.url);
+	if (n->u.link.title[0] != '\0') {
+		fputs(" title=", fp);
+		dump_str(fp, n->u.link.title);
+	}
+	if (n->type == N_IMAGE && (n->u.link.width > 0 ||
+	    n->u.link.height > 0))
+		fprintf(fp, " size=%gx%g", n->u.link.width,
+		    n->u.link.height);
+	if (n->type == N_IMAGE && n->u.link.align != AL_NONE)
+		fprintf(fp, " align=%s", align_names[n->u.link.align]);
+	dump_link(fp, n);
+}
+
+/* What a node of its type holds beyond its text, as " key=value"s. */
+static void
+dump_attrs(FILE *fp, const struct node *n)
 {
 	int i;
 
-	for (i = 0; i < depth; i++)
-		fputs("  ", fp);
-	fprintf(fp, "%s %d", doc_type_name(n->type), n->line);
 	switch (n->type) {
 	case N_CHAPTER:
 		fputs(" file=", fp);
@@ -499,23 +517,20 @@ dump_node(FILE *fp, const struct node *n, int depth)
 		break;
 	case N_LINK:
 	case N_IMAGE:
-		fputs(" url=", fp);
-		dump_str(fp, n->u.link.url);
-		if (n->u.link.title[0] != '\0') {
-			fputs(" title=", fp);
-			dump_str(fp, n->u.link.title);
-		}
-		if (n->type == N_IMAGE && (n->u.link.width > 0 ||
-		    n->u.link.height > 0))
-			fprintf(fp, " size=%gx%g", n->u.link.width,
-			    n->u.link.height);
-		if (n->type == N_IMAGE && n->u.link.align != AL_NONE)
-			fprintf(fp, " align=%s", align_names[n->u.link.align]);
-		dump_link(fp, n);
+		dump_url(fp, n);
 		break;
 	default:
 		break;
 	}
+}
+
+static void
+dump_node(FILE *fp, const struct node *n, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		fputs("  ", fp);
+	fprintf(fp, "%s %d", doc_type_name(n->type), n->line);
+	dump_attrs(fp, n);
 	if (n->text != NULL) {
 		fputc(' ', fp);
 		dump_str(fp, n->text);

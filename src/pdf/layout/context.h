@@ -7,9 +7,10 @@
  * own, see block.h).
  *
  * The pipeline: inline.c turns inline nodes into Knuth-Plass items
- * (items.h); linebreak.c chooses the breaks; inline.c sets the chosen
+ * (items.h); linebreak.c chooses the breaks; parset.c sets the chosen
  * lines as vertical entries (vlist.h); block.c and table.c stack entries
- * for every block; page.c cuts the entries into pages.
+ * for every block; page.c cuts the entries into pages and pagedraw.c
+ * puts them on the pages.
  */
 #ifndef QUIRE_LO_CONTEXT_H
 #define QUIRE_LO_CONTEXT_H
@@ -37,7 +38,7 @@ struct lo_ctx {
 	struct lo_widths	*widths;	/* metrics.c */
 	struct lo_hyph		*hyph;		/* hyph.c, or NULL */
 	struct kp_state		*kp;		/* linebreak.c */
-	struct par_state	*par;		/* inline.c */
+	struct par_state	*par;		/* inline.c, parset.c */
 	int			 ragged;
 	int			 chapter_break;	/* input files start pages */
 	/* page geometry */

@@ -7,7 +7,8 @@
  * line calls for: the page's body then ends that much higher.  A note is
  * placed as pieces (a range of its lines on a page); the last note on a
  * page may be split, the rest of it continuing at the foot of the next
- * page under a "continued" line.  page.c draws the pieces.
+ * page under a "continued" line.  foot_draw() draws the pieces with
+ * pagedraw.c's primitives.
  */
 #ifndef QUIRE_LO_FOOT_H
 #define QUIRE_LO_FOOT_H

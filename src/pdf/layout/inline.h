@@ -1,6 +1,6 @@
 /*
- * inline.h - paragraphs (inline.c): inline nodes to Knuth-Plass items,
- * and the lines linebreak.c chooses to vertical entries.
+ * inline.h - paragraphs: inline nodes to Knuth-Plass items (inline.c),
+ * and the lines linebreak.c chooses to vertical entries (parset.c).
  */
 #ifndef QUIRE_LO_INLINE_H
 #define QUIRE_LO_INLINE_H
@@ -12,8 +12,8 @@ struct node;
 struct vlist;
 struct par_state;
 
-/* inline.c's own state: a recycled item array, the line being set and
- * the count of warnings given. */
+/* The paragraph code's own state (parstate.h): a recycled item array,
+ * the line being set and the count of warnings given. */
 struct par_state *par_state_new(void);
 void		  par_state_free(struct par_state *);
 

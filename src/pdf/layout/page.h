@@ -1,5 +1,6 @@
 /*
- * page.h - pagination (page.c).
+ * page.h - pagination (page.c) and the pages' display lists
+ * (pagedraw.c).
  */
 #ifndef QUIRE_LO_PAGE_H
 #define QUIRE_LO_PAGE_H
@@ -17,9 +18,10 @@ void	paginate(const struct lo_ctx *, struct vlist *v, int notes);
  * the first page with bare_first (a title page). */
 void	paginate_footers(const struct lo_ctx *, int running, int bare_first);
 
-/* For foot.c, which draws each page's notes: a run of operations moved
- * down by dy, a named place, and an entry drawn whole at y (a line, or a
- * table row with its rules) with its footnote references' places. */
+/* For foot.c, which draws each page's notes (pagedraw.c): a run of
+ * operations moved down by dy, a named place, and an entry drawn whole
+ * at y (a line, or a table row with its rules) with its footnote
+ * references' places. */
 struct lo_doc;
 struct lo_entry;
 struct lo_op;

@@ -8,7 +8,7 @@
  * on one line).  If the maxima fit they are used; otherwise each column
  * gets its minimum plus a share of the rest in proportion to max - min.
  * When even the minima do not fit, the font shrinks down to a floor, and
- * below that words are cut (inline.c), so nothing leaves the column.
+ * below that words are cut (parset.c), so nothing leaves the column.
  * A first column of short entries is a label column: bold, never
  * hyphenated.
  *

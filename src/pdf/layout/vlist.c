@@ -1,11 +1,11 @@
 /*
  * vlist.c - the vertical list: the entries (lines, spaces, table rows)
- * that block.c, table.c and inline.c stack and page.c cuts into pages,
+ * that block.c, table.c and parset.c stack and page.c cuts into pages,
  * and the operation arrays each entry draws.
  *
  * The list has a file of its own because every stage writes to it: with
- * it in block.c, inline.c (which sets lines) and block.c (which sets
- * paragraphs through inline.c) called each other.
+ * it in block.c, parset.c (which sets lines) and block.c (which sets
+ * paragraphs through parset.c) called each other.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,0 +1,23 @@
+/*
+ * parstate.h - the state the paragraph code keeps from one paragraph to
+ * the next: inline.c makes and frees it and builds items with the
+ * recycled array, parset.c sets lines into the line buffer.
+ */
+#ifndef QUIRE_LO_PARSTATE_H
+#define QUIRE_LO_PARSTATE_H
+
+#include <stdint.h>
+
+#include "items.h"
+#include "params.h"
+#include "vlist.h"
+
+struct par_state {
+	struct lo_par	 spare;		/* a recycled item array */
+	struct lo_ops	 line;		/* the line being set */
+	int		 nwarned;	/* glyph warnings given */
+	uint32_t	 warned[MAX_GLYPH_WARNINGS];	/* for these */
+	const char	*file;		/* for those warnings */
+};
+
+#endif
