@@ -314,7 +314,8 @@ struct meta {
 	const char	**keywords;	/* NULL-terminated, may be empty */
 	const char	 *rights;
 	/* A book's furniture; the switches are 1 or 0 after meta_finish
-	 * (on by default for an mdBook book, off for a handout). */
+	 * (on by default for an mdBook book, off for a handout), -1 before
+	 * it: readers test > 0, so a model never finished has none. */
 	const char	 *cover_image;	/* as written, may be NULL */
 	const char	 *css;		/* an extra EPUB stylesheet, or NULL */
 	int		  toc;		/* a contents page in the PDF */

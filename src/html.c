@@ -1,7 +1,8 @@
 /*
- * html.c - raw HTML to model nodes: the element table, attributes, and
- * the pass over a chapter (see html.h).  html_inline.c maps inline tags,
- * html_block.c block fragments; both build nodes through html_node().
+ * html.c - raw HTML to model nodes: the element table, attributes and
+ * the nodes elements make.  html_chapter.c is the pass over a chapter
+ * (see html.h); html_inline.c maps inline tags, html_block.c block
+ * fragments; both build nodes through html_node().
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -489,44 +490,4 @@ html_token_free(struct html_token *t)
 	free(t->mem);
 	t->mem = NULL;
 	t->atts = NULL;
-}
-
-/* ---- the chapter -------------------------------------------------------- */
-
-/* Children before parents, so a container is mapped after what is in
- * it: collect first (the passes move nodes about), then map. */
-void
-html_chapter(struct doc *d, struct node *chapter)
-{
-	struct html_warned w;
-	struct node *n = NULL, *c, **todo = NULL;
-	size_t k = 0, cap = 0, i;
-	int entering;
-
-	memset(&w, 0, sizeof(w));
-	while ((n = doc_next(chapter, n, &entering)) != NULL) {
-		/* Leaving a container: does it hold raw HTML? */
-		if (entering || n->first == NULL)
-			continue;
-		for (c = n->first; c != NULL; c = c->next)
-			if (c->type == N_HTML_INLINE || c->type == N_HTML_BLOCK)
-				break;
-		if (c == NULL)
-			continue;
-		if (k == cap) {
-			cap = cap ? cap * 2 : 32;
-			todo = xrealloc(todo, cap * sizeof(*todo));
-		}
-		todo[k++] = n;
-	}
-	for (i = 0; i < k; i++) {
-		for (c = todo[i]->first; c != NULL; c = c->next)
-			if (c->type == N_HTML_BLOCK)
-				break;
-		if (c != NULL)
-			html_blocks(d, todo[i], &w);
-		else
-			html_inlines(d, todo[i], &w);
-	}
-	free(todo);
 }

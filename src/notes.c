@@ -17,7 +17,6 @@
 #include "doc.h"
 #include "notes.h"
 #include "strmap.h"
-#include "tidy.h"
 
 /* Room for one more entry in an array of n entries with capacity *cap. */
 static void *
@@ -212,17 +211,6 @@ notes_chapter(struct doc *d, struct node *ch, struct notes_found *f)
 	free(f->refs);
 	free(f->seen);
 	memset(f, 0, sizeof(*f));
-}
-
-void
-notes_id_base(const struct node *n, char *out, size_t outsz)
-{
-	const struct node *note = n->type == N_FOOTREF ? n->u.footref.note : n;
-	char slug[96];
-
-	tidy_slugify(note->u.footnote.label, slug, sizeof(slug));
-	snprintf(out, outsz, "%s-%s", n->type == N_FOOTREF ? "fnref" : "fn",
-	    slug);
 }
 
 void

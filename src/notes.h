@@ -56,9 +56,6 @@ void	notes_found_seen(struct notes_found *, int line, int col,
 void	notes_chapter(struct doc *, struct node *chapter,
 	    struct notes_found *found);
 
-/* The base of a note's or a reference's id, "fn-" or "fnref-" and the
- * label's slug, into out (tidy.c makes it unique). */
-void	notes_id_base(const struct node *, char *out, size_t outsz);
 
 /*
  * After tidy.c and resolve.c: number the notes (through the document or

@@ -234,6 +234,19 @@ tidy_slugify(const char *s, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
+/* The base of a note's or a reference's id, "fn-" or "fnref-" and the
+ * label's slug (made unique where ids are assigned). */
+static void
+note_id_base(const struct node *n, char *out, size_t outsz)
+{
+	const struct node *note = n->type == N_FOOTREF ? n->u.footref.note : n;
+	char slug[96];
+
+	tidy_slugify(note->u.footnote.label, slug, sizeof(slug));
+	snprintf(out, outsz, "%s-%s", n->type == N_FOOTREF ? "fnref" : "fn",
+	    slug);
+}
+
 /*
  * Give id a unique form in ids: itself, or GitHub's "id-1", "id-2", ...
  * skipping any another node already has.  The map's values are the next
@@ -322,7 +335,7 @@ assign_ids(struct doc *d)
 	for (i = 0; i < nnotes; i++) {
 		if (notes[i]->type == N_ANCHOR)
 			continue;
-		notes_id_base(notes[i], slug, sizeof(slug));
+		note_id_base(notes[i], slug, sizeof(slug));
 		if (notes[i]->type == N_FOOTNOTE)
 			notes[i]->u.footnote.id = tidy_unique_id(d, &ids, slug);
 		else
@@ -588,7 +601,7 @@ tidy_number_sections(struct doc *d)
 	char num[64];
 	size_t o;
 
-	if (!d->meta.number_sections)
+	if (d->meta.number_sections <= 0)
 		return;
 	/* The shallowest level numbered is "1", its children "1.1". */
 	for (ch = d->root->first; ch != NULL; ch = ch->next)

@@ -159,6 +159,8 @@ int		 epub_table_breakpoint(const struct node *table, int labels);
  * epub_plan), alerts and task items. */
 void		 epub_plan_notes(struct epub *);
 void		 epub_plan_notes_free(struct epub *);
+/* A note's plan (noteplan.c), or NULL for a note nothing refers to. */
+struct epub_note	*epub_note_of(const struct epub *, const struct node *note);
 void		 epub_noteref(const struct epub *, xmlNodePtr parent,
 		    const struct node *footref, int in_link);
 /* The asides of the notes file fi holds, at the end of its body. */

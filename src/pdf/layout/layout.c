@@ -128,13 +128,13 @@ layout_document(const struct doc *d, const struct style *st,
 	/* A title page, the contents and the body are paginated in turn:
 	 * each starts a page.  Without a title page the title heads page
 	 * 1: above the contents, or the body. */
-	if (d->meta.titlepage)
+	if (d->meta.titlepage > 0)
 		front_titlepage(&c, &v[0]);
 	else
-		title_block(&c, &v[d->meta.toc ? 1 : 2]);
+		title_block(&c, &v[d->meta.toc > 0 ? 1 : 2]);
 	if (d->root != NULL)
 		blocks(&c, &v[2], d->root->first, &body);
-	if (d->meta.toc)
+	if (d->meta.toc > 0)
 		toc = front_contents(&c, &v[1], &v[2], doc_contents_depth(d,
 		    st->pdf.toc_depth), st->epub.toc_title);
 	for (i = 0; i < 3; i++)
@@ -143,7 +143,8 @@ layout_document(const struct doc *d, const struct style *st,
 	if (toc != NULL)
 		front_numbers(&c, toc);
 	/* Running heads name the chapter in a book. */
-	paginate_footers(&c, d->book || d->meta.toc, d->meta.titlepage);
+	paginate_footers(&c, d->book || d->meta.toc > 0,
+	    d->meta.titlepage > 0);
 	hyph_close(c.hyph);
 	kp_free(c.kp);
 	par_state_free(c.par);
