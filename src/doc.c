@@ -27,7 +27,8 @@ doc_new(void)
 	d->root = doc_node(d, N_DOCUMENT, NULL, 0);
 	/* Unset until front matter, -M or meta_finish says. */
 	d->meta.toc = d->meta.titlepage = d->meta.number_sections = -1;
-	d->meta.highlight = -1;
+	d->meta.highlight = d->meta.smart = -1;
+	d->notes = doc_node(d, N_DOCUMENT, NULL, 0);
 	return d;
 }
 
@@ -361,6 +362,50 @@ dump_code(FILE *fp, const struct node *n)
 }
 
 static const char *const align_names[] = { "none", "left", "center", "right" };
+static const char *const alert_names[] = { "note", "tip", "important",
+	"warning", "caution" };
+
+/* GitHub's additions: an alert's kind, a note's number, id and label,
+ * and where a reference leads. */
+static void
+dump_gfm(FILE *fp, const struct node *n)
+{
+	if (n->type == N_ALERT) {
+		fprintf(fp, " kind=%s", alert_names[n->u.alert.kind]);
+	} else if (n->type == N_FOOTNOTE) {
+		fprintf(fp, " num=%d refs=%d id=", n->u.footnote.num,
+		    n->u.footnote.nrefs);
+		dump_str(fp, n->u.footnote.id);
+		fputs(" label=", fp);
+		dump_str(fp, n->u.footnote.label);
+	} else {
+		fprintf(fp, " -> %d", n->u.footref.note->u.footnote.num);
+		if (n->u.footref.nth > 1)
+			fprintf(fp, " (use %d)", n->u.footref.nth);
+		fputs(" id=", fp);
+		dump_str(fp, n->u.footref.id);
+	}
+}
+
+/* Print the tree under root, one node per line indented by depth. */
+static void	dump_node(FILE *, const struct node *, int);
+
+static void
+dump_tree(FILE *fp, const struct node *root, int depth)
+{
+	struct node *n = NULL;
+	int entering;
+
+	while ((n = doc_next(root, n, &entering)) != NULL) {
+		if (!entering) {
+			depth--;
+			continue;
+		}
+		dump_node(fp, n, depth);
+		if (n->first != NULL)
+			depth++;
+	}
+}
 
 static void
 dump_node(FILE *fp, const struct node *n, int depth)
@@ -432,6 +477,11 @@ dump_node(FILE *fp, const struct node *n, int depth)
 		fputs(" id=", fp);
 		dump_str(fp, n->u.anchor.id);
 		break;
+	case N_ALERT:
+	case N_FOOTNOTE:
+	case N_FOOTREF:
+		dump_gfm(fp, n);
+		break;
 	case N_ITEM:
 		if (n->u.item.task != TASK_NONE)
 			fputs(n->u.item.task == TASK_DONE ? " [x]" : " [ ]", fp);
@@ -467,8 +517,7 @@ doc_dump(const struct doc *d, FILE *fp)
 {
 	const struct meta *m = &d->meta;
 	const char **e;
-	struct node *n = NULL;
-	int entering, depth = 0;
+	const struct node *n;
 
 	fputs("meta ", fp);
 	dump_field(fp, "title", m->title);
@@ -492,13 +541,11 @@ doc_dump(const struct doc *d, FILE *fp)
 		dump_field(fp, e[0], e[1]);
 		fputc('\n', fp);
 	}
-	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		if (!entering) {
-			depth--;
-			continue;
-		}
-		dump_node(fp, n, depth);
-		if (n->first != NULL)
-			depth++;
+	dump_tree(fp, d->root, 0);
+	/* The notes, outside the chapters, after them. */
+	if (d->notes != NULL && d->notes->first != NULL) {
+		fputs("notes\n", fp);
+		for (n = d->notes->first; n != NULL; n = n->next)
+			dump_tree(fp, n, 1);
 	}
 }

@@ -25,6 +25,17 @@
  *  - TEXT, CODE, CODE_BLOCK and HTML_BLOCK carry `text` (UTF-8, NUL
  *    terminated, never containing NUL, valid UTF-8) and have no children.
  *  - No raw "<br>" survives: it is a LINEBREAK node.
+ *  - A LIST's ITEMs may carry a task (GitHub's "- [ ]" and "- [x]"); the
+ *    marker is gone from the item's text.
+ *  - An ALERT (GitHub's "> [!NOTE]") holds blocks: what followed the
+ *    marker line, which is gone.  A quote with any other "[!word]" stays
+ *    a QUOTE.
+ *  - Footnotes: a FOOTREF (inline, no children) stands where a note is
+ *    referenced; its note is a FOOTNOTE holding blocks, which lives only
+ *    under doc->notes, never in a chapter.  Every FOOTNOTE there has at
+ *    least one FOOTREF; a note never referenced was left out and a
+ *    reference to a note that does not exist kept as the text written,
+ *    each with a warning.
  *  - Nesting is bounded: no path from the root crosses more than
  *    DOC_MAX_NEST block containers (QUOTE, ITEM) nor more than
  *    DOC_MAX_NEST inline containers; deeper content was flattened, with a
@@ -43,6 +54,12 @@
  *    under an allowed root and is PNG, JPEG, GIF or WebP (path, format);
  *    a remote image, never fetched (href); or none, shown as its alt text.
  *  - A TABLE whose first column holds row labels says so (label_col).
+ *  - Footnotes are numbered (footnote.num) in order of first reference,
+ *    through the document or from 1 in each chapter as the style says;
+ *    doc->notes holds them in that order, chapter by chapter.  Notes and
+ *    references have ids unique among all ids, and each reference knows
+ *    which of its note's references it is (footref.nth), so back links
+ *    need no search.
  *  - meta.lang is a well-formed BCP 47 tag; meta.identifier is set.
  *  - Man-page conventions are settled (manpage.c, struct manpage): a
  *    title line or block (pandoc "%", go-md2man "# name \"1\"", ronn
@@ -247,9 +264,14 @@ struct node {
 		struct {
 			int	    num;	/* 1-based, in order of first use */
 			const char *id;		/* unique in the document */
+			const char *label;	/* as written in [^label] */
+			const struct node *ref;	/* its first FOOTREF */
+			int	    nrefs;	/* FOOTREFs that lead here */
 		} footnote;
 		struct {
 			const struct node *note; /* the FOOTNOTE */
+			const char *id;		/* unique in the document */
+			int	    nth;	/* 1 for the note's first */
 		} footref;
 		struct {
 			const char *id;		/* unique in the document */
@@ -302,6 +324,9 @@ struct meta {
 	/* "highlight" in the front matter or -M: 1 or 0; -1 when neither
 	 * says, and the style decides (main.c) before parse_finish(). */
 	int		  highlight;
+	/* "smart" likewise: typographic punctuation; the style's
+	 * markdown.smart when -1.  Read before the Markdown (main.c). */
+	int		  smart;
 	/* Every key/value pair of the front matter, scalars only, for
 	 * emitters that want a field the list above does not name. */
 	const char	**extra;	/* k0, v0, k1, v1, ..., NULL */
@@ -342,8 +367,15 @@ struct doc {
 	const char	*cover_path;
 	enum image_format cover_format;
 	/* The footnotes' texts, a FOOTNOTE each in number order, outside
-	 * the chapters (a walk from root does not see them). */
+	 * the chapters (a walk from root does not see them): an N_DOCUMENT
+	 * node holding only FOOTNOTEs, never NULL. */
 	struct node	*notes;
+	/* How the front end reads the input, set before parse_chapter();
+	 * its effects are in the tree, so emitters need not look. */
+	struct {
+		int	 smart;		/* typographic quotes and dashes */
+		int	 notes_restart;	/* footnotes from 1 in each chapter */
+	} opts;
 	/* The level-1 heading taken as the title, unlinked from the tree;
 	 * it keeps its id, which leads to the start of the document. */
 	struct node	*title;

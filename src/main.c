@@ -28,6 +28,7 @@
 #include "parse.h"
 #include "style.h"
 #include "tidy.h"
+#include "yaml_flat.h"
 
 #ifndef QUIRE_VERSION
 #define QUIRE_VERSION "0"
@@ -263,16 +264,60 @@ get_epoch(struct doc *d, const char *first)
 	return 0;
 }
 
+/* -M KEY=VALUE, in order.  Returns EXIT_OK or EXIT_USAGE. */
+static int
+apply_overrides(const struct options *o, struct doc *d)
+{
+	char *key, *eq;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < o->noverrides; i++) {
+		key = xstrdup(o->overrides[i]);
+		eq = strchr(key, '=');
+		*eq = '\0';
+		rc = meta_override(d, key, eq + 1);
+		free(key);
+		if (rc != 0)
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 /*
- * Read and parse every input into one document, apply -M and settle the
- * metadata.  Returns EXIT_OK with *out set, or an exit status after a
- * message.
+ * How the Markdown is read, known before the first file is parsed: as
+ * the style says, unless the first file's front matter or -M (the later
+ * winning) says "smart".  -M is applied as a whole after every file is
+ * read (so it wins over book.toml too); a bad value is reported then.
  */
+static void
+reading(struct doc *d, const struct style *st, const struct options *o)
+{
+	size_t i;
+	int b;
+
+	d->opts.smart = st->markdown.smart;
+	d->opts.notes_restart = st->markdown.footnotes == NOTES_CHAPTER;
+	if (d->meta.smart >= 0)
+		d->opts.smart = d->meta.smart;
+	for (i = 0; i < o->noverrides; i++)
+		if (!strncmp(o->overrides[i], "smart=", 6) &&
+		    (b = yaml_flat_bool(o->overrides[i] + 6)) >= 0)
+			d->opts.smart = b;
+}
+
+/* What every input file is read with. */
+struct reader {
+	const struct options	*o;
+	const struct style	*st;
+	struct hash128		 text;	/* of every input, for the UUID */
+};
+
 /* One input file read and parsed as the next chapter; a book's chapter
  * has its {{#include}}s expanded first (root: the book's folder). */
 static int
-read_chapter(struct doc *d, const char *file, int first, const char *root,
-    struct hash128 *text)
+read_chapter(struct doc *d, struct reader *r, const char *file, int first,
+    const char *root)
 {
 	struct input in;
 
@@ -284,8 +329,10 @@ read_chapter(struct doc *d, const char *file, int first, const char *root,
 		input_free(&in);
 		return EXIT_INPUT;
 	}
-	hash128_add(text, in.text, in.len);
-	hash128_add(text, file, strlen(file));
+	if (first)
+		reading(d, r->st, r->o);
+	hash128_add(&r->text, in.text, in.len);
+	hash128_add(&r->text, file, strlen(file));
 	parse_chapter(d, file, in.text, in.len);
 	input_free(&in);
 	return EXIT_OK;
@@ -294,7 +341,7 @@ read_chapter(struct doc *d, const char *file, int first, const char *root,
 /* An mdBook book: its chapters in SUMMARY order, part titles between,
  * nesting kept; book.toml's fields set like the first front matter's. */
 static int
-read_book(struct doc *d, const struct book *b, struct hash128 *text)
+read_book(struct doc *d, struct reader *r, const struct book *b)
 {
 	size_t i;
 	int rc, first = 1;
@@ -305,8 +352,8 @@ read_book(struct doc *d, const struct book *b, struct hash128 *text)
 			parse_part(d, b->summary, b->e[i].line, b->e[i].title);
 			continue;
 		}
-		if ((rc = read_chapter(d, b->e[i].path, first, b->root,
-		    text)) != EXIT_OK)
+		if ((rc = read_chapter(d, r, b->e[i].path, first,
+		    b->root)) != EXIT_OK)
 			return rc;
 		d->root->last->u.chapter.depth = b->e[i].depth;
 		d->root->last->u.chapter.unparted = b->e[i].unparted;
@@ -347,47 +394,38 @@ build(const struct options *o, char **files, int nfiles,
     const struct style *st, struct doc **out)
 {
 	struct doc *d = doc_new();
-	struct hash128 text;
+	struct reader r = { o, st, { { 0 } } };
 	struct book b;
-	char *key, *eq;
-	size_t i;
 	int f, rc = EXIT_OK, is_book = 0;
 
 	*out = d;
 	if (get_epoch(d, files[0]) != 0)
 		return EXIT_USAGE;
-	hash128_init(&text);
+	hash128_init(&r.text);
 	if (nfiles == 1 && (is_book = book_open(files[0], &b)) < 0)
 		return EXIT_INPUT;
 	if (is_book) {
-		rc = read_book(d, &b, &text);
+		rc = read_book(d, &r, &b);
 		book_free(&b);
 	}
 	for (f = 0; !is_book && rc == EXIT_OK && f < nfiles; f++)
-		rc = read_chapter(d, files[f], f == 0, NULL, &text);
+		rc = read_chapter(d, &r, files[f], f == 0, NULL);
 	if (rc != EXIT_OK)
 		return rc;
 	/* -M before the model is settled: a title given here still
 	 * replaces a first heading that repeats it. */
-	for (i = 0; i < o->noverrides; i++) {
-		key = xstrdup(o->overrides[i]);
-		eq = strchr(key, '=');
-		*eq = '\0';
-		f = meta_override(d, key, eq + 1);
-		free(key);
-		if (f != 0)
-			return EXIT_USAGE;
-	}
+	if (apply_overrides(o, d) != EXIT_OK)
+		return EXIT_USAGE;
 	if (o->css != NULL && meta_override(d, "css", o->css) != 0)
 		return EXIT_USAGE;
 	/* Code is highlighted unless the metadata says not to or, when it
 	 * says nothing, the style. */
-	if (d->meta.highlight < 0 && st != NULL)
+	if (d->meta.highlight < 0)
 		d->meta.highlight = st->code.highlight;
 	parse_finish(d);
 	if (d->book)
 		book_name(d);
-	if (meta_finish(d, d->root->first->u.chapter.path, &text) != 0)
+	if (meta_finish(d, d->root->first->u.chapter.path, &r.text) != 0)
 		return EXIT_INPUT;
 	tidy_number_sections(d);
 	return EXIT_OK;
@@ -514,11 +552,10 @@ main(int argc, char *argv[])
 		free(o.overrides);
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	}
-	if (!o.dump) {
-		if ((st = load_style(&o)) == NULL)
-			rc = EXIT_INPUT;
-		diag_stage(&t, "style");
-	}
+	/* The style first: it says how the Markdown is read. */
+	if ((st = load_style(&o)) == NULL)
+		rc = EXIT_INPUT;
+	diag_stage(&t, "style");
 	if (rc == EXIT_OK && !o.each)
 		rc = one(&o, o.files, o.nfiles, st, &t);
 	/* --each: a failed file is named, the others are still written,

@@ -130,7 +130,7 @@ meta_valid_name(const char *s)
 }
 
 /*
- * The switches (toc, titlepage, number-sections, highlight: a boolean
+ * The switches (toc, titlepage, number-sections, highlight, smart: a boolean
  * each) and toc-depth (1 to 6).  Returns 1 when key is one of them.  A
  * value that is not one of theirs is a warning and the field stays as
  * it was, as a style's bad value is.
@@ -143,6 +143,7 @@ switches(struct ctx *c, const char *key, const char *v, int line)
 	    !strcmp(key, "titlepage") ? &m->titlepage :
 	    !strcmp(key, "number-sections") ? &m->number_sections :
 	    !strcmp(key, "highlight") ? &m->highlight :
+	    !strcmp(key, "smart") ? &m->smart :
 	    !strcmp(key, "toc-depth") ? &m->toc_depth : NULL;
 	int b;
 
@@ -330,6 +331,17 @@ meta_front_matter(struct doc *d, const char *path, int first, char *text,
 		if (*q != '\n')
 			*q = ' ';
 	return rc;
+}
+
+const char *
+meta_extra(const struct meta *m, const char *key)
+{
+	const char **e, *v = NULL;
+
+	for (e = m->extra; e != NULL && e[0] != NULL; e += 2)
+		if (strcmp(e[0], key) == 0)
+			v = e[1];
+	return v;
 }
 
 int

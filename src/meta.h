@@ -19,6 +19,11 @@ struct doc;
 int	meta_front_matter(struct doc *, const char *path, int first,
 	    char *text, size_t len);
 
+/* The value of a field the metadata does not name (meta.extra): the one
+ * given last, so -M wins over the front matter; NULL when unset. */
+struct meta;
+const char *meta_extra(const struct meta *, const char *key);
+
 /* -M KEY=VALUE: set or override a field.  Returns -1 on a bad value. */
 int	meta_override(struct doc *, const char *key, const char *value);
 

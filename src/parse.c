@@ -7,6 +7,12 @@
  * cmark's tree block by block.  Raw HTML is copied as it is (HTML_BLOCK,
  * HTML_INLINE nodes) for html.c, which maps it to model nodes once the
  * chapter is complete; no emitter ever sees it.
+ *
+ * GitHub's footnotes are cmark-gfm's own (CMARK_OPT_FOOTNOTES): it
+ * numbers the references in a file and moves the definitions that are
+ * used to the end.  What it does not say (which definitions it dropped
+ * as unused, and their labels) a small syntax extension of ours watches
+ * for while the blocks are parsed; notes.c then settles everything else.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,12 +20,14 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 
 #include "codeblock.h"
 #include "deflist.h"
 #include "diag.h"
 #include "doc.h"
 #include "html.h"
+#include "notes.h"
 #include "parse.h"
 #include "resolve.h"
 #include "tidy.h"
@@ -28,6 +36,7 @@ struct pctx {
 	struct doc	*d;
 	const char	*file;
 	struct node	*cur;		/* where the next node goes */
+	struct notes_found notes;	/* this file's footnotes (notes.h) */
 };
 
 static int
@@ -53,6 +62,10 @@ cstr(struct doc *d, const char *s)
 	return doc_strdup(d, s ? s : "");
 }
 
+/* The user data watch_blocks() gives a task item the tasklist extension
+ * did not see: open, done. */
+static const char task_seen[2];
+
 /* A CommonMark container: its model node, which children go into. */
 static struct node *
 container(struct pctx *c, cmark_node *cn, int line)
@@ -73,7 +86,23 @@ container(struct pctx *c, cmark_node *cn, int line)
 		n->u.list.bullet = '-';
 		return n;
 	case CMARK_NODE_ITEM:
-		return add(c, N_ITEM, line);
+		n = add(c, N_ITEM, line);
+		/* The tasklist extension marks its items by type name, and
+		 * watch_blocks() the ones it missed by their user data. */
+		if (!strcmp(cmark_node_get_type_string(cn), "tasklist"))
+			n->u.item.task =
+			    cmark_gfm_extensions_get_tasklist_item_checked(cn) ?
+			    TASK_DONE : TASK_OPEN;
+		else if (cmark_node_get_user_data(cn) == &task_seen[0] ||
+		    cmark_node_get_user_data(cn) == &task_seen[1])
+			n->u.item.task = cmark_node_get_user_data(cn) ==
+			    &task_seen[1] ? TASK_DONE : TASK_OPEN;
+		return n;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		n = add(c, N_FOOTNOTE, line);
+		notes_found_def(&c->notes, n, line,
+		    cmark_node_get_start_column(cn));
+		return n;
 	case CMARK_NODE_PARAGRAPH:
 		return add(c, N_PARAGRAPH, line);
 	case CMARK_NODE_HEADING:
@@ -126,6 +155,12 @@ leaf(struct pctx *c, cmark_node *cn, int line, int *known)
 		return add(c, N_SOFTBREAK, line);
 	case CMARK_NODE_LINEBREAK:
 		return add(c, N_LINEBREAK, line);
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		/* cmark-gfm gives the note's number in this file. */
+		n = add(c, N_FOOTREF, line);
+		notes_found_ref(&c->notes, n, cmark_node_get_literal(cn) ?
+		    atoi(cmark_node_get_literal(cn)) : 0);
+		return n;
 	default:
 		*known = 0;
 		return NULL;
@@ -240,11 +275,114 @@ leave(struct pctx *c, struct node *n)
  * (cmark's own allocator aborts). */
 static cmark_mem mem = { xcalloc, xrealloc, free };
 
+/*
+ * The label of the footnote definition that starts at 1-based byte
+ * column col of line: "[^label]:" ends just before col, give or take
+ * spaces.  Copied into the arena, or NULL when the line does not say.
+ */
+static const char *
+def_label(struct doc *d, const unsigned char *line, int len, int col)
+{
+	int end = col - 1 < len ? col - 1 : len, i;
+
+	while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+		end--;
+	if (end < 4 || line[end - 1] != ':' || line[end - 2] != ']')
+		return NULL;
+	end -= 2;
+	for (i = end - 1; i > 0; i--)
+		if (line[i - 1] == '[' && line[i] == '^')
+			return doc_strndup(d, (const char *)line + i + 1,
+			    (size_t)(end - i - 1));
+	return NULL;
+}
+
+/*
+ * The tasklist extension, run just before ours on the item's first line,
+ * took the three bytes before the offset as the box, but decided whether
+ * it is ticked by looking for "[x]" anywhere on the line (so "- [ ] `[x]`"
+ * came out done): look at the box itself.
+ */
+static void
+fix_task(cmark_parser *parser, cmark_node *item, const unsigned char *input,
+    int len)
+{
+	int off = cmark_parser_get_offset(parser);
+
+	if (off < 3 || off > len || input[off - 3] != '[' ||
+	    input[off - 1] != ']' || cmark_node_get_start_line(item) !=
+	    cmark_parser_get_line_number(parser))
+		return;
+	cmark_gfm_extensions_set_tasklist_item_checked(item,
+	    input[off - 2] == 'x' || input[off - 2] == 'X');
+}
+
+/*
+ * The tasklist extension looks for an item's box from the start of the
+ * line, so it misses every item inside a quote ("> - [ ] x"), which
+ * GitHub shows as a task all the same.  Take the box here, as it would:
+ * on the item's first line, before anything else in it, followed by a
+ * space or the end of the line.
+ */
+static void
+quoted_task(cmark_parser *parser, cmark_node *item, unsigned char *input,
+    int len)
+{
+	int off = cmark_parser_get_offset(parser);
+
+	if (off + 3 > len || cmark_node_first_child(item) != NULL ||
+	    cmark_node_get_start_line(item) !=
+	    cmark_parser_get_line_number(parser) || input[off] != '[' ||
+	    input[off + 2] != ']' || (input[off + 1] != ' ' &&
+	    input[off + 1] != 'x' && input[off + 1] != 'X') ||
+	    (off + 3 < len && input[off + 3] != ' ' && input[off + 3] != '\t' &&
+	    input[off + 3] != '\r' && input[off + 3] != '\n'))
+		return;
+	cmark_node_set_user_data(item, (void *)&task_seen[input[off + 1] !=
+	    ' ']);
+	cmark_parser_advance_offset(parser, (char *)input, 3, 0);
+}
+
+/*
+ * Our syntax extension opens no blocks: cmark asks it on every line that
+ * starts nothing else, with the innermost open container.  It corrects a
+ * task item's box (fix_task, quoted_task) and notes every footnote
+ * definition it is inside, so that one cmark drops because nothing
+ * refers to it can be reported.  The label is read from the
+ * definition's own line, the one time cmark shows it.
+ */
+static cmark_node *
+watch_blocks(cmark_syntax_extension *ext, int indented, cmark_parser *parser,
+    cmark_node *container, unsigned char *input, int len)
+{
+	struct pctx *c = cmark_syntax_extension_get_private(ext);
+	cmark_node *def = container;
+	int line, col;
+
+	(void)indented;
+	if (cmark_node_get_type(container) == CMARK_NODE_ITEM &&
+	    !strcmp(cmark_node_get_type_string(container), "tasklist"))
+		fix_task(parser, container, input, len);
+	else if (cmark_node_get_type(container) == CMARK_NODE_ITEM)
+		quoted_task(parser, container, input, len);
+	while (def != NULL &&
+	    cmark_node_get_type(def) != CMARK_NODE_FOOTNOTE_DEFINITION)
+		def = cmark_node_parent(def);
+	if (def == NULL)
+		return NULL;
+	line = cmark_node_get_start_line(def);
+	col = cmark_node_get_start_column(def);
+	notes_found_seen(&c->notes, line, col,
+	    line == cmark_parser_get_line_number(parser) ?
+	    def_label(c->d, input, len, col) : NULL);
+	return NULL;
+}
+
 static cmark_parser *
-new_parser(void)
+new_parser(struct pctx *c, cmark_syntax_extension **watch)
 {
 	static const char *const exts[] = { "table", "strikethrough",
-	    "autolink" };
+	    "autolink", "tasklist" };
 	static int registered;
 	cmark_parser *p;
 	size_t i;
@@ -253,7 +391,8 @@ new_parser(void)
 		cmark_gfm_core_extensions_ensure_registered();
 		registered = 1;
 	}
-	p = cmark_parser_new_with_mem(CMARK_OPT_SMART, &mem);
+	p = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES |
+	    (c->d->opts.smart ? CMARK_OPT_SMART : 0), &mem);
 	/* Before the table extension, which claims every line that may
 	 * follow a paragraph (returning the paragraph itself when the line
 	 * is no table's), so no extension after it sees those lines. */
@@ -261,6 +400,10 @@ new_parser(void)
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(p,
 		    cmark_find_syntax_extension(exts[i]));
+	*watch = cmark_syntax_extension_new("quire-footnotes");
+	cmark_syntax_extension_set_open_block_func(*watch, watch_blocks);
+	cmark_syntax_extension_set_private(*watch, c, NULL);
+	cmark_parser_attach_syntax_extension(p, *watch);
 	return p;
 }
 
@@ -295,6 +438,7 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 {
 	struct pctx c;
 	cmark_parser *p;
+	cmark_syntax_extension *watch;
 	cmark_node *root, *top;
 	struct node *ch, *n;
 	int index = 0;
@@ -310,7 +454,7 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 	c.d = d;
 	c.file = ch->file;
 	c.cur = ch;
-	p = new_parser();
+	p = new_parser(&c, &watch);
 	cmark_parser_feed(p, text, len);
 	root = cmark_parser_finish(p);
 	/*
@@ -324,6 +468,8 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 	}
 	cmark_node_free(root);
 	cmark_parser_free(p);
+	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), watch);
+	notes_chapter(d, ch, &c.notes);
 	html_chapter(d, ch);
 }
 
@@ -353,5 +499,6 @@ parse_finish(struct doc *d)
 {
 	tidy_document(d);
 	resolve_document(d);
+	notes_document(d);
 	codeblock_settle(d);
 }

@@ -51,6 +51,7 @@ static const char *const fonts[STYLE_NFONTS] = {
 };
 static const char *const man_tables[] = { "auto", "grid", "stacked", NULL };
 static const char *const code_themes[] = { "default", "mono", NULL };
+static const char *const numbering[] = { "document", "chapter", NULL };
 
 _Static_assert(STYLE_CODE_CLASSES == CC_COUNT,
     "a colour key for every token class");
@@ -74,6 +75,13 @@ static const struct key keys[] = {
 	CODE_COLOR(CC_CONSTANT, "constant"),
 	CODE_COLOR(CC_INSERTED, "inserted"),
 	CODE_COLOR(CC_DELETED, "deleted"),
+	{ "markdown.smart", K_BOOL, OFF(markdown.smart), "false", 0, 0, NULL, 0 },
+	{ "markdown.footnotes", K_CHOICE, OFF(markdown.footnotes), "document", 0, 0, numbering, 1 },
+	{ "alerts.note", K_STR, OFF(alert_title[0]), "Note", 0, 0, NULL, 0 },
+	{ "alerts.tip", K_STR, OFF(alert_title[1]), "Tip", 0, 0, NULL, 0 },
+	{ "alerts.important", K_STR, OFF(alert_title[2]), "Important", 0, 0, NULL, 0 },
+	{ "alerts.warning", K_STR, OFF(alert_title[3]), "Warning", 0, 0, NULL, 0 },
+	{ "alerts.caution", K_STR, OFF(alert_title[4]), "Caution", 0, 0, NULL, 0 },
 	{ "pdf.paper", K_CHOICE, OFF(pdf.paper), "a4", 0, 0, papers, 0 },
 	{ "pdf.page.width", K_LEN, OFF(pdf.page_width), "0", 0, 14400, NULL, 0 },
 	{ "pdf.page.height", K_LEN, OFF(pdf.page_height), "0", 0, 14400, NULL, 0 },

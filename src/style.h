@@ -55,6 +55,20 @@ struct epub_style {
 
 enum man_table_layout { MAN_TABLE_AUTO, MAN_TABLE_GRID, MAN_TABLE_STACKED };
 
+/* How footnotes are numbered: through the document, or from 1 in each
+ * input file. */
+enum style_notes { NOTES_DOCUMENT, NOTES_CHAPTER };
+
+/* How the Markdown is read: for the front end, before any emitter. */
+struct markdown_style {
+	int		 smart;		/* typographic quotes and dashes */
+	int		 footnotes;	/* enum style_notes */
+};
+
+/* The titles of GitHub's alerts, in the order of enum alert_kind
+ * (doc.h), so that a document in another language can have its own. */
+#define STYLE_NALERTS	5
+
 struct man_style {
 	int		 table;		/* enum man_table_layout */
 	int		 width;		/* columns a table may take */
@@ -78,6 +92,8 @@ struct code_style {
 
 struct style {
 	struct code_style	 code;
+	struct markdown_style	 markdown;
+	const char		*alert_title[STYLE_NALERTS];
 	struct pdf_style	 pdf;
 	struct epub_style	 epub;
 	struct man_style	 man;

@@ -12,11 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 #include "manpage.h"
 #include "strmap.h"
 #include "doc.h"
+#include "notes.h"
 #include "tidy.h"
 
 static int
@@ -262,12 +264,15 @@ tidy_unique_id(struct doc *d, struct strmap *ids, const char *base)
 }
 
 /* Heading ids from their text, then chapter ids ("chapter-N") where no
- * heading took that name. */
+ * heading took that name, then footnotes' and their references' (notes
+ * are still in their chapters here), so a heading keeps GitHub's id; a
+ * note's id takes none an anchor of raw HTML has either. */
 static void
 assign_ids(struct doc *d)
 {
 	struct strmap ids;
-	struct node *n = NULL;
+	struct node *n = NULL, **notes = NULL;
+	size_t nnotes = 0, cap = 0, i;
 	int entering;
 	char slug[128];
 
@@ -277,6 +282,15 @@ assign_ids(struct doc *d)
 		d->title->u.heading.id = tidy_unique_id(d, &ids, slug);
 	}
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
+		if (entering && (n->type == N_FOOTNOTE ||
+		    n->type == N_FOOTREF || (n->type == N_ANCHOR &&
+		    n->u.anchor.id != NULL))) {
+			if (nnotes == cap) {
+				cap = cap ? 2 * cap : 16;
+				notes = xrealloc(notes, cap * sizeof(*notes));
+			}
+			notes[nnotes++] = n;
+		}
 		if (!entering || n->type != N_HEADING)
 			continue;
 		tidy_slugify(doc_plain_text(d, n), slug, sizeof(slug));
@@ -300,6 +314,21 @@ assign_ids(struct doc *d)
 		    n->u.chapter.index + 1);
 		n->u.chapter.id = tidy_unique_id(d, &ids, slug);
 	}
+	for (i = 0; i < nnotes; i++)
+		if (notes[i]->type == N_ANCHOR &&
+		    strmap_get(&ids, notes[i]->u.anchor.id) == NULL)
+			strmap_put(&ids, notes[i]->u.anchor.id,
+			    (void *)(uintptr_t)1);
+	for (i = 0; i < nnotes; i++) {
+		if (notes[i]->type == N_ANCHOR)
+			continue;
+		notes_id_base(notes[i], slug, sizeof(slug));
+		if (notes[i]->type == N_FOOTNOTE)
+			notes[i]->u.footnote.id = tidy_unique_id(d, &ids, slug);
+		else
+			notes[i]->u.footref.id = tidy_unique_id(d, &ids, slug);
+	}
+	free(notes);
 	strmap_free(&ids);
 }
 
@@ -587,6 +616,48 @@ tidy_number_sections(struct doc *d)
 		}
 }
 
+/*
+ * GitHub's alerts: a quote whose first line is "[!NOTE]", "[!TIP]",
+ * "[!IMPORTANT]", "[!WARNING]" or "[!CAUTION]" alone (in any case) and
+ * that says something after it becomes an ALERT of that kind, the marker
+ * line gone.  Anything else, "[!foo]" included, stays a quote, as on
+ * GitHub.
+ */
+static void
+tidy_alert(struct node *q)
+{
+	static const char *const kinds[] = { "NOTE", "TIP", "IMPORTANT",
+	    "WARNING", "CAUTION" };
+	struct node *p = q->first, *t, *after;
+	const char *s, *close;
+	size_t k, len;
+
+	if (p == NULL || p->type != N_PARAGRAPH || (t = p->first) == NULL ||
+	    t->type != N_TEXT || strncmp(t->text, "[!", 2) != 0 ||
+	    (close = strchr(t->text, ']')) == NULL)
+		return;
+	for (s = close + 1; is_space(*s); s++)
+		;
+	after = t->next;
+	if (*s != '\0' || (after != NULL && after->type != N_SOFTBREAK &&
+	    after->type != N_LINEBREAK) || (after == NULL && p->next == NULL))
+		return;
+	len = (size_t)(close - t->text - 2);
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (strlen(kinds[k]) == len &&
+		    strncasecmp(t->text + 2, kinds[k], len) == 0)
+			break;
+	if (k == sizeof(kinds) / sizeof(kinds[0]))
+		return;
+	doc_unlink(t);
+	if (after != NULL)
+		doc_unlink(after);
+	if (p->first == NULL)
+		doc_unlink(p);
+	q->type = N_ALERT;
+	q->u.alert.kind = (enum alert_kind)k;
+}
+
 void
 tidy_document(struct doc *d)
 {
@@ -607,6 +678,8 @@ tidy_document(struct doc *d)
 			tidy_cell_list(d, n);
 		else if (n->type == N_DEFLIST)
 			tidy_deflist(d, n);
+		else if (n->type == N_QUOTE)
+			tidy_alert(n);
 	}
 	drop_empty_paragraphs(d);
 	/* A man page's title line is metadata, not a first heading. */

@@ -68,6 +68,16 @@ struct epub_image {
 	size_t		 len;
 };
 
+/* A footnote in the book: the content file that holds it, and where
+ * each of its references is (by footref.nth), for the links back. */
+struct epub_note {
+	const struct node	*note;
+	int			 file;
+	const struct node	**refs;		/* NULL: not in the book */
+	int			*ref_file;
+	int			 walked;	/* its references placed */
+};
+
 struct epub {
 	const struct doc	*doc;
 	const struct style	*st;
@@ -88,6 +98,9 @@ struct epub {
 	struct epub_image	*images;
 	size_t			 nimages;
 	struct strmap		 image_of;	/* source path -> name */
+	struct epub_note	*notes;		/* doc->notes, in order */
+	size_t			 nnotes;
+	struct strmap		 note_ix;	/* note id -> index + 1 */
 
 	char			 modified[32];		/* dcterms:modified */
 	int			*unshown;	/* warned once, by node type */
@@ -141,6 +154,19 @@ const char	*epub_align_class(int align);
  * it fits a phone). */
 double		 epub_table_width(const struct node *table, int labels);
 int		 epub_table_breakpoint(const struct node *table, int labels);
+
+/* notes.c: footnotes (planned by epub_plan_notes, called from
+ * epub_plan), alerts and task items. */
+void		 epub_plan_notes(struct epub *);
+void		 epub_plan_notes_free(struct epub *);
+void		 epub_noteref(const struct epub *, xmlNodePtr parent,
+		    const struct node *footref, int in_link);
+/* The asides of the notes file fi holds, at the end of its body. */
+void		 epub_file_notes(const struct epub *, xmlNodePtr body,
+		    size_t fi);
+void		 epub_alert(const struct epub *, xmlNodePtr parent,
+		    const struct node *alert);
+void		 epub_task(xmlNodePtr li, const struct node *item);
 
 /* package.c */
 xmlDocPtr	 epub_titlepage(const struct epub *);

@@ -201,14 +201,14 @@ static const char *const ext[] = {
 /* Every local image the model found usable, read once and named
  * images/iNNN.ext in the book; an image used twice is stored once. */
 static void
-plan_images(struct epub *e)
+plan_images_in(struct epub *e, const struct node *root, size_t *cap)
 {
 	struct node *n = NULL;
 	struct epub_image *im;
-	size_t icap = 0;
+	size_t icap = *cap;
 	int entering;
 
-	while ((n = doc_next(e->doc->root, n, &entering)) != NULL) {
+	while ((n = doc_next(root, n, &entering)) != NULL) {
 		if (!entering || n->type != N_IMAGE ||
 		    n->u.link.kind != LINK_FILE ||
 		    strmap_get(&e->image_of, n->u.link.path) != NULL)
@@ -232,6 +232,17 @@ plan_images(struct epub *e)
 		    ++e->nimages, ext[n->u.link.format]);
 		strmap_put(&e->image_of, n->u.link.path, im->name);
 	}
+	*cap = icap;
+}
+
+/* The chapters' images, then the footnotes', which live apart. */
+static void
+plan_images(struct epub *e)
+{
+	size_t cap = 0;
+
+	plan_images_in(e, e->doc->root, &cap);
+	plan_images_in(e, e->doc->notes, &cap);
 }
 
 /* The cover image the front end found usable (doc.cover_path). */
@@ -331,6 +342,7 @@ epub_plan(struct epub *e, const struct doc *d, const struct style *st)
 	plan_headings(e);
 	plan_images(e);
 	plan_cover(e);
+	epub_plan_notes(e);
 	return 0;
 }
 
@@ -351,5 +363,6 @@ epub_plan_free(struct epub *e)
 	free(e->toc);
 	free(e->images);
 	strmap_free(&e->image_of);
+	epub_plan_notes_free(e);
 	free(e->unshown);
 }

@@ -93,6 +93,9 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	case N_ANCHOR:
 		epub_attr(epub_el(parent, "span"), "id", n->u.anchor.id);
 		return;
+	case N_FOOTREF:
+		epub_noteref(e, parent, n, in_link);
+		return;
 	case N_PLACEHOLDER:
 		/* "<file>" as the author wrote it: a placeholder, not
 		 * markup. */
@@ -248,21 +251,26 @@ code_block(xmlNodePtr parent, const struct node *n)
 	code_tokens(code, n, len);
 }
 
+/* A list; a task item's box goes in once its blocks are there. */
 static void
 list(const struct epub *e, xmlNodePtr parent, const struct node *n)
 {
+	xmlNodePtr el = epub_el(parent, n->u.list.ordered ? "ol" : "ul"), li;
 	const struct node *c;
-	xmlNodePtr el;
 	char num[16];
 
-	el = epub_el(parent, n->u.list.ordered ? "ol" : "ul");
 	if (n->u.list.ordered && n->u.list.start != 1) {
 		snprintf(num, sizeof(num), "%d", n->u.list.start);
 		epub_attr(el, "start", num);
 	}
-	for (c = n->first; c != NULL; c = c->next)
-		epub_blocks(e, epub_el(el, "li"), c->first, NULL,
-		    n->u.list.tight);
+	for (c = n->first; c != NULL; c = c->next) {
+		li = epub_el(el, "li");
+		epub_blocks(e, li, c->first, NULL, n->u.list.tight);
+		if (c->u.item.task != TASK_NONE) {
+			epub_task(li, c);
+			epub_attr(el, "class", "contains-task-list");
+		}
+	}
 }
 
 static void
@@ -334,6 +342,9 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	case N_PAGEBREAK:
 		epub_attr(epub_el(parent, "div"), "class", "page-break");
 		break;
+	case N_ALERT:
+		epub_alert(e, parent, n);
+		break;
 	default:
 		/* What the EPUB cannot show (yet): its content. */
 		emit_fallback_warn(e->unshown, n, "EPUB");
@@ -375,5 +386,6 @@ epub_xhtml_file(const struct epub *e, size_t fi)
 			continue;
 		block(e, sec, n, 0);
 	}
+	epub_file_notes(e, body, fi);
 	return d;
 }

@@ -18,10 +18,8 @@
 #include "doc.h"
 #include "emit.h"
 #include "man.h"
+#include "meta.h"
 #include "style.h"
-
-/* Beyond this indent (ens), nested lists and quotes stop indenting. */
-#define MAX_INDENT	24
 
 static void	block(struct man *, const struct node *, int);
 static void	blocks(struct man *, const struct node *, int);
@@ -164,6 +162,17 @@ link_node(struct man *m, const struct node *n, enum inl_mode mode,
 	return entering;
 }
 
+/* A footnote's marker, "[1]", as the NOTES section at the end lists
+ * it. */
+static void
+footref(struct man *m, const struct node *n, int flags)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "[%d]", n->u.footref.note->u.footnote.num);
+	roff_text(&m->r, num, strlen(num), flags);
+}
+
 /* One inline subtree, walked iteratively (emphasis can nest deeply). */
 static void
 inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
@@ -246,10 +255,10 @@ inline_tree(struct man *m, const struct node *root, enum inl_mode mode,
 			roff_text(&m->r, n->text, strlen(n->text), flags);
 			roff_font_pop(&m->r, FONT_ITALIC);
 			break;
-		case N_ANCHOR:
-		case N_STRIKE:
-		case N_SUB:
-		case N_SMALL:
+		case N_FOOTREF:
+			footref(m, n, flags);
+			break;
+		case N_ANCHOR: case N_STRIKE: case N_SUB: case N_SMALL:
 			break;		/* their text, as is */
 		default:
 			if (entering)
@@ -332,20 +341,32 @@ code_block(struct man *m, const struct node *n)
 	roff_eol(&m->r);
 }
 
+/* The tag's width: the widest number or the bullet, and room for a
+ * task's "[x]" after it when an item has one. */
 static int
 list_width(const struct node *list)
 {
 	char tmp[32];
-	int count = 0;
+	int count = 0, task = 0;
 	const struct node *c;
 
+	for (c = list->first; c != NULL; c = c->next, count++)
+		task |= c->u.item.task != TASK_NONE;
 	if (!list->u.list.ordered)
-		return 2;
-	for (c = list->first; c != NULL; c = c->next)
-		count++;
+		return task ? 4 : 2;
 	snprintf(tmp, sizeof(tmp), "%d%c", list->u.list.start + count - 1,
 	    list->u.list.delim ? list->u.list.delim : '.');
-	return (int)strlen(tmp) + 1 < 3 ? 3 : (int)strlen(tmp) + 1;
+	return ((int)strlen(tmp) + 1 < 3 ? 3 : (int)strlen(tmp) + 1) +
+	    (task ? 4 : 0);
+}
+
+/* A task item's box, as GitHub's Markdown writes it: "[x]" or "[ ]"
+ * (an unbreakable space), or "" for an item without one. */
+static const char *
+task_box(const struct node *item)
+{
+	return item->u.item.task == TASK_DONE ? "[x]" :
+	    item->u.item.task == TASK_OPEN ? "[\\ ]" : "";
 }
 
 /* Paragraph spacing on (.PD) or off (.PD 0), written only on change. */
@@ -374,10 +395,12 @@ list(struct man *m, const struct node *n, int depth)
 	for (item = n->first; item != NULL; item = item->next, num++) {
 		set_pd0(m, item == n->first ? outer : n->u.list.tight);
 		if (n->u.list.ordered)
-			snprintf(tmp, sizeof(tmp), ".IP %d%c %d", num,
-			    n->u.list.delim ? n->u.list.delim : '.', w);
+			snprintf(tmp, sizeof(tmp), ".IP %d%c%s%s %d", num,
+			    n->u.list.delim ? n->u.list.delim : '.',
+			    *task_box(item) ? "\\ " : "", task_box(item), w);
 		else
-			snprintf(tmp, sizeof(tmp), ".IP \\(bu %d", w);
+			snprintf(tmp, sizeof(tmp), ".IP %s %d",
+			    *task_box(item) ? task_box(item) : "\\(bu", w);
 		if (m->gap) {
 			roff_req(&m->r, ".sp");
 			roff_eol(&m->r);
@@ -559,6 +582,9 @@ block(struct man *m, const struct node *n, int depth)
 	case N_DEFLIST:
 		deflist(m, n, depth);
 		break;
+	case N_ALERT:
+		man_alert(m, n, depth);
+		break;
 	case N_PAGEBREAK:
 	case N_HTML_BLOCK:
 		break;		/* no pages; raw HTML never gets here */
@@ -575,6 +601,24 @@ blocks(struct man *m, const struct node *first, int depth)
 
 	for (n = first; n != NULL; n = n->next)
 		block(m, n, depth);
+}
+
+void
+man_block(struct man *m, const struct node *n, int depth)
+{
+	block(m, n, depth);
+}
+
+void
+man_blocks(struct man *m, const struct node *first, int depth)
+{
+	blocks(m, first, depth);
+}
+
+void
+man_inset(struct man *m, const struct node *first, int w, int depth)
+{
+	inset(m, first, w, depth);
 }
 
 /* ----------------------------------------------------------------- header */
@@ -700,6 +744,7 @@ emit_man(const struct doc *d, const struct style *st, FILE *out)
 	m.doc = d;
 	m.width = st->man.width;
 	m.layout = st->man.table;
+	m.alert_title = st->alert_title;
 
 	header(&m);
 	preamble(&m);
@@ -711,6 +756,7 @@ emit_man(const struct doc *d, const struct style *st, FILE *out)
 				break;
 			block(&m, n, 0);
 		}
+	man_notes(&m);
 	authors(&m);
 	roff_eol(&m.r);
 

@@ -12,6 +12,9 @@ struct doc;
 struct node;
 struct style;
 
+/* Beyond this indent (ens), nested lists and quotes stop indenting. */
+#define MAX_INDENT	24
+
 /* Where inline content lands, which decides what a link or a break may
  * become: macros are only possible in running text. */
 enum inl_mode {
@@ -32,6 +35,7 @@ struct man {
 	const struct node	*skip_node; /* text whose start went on .UE */
 	size_t			 skip;
 	size_t			 th_end; /* offset just after the .TH line */
+	const char *const	*alert_title; /* the style's, by kind */
 	int			 unshown[N_TYPE_COUNT]; /* warned once */
 };
 
@@ -56,5 +60,16 @@ void	man_inline_range(struct man *, const struct node *first,
 /* Render a TABLE node: tbl, stacked .TP blocks, or both behind a test
  * of the line length. */
 void	man_table(struct man *, const struct node *table);
+
+/* Blocks (man.c) for notes.c: one, all from first on, or all from first
+ * on inset by w ens in an .RS (depth: block nesting so far). */
+void	man_block(struct man *, const struct node *, int depth);
+void	man_blocks(struct man *, const struct node *first, int depth);
+void	man_inset(struct man *, const struct node *first, int w, int depth);
+
+/* notes.c: GitHub's alerts as an inset block under a bold title, and the
+ * footnotes as a NOTES section after the body. */
+void	man_alert(struct man *, const struct node *alert, int depth);
+void	man_notes(struct man *);
 
 #endif

@@ -253,6 +253,12 @@ word_start(struct roff *r, const char *s, size_t len, int flags)
 	}
 	if ((flags & ESC_NOHYPH) && !r->inword)
 		buf_puts(&r->out, "\\%");
+	/* A word that begins with '-' is an option ("--add-file", "-x"):
+	 * its hyphens are written as "\-", the character a reader types,
+	 * so the option can be searched for and copied whatever the
+	 * formatter makes of a plain '-'. */
+	if (!r->inword)
+		r->dashword = *s == '-';
 	r->bol = 0;
 	r->inword = 1;
 }
@@ -262,7 +268,7 @@ ascii(struct roff *r, unsigned char c, int flags)
 {
 	if (c == '\\')
 		buf_puts(&r->out, "\\e");
-	else if (c == '-' && (flags & ESC_LITERAL))
+	else if (c == '-' && ((flags & ESC_LITERAL) || r->dashword))
 		buf_puts(&r->out, "\\-");
 	else if (c == '"' && (flags & ESC_ONELINE))
 		buf_puts(&r->out, "\\(dq");

@@ -36,6 +36,7 @@ struct roff {
 	int		 bol;		/* at the beginning of an output line */
 	int		 space;		/* a space is owed before the next word */
 	int		 inword;	/* the last thing written was a letter */
+	int		 dashword;	/* and its word began with '-' */
 	size_t		 linestart;	/* offset of the current line in out */
 	size_t		 wordlen;	/* columns of the word being written */
 	int		 nowrap;	/* writing a one-line title or tag */

@@ -103,6 +103,7 @@ measure(const struct node *cell, struct meter *mt)
 {
 	struct node *n = NULL;
 	int entering;
+	char num[24];
 
 	memset(mt, 0, sizeof(*mt));
 	while ((n = doc_next(cell, n, &entering)) != NULL) {
@@ -133,6 +134,11 @@ measure(const struct node *cell, struct meter *mt)
 			break;
 		case N_LINEBREAK:
 			meter_line(mt);
+			break;
+		case N_FOOTREF:	/* "[1]", glued to the word before it */
+			snprintf(num, sizeof(num), "[%d]",
+			    n->u.footref.note->u.footnote.num);
+			meter_text(mt, num, 0);
 			break;
 		case N_ITEM:
 			meter_line(mt);

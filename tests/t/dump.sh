@@ -39,3 +39,48 @@ grep -qi '<br' <<<"$d" && fail "seed: no raw <br> survives" || pass "seed: no ra
 for f in tests/dump/*.md; do
 	"$QUIRE" -q --dump "$f" | grep -qi '<br' && fail "no raw <br> in $f" || pass "no raw <br> in $f"
 done
+
+# GitHub's additions (issue 15).  Smart punctuation is off unless asked
+# for: by the style, by the front matter or by -M, which wins; code is
+# never touched.
+D=$TMPROOT/gfm
+mkdir -p "$D"
+printf 'He said "yes" -- twice `"--x"`.\n' >"$D/smart.md"
+printf 'markdown:\n  smart: true\n' >"$D/smart.yaml"
+smart() { "$QUIRE" -q --dump "$@" "$D/smart.md" | grep -c '“yes” –'; }
+[ "$(smart)" = 0 ] && pass "smart: off by default" || fail "smart: off by default"
+[ "$(smart -s "$D/smart.yaml")" = 1 ] && pass "smart: the style turns it on" ||
+	fail "smart: the style turns it on"
+[ "$(smart -M smart=true)" = 1 ] && pass "smart: -M smart=true" ||
+	fail "smart: -M smart=true"
+[ "$(smart -s "$D/smart.yaml" -M smart=no)" = 0 ] &&
+	pass "smart: -M wins over the style" || fail "smart: -M wins over the style"
+"$QUIRE" -q --dump -M smart=true "$D/smart.md" | grep -qF 'code 1 "\"--x\""' &&
+	pass "smart: code untouched" || fail "smart: code untouched"
+
+# Footnotes through a book: numbered on from file to file, or from 1 in
+# each with markdown.footnotes: chapter; ids stay unique either way.
+printf 'One[^a] two[^b].\n\n[^a]: A.\n[^b]: B.\n' >"$D/ch1.md"
+printf 'Three[^a].\n\n[^a]: C.\n' >"$D/ch2.md"
+printf 'markdown:\n  footnotes: chapter\n' >"$D/restart.yaml"
+nums() { "$QUIRE" -q --dump "$@" "$D/ch1.md" "$D/ch2.md" |
+	sed -n 's/^  footnote [0-9]* num=\([0-9]*\) .* id="\([^"]*\)".*/\1:\2/p' | tr '\n' ' '; }
+got=$(nums)
+[ "$got" = "1:fn-a 2:fn-b 3:fn-a-1 " ] && pass "footnotes numbered through a book" ||
+	fail "footnotes numbered through a book" "$got"
+got=$(nums -s "$D/restart.yaml")
+[ "$got" = "1:fn-a 2:fn-b 1:fn-a-1 " ] && pass "footnotes numbered per chapter" ||
+	fail "footnotes numbered per chapter" "$got"
+
+# A note never referenced is left out and a reference to a missing note
+# stays as written, each with a warning naming the file and line.
+printf 'Text[^gone] and[^here].\n\n[^here]: Kept.\n\n[^unused]: Dropped.\n' >"$D/warn.md"
+"$QUIRE" --dump "$D/warn.md" >"$D/warn.dump" 2>"$D/warn.err"
+grep -qx "quire: $D/warn.md:5: warning: footnote \[^unused\] is never referenced; it is left out" "$D/warn.err" &&
+	! grep -q 'Dropped' "$D/warn.dump" &&
+	pass "footnotes: an unused note is reported and left out" ||
+	fail "footnotes: an unused note is reported and left out" "$(cat "$D/warn.err")"
+grep -qx "quire: $D/warn.md:1: warning: footnote \[^gone\] has no note; it stays as written" "$D/warn.err" &&
+	grep -q 'text 1 "Text\[^gone\] and"' "$D/warn.dump" &&
+	pass "footnotes: a missing note is reported, the text kept" ||
+	fail "footnotes: a missing note is reported, the text kept" "$(cat "$D/warn.err")"

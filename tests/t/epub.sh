@@ -67,7 +67,7 @@ for md in tests/cases/*.md content/*.md; do
 	validate "$name"
 	golden=${md%.md}.xhtml
 	case $md in tests/cases/*)
-		if [ -n "${UPDATE:-}" ] && case $name in epub-*|html-*|code-*) true ;; *) false ;; esac; then
+		if [ -n "${UPDATE:-}" ] && case $name in epub-*|html-*|code-*|gfm-*) true ;; *) false ;; esac; then
 			content_xhtml "$name" >"$golden"
 		fi
 		if [ -f "$golden" ]; then

@@ -71,7 +71,7 @@ for md in tests/cases/*.md content/*.md; do
 	fi
 	# Widths: my cases and the content must fit; others (long code
 	# lines, long URLs) may not, and are not mine to judge.
-	case $base in man-*|ai-engineer)
+	case $base in man-*|gfm-*|ai-engineer)
 		for w in 80 60; do
 			for r in man mandoc; do
 				n=$(render_$r "$page" $w | widest)
@@ -81,7 +81,8 @@ for md in tests/cases/*.md content/*.md; do
 		done ;;
 	esac
 	# Golden page.
-	if [ -n "${UPDATE:-}" ] && { [ "${base#man-}" != "$base" ] || [ "${base#html-}" != "$base" ]; }; then
+	if [ -n "${UPDATE:-}" ] && { [ "${base#man-}" != "$base" ] ||
+	    [ "${base#html-}" != "$base" ] || [ "${base#gfm-}" != "$base" ]; }; then
 		cp "$page" "tests/cases/$base.7"
 	fi
 	if [ -f "tests/cases/$base.7" ]; then

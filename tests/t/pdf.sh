@@ -47,13 +47,17 @@ INLINE = {'text', 'code', 'emph', 'strong', 'strike', 'sup', 'sub', 'link',
 def dump_texts(path):
     """The model's text, in order, from `quire --dump`: inline text runs
     join as they are (E = mc<sup>2</sup> is the word mc2), blocks and
-    breaks separate words."""
+    breaks separate words.  Footnotes, which the dump lists after the
+    chapters and the PDF sets at the foot of their pages, are left out
+    (their places are checked by `notes`)."""
     texts = []
     figure = skip = None	# indents: a figure's, an image alt's in it
     for line in open(path, encoding='utf-8'):
         f = line.split()
         if not f:
             continue
+        if f[0] == 'notes':
+            break
         # A figure with a caption shows no alt text under its image.
         ind = len(line) - len(line.lstrip(' '))
         if figure is not None and ind <= figure:
@@ -98,7 +102,9 @@ def order(dump, pdftxt):
     # the source.
     out = []
     for line in open(pdftxt, encoding='utf-8').read().split('\n'):
-        toks = words(line)
+        # A footnote's marker is glued to the word it follows ("text1").
+        toks = [t if t in vocab or re.sub(r'\d+$', '', t) not in vocab
+                else re.sub(r'\d+$', '', t) for t in words(line)]
         hyph = line.rstrip().endswith('-')
         if out and toks and out[-1][1]:
             last = out[-1][0]
@@ -295,6 +301,93 @@ def ruletop(path):
                        (pg, max(lines), max(texts)))
     print('%d pages; %s' % (len(content), '; '.join(bad) or 'no rule on top'))
     return 1 if bad or len(content) < 3 else 0
+
+def dump_notes(path):
+    """From `quire --dump`: the words of the chapters, the words of each
+    note (by number) and, for each note, the words its references
+    follow (pdftotext makes the raised marker a word of its own)."""
+    body, notes, refs = set(), {}, {}
+    cur, last, in_notes = None, '', False
+    for line in open(path, encoding='utf-8'):
+        f = line.split()
+        if not f:
+            continue
+        if f[0] == 'notes':
+            in_notes = True
+        elif f[0] == 'footnote':
+            cur = int(re.search(r'num=(\d+)', line).group(1))
+            notes[cur] = []
+        elif f[0] in ('text', 'code'):
+            t = unescape(QUOTED.findall(line)[-1])
+            if in_notes:
+                notes[cur].extend(t.split())
+            else:
+                body.update(t.split())
+            last = t
+        elif f[0] == 'footref':
+            n = int(re.search(r'-> (\d+)', line).group(1))
+            if last and not last[-1].isspace():
+                refs.setdefault(n, []).append(last.split()[-1])
+            last = ''
+        elif f[0] not in ('emph', 'strong', 'link'):
+            last = ''
+    return body, notes, refs
+
+def notes(dump, bbox, margin, room):
+    """Footnotes by position: on every page each word of a note lies
+    below every word of the body and above the footer; a note begins on
+    the page that holds its first reference; a note that does not end on
+    that page goes on under "(continued)" on the next; no two words
+    overlap."""
+    body, nts, refs = dump_notes(dump)
+    notew = set(w for ws in nts.values() for w in ws)
+    words_ = bbox_words(bbox)
+    ph = words_[0][2]
+    foot = ph - float(margin) - float(room)
+    bad, pages = [], {}
+    for w in words_:
+        pages.setdefault(w[0], []).append(w)
+    for pg, ws in sorted(pages.items()):
+        bodyw = [w for w in ws if w[7] in body and w[7] not in notew and
+                 w[4] < foot]
+        nw = [w for w in ws if w[7] in notew and w[7] not in body]
+        if bodyw and nw and min(w[4] for w in nw) < max(w[6] for w in bodyw) - 0.5:
+            top = min(nw, key=lambda w: w[4])
+            bad.append('p%d: note word %r above the last body line' % (pg, top[7]))
+        if nw and max(w[6] for w in nw) > foot + 1:
+            bad.append('p%d: a note runs into the footer' % pg)
+        ws = sorted(ws, key=lambda w: w[4])
+        for i, a in enumerate(ws):
+            for b in ws[i + 1:]:
+                if b[4] >= a[6] - 0.5:
+                    break
+                if b[3] < a[5] - 0.5 and a[3] < b[5] - 0.5:
+                    bad.append('p%d: %r overlaps %r' % (pg, a[7], b[7]))
+    def page_of(word, after=0):
+        for w in words_:
+            if w[7] == word and w[0] >= after:
+                return w[0]
+        return None
+    split = 0
+    for n, ws in sorted(nts.items()):
+        if not ws or n not in refs:
+            continue
+        rp, np_ = page_of(refs[n][0]), page_of(ws[0])
+        if rp is None or rp != np_:
+            bad.append('note %d begins on page %s, its reference is on %s' % (n, np_, rp))
+            continue
+        # Its last page: where the last word only it has is.
+        own = set(ws) - body - set(w for m, o in nts.items() if m != n
+                                   for w in o)
+        lp = max((w[0] for w in words_ if w[7] in own), default=np_)
+        if lp > np_:
+            split += 1
+            if page_of('(continued)', np_ + 1) != np_ + 1:
+                bad.append('note %d goes on without "(continued)"' % n)
+    for b in bad[:8]:
+        print(b)
+    print('%d pages, %d notes, %d split' % (len(pages), len(nts), split))
+    return 1 if bad else 0
 
 sys.exit(globals()[sys.argv[1]](*sys.argv[2:]))
 EOF
@@ -592,6 +685,23 @@ if [ -f "$S/pdf-table-wide.bbox" ]; then
 	else
 		fail "pdf-table-wide-size" "$(tr '\n' ';' <<<"$out")"
 	fi
+fi
+
+# Footnotes by position (issue 15): in the notes case, and in a book of
+# two of them numbered per chapter.
+if [ -f "$S/gfm-notes.bbox" ]; then
+	if out=$($PY notes "$S/gfm-notes.dump" "$S/gfm-notes.bbox" 56.69 20); then
+		pass "pdf-notes-position: $out"
+	else
+		fail "pdf-notes-position" "$(tr '\n' ';' <<<"$out")"
+	fi
+	grep -q ' split$' <<<"$out" && ! grep -q ' 0 split$' <<<"$out" &&
+		pass "pdf-notes-split" || fail "pdf-notes-split" "$out"
+	# The markers lead to the notes and the notes back: an internal
+	# link per reference and per note.
+	n=$($PY annots "$S/gfm-notes-m.pdf" | grep -c '^dest')
+	[ "$n" -ge 12 ] && pass "pdf-notes-links ($n)" ||
+		fail "pdf-notes-links" "$n internal links"
 fi
 
 # A missing hyphenation dictionary is a warning, not a failure.

@@ -29,6 +29,7 @@
 #include "style.h"
 #include "table.h"
 #include "vlist.h"
+#include "utf8.h"
 
 /* Widows and orphans: no page break after a paragraph's first line or
  * before its last. */
@@ -157,41 +158,94 @@ rule(struct vlist *v, double x, double width, double size)
 	vl_glue(v, size * RULE_SKIP);
 }
 
+/* A marker's runs of characters in one face: a task's box comes from
+ * the fallback font when the body font has none.  Returns how many. */
+static size_t
+marker_runs(const struct lo_ctx *c, const char *s, struct lo_op *run,
+    size_t max)
+{
+	size_t	 i = 0, k, n = 0, len = strlen(s), start = 0;
+	uint32_t cp;
+	int	 used, face = LO_FACE(c->fam_body, 0);
+
+	while (i < len && n < max) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1;
+		lo_advance(c->widths, face, cp, &used);
+		if (used < 0)
+			used = face;	/* '?' in the face itself */
+		if (n == 0 || run[n - 1].face != used) {
+			if (n > 0)
+				run[n - 1].str = pool_strndup(c->pool, s +
+				    start, i - start);
+			memset(&run[n], 0, sizeof(run[n]));
+			run[n++].face = used;
+			start = i;
+		}
+		i += k;
+	}
+	if (n > 0)
+		run[n - 1].str = pool_strndup(c->pool, s + start, i - start);
+	return n;
+}
+
 static void
 list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s,
     double xr, double size)
 {
-	struct lo_op	*o;
-	double		 y = lo_baseline(size, c->lead);
-	int		 face = LO_FACE(c->fam_body, 0);
+	struct lo_op	 run[4];
+	double		 y = lo_baseline(size, c->lead), x = xr;
+	size_t		 n = marker_runs(c, s, run, 4), k;
 
 	for (size_t i = 0; i < e->ops.n; i++)
 		if (e->ops.op[i].type == LO_TEXT) {
 			y = e->ops.op[i].y;
 			break;
 		}
+	for (k = 0; k < n; k++) {
+		run[k].type = LO_TEXT;
+		run[k].size = size;
+		run[k].rgb = c->text_rgb;
+		run[k].w = lo_text_width(c->widths, run[k].face, size,
+		    run[k].str, strlen(run[k].str));
+		run[k].y = y;
+		x -= run[k].w;
+	}
 	/* The marker goes first in the entry, so text extraction reads
 	 * "• item" and not "item •". */
-	ops_push(&e->ops);
-	memmove(e->ops.op + 1, e->ops.op, (e->ops.n - 1) * sizeof(*o));
-	o = &e->ops.op[0];
-	memset(o, 0, sizeof(*o));
-	o->type = LO_TEXT;
-	o->face = face;
-	o->size = size;
-	o->rgb = c->text_rgb;
-	o->str = pool_strdup(c->pool, s);
-	o->w = lo_text_width(c->widths, face, size, s, strlen(s));
-	o->x = xr - o->w;
-	o->y = y;
+	for (k = 0; k < n; k++)
+		ops_push(&e->ops);
+	memmove(e->ops.op + n, e->ops.op, (e->ops.n - n) * sizeof(*run));
+	for (k = 0; k < n; k++) {
+		run[k].x = x;
+		x += run[k].w;
+		e->ops.op[k] = run[k];
+	}
+}
+
+/* An item's marker: its number or the bullet of its depth, and for a
+ * task the box, ticked or not (U+2611, U+2610), instead of the bullet
+ * or after the number. */
+static void
+item_mark(const struct node *list, const struct node *it, int num,
+    int depth, char *mark, size_t size)
+{
+	static const char *bullets[3] = { "\xe2\x80\xa2", "\xe2\x97\xa6",
+	    "\xe2\x80\x93" };
+	const char *box = it->u.item.task == TASK_DONE ? "\xe2\x98\x91" :
+	    it->u.item.task == TASK_OPEN ? "\xe2\x98\x90" : NULL;
+
+	if (list->u.list.ordered)
+		snprintf(mark, size, "%d%c%s%s", num, list->u.list.delim ?
+		    list->u.list.delim : '.', box ? " " : "", box ? box : "");
+	else
+		snprintf(mark, size, "%s", box ? box : bullets[depth % 3]);
 }
 
 static void
 list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col)
 {
-	static const char *bullets[3] = { "\xe2\x80\xa2", "\xe2\x97\xa6",
-	    "\xe2\x80\x93" };
 	double	size = col->size;
 	/* Deep nesting stops indenting once the measure gets narrow. */
 	double	indent = col->width > size * MIN_INDENT_MEASURE ?
@@ -200,17 +254,21 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	int	num = n->u.list.start;
 	char	mark[32];
 
-	/* Numbers hang in the indent; make it wide enough for the widest. */
+	/* Markers hang in the indent; make it wide enough for the widest
+	 * number (and its task's box). */
 	if (n->u.list.ordered && indent > 0) {
-		int k = num, face = LO_FACE(c->fam_body, 0);
+		int k = num;
 
 		for (const struct node *it = n->first; it; it = it->next, k++) {
-			double w;
+			struct lo_op run[4];
+			size_t nr;
+			double w = size * LIST_MARK_GAP;
 
-			snprintf(mark, sizeof(mark), "%d%c", k,
-			    n->u.list.delim ? n->u.list.delim : '.');
-			w = lo_text_width(c->widths, face, size, mark,
-			    strlen(mark)) + size * LIST_MARK_GAP;
+			item_mark(n, it, k, col->depth, mark, sizeof(mark));
+			nr = marker_runs(c, mark, run, 4);
+			for (size_t r = 0; r < nr; r++)
+				w += lo_text_width(c->widths, run[r].face,
+				    size, run[r].str, strlen(run[r].str));
 			if (w > indent)
 				indent = w;
 		}
@@ -223,12 +281,7 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	for (const struct node *it = n->first; it != NULL; it = it->next) {
 		size_t from = v->n;
 
-		if (n->u.list.ordered)
-			snprintf(mark, sizeof(mark), "%d%c", num++,
-			    n->u.list.delim ? n->u.list.delim : '.');
-		else
-			snprintf(mark, sizeof(mark), "%s",
-			    bullets[col->depth % 3]);
+		item_mark(n, it, num++, col->depth, mark, sizeof(mark));
 		blocks(c, v, it->first, &item);
 		/* The marker sits on the item's first line. */
 		while (from < v->n && v->e[from].kind != V_BOX)
@@ -241,6 +294,28 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 			    col->skip);
 	}
 	vl_glue(v, col->skip * LIST_SKIP);
+}
+
+/* A bar at x beside the entries from `from` on, spaces at either end
+ * left out: drawn per entry, so it follows the block across pages. */
+static void
+side_bar(struct vlist *v, size_t from, double x, double w, uint32_t rgb)
+{
+	size_t to = v->n;
+
+	while (from < to && v->e[from].kind == V_GLUE)
+		from++;
+	while (to > from && v->e[to - 1].kind == V_GLUE)
+		to--;
+	for (size_t i = from; i < to; i++) {
+		struct lo_op *o = ops_push(&v->e[i].ops);
+
+		o->type = LO_RECT;
+		o->x = x;
+		o->w = w;
+		o->h = v->e[i].h;
+		o->rgb = rgb;
+	}
 }
 
 static void
@@ -259,20 +334,43 @@ quote(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	/* A zero-height anchor so the bar starts with the quote. */
 	from = v->n;
 	blocks(c, v, n->first, &inner);
-	while (from < v->n && v->e[from].kind == V_GLUE)
-		from++;
-	size_t to = v->n;
-	while (to > from && v->e[to - 1].kind == V_GLUE)
-		to--;
-	for (size_t i = from; i < to; i++) {
-		struct lo_op *o = ops_push(&v->e[i].ops);
+	side_bar(v, from, col->x + QUOTE_BAR_X, QUOTE_BAR_W, QUOTE_BAR_RGB);
+	vl_glue(v, col->skip);
+}
 
-		o->type = LO_RECT;
-		o->x = col->x + QUOTE_BAR_X;
-		o->w = QUOTE_BAR_W;
-		o->h = v->e[i].h;
-		o->rgb = QUOTE_BAR_RGB;
-	}
+/*
+ * A GitHub alert: set as a quote is, under its title (the style's, in
+ * the language of the document), the bar and the title in the colour of
+ * its kind, as GitHub shows them.  The title stays with the text.
+ */
+static void
+alert(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
+{
+	static const uint32_t rgb[] = ALERT_RGB;
+	double	indent = col->width > col->size * MIN_INDENT_MEASURE ?
+		    col->size * QUOTE_INDENT : 0;
+	struct lo_column inner = *col;
+	struct lo_fmt f = body_fmt(c, col->size);
+	size_t	from;
+
+	inner.x = col->x + indent;
+	inner.width = col->width - indent;
+	inner.depth = col->depth + 1;
+	f.fam = c->fam_head;
+	f.sty = LO_BOLD;
+	f.rgb = rgb[n->u.alert.kind];
+	f.nohyph = 1;
+	vl_glue(v, col->skip);
+	from = v->n;
+	par_set_plain(c, v, c->st->alert_title[n->u.alert.kind], &f, inner.x,
+	    inner.width);
+	for (size_t i = from; i < v->n; i++)
+		v->e[i].keep = 1;
+	vl_glue(v, col->size * ALERT_TITLE_GAP);
+	blocks(c, v, n->first, &inner);
+	side_bar(v, from, col->x + QUOTE_BAR_X, ALERT_BAR_W,
+	    rgb[n->u.alert.kind]);
 	vl_glue(v, col->skip);
 }
 
@@ -565,6 +663,9 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		break;
 	case N_QUOTE:
 		quote(c, v, n, col);
+		break;
+	case N_ALERT:
+		alert(c, v, n, col);
 		break;
 	case N_CODE_BLOCK:
 		code_block(c, v, n, col);

@@ -14,6 +14,7 @@
  * struct par_state.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -330,6 +331,32 @@ link_dest(const struct lo_ctx *c, const struct node *link)
 	return r;
 }
 
+/* A footnote's marker: its number raised, glued to the word before it,
+ * leading to the note; its boxes carry the reference, so that the line
+ * set from them knows which note it calls for. */
+static void
+add_footref(const struct lo_ctx *c, struct lo_par *p, const struct node *n,
+    const struct lo_fmt *f0)
+{
+	const char *id = n->u.footref.note->u.footnote.id;
+	struct lo_fmt f = *f0;
+	char num[24], *link;
+	size_t from = p->n;
+
+	snprintf(num, sizeof(num), "%d", n->u.footref.note->u.footnote.num);
+	link = pool_alloc(c->pool, strlen(id) + 2);
+	link[0] = '#';
+	strcpy(link + 1, id);
+	f.size = f0->size * SCRIPT_SIZE;
+	f.rise = f0->rise + SUP_RISE * f0->size;
+	f.link = link;
+	f.rgb = c->link_rgb;
+	f.nohyph = 1;
+	par_add_text(c, p, pool_strdup(c->pool, num), &f);
+	for (size_t i = from; i < p->n; i++)
+		p->it[i].ref = n;
+}
+
 void
 par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
     const struct node *parent, const struct lo_fmt *f0)
@@ -401,6 +428,9 @@ par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
 			if (f.link != NULL)
 				f.rgb = c->link_rgb;
 			par_add_inlines(c, p, n, &f);
+			break;
+		case N_FOOTREF:
+			add_footref(c, p, n, &f);
 			break;
 		case N_IMAGE:
 			/* Inline images: their alt text, in italics. */
@@ -483,7 +513,11 @@ split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 	size_t		i = 0, j;
 	double		run = 0;
 
-	/* Most paragraphs have nothing to cut: leave them alone. */
+	/* Most paragraphs have nothing to cut: leave them alone.  A table
+	 * column is exactly as wide as its widest word, give or take the
+	 * rounding of adding and taking off its padding, which is no
+	 * reason to cut that word (or a word and its footnote marker). */
+	width += FIT_SLACK;
 	for (j = 0; j < p->n; j++) {
 		if (p->it[j].type != IT_BOX)
 			run = 0;
@@ -699,6 +733,27 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 	}
 }
 
+/* The footnote references among items [s, b), onto the line's entry
+ * (once each: a marker cut into characters has a box per character). */
+static void
+line_refs(const struct lo_ctx *c, struct lo_entry *e, const struct lo_par *p,
+    size_t s, size_t b)
+{
+	size_t i, n = 0;
+
+	for (i = s; i < b; i++)
+		if (p->it[i].ref != NULL && (i == s ||
+		    p->it[i - 1].ref != p->it[i].ref))
+			n++;
+	if (n == 0)
+		return;
+	e->refs = pool_alloc(c->pool, n * sizeof(*e->refs));
+	for (i = s; i < b; i++)
+		if (p->it[i].ref != NULL && (i == s ||
+		    p->it[i - 1].ref != p->it[i].ref))
+			e->refs[e->nrefs++] = p->it[i].ref;
+}
+
 int
 par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
     double width, double size, int align, int ragged)
@@ -788,6 +843,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		close_run(&setter);
 		ops_pool(c->pool, &e->ops, setter.ops);
 		e->has_anchor = setter.anchors;
+		line_refs(c, e, p, s, b);
 		s = b + 1;
 	}
 	buf_free(&text);

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct node;
+
 enum { IT_BOX, IT_GLUE, IT_PEN };
 #define PEN_INF		10000	/* a penalty this high forbids a break */
 
@@ -28,6 +30,7 @@ struct lo_item {
 	int		 mark;		/* highlighted (<mark>) */
 	const char	*link;		/* URI or "#id", NULL if none */
 	const char	*anchor;	/* a zero-width box: a place's id */
+	const struct node *ref;		/* a footnote's marker: its FOOTREF */
 };
 
 struct lo_par {

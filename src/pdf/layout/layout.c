@@ -15,6 +15,7 @@
 #include "context.h"
 #include "diag.h"
 #include "doc.h"
+#include "foot.h"
 #include "front.h"
 #include "hyph.h"
 #include "inline.h"
@@ -137,7 +138,7 @@ layout_document(const struct doc *d, const struct style *st,
 		    d->meta.toc_depth : st->epub.toc_depth, st->epub.toc_title);
 	for (i = 0; i < 3; i++)
 		if (v[i].n > 0 || i == 2)
-			paginate(&c, &v[i]);
+			paginate(&c, &v[i], i == 2);
 	if (toc != NULL)
 		front_numbers(&c, toc);
 	/* Running heads name the chapter in a book. */
@@ -160,6 +161,7 @@ layout_free(struct lo_doc *d)
 	for (size_t i = 0; i < d->nvlists; i++)
 		vl_free(&d->vlists[i]);
 	free(d->vlists);
+	foot_free(d->foot);
 	free(d->pages);
 	free(d->marks);
 	pool_free(d->pool);

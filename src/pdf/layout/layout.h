@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 struct doc;
+struct lo_foot;
 struct style;
 
 /* Font faces: a family times a style.  FALLBACK and CJK are only used for
@@ -122,6 +123,7 @@ struct lo_doc {
 	 * the body's vertical lists. */
 	struct vlist	*vlists;
 	size_t		 nvlists;
+	struct lo_foot	*foot;		/* the footnotes' lines, likewise */
 };
 
 /*

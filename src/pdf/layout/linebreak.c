@@ -132,7 +132,9 @@ line_ratio(const struct kp_pass *ps, const struct kp_node *a,
 	}
 	if (L < ps->width)
 		return str > 0 ? (ps->width - L) / str : LO_INF;
-	if (L > ps->width)
+	/* A line as long as the measure give or take rounding (a table
+	 * column as wide as its widest line) fits as it is. */
+	if (L > ps->width + FIT_SLACK)
 		return shr > 0 ? (ps->width - L) / shr : -LO_INF;
 	return 0;
 }

@@ -12,6 +12,12 @@
  * row.  Then emit_places() puts each entry's operations on its page (by
  * reference: see struct lo_run), and the footers are added once the page
  * count is known.
+ *
+ * Footnotes (foot.c) take the foot of the page: a line that calls for
+ * notes is placed only when they fit below it (or split well), so the
+ * body of a page ends higher by their height; backing up to an earlier
+ * break takes them off again (foot_rewind), and a new page starts with
+ * what the last one could not finish.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +25,7 @@
 #include "context.h"
 #include "diag.h"
 #include "doc.h"
+#include "foot.h"
 #include "inline.h"
 #include "metrics.h"
 #include "page.h"
@@ -30,6 +37,9 @@
 /* What a placement step returns when its entry does not fit the page. */
 #define NO_FIT		SIZE_MAX
 
+struct pager;
+static size_t	place_box(struct pager *, size_t);
+
 struct place {
 	size_t	 idx;		/* entry */
 	int	 page;
@@ -37,6 +47,7 @@ struct place {
 	int	 continued;	/* row piece after a split */
 	int	 repeat;	/* a repeated header */
 	int	*from, *to;	/* row pieces: line ranges per cell */
+	size_t	 foot;		/* foot_mark() before its notes */
 };
 
 struct pager {
@@ -53,6 +64,9 @@ struct pager {
 	int		*cur, *to;
 	int		 ncur;		/* room in cur and to */
 	int		 continued;	/* cur is inside a split row */
+	struct lo_foot	*foot;		/* the notes, or NULL */
+	const struct node **refs;	/* scratch: a row piece's references */
+	size_t		 nrefs, caprefs;
 };
 
 static struct place *
@@ -71,8 +85,25 @@ place(struct pager *pager, size_t idx, double h)
 	p->page = pager->page;
 	p->y = pager->y;
 	p->h = h;
+	p->foot = foot_mark(pager->foot);
 	pager->y += h;
 	return p;
+}
+
+/* Take back the last placement (its notes did not fit). */
+static void
+unplace(struct pager *pager, int content)
+{
+	pager->n--;
+	pager->y -= pager->pl[pager->n].h;
+	pager->content = content;
+}
+
+/* Where the body of the page ends: above its notes. */
+static double
+body_bottom(const struct pager *pager)
+{
+	return pager->c->bottom - foot_height(pager->foot);
 }
 
 static const struct vlist *
@@ -83,17 +114,19 @@ cell_list(const struct lo_row *r, int k, int continued)
 	return &r->cells[k];
 }
 
-/* Height of the rest of a row, from the given line of each cell. */
+/* Height of a row from the given line of each cell, to the line each
+ * piece ends before (to), or to the end (to NULL). */
 static double
-row_rest(const struct lo_row *r, const int *cur, int continued)
+row_rest(const struct lo_row *r, const int *cur, const int *to, int continued)
 {
 	double h = 0;
 
 	for (int k = 0; k < r->tab->ncols; k++) {
 		const struct vlist *l = cell_list(r, k, continued);
+		size_t end = to != NULL ? (size_t)to[k] : l->n;
 		double s = 0;
 
-		for (size_t i = (size_t)cur[k]; i < l->n; i++)
+		for (size_t i = (size_t)cur[k]; i < end; i++)
 			s += l->e[i].h;
 		if (s > h)
 			h = s;
@@ -130,6 +163,10 @@ new_page(struct pager *pager, size_t next)
 	pager->y = pager->c->top;
 	pager->pstart = pager->n;
 	pager->content = 0;
+	/* A note the last page could not finish goes on here first; past
+	 * the text, it may take the whole page. */
+	foot_new_page(pager->foot, pager->page, (pager->c->bottom -
+	    pager->c->top) * (e != NULL ? NOTE_MAX_SHARE : 1));
 	/* A table continuing here starts with its header row again. */
 	if (e != NULL && e->kind == V_ROW && !e->row->header &&
 	    e->row->tab->header != NULL) {
@@ -175,15 +212,12 @@ end_page(struct pager *pager, size_t i)
 
 	if (b == SIZE_MAX) {
 		new_page(pager, i);
-		if (e->kind == V_BOX) {
-			place(pager, i, e->h);
-			pager->content = 1;
-			i++;
-		}
-		return i;
+		/* At the top of a page a line is always placed. */
+		return e->kind == V_BOX ? place_box(pager, i) : i;
 	}
 	if (b < pager->n) {
 		i = pager->pl[b].idx;
+		foot_rewind(pager->foot, pager->pl[b].foot);
 		pager->n = b;
 	}
 	new_page(pager, i);
@@ -199,25 +233,73 @@ place_glue(struct pager *pager, size_t i)
 
 	if (!pager->content)
 		;
-	else if (pager->y + e->h > pager->c->bottom)
+	else if (pager->y + e->h > body_bottom(pager))
 		new_page(pager, i + 1);
 	else
 		place(pager, i, e->h);
 	return i + 1;
 }
 
+/* The height of the lines that must stay on the page with entry i (it
+ * is marked keep, and so on): a note called for there must leave room
+ * for them, or the page would end before the line calling for it. */
+static double
+kept_after(const struct pager *pager, size_t i)
+{
+	const struct vlist *v = pager->v;
+	double	h = 0;
+
+	for (size_t j = i + 1; j < v->n && j <= i + MAX_KEPT &&
+	    v->e[j - 1].keep; j++)
+		h += v->e[j].h;
+	return h;
+}
+
+/* A line: placed where it fits with the notes it calls for, and always
+ * at the top of a page. */
 static size_t
 place_box(struct pager *pager, size_t i)
 {
 	const struct lo_entry *e = &pager->v->e[i];
+	double	bottom = body_bottom(pager);
+	int	had = pager->content;
 
-	if (pager->y + e->h <= pager->c->bottom + FIT_SLACK ||
-	    !pager->content) {
-		place(pager, i, e->h);
-		pager->content = 1;
-		return i + 1;
+	if (pager->y + e->h > bottom + FIT_SLACK && pager->content)
+		return NO_FIT;
+	place(pager, i, e->h);
+	if (e->nrefs > 0 && foot_place(pager->foot, e->refs, e->nrefs, bottom -
+	    pager->y - kept_after(pager, i), !had) != 0) {
+		unplace(pager, had);
+		return NO_FIT;
 	}
-	return NO_FIT;
+	pager->content = 1;
+	return i + 1;
+}
+
+/* The footnote references in lines [from[k], to[k]) of a row's cells
+ * (to NULL: to their ends), placed like a line's. */
+static int
+row_notes(struct pager *pager, const struct lo_row *r, const int *from,
+    const int *to, double room, int force)
+{
+	pager->nrefs = 0;
+	for (int k = 0; k < r->tab->ncols; k++) {
+		const struct vlist *l = cell_list(r, k, pager->continued);
+		size_t end = to != NULL ? (size_t)to[k] : l->n;
+
+		for (size_t i = (size_t)from[k]; i < end; i++)
+			for (size_t j = 0; j < l->e[i].nrefs; j++) {
+				if (pager->nrefs == pager->caprefs) {
+					pager->caprefs = pager->caprefs ?
+					    2 * pager->caprefs : 8;
+					pager->refs = xrealloc(pager->refs,
+					    pager->caprefs *
+					    sizeof(*pager->refs));
+				}
+				pager->refs[pager->nrefs++] = l->e[i].refs[j];
+			}
+	}
+	return foot_place(pager->foot, pager->refs, pager->nrefs, room, force);
 }
 
 /*
@@ -252,6 +334,32 @@ fit_lines(struct pager *pager, const struct lo_row *r, double avail,
 	return all;
 }
 
+/*
+ * How far a split row gets on this page with the notes its lines call
+ * for: as many lines as fit above them, half a line less at a time while
+ * they do not; at the top of a page, as many as fit the page, the notes
+ * going as far as they can.  *any and the result as fit_lines().
+ */
+static int
+fit_with_notes(struct pager *pager, const struct lo_row *r, int *any)
+{
+	double	bottom = body_bottom(pager), vpad = 2 * r->tab->vpad;
+	double	avail = bottom - pager->y - vpad;
+	double	step = pager->c->body_size * pager->c->lead / 2;
+	int	all;
+
+	for (;;) {
+		all = fit_lines(pager, r, avail, any);
+		if (!*any)
+			return all;
+		if (row_notes(pager, r, pager->cur, pager->to, bottom -
+		    pager->y - row_rest(r, pager->cur, pager->to,
+		    pager->continued), !pager->content) == 0)
+			return all;
+		avail -= step;
+	}
+}
+
 /* Place as much of row entry i as fits this page, between lines; the
  * rest goes on, with its label marked continued, on the next. */
 static size_t
@@ -259,9 +367,9 @@ split_row(struct pager *pager, size_t i)
 {
 	struct lo_row	*r = pager->v->e[i].row;
 	int		 nc = r->tab->ncols, any, all;
-	double		 bottom = pager->c->bottom;
+	size_t		 mark = foot_mark(pager->foot);
 
-	all = fit_lines(pager, r, bottom - pager->y - 2 * r->tab->vpad, &any);
+	all = fit_with_notes(pager, r, &any);
 	if (!any && pager->content) {
 		new_page(pager, i);
 		return i;
@@ -272,9 +380,12 @@ split_row(struct pager *pager, size_t i)
 			if ((size_t)pager->cur[k] <
 			    cell_list(r, k, pager->continued)->n)
 				pager->to[k] = pager->cur[k] + 1;
+		row_notes(pager, r, pager->cur, pager->to, 0, 1);
 	}
 	place_row(pager, i, r, pager->cur, pager->to, pager->continued, 0,
-	    bottom - pager->y);
+	    body_bottom(pager) - pager->y);
+	/* Backing up to this piece takes its notes off too. */
+	pager->pl[pager->n - 1].foot = mark;
 	if (all) {
 		pager->continued = 0;
 		return i + 1;
@@ -296,8 +407,8 @@ static size_t
 place_row_entry(struct pager *pager, size_t i)
 {
 	const struct lo_row *r = pager->v->e[i].row;
-	int	nc = r->tab->ncols;
-	double	bottom = pager->c->bottom, rh, fresh;
+	int	nc = r->tab->ncols, had = pager->content;
+	double	bottom = body_bottom(pager), rh, fresh;
 
 	if (pager->ncur < nc) {
 		pager->cur = xrealloc(pager->cur, (size_t)nc * sizeof(int));
@@ -306,14 +417,20 @@ place_row_entry(struct pager *pager, size_t i)
 	}
 	if (!pager->continued)
 		memset(pager->cur, 0, (size_t)nc * sizeof(int));
-	rh = row_rest(r, pager->cur, pager->continued);
-	fresh = bottom - pager->c->top - (r->tab->header && !r->header ?
-	    r->tab->header_h : 0);
+	rh = row_rest(r, pager->cur, NULL, pager->continued);
+	fresh = pager->c->bottom - pager->c->top - (r->tab->header &&
+	    !r->header ? r->tab->header_h : 0);
 	if (pager->y + rh <= bottom + FIT_SLACK) {
 		place_row(pager, i, r, pager->cur, NULL, pager->continued, 0,
 		    rh);
-		pager->continued = 0;
-		return i + 1;
+		if (row_notes(pager, r, pager->cur, NULL, bottom - pager->y,
+		    !had) == 0) {
+			pager->continued = 0;
+			return i + 1;
+		}
+		/* It fits, its notes do not: on, or split if it must. */
+		unplace(pager, had);
+		return rh > fresh ? split_row(pager, i) : NO_FIT;
 	}
 	if (!pager->content || rh > fresh)
 		return split_row(pager, i);
@@ -347,8 +464,14 @@ fill_pages(struct pager *pager)
 			next = place_row_entry(pager, i);
 		i = next != NO_FIT ? next : end_page(pager, i);
 	}
+	/* Notes still to place or to finish: below the last line, then on
+	 * pages of their own. */
+	foot_finish(pager->foot, pager->c->bottom - pager->y);
+	while (foot_pending(pager->foot))
+		new_page(pager, v->n);
 	free(pager->cur);
 	free(pager->to);
+	free(pager->refs);
 }
 
 /* Place o's operations on the page, shifted down by dy (no copy). */
@@ -528,6 +651,68 @@ footer(const struct lo_ctx *c, struct lo_page *pg, int n, int total,
 	o->y = base;
 }
 
+/* Where each footnote reference in a line is, for the note's link back
+ * to it. */
+static void
+ref_marks(struct lo_doc *d, const struct lo_entry *e, int page, double y)
+{
+	for (size_t k = 0; k < e->nrefs; k++)
+		add_mark(d, e->refs[k]->u.footref.id, NULL, 0, page, y);
+}
+
+static void
+row_marks(struct lo_doc *d, const struct lo_row *r, const struct place *p)
+{
+	for (int k = 0; k < r->tab->ncols; k++) {
+		const struct vlist *l = cell_list(r, k, p->continued);
+		double y = p->y + r->tab->vpad;
+
+		for (int i = p->from[k]; i < p->to[k]; i++) {
+			ref_marks(d, &l->e[i], p->page, y);
+			y += l->e[i].h;
+		}
+	}
+}
+
+/* For foot.c: drawing its notes with the page's own primitives. */
+void
+page_add_run(struct lo_page *pg, const struct lo_op *op, size_t n, double dy)
+{
+	add_run(pg, op, n, dy);
+}
+
+void
+page_add_mark(struct lo_doc *d, const char *id, int page, double y)
+{
+	add_mark(d, id, NULL, 0, page, y);
+}
+
+void
+page_draw_entry(const struct lo_ctx *c, struct lo_doc *d, int page,
+    const struct lo_entry *e, double y)
+{
+	struct place	 p;
+
+	if (e->kind != V_ROW) {
+		add_run(&d->pages[page], e->ops.op, e->ops.n, y);
+		ref_marks(d, e, page, y);
+		return;
+	}
+	memset(&p, 0, sizeof(p));
+	p.page = page;
+	p.y = y;
+	p.h = e->h;
+	p.from = pool_alloc(c->pool, 2 * (size_t)e->row->tab->ncols *
+	    sizeof(int));
+	p.to = p.from + e->row->tab->ncols;
+	for (int k = 0; k < e->row->tab->ncols; k++) {
+		p.from[k] = 0;
+		p.to[k] = (int)e->row->cells[k].n;
+	}
+	draw_row(c, &d->pages[page], e->row, &p);
+	row_marks(d, e->row, &p);
+}
+
 /* Each placement's operations on its page: runs that point into the
  * entries, and the rows drawn with their rules. */
 static void
@@ -563,6 +748,10 @@ emit_places(const struct pager *pager, struct lo_doc *d, int base)
 			draw_row(c, pg, e->row, p);
 		else
 			add_run(pg, e->ops.op, e->ops.n, p->y);
+		if (e->kind == V_ROW)
+			row_marks(d, e->row, p);
+		else
+			ref_marks(d, e, p->page, p->y);
 		if (p->idx != last && (e->mark_id || e->mark_title)) {
 			add_mark(d, e->mark_id, e->mark_title, e->mark_level,
 			    p->page, p->y);
@@ -578,7 +767,7 @@ emit_places(const struct pager *pager, struct lo_doc *d, int base)
 }
 
 void
-paginate(const struct lo_ctx *c, struct vlist *v)
+paginate(const struct lo_ctx *c, struct vlist *v, int notes)
 {
 	struct pager	 pager;
 	struct lo_doc	*d = c->out;
@@ -587,6 +776,10 @@ paginate(const struct lo_ctx *c, struct vlist *v)
 	memset(&pager, 0, sizeof(pager));
 	pager.c = c;
 	pager.v = v;
+	/* The notes' lines are drawn by reference too: the display list
+	 * keeps them.  Only the body calls for notes. */
+	if (notes)
+		pager.foot = d->foot = foot_new(c);
 	fill_pages(&pager);
 	/* The pages follow those of earlier lists (a title page, the
 	 * contents). */
@@ -595,6 +788,7 @@ paginate(const struct lo_ctx *c, struct vlist *v)
 	memset(d->pages + base, 0, ((size_t)pager.page + 1) *
 	    sizeof(*d->pages));
 	emit_places(&pager, d, base);
+	foot_draw(pager.foot, d, base);
 	free(pager.pl);
 }
 

@@ -105,6 +105,12 @@ lo_baseline(double size, double lead)
 #define QUOTE_INDENT	1.2
 #define QUOTE_BAR_X	2	/* points from the quote's left edge */
 #define QUOTE_BAR_W	2	/* points */
+/* GitHub's alerts: the colours of note, tip, important, warning and
+ * caution (its own, a little darker for print), for the bar and the
+ * title. */
+#define ALERT_RGB	{ 0x0969DA, 0x1A7F37, 0x8250DF, 0x9A6700, 0xCF222E }
+#define ALERT_BAR_W	3	/* points */
+#define ALERT_TITLE_GAP	0.15	/* under the title */
 #define FIGURE_MAX_H	0.75	/* an image, of the page's body height */
 #define CAPTION_SIZE	0.85
 #define CAPTION_GAP	0.3
@@ -141,6 +147,26 @@ lo_baseline(double size, double lead)
 #define FOOTER_RULE_LW	0.3	/* points */
 #define FOOTER_GAP	20	/* points between title and page number */
 #define FOOTER_TITLE_MAX 400	/* bytes of the title set in a footer */
+
+/* ---- footnotes (foot.c) ---- */
+#define NOTE_SIZE	0.8	/* of the body size */
+#define NOTE_PAR_SKIP	0.35	/* between a note's paragraphs */
+#define NOTE_GAP	0.3	/* between two notes */
+#define NOTE_INDENT	1.8	/* the number's room before the text */
+#define NOTE_NUM_GAP	0.5	/* from the number to the text */
+#define NOTE_RULE_SKIP	1.0	/* above the rule, of the body size */
+#define NOTE_RULE_GAP	0.6	/* below it, of the note size */
+#define NOTE_RULE_LENGTH 0.3	/* of the measure */
+#define NOTE_RULE_LW	0.5	/* points */
+/* A note of fewer lines is never split (its reference moves on instead);
+ * a split leaves at least NOTE_KEEP_LINES on each page. */
+#define NOTE_SPLIT_LINES 4
+#define NOTE_KEEP_LINES	2
+/* A note continued from the page before takes at most this share of the
+ * body's height, so the text goes on too. */
+#define NOTE_MAX_SHARE	0.5
+/* The lines kept with one that calls for notes are looked at this far. */
+#define MAX_KEPT	8
 
 /* ---- limits ---- */
 /* No nesting limits of its own: the model bounds nesting (doc.h). */

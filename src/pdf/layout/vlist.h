@@ -38,6 +38,10 @@ struct lo_entry {
 	const char	*mark_title;	/* outline entry, or NULL */
 	int		 mark_level;
 	struct lo_row	*row;		/* V_ROW */
+	/* The footnote references set in this line (inline.c), whose
+	 * notes go to the foot of its page (page.c, notes.c). */
+	const struct node **refs;
+	size_t		 nrefs;
 };
 
 struct vlist {
