@@ -19,14 +19,14 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = $(WARN) -pthread $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
 	     -Isrc -MMD -MP
 # The C++ bridges to libraries that only have C++ interfaces (cpptoml for
 # book.toml, GNU Source-highlight): C++17, with the C flags (sanitizers
 # included), the C++ runtime linked in.
 CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic
-ALL_CXXFLAGS = $(CXXWARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+ALL_CXXFLAGS = $(CXXWARN) -pthread $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
 	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++
