@@ -3,6 +3,7 @@
 #   make            install missing dependencies, build, publish content/
 #   make check      the whole test suite, ending "N passed, N failed"
 #   make sanitize   the suite again under ASan + UBSan
+#   make tsan       ThreadSanitizer over the formats made side by side
 #   make install / uninstall   (PREFIX, DESTDIR)
 #   make bench, make fuzz SECONDS=N, make pictures, make check-a11y
 
@@ -19,14 +20,14 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = $(WARN) -pthread $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
 	     -Isrc -MMD -MP
 # The C++ bridges to libraries that only have C++ interfaces (cpptoml for
 # book.toml, GNU Source-highlight): C++17, with the C flags (sanitizers
 # included), the C++ runtime linked in.
 CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic
-ALL_CXXFLAGS = $(CXXWARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+ALL_CXXFLAGS = $(CXXWARN) -pthread $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
 	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++
@@ -41,8 +42,8 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CONTENT	 = $(wildcard content/*.md)
 
-.PHONY: all deps build publish check sanitize install uninstall bench fuzz \
-	pictures check-a11y clean
+.PHONY: all deps build publish check sanitize tsan install uninstall bench \
+	fuzz pictures check-a11y clean FORCE
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -76,17 +77,26 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
 
-# Every content/NAME.md becomes out/NAME.{pdf,epub,SECTION}.
-publish: $(BUILD)/quire
+# Every content/NAME.md becomes out/NAME.{pdf,epub,SECTION}: one target
+# per document (the PDF standing for all three), so `make -j` publishes
+# them side by side.  FORCE: each is rewritten on every run, as before,
+# since what a page depends on (its images, includes) is not listed here.
+PUBLISHED = $(CONTENT:content/%.md=$(OUT)/%.pdf) \
+	    $(if $(wildcard docs/quire.1.md),$(OUT)/quire.1)
+
+publish: $(PUBLISHED)
+
+$(OUT)/%.pdf: content/%.md $(BUILD)/quire FORCE
 	@mkdir -p $(OUT)
-	@for f in $(CONTENT); do \
-		echo "quire $$f -> $(OUT)/"; \
-		$(BUILD)/quire -q -o $(OUT) "$$f" || exit $$?; \
-	done
-	@if [ -f docs/quire.1.md ]; then \
-		echo "quire docs/quire.1.md -> $(OUT)/quire.1"; \
-		$(BUILD)/quire -q -t man -o $(OUT)/quire.1 docs/quire.1.md; \
-	fi
+	@echo "quire $< -> $(OUT)/"
+	@$(BUILD)/quire -q -o $(OUT) "$<"
+
+$(OUT)/quire.1: docs/quire.1.md $(BUILD)/quire FORCE
+	@mkdir -p $(OUT)
+	@echo "quire $< -> $@"
+	@$(BUILD)/quire -q -t man -o $@ $<
+
+FORCE:
 
 check: deps
 	@$(MAKE) --no-print-directory build
@@ -100,6 +110,18 @@ sanitize: deps
 	    LDFLAGS="-fsanitize=address,undefined" build
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    QUIRE=build-san/quire BUILD=build-san tests/run
+
+# ThreadSanitizer over the emitters running side by side, in its own tree
+# (not part of `make check`: TSan slows quire ten times).  It runs the
+# thread-heavy inputs; `make tsan TSAN_SUITE=1` runs the whole suite too.
+tsan: deps
+	@$(MAKE) --no-print-directory BUILD=build-tsan OUT=build-tsan/out \
+	    CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=thread" build
+	@scripts/tsan build-tsan
+	@if [ -n "$(TSAN_SUITE)" ]; then \
+		TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+		    QUIRE=build-tsan/quire BUILD=build-tsan tests/run; fi
 
 install: build publish
 	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" BUILD="$(BUILD)" OUT="$(OUT)" scripts/install
@@ -120,6 +142,6 @@ check-a11y: publish
 	@scripts/check-a11y
 
 clean:
-	rm -rf $(BUILD) build-san build-fuzz $(OUT)
+	rm -rf $(BUILD) build-san build-tsan build-fuzz $(OUT)
 
 -include $(OBJ:.o=.d) $(UNIT:=.d)

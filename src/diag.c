@@ -13,19 +13,51 @@ int diag_quiet;
 int diag_verbose;
 int diag_warnings;
 
+/* Where this thread's messages go: a buffer, or stderr when NULL.  Only
+ * the thread itself reads or sets it, so it needs no lock. */
+static _Thread_local struct diag_buf *capture;
+
+void
+diag_buf_init(struct diag_buf *b)
+{
+	memset(b, 0, sizeof(*b));
+	/* Without a memory stream the messages still come out, only
+	 * unordered. */
+	b->fp = open_memstream(&b->data, &b->len);
+}
+
+void
+diag_capture(struct diag_buf *b)
+{
+	capture = b != NULL && b->fp != NULL ? b : NULL;
+}
+
+void
+diag_buf_flush(struct diag_buf *b, int print)
+{
+	if (b->fp != NULL && fclose(b->fp) == 0 && print && b->len > 0)
+		fwrite(b->data, 1, b->len, stderr);
+	if (print)
+		diag_warnings += b->warnings;
+	free(b->data);
+	memset(b, 0, sizeof(*b));
+}
+
 static void
 vmsg(const char *file, int line, const char *kind, const char *fmt,
     va_list ap)
 {
-	fputs("quire: ", stderr);
+	FILE *fp = capture != NULL ? capture->fp : stderr;
+
+	fputs("quire: ", fp);
 	if (file != NULL && line > 0)
-		fprintf(stderr, "%s:%d: ", file, line);
+		fprintf(fp, "%s:%d: ", file, line);
 	else if (file != NULL)
-		fprintf(stderr, "%s: ", file);
+		fprintf(fp, "%s: ", file);
 	if (kind != NULL)
-		fputs(kind, stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		fputs(kind, fp);
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
 }
 
 void
@@ -43,7 +75,10 @@ diag_warn(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 
-	diag_warnings++;
+	if (capture != NULL)
+		capture->warnings++;
+	else
+		diag_warnings++;
 	if (diag_quiet)
 		return;
 	va_start(ap, fmt);

@@ -8,6 +8,7 @@
 #define QUIRE_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_OUTPUT = 3 };
 
@@ -21,6 +22,24 @@ void	diag_error(const char *file, int line, const char *fmt, ...)
 void	diag_warn(const char *file, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Messages of code running on another thread (the emitters side by side,
+ * run.c) are held back, so that stderr reads the same whatever finished
+ * first: the thread captures them in its own buffer, and the main thread
+ * prints the buffers in a fixed order once every thread has joined.
+ */
+struct diag_buf {
+	FILE	*fp;		/* open_memstream; NULL: straight to stderr */
+	char	*data;
+	size_t	 len;
+	int	 warnings;	/* added to diag_warnings when flushed */
+};
+void	diag_buf_init(struct diag_buf *);
+/* The calling thread's messages go to `b` from now on; NULL: stderr. */
+void	diag_capture(struct diag_buf *b);
+/* Print what `b` holds (print = 1) or drop it, then free it. */
+void	diag_buf_flush(struct diag_buf *b, int print);
 
 /* Under -v: the time since *t as "what  N ms", then *t restarts. */
 double	diag_clock(void);

@@ -2,6 +2,8 @@
  * emit.c - what every emitter shares: the fallback for a node it cannot
  * draw (see emit.h).
  */
+#include <libxml/parser.h>
+
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
@@ -13,4 +15,11 @@ emit_fallback_warn(int warned[], const struct node *n, const char *format)
 		return;
 	diag_warn(n->file, n->line, "the %s cannot show a %s; its text is "
 	    "kept", format, doc_type_name(n->type));
+}
+
+/* fontconfig needs nothing here: only the PDF uses it, on one thread. */
+void
+emit_init(void)
+{
+	xmlInitParser();
 }

@@ -15,6 +15,11 @@
 struct doc;
 struct style;
 
+/* The libraries' one-time global set-up (libxml2's), done on the main
+ * thread before emitters run side by side: done lazily by the first
+ * caller instead, it would race. */
+void	emit_init(void);
+
 int	emit_man(const struct doc *, const struct style *, FILE *out);
 int	emit_epub(const struct doc *, const struct style *, FILE *out);
 int	emit_pdf(const struct doc *, const struct style *, FILE *out);

@@ -26,6 +26,7 @@
 #include "meta.h"
 #include "outfile.h"
 #include "parse.h"
+#include "run.h"
 #include "style.h"
 #include "tidy.h"
 #include "yaml_flat.h"
@@ -61,6 +62,8 @@ struct options {
 	int		 nfiles;
 	int		 each;		/* every file its own document */
 	const char	*css;		/* --css: the EPUB's extra stylesheet */
+	int		 jobs;		/* -j N; 0: $QUIRE_JOBS or the cores */
+	int		 threads;	/* what that comes to */
 };
 
 static void
@@ -80,6 +83,8 @@ usage(FILE *fp)
 "      --css PATH      a stylesheet the EPUB uses after its own\n"
 "      --paper SIZE    a4 or letter (overrides the style)\n"
 "      --dump          print the document model instead of publishing\n"
+"  -j, --jobs N        at most N threads (default: $QUIRE_JOBS, else one per\n"
+"                      core); the formats are made side by side\n"
 "  -q, --quiet         no warnings\n"
 "  -v, --verbose       print the time each stage takes\n"
 "  -h, --help          this help\n"
@@ -120,6 +125,23 @@ parse_formats(const char *list)
 	return mask;
 }
 
+/* -j N: a positive number of threads, or -1 after a message. */
+static int
+parse_jobs(const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end != '\0' || v < 1 || v > 1024) {
+		diag_error(NULL, 0, "-j wants a number of threads, not \"%s\"",
+		    arg);
+		return -1;
+	}
+	return (int)v;
+}
+
 /* One option; returns 0 to go on, 1 to stop with success (--help,
  * --version), -1 on a usage error (after a message). */
 static int
@@ -155,6 +177,8 @@ option(struct options *o, int c, const char *arg, const char *word)
 	case 'd':
 		o->dump = 1;
 		return 0;
+	case 'j':
+		return (o->jobs = parse_jobs(arg)) < 0 ? -1 : 0;
 	case 'e':
 		o->each = 1;
 		return 0;
@@ -171,7 +195,7 @@ option(struct options *o, int c, const char *arg, const char *word)
 		printf("quire %s\n", QUIRE_VERSION);
 		return 1;
 	default:
-		if (optopt != 0 && strchr("toMs", optopt) != NULL)
+		if (optopt != 0 && strchr("toMsj", optopt) != NULL)
 			diag_error(NULL, 0, "option -%c wants an argument (try "
 			    "quire --help)", optopt);
 		else
@@ -193,6 +217,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		{ "css", required_argument, NULL, 'c' },
 		{ "paper", required_argument, NULL, 'p' },
 		{ "dump", no_argument, NULL, 'd' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "each", no_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -207,7 +232,7 @@ parse_args(struct options *o, int argc, char *argv[])
 	o->mask = F_PDF | F_EPUB | F_MAN;
 	o->overrides = xcalloc((size_t)argc + 1, sizeof(*o->overrides));
 	opterr = 0;	/* our own message, in our own format */
-	while ((c = getopt_long(argc, argv, "t:o:M:s:eqvhV", longopts,
+	while ((c = getopt_long(argc, argv, "t:o:M:s:j:eqvhV", longopts,
 	    NULL)) != -1)
 		if ((rc = option(o, c, optarg, argv[optind - 1])) != 0)
 			return rc;
@@ -219,6 +244,8 @@ parse_args(struct options *o, int argc, char *argv[])
 	o->nfiles = argc - optind;
 	for (i = 0; i < NFORMATS; i++)
 		o->nformats += (o->mask & formats[i].bit) != 0;
+	if ((o->threads = run_threads(o->jobs)) < 0)
+		return -1;
 	if (o->output != NULL && !strcmp(o->output, "-") &&
 	    (o->mask != F_MAN || o->dump)) {
 		diag_error(NULL, 0, "-o - writes only the man page: add -t man");
@@ -458,25 +485,16 @@ load_style(const struct options *o)
 }
 
 /*
- * Write every wanted format.  Each goes to a temporary file first; only
- * when all of them are complete are they renamed into place, so a failed
- * run leaves the previous publications as they were.
+ * Where the outputs go: returns 1 when -o names a directory (made if
+ * need be), 0 when it names the one file to write (its folder made), or
+ * -1 after a message.
  */
 static int
-publish(const struct options *o, const struct doc *d,
-    const struct style *st, double *t)
+output_dir(const struct options *o, const char *output)
 {
-	struct outfile outs[NFORMATS];
-	const char *output = o->output ? o->output : "out";
-	char *path;
-	size_t i, plen;
-	int rc = EXIT_OK, dir;
-
-	memset(outs, 0, sizeof(outs));
-	/* -o: a directory (as named with a final '/'), or a file name when
-	 * one format of one document is wanted. */
-	dir = o->nformats > 1 || (o->each && o->nfiles > 1) ||
+	int dir = o->nformats > 1 || (o->each && o->nfiles > 1) ||
 	    is_dir(output) || output[strlen(output) - 1] == '/';
+
 	if (!dir && strrchr(output, '/') != NULL && strcmp(output, "-") != 0) {
 		/* A file name: its folder is made if need be. */
 		char *parent = xstrdup(output);
@@ -489,12 +507,49 @@ publish(const struct options *o, const struct doc *d,
 	if (dir && !is_dir(output) && outfile_mkdirs(output) != 0) {
 		diag_error(output, 0, "cannot create the output directory: %s",
 		    strerror(errno));
-		return EXIT_OUTPUT;
+		return -1;
 	}
-	plen = strlen(output) + strlen(d->meta.name) +
+	return dir;
+}
+
+/* One format's publication: a job for run_jobs(). */
+struct emission {
+	const struct format	*f;
+	const struct doc	*d;
+	const struct style	*st;
+	struct outfile		 out;
+};
+
+/* The emitter, writing into its open temporary file; under -v, its own
+ * time (the emitters may run side by side, so not a shared clock's). */
+static int
+emit_one(void *arg)
+{
+	struct emission *e = arg;
+	double t = diag_clock();
+	int rc = e->f->emit(e->d, e->st, e->out.fp);
+
+	diag_stage(&t, e->f->name);
+	return rc;
+}
+
+/*
+ * A job for every wanted format, its temporary file opened here on the
+ * main thread (outfile.c's table of files in flight is not shared with
+ * threads).  An open's message is captured into its job, so it comes out
+ * after the previous formats' own; opening stops at the first failure,
+ * as making them one by one would.  Returns the number of jobs.
+ */
+static size_t
+open_jobs(const struct options *o, const struct doc *d,
+    const struct style *st, int dir, struct emission *e, struct job *jobs)
+{
+	const char *output = o->output ? o->output : "out";
+	size_t i, n = 0, plen = strlen(output) + strlen(d->meta.name) +
 	    strlen(d->meta.section) + 8;
-	path = xmalloc(plen);
-	for (i = 0; i < NFORMATS && rc == EXIT_OK; i++) {
+	char *path = xmalloc(plen);
+
+	for (i = 0; i < NFORMATS; i++) {
 		const struct format *f = &formats[i];
 
 		if (!(o->mask & f->bit))
@@ -504,23 +559,60 @@ publish(const struct options *o, const struct doc *d,
 		else
 			snprintf(path, plen, "%s/%s.%s", output, d->meta.name,
 			    f->bit == F_MAN ? d->meta.section : f->name);
-		if (outfile_open(&outs[i], path) != 0 ||
-		    f->emit(d, st, outs[i].fp) != 0)
-			rc = EXIT_OUTPUT;
-		diag_stage(t, f->name);
+		e[n] = (struct emission){ f, d, st, { NULL, NULL, NULL } };
+		jobs[n].run = emit_one;
+		jobs[n].arg = &e[n];
+		diag_buf_init(&jobs[n].diag);
+		diag_capture(&jobs[n].diag);
+		if (outfile_open(&e[n].out, path) != 0)
+			jobs[n].run = NULL;
+		diag_capture(NULL);
+		if (jobs[n++].run == NULL)
+			break;
 	}
 	free(path);
+	return n;
+}
+
+/*
+ * Write every wanted format.  Each goes to a temporary file first; only
+ * when all of them are complete are they renamed into place, so a failed
+ * run leaves the previous publications as they were.  The emitters only
+ * read the document and the style, so they run side by side (-j).
+ */
+static int
+publish(const struct options *o, const struct doc *d,
+    const struct style *st, double *t)
+{
+	struct emission e[NFORMATS];
+	struct job jobs[NFORMATS];
+	const char *output = o->output ? o->output : "out";
+	size_t i, n;
+	int rc = EXIT_OK, dir, side = o->threads > 1;
+
+	if ((dir = output_dir(o, output)) < 0)
+		return EXIT_OUTPUT;
+	n = open_jobs(o, d, st, dir, e, jobs);
+	side = side && n > 1;
+	if (side)
+		emit_init();
+	if (run_jobs(jobs, n, side ? o->threads : 1) != n)
+		rc = EXIT_OUTPUT;
+	/* Each emitter timed itself; side by side, the whole too. */
+	if (side)
+		diag_stage(t, "emit");
+	*t = diag_clock();
 	/* Close every output before renaming any, so a write error in
 	 * one (a full disk) keeps all the previous publications. */
-	for (i = 0; i < NFORMATS && rc == EXIT_OK; i++)
-		if (outs[i].fp != NULL && outfile_close(&outs[i]) != 0)
+	for (i = 0; i < n && rc == EXIT_OK; i++)
+		if (e[i].out.fp != NULL && outfile_close(&e[i].out) != 0)
 			rc = EXIT_OUTPUT;
-	for (i = 0; i < NFORMATS; i++) {
-		if (outs[i].path == NULL)
+	for (i = 0; i < n; i++) {
+		if (e[i].out.path == NULL)
 			continue;
 		if (rc != EXIT_OK)
-			outfile_abort(&outs[i]);
-		else if (outfile_commit(&outs[i]) != 0)
+			outfile_abort(&e[i].out);
+		else if (outfile_commit(&e[i].out) != 0)
 			rc = EXIT_OUTPUT;
 	}
 	diag_stage(t, "write");

@@ -1,0 +1,100 @@
+# The formats made side by side (-j, QUIRE_JOBS; issue 19): every output
+# byte and every message the same as one after another, and a failure
+# in one format still commits nothing.
+. "$TOP/tests/lib.sh"
+cd "$TOP"
+T=$(scratch threads)
+
+# run NAME ARGS... : publish into $T/NAME (outputs, stderr, exit status).
+run() {
+	local name=$1; shift
+	rm -rf "$T/$name"; mkdir -p "$T/$name"
+	"$@" -o "$T/$name/out" >"$T/$name/stdout" 2>"$T/$name/err"
+	echo $? >"$T/$name/rc"
+}
+# same WHAT A B : the two runs' outputs, messages and statuses are equal.
+same() {
+	if diff -r "$T/$2" "$T/$3" >"$T/diff" 2>&1; then pass "$1"
+	else fail "$1" "$(head -c 300 "$T/diff" | tr '\n' ' ')"; fi
+}
+
+# A document every emitter warns about (PDF: a missing glyph, a GIF;
+# EPUB: the date; man: blocks in a table cell): the messages must come
+# out in the order pdf, epub, man, whichever thread finishes first.
+W=$T/warns
+mkdir -p "$W"
+printf 'GIF89a\001\000\001\000\000\000\000;' >"$W/pic.gif"
+cat >"$W/w.md" <<'MD'
+---
+title: Warnings from every format
+date: spring 2024
+---
+A face (U+1F600, which no font has): 😀
+
+![a gif](pic.gif)
+
+<table><tr><td><blockquote><p>quoted</p></blockquote><table><tr><td>in</td></tr></table></td></tr></table>
+MD
+for input in content/ai-engineer.md tests/books/mdbook "$W/w.md"; do
+	run j1 "$QUIRE" -j 1 "$input"
+	run j4 "$QUIRE" -j 4 "$input"
+	run env1 env QUIRE_JOBS=1 "$QUIRE" "$input"
+	run default env -u QUIRE_JOBS "$QUIRE" "$input"
+	[ "$(cat "$T/j1/rc")" = 0 ] && [ "$(ls "$T/j1/out" | wc -l)" = 3 ] &&
+		pass "$input: three outputs" || fail "$input: three outputs" "$(cat "$T/j1/err")"
+	same "$input: -j 1 and -j 4 byte-identical, messages too" j1 j4
+	same "$input: QUIRE_JOBS=1 and the default byte-identical" env1 default
+	same "$input: -j 1 and QUIRE_JOBS=1 alike" j1 env1
+done
+kinds=$(sed -n 's/.*warning: \(no font\|image\|date\|the man page\).*/\1/p' "$T/j4/err" | uniq | tr '\n' ,)
+[ "$kinds" = "no font,image,date,the man page," ] &&
+	pass "every format warns, in the order pdf, epub, man" ||
+	fail "every format warns, in the order pdf, epub, man" "$(cat "$T/j4/err")"
+# The same run under -v keeps its stage lines in a fixed order.
+env QUIRE_JOBS=4 "$QUIRE" -v -o "$T/v" content/ai-engineer.md 2>"$T/v.err"
+order=$(sed -n 's/^quire: \([a-z:+]*\) .* ms$/\1/p' "$T/v.err" | tr '\n' ' ')
+[ "$order" = "style read+parse pdf:layout pdf:draw pdf:save pdf epub man emit write " ] &&
+	pass "-v: stages in order, each emitter timed" || fail "-v: stages in order, each emitter timed" "$order"
+
+# Bad thread counts are usage errors.
+"$QUIRE" -j 0 -o "$T/bad" content/ai-engineer.md 2>"$T/err"
+[ $? = 1 ] && grep -q '^quire: -j wants a number' "$T/err" && pass "-j 0 exits 1" ||
+	fail "-j 0 exits 1" "$(cat "$T/err")"
+QUIRE_JOBS=many "$QUIRE" -o "$T/bad" content/ai-engineer.md 2>"$T/err"
+[ $? = 1 ] && grep -q '^quire: QUIRE_JOBS="many"' "$T/err" && pass "QUIRE_JOBS=many exits 1" ||
+	fail "QUIRE_JOBS=many exits 1" "$(cat "$T/err")"
+"$QUIRE" --help | grep -q -- '-j, --jobs N' && pass "--help lists -j" || fail "--help lists -j"
+
+# failing NAME JOBS SETUP: publish twice into $T/NAME/out, the second time
+# after SETUP broke one format; status, messages and what is left are
+# recorded for comparing -j 1 with -j 4.
+failing() {
+	local name=$1 jobs=$2 setup=$3 D="$T/$1/out"
+	rm -rf "$T/$name"; mkdir -p "$D"
+	"$QUIRE" -q -j "$jobs" -o "$D" -M name=doc content/ai-engineer.md
+	(cd "$D" && md5sum doc.pdf doc.epub) >"$T/$name/before"
+	printf '\nOne more paragraph.\n' | cat content/ai-engineer.md - >"$T/changed.md"
+	case $setup in
+	dir)	# the EPUB's name taken by a directory
+		rm "$D/doc.epub"; mkdir "$D/doc.epub"
+		"$QUIRE" -j "$jobs" -o "$D" -M name=doc "$T/changed.md" 2>"$T/$name/err" ;;
+	fsize)	# the PDF, the largest, stops part-way; EPUB and man fit
+		( trap '' XFSZ; ulimit -f 64
+		  exec "$QUIRE" -j "$jobs" -o "$D" -M name=doc "$T/changed.md" ) 2>"$T/$name/err" ;;
+	esac
+	echo $? >"$T/$name/rc"
+	(cd "$D" && ls -A | sort && md5sum doc.pdf doc.7 2>/dev/null) >"$T/$name/after"
+	sed -i "s|$T/$name/|T/|g" "$T/$name/err"
+}
+for setup in dir fsize; do
+	failing f1 1 $setup
+	failing f4 4 $setup
+	[ "$(cat "$T/f4/rc")" = 3 ] && pass "$setup: one format failing exits 3" ||
+		fail "$setup: one format failing exits 3" "exit $(cat "$T/f4/rc")"
+	if ls -A "$T/f4/out" | grep -q '^\.'; then
+		fail "$setup: no temporary file left" "$(ls -A "$T/f4/out" | tr '\n' ' ')"
+	else pass "$setup: no temporary file left"; fi
+	grep -q "$(head -n1 "$T/f4/before" | cut -d' ' -f1)" "$T/f4/after" &&
+		pass "$setup: the previous PDF kept" || fail "$setup: the previous PDF kept"
+	same "$setup: -j 1 and -j 4 fail alike (status, message, files left)" f1 f4
+done
