@@ -553,6 +553,7 @@ doc_dump(const struct doc *d, FILE *fp)
 	dump_list(fp, "author", m->authors);
 	dump_field(fp, "date", m->date);
 	dump_field(fp, "lang", m->lang);
+	dump_field(fp, "dir", m->dir && !strcmp(m->dir, "rtl") ? m->dir : NULL);
 	dump_field(fp, "name", m->name);
 	dump_field(fp, "section", m->section);
 	dump_field(fp, "description", m->description);

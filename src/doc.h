@@ -305,6 +305,10 @@ struct meta {
 	const char	**authors;	/* NULL-terminated, may be empty */
 	const char	 *date;		/* as written, may be NULL */
 	const char	 *lang;		/* default "en" */
+	/* The writing direction, "ltr" or "rtl" after meta_finish: "dir"
+	 * in the front matter (ltr, rtl or auto), else (or for auto) from
+	 * lang's script, so a back end never guesses it. */
+	const char	 *dir;
 	const char	 *name;		/* output base name */
 	const char	 *section;	/* man section, default "7" */
 	const char	 *description;

@@ -139,6 +139,8 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		slot = &m->date;
 	else if (!strcmp(key, "lang") || !strcmp(key, "language"))
 		slot = &m->lang;
+	else if (!strcmp(key, "dir"))
+		slot = &m->dir;
 	else if (!strcmp(key, "name"))
 		slot = &m->name;
 	else if (!strcmp(key, "section"))
@@ -172,6 +174,12 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 	if (slot == &m->lang && !valid_lang(value)) {
 		diag_error(c->path, line, "lang \"%s\" is not a language tag",
 		    value);
+		return -1;
+	}
+	if (slot == &m->dir && strcmp(value, "ltr") && strcmp(value, "rtl") &&
+	    strcmp(value, "auto")) {
+		diag_error(c->path, line, "dir \"%s\" is not ltr, rtl or "
+		    "auto", value);
 		return -1;
 	}
 	if (slot == &m->name && !meta_valid_name(value)) {
@@ -270,6 +278,39 @@ meta_override(struct doc *d, const char *key, const char *value)
 	return set_field(&c, key, value, 0);
 }
 
+/*
+ * Is a language tag written right to left?  A script subtag decides when
+ * there is one ("az-Arab" is, "ku-Latn" is not); otherwise the language
+ * does, from the languages whose usual script is Arabic, Hebrew, Thaana
+ * or Syriac.  Case does not matter in a tag (BCP 47).
+ */
+static int
+rtl_lang(const char *tag)
+{
+	static const char *const langs[] = { "ar", "he", "iw", "fa", "ur",
+	    "yi", "ps", "sd", "ug", "ckb", "dv", "syr", NULL };
+	static const char *const scripts[] = { "Arab", "Hebr", "Thaa",
+	    "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", NULL };
+	size_t n = strcspn(tag, "-_");
+	const char *p = tag + n;
+
+	while (*p != '\0') {
+		size_t k = strcspn(++p, "-_");
+
+		if (k == 4 && isalpha((unsigned char)p[0])) {
+			for (int i = 0; scripts[i] != NULL; i++)
+				if (strncasecmp(p, scripts[i], 4) == 0)
+					return 1;
+			return 0;
+		}
+		p += k;
+	}
+	for (int i = 0; langs[i] != NULL; i++)
+		if (strlen(langs[i]) == n && strncasecmp(tag, langs[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 hash_field(struct hash128 *h, const char *s)
 {
@@ -286,6 +327,8 @@ meta_finish(struct doc *d, const char *first_path, const struct hash128 *text)
 
 	if (m->lang == NULL)
 		m->lang = "en";
+	if (m->dir == NULL || !strcmp(m->dir, "auto"))
+		m->dir = rtl_lang(m->lang) ? "rtl" : "ltr";
 	if (m->section == NULL)
 		m->section = "7";
 	/* A book gets its furniture; a handout does not. */

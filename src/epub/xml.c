@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "doc.h"
 #include "epub.h"
 #include "style.h"
 #include "utf8.h"
@@ -115,6 +116,10 @@ epub_xhtml_doc(const struct epub *e, const char *title, xmlNodePtr *body)
 	/* Both attributes: lang for HTML readers, xml:lang for XML ones. */
 	epub_attr(html, "lang", e->lang);
 	epub_attr(html, "xml:lang", e->lang);
+	/* Only a right-to-left document says so: ltr is every reader's
+	 * default.  The nav and title page are made here too. */
+	if (e->doc->meta.dir != NULL && !strcmp(e->doc->meta.dir, "rtl"))
+		epub_attr(html, "dir", "rtl");
 	head = epub_el(html, "head");
 	n = epub_el(head, "meta");
 	epub_attr(n, "charset", "utf-8");

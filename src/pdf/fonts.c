@@ -13,6 +13,18 @@
  * paste garbage.  We record every code point drawn with each font and,
  * just before saving, rewrite that stream in place as a bfchar map from
  * each code to itself.
+ *
+ * A character none of the style's families has is looked up among all
+ * installed fonts (pdf_fonts_cover): the first TrueType file in
+ * fontconfig's sort order whose charset has it becomes one of LO_NDYN
+ * extra faces, and later characters try the faces already found first,
+ * so a script is set in one font.  The choice depends only on the
+ * document and on the installed fonts (FcFontSort's order is
+ * deterministic for one font configuration), so the output stays
+ * byte-reproducible on one machine.  These characters are drawn one
+ * glyph per code point, unshaped: no conjuncts (Devanagari), no joining
+ * (Arabic), no mark positioning.  That needs HarfBuzz and text drawn by
+ * glyph id, which libharu's UTF-8 fonts cannot do.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,13 +51,23 @@ struct face {
 	int		 owner;		/* used is ours, not a shared face's */
 };
 
+/* Files loaded: one per face, and some found by pdf_fonts_cover that
+ * turned out not to have the character after all. */
+#define NPATHS		(LO_ALLFACES + 8)
+/* Files libharu refused, not to be tried again. */
+#define NREJECT		16
+
 struct pdf_fonts {
 	HPDF_Doc		 pdf;
 	const struct style	*st;
-	struct face		 f[LO_NFACES];
-	char			*paths[LO_NFACES];	/* loaded files */
-	const char		*pnames[LO_NFACES];
+	struct face		 f[LO_ALLFACES];
+	char			*paths[NPATHS];		/* loaded files */
+	const char		*pnames[NPATHS];
 	int			 npaths;
+	char			*reject[NREJECT];
+	int			 nreject;
+	int			 ndyn;		/* faces found by cover */
+	int			 full_warned;
 	int			 fc_ok;
 };
 
@@ -70,14 +92,37 @@ pdf_fonts_free(struct pdf_fonts *fs)
 {
 	if (fs == NULL)
 		return;
-	for (int i = 0; i < LO_NFACES; i++)
+	for (int i = 0; i < LO_ALLFACES; i++)
 		if (fs->f[i].owner)
 			free(fs->f[i].used);
 	for (int i = 0; i < fs->npaths; i++)
 		free(fs->paths[i]);
+	for (int i = 0; i < fs->nreject; i++)
+		free(fs->reject[i]);
 	if (fs->fc_ok)
 		FcFini();
 	free(fs);
+}
+
+/* A font's file if libharu can load it: TrueType outlines (glyf) in a
+ * .ttf, not CFF-based OpenType and not the faces of a collection. */
+static const FcChar8 *
+truetype_file(FcPattern *m)
+{
+	FcChar8	*file = NULL, *fmt = NULL;
+	int	 idx = 0;
+	size_t	 n;
+
+	if (FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch ||
+	    FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) != FcResultMatch ||
+	    strcmp((const char *)fmt, "TrueType") != 0 ||
+	    (FcPatternGetInteger(m, FC_INDEX, 0, &idx) == FcResultMatch &&
+	    idx != 0))
+		return NULL;
+	n = strlen((const char *)file);
+	if (n <= 4 || strcasecmp((const char *)file + n - 4, ".ttf") != 0)
+		return NULL;
+	return file;
 }
 
 /* The file fontconfig picks for family + style, if it is TrueType. */
@@ -86,9 +131,9 @@ lookup(const char *family, int sty, int *exact)
 {
 	FcPattern	*pat, *m;
 	FcResult	 res;
-	FcChar8		*file = NULL, *fmt = NULL, *fam = NULL;
+	const FcChar8	*file;
+	FcChar8		*fam = NULL;
 	char		*r = NULL;
-	int		 idx = 0;
 
 	*exact = 0;
 	pat = FcPatternCreate();
@@ -104,16 +149,8 @@ lookup(const char *family, int sty, int *exact)
 	FcPatternDestroy(pat);
 	if (m == NULL)
 		return NULL;
-	if (FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
-	    FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
-	    strcmp((const char *)fmt, "TrueType") == 0 &&
-	    (FcPatternGetInteger(m, FC_INDEX, 0, &idx) != FcResultMatch ||
-	    idx == 0)) {
-		size_t n = strlen((const char *)file);
-
-		if (n > 4 && strcasecmp((const char *)file + n - 4, ".ttf") == 0)
-			r = xstrdup((const char *)file);
-	}
+	if ((file = truetype_file(m)) != NULL)
+		r = xstrdup((const char *)file);
 	if (FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch &&
 	    strcasecmp((const char *)fam, family) == 0)
 		*exact = 1;
@@ -121,10 +158,17 @@ lookup(const char *family, int sty, int *exact)
 	return r;
 }
 
+/*
+ * Load a font file (once; path is taken over).  libharu's error handler
+ * is silenced meanwhile: a font it cannot parse is a warning, or for a
+ * font found by cover() just a candidate skipped, and must not fail the
+ * whole document, which the handler would.
+ */
 static const char *
-load_file(struct pdf_fonts *fs, char *path, const char **keep)
+load_file(struct pdf_fonts *fs, char *path, const char **keep, int quiet)
 {
-	const char *name;
+	const char	  *name;
+	HPDF_Error_Handler handler;
 
 	for (int i = 0; i < fs->npaths; i++)
 		if (strcmp(fs->paths[i], path) == 0) {
@@ -132,11 +176,22 @@ load_file(struct pdf_fonts *fs, char *path, const char **keep)
 			*keep = fs->paths[i];
 			return fs->pnames[i];
 		}
-	name = HPDF_LoadTTFontFromFile(fs->pdf, path, HPDF_TRUE);
-	if (name == NULL) {
-		diag_warn(path, 0, "libharu cannot load this font");
-		HPDF_ResetError(fs->pdf);
+	if (fs->npaths == NPATHS) {
 		free(path);
+		return NULL;
+	}
+	handler = fs->pdf->error.error_fn;
+	fs->pdf->error.error_fn = NULL;
+	name = HPDF_LoadTTFontFromFile(fs->pdf, path, HPDF_TRUE);
+	fs->pdf->error.error_fn = handler;
+	if (name == NULL) {
+		if (!quiet)
+			diag_warn(path, 0, "libharu cannot load this font");
+		HPDF_ResetError(fs->pdf);
+		if (fs->nreject < NREJECT)
+			fs->reject[fs->nreject++] = path;
+		else
+			free(path);
 		return NULL;
 	}
 	if (diag_verbose)
@@ -155,7 +210,7 @@ face_load(struct pdf_fonts *fs, int face)
 	const char	*family;
 	char		*path;
 
-	if (f->tried)
+	if (f->tried || face >= LO_NFACES)	/* found faces: by cover() */
 		return f->name ? f : NULL;
 	f->tried = 1;
 	if (!fs->fc_ok)
@@ -177,7 +232,7 @@ face_load(struct pdf_fonts *fs, int face)
 	}
 	if (path == NULL)
 		return NULL;
-	if ((f->name = load_file(fs, path, &f->path)) == NULL)
+	if ((f->name = load_file(fs, path, &f->path, 0)) == NULL)
 		return NULL;
 	f->def = HPDF_Doc_FindFontDef(fs->pdf, f->name);
 	return f->def ? f : NULL;
@@ -190,7 +245,7 @@ pdf_fonts_advance(void *ctx, int face, uint32_t cp)
 	struct face	 *f;
 	HPDF_UINT16	  gid;
 
-	if (face < 0 || face >= LO_NFACES || cp > 0xFFFF || cp < 0x20)
+	if (face < 0 || face >= LO_ALLFACES || cp > 0xFFFF || cp < 0x20)
 		return -1;
 	if ((f = face_load(fs, face)) == NULL)
 		return -1;
@@ -200,16 +255,100 @@ pdf_fonts_advance(void *ctx, int face, uint32_t cp)
 	return HPDF_TTFontDef_GetGidWidth(f->def, gid);
 }
 
+static int
+has_glyph(const struct face *f, uint32_t cp)
+{
+	return f->def != NULL &&
+	    HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp) != 0;
+}
+
+/* One of FcFontSort's fonts for cp: the face it becomes, or -1 when it
+ * lacks cp, is not TrueType, or libharu refuses it. */
+static int
+candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp)
+{
+	FcCharSet	*cs;
+	const FcChar8	*file;
+	struct face	*f = &fs->f[LO_FACE_DYN(fs->ndyn)];
+
+	if (FcPatternGetCharSet(m, FC_CHARSET, 0, &cs) != FcResultMatch ||
+	    !FcCharSetHasChar(cs, cp) || (file = truetype_file(m)) == NULL)
+		return -1;
+	for (int i = 0; i < fs->nreject; i++)
+		if (strcmp(fs->reject[i], (const char *)file) == 0)
+			return -1;
+	f->name = load_file(fs, xstrdup((const char *)file), &f->path, 1);
+	if (f->name == NULL)
+		return -1;
+	f->def = HPDF_Doc_FindFontDef(fs->pdf, f->name);
+	f->tried = 1;
+	if (!has_glyph(f, cp)) {
+		/* fontconfig and libharu read the cmap differently (libharu
+		 * knows only format 4); keep the file loaded but unused. */
+		memset(f, 0, sizeof(*f));
+		return -1;
+	}
+	if (diag_verbose)
+		diag_note("font for U+%04X: %s", (unsigned)cp, f->path);
+	return LO_FACE_DYN(fs->ndyn++);
+}
+
+int
+pdf_fonts_cover(void *ctx, uint32_t cp)
+{
+	struct pdf_fonts *fs = ctx;
+	FcPattern	 *pat;
+	FcCharSet	 *cs;
+	FcFontSet	 *set;
+	FcResult	  res;
+	int		  face = -1;
+
+	if (!fs->fc_ok || cp < 0x20 || cp > 0xFFFF)
+		return -1;
+	/* A font already found for this script first: one font per script,
+	 * and fewer fonts embedded. */
+	for (int i = 0; i < fs->ndyn; i++)
+		if (has_glyph(&fs->f[LO_FACE_DYN(i)], cp))
+			return LO_FACE_DYN(i);
+	if (fs->ndyn == LO_NDYN) {
+		if (!fs->full_warned++)
+			diag_warn(NULL, 0, "more than %d fallback fonts "
+			    "needed; the rest of the characters are '?'",
+			    LO_NDYN);
+		return -1;
+	}
+	pat = FcPatternCreate();
+	cs = FcCharSetCreate();
+	FcCharSetAddChar(cs, cp);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	FcCharSetDestroy(cs);
+	FcPatternAddInteger(pat, FC_WEIGHT, FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
+	FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	/* Untrimmed: trimming drops a font that adds nothing to the fonts
+	 * before it, which can be the only TrueType one with cp.  Coverage
+	 * ranks above family in the sort, so fonts with cp come first. */
+	set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
+	FcPatternDestroy(pat);
+	for (int i = 0; set != NULL && i < set->nfont && face < 0; i++)
+		face = candidate(fs, set->fonts[i], cp);
+	if (set != NULL)
+		FcFontSetDestroy(set);
+	return face;
+}
+
 HPDF_Font
 pdf_fonts_get(struct pdf_fonts *fs, int face)
 {
 	struct face *f;
 
-	if (face < 0 || face >= LO_NFACES || (f = face_load(fs, face)) == NULL)
+	if (face < 0 || face >= LO_ALLFACES || (f = face_load(fs, face)) == NULL)
 		return NULL;
 	if (f->font == NULL) {
 		/* Faces sharing a file share the font object. */
-		for (int i = 0; i < LO_NFACES; i++)
+		for (int i = 0; i < LO_ALLFACES; i++)
 			if (i != face && fs->f[i].font != NULL &&
 			    fs->f[i].name == f->name) {
 				f->font = fs->f[i].font;
@@ -430,7 +569,7 @@ trim_widths(struct face *f, HPDF_FontAttr attr)
 int
 pdf_fonts_fix_tounicode(struct pdf_fonts *fs)
 {
-	for (int i = 0; i < LO_NFACES; i++) {
+	for (int i = 0; i < LO_ALLFACES; i++) {
 		struct face	*f = &fs->f[i];
 		HPDF_FontAttr	 attr;
 		HPDF_Dict	 cmap;

@@ -22,6 +22,11 @@ void		  pdf_fonts_free(struct pdf_fonts *);
  * has no glyph for cp. */
 int		  pdf_fonts_advance(void *fonts, int face, uint32_t cp);
 
+/* struct lo_metrics' cover(): for a character none of the style's
+ * families has, a face (LO_FACE_DYN) of an installed TrueType font that
+ * has it, loaded on first use; -1 when there is none. */
+int		  pdf_fonts_cover(void *fonts, uint32_t cp);
+
 struct buf;
 
 /* The libharu font for a face (created on first use), or NULL. */

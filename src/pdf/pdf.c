@@ -107,6 +107,7 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	memset(&m, 0, sizeof(m));
 	m.ctx = fs;
 	m.advance = pdf_fonts_advance;
+	m.cover = pdf_fonts_cover;
 	m.image_ctx = im;
 	m.image_size = image_size;
 	if (pdf_fonts_advance(fs, LO_FACE(FAM_SERIF, 0), 'a') < 0) {

@@ -262,6 +262,57 @@ if build linked-abs "$TOP/tests/books/linked/1-intro.md" \
 else
 	fail "linked: absolute and relative input paths mix"
 fi
+# ---- right-to-left documents (issue 20) ------------------------------------
+# The language decides the direction (he, ar, fa, ur, ... or a script
+# subtag such as -Arab), and `dir` in the front matter or -M overrides
+# it: every XHTML file of an RTL book (nav and title page included) has
+# dir="rtl" on <html>, and the spine progresses right to left.
+cat >"$D/rtl.md" <<'EOF2'
+---
+title: שלום עולם
+lang: he
+---
+# פרק ראשון
+
+זהו משפט בעברית עם המספר 2024 ומילה באנגלית, quire.
+
+## סעיף
+
+- פריט אחד
+- פריט שני
+EOF2
+# rtl_ok NAME : every XHTML file has dir="rtl" and the spine says rtl.
+rtl_ok() {
+	local f bad=""
+	for f in "$D/$1"/EPUB/*.xhtml; do
+		grep -q '<html[^>]* dir="rtl"' "$f" || bad="$bad ${f##*/}"
+	done
+	grep -q '<spine[^>]* page-progression-direction="rtl"' \
+	    "$D/$1/EPUB/package.opf" || bad="$bad spine"
+	[ -z "$bad" ] || { echo "$bad"; return 1; }
+}
+if build rtl "$D/rtl.md"; then
+	validate rtl
+	out=$(rtl_ok rtl) && pass "rtl: lang he gives dir=rtl and an rtl spine" ||
+	    fail "rtl: lang he gives dir=rtl and an rtl spine" "missing in$out"
+else
+	fail "build rtl" "$(head -c 300 "$D/rtl.err")"
+fi
+printf -- '---\nlang: en\ndir: rtl\n---\nText.\n' >"$D/rtl-dir.md"
+build rtl-dir "$D/rtl-dir.md" && rtl_ok rtl-dir >/dev/null &&
+    pass "rtl: dir: rtl in the front matter" ||
+    fail "rtl: dir: rtl in the front matter"
+# dir: ltr wins over the language, and a left-to-right book says nothing.
+if build rtl-ltr "$D/rtl.md" -M dir=ltr &&
+    ! grep -q 'dir="rtl"\|page-progression' "$D"/rtl-ltr/EPUB/*.xhtml \
+    "$D/rtl-ltr/EPUB/package.opf"; then
+	pass "rtl: -M dir=ltr overrides lang he"
+else
+	fail "rtl: -M dir=ltr overrides lang he"
+fi
+"$QUIRE" -q -t epub -o "$D/rtl-bad.epub" -M dir=up "$D/rtl.md" 2>"$D/rtl-bad.err"
+[ $? -ne 0 ] && grep -q 'dir "up" is not ltr, rtl or auto' "$D/rtl-bad.err" &&
+    pass "rtl: a bad dir is an error" || fail "rtl: a bad dir is an error"
 # ---- the CommonMark spec examples, when the npm package is at hand ------------------
 # All 652 examples as the chapters of one book: one epubcheck run covers
 # every construct the spec knows.

@@ -713,3 +713,65 @@ if "$QUIRE" -t pdf -o "$S/lang.pdf" "$S/lang.md" 2>"$S/lang.err" &&
 else
 	fail "pdf-hyphen-warning" "no warning for lang xx-YY"
 fi
+
+# Per-character font fallback (issue 20): letters no configured family
+# has are drawn with an installed TrueType font that has them (found
+# through fontconfig), not as '?'.  Each script is checked only where
+# such a font is installed; otherwise its case passes, naming what to
+# install.  The text is unshaped (no conjuncts), so only the characters
+# are compared; Hebrew is compared letter by letter, as pdftotext
+# reorders what quire still draws left to right.
+ttf_for() {	# HEX: is a TrueType .ttf with U+HEX installed?
+	fc-list --format '%{file}|%{fontformat}\n' ":charset=$1" 2>/dev/null |
+	    grep -q '\.ttf|TrueType$'
+}
+cat >"$S/scripts.md" <<'EOF2'
+# Scripts
+
+Hindi: नमस्ते दुनिया
+
+Korean: 안녕하세요 세계
+
+Greek: Καλημέρα κόσμε
+
+Hebrew: שלום עולם
+EOF2
+# fallback SCRIPT HEX PACKAGE STRING...: each string is in the text, and
+# no warning names U+HEX.
+fallback() {
+	local script=$1 hex=$2 pkg=$3 bad="" w
+	local why="no TrueType font with U+$hex; install $pkg"
+	shift 3
+	if ! ttf_for "$hex"; then
+		pass "pdf-fallback-$script (skipped: $why)"
+		return
+	fi
+	grep -q "U+$hex" "$S/scripts.err" && bad="warned about U+$hex"
+	for w; do
+		grep -qF -- "$w" "$S/scripts.txt" || bad="$bad; no '$w'"
+	done
+	if [ -z "$bad" ]; then
+		pass "pdf-fallback-$script"
+	else
+		fail "pdf-fallback-$script" "$bad"
+	fi
+}
+if "$QUIRE" -t pdf -o "$S/scripts.pdf" "$S/scripts.md" 2>"$S/scripts.err"; then
+	pdftotext -raw "$S/scripts.pdf" "$S/scripts.txt" 2>/dev/null
+	fallback Devanagari 0938 fonts-noto-core "नमस्ते दुनिया"
+	fallback Hangul C548 fonts-nanum "안녕하세요 세계"
+	fallback Greek 03B1 fonts-dejavu-core "Καλημέρα κόσμε"
+	fallback Hebrew 05E9 fonts-noto-core ש ל ו ם ע
+	out=$(qpdf --check "$S/scripts.pdf" 2>&1)
+	if [ $? -eq 0 ] && ! grep -qi 'warning' <<<"$out"; then
+		pass "pdf-fallback-qpdf"
+	else
+		fail "pdf-fallback-qpdf" "$(grep -i -m2 'warn\|error' <<<"$out")"
+	fi
+	"$QUIRE" -q -t pdf -o "$S/scripts2.pdf" "$S/scripts.md" 2>/dev/null
+	cmp -s "$S/scripts.pdf" "$S/scripts2.pdf" &&
+		pass "pdf-fallback-reproducible" ||
+		fail "pdf-fallback-reproducible" "two runs differ"
+else
+	fail "pdf-fallback" "$(head -c 200 "$S/scripts.err")"
+fi

@@ -23,13 +23,18 @@ struct lo_foot;
 struct style;
 
 /* Font faces: a family times a style.  FALLBACK and CJK are only used for
- * characters the chosen family lacks. */
+ * characters the chosen family lacks; after them come up to LO_NDYN faces
+ * the device found for single characters no configured face has (struct
+ * lo_metrics' cover()). */
 enum lo_family { FAM_SERIF, FAM_SANS, FAM_MONO, FAM_FALLBACK, FAM_CJK,
 	LO_NFAMILIES };
 #define LO_BOLD		1
 #define LO_ITALIC	2
 #define LO_FACE(fam, sty)	((fam) * 4 + (sty))
 #define LO_NFACES	(LO_NFAMILIES * 4)
+#define LO_NDYN		8
+#define LO_FACE_DYN(i)	(LO_NFACES + (i))
+#define LO_ALLFACES	(LO_NFACES + LO_NDYN)
 
 /*
  * What layout needs to know about fonts.  advance() returns the advance
@@ -40,6 +45,10 @@ enum lo_family { FAM_SERIF, FAM_SANS, FAM_MONO, FAM_FALLBACK, FAM_CJK,
 struct lo_metrics {
 	void	*ctx;
 	int	(*advance)(void *ctx, int face, uint32_t cp);
+	/* The face (LO_FACE_DYN(i)) of an installed font that has cp, for a
+	 * character none of the families has; -1 when no font has it.  May
+	 * be NULL.  Layout asks once per code point. */
+	int	(*cover)(void *ctx, uint32_t cp);
 	/* Natural size in points of a local image file; -1 when it cannot
 	 * be drawn (layout then shows the alt text). */
 	int	(*image_size)(void *ctx, const char *path, double *w,

@@ -4,8 +4,10 @@
  * The device answers "how wide is this code point in this face"; layout
  * asks that once per (face, code point) and keeps the answer.  A face
  * without the glyph falls back to the same style of the fallback family,
- * then to the CJK family; a character no font has is measured (and later
- * drawn) as '?' after one warning.
+ * then to the CJK family, then to whatever installed font the device
+ * finds for that one character (cover(), e.g. Noto Sans Devanagari); a
+ * character no font has is measured (and later drawn) as '?' after one
+ * warning.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,8 @@
 
 struct lo_widths {
 	const struct lo_metrics	*m;
-	int16_t			*bmp[LO_NFACES];	/* BMP widths */
+	int16_t			*bmp[LO_ALLFACES];	/* BMP widths */
+	int8_t			*dyn;	/* BMP: the cover() face's index */
 };
 
 struct lo_widths *
@@ -36,8 +39,9 @@ widths_free(struct lo_widths *cache)
 {
 	if (cache == NULL)
 		return;
-	for (int i = 0; i < LO_NFACES; i++)
+	for (int i = 0; i < LO_ALLFACES; i++)
 		free(cache->bmp[i]);
+	free(cache->dyn);
 	free(cache);
 }
 
@@ -58,14 +62,38 @@ cached(struct lo_widths *cache, int face, uint32_t cp)
 	return t[cp];
 }
 
+/* The face the device found for a character no family has, or -1.  The
+ * device only loads BMP characters (its codes are 16-bit), so only the
+ * BMP is asked about, each code point once. */
+static int
+dyn_face(struct lo_widths *cache, uint32_t cp)
+{
+	int f;
+
+	if (cache->m->cover == NULL || cp > 0xFFFF)
+		return -1;
+	if (cache->dyn == NULL) {
+		cache->dyn = xmalloc(0x10000);
+		memset(cache->dyn, UNKNOWN, 0x10000);
+	}
+	if (cache->dyn[cp] == UNKNOWN) {
+		f = cache->m->cover(cache->m->ctx, cp);
+		cache->dyn[cp] = (int8_t)(f >= LO_NFACES && f < LO_ALLFACES ?
+		    f - LO_NFACES : -1);
+	}
+	return cache->dyn[cp] < 0 ? -1 : LO_FACE_DYN(cache->dyn[cp]);
+}
+
 double
 lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 {
 	int sty = face % 4, w;
-	int tries[3] = { face, LO_FACE(FAM_FALLBACK, sty),
-	    LO_FACE(FAM_CJK, 0) };
+	int tries[4] = { face, LO_FACE(FAM_FALLBACK, sty),
+	    LO_FACE(FAM_CJK, 0), -1 };
 
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
+		if (i == 3 && (tries[3] = dyn_face(cache, cp)) < 0)
+			break;
 		if ((w = cached(cache, tries[i], cp)) >= 0) {
 			*usedface = tries[i];
 			return w;
