@@ -2,6 +2,7 @@
  * meta.c - document metadata from YAML front matter and -M overrides.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,78 +88,92 @@ switches(struct ctx *c, const char *key, const char *v, int line)
 	return 1;
 }
 
+/* "author: X", "author: [X, Y]" (author.0, author.1) and the same for
+ * keywords ("authors" is accepted as a synonym): 1 when key is one. */
+static int
+list_key(const char *key, int *is_author)
+{
+	*is_author = !strcmp(key, "author") || !strcmp(key, "authors") ||
+	    (!strncmp(key, "author.", 7) && isdigit((unsigned char)key[7])) ||
+	    (!strncmp(key, "authors.", 8) && isdigit((unsigned char)key[8]));
+	return *is_author || !strcmp(key, "keywords") ||
+	    (!strncmp(key, "keywords.", 9) && isdigit((unsigned char)key[9]));
+}
+
+/* One author or keyword; "keywords: a, b" as one string is split at
+ * commas. */
+static void
+set_list(struct ctx *c, const char *key, const char *value, int is_author)
+{
+	struct meta *m = &c->d->meta;
+	const char ***list = is_author ? &m->authors : &m->keywords;
+	const char *p = value, *q;
+
+	if (is_author ? c->lists_locked : c->keywords_locked)
+		return;
+	if (c->override && strchr(key, '.') == NULL)
+		*list = NULL;
+	if (is_author || strchr(key, '.') != NULL) {
+		*list = meta_list_add(c->d, *list, value);
+		return;
+	}
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		q = p + strcspn(p, ",");
+		while (q > p && q[-1] == ' ')
+			q--;
+		if (q > p)
+			*list = meta_list_add(c->d, *list,
+			    doc_strndup(c->d, p, (size_t)(q - p)));
+		p += strcspn(p, ",");
+	}
+}
+
+/* The string field a key names, or NULL. */
+static const char **
+string_slot(struct meta *m, const char *key)
+{
+	static const struct { const char *key; size_t off; } fields[] = {
+		{ "title", offsetof(struct meta, title) },
+		{ "subtitle", offsetof(struct meta, subtitle) },
+		{ "date", offsetof(struct meta, date) },
+		{ "lang", offsetof(struct meta, lang) },
+		{ "language", offsetof(struct meta, lang) },
+		{ "dir", offsetof(struct meta, dir) },
+		{ "name", offsetof(struct meta, name) },
+		{ "section", offsetof(struct meta, section) },
+		{ "description", offsetof(struct meta, description) },
+		{ "source", offsetof(struct meta, source) },
+		{ "manual", offsetof(struct meta, manual) },
+		{ "identifier", offsetof(struct meta, identifier) },
+		{ "rights", offsetof(struct meta, rights) },
+		{ "cover-image", offsetof(struct meta, cover_image) },
+		{ "css", offsetof(struct meta, css) },
+	};
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (!strcmp(key, fields[i].key))
+			return (const char **)(void *)((char *)m +
+			    fields[i].off);
+	return NULL;
+}
+
 /* Set one scalar field; strings are stored in the document's arena. */
 static int
 set_field(struct ctx *c, const char *key, const char *value, int line)
 {
 	struct meta *m = &c->d->meta;
-	const char **slot = NULL, *v;
-	int is_author, is_keyword;
+	const char **slot, *v;
+	int is_author;
 
-	/* "author: X", "author: [X, Y]" (author.0, author.1) and the same
-	 * for keywords; "authors" is accepted as a synonym. */
-	is_author = !strcmp(key, "author") || !strcmp(key, "authors") ||
-	    (!strncmp(key, "author.", 7) && isdigit((unsigned char)key[7])) ||
-	    (!strncmp(key, "authors.", 8) && isdigit((unsigned char)key[8]));
-	is_keyword = !strcmp(key, "keywords") ||
-	    (!strncmp(key, "keywords.", 9) && isdigit((unsigned char)key[9]));
-	if (is_author || is_keyword) {
-		const char ***list = is_author ? &m->authors : &m->keywords;
-		int locked = is_author ? c->lists_locked : c->keywords_locked;
-
-		if (locked)
-			return 0;
-		if (c->override && strchr(key, '.') == NULL)
-			*list = NULL;
-		/* "keywords: a, b" as one string is split at commas. */
-		if (is_keyword && strchr(key, '.') == NULL) {
-			const char *p = value, *q;
-			while (*p) {
-				while (*p == ' ' || *p == ',')
-					p++;
-				q = p + strcspn(p, ",");
-				while (q > p && q[-1] == ' ')
-					q--;
-				if (q > p)
-					*list = meta_list_add(c->d, *list,
-					    doc_strndup(c->d, p, (size_t)(q - p)));
-				p += strcspn(p, ",");
-			}
-			return 0;
-		}
-		*list = meta_list_add(c->d, *list, value);
+	if (list_key(key, &is_author)) {
+		set_list(c, key, value, is_author);
 		return 0;
 	}
 	if (switches(c, key, value, line))
 		return 0;
-	if (!strcmp(key, "title"))
-		slot = &m->title;
-	else if (!strcmp(key, "subtitle"))
-		slot = &m->subtitle;
-	else if (!strcmp(key, "date"))
-		slot = &m->date;
-	else if (!strcmp(key, "lang") || !strcmp(key, "language"))
-		slot = &m->lang;
-	else if (!strcmp(key, "dir"))
-		slot = &m->dir;
-	else if (!strcmp(key, "name"))
-		slot = &m->name;
-	else if (!strcmp(key, "section"))
-		slot = &m->section;
-	else if (!strcmp(key, "description"))
-		slot = &m->description;
-	else if (!strcmp(key, "source"))
-		slot = &m->source;
-	else if (!strcmp(key, "manual"))
-		slot = &m->manual;
-	else if (!strcmp(key, "identifier"))
-		slot = &m->identifier;
-	else if (!strcmp(key, "rights"))
-		slot = &m->rights;
-	else if (!strcmp(key, "cover-image"))
-		slot = &m->cover_image;
-	else if (!strcmp(key, "css"))
-		slot = &m->css;
+	slot = string_slot(m, key);
 	if (slot == NULL) {
 		if (c->first || c->override)
 			m->extra = meta_list_add(c->d, meta_list_add(c->d, m->extra,

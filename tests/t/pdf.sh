@@ -772,6 +772,17 @@ if "$QUIRE" -t pdf -o "$S/scripts.pdf" "$S/scripts.md" 2>"$S/scripts.err"; then
 	cmp -s "$S/scripts.pdf" "$S/scripts2.pdf" &&
 		pass "pdf-fallback-reproducible" ||
 		fail "pdf-fallback-reproducible" "two runs differ"
+	# In code too: a letter the mono face lacks is set in the face that
+	# has it (pdffonts lists it), not drawn as a missing glyph.
+	printf '```\nlet s = "नमस्ते";\n```\n' >"$S/codescript.md"
+	if ttf_for 0938; then
+		"$QUIRE" -q -t pdf -o "$S/codescript.pdf" "$S/codescript.md" &&
+		    pdffonts "$S/codescript.pdf" | grep -q Devanagari &&
+			pass "pdf-fallback-in-code" ||
+			fail "pdf-fallback-in-code" "$(pdffonts "$S/codescript.pdf" | tail -n +3)"
+	else
+		pass "pdf-fallback-in-code (skipped: no TrueType font with U+0938)"
+	fi
 else
 	fail "pdf-fallback" "$(head -c 200 "$S/scripts.err")"
 fi

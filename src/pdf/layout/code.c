@@ -89,9 +89,9 @@ looks(const struct lo_ctx *c, struct look *lk)
 	lk[PLAIN].rgb = c->text_rgb;
 }
 
-/* One run of text in one look; returns its width. */
+/* One run of text in one face; returns its width. */
 static double
-code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
+text_op(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
     int face, double size, uint32_t rgb, const char *s, size_t len)
 {
 	struct lo_op *o = ops_push(&e->ops);
@@ -105,6 +105,41 @@ code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
 	o->str = pool_strndup(c->pool, s, len);
 	o->w = lo_text_width(c->widths, face, size, s, len);
 	return o->w;
+}
+
+/*
+ * One run of text in one look; returns its width.  A character the code
+ * face lacks (Hangul, Devanagari in a string literal) is drawn in the
+ * face the fallback chain finds for it, as body text is, never as a
+ * missing glyph; it then takes that face's width, not a cell's.
+ */
+static double
+code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
+    int face, double size, uint32_t rgb, const char *s, size_t len)
+{
+	size_t	 i = 0, start = 0, step;
+	uint32_t cp;
+	int	 used, cur = -1;
+	double	 w = 0;
+
+	while (i < len) {
+		if ((step = utf8_decode(s + i, len - i, &cp)) == 0)
+			step = 1, cp = '?';
+		lo_advance(c->widths, face, cp, &used);
+		if (used < 0)
+			used = face;		/* '?' in the face itself */
+		if (cur >= 0 && used != cur) {
+			w += text_op(c, e, x + w, y, cur, size, rgb, s + start,
+			    i - start);
+			start = i;
+		}
+		cur = used;
+		i += step;
+	}
+	if (i > start)
+		w += text_op(c, e, x + w, y, cur < 0 ? face : cur, size, rgb,
+		    s + start, i - start);
+	return w;
 }
 
 static struct lo_entry *
