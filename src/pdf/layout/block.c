@@ -164,25 +164,22 @@ static size_t
 marker_runs(const struct lo_ctx *c, const char *s, struct lo_op *run,
     size_t max)
 {
-	size_t	 i = 0, k, n = 0, len = strlen(s), start = 0;
+	size_t	 i, k, n = 0, len = strlen(s), start = 0;
 	uint32_t cp;
 	int	 used, face = LO_FACE(c->fam_body, 0);
 
-	while (i < len && n < max) {
-		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
-			k = 1;
-		lo_advance(c->widths, face, cp, &used);
+	for (i = 0; i < len && n < max; i += k) {
+		k = lo_face_run(c->widths, face, s + i, len - i, &used, &cp);
 		if (used < 0)
 			used = face;	/* '?' in the face itself */
-		if (n == 0 || run[n - 1].face != used) {
-			if (n > 0)
-				run[n - 1].str = pool_strndup(c->pool, s +
-				    start, i - start);
-			memset(&run[n], 0, sizeof(run[n]));
-			run[n++].face = used;
-			start = i;
-		}
-		i += k;
+		if (n > 0 && run[n - 1].face == used)
+			continue;
+		if (n > 0)
+			run[n - 1].str = pool_strndup(c->pool, s + start,
+			    i - start);
+		memset(&run[n], 0, sizeof(run[n]));
+		run[n++].face = used;
+		start = i;
 	}
 	if (n > 0)
 		run[n - 1].str = pool_strndup(c->pool, s + start, i - start);

@@ -117,28 +117,25 @@ static double
 code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
     int face, double size, uint32_t rgb, const char *s, size_t len)
 {
-	size_t	 i = 0, start = 0, step;
+	size_t	 i, k, start = 0;
 	uint32_t cp;
 	int	 used, cur = -1;
 	double	 w = 0;
 
-	while (i < len) {
-		if ((step = utf8_decode(s + i, len - i, &cp)) == 0)
-			step = 1, cp = '?';
-		lo_advance(c->widths, face, cp, &used);
+	for (i = 0; i < len; i += k) {
+		k = lo_face_run(c->widths, face, s + i, len - i, &used, &cp);
 		if (used < 0)
-			used = face;		/* '?' in the face itself */
+			used = face;	/* '?' in the face itself */
 		if (cur >= 0 && used != cur) {
 			w += text_op(c, e, x + w, y, cur, size, rgb, s + start,
 			    i - start);
 			start = i;
 		}
 		cur = used;
-		i += step;
 	}
 	if (i > start)
-		w += text_op(c, e, x + w, y, cur < 0 ? face : cur, size, rgb,
-		    s + start, i - start);
+		w += text_op(c, e, x + w, y, cur, size, rgb, s + start,
+		    i - start);
 	return w;
 }
 

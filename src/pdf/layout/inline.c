@@ -165,34 +165,19 @@ static void
 add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
-	int	 face = LO_FACE(f->fam, f->sty), used, cur = -2;
-	size_t	 i = 0, start = 0, k;
+	int	 face = LO_FACE(f->fam, f->sty), used;
+	size_t	 i, k;
 	uint32_t cp;
 
-	while (i < len) {
-		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
-			k = 1, cp = '?';
-		lo_advance(c->widths, face, cp, &used);
-		if (used < 0) {
+	for (i = 0; i < len; i += k) {
+		k = lo_face_run(c->widths, face, s + i, len - i, &used, &cp);
+		if (used >= 0)
+			add_box(c, p, f, used, s + i, k);
+		else {
 			glyph_warning(c->par, cp);
-			if (cur != -2 && i > start)
-				add_box(c, p, f, cur, s + start, i - start);
 			add_box(c, p, f, face, "?", 1);
-			cur = -2;
-			i += k;
-			start = i;
-			continue;
 		}
-		if (used != cur) {
-			if (cur != -2 && i > start)
-				add_box(c, p, f, cur, s + start, i - start);
-			cur = used;
-			start = i;
-		}
-		i += k;
 	}
-	if (cur != -2 && i > start)
-		add_box(c, p, f, cur, s + start, i - start);
 }
 
 static int

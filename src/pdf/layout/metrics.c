@@ -103,6 +103,31 @@ lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 	return cached(cache, face, '?') < 0 ? 500 : cached(cache, face, '?');
 }
 
+size_t
+lo_face_run(struct lo_widths *cache, int face, const char *s, size_t len,
+    int *usedface, uint32_t *cp)
+{
+	size_t	 i = 0, k;
+	uint32_t c;
+	int	 used;
+
+	*usedface = -1;
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &c)) == 0)
+			k = 1, c = '?';
+		lo_advance(cache, face, c, &used);
+		if (i == 0) {
+			*usedface = used;
+			*cp = c;
+		} else if (used != *usedface)
+			break;
+		i += k;
+		if (used < 0)
+			break;
+	}
+	return i;
+}
+
 double
 lo_text_width(struct lo_widths *cache, int face, double size, const char *s,
     size_t len)

@@ -20,5 +20,12 @@ void		  widths_free(struct lo_widths *);
 double	lo_advance(struct lo_widths *, int face, uint32_t cp, int *usedface);
 double	lo_text_width(struct lo_widths *, int face, double size,
 	    const char *s, size_t len);
+/* The leading run of s (len > 0 bytes) that one face draws, starting the
+ * fallback chain at face: its length in bytes, that face in *usedface,
+ * and its first character in *cp.  A character no font has (*usedface
+ * -1) is a run of its own.  Every setter (words, list markers, code)
+ * splits its text with this, so all draw a character in the same face. */
+size_t	lo_face_run(struct lo_widths *, int face, const char *s, size_t len,
+	    int *usedface, uint32_t *cp);
 
 #endif
