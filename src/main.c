@@ -72,7 +72,8 @@ usage(FILE *fp)
 	fputs(
 "usage: quire [options] FILE...\n"
 "Publish Markdown (CommonMark + GFM) as a PDF handout, an EPUB 3 book and a\n"
-"man page, from one parse.  Several FILEs make one document, in order.\n"
+"man page, from one parse.  Several FILEs make one document, in order;\n"
+"one FILE may be an mdBook book (its folder or its SUMMARY.md).\n"
 "\n"
 "  -e, --each          every FILE its own document (a man page each)\n"
 "  -t, --to LIST       formats from pdf,epub,man, comma-separated (default: all)\n"
