@@ -241,9 +241,12 @@ word_start(struct roff *r, const char *s, size_t len, int flags)
 			buf_puts(&r->out, "\\:");
 			r->chunked = 1;
 		}
+		/* A character outside ASCII is written as "\[uXXXX]" (up to
+		 * 10 bytes), so the line ends sooner before one. */
 		if ((r->wordlen >= ROFF_CHUNK &&
 		    r->out.len - r->linestart >= JOIN_AT) ||
-		    r->out.len - r->linestart >= 77) {
+		    r->out.len - r->linestart >=
+		    ((unsigned char)*s < 0x80 ? 77u : 68u)) {
 			buf_puts(&r->out, "\\c");
 			roff_eol(r);
 			r->inword = 1;

@@ -23,9 +23,12 @@
 #include "diag.h"
 #include "doc.h"
 #include "layout/layout.h"
+#include "layout/segment.h"
 #include "device.h"
 #include "fonts.h"
 #include "image.h"
+#include "shape.h"
+#include "utf8.h"
 
 #ifndef QUIRE_VERSION
 #define QUIRE_VERSION "0"
@@ -118,35 +121,147 @@ put_num(struct buf *b, double v)
 	buf_put(b, q, (size_t)(e - q));
 }
 
+/* Plain text: a glyph per character.  Spaces the layout stretched or
+ * shrank (justification) are drawn as spaces, so copying and searching
+ * see words, each followed by the difference from the font's own space
+ * as a TJ adjustment (adj). */
+static void
+plain_codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
+    const char *s, size_t n, double adj)
+{
+	const char *sp;
+
+	if (adj > -0.0005 && adj < 0.0005) {
+		pdf_fonts_codes(fs, o->face, s, n, b);
+		return;
+	}
+	while ((sp = memchr(s, ' ', n)) != NULL) {
+		pdf_fonts_codes(fs, o->face, s, (size_t)(sp + 1 - s), b);
+		buf_putc(b, ')');
+		put_num(b, adj);
+		buf_puts(b, " (");
+		n -= (size_t)(sp + 1 - s);
+		s = sp + 1;
+	}
+	pdf_fonts_codes(fs, o->face, s, n, b);
+}
+
+/* What a shaped run stands for, as a PDF text string in UTF-16. */
+static void
+actual_text(struct buf *b, const char *s, size_t n)
+{
+	size_t	 k;
+	uint32_t cp;
+
+	/* Close the TJ the run is in, or drop it if it is still empty. */
+	if (b->len >= 2 && memcmp(b->data + b->len - 2, "[(", 2) == 0)
+		b->data[b->len -= 2] = '\0';
+	else
+		buf_puts(b, ")] TJ\n");
+	buf_puts(b, "/Span <</ActualText <FEFF");
+	for (; n > 0; s += k, n -= k) {
+		if ((k = utf8_decode(s, n, &cp)) == 0)
+			k = 1, cp = 0xFFFD;
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			buf_printf(b, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)),
+			    (unsigned)(0xDC00 + (cp & 0x3FF)));
+		} else
+			buf_printf(b, "%04X", (unsigned)cp);
+	}
+	buf_puts(b, ">>> BDC\n[(");
+}
+
+/* A TJ adjustment carried to the next glyph, written once it reaches
+ * half a thousandth of an em: the W array's widths are whole numbers,
+ * the shaper's advances are not, and a number after every glyph would
+ * double the text's size for nothing. */
+static void
+flush_adj(struct buf *b, double *pend)
+{
+	if (*pend >= 0.5 || *pend <= -0.5) {
+		buf_putc(b, ')');
+		put_num(b, *pend);
+		buf_puts(b, " (");
+	}
+	*pend = 0;
+}
+
 /*
- * An op's text as the inside of a TJ string.  Spaces the layout
- * stretched or shrank (justification) are drawn as spaces, so copying
- * and searching see words, each followed by the difference from the
- * font's own space as a TJ adjustment.
+ * A run HarfBuzz shaped: its glyphs by id, each moved by the difference
+ * between the advance the shaper chose and the width the font's W array
+ * gives (TJ numbers), a mark raised or lowered with a text rise.
+ *
+ * A left-to-right run is marked content whose ActualText is its
+ * characters, so copying and pdftotext read the words (conjuncts
+ * reorder characters: a glyph-by-glyph reading would not).  A
+ * right-to-left run has none: its glyphs are in visual order, and
+ * readers (poppler) turn glyphs read right to left through ToUnicode
+ * into logical text, but would reverse an ActualText too.
  */
+static void
+shaped_codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
+    const char *s, size_t n, int rtl)
+{
+	const struct shaped_glyph *g;
+	size_t	 ng = pdf_fonts_shape(fs, o->face, s, n, rtl, &g);
+	double	 pend = 0;
+
+	if (ng == 0) {
+		plain_codes(b, fs, o, s, n, 0);
+		return;
+	}
+	if (!rtl)
+		actual_text(b, s, n);
+	for (size_t i = 0; i < ng; i++) {
+		pend -= g[i].dx;
+		flush_adj(b, &pend);
+		if (g[i].dy != 0) {
+			buf_puts(b, ")] TJ\n");
+			put_num(b, g[i].dy * o->size / 1000.0);
+			buf_puts(b, " Ts [(");
+		}
+		pdf_fonts_glyph(b, g[i].gid);
+		if (g[i].dy != 0)
+			buf_puts(b, ")] TJ\n0 Ts [(");
+		pend += pdf_fonts_glyph_width(fs, o->face, g[i].gid) -
+		    g[i].adv + g[i].dx;
+	}
+	if (pend > 0.0005 || pend < -0.0005) {
+		buf_putc(b, ')');
+		put_num(b, pend);
+		buf_puts(b, " (");
+	}
+	if (!rtl)
+		buf_puts(b, ")] TJ\nEMC\n[(");
+}
+
+/* An op's text as the inside of a TJ string: plain runs glyph by glyph,
+ * the runs segment.h marks for shaping through HarfBuzz. */
 static void
 codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 {
-	const char	*s = o->str, *sp;
+	const char	*s = o->str;
+	size_t		 n = strlen(s), k;
 	double		 adj = 0;
+	enum lo_seg	 kind;
 
 	if (o->space > 0) {
 		int adv = pdf_fonts_advance(fs, o->face, ' ');
 
 		adj = adv < 0 ? 0 : -(o->space * 1000.0 / o->size - adv);
 	}
-	if (adj > -0.0005 && adj < 0.0005) {
-		pdf_fonts_codes(fs, o->face, s, strlen(s), b);
+	if (!lo_needs_shaping(s, n)) {
+		plain_codes(b, fs, o, s, n, adj);
 		return;
 	}
-	while ((sp = strchr(s, ' ')) != NULL) {
-		pdf_fonts_codes(fs, o->face, s, (size_t)(sp + 1 - s), b);
-		buf_putc(b, ')');
-		put_num(b, adj);
-		buf_puts(b, " (");
-		s = sp + 1;
+	for (; n > 0; s += k, n -= k) {
+		k = lo_segment(s, n, &kind);
+		if (kind == SEG_PLAIN)
+			plain_codes(b, fs, o, s, k, adj);
+		else
+			shaped_codes(b, fs, o, s, k, kind == SEG_RTL);
 	}
-	pdf_fonts_codes(fs, o->face, s, strlen(s), b);
 }
 
 /*

@@ -7,12 +7,12 @@
  * is replaced by the DejaVu face of the same role, with a warning.
  *
  * libharu 2.3.0, in UTF-8 mode, writes a Type0 font whose codes are the
- * Unicode values themselves (CIDToGIDMap does the glyph mapping), but its
- * ToUnicode stream is a copy of the encoding CMap ("begincidrange"),
- * which is not a valid ToUnicode CMap: poppler warns and some viewers
- * paste garbage.  We record every code point drawn with each font and,
- * just before saving, rewrite that stream in place as a bfchar map from
- * each code to itself.
+ * Unicode values themselves, but shaped text (shape.c) is a sequence of
+ * glyphs, not characters.  So the text is written with glyph ids as
+ * codes (device.c), and just before saving, each font used gets
+ * /CIDToGIDMap /Identity, a W array by glyph id and a ToUnicode CMap
+ * from each glyph drawn to the characters it stands for (libharu's own
+ * was a copy of the encoding CMap, not a valid ToUnicode map at all).
  *
  * A character none of the style's families has is looked up among all
  * installed fonts (pdf_fonts_cover): the first TrueType file in
@@ -21,10 +21,7 @@
  * so a script is set in one font.  The choice depends only on the
  * document and on the installed fonts (FcFontSort's order is
  * deterministic for one font configuration), so the output stays
- * byte-reproducible on one machine.  These characters are drawn one
- * glyph per code point, unshaped: no conjuncts (Devanagari), no joining
- * (Arabic), no mark positioning.  That needs HarfBuzz and text drawn by
- * glyph id, which libharu's UTF-8 fonts cannot do.
+ * byte-reproducible on one machine.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,38 +35,10 @@
 #include "diag.h"
 #include "layout/layout.h"
 #include "fonts.h"
+#include "fonts_int.h"
+#include "shape.h"
 #include "style.h"
 #include "utf8.h"
-
-struct face {
-	int		 tried;
-	const char	*name;		/* libharu font name, NULL if none */
-	const char	*path;		/* its file */
-	HPDF_FontDef	 def;
-	HPDF_Font	 font;
-	uint8_t		*used;		/* bitmap of BMP code points drawn */
-	int		 owner;		/* used is ours, not a shared face's */
-};
-
-/* Files loaded: one per face, and some found by pdf_fonts_cover that
- * turned out not to have the character after all. */
-#define NPATHS		(LO_ALLFACES + 8)
-/* Files libharu refused, not to be tried again. */
-#define NREJECT		16
-
-struct pdf_fonts {
-	HPDF_Doc		 pdf;
-	const struct style	*st;
-	struct face		 f[LO_ALLFACES];
-	char			*paths[NPATHS];		/* loaded files */
-	const char		*pnames[NPATHS];
-	int			 npaths;
-	char			*reject[NREJECT];
-	int			 nreject;
-	int			 ndyn;		/* faces found by cover */
-	int			 full_warned;
-	int			 fc_ok;
-};
 
 /* The layout's families are the style's font roles, in the same order. */
 _Static_assert((int)FAM_SERIF == (int)STYLE_SERIF &&
@@ -77,13 +46,14 @@ _Static_assert((int)FAM_SERIF == (int)STYLE_SERIF &&
     "layout families and style font roles differ");
 
 struct pdf_fonts *
-pdf_fonts_new(HPDF_Doc pdf, const struct style *st)
+pdf_fonts_new(HPDF_Doc pdf, const struct style *st, const char *lang)
 {
 	struct pdf_fonts *fs = xcalloc(1, sizeof(*fs));
 
 	fs->pdf = pdf;
 	fs->st = st;
 	fs->fc_ok = FcInit();
+	fs->shaper = shaper_new(lang);
 	return fs;
 }
 
@@ -93,8 +63,11 @@ pdf_fonts_free(struct pdf_fonts *fs)
 	if (fs == NULL)
 		return;
 	for (int i = 0; i < LO_ALLFACES; i++)
-		if (fs->f[i].owner)
-			free(fs->f[i].used);
+		if (fs->f[i].owner) {
+			buf_free(&fs->f[i].g->multi);
+			free(fs->f[i].g);
+		}
+	shaper_free(fs->shaper);
 	for (int i = 0; i < fs->npaths; i++)
 		free(fs->paths[i]);
 	for (int i = 0; i < fs->nreject; i++)
@@ -352,253 +325,20 @@ pdf_fonts_get(struct pdf_fonts *fs, int face)
 			if (i != face && fs->f[i].font != NULL &&
 			    fs->f[i].name == f->name) {
 				f->font = fs->f[i].font;
-				f->used = fs->f[i].used;
+				f->g = fs->f[i].g;
 				return f->font;
 			}
 		f->font = HPDF_GetFont(fs->pdf, f->name, "UTF-8");
-		f->used = xcalloc(0x10000 / 8, 1);
+		f->g = xcalloc(1, sizeof(*f->g));
+		buf_init(&f->g->multi);
 		f->owner = 1;
 	}
 	return f->font;
 }
 
-/* A byte of a literal string: the delimiters, the escape and the line
- * ends (a reader would turn a bare CR into LF) take a backslash. */
-static char *
-lit(char *o, unsigned c)
+struct face *
+pdf_fonts_face(struct pdf_fonts *fs, int face)
 {
-	switch (c) {
-	case '(': case ')': case '\\':
-		*o++ = '\\';
-		*o++ = (char)c;
-		break;
-	case '\r':
-		*o++ = '\\';
-		*o++ = 'r';
-		break;
-	case '\n':
-		*o++ = '\\';
-		*o++ = 'n';
-		break;
-	default:
-		*o++ = (char)c;
-	}
-	return o;
-}
-
-void
-pdf_fonts_codes(struct pdf_fonts *fs, int face, const char *s, size_t n,
-    struct buf *out)
-{
-	struct face	 *f = &fs->f[face];
-	size_t		  k;
-	uint32_t	  cp;
-	char		 *o;
-
-	buf_grow(out, 4 * n);
-	o = out->data + out->len;
-	while (n > 0) {
-		if ((k = utf8_decode(s, n, &cp)) == 0)
-			k = 1, cp = '?';
-		if (cp > 0xFFFF)
-			cp = '?';
-		if (f->used != NULL)
-			f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-		o = lit(o, cp >> 8);
-		o = lit(o, cp & 255);
-		s += k;
-		n -= k;
-	}
-	out->len = (size_t)(o - out->data);
-	out->data[out->len] = '\0';
-}
-
-static void
-write_cmap(struct buf *b, const uint8_t *used)
-{
-	size_t	n = 0, cp, inblock = 0;
-
-	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
-	    "12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n"
-	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (cp = 0; cp < 0x10000; cp++)
-		if (used[cp >> 3] & (1u << (cp & 7)))
-			n++;
-	for (cp = 0; cp < 0x10000; cp++) {
-		if (!(used[cp >> 3] & (1u << (cp & 7))))
-			continue;
-		if (inblock == 0)
-			buf_printf(b, "%zu beginbfchar\n", n < 100 ? n : 100);
-		buf_printf(b, "<%04zX> <%04zX>\n", cp, cp);
-		n--;
-		if (++inblock == 100) {
-			buf_puts(b, "endbfchar\n");
-			inblock = 0;
-		}
-	}
-	if (inblock)
-		buf_puts(b, "endbfchar\n");
-	buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-	    "end\nend\n");
-}
-
-static int
-rd16(FILE *fp, unsigned *v)
-{
-	int a = getc(fp), b = getc(fp);
-
-	if (a == EOF || b == EOF)
-		return -1;
-	*v = (unsigned)a << 8 | (unsigned)b;
-	return 0;
-}
-
-/*
- * libharu subsets by flagging the glyphs it draws, and for a composite
- * glyph it flags the components too, but reads their ids as signed 16-bit
- * numbers, so components past glyph 32767 (common in CJK fonts such as
- * Droid Sans Fallback) are left out and the character draws blank.  Flag
- * them ourselves, reading the glyf table from the font file, until no
- * composite adds anything new.
- */
-static void
-flag_components(struct face *f)
-{
-	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)f->def->attr;
-	FILE		  *fp;
-	int		   changed = 1;
-
-	if (a == NULL || a->glyph_tbl.flgs == NULL || f->path == NULL ||
-	    (fp = fopen(f->path, "rb")) == NULL)
-		return;
-	while (changed) {
-		changed = 0;
-		for (unsigned gid = 0; gid < a->num_glyphs; gid++) {
-			unsigned long off = a->glyph_tbl.offsets[gid];
-			unsigned      nc, flags, comp, more;
-
-			if (a->glyph_tbl.flgs[gid] != 1)
-				continue;
-			a->glyph_tbl.flgs[gid] = 2;	/* seen */
-			if (a->header.index_to_loc_format == 0)
-				off *= 2;
-			off += a->glyph_tbl.base_offset;
-			if (fseek(fp, (long)off, SEEK_SET) != 0 ||
-			    rd16(fp, &nc) != 0 || nc != 0xFFFF ||
-			    fseek(fp, 8, SEEK_CUR) != 0)
-				continue;
-			do {
-				if (rd16(fp, &flags) != 0 || rd16(fp, &comp) != 0)
-					break;
-				more = flags & 32;
-				fseek(fp, (flags & 1) ? 4 : 2, SEEK_CUR);
-				if (flags & 8)
-					fseek(fp, 2, SEEK_CUR);
-				else if (flags & 64)
-					fseek(fp, 4, SEEK_CUR);
-				else if (flags & 128)
-					fseek(fp, 8, SEEK_CUR);
-				if (comp < a->num_glyphs &&
-				    a->glyph_tbl.flgs[comp] == 0) {
-					a->glyph_tbl.flgs[comp] = 1;
-					changed = 1;
-				}
-			} while (more);
-		}
-	}
-	for (unsigned gid = 0; gid < a->num_glyphs; gid++)
-		if (a->glyph_tbl.flgs[gid])
-			a->glyph_tbl.flgs[gid] = 1;
-	fclose(fp);
-}
-
-/*
- * Text is written into the content streams directly (device.c), so
- * libharu never measured it and has flagged no glyph for the subset:
- * flag each code drawn.  GetCharWidth does that, and also flags the
- * components of a composite glyph (below 32768, see flag_components).
- */
-static void
-flag_glyphs(struct face *f)
-{
-	for (uint32_t cp = 0; cp < 0x10000; cp++)
-		if (f->used[cp >> 3] & (1u << (cp & 7)))
-			(void)HPDF_TTFontDef_GetCharWidth(f->def,
-			    (HPDF_UINT16)cp);
-}
-
-/*
- * libharu's W array lists the width of every code in the font whose
- * width differs from the default, whatever was drawn: some 60 kB of
- * uncompressed text per DejaVu font.  Rewrite it for the codes used.
- */
-static int
-trim_widths(struct face *f, HPDF_FontAttr attr)
-{
-	HPDF_Array w, run = NULL;
-	long	   prev = -2;
-
-	if (attr->descendant_font == NULL ||
-	    (w = HPDF_Dict_GetItem(attr->descendant_font, "W",
-	    HPDF_OCLASS_ARRAY)) == NULL)
-		return 0;
-	HPDF_Array_Clear(w);
-	for (long cp = 0; cp < 0x10000; cp++) {
-		HPDF_UINT16 gid;
-
-		if (!(f->used[cp >> 3] & (1u << (cp & 7))))
-			continue;
-		gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
-		if (cp != prev + 1 || run == NULL) {
-			if ((run = HPDF_Array_New(w->mmgr)) == NULL ||
-			    HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK ||
-			    HPDF_Array_Add(w, run) != HPDF_OK)
-				return -1;
-		}
-		if (HPDF_Array_AddNumber(run,
-		    HPDF_TTFontDef_GetGidWidth(f->def, gid)) != HPDF_OK)
-			return -1;
-		prev = cp;
-	}
-	return 0;
-}
-
-int
-pdf_fonts_fix_tounicode(struct pdf_fonts *fs)
-{
-	for (int i = 0; i < LO_ALLFACES; i++) {
-		struct face	*f = &fs->f[i];
-		HPDF_FontAttr	 attr;
-		HPDF_Dict	 cmap;
-		struct buf	 b;
-		int		 dup = 0;
-
-		if (f->font == NULL)
-			continue;
-		for (int j = 0; j < i; j++)
-			if (fs->f[j].font == f->font)
-				dup = 1;
-		if (dup)
-			continue;
-		flag_glyphs(f);
-		flag_components(f);
-		attr = (HPDF_FontAttr)f->font->attr;
-		if (attr == NULL || trim_widths(f, attr) != 0)
-			return -1;
-		if ((cmap = attr->cmap_stream) == NULL || cmap->stream == NULL)
-			continue;
-		buf_init(&b);
-		write_cmap(&b, f->used);
-		HPDF_MemStream_FreeData(cmap->stream);
-		if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data,
-		    (HPDF_UINT)b.len) != HPDF_OK) {
-			buf_free(&b);
-			return -1;
-		}
-		buf_free(&b);
-	}
-	return 0;
+	return face >= 0 && face < LO_ALLFACES && pdf_fonts_get(fs, face) != NULL &&
+	    fs->f[face].g != NULL ? &fs->f[face] : NULL;
 }

@@ -15,7 +15,9 @@
 struct style;
 struct pdf_fonts;
 
-struct pdf_fonts *pdf_fonts_new(HPDF_Doc, const struct style *);
+/* lang: the document's language, for shaping. */
+struct pdf_fonts *pdf_fonts_new(HPDF_Doc, const struct style *,
+		      const char *lang);
 void		  pdf_fonts_free(struct pdf_fonts *);
 
 /* struct lo_metrics' advance(): thousandths of an em, -1 when the face
@@ -32,15 +34,34 @@ struct buf;
 /* The libharu font for a face (created on first use), or NULL. */
 HPDF_Font	  pdf_fonts_get(struct pdf_fonts *, int face);
 
-/* UTF-8 text drawn with a face, as the inside of a PDF literal string
- * of its 2-byte codes (the code of a BMP character is its Unicode value;
- * anything else is '?'), escaped.  Records each code for the subset, the
- * widths and the ToUnicode map. */
+/* UTF-8 text drawn with a face one glyph per character, as the inside
+ * of a PDF literal string of its 2-byte codes, which are glyph ids (a
+ * character the font lacks, or above the BMP, is '?'), escaped.
+ * Records each glyph for the subset, the widths and the ToUnicode map
+ * (fontcodes.c). */
 void		  pdf_fonts_codes(struct pdf_fonts *, int face, const char *utf8,
 		      size_t len, struct buf *out);
 
-/* Just before saving: replace libharu's broken ToUnicode CMaps and
- * complete its glyph subsets. */
-int		  pdf_fonts_fix_tounicode(struct pdf_fonts *);
+struct shaped_glyph;
+
+/* A run shaped with HarfBuzz (layout/segment.h says which runs): its
+ * glyphs in drawing order, valid until the next shaping, and their
+ * count; 0 when it cannot be shaped.  Records the glyphs as above, each
+ * standing for its cluster's characters. */
+size_t		  pdf_fonts_shape(struct pdf_fonts *, int face, const char *s,
+		      size_t len, int rtl, const struct shaped_glyph **);
+/* One glyph's code, escaped, onto a literal string. */
+void		  pdf_fonts_glyph(struct buf *, unsigned gid);
+/* The width the PDF gives a glyph (its W entry), in thousandths. */
+int		  pdf_fonts_glyph_width(struct pdf_fonts *, int face,
+		      unsigned gid);
+/* struct lo_metrics' shaped(): the width of a shaped run, -1 if it
+ * cannot be shaped. */
+double		  pdf_fonts_shaped_width(void *fonts, int face, const char *s,
+		      size_t len, int rtl);
+
+/* Just before saving: glyph subsets, widths by glyph id, the identity
+ * CIDToGIDMap and the ToUnicode CMaps (fontsave.c). */
+int		  pdf_fonts_finish(struct pdf_fonts *);
 
 #endif

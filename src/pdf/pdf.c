@@ -101,13 +101,14 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	fs = pdf_fonts_new(pdf, st);
+	fs = pdf_fonts_new(pdf, st, d->meta.lang);
 	im = pdf_images_new(pdf);
 
 	memset(&m, 0, sizeof(m));
 	m.ctx = fs;
 	m.advance = pdf_fonts_advance;
 	m.cover = pdf_fonts_cover;
+	m.shaped = pdf_fonts_shaped_width;
 	m.image_ctx = im;
 	m.image_size = image_size;
 	if (pdf_fonts_advance(fs, LO_FACE(FAM_SERIF, 0), 'a') < 0) {
@@ -124,7 +125,7 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	}
 	layout_free(ld);
 	diag_stage(&t, "pdf:draw");
-	if (pdf_fonts_fix_tounicode(fs) != 0)
+	if (pdf_fonts_finish(fs) != 0)
 		goto fail;
 	if (HPDF_SaveToStream(pdf) != HPDF_OK || err.failed)
 		goto fail;

@@ -21,6 +21,7 @@
 #include "hyph.h"
 #include "inline.h"
 #include "metrics.h"
+#include "segment.h"
 #include "params.h"
 #include "parstate.h"
 #include "pool.h"
@@ -159,23 +160,31 @@ glyph_warning(struct par_state *ps, uint32_t cp)
 	    (unsigned)cp);
 }
 
-/* A piece of a word: split into boxes wherever the drawing face changes
- * (glyph fallback) and replace characters no font has by '?'. */
+/* A piece of a word: split into boxes wherever the direction changes
+ * (Arabic and the digits after it: bidi orders boxes), and wherever the
+ * drawing face changes (glyph fallback); characters no font has become
+ * '?'. */
 static void
 add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
 	int	 face = LO_FACE(f->fam, f->sty), used;
-	size_t	 i, k;
+	size_t	 i, k, j, n;
 	uint32_t cp;
+	enum lo_seg kind;
 
-	for (i = 0; i < len; i += k) {
-		k = lo_face_run(c->widths, face, s + i, len - i, &used, &cp);
-		if (used >= 0)
-			add_box(c, p, f, used, s + i, k);
-		else {
-			glyph_warning(c->par, cp);
-			add_box(c, p, f, face, "?", 1);
+	for (j = 0; j < len; j += n) {
+		n = lo_needs_shaping(s + j, len - j) ?
+		    lo_segment(s + j, len - j, &kind) : len - j;
+		for (i = j; i < j + n; i += k) {
+			k = lo_face_run(c->widths, face, s + i, j + n - i, &used,
+			    &cp);
+			if (used >= 0)
+				add_box(c, p, f, used, s + i, k);
+			else {
+				glyph_warning(c->par, cp);
+				add_box(c, p, f, face, "?", 1);
+			}
 		}
 	}
 }

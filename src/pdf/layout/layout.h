@@ -49,6 +49,12 @@ struct lo_metrics {
 	 * character none of the families has; -1 when no font has it.  May
 	 * be NULL.  Layout asks once per code point. */
 	int	(*cover)(void *ctx, uint32_t cp);
+	/* The width of a run to shape (segment.h: SEG_LTR or SEG_RTL, rtl
+	 * for the latter) in face, in thousandths of the font size; -1
+	 * when it cannot be shaped, and it is measured glyph by glyph.
+	 * May be NULL. */
+	double	(*shaped)(void *ctx, int face, const char *s, size_t len,
+		    int rtl);
 	/* Natural size in points of a local image file; -1 when it cannot
 	 * be drawn (layout then shows the alt text). */
 	int	(*image_size)(void *ctx, const char *path, double *w,

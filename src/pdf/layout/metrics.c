@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "layout.h"
 #include "metrics.h"
+#include "segment.h"
 #include "utf8.h"
 
 #define UNKNOWN		(-2)
@@ -128,9 +129,9 @@ lo_face_run(struct lo_widths *cache, int face, const char *s, size_t len,
 	return i;
 }
 
-double
-lo_text_width(struct lo_widths *cache, int face, double size, const char *s,
-    size_t len)
+/* Glyph by glyph, with the font's advances. */
+static double
+plain_width(struct lo_widths *cache, int face, const char *s, size_t len)
 {
 	double	 w = 0;
 	size_t	 i = 0, k;
@@ -144,6 +145,29 @@ lo_text_width(struct lo_widths *cache, int face, double size, const char *s,
 		}
 		w += lo_advance(cache, face, cp, &used);
 		i += k;
+	}
+	return w;
+}
+
+/* Runs that need shaping are measured shaped, segment by segment, as
+ * the device draws them (segment.h). */
+double
+lo_text_width(struct lo_widths *cache, int face, double size, const char *s,
+    size_t len)
+{
+	const struct lo_metrics *m = cache->m;
+	enum lo_seg kind;
+	double	 w = 0, sw;
+	size_t	 i, k;
+
+	if (m->shaped == NULL || !lo_needs_shaping(s, len))
+		return plain_width(cache, face, s, len) * size / 1000.0;
+	for (i = 0; i < len; i += k) {
+		k = lo_segment(s + i, len - i, &kind);
+		if (kind == SEG_PLAIN || (sw = m->shaped(m->ctx, face, s + i, k,
+		    kind == SEG_RTL)) < 0)
+			sw = plain_width(cache, face, s + i, k);
+		w += sw;
 	}
 	return w * size / 1000.0;
 }

@@ -1,0 +1,66 @@
+/*
+ * pdf/fonts_int.h - the PDF fonts' state, shared by fonts.c (finding and
+ * loading), fontcodes.c (writing text as glyph ids, shaping) and
+ * fontsave.c (subset, widths and ToUnicode before saving).
+ */
+#ifndef QUIRE_PDF_FONTS_INT_H
+#define QUIRE_PDF_FONTS_INT_H
+
+#include <stdint.h>
+
+#include <hpdf.h>
+
+#include "buf.h"
+#include "layout/layout.h"
+
+struct shaper;
+struct style;
+
+/* What a font drew, by glyph id: for the subset, the widths and the
+ * ToUnicode map.  Shared by the faces that share a file. */
+struct glyphs {
+	uint8_t		 used[0x10000 / 8];
+	uint16_t	 gidof[0x10000];	/* BMP code point -> glyph + 1 */
+	/* What each glyph stands for: a code point, or MULTI | the offset
+	 * of a NUL-terminated UTF-8 string in multi (a ligature, a
+	 * conjunct); 0 for none yet. */
+	uint32_t	 uni[0x10000];
+	struct buf	 multi;
+};
+#define MULTI	0x80000000u
+
+struct face {
+	int		 tried;
+	const char	*name;		/* libharu font name, NULL if none */
+	const char	*path;		/* its file */
+	HPDF_FontDef	 def;
+	HPDF_Font	 font;
+	struct glyphs	*g;
+	int		 owner;		/* g is ours, not a shared face's */
+};
+
+/* Files loaded: one per face, and some found by pdf_fonts_cover that
+ * turned out not to have the character after all. */
+#define NPATHS		(LO_ALLFACES + 8)
+/* Files libharu refused, not to be tried again. */
+#define NREJECT		16
+
+struct pdf_fonts {
+	HPDF_Doc		 pdf;
+	const struct style	*st;
+	struct face		 f[LO_ALLFACES];
+	char			*paths[NPATHS];		/* loaded files */
+	const char		*pnames[NPATHS];
+	int			 npaths;
+	char			*reject[NREJECT];
+	int			 nreject;
+	int			 ndyn;		/* faces found by cover */
+	int			 full_warned;
+	int			 fc_ok;
+	struct shaper		*shaper;
+};
+
+/* The face's font, loaded and with its record of glyphs; NULL if none. */
+struct face	*pdf_fonts_face(struct pdf_fonts *, int face);
+
+#endif

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# tests/t/shaping.sh - complex scripts in the PDF (issue 20): text in
+# Arabic, Persian, Hebrew, Hindi, Bengali and Thai is shaped by HarfBuzz
+# and drawn by glyph id.  Checked on what is drawn (tests/glyphs.py reads
+# the glyph ids out of the content streams and the ToUnicode maps), not
+# only on what pdftotext says:
+#  - no character is replaced by '?' when an installed font covers it;
+#  - Arabic letters take their joining forms: the glyphs of a word are
+#    not the glyphs of the same letters standing alone;
+#  - a Devanagari conjunct is fewer glyphs than characters, and the word
+#    still reads back whole (ActualText);
+#  - pdftotext gives back the logical text of left-to-right lines, and
+#    every right-to-left word in its logical order;
+#  - a justified Hindi paragraph's lines end at the right margin, so the
+#    widths layout measured are the widths drawn;
+#  - Latin text is still drawn glyph per character, with no marked
+#    content, and outputs are reproducible.
+. "${TOP:?}/tests/lib.sh"
+S=$(scratch shaping)
+W=$TOP/tests/cases/world-scripts.md
+GLYPHS="python3 $TOP/tests/glyphs.py"
+
+ttf_for() {	# HEX: is a TrueType .ttf with U+HEX installed?
+	fc-list --format '%{file}|%{fontformat}\n' ":charset=$1" 2>/dev/null |
+	    grep -q '\.ttf|TrueType$'
+}
+
+if ! "$QUIRE" -t pdf -o "$S/w.pdf" "$W" 2>"$S/w.err"; then
+	fail shaping-publish "$(head -c 300 "$S/w.err")"
+	exit 0
+fi
+pass shaping-publish
+if grep -q "no font has a glyph" "$S/w.err"; then
+	fail shaping-no-missing "$(grep -m3 'no font' "$S/w.err")"
+else
+	pass shaping-no-missing
+fi
+
+# Left-to-right scripts: the logical text, line by line.
+pdftotext -raw "$S/w.pdf" "$S/w.txt" 2>/dev/null
+bad=""
+for s in "नमस्ते दुनिया।" "क्षत्रिय, श्री और द्वार" "ক্ষ এবং জ্ঞ" \
+    "আমি বাংলায় গান গাই।" "สวัสดีชาวโลก" "ที่นี่มีวรรณยุกต์" \
+    "안녕하세요 세계." "こんにちは世界。"; do
+	grep -qF -- "$s" "$S/w.txt" || bad="$bad; no '$s'"
+done
+[ -z "$bad" ] && pass shaping-ltr-text || fail shaping-ltr-text "${bad#; }"
+
+# Right-to-left words, each in its logical order: pdftotext turns the
+# glyphs of a right-to-left run, drawn in visual order, back into
+# logical text through the ToUnicode maps.  Words with a lam-alef
+# ligature are left out: poppler reverses the two letters of that one
+# glyph, as it does in Chromium's PDFs.
+pdftotext "$S/w.pdf" "$S/w.logical" 2>/dev/null
+bad=""
+for s in مرحبا بالعالم قصير دنیا עולם שלום בעברית; do
+	grep -qw -- "$s" "$S/w.logical" || bad="$bad $s"
+done
+[ -z "$bad" ] && pass shaping-rtl-words || fail shaping-rtl-words "not read back:$bad"
+
+# Arabic joining: the glyphs of a word against the same letters alone.
+printf 'مرحبا\n' >"$S/word.md"
+printf 'م ر ح ب ا\n' >"$S/letters.md"
+"$QUIRE" -q -t pdf -o "$S/word.pdf" "$S/word.md" &&
+"$QUIRE" -q -t pdf -o "$S/letters.pdf" "$S/letters.md"
+arabic_gids() {	# the glyphs of Arabic letters drawn, in order
+	$GLYPHS "$1" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    for g, c in zip(r["gids"], r["text"]):
+        if "\u0600" <= c <= "\u06ff":
+            print(g)'
+}
+word=$(arabic_gids "$S/word.pdf" | sort -u)
+letters=$(arabic_gids "$S/letters.pdf" | sort -u)
+common=$(comm -12 <(echo "$word") <(echo "$letters"))
+if [ "$(echo "$word" | grep -c .)" -eq 5 ] &&
+    [ "$(echo "$letters" | grep -c .)" -eq 5 ] && [ -z "$common" ]; then
+	pass shaping-arabic-joining
+else
+	fail shaping-arabic-joining "word glyphs [$(echo $word)], alone [$(echo $letters)]"
+fi
+
+# A conjunct: क्षत्रिय is 8 characters; its glyphs are fewer, and they
+# read back as the word.
+n=$($GLYPHS "$S/w.pdf" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    if r["actual"] and r["actual"].startswith("क्षत्रिय"):
+        print(len(r["gids"]), len(r["actual"].rstrip(",")))
+        break')
+if [ -n "$n" ] && [ "${n% *}" -lt "${n#* }" ]; then
+	pass shaping-conjunct
+else
+	fail shaping-conjunct "glyphs and characters: '${n:-no such span}'"
+fi
+
+# Widths: a justified Hindi paragraph (long enough for several lines)
+# ends every line but the last at the right margin.
+cat >"$S/style.yaml" <<'EOF2'
+pdf:
+  paper: a4
+  margin: { top: 20mm, bottom: 20mm, left: 20mm, right: 20mm }
+EOF2
+{
+	printf -- '---\ntitle: Hindi\n---\n\n'
+	for i in 1 2 3 4 5 6; do
+		printf 'यह एक लंबा हिन्दी अनुच्छेद है जिसमें क्षत्रिय, श्री, द्वार और '
+		printf 'संयुक्ताक्षर जैसे शब्द बार बार आते हैं ताकि पंक्तियाँ भरें। '
+	done
+	printf '\n'
+} >"$S/hindi.md"
+if "$QUIRE" -q -t pdf -s "$S/style.yaml" -o "$S/hindi.pdf" "$S/hindi.md"; then
+	pdftotext -bbox-layout "$S/hindi.pdf" "$S/hindi.html" 2>/dev/null
+	r=$(python3 - "$S/hindi.html" <<'EOF2'
+import re, sys
+right = 595.276 - 20 / 25.4 * 72
+lines = [(float(y), float(x)) for y, x in re.findall(
+    r'<line xMin="[^"]+" yMin="([^"]+)" xMax="([^"]+)"',
+    open(sys.argv[1]).read())]
+# The title is one line, the paragraph's last line is ragged, and the
+# footer is below 700 pt.
+body = [x for y, x in lines if y < 700][1:-1]
+off = [x for x in body if abs(x - right) > 0.6]
+print(len(body), len(off), ' '.join('%.2f' % x for x in off[:4]))
+EOF2
+)
+	set -- $r
+	if [ "${1:-0}" -ge 3 ] && [ "${2:-1}" -eq 0 ]; then
+		pass "shaping-justified ($1 lines flush right)"
+	else
+		fail shaping-justified "lines, off the margin: $r"
+	fi
+else
+	fail shaping-justified "cannot publish"
+fi
+
+# Latin text: one glyph per character, no marked content; the shaped
+# runs of the world page do have it.
+printf '# Plain\n\nPlain Latin text, with café and naïve.\n' >"$S/latin.md"
+"$QUIRE" -q -t pdf -o "$S/latin.pdf" "$S/latin.md"
+spans() { $GLYPHS "$1" | grep -c '"actual": "'; }
+n=$(spans "$S/latin.pdf") m=$(spans "$S/w.pdf")
+if [ "$n" -eq 0 ] && [ "$m" -gt 10 ]; then
+	pass shaping-latin-plain
+else
+	fail shaping-latin-plain "spans: $n in Latin text, $m in the world page"
+fi
+
+"$QUIRE" -q -t pdf -o "$S/w2.pdf" "$W"
+cmp -s "$S/w.pdf" "$S/w2.pdf" && pass shaping-reproducible ||
+	fail shaping-reproducible "two runs differ"
+out=$(qpdf --check "$S/w.pdf" 2>&1)
+if [ $? -eq 0 ] && ! grep -qi warning <<<"$out"; then
+	pass shaping-qpdf
+else
+	fail shaping-qpdf "$(grep -i -m2 'warn\|error' <<<"$out")"
+fi
