@@ -66,7 +66,7 @@ numbered_paragraph(const struct lo_ctx *c, struct vlist *v,
 	struct lo_par	p;
 	size_t		from = v->n;
 
-	if (align == AL_NONE || (align == AL_LEFT && col->align != AL_NONE))
+	if (align == AL_NONE || (align == AL_START && col->align != AL_NONE))
 		align = col->align;
 	par_take(c, &p);
 	if (prefix != NULL) {
@@ -104,7 +104,7 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		f.sty |= LO_ITALIC;
 	vl_glue(v, f.size * (lvl <= 2 ? HEAD_SKIP_TOP : HEAD_SKIP));
 	at = v->n;
-	numbered_paragraph(c, v, n, col, &f, AL_LEFT, n->u.heading.number);
+	numbered_paragraph(c, v, n, col, &f, AL_START, n->u.heading.number);
 	/* The mark goes on the heading's first line, not on the space
 	 * above it: that space is dropped at the top of a page. */
 	while (at < v->n && v->e[at].kind == V_GLUE)

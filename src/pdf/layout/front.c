@@ -98,7 +98,7 @@ entry(const struct lo_ctx *c, struct vlist *v, struct front *f,
 	par_add_text(c, &p, mark->mark_title, &fmt);
 	par_finish(&p);
 	par_set(c, &p, v, c->left + indent, c->width - indent - numw -
-	    size * TOC_GAP, size, AL_LEFT, 1);
+	    size * TOC_GAP, size, AL_START, 1);
 	par_give(c, &p);
 	for (size_t i = from; i < v->n; i++) {
 		if (v->e[i].kind != V_BOX)
@@ -161,7 +161,7 @@ front_contents(const struct lo_ctx *c, struct vlist *v,
 	par_take(c, &p);
 	par_add_text(c, &p, heading, &fmt);
 	par_finish(&p);
-	par_set(c, &p, v, c->left, c->width, fmt.size, AL_LEFT, 1);
+	par_set(c, &p, v, c->left, c->width, fmt.size, AL_START, 1);
 	par_give(c, &p);
 	v->e[v->n - 1].keep = 1;
 	vl_glue(v, c->body_size);

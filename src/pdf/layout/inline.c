@@ -53,6 +53,7 @@ par_init(struct lo_par *p)
 {
 	p->it = NULL;
 	p->n = p->cap = 0;
+	p->dir = DIR_DOC;
 }
 
 void
@@ -67,6 +68,7 @@ par_take(const struct lo_ctx *c, struct lo_par *p)
 {
 	*p = c->par->spare;
 	p->n = 0;
+	p->dir = DIR_DOC;
 	par_init(&c->par->spare);
 }
 

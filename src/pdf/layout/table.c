@@ -315,7 +315,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 			    &note);
 		}
 		par_finish(&p);
-		par_set(c, &p, v, x, w, f->size, align ? align : AL_LEFT, 1);
+		par_set(c, &p, v, x, w, f->size, align ? align : AL_START, 1);
 		par_give(c, &p);
 	}
 	trim(v);
@@ -445,7 +445,7 @@ caption(const struct lo_ctx *c, struct vlist *v, const struct node *cap,
 	par_take(c, &p);
 	par_add_inlines(c, &p, cap, &f);
 	par_finish(&p);
-	par_set(c, &p, v, tab->left, tab->width, size, AL_LEFT, 1);
+	par_set(c, &p, v, tab->left, tab->width, size, AL_START, 1);
 	par_give(c, &p);
 	if (v->n > 0)
 		v->e[v->n - 1].keep = 1;
