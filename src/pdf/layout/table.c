@@ -397,7 +397,8 @@ set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
 		if ((k = cell->u.cell.col) >= nc)
 			continue;
 		f = cell_fmt(c, size, row->header, label && k == 0);
-		set_cell(c, &row->cells[k], cell, &f, tab->x[k] + tab->pad,
+		set_cell(c, &row->cells[k], cell, &f, (tab->rtl ? tab->x[k] +
+		    tab->w[k] - span_width(tab, cell) : tab->x[k]) + tab->pad,
 		    span_width(tab, cell) - 2 * tab->pad, cell->u.cell.align,
 		    0);
 		if (k == 0 && !row->header) {
@@ -453,6 +454,17 @@ caption(const struct lo_ctx *c, struct vlist *v, const struct node *cap,
 	v->e[v->n - 1].keep = 1;
 }
 
+/* Right to left, the first column is the rightmost and the table keeps
+ * to the right edge of its column, which ends at right. */
+static void
+mirror_columns(struct lo_table *tab, double right)
+{
+	for (int k = 0; k < tab->ncols; k++)
+		tab->x[k] = right - (tab->x[k] - tab->left) - tab->w[k];
+	tab->left = right - tab->width;
+	tab->rtl = 1;
+}
+
 void
 table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
     const struct lo_column *col)
@@ -486,6 +498,8 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	for (int k = 0; k < nc; k++)
 		tab->x[k] = k ? tab->x[k - 1] + tab->w[k - 1] : x;
 	tab->width = tab->x[nc - 1] + tab->w[nc - 1] - x;
+	if (c->rtl)
+		mirror_columns(tab, x + width);
 	free(mn);
 	free(mx);
 
