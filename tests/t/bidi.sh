@@ -143,6 +143,12 @@ def main(kind, pdf):
         l = line_of(ls, 'inside')
         check('auto-english-with-hebrew-word-left', flush_left([l]) and
               right_of(ls, 'inside', 'שלום') and right_of(ls, 'שלום', 'word'))
+    elif kind == 'toc':
+        l = line_of(ls, 'ראשון')
+        num = [x for x in l if x[2] == '2']
+        check('toc-number-left', num and abs(num[0][0] - L) < EPS and
+              right_of(ls, 'ראשון', '2'))
+        check('toc-title-right', flush_right([l]))
     elif kind == 'ltr':
         l = line_of(ls, 'paragraph')
         check('ltr-forced-left', flush_left([l]))
@@ -152,7 +158,7 @@ def main(kind, pdf):
 main(sys.argv[1], sys.argv[2])
 EOF
 
-for k in he ar fa mixed ltr; do
+for k in he ar fa mixed ltr toc; do
 	if ! "$QUIRE" -q -t pdf -s "$S/style.yaml" -o "$S/$k.pdf" "$B/$k.md" \
 	    2>"$S/$k.err"; then
 		fail "bidi-$k-builds" "$(head -3 "$S/$k.err")"
