@@ -309,6 +309,11 @@ struct meta {
 	 * in the front matter (ltr, rtl or auto), else (or for auto) from
 	 * lang's script, so a back end never guesses it. */
 	const char	 *dir;
+	/* 1 when neither "dir" nor lang chose the direction (dir auto and
+	 * a left-to-right language): each paragraph then takes its own
+	 * from its first strong character (UAX #9 P2-P3), its blocks
+	 * stay left-to-right. */
+	int		  dir_auto;
 	const char	 *name;		/* output base name */
 	const char	 *section;	/* man section, default "7" */
 	const char	 *description;

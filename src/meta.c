@@ -342,8 +342,10 @@ meta_finish(struct doc *d, const char *first_path, const struct hash128 *text)
 
 	if (m->lang == NULL)
 		m->lang = "en";
-	if (m->dir == NULL || !strcmp(m->dir, "auto"))
+	if (m->dir == NULL || !strcmp(m->dir, "auto")) {
 		m->dir = rtl_lang(m->lang) ? "rtl" : "ltr";
+		m->dir_auto = !rtl_lang(m->lang);
+	}
 	if (m->section == NULL)
 		m->section = "7";
 	/* A book gets its furniture; a handout does not. */

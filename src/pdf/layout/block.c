@@ -66,7 +66,7 @@ numbered_paragraph(const struct lo_ctx *c, struct vlist *v,
 	struct lo_par	p;
 	size_t		from = v->n;
 
-	if (align == AL_NONE || (align == AL_LEFT && col->align != AL_NONE))
+	if (align == AL_NONE || (align == AL_START && col->align != AL_NONE))
 		align = col->align;
 	par_take(c, &p);
 	if (prefix != NULL) {
@@ -104,7 +104,7 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		f.sty |= LO_ITALIC;
 	vl_glue(v, f.size * (lvl <= 2 ? HEAD_SKIP_TOP : HEAD_SKIP));
 	at = v->n;
-	numbered_paragraph(c, v, n, col, &f, AL_LEFT, n->u.heading.number);
+	numbered_paragraph(c, v, n, col, &f, AL_START, n->u.heading.number);
 	/* The mark goes on the heading's first line, not on the space
 	 * above it: that space is dropped at the top of a page. */
 	while (at < v->n && v->e[at].kind == V_GLUE)
@@ -186,12 +186,14 @@ marker_runs(const struct lo_ctx *c, const char *s, struct lo_op *run,
 	return n;
 }
 
+/* A marker on entry e, ending at x (beginning there, at the right of
+ * the text, in a right-to-left document). */
 static void
 list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s,
-    double xr, double size)
+    double x, double size)
 {
 	struct lo_op	 run[4];
-	double		 y = lo_baseline(size, c->lead), x = xr;
+	double		 y = lo_baseline(size, c->lead), x0 = x;
 	size_t		 n = marker_runs(c, s, run, 4), k;
 
 	for (size_t i = 0; i < e->ops.n; i++)
@@ -208,6 +210,8 @@ list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s,
 		run[k].y = y;
 		x -= run[k].w;
 	}
+	if (c->rtl)
+		x = x0;
 	/* The marker goes first in the entry, so text extraction reads
 	 * "• item" and not "item •". */
 	for (k = 0; k < n; k++)
@@ -225,18 +229,46 @@ list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s,
  * or after the number. */
 static void
 item_mark(const struct node *list, const struct node *it, int num,
-    int depth, char *mark, size_t size)
+    int depth, int rtl, char *mark, size_t size)
 {
 	static const char *bullets[3] = { "\xe2\x80\xa2", "\xe2\x97\xa6",
 	    "\xe2\x80\x93" };
 	const char *box = it->u.item.task == TASK_DONE ? "\xe2\x98\x91" :
 	    it->u.item.task == TASK_OPEN ? "\xe2\x98\x90" : NULL;
 
-	if (list->u.list.ordered)
-		snprintf(mark, size, "%d%c%s%s", num, list->u.list.delim ?
-		    list->u.list.delim : '.', box ? " " : "", box ? box : "");
+	char delim = list->u.list.delim ? list->u.list.delim : '.';
+
+	/* Right to left, "3." reads from the right: the number, then the
+	 * point (or the bracket, mirrored) at its left, then the box. */
+	if (list->u.list.ordered && rtl)
+		snprintf(mark, size, "%s%s%c%d", box ? box : "", box ? " " : "",
+		    delim == ')' ? '(' : delim, num);
+	else if (list->u.list.ordered)
+		snprintf(mark, size, "%d%c%s%s", num, delim, box ? " " : "",
+		    box ? box : "");
 	else
 		snprintf(mark, size, "%s", box ? box : bullets[depth % 3]);
+}
+
+/* The column of a list's items, a quote's or a definition's blocks:
+ * col indented at the start of its lines, the left or (right to left)
+ * the right. */
+static void
+indent_column(const struct lo_ctx *c, struct lo_column *inner,
+    const struct lo_column *col, double indent)
+{
+	*inner = *col;
+	inner->x = c->rtl ? col->x : col->x + indent;
+	inner->width = col->width - indent;
+	inner->depth = col->depth + 1;
+}
+
+/* Where a bar w wide beside col goes: bx from its start edge. */
+static double
+bar_x(const struct lo_ctx *c, const struct lo_column *col, double bx,
+    double w)
+{
+	return c->rtl ? col->x + col->width - bx - w : col->x + bx;
 }
 
 static void
@@ -261,7 +293,8 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 			size_t nr;
 			double w = size * LIST_MARK_GAP;
 
-			item_mark(n, it, k, col->depth, mark, sizeof(mark));
+			item_mark(n, it, k, col->depth, c->rtl, mark,
+			    sizeof(mark));
 			nr = marker_runs(c, mark, run, 4);
 			for (size_t r = 0; r < nr; r++)
 				w += lo_text_width(c->widths, run[r].face,
@@ -271,20 +304,20 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		}
 	}
 
-	item.x = col->x + indent;
-	item.width = col->width - indent;
-	item.depth = col->depth + 1;
+	indent_column(c, &item, col, indent);
 	vl_glue(v, col->skip * LIST_SKIP);
 	for (const struct node *it = n->first; it != NULL; it = it->next) {
 		size_t from = v->n;
 
-		item_mark(n, it, num++, col->depth, mark, sizeof(mark));
+		item_mark(n, it, num++, col->depth, c->rtl, mark,
+		    sizeof(mark));
 		blocks(c, v, it->first, &item);
 		/* The marker sits on the item's first line. */
 		while (from < v->n && v->e[from].kind != V_BOX)
 			from++;
 		if (from < v->n)
-			list_marker(c, &v->e[from], mark,
+			list_marker(c, &v->e[from], mark, c->rtl ?
+			    item.x + item.width + size * LIST_MARK_GAP :
 			    item.x - size * LIST_MARK_GAP, size);
 		if (it->next != NULL)
 			vl_glue(v, n->u.list.tight ? size * TIGHT_SKIP :
@@ -324,14 +357,13 @@ quote(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	struct lo_column inner = *col;
 	size_t	from;
 
-	inner.x = col->x + indent;
-	inner.width = col->width - indent;
-	inner.depth = col->depth + 1;
+	indent_column(c, &inner, col, indent);
 	vl_glue(v, col->skip);
 	/* A zero-height anchor so the bar starts with the quote. */
 	from = v->n;
 	blocks(c, v, n->first, &inner);
-	side_bar(v, from, col->x + QUOTE_BAR_X, QUOTE_BAR_W, QUOTE_BAR_RGB);
+	side_bar(v, from, bar_x(c, col, QUOTE_BAR_X, QUOTE_BAR_W), QUOTE_BAR_W,
+	    QUOTE_BAR_RGB);
 	vl_glue(v, col->skip);
 }
 
@@ -351,9 +383,7 @@ alert(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	struct lo_fmt f = body_fmt(c, col->size);
 	size_t	from;
 
-	inner.x = col->x + indent;
-	inner.width = col->width - indent;
-	inner.depth = col->depth + 1;
+	indent_column(c, &inner, col, indent);
 	f.fam = c->fam_head;
 	f.sty = LO_BOLD;
 	f.rgb = rgb[n->u.alert.kind];
@@ -366,7 +396,7 @@ alert(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		v->e[i].keep = 1;
 	vl_glue(v, col->size * ALERT_TITLE_GAP);
 	blocks(c, v, n->first, &inner);
-	side_bar(v, from, col->x + QUOTE_BAR_X, ALERT_BAR_W,
+	side_bar(v, from, bar_x(c, col, QUOTE_BAR_X, ALERT_BAR_W), ALERT_BAR_W,
 	    rgb[n->u.alert.kind]);
 	vl_glue(v, col->skip);
 }
@@ -586,9 +616,7 @@ deflist(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	struct lo_column inner = *col;
 	struct lo_fmt f = *body;
 
-	inner.x = col->x + indent;
-	inner.width = col->width - indent;
-	inner.depth = col->depth + 1;
+	indent_column(c, &inner, col, indent);
 	f.sty |= LO_BOLD;
 	for (const struct node *k = n->first; k != NULL; k = k->next)
 		if (k->type == N_DEFTERM)

@@ -40,6 +40,10 @@ struct lo_ctx {
 	struct kp_state		*kp;		/* linebreak.c */
 	struct par_state	*par;		/* inline.c, parset.c */
 	int			 ragged;
+	/* The document's direction (meta.dir, meta.dir_auto): rtl sets
+	 * its blocks from the right; dir_auto lets each paragraph take
+	 * its own from its first strong character. */
+	int			 rtl, dir_auto;
 	int			 chapter_break;	/* input files start pages */
 	/* page geometry */
 	double			 pw, ph, ml, mr, mt, mb;

@@ -69,6 +69,17 @@ struct lo_foot {
 
 /* ---- setting the notes ------------------------------------------------ */
 
+/* Where a note's number w wide hangs: in the indent before the text,
+ * at its left, or at its right in a right-to-left document. */
+static double
+num_x(const struct lo_ctx *c, const struct lo_foot *f, double w)
+{
+	if (c->rtl)
+		return c->left + c->width - f->size * (NOTE_INDENT -
+		    NOTE_NUM_GAP);
+	return c->left + f->size * (NOTE_INDENT - NOTE_NUM_GAP) - w;
+}
+
 /* A note's number onto ops, hanging before the text at baseline y;
  * returns its width. */
 static double
@@ -86,7 +97,7 @@ number_op(const struct lo_ctx *c, const struct lo_foot *f,
 	o->rgb = c->text_rgb;
 	o->str = pool_strdup(c->pool, num);
 	o->w = lo_text_width(c->widths, face, f->size, num, strlen(num));
-	o->x = c->left + f->size * (NOTE_INDENT - NOTE_NUM_GAP) - o->w;
+	o->x = num_x(c, f, o->w);
 	o->y = y;
 	return o->w;
 }
@@ -111,7 +122,7 @@ number(const struct lo_ctx *c, struct lo_foot *f, struct foot_note *fn)
 		return;
 	o = ops_push(&e->ops);
 	o->type = LO_LINK;
-	o->x = c->left + f->size * (NOTE_INDENT - NOTE_NUM_GAP) - w;
+	o->x = num_x(c, f, w);
 	o->w = w;
 	o->h = e->h;
 	o->str = pool_alloc(c->pool, strlen(ref->u.footref.id) + 2);
@@ -127,7 +138,7 @@ set_note(const struct lo_ctx *c, struct lo_foot *f, struct foot_note *fn)
 
 	memset(&col, 0, sizeof(col));
 	col.align = AL_NONE;
-	col.x = c->left + f->size * NOTE_INDENT;
+	col.x = c->rtl ? c->left : c->left + f->size * NOTE_INDENT;
 	col.width = c->width - f->size * NOTE_INDENT;
 	col.size = f->size;
 	col.skip = f->size * NOTE_PAR_SKIP;
@@ -493,8 +504,8 @@ cont_line(struct lo_foot *f, int note)
 	fmt.size = f->size;
 	fmt.rgb = SECONDARY_RGB;
 	fmt.nohyph = 1;
-	par_set_plain(c, &tmp, "(continued)", &fmt, c->left + f->size *
-	    NOTE_INDENT, c->width - f->size * NOTE_INDENT);
+	par_set_plain(c, &tmp, "(continued)", &fmt, c->rtl ? c->left :
+	    c->left + f->size * NOTE_INDENT, c->width - f->size * NOTE_INDENT);
 	number_op(c, f, fn, &fn->cont, lo_baseline(f->size, c->lead));
 	for (size_t i = 0; tmp.n > 0 && i < tmp.e[0].ops.n; i++)
 		*ops_push(&fn->cont) = tmp.e[0].ops.op[i];
@@ -523,7 +534,7 @@ draw_page(struct lo_foot *f, struct lo_doc *d, size_t i, size_t j, int base)
 	o = pool_alloc(c->pool, sizeof(*o));
 	memset(o, 0, sizeof(*o));
 	o->type = LO_LINE;
-	o->x = c->left;
+	o->x = c->rtl ? c->left + c->width * (1 - NOTE_RULE_LENGTH) : c->left;
 	o->y = y + c->body_size * NOTE_RULE_SKIP;
 	o->w = c->width * NOTE_RULE_LENGTH;
 	o->lw = NOTE_RULE_LW;

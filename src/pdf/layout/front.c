@@ -32,7 +32,8 @@ struct front_entry {
 	size_t		 line;		/* the entry's last line in v */
 	size_t		 dots;		/* the leaders' op; the number's next */
 	double		 text_end;	/* where the title's last line ends */
-	double		 right;		/* the number's right edge */
+	double		 right;		/* the number's right edge (right to
+					   left: its left edge) */
 	double		 size;
 };
 
@@ -54,16 +55,23 @@ front_titlepage(const struct lo_ctx *c, struct vlist *v)
 	title_block(c, v);
 }
 
-/* The widest end of a line's text. */
+/* The widest end of a line's text: its right end, or its left end in
+ * a right-to-left document, where the leaders run leftwards. */
 static double
-line_end(const struct lo_entry *e)
+line_end(const struct lo_entry *e, int rtl)
 {
-	double end = 0;
+	double end = rtl ? 1e9 : 0;
 
-	for (size_t i = 0; i < e->ops.n; i++)
-		if (e->ops.op[i].type == LO_TEXT &&
-		    e->ops.op[i].x + e->ops.op[i].w > end)
-			end = e->ops.op[i].x + e->ops.op[i].w;
+	for (size_t i = 0; i < e->ops.n; i++) {
+		const struct lo_op *o = &e->ops.op[i];
+
+		if (o->type != LO_TEXT)
+			continue;
+		if (!rtl && o->x + o->w > end)
+			end = o->x + o->w;
+		else if (rtl && o->x < end)
+			end = o->x;
+	}
 	return end;
 }
 
@@ -97,15 +105,18 @@ entry(const struct lo_ctx *c, struct vlist *v, struct front *f,
 	par_take(c, &p);
 	par_add_text(c, &p, mark->mark_title, &fmt);
 	par_finish(&p);
-	par_set(c, &p, v, c->left + indent, c->width - indent - numw -
-	    size * TOC_GAP, size, AL_LEFT, 1);
+	/* Right to left, the titles are indented from the right and the
+	 * numbers' column is at the left. */
+	par_set(c, &p, v, c->rtl ? c->left + numw + size * TOC_GAP :
+	    c->left + indent, c->width - indent - numw - size * TOC_GAP, size,
+	    AL_START, 1);
 	par_give(c, &p);
 	for (size_t i = from; i < v->n; i++) {
 		if (v->e[i].kind != V_BOX)
 			continue;
 		o = ops_push(&v->e[i].ops);
 		o->type = LO_LINK;
-		o->x = c->left + indent;
+		o->x = c->rtl ? c->left : c->left + indent;
 		o->w = c->width - indent;
 		o->h = v->e[i].h;
 		o->str = link;
@@ -115,12 +126,12 @@ entry(const struct lo_ctx *c, struct vlist *v, struct front *f,
 	memset(fe, 0, sizeof(*fe));
 	fe->id = mark->mark_id;
 	fe->size = size;
-	fe->right = c->left + c->width;
+	fe->right = c->rtl ? c->left : c->left + c->width;
 	for (fe->line = v->n - 1; fe->line > from &&
 	    v->e[fe->line].kind != V_BOX; fe->line--)
 		;
 	last = &v->e[fe->line];
-	fe->text_end = line_end(last);
+	fe->text_end = line_end(last, c->rtl);
 	/* Two ops at the end of the last line, to be given their text:
 	 * the leaders, then the number. */
 	fe->dots = last->ops.n;
@@ -161,7 +172,7 @@ front_contents(const struct lo_ctx *c, struct vlist *v,
 	par_take(c, &p);
 	par_add_text(c, &p, heading, &fmt);
 	par_finish(&p);
-	par_set(c, &p, v, c->left, c->width, fmt.size, AL_LEFT, 1);
+	par_set(c, &p, v, c->left, c->width, fmt.size, AL_START, 1);
 	par_give(c, &p);
 	v->e[v->n - 1].keep = 1;
 	vl_glue(v, c->body_size);
@@ -199,13 +210,15 @@ front_numbers(const struct lo_ctx *c, struct front *f)
 		w = lo_text_width(c->widths, nop->face, fe->size, num,
 		    strlen(num));
 		nop->str = pool_strdup(c->pool, num);
-		nop->x = fe->right - w;
+		nop->x = c->rtl ? fe->right : fe->right - w;
 		nop->w = w;
 		/* Leaders: spaced dots from past the title to just before
 		 * the number, ending at the same place on every line. */
 		dotw = lo_text_width(c->widths, dot->face, fe->size,
 		    " .", 2);
-		room = nop->x - fe->size * TOC_GAP / 2 - fe->text_end;
+		room = c->rtl ? fe->text_end - fe->size * TOC_GAP / 2 -
+		    (nop->x + w) : nop->x - fe->size * TOC_GAP / 2 -
+		    fe->text_end;
 		n = room > dotw ? (size_t)(room / dotw) : 0;
 		dots = pool_alloc(c->pool, 2 * n + 1);
 		for (k = 0; k < n; k++) {
@@ -215,8 +228,8 @@ front_numbers(const struct lo_ctx *c, struct front *f)
 		dots[2 * n] = '\0';
 		dot->str = dots;
 		dot->w = (double)n * dotw;
-		dot->x = nop->x - fe->size * TOC_GAP / 2 -
-		    dot->w;
+		dot->x = c->rtl ? nop->x + w : nop->x - fe->size * TOC_GAP /
+		    2 - dot->w;
 	}
 	strmap_free(&pages);
 	free(f->e);

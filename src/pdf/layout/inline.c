@@ -54,6 +54,7 @@ par_init(struct lo_par *p)
 {
 	p->it = NULL;
 	p->n = p->cap = 0;
+	p->dir = DIR_DOC;
 }
 
 void
@@ -68,6 +69,7 @@ par_take(const struct lo_ctx *c, struct lo_par *p)
 {
 	*p = c->par->spare;
 	p->n = 0;
+	p->dir = DIR_DOC;
 	par_init(&c->par->spare);
 }
 

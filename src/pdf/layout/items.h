@@ -31,11 +31,22 @@ struct lo_item {
 	const char	*link;		/* URI or "#id", NULL if none */
 	const char	*anchor;	/* a zero-width box: a place's id */
 	const struct node *ref;		/* a footnote's marker: its FOOTREF */
+	/* The bidi embedding level of its characters (bidi.c): odd reads
+	 * right to left; 0 in a paragraph without right-to-left text. */
+	int		 level;
 };
+
+/* A paragraph's direction, as its block asks for it (lo_par.dir):
+ * DIR_AUTO is its first strong character's (UAX #9 P2-P3). */
+enum { DIR_DOC, DIR_LTR, DIR_RTL, DIR_AUTO };
+/* par_set: the start of the line, the left in left-to-right text and
+ * the right in right-to-left (an author's AL_LEFT stays on the left). */
+#define AL_START	(AL_RIGHT + 1)
 
 struct lo_par {
 	struct lo_item	*it;
 	size_t		 n, cap;
+	int		 dir;		/* DIR_*; par_take makes it DIR_DOC */
 };
 
 /* Character format while walking inlines. */

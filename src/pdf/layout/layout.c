@@ -109,6 +109,8 @@ layout_document(const struct doc *d, const struct style *st,
 	c.out = out;
 	geometry(&c);
 	sizes(&c);
+	c.rtl = d->meta.dir != NULL && !strcmp(d->meta.dir, "rtl");
+	c.dir_auto = d->meta.dir_auto;
 	out->pw = c.pw;
 	out->ph = c.ph;
 	if (st->pdf.hyphenate)

@@ -90,6 +90,11 @@ draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 				o->y = p->y + (edge ? p->h : 0);
 				o->w = (k == t->ncols ? t->left + t->width :
 				    t->x[k]) - t->x[from];
+				if (t->rtl) {
+					/* Columns from..k-1 run leftwards. */
+					o->x = t->x[k - 1];
+					o->w = t->x[from] + t->w[from] - o->x;
+				}
 				o->lw = r->header ? t->rule_w * HEADER_RULE_W :
 				    t->rule_w;
 				o->rgb = r->header ? HEADER_RULE_RGB : RULE_RGB;
@@ -136,6 +141,7 @@ footer_title(const struct lo_ctx *c, struct lo_page *pg, const char *title,
 {
 	struct vlist	tmp = { NULL, 0, 0 };
 	struct lo_fmt	f;
+	struct lo_par	p;
 	size_t		len = strlen(title);
 
 	memset(&f, 0, sizeof(f));
@@ -151,8 +157,15 @@ footer_title(const struct lo_ctx *c, struct lo_page *pg, const char *title,
 		while (len > 0 && ((unsigned char)title[len] & 0xC0) == 0x80)
 			len--;
 	}
-	par_set_plain(c, &tmp, pool_strndup(c->pool, title, len), &f, c->left,
-	    width);
+	/* The footer keeps its places in every direction: the title at
+	 * the left, the number at the right (its words still in bidi
+	 * order). */
+	par_take(c, &p);
+	p.dir = DIR_LTR;
+	par_add_text(c, &p, pool_strndup(c->pool, title, len), &f);
+	par_finish(&p);
+	par_set(c, &p, &tmp, c->left, width, f.size, AL_START, 1);
+	par_give(c, &p);
 	if (tmp.n > 0) {
 		/* tmp is freed here: the page keeps a copy. */
 		size_t		 nops = tmp.e[0].ops.n;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bidi.h"
 #include "buf.h"
 #include "context.h"
 #include "diag.h"
@@ -111,6 +112,7 @@ split_wide(const struct lo_ctx *c, struct lo_par *p, double width)
 			cut_box(c, &q, &p->it[i], width);
 	}
 	free(p->it);
+	q.dir = p->dir;
 	*p = q;
 }
 
@@ -202,6 +204,7 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 	if (o != NULL && !b->strike && !b->underline && !b->mark &&
 	    o->face == b->face &&
 	    o->size == b->size && o->rgb == b->rgb && o->lw == b->rise &&
+	    !(b->level & 1) &&
 	    dx - gap < 0.01 && dx - gap > -0.01 &&
 	    (gap == 0 || o->space == 0 || fabs(o->space - gap) < 0.001)) {
 		if (gap != 0) {
@@ -223,8 +226,11 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 		o->lw = b->rise;	/* only for merging */
 		buf_put(setter->text, b->s, b->len);
 		setter->open = (long)(ops->n - 1);
-		if (b->strike || b->underline || b->mark)
-			close_run(setter);	/* its rule is drawn per box */
+		/* A rule is drawn per box; a right-to-left box is an op of
+		 * its own, which the shaper turns as a whole and a merge
+		 * would put in logical, not visual, order. */
+		if (b->strike || b->underline || b->mark || (b->level & 1))
+			close_run(setter);
 	}
 	setter->marked = b->mark;
 	if (b->strike)
@@ -273,18 +279,125 @@ line_refs(const struct lo_ctx *c, struct lo_entry *e, const struct lo_par *p,
 			e->refs[e->nrefs++] = p->it[i].ref;
 }
 
+/* Where a line of natural width nat starts in [x, x + width]: at the
+ * left, or at the right of a right-to-left paragraph, whose last line
+ * (and every ragged line) ends flush with the right edge. */
+static double
+line_start(double x, double width, double nat, int align, int rtl)
+{
+	if (align == AL_RIGHT || (rtl && align != AL_LEFT &&
+	    align != AL_CENTER))
+		return x + (width - nat);
+	if (align == AL_CENTER)
+		return x + (width - nat) / 2;
+	return x;
+}
+
+/* Scratch for the visual order of a line's items in a paragraph with
+ * right-to-left text (bidi.c): their levels, the order and the items. */
+struct line_order {
+	int	*lv;
+	size_t	*ord, *src, *idx;
+	int	 base;		/* the paragraph's level, or -1: no bidi */
+};
+
+/* The items [s, b) of a line, and b when it is the hyphen drawn at the
+ * break, in the order they are drawn from the left (rule L2).  A hard
+ * break's glue ends the line: it is at the paragraph's level (L1). */
+static size_t
+visual_order(const struct lo_par *p, size_t s, size_t b, int hyph,
+    struct line_order *lo)
+{
+	size_t m = 0;
+
+	for (size_t i = s; i < b + (hyph != 0); i++) {
+		const struct lo_item *it = &p->it[i];
+
+		lo->lv[m] = it->type == IT_GLUE && it->st >= LO_INF / 2 ?
+		    lo->base : it->level;
+		lo->src[m++] = i;
+	}
+	bidi_order(lo->lv, m, lo->ord);
+	for (size_t k = 0; k < m; k++)
+		lo->idx[k] = lo->src[lo->ord[k]];
+	return m;
+}
+
+/* Set the line of items [s, b) with adjustment ratio r into setter's
+ * ops: the natural width first, for the alignment, then each item from
+ * the left, in visual order when the paragraph has right-to-left text. */
+static void
+set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
+    size_t b, double r, double x, double width, int align, int ragged,
+    struct line_order *lo)
+{
+	const struct lo_item *lastbox = NULL, *hbox = NULL;
+	int	 hyph = p->it[b].type == IT_PEN && p->it[b].flag;
+	double	 nat = 0, xx, gap = 0;
+	size_t	 i, k, m;
+
+	if (ragged || align != AL_NONE || r > MAX_SET_RATIO || r < -1)
+		r = 0;
+	for (i = s; i < b; i++) {
+		const struct lo_item *it = &p->it[i];
+
+		if (it->type == IT_BOX) {
+			nat += it->w;
+			hbox = it;
+		} else if (it->type == IT_GLUE && it->st < LO_INF / 2)
+			nat += it->w + (r >= 0 ? r * it->st : r * it->sh);
+	}
+	if (hyph)
+		nat += p->it[b].w;
+	hyph = hyph && hbox != NULL;
+	xx = line_start(x, width, nat, align, lo->base == 1);
+	m = lo->base >= 0 ? visual_order(p, s, b, hyph, lo) : b - s + hyph;
+	for (k = 0; k < m; k++) {
+		const struct lo_item *it;
+
+		i = lo->base >= 0 ? lo->idx[k] : s + k;
+		it = &p->it[i];
+		if (i == b) {
+			/* The hyphen, in the face of the break's penalty and
+			 * the format of the word it ends. */
+			struct lo_item h = *hbox;
+
+			h.s = "-";
+			h.len = 1;
+			h.w = it->w;
+			h.face = it->face;
+			h.link = NULL;
+			draw_box(setter, &h, xx, 0);
+			xx += h.w;
+			gap = 0;
+		} else if (it->type == IT_BOX) {
+			draw_box(setter, it, xx, lastbox ? gap : 0);
+			xx += it->w;
+			lastbox = it;
+			gap = 0;
+		} else if (it->type == IT_GLUE && it->st < LO_INF / 2) {
+			double g = it->w + (r >= 0 ? r * it->st : r * it->sh);
+
+			xx += g;
+			gap += g;
+		}
+	}
+}
+
 int
 par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
     double width, double size, int align, int ragged)
 {
 	size_t	*brk, nl, s = 0;
 	double	*ratio, lineh = size * c->lead;
-	double	 base = lo_baseline(size, c->lead);
 	struct buf	 text;
 	struct line_setter setter;
+	struct line_order lo = { NULL, NULL, NULL, NULL, -1 };
 
 	if (p->n == 0)
 		return 0;
+	/* Levels before the breaks: a level does not depend on them. */
+	lo.base = bidi_levels(c, p);
 	split_wide(c, p, width);
 	nl = kp_break(c->kp, p, width, ragged || align != AL_NONE, &brk,
 	    &ratio);
@@ -296,74 +409,39 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		ratio[0] = 0;
 		nl = 1;
 	}
+	if (lo.base >= 0) {
+		lo.lv = xmalloc((p->n + 1) * sizeof(*lo.lv));
+		lo.ord = xmalloc(3 * (p->n + 1) * sizeof(*lo.ord));
+		lo.src = lo.ord + p->n + 1;
+		lo.idx = lo.src + p->n + 1;
+	}
 	buf_init(&text);
 	setter.c = c;
 	setter.text = &text;
-	setter.base = base;
+	setter.base = lo_baseline(size, c->lead);
 	setter.lineh = lineh;
+	setter.ops = &c->par->line;
 	for (size_t l = 0; l < nl; l++) {
 		struct lo_entry	*e = vl_push(v, V_BOX, lineh);
-		size_t		 b = brk[l], i;
-		double		 r = ratio[l], nat = 0, xx, gap = 0;
-		const struct lo_item *lastbox = NULL;
+		size_t		 b = brk[l];
 
-		setter.ops = &c->par->line;
 		setter.ops->n = 0;
 		setter.open = setter.lastlink = -1;
 		setter.marked = setter.anchors = 0;
-
 		/* Skip discardables after the previous break. */
 		while (s < b && p->it[s].type != IT_BOX)
 			s++;
-		if (ragged || align != AL_NONE || r > MAX_SET_RATIO || r < -1)
-			r = 0;
-		for (i = s; i < b; i++) {
-			const struct lo_item *it = &p->it[i];
-
-			if (it->type == IT_BOX)
-				nat += it->w;
-			else if (it->type == IT_GLUE && it->st < LO_INF / 2)
-				nat += it->w + (r >= 0 ? r * it->st :
-				    r * it->sh);
-		}
-		if (p->it[b].type == IT_PEN && p->it[b].flag)
-			nat += p->it[b].w;
-		xx = x;
-		if (align == AL_RIGHT)
-			xx += width - nat;
-		else if (align == AL_CENTER)
-			xx += (width - nat) / 2;
-		for (i = s; i < b; i++) {
-			const struct lo_item *it = &p->it[i];
-
-			if (it->type == IT_BOX) {
-				draw_box(&setter, it, xx, lastbox ? gap : 0);
-				xx += it->w;
-				lastbox = it;
-				gap = 0;
-			} else if (it->type == IT_GLUE && it->st < LO_INF / 2) {
-				double g = it->w + (r >= 0 ? r * it->st :
-				    r * it->sh);
-
-				xx += g;
-				gap += g;
-			}
-		}
-		if (p->it[b].type == IT_PEN && p->it[b].flag && lastbox) {
-			struct lo_item h = *lastbox;
-
-			h.s = "-";
-			h.len = 1;
-			h.w = p->it[b].w;
-			h.face = p->it[b].face;
-			h.link = NULL;
-			draw_box(&setter, &h, xx, 0);
-		}
+		set_line(&setter, p, s, b, ratio[l], x, width, align, ragged,
+		    &lo);
 		close_run(&setter);
 		ops_pool(c->pool, &e->ops, setter.ops);
 		e->has_anchor = setter.anchors;
 		line_refs(c, e, p, s, b);
 		s = b + 1;
+	}
+	if (lo.base >= 0) {
+		free(lo.lv);
+		free(lo.ord);
 	}
 	buf_free(&text);
 	free(brk);
@@ -381,7 +459,7 @@ par_set_plain(const struct lo_ctx *c, struct vlist *v, const char *text,
 	par_take(c, &p);
 	par_add_text(c, &p, text, f);
 	par_finish(&p);
-	nl = par_set(c, &p, v, x, width, f->size, AL_LEFT, 1);
+	nl = par_set(c, &p, v, x, width, f->size, AL_START, 1);
 	par_give(c, &p);
 	return nl;
 }

@@ -315,7 +315,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 			    &note);
 		}
 		par_finish(&p);
-		par_set(c, &p, v, x, w, f->size, align ? align : AL_LEFT, 1);
+		par_set(c, &p, v, x, w, f->size, align ? align : AL_START, 1);
 		par_give(c, &p);
 	}
 	trim(v);
@@ -397,7 +397,8 @@ set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
 		if ((k = cell->u.cell.col) >= nc)
 			continue;
 		f = cell_fmt(c, size, row->header, label && k == 0);
-		set_cell(c, &row->cells[k], cell, &f, tab->x[k] + tab->pad,
+		set_cell(c, &row->cells[k], cell, &f, (tab->rtl ? tab->x[k] +
+		    tab->w[k] - span_width(tab, cell) : tab->x[k]) + tab->pad,
 		    span_width(tab, cell) - 2 * tab->pad, cell->u.cell.align,
 		    0);
 		if (k == 0 && !row->header) {
@@ -445,12 +446,23 @@ caption(const struct lo_ctx *c, struct vlist *v, const struct node *cap,
 	par_take(c, &p);
 	par_add_inlines(c, &p, cap, &f);
 	par_finish(&p);
-	par_set(c, &p, v, tab->left, tab->width, size, AL_LEFT, 1);
+	par_set(c, &p, v, tab->left, tab->width, size, AL_START, 1);
 	par_give(c, &p);
 	if (v->n > 0)
 		v->e[v->n - 1].keep = 1;
 	vl_glue(v, size * CAPTION_GAP);
 	v->e[v->n - 1].keep = 1;
+}
+
+/* Right to left, the first column is the rightmost and the table keeps
+ * to the right edge of its column, which ends at right. */
+static void
+mirror_columns(struct lo_table *tab, double right)
+{
+	for (int k = 0; k < tab->ncols; k++)
+		tab->x[k] = right - (tab->x[k] - tab->left) - tab->w[k];
+	tab->left = right - tab->width;
+	tab->rtl = 1;
 }
 
 void
@@ -486,6 +498,8 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	for (int k = 0; k < nc; k++)
 		tab->x[k] = k ? tab->x[k - 1] + tab->w[k - 1] : x;
 	tab->width = tab->x[nc - 1] + tab->w[nc - 1] - x;
+	if (c->rtl)
+		mirror_columns(tab, x + width);
 	free(mn);
 	free(mx);
 

@@ -58,6 +58,7 @@ struct lo_table {
 	int		 ncols;
 	double		*x, *w;		/* column left edges and widths */
 	double		 left, width;	/* the whole table */
+	int		 rtl;		/* x[0] is the rightmost column */
 	double		 pad, vpad;
 	double		 header_h;	/* height of the header row */
 	double		 rule_w;
