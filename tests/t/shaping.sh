@@ -58,6 +58,38 @@ for s in مرحبا بالعالم قصير دنیا עולם שלום בעבר�
 done
 [ -z "$bad" ] && pass shaping-rtl-words || fail shaping-rtl-words "not read back:$bad"
 
+# Whole right-to-left paragraphs (the bidi fixtures): the words pdftotext
+# reads, line after line, are the source's words in logical order.
+# Punctuation is left out (poppler places neutrals by its own guess), and
+# a lam-alef ligature is compared as poppler reads it (see above).
+logical_words() {	# FILE.md FILE.pdf
+	pdftotext "$2" - 2>/dev/null | python3 -c '
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read().split("---", 2)[2]
+par = [p for p in src.split("\n\n") if p.strip() and
+       not p.lstrip().startswith(("#", "-", "1."))][0]
+def words(t):
+    t = re.sub("[\u200e\u200f\u202a-\u202e]", " ", t)
+    # poppler reads a lam-alef ligature as alef-lam: say it the same way
+    t = re.sub("\u0644([\u0622\u0623\u0625\u0627])", "\\1\u0644", t)
+    return re.findall(r"\w+", t)
+want = words(par)
+got = words(sys.stdin.read())
+for i in range(len(got) - len(want) + 1):
+    if got[i:i + len(want)] == want:
+        sys.exit(0)
+print(" ".join(want[:8]), "| read:", " ".join(got[:12]))
+sys.exit(1)' "$1"
+}
+for f in he ar fa; do
+	if "$QUIRE" -q -t pdf -o "$S/$f.pdf" "$TOP/tests/bidi/$f.md" &&
+	    r=$(logical_words "$TOP/tests/bidi/$f.md" "$S/$f.pdf"); then
+		pass "shaping-logical-$f"
+	else
+		fail "shaping-logical-$f" "$r"
+	fi
+done
+
 # Arabic joining: the glyphs of a word against the same letters alone.
 printf 'مرحبا\n' >"$S/word.md"
 printf 'م ر ح ب ا\n' >"$S/letters.md"
