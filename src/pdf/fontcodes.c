@@ -44,15 +44,18 @@ lit(char *o, unsigned c)
 	return o;
 }
 
-/* The glyph for a BMP character, 0 when the font has none. */
+/* The glyph for a character, 0 when the font has none; cached for the
+ * Basic Multilingual Plane. */
 static unsigned
-gid_of(struct face *f, uint32_t cp)
+gid_of(struct pdf_fonts *fs, struct face *f, uint32_t cp)
 {
-	uint16_t *c = &f->g->gidof[cp & 0xFFFF];
+	uint16_t *c;
 
+	if (cp > 0xFFFF)
+		return pdf_fonts_gid(fs, f, cp);
+	c = &f->g->gidof[cp];
 	if (*c == 0)
-		*c = (uint16_t)(HPDF_TTFontDef_GetGlyphid(f->def,
-		    (HPDF_UINT16)cp) + 1);
+		*c = (uint16_t)(pdf_fonts_gid(fs, f, cp) + 1);
 	return *c - 1u;
 }
 
@@ -106,8 +109,8 @@ pdf_fonts_codes(struct pdf_fonts *fs, int face, const char *s, size_t n,
 	while (n > 0) {
 		if ((k = utf8_decode(s, n, &cp)) == 0)
 			k = 1, cp = '?';
-		if (cp > 0xFFFF || (gid = gid_of(f, cp)) == 0)
-			gid = gid_of(f, cp = '?');
+		if ((gid = gid_of(fs, f, cp)) == 0)
+			gid = gid_of(fs, f, cp = '?');
 		stands_for(f->g, gid, cp);
 		o = code(o, gid);
 		s += k;

@@ -218,21 +218,30 @@ pdf_fonts_advance(void *ctx, int face, uint32_t cp)
 	struct face	 *f;
 	HPDF_UINT16	  gid;
 
-	if (face < 0 || face >= LO_ALLFACES || cp > 0xFFFF || cp < 0x20)
+	if (face < 0 || face >= LO_ALLFACES || cp < 0x20)
 		return -1;
 	if ((f = face_load(fs, face)) == NULL)
 		return -1;
-	gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
+	gid = (HPDF_UINT16)pdf_fonts_gid(fs, f, cp);
 	if (gid == 0)
 		return -1;
 	return HPDF_TTFontDef_GetGidWidth(f->def, gid);
 }
 
-static int
-has_glyph(const struct face *f, uint32_t cp)
+unsigned
+pdf_fonts_gid(struct pdf_fonts *fs, const struct face *f, uint32_t cp)
 {
-	return f->def != NULL &&
-	    HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp) != 0;
+	if (f->def == NULL)
+		return 0;
+	if (cp <= 0xFFFF)
+		return HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
+	return f->path != NULL ? shaper_glyph(fs->shaper, f->path, cp) : 0;
+}
+
+static int
+has_glyph(struct pdf_fonts *fs, const struct face *f, uint32_t cp)
+{
+	return pdf_fonts_gid(fs, f, cp) != 0;
 }
 
 /* One of FcFontSort's fonts for cp: the face it becomes, or -1 when it
@@ -255,7 +264,7 @@ candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp)
 		return -1;
 	f->def = HPDF_Doc_FindFontDef(fs->pdf, f->name);
 	f->tried = 1;
-	if (!has_glyph(f, cp)) {
+	if (!has_glyph(fs, f, cp)) {
 		/* fontconfig and libharu read the cmap differently (libharu
 		 * knows only format 4); keep the file loaded but unused. */
 		memset(f, 0, sizeof(*f));
@@ -276,12 +285,12 @@ pdf_fonts_cover(void *ctx, uint32_t cp)
 	FcResult	  res;
 	int		  face = -1;
 
-	if (!fs->fc_ok || cp < 0x20 || cp > 0xFFFF)
+	if (!fs->fc_ok || cp < 0x20)
 		return -1;
 	/* A font already found for this script first: one font per script,
 	 * and fewer fonts embedded. */
 	for (int i = 0; i < fs->ndyn; i++)
-		if (has_glyph(&fs->f[LO_FACE_DYN(i)], cp))
+		if (has_glyph(fs, &fs->f[LO_FACE_DYN(i)], cp))
 			return LO_FACE_DYN(i);
 	if (fs->ndyn == LO_NDYN) {
 		if (!fs->full_warned++)

@@ -36,7 +36,7 @@ HPDF_Font	  pdf_fonts_get(struct pdf_fonts *, int face);
 
 /* UTF-8 text drawn with a face one glyph per character, as the inside
  * of a PDF literal string of its 2-byte codes, which are glyph ids (a
- * character the font lacks, or above the BMP, is '?'), escaped.
+ * character the font lacks is '?'), escaped.
  * Records each glyph for the subset, the widths and the ToUnicode map
  * (fontcodes.c). */
 void		  pdf_fonts_codes(struct pdf_fonts *, int face, const char *utf8,

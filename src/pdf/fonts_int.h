@@ -60,6 +60,10 @@ struct pdf_fonts {
 	struct shaper		*shaper;
 };
 
+/* The glyph a loaded face has for cp (any plane), 0 if none. */
+unsigned	 pdf_fonts_gid(struct pdf_fonts *, const struct face *,
+		     uint32_t cp);
+
 /* The face's font, loaded and with its record of glyphs; NULL if none. */
 struct face	*pdf_fonts_face(struct pdf_fonts *, int face);
 

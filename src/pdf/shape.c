@@ -140,3 +140,16 @@ shaper_run(struct shaper *sh, const char *path, const char *s, size_t len,
 	*out = sh->g;
 	return n;
 }
+
+unsigned
+shaper_glyph(struct shaper *sh, const char *path, uint32_t cp)
+{
+	hb_codepoint_t	gid = 0;
+	int		fi;
+
+	if ((fi = font_for(sh, path)) < 0 ||
+	    !hb_font_get_nominal_glyph(sh->f[fi].font, cp, &gid) ||
+	    gid > 0xFFFF)
+		return 0;
+	return gid;
+}

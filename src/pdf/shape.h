@@ -7,6 +7,7 @@
 #define QUIRE_PDF_SHAPE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* One glyph of a shaped run, in drawing order (left to right, also for a
  * right-to-left run).  Lengths are thousandths of the font size. */
@@ -30,5 +31,9 @@ void		 shaper_free(struct shaper *);
  * until the next call; 0 when the file cannot be read. */
 size_t		 shaper_run(struct shaper *, const char *path, const char *s,
 		     size_t len, int rtl, const struct shaped_glyph **out);
+
+/* The glyph the font in file path has for cp (any plane), 0 if none:
+ * libharu's own lookup reads only the Basic Multilingual Plane. */
+unsigned	 shaper_glyph(struct shaper *, const char *path, uint32_t cp);
 
 #endif

@@ -24,6 +24,11 @@ struct lo_widths {
 	const struct lo_metrics	*m;
 	int16_t			*bmp[LO_ALLFACES];	/* BMP widths */
 	int8_t			*dyn;	/* BMP: the cover() face's index */
+	struct {
+		uint32_t	 cp;
+		int		 face;
+	}			 astral[64];	/* the rest: NASTRAL */
+	int			 nastral;
 };
 
 struct lo_widths *
@@ -63,16 +68,39 @@ cached(struct lo_widths *cache, int face, uint32_t cp)
 	return t[cp];
 }
 
-/* The face the device found for a character no family has, or -1.  The
- * device only loads BMP characters (its codes are 16-bit), so only the
- * BMP is asked about, each code point once. */
+/* Characters beyond the Basic Multilingual Plane (emoji, historic
+ * scripts) are rare: their cover() answers are kept in a short list. */
+#define NASTRAL	64
+
+static int
+astral_face(struct lo_widths *cache, uint32_t cp)
+{
+	int i, f;
+
+	for (i = 0; i < cache->nastral; i++)
+		if (cache->astral[i].cp == cp)
+			return cache->astral[i].face;
+	f = cache->m->cover(cache->m->ctx, cp);
+	if (f < LO_NFACES || f >= LO_ALLFACES)
+		f = -1;
+	if (cache->nastral < NASTRAL) {
+		cache->astral[cache->nastral].cp = cp;
+		cache->astral[cache->nastral++].face = f;
+	}
+	return f;
+}
+
+/* The face the device found for a character no family has, or -1; each
+ * code point is asked once. */
 static int
 dyn_face(struct lo_widths *cache, uint32_t cp)
 {
 	int f;
 
-	if (cache->m->cover == NULL || cp > 0xFFFF)
+	if (cache->m->cover == NULL)
 		return -1;
+	if (cp > 0xFFFF)
+		return astral_face(cache, cp);
 	if (cache->dyn == NULL) {
 		cache->dyn = xmalloc(0x10000);
 		memset(cache->dyn, UNKNOWN, 0x10000);
