@@ -181,6 +181,21 @@ else
 	fail shaping-latin-plain "spans: $n in Latin text, $m in the world page"
 fi
 
+# Beyond the Basic Multilingual Plane: an emoji an installed TrueType
+# font has (DejaVu Sans has U+1F600) is drawn and reads back.
+if ttf_for 1F600; then
+	printf 'A smile \360\237\230\200 here.\n' >"$S/emoji.md"
+	"$QUIRE" -t pdf -o "$S/emoji.pdf" "$S/emoji.md" 2>"$S/emoji.err"
+	if ! grep -q . "$S/emoji.err" &&
+	    pdftotext "$S/emoji.pdf" - 2>/dev/null | grep -q $'\U1F600'; then
+		pass shaping-astral
+	else
+		fail shaping-astral "$(head -c 200 "$S/emoji.err")"
+	fi
+else
+	pass "shaping-astral (skipped: no TrueType font with U+1F600)"
+fi
+
 "$QUIRE" -q -t pdf -o "$S/w2.pdf" "$W"
 cmp -s "$S/w.pdf" "$S/w2.pdf" && pass shaping-reproducible ||
 	fail shaping-reproducible "two runs differ"
