@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/t/a11y.sh - Ace by DAISY over every book the suite makes: each
-# tests/cases/*.md, each content/*.md and the linked three-file book and the mdBook book, as
+# tests/cases/*.md, each content/*.md, the right-to-left books of
+# tests/bidi/ and the linked three-file book and the mdBook book, as
 # EPUBs; every one must have zero violations, whatever their impact.
 # Ace (from npm into .cache/) and Debian's chromium come through
 # scripts/check-a11y, which also runs `make check-a11y`.
@@ -18,10 +19,13 @@ book() {
 		fail "a11y: build $name" "$(head -c 300 "$D/$name.err")"
 	fi
 }
-for md in tests/cases/*.md content/*.md; do
+for md in tests/cases/*.md content/*.md tests/bidi/*.md; do
 	[ -f "$md" ] || continue
 	name=$(basename "$md" .md)
-	case $md in content/*) name="content-$name" ;; esac
+	case $md in
+	content/*) name="content-$name" ;;
+	tests/bidi/*) name="bidi-$name" ;;	# right-to-left books
+	esac
 	book "$name" "$md"
 done
 book linked tests/books/linked/*.md

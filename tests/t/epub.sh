@@ -313,6 +313,17 @@ fi
 "$QUIRE" -q -t epub -o "$D/rtl-bad.epub" -M dir=up "$D/rtl.md" 2>"$D/rtl-bad.err"
 [ $? -ne 0 ] && grep -q 'dir "up" is not ltr, rtl or auto' "$D/rtl-bad.err" &&
     pass "rtl: a bad dir is an error" || fail "rtl: a bad dir is an error"
+# The right-to-left books of the PDF's bidi tests: valid, and right to left.
+for md in "$TOP"/tests/bidi/ar.md "$TOP"/tests/bidi/fa.md "$TOP"/tests/bidi/he.md; do
+	name=bidi-$(basename "$md" .md)
+	if build "$name" "$md"; then
+		validate "$name"
+		out=$(rtl_ok "$name") && pass "rtl: $name is right to left" ||
+		    fail "rtl: $name is right to left" "missing in$out"
+	else
+		fail "build $name" "$(head -c 300 "$D/$name.err")"
+	fi
+done
 # ---- the CommonMark spec examples, when the npm package is at hand ------------------
 # All 652 examples as the chapters of one book: one epubcheck run covers
 # every construct the spec knows.
