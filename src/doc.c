@@ -501,6 +501,9 @@ dump_attrs(FILE *fp, const struct node *n)
 	case N_DIV:
 		if (n->u.div.align != AL_NONE)
 			fprintf(fp, " align=%s", align_names[n->u.div.align]);
+		if (n->u.div.dir != TD_INHERIT)
+			fprintf(fp, " dir=%s", n->u.div.dir == TD_RTL ? "rtl" :
+			    n->u.div.dir == TD_LTR ? "ltr" : "auto");
 		break;
 	case N_ANCHOR:
 		fputs(" id=", fp);
@@ -575,4 +578,13 @@ doc_dump(const struct doc *d, FILE *fp)
 		for (n = d->notes->first; n != NULL; n = n->next)
 			dump_tree(fp, n, 1);
 	}
+}
+
+enum text_dir
+doc_dir(const struct node *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->type == N_DIV && n->u.div.dir != TD_INHERIT)
+			return n->u.div.dir;
+	return TD_INHERIT;
 }

@@ -132,6 +132,10 @@ enum node_type {
 };
 
 enum align { AL_NONE, AL_LEFT, AL_CENTER, AL_RIGHT };
+/* A block's writing direction, as its source marks it (<p dir>,
+ * <div dir>): inherited unless given; auto is its first strong
+ * character's. */
+enum text_dir { TD_INHERIT, TD_LTR, TD_RTL, TD_AUTO };
 
 /* The deepest nesting of block containers, and of inline containers. */
 #define DOC_MAX_NEST	16
@@ -257,6 +261,7 @@ struct node {
 		} cell;
 		struct {
 			enum align  align;
+			enum text_dir dir;	/* <div dir>, <p dir> */
 		} div;
 		struct {
 			enum alert_kind kind;
@@ -412,6 +417,9 @@ int		 doc_is_block(const struct node *);
  * take a level of their own (as LaTeX's \part does not). */
 int		 doc_contents_depth(const struct doc *, int style_depth);
 int		 doc_is_inline(const struct node *);
+/* The direction the source gives n: its own or its nearest DIV's with
+ * one, TD_INHERIT (the document's) when none does. */
+enum text_dir	 doc_dir(const struct node *);
 
 /*
  * Iterative pre-order walk, so deep documents cannot overflow the stack.

@@ -160,6 +160,17 @@ style_prop(const xmlChar **atts, const char *prop, char *out, size_t outsz)
 	return 0;
 }
 
+enum text_dir
+html_dir(const xmlChar **atts)
+{
+	const char *a = html_attr(atts, "dir");
+
+	if (a == NULL)
+		return TD_INHERIT;
+	return strcasecmp(a, "rtl") == 0 ? TD_RTL : strcasecmp(a, "ltr") == 0 ?
+	    TD_LTR : strcasecmp(a, "auto") == 0 ? TD_AUTO : TD_INHERIT;
+}
+
 enum align
 html_align(const xmlChar **atts)
 {
@@ -297,6 +308,7 @@ html_node(struct doc *d, const struct html_tag *t, const xmlChar **atts,
 		break;
 	case N_DIV:
 		n->u.div.align = html_align(atts);
+		n->u.div.dir = html_dir(atts);
 		break;
 	case N_CODE:
 	case N_CODE_BLOCK:

@@ -113,9 +113,10 @@ container(struct mapper *m, xmlNodePtr el, const struct html_tag *tag,
 	};
 	struct node *n = html_node(m->d, tag, a, m->file, m->line);
 
-	/* A <div> without alignment means nothing here: its content stays
-	 * where it is. */
-	if (n->type == N_DIV && n->u.div.align == AL_NONE) {
+	/* A <div> without alignment or direction means nothing here: its
+	 * content stays where it is. */
+	if (n->type == N_DIV && n->u.div.align == AL_NONE &&
+	    n->u.div.dir == TD_INHERIT) {
 		boundary(m);
 		html_push(m, el, M_PASS, NULL);
 		return;
@@ -172,17 +173,20 @@ trpl_listing(struct mapper *m, xmlNodePtr el, const xmlChar **a)
 	return 1;
 }
 
-/* <p>, <h1>...: a block of inlines; an aligned <p> sits in a DIV. */
+/* <p>, <h1>...: a block of inlines; an aligned <p>, or one with a
+ * direction, sits in a DIV. */
 static void
 textblock(struct mapper *m, xmlNodePtr el, const struct html_tag *tag,
     const xmlChar **a)
 {
 	struct node *n = html_node(m->d, tag, a, m->file, m->line), *div;
 	enum align al = html_align(a);
+	enum text_dir dir = html_dir(a);
 
-	if (al != AL_NONE && al != AL_LEFT) {
+	if ((al != AL_NONE && al != AL_LEFT) || dir != TD_INHERIT) {
 		div = html_new(m, N_DIV);
-		div->u.div.align = al;
+		div->u.div.align = al == AL_LEFT ? AL_NONE : al;
+		div->u.div.dir = dir;
 		html_put_block(m, m->n - 1, div);
 		html_push(m, el, M_BLOCK, div);
 	}

@@ -45,6 +45,8 @@ const char *html_attr(const xmlChar **atts, const char *name);
 
 /* Alignment from align="..." or a style's text-align. */
 enum align html_align(const xmlChar **atts);
+/* The dir attribute: TD_INHERIT when absent or not ltr, rtl or auto. */
+enum text_dir html_dir(const xmlChar **atts);
 
 /* Does the element ask for a page break before (1) or after (2) it, or
  * both (3)?  From the style's page-break-before/after or

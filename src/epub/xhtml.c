@@ -320,6 +320,9 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		el = epub_el(parent, "div");
 		if (epub_align_class(n->u.div.align) != NULL)
 			epub_attr(el, "class", epub_align_class(n->u.div.align));
+		if (n->u.div.dir != TD_INHERIT)
+			epub_attr(el, "dir", n->u.div.dir == TD_RTL ? "rtl" :
+			    n->u.div.dir == TD_LTR ? "ltr" : "auto");
 		epub_blocks(e, el, n->first, NULL, 0);
 		break;
 	case N_FIGURE:

@@ -5,9 +5,9 @@
 # with numbers and Latin words.  Positions come from pdftotext
 # -bbox-layout (words and lines) and the content stream (the quote's
 # bar), so the checks see where things are drawn, not only the text.
-# A word is found as written or reversed: until text is shaped, the
-# letters inside a right-to-left word are drawn in logical order, and
-# pdftotext reads them back either way.
+# A word is found as written or reversed (pdftotext -bbox reads the
+# glyphs of a right-to-left word in visual order).  source.md marks
+# paragraphs with <p dir> and <div dir> in a left-to-right document.
 # With QUIRE_BASE set to a quire built before this change, every case
 # in tests/cases/ must give a byte-identical PDF with both.
 . "${TOP:?}/tests/lib.sh"
@@ -133,6 +133,11 @@ def main(kind, pdf):
         check('fa-latin-in-place', right_of(ls, 'کلمه', 'Markdown') and
               right_of(ls, 'Markdown', 'در'))
         check('fa-flush-right', flush_right([line_of(ls, 'Markdown')]))
+    elif kind == 'source':
+        check('source-p-dir-rtl-right', flush_right([line_of(ls, 'שלום')]))
+        check('source-div-dir-rtl-right', flush_right([line_of(ls, 'مرحبا')]))
+        check('source-ltr-left', flush_left([line_of(ls, 'English'),
+                                             line_of(ls, 'Back')]))
     elif kind == 'mixed':
         en = par_lines(ls, 'English', 'measured')
         check('auto-english-left', len(en) >= 2 and flush_left(en) and
@@ -158,7 +163,7 @@ def main(kind, pdf):
 main(sys.argv[1], sys.argv[2])
 EOF
 
-for k in he ar fa mixed ltr toc; do
+for k in he ar fa mixed ltr toc source; do
 	if ! "$QUIRE" -q -t pdf -s "$S/style.yaml" -o "$S/$k.pdf" "$B/$k.md" \
 	    2>"$S/$k.err"; then
 		fail "bidi-$k-builds" "$(head -3 "$S/$k.err")"
@@ -178,6 +183,15 @@ for k in he ar fa mixed ltr toc; do
 	fi
 	python3 "$S/bidi.py" "$k" "$S/$k.pdf" 2>&1 || fail "bidi-$k-checks" "script failed"
 done
+
+# The source's marks reach the EPUB too: <div dir="rtl"> around them.
+if "$QUIRE" -q -t epub -o "$S/source.epub" "$B/source.md"; then
+	n=$(unzip -p "$S/source.epub" 'EPUB/c*.xhtml' | grep -c '<div dir="rtl">')
+	[ "$n" -eq 2 ] && pass bidi-source-epub-dir ||
+		fail bidi-source-epub-dir "$n <div dir=\"rtl\">, want 2"
+else
+	fail bidi-source-epub-dir "cannot publish"
+fi
 
 # The same bytes twice.
 "$QUIRE" -q -t pdf -s "$S/style.yaml" -o "$S/he2.pdf" "$B/he.md" 2>/dev/null

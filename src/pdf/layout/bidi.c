@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bidi.h"
+#include "doc.h"
 #include "context.h"
 #include "diag.h"
 #include "inline.h"
@@ -224,4 +225,19 @@ bidi_order(const int *level, size_t n, size_t *order)
 				order[b] = t;
 			}
 		}
+}
+
+int
+bidi_source_dir(const struct node *n)
+{
+	switch (doc_dir(n)) {
+	case TD_LTR:
+		return DIR_LTR;
+	case TD_RTL:
+		return DIR_RTL;
+	case TD_AUTO:
+		return DIR_AUTO;
+	default:
+		return DIR_DOC;
+	}
 }

@@ -30,4 +30,9 @@ int	bidi_levels(const struct lo_ctx *, struct lo_par *p);
  */
 void	bidi_order(const int *level, size_t n, size_t *order);
 
+struct node;
+/* The direction (DIR_*) the source gives block n (<p dir>, <div dir>),
+ * DIR_DOC when it gives none. */
+int	bidi_source_dir(const struct node *n);
+
 #endif

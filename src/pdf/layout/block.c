@@ -18,6 +18,7 @@
 #include "block.h"
 #include "buf.h"
 #include "code.h"
+#include "bidi.h"
 #include "context.h"
 #include "diag.h"
 #include "doc.h"
@@ -69,6 +70,7 @@ numbered_paragraph(const struct lo_ctx *c, struct vlist *v,
 	if (align == AL_NONE || (align == AL_START && col->align != AL_NONE))
 		align = col->align;
 	par_take(c, &p);
+	p.dir = bidi_source_dir(n);
 	if (prefix != NULL) {
 		par_add_text(c, &p, prefix, f);
 		par_add_text(c, &p, "  ", f);
@@ -138,8 +140,8 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	vl_glue(v, f.size * HEAD_SKIP_BELOW);
 }
 
-static void
-rule(struct vlist *v, double x, double width, double size)
+void
+block_rule(struct vlist *v, double x, double width, double size)
 {
 	struct lo_entry	*e;
 	struct lo_op	*o;
@@ -528,7 +530,9 @@ body_paragraph(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	if ((img = lone_image(n, &link)) != NULL &&
 	    image_block(c, v, img, link, col))
 		return;
-	if (n->prev != NULL)
+	/* Also before the first of a <div> that follows a block. */
+	if (n->prev != NULL || (n->parent != NULL &&
+	    n->parent->type == N_DIV && n->parent->prev != NULL))
 		vl_glue(v, col->skip);
 	from = v->n;
 	paragraph(c, v, n, col, f, AL_NONE);
@@ -698,7 +702,7 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	case N_HTML_BLOCK:
 		break;	/* never reaches an emitter (html.c) */
 	case N_RULE:
-		rule(v, col->x, col->width, col->size);
+		block_rule(v, col->x, col->width, col->size);
 		break;
 	case N_TABLE:
 		table_block(c, v, n, col);
@@ -746,54 +750,4 @@ blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	for (; n != NULL; n = n->next)
 		if (block(c, v, n, col, &f))
 			return;
-}
-
-static void
-title_line(const struct lo_ctx *c, struct vlist *v, const char *s, int fam,
-    int sty, double size, uint32_t rgb)
-{
-	struct lo_fmt f = body_fmt(c, size);
-
-	f.fam = fam;
-	f.sty = sty;
-	f.rgb = rgb;
-	f.nohyph = 1;
-	par_set_plain(c, v, s, &f, c->left, c->width);
-}
-
-void
-title_block(const struct lo_ctx *c, struct vlist *v)
-{
-	const struct meta *m = &c->doc->meta;
-	struct buf	   b;
-	size_t		   from = v->n;
-
-	if (m->title == NULL || *m->title == '\0' || m->untitled)
-		return;
-	title_line(c, v, m->title, c->fam_head, LO_BOLD,
-	    c->body_size * TITLE_SIZE, c->text_rgb);
-	if (m->subtitle != NULL && *m->subtitle) {
-		vl_glue(v, c->body_size * SUBTITLE_GAP);
-		title_line(c, v, m->subtitle, c->fam_head, 0,
-		    c->body_size * SUBTITLE_SIZE, SECONDARY_RGB);
-	}
-	buf_init(&b);
-	for (size_t i = 0; m->authors != NULL && m->authors[i] != NULL; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", m->authors[i]);
-	if (m->date != NULL && *m->date)
-		buf_printf(&b, "%s%s", b.len ? " \xe2\x80\x94 " : "", m->date);
-	if (b.len) {
-		vl_glue(v, c->body_size * BYLINE_GAP);
-		title_line(c, v, b.data, c->fam_head, 0,
-		    c->body_size * BYLINE_SIZE, SECONDARY_RGB);
-	}
-	buf_free(&b);
-	for (size_t i = from; i < v->n; i++)
-		v->e[i].keep = 1;
-	rule(v, c->left, c->width, c->body_size);
-	/* Under the title the rule runs the full width. */
-	struct lo_op *o = &v->e[v->n - 2].ops.op[0];
-	o->x = c->left;
-	o->w = c->width;
-	o->lw = TITLE_RULE_LW;
 }

@@ -27,6 +27,9 @@ struct lo_column {
 /* Set first and the blocks after it into v. */
 void	blocks(const struct lo_ctx *, struct vlist *, const struct node *first,
 	    const struct lo_column *);
+/* A thematic break's rule across width at x, for text of size. */
+void	block_rule(struct vlist *, double x, double width, double size);
+/* The title block (front.c). */
 void	title_block(const struct lo_ctx *, struct vlist *);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "block.h"
+#include "buf.h"
 #include "context.h"
 #include "diag.h"
 #include "doc.h"
@@ -234,4 +235,57 @@ front_numbers(const struct lo_ctx *c, struct front *f)
 	strmap_free(&pages);
 	free(f->e);
 	free(f);
+}
+
+/* The title block: title, subtitle, authors and date, and a rule. */
+static void
+title_line(const struct lo_ctx *c, struct vlist *v, const char *s, int fam,
+    int sty, double size, uint32_t rgb)
+{
+	struct lo_fmt f;
+
+	memset(&f, 0, sizeof(f));
+	f.size = size;
+	f.fam = fam;
+	f.sty = sty;
+	f.rgb = rgb;
+	f.nohyph = 1;
+	par_set_plain(c, v, s, &f, c->left, c->width);
+}
+
+void
+title_block(const struct lo_ctx *c, struct vlist *v)
+{
+	const struct meta *m = &c->doc->meta;
+	struct buf	   b;
+	size_t		   from = v->n;
+
+	if (m->title == NULL || *m->title == '\0' || m->untitled)
+		return;
+	title_line(c, v, m->title, c->fam_head, LO_BOLD,
+	    c->body_size * TITLE_SIZE, c->text_rgb);
+	if (m->subtitle != NULL && *m->subtitle) {
+		vl_glue(v, c->body_size * SUBTITLE_GAP);
+		title_line(c, v, m->subtitle, c->fam_head, 0,
+		    c->body_size * SUBTITLE_SIZE, SECONDARY_RGB);
+	}
+	buf_init(&b);
+	for (size_t i = 0; m->authors != NULL && m->authors[i] != NULL; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", m->authors[i]);
+	if (m->date != NULL && *m->date)
+		buf_printf(&b, "%s%s", b.len ? " \xe2\x80\x94 " : "", m->date);
+	if (b.len) {
+		vl_glue(v, c->body_size * BYLINE_GAP);
+		title_line(c, v, b.data, c->fam_head, 0,
+		    c->body_size * BYLINE_SIZE, SECONDARY_RGB);
+	}
+	buf_free(&b);
+	for (size_t i = from; i < v->n; i++)
+		v->e[i].keep = 1;
+	block_rule(v, c->left, c->width, c->body_size);
+	/* Under the title the rule runs the full width. */
+	struct lo_op *o = &v->e[v->n - 2].ops.op[0];
+	o->x = c->left;
+	o->w = c->width;
+	o->lw = TITLE_RULE_LW;
 }
