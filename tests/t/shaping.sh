@@ -169,6 +169,49 @@ else
 	fail shaping-justified "cannot publish"
 fi
 
+# Text without spaces between words (Thai) breaks between words, where
+# ICU's dictionary says, not inside one: the paragraph is made of known
+# words, and every line must end at one of their boundaries.  Japanese
+# lines never start with "。" or "、".
+python3 - "$S" <<'EOF2'
+import sys
+words = ['ภาษา', 'ไทย', 'สวย', 'มาก', 'เรา', 'รัก', 'บ้าน', 'แมว', 'หมา', 'และ']
+seq = [words[(i * 7 + i // 3) % len(words)] for i in range(240)]
+open(sys.argv[1] + '/thai.md', 'w').write('# Thai\n\n' + ''.join(seq) + '\n')
+open(sys.argv[1] + '/thai.words', 'w').write(' '.join(seq))
+ja = 'これは日本語の文章で、単語の間に空白がありません。行の折り返しは文字の間で行います。'
+# Two kana of padding put a "。" at the start of a line when lines are
+# cut at any character (as before ICU).
+open(sys.argv[1] + '/ja.md', 'w').write('# 日本語\n\nああ' + ja * 8 + '\n')
+EOF2
+"$QUIRE" -q -t pdf -o "$S/thai.pdf" "$S/thai.md" 2>/dev/null
+"$QUIRE" -q -t pdf -o "$S/ja.pdf" "$S/ja.md"
+r=$(pdftotext -raw "$S/thai.pdf" - | python3 -c '
+import sys
+seq = open(sys.argv[1]).read().split()
+bounds, at = set(), 0
+for w in seq:
+    at += len(w); bounds.add(at)
+lines = [l for l in sys.stdin.read().split("\n")[1:] if l.strip()][:-2]
+at, bad = 0, 0
+for l in lines[:-1]:
+    at += len(l.strip())
+    bad += at not in bounds
+print(len(lines), bad)' "$S/thai.words")
+set -- $r
+if [ "${1:-0}" -ge 5 ] && [ "${2:-1}" -eq 0 ]; then
+	pass "shaping-thai-breaks ($1 lines, each ends between words)"
+else
+	fail shaping-thai-breaks "lines, ends inside a word: $r"
+fi
+n=$(pdftotext -raw "$S/ja.pdf" - | grep -c '^[。、]')
+l=$(pdftotext -raw "$S/ja.pdf" - | grep -c .)
+if [ "$l" -ge 5 ] && [ "$n" -eq 0 ]; then
+	pass shaping-japanese-kinsoku
+else
+	fail shaping-japanese-kinsoku "$n of $l lines start with 。 or 、"
+fi
+
 # Latin text: one glyph per character, no marked content; the shaped
 # runs of the world page do have it.
 printf '# Plain\n\nPlain Latin text, with café and naïve.\n' >"$S/latin.md"

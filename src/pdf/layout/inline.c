@@ -26,6 +26,7 @@
 #include "parstate.h"
 #include "pool.h"
 #include "utf8.h"
+#include "wordbreak.h"
 
 struct par_state *
 par_state_new(void)
@@ -40,6 +41,7 @@ par_state_free(struct par_state *ps)
 		return;
 	free(ps->spare.it);
 	free(ps->line.op);
+	wordbreak_free(ps->wb);
 	free(ps);
 }
 
@@ -212,11 +214,51 @@ add_hyphen(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 	h->rgb = f->rgb;
 }
 
+static void	hyphenated(const struct lo_ctx *, struct lo_par *,
+		    const struct lo_fmt *, const char *, size_t);
+
+/* A break opportunity of no width that draws nothing. */
+static void
+add_break(struct lo_par *p)
+{
+	if (p->n > 0 && p->it[p->n - 1].type == IT_BOX)
+		par_push(p, IT_PEN)->pen = 0;
+}
+
+/* One space-free word.  Text without spaces between its words (Thai) or
+ * characters (Chinese, Japanese) may break where ICU says (wordbreak.c);
+ * the pieces between are hyphenated as any word. */
+static void
+add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    const char *s, size_t len)
+{
+	struct par_state *ps = c->par;
+	size_t		 *at, n, from = 0;
+
+	if (f->nohyph || f->fam == FAM_MONO || !wordbreak_needed(s, len)) {
+		hyphenated(c, p, f, s, len);
+		return;
+	}
+	if (ps->wb == NULL)
+		ps->wb = wordbreak_new(c->doc->meta.lang);
+	at = xmalloc(len * sizeof(*at));
+	n = wordbreak_find(ps->wb, s, len, at, len);
+	for (size_t i = 0; i <= n; i++) {
+		size_t to = i < n ? at[i] : len;
+
+		if (i > 0)
+			add_break(p);
+		hyphenated(c, p, f, s + from, to - from);
+		from = to;
+	}
+	free(at);
+}
+
 /* One space-free word: hyphenate its alphabetic core.  An author's soft
  * hyphens (U+00AD) replace the patterns and are never drawn unless the
  * line breaks there. */
 static void
-add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
 	size_t	a = 0, b = len, last;
@@ -232,7 +274,7 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 			add_piece(c, p, f, s, (size_t)(shy - s));
 		if (p->n > 0 && p->it[p->n - 1].type == IT_BOX)
 			add_hyphen(c, p, f);
-		add_word(c, p, f, shy + 2, len - (size_t)(shy - s) - 2);
+		hyphenated(c, p, f, shy + 2, len - (size_t)(shy - s) - 2);
 		return;
 	}
 

@@ -12,12 +12,15 @@
 #include "params.h"
 #include "vlist.h"
 
+struct lo_wordbreak;
+
 struct par_state {
 	struct lo_par	 spare;		/* a recycled item array */
 	struct lo_ops	 line;		/* the line being set */
 	int		 nwarned;	/* glyph warnings given */
 	uint32_t	 warned[MAX_GLYPH_WARNINGS];	/* for these */
 	const char	*file;		/* for those warnings */
+	struct lo_wordbreak *wb;	/* wordbreak.c, made on first use */
 };
 
 #endif
