@@ -251,6 +251,11 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 
 		adj = adv < 0 ? 0 : -(o->space * 1000.0 / o->size - adv);
 	}
+	if (o->rtl) {
+		/* Bidi made it one right-to-left run: neutrals and all. */
+		shaped_codes(b, fs, o, s, n, 1);
+		return;
+	}
 	if (!lo_needs_shaping(s, n)) {
 		plain_codes(b, fs, o, s, n, adj);
 		return;

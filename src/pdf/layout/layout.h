@@ -81,6 +81,9 @@ struct lo_op {
 	const char	*str;		/* owned by the lo_doc */
 	double		 space;		/* LO_TEXT: the advance of each ' ' in
 					   str, 0 for the font's own */
+	int		 rtl;		/* LO_TEXT: str is one run at an odd
+					   bidi level, shaped as a whole right
+					   to left (brackets mirrored) */
 };
 
 /*

@@ -224,6 +224,7 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 		o->size = b->size;
 		o->rgb = b->rgb;
 		o->lw = b->rise;	/* only for merging */
+		o->rtl = b->level & 1;
 		buf_put(setter->text, b->s, b->len);
 		setter->open = (long)(ops->n - 1);
 		/* A rule is drawn per box; a right-to-left box is an op of

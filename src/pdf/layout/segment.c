@@ -9,9 +9,12 @@
  * The character data come from the libraries: the bidi class from
  * FriBidi, the script from HarfBuzz's Unicode functions.
  *
- * Neutral characters (punctuation, symbols) join the run they are in or
- * the run that follows them, and digits count as left-to-right, so that
- * "2024" inside Arabic text stays a run of its own, drawn in its order.
+ * Neutral characters (punctuation, symbols) join the left-to-right run
+ * they are in or the one that follows them, but a right-to-left run only
+ * between its letters: around it their direction is bidi's to decide
+ * (a paragraph's right-to-left runs are shaped whole, neutrals and all,
+ * layout.h's rtl).  Digits count as left-to-right, so that "2024"
+ * inside Arabic text stays a run of its own, drawn in its order.
  */
 #include <fribidi.h>
 #include <hb.h>
@@ -71,7 +74,7 @@ classify(uint32_t cp)
 size_t
 lo_segment(const char *s, size_t len, enum lo_seg *kind)
 {
-	size_t		 i = 0, k;
+	size_t		 i = 0, k, end = 0;	/* end: after the last strong */
 	uint32_t	 cp;
 	int		 strong = 0;
 	enum cls	 c;
@@ -92,13 +95,25 @@ lo_segment(const char *s, size_t len, enum lo_seg *kind)
 			strong = 1;
 			*kind = c == C_RTL ? SEG_RTL : c == C_PLAIN ?
 			    SEG_PLAIN : SEG_LTR;
+			/* Neutrals before a right-to-left run are not its
+			 * own: in left-to-right text they stay where they
+			 * are (bidi gives them their level otherwise). */
+			if (*kind == SEG_RTL && i > 0) {
+				*kind = SEG_PLAIN;
+				return i;
+			}
+			end = i + k;
 			continue;
 		}
 		if ((c == C_RTL) != (*kind == SEG_RTL))
 			break;
 		if (*kind == SEG_PLAIN && (c == C_COMPLEX || c == C_MARK))
 			*kind = SEG_LTR;
+		end = i + k;
 	}
+	/* Nor are the neutrals after it: only those between its letters. */
+	if (*kind == SEG_RTL)
+		return end;
 	return i > 0 ? i : len;
 }
 
