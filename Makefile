@@ -120,7 +120,7 @@ tsan: deps
 	    LDFLAGS="-fsanitize=thread" build
 	@scripts/tsan build-tsan
 	@if [ -n "$(TSAN_SUITE)" ]; then \
-		TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+		TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/scripts/tsan.supp" \
 		    QUIRE=build-tsan/quire BUILD=build-tsan tests/run; fi
 
 install: build publish
