@@ -326,6 +326,7 @@ reading(struct doc *d, const struct style *st, const struct options *o)
 	int b;
 
 	d->opts.smart = st->markdown.smart;
+	d->opts.plain_code = !o->dump && !(o->mask & (F_PDF | F_EPUB));
 	d->opts.notes_restart = st->markdown.footnotes == NOTES_CHAPTER;
 	if (d->meta.smart >= 0)
 		d->opts.smart = d->meta.smart;
