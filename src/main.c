@@ -248,6 +248,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		o->nformats += (o->mask & formats[i].bit) != 0;
 	if ((o->threads = run_threads(o->jobs)) < 0)
 		return -1;
+	emit_jobs = o->threads;
 	if (o->output != NULL && !strcmp(o->output, "-") &&
 	    (o->mask != F_MAN || o->dump)) {
 		diag_error(NULL, 0, "-o - writes only the man page: add -t man");
@@ -695,6 +696,7 @@ each(const struct options *o, const struct style *st)
 		emit_init();
 		parse_init();
 		inner.threads = o->threads / side;
+		emit_jobs = inner.threads;
 		turns_init(&turns);
 	}
 	for (i = 0; i < n; i++) {

@@ -19,6 +19,7 @@
 #include "hash.h"
 #include "emit.h"
 #include "layout/layout.h"
+#include "deflate.h"
 #include "device.h"
 #include "fonts.h"
 #include "image.h"
@@ -149,6 +150,8 @@ make_pdf(const struct doc *d, const struct style *st, FILE *out)
 	diag_stage(&t, "pdf:draw");
 	if (pdf_fonts_fix_tounicode(fs) != 0)
 		goto fail;
+	/* The pages' compression, most of the save, on every thread. */
+	pdf_deflate_pages(pdf, emit_jobs);
 	if (HPDF_SaveToStream(pdf) != HPDF_OK || err.failed)
 		goto fail;
 	diag_stage(&t, "pdf:save");
