@@ -539,9 +539,10 @@ emit_one(void *arg)
 
 /*
  * A job for every wanted format, its temporary file opened here, before
- * the emitters start.  An open's message is captured into its job, so it comes out
- * after the previous formats' own; opening stops at the first failure,
- * as making them one by one would.  Returns the number of jobs.
+ * the emitters start.  An open's message is captured into its job, so
+ * it comes out after the previous formats' own; opening stops at the
+ * first failure, as making them one by one would.  Returns the number
+ * of jobs.
  */
 static size_t
 open_jobs(const struct options *o, const struct doc *d,
