@@ -14,7 +14,7 @@ OUT	?= out
 SHELL	 = /bin/bash
 
 # cmark-gfm's extensions, libharu and libhyphen ship no pkg-config file.
-PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc
+PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc zlib
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic
@@ -120,7 +120,7 @@ tsan: deps
 	    LDFLAGS="-fsanitize=thread" build
 	@scripts/tsan build-tsan
 	@if [ -n "$(TSAN_SUITE)" ]; then \
-		TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+		TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/scripts/tsan.supp" \
 		    QUIRE=build-tsan/quire BUILD=build-tsan tests/run; fi
 
 install: build publish

@@ -26,18 +26,27 @@ diag_buf_init(struct diag_buf *b)
 	b->fp = open_memstream(&b->data, &b->len);
 }
 
-void
+struct diag_buf *
 diag_capture(struct diag_buf *b)
 {
+	struct diag_buf *prev = capture;
+
 	capture = b != NULL && b->fp != NULL ? b : NULL;
+	return prev;
 }
 
+/* Into the thread's own capture when there is one: a document published
+ * beside others (--each) holds its formats' messages as well. */
 void
 diag_buf_flush(struct diag_buf *b, int print)
 {
+	FILE *to = capture != NULL ? capture->fp : stderr;
+
 	if (b->fp != NULL && fclose(b->fp) == 0 && print && b->len > 0)
-		fwrite(b->data, 1, b->len, stderr);
-	if (print)
+		fwrite(b->data, 1, b->len, to);
+	if (print && capture != NULL)
+		capture->warnings += b->warnings;
+	else if (print)
 		diag_warnings += b->warnings;
 	free(b->data);
 	memset(b, 0, sizeof(*b));

@@ -36,9 +36,12 @@ struct diag_buf {
 	int	 warnings;	/* added to diag_warnings when flushed */
 };
 void	diag_buf_init(struct diag_buf *);
-/* The calling thread's messages go to `b` from now on; NULL: stderr. */
-void	diag_capture(struct diag_buf *b);
-/* Print what `b` holds (print = 1) or drop it, then free it. */
+/* The calling thread's messages go to `b` from now on; NULL: stderr.
+ * Returns where they went before, to be restored: captures nest (a
+ * document's messages held while its formats hold their own). */
+struct diag_buf *diag_capture(struct diag_buf *b);
+/* Print what `b` holds (print = 1) or drop it, then free it; printed
+ * into the calling thread's capture, if it has one. */
 void	diag_buf_flush(struct diag_buf *b, int print);
 
 /* Under -v: the time since *t as "what  N ms", then *t restarts. */

@@ -390,6 +390,8 @@ struct doc {
 	struct {
 		int	 smart;		/* typographic quotes and dashes */
 		int	 notes_restart;	/* footnotes from 1 in each chapter */
+		int	 plain_code;	/* no output shows code tokens (a
+					   man page alone): not tokenised */
 	} opts;
 	/* The level-1 heading taken as the title, unlinked from the tree;
 	 * it keeps its id, which leads to the start of the document. */

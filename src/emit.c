@@ -8,6 +8,8 @@
 #include "doc.h"
 #include "emit.h"
 
+int emit_jobs = 1;
+
 void
 emit_fallback_warn(int warned[], const struct node *n, const char *format)
 {

@@ -20,6 +20,11 @@ struct style;
  * caller instead, it would race. */
 void	emit_init(void);
 
+/* How many threads an emitter may use for work of its own (the PDF's
+ * compression); set by main before emitting, never while emitters run.
+ * The output is the same whatever it is. */
+extern int emit_jobs;
+
 int	emit_man(const struct doc *, const struct style *, FILE *out);
 int	emit_epub(const struct doc *, const struct style *, FILE *out);
 int	emit_pdf(const struct doc *, const struct style *, FILE *out);

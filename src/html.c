@@ -460,7 +460,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 int
 html_token(const char *lit, struct html_token *t)
 {
-	static htmlSAXHandler sax;
+	htmlSAXHandler sax;	/* not static: documents parse on threads */
 	htmlParserCtxtPtr p;
 	struct token_sax s;
 	struct buf b;
@@ -469,6 +469,7 @@ html_token(const char *lit, struct html_token *t)
 	memset(t, 0, sizeof(*t));
 	memset(&s, 0, sizeof(s));
 	s.tok = t;
+	memset(&sax, 0, sizeof(sax));
 	sax.startElement = on_start;
 	/* An end tag read as the start tag it closes: libxml2 reports
 	 * nothing for a lone "</b>", and this gives its name. */

@@ -85,7 +85,8 @@ usage(FILE *fp)
 "      --paper SIZE    a4 or letter (overrides the style)\n"
 "      --dump          print the document model instead of publishing\n"
 "  -j, --jobs N        at most N threads (default: $QUIRE_JOBS, else one per\n"
-"                      core); the formats are made side by side\n"
+"                      core); the formats (--each: the documents) are made\n"
+"                      side by side\n"
 "  -q, --quiet         no warnings\n"
 "  -v, --verbose       print the time each stage takes\n"
 "  -h, --help          this help\n"
@@ -247,6 +248,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		o->nformats += (o->mask & formats[i].bit) != 0;
 	if ((o->threads = run_threads(o->jobs)) < 0)
 		return -1;
+	emit_jobs = o->threads;
 	if (o->output != NULL && !strcmp(o->output, "-") &&
 	    (o->mask != F_MAN || o->dump)) {
 		diag_error(NULL, 0, "-o - writes only the man page: add -t man");
@@ -325,6 +327,7 @@ reading(struct doc *d, const struct style *st, const struct options *o)
 	int b;
 
 	d->opts.smart = st->markdown.smart;
+	d->opts.plain_code = !o->dump && !(o->mask & (F_PDF | F_EPUB));
 	d->opts.notes_restart = st->markdown.footnotes == NOTES_CHAPTER;
 	if (d->meta.smart >= 0)
 		d->opts.smart = d->meta.smart;
@@ -535,11 +538,11 @@ emit_one(void *arg)
 }
 
 /*
- * A job for every wanted format, its temporary file opened here on the
- * main thread (outfile.c's table of files in flight is not shared with
- * threads).  An open's message is captured into its job, so it comes out
- * after the previous formats' own; opening stops at the first failure,
- * as making them one by one would.  Returns the number of jobs.
+ * A job for every wanted format, its temporary file opened here, before
+ * the emitters start.  An open's message is captured into its job, so
+ * it comes out after the previous formats' own; opening stops at the
+ * first failure, as making them one by one would.  Returns the number
+ * of jobs.
  */
 static size_t
 open_jobs(const struct options *o, const struct doc *d,
@@ -549,6 +552,7 @@ open_jobs(const struct options *o, const struct doc *d,
 	size_t i, n = 0, plen = strlen(output) + strlen(d->meta.name) +
 	    strlen(d->meta.section) + 8;
 	char *path = xmalloc(plen);
+	struct diag_buf *outer;
 
 	for (i = 0; i < NFORMATS; i++) {
 		const struct format *f = &formats[i];
@@ -564,10 +568,10 @@ open_jobs(const struct options *o, const struct doc *d,
 		jobs[n].run = emit_one;
 		jobs[n].arg = &e[n];
 		diag_buf_init(&jobs[n].diag);
-		diag_capture(&jobs[n].diag);
+		outer = diag_capture(&jobs[n].diag);
 		if (outfile_open(&e[n].out, path) != 0)
 			jobs[n].run = NULL;
-		diag_capture(NULL);
+		diag_capture(outer);
 		if (jobs[n++].run == NULL)
 			break;
 	}
@@ -580,10 +584,12 @@ open_jobs(const struct options *o, const struct doc *d,
  * when all of them are complete are they renamed into place, so a failed
  * run leaves the previous publications as they were.  The emitters only
  * read the document and the style, so they run side by side (-j).
+ * A document of --each made beside others renames in its turn (turns,
+ * index; NULL when alone).
  */
 static int
 publish(const struct options *o, const struct doc *d,
-    const struct style *st, double *t)
+    const struct style *st, double *t, struct turns *turns, size_t index)
 {
 	struct emission e[NFORMATS];
 	struct job jobs[NFORMATS];
@@ -608,6 +614,8 @@ publish(const struct options *o, const struct doc *d,
 	for (i = 0; i < n && rc == EXIT_OK; i++)
 		if (e[i].out.fp != NULL && outfile_close(&e[i].out) != 0)
 			rc = EXIT_OUTPUT;
+	if (turns != NULL)
+		turns_wait(turns, index);
 	for (i = 0; i < n; i++) {
 		if (e[i].out.path == NULL)
 			continue;
@@ -620,10 +628,11 @@ publish(const struct options *o, const struct doc *d,
 	return rc;
 }
 
-/* One document from `nfiles` inputs: built, then dumped or published. */
+/* One document from `nfiles` inputs: built, then dumped or published
+ * (turns, index: see publish). */
 static int
 one(const struct options *o, char **files, int nfiles,
-    const struct style *st, double *t)
+    const struct style *st, double *t, struct turns *turns, size_t index)
 {
 	struct doc *d = NULL;
 	int rc = build(o, files, nfiles, st, &d);
@@ -634,9 +643,79 @@ one(const struct options *o, char **files, int nfiles,
 		if (fflush(stdout) != 0)
 			rc = EXIT_OUTPUT;
 	} else if (rc == EXIT_OK)
-		rc = publish(o, d, st, t);
+		rc = publish(o, d, st, t, turns, index);
 	doc_free(d);
 	return rc;
+}
+
+/* One document of --each: a job for run_jobs(). */
+struct each_doc {
+	const struct options	*o;	/* threads: this document's share */
+	char			**file;
+	const struct style	*st;
+	struct turns		*turns;	/* NULL: one document at a time */
+	size_t			 index;
+	int			 rc;
+};
+
+static int
+each_one(void *arg)
+{
+	struct each_doc *e = arg;
+	double t = diag_clock();
+
+	e->rc = one(e->o, e->file, 1, e->st, &t, e->turns, e->index);
+	if (e->rc != EXIT_OK)
+		diag_error(*e->file, 0, "not published (the other files are)");
+	if (e->turns != NULL)
+		turns_done(e->turns, e->index);
+	/* A failed file never stops the others. */
+	return 0;
+}
+
+/*
+ * --each: every file its own document, as many side by side as there
+ * are threads (each then makes its formats on its share of them; --dump
+ * prints in order, one at a time).  Every document's messages are held
+ * and printed in input order, and outputs are renamed into place in
+ * input order, so stderr and every file are as on one thread.  Returns
+ * the worst exit status.
+ */
+static int
+each(const struct options *o, const struct style *st)
+{
+	size_t n = (size_t)o->nfiles, i;
+	struct each_doc *e = xcalloc(n, sizeof(*e));
+	struct job *jobs = xcalloc(n, sizeof(*jobs));
+	struct options inner = *o;
+	struct turns turns;
+	int side = o->dump ? 1 : o->threads < o->nfiles ? o->threads :
+	    o->nfiles, worst = EXIT_OK;
+
+	if (side > 1) {
+		/* The libraries' global set-up, before any thread. */
+		emit_init();
+		parse_init();
+		inner.threads = o->threads / side;
+		emit_jobs = inner.threads;
+		turns_init(&turns);
+	}
+	for (i = 0; i < n; i++) {
+		e[i] = (struct each_doc){ &inner, o->files + i, st,
+		    side > 1 ? &turns : NULL, i, EXIT_OK };
+		jobs[i].run = each_one;
+		jobs[i].arg = &e[i];
+		diag_buf_init(&jobs[i].diag);
+	}
+	(void)run_jobs(jobs, n, side);
+	for (i = 0; i < n; i++)
+		if (e[i].rc > worst)
+			worst = e[i].rc;
+	if (side > 1)
+		turns_free(&turns);
+	free(jobs);
+	free(e);
+	return worst;
 }
 
 int
@@ -645,7 +724,7 @@ main(int argc, char *argv[])
 	struct options o;
 	struct style *st = NULL;
 	double t = diag_clock();
-	int rc, f, frc, worst = EXIT_OK;
+	int rc;
 
 	if ((rc = parse_args(&o, argc, argv)) != 0) {
 		free(o.overrides);
@@ -656,18 +735,11 @@ main(int argc, char *argv[])
 		rc = EXIT_INPUT;
 	diag_stage(&t, "style");
 	if (rc == EXIT_OK && !o.each)
-		rc = one(&o, o.files, o.nfiles, st, &t);
+		rc = one(&o, o.files, o.nfiles, st, &t, NULL, 0);
 	/* --each: a failed file is named, the others are still written,
 	 * and the exit status is the worst of them. */
-	for (f = 0; rc == EXIT_OK && o.each && f < o.nfiles; f++) {
-		if ((frc = one(&o, o.files + f, 1, st, &t)) != EXIT_OK)
-			diag_error(o.files[f], 0, "not published (the other "
-			    "files are)");
-		if (frc > worst)
-			worst = frc;
-	}
-	if (o.each && rc == EXIT_OK)
-		rc = worst;
+	if (rc == EXIT_OK && o.each)
+		rc = each(&o, st);
 	style_free(st);
 	free(o.overrides);
 	codeblock_release();

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,10 +19,14 @@
  * removes them instead of leaving ".NAME.XXXXXX" debris beside the
  * outputs.  The handler only calls unlink(2), signal(2) and raise(3),
  * which are async-signal-safe; the table is changed with those signals
- * blocked so the handler never sees a half-updated slot.
+ * blocked so the handler never sees a half-updated slot.  Documents
+ * published side by side (--each -j N) open files on several threads, so
+ * the table is also changed under a lock: three formats for each of
+ * run.c's at most 64 threads fit.
  */
-#define MAX_TMP 8
+#define MAX_TMP 192
 static char *volatile pending[MAX_TMP];
+static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
 static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
 #define NSIGNALS (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 
@@ -54,7 +59,7 @@ block_signals(sigset_t *old)
 	sigemptyset(&set);
 	for (i = 0; i < NSIGNALS; i++)
 		sigaddset(&set, fatal_signals[i]);
-	sigprocmask(SIG_BLOCK, &set, old);
+	pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
 /* Add (add = 1) or remove a temporary file name from the table. */
@@ -67,6 +72,7 @@ track(char *tmp, int add)
 	size_t i;
 
 	block_signals(&old);
+	pthread_mutex_lock(&pending_lock);
 	if (add && !installed) {
 		memset(&sa, 0, sizeof(sa));
 		sa.sa_handler = on_fatal_signal;
@@ -93,22 +99,28 @@ track(char *tmp, int add)
 			break;
 		}
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_mutex_unlock(&pending_lock);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
-/* The process umask, read once (umask(2) can only be read by setting). */
+/* The process umask, read once (umask(2) can only be read by setting,
+ * so two threads must not do it at once). */
+static mode_t umask_value;
+
+static void
+read_umask(void)
+{
+	umask_value = umask(022);
+	umask(umask_value);
+}
+
 static mode_t
 file_mode(void)
 {
-	static int known;
-	static mode_t mask;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!known) {
-		mask = umask(022);
-		umask(mask);
-		known = 1;
-	}
-	return 0666 & ~mask;
+	pthread_once(&once, read_umask);
+	return 0666 & ~umask_value;
 }
 
 int
@@ -117,6 +129,9 @@ outfile_mkdirs(const char *dir)
 	char *p = xstrdup(dir), *s;
 	int rc = 0;
 
+	/* The umask read first: no other thread's reading (which sets it
+	 * for a moment) can then come between these mkdirs. */
+	(void)file_mode();
 	/* Each parent in turn; one that exists already is fine. */
 	for (s = p + 1; rc == 0 && *s != '\0'; s++)
 		if (*s == '/') {
@@ -170,7 +185,7 @@ outfile_open(struct outfile *o, const char *path)
 	err = errno;
 	if (fd != -1)
 		track(o->tmp, 1);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (fd != -1 && (o->fp = fdopen(fd, "wb")) == NULL)
 		err = errno;
 	if (o->fp == NULL) {

@@ -14,6 +14,7 @@
  * as unused, and their labels) a small syntax extension of ours watches
  * for while the blocks are parsed; notes.c then settles everything else.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,19 +379,27 @@ watch_blocks(cmark_syntax_extension *ext, int indented, cmark_parser *parser,
 	return NULL;
 }
 
+void
+parse_init(void)
+{
+	static int registered;
+
+	if (!registered) {
+		cmark_gfm_core_extensions_ensure_registered();
+		(void)deflist_extension();
+		registered = 1;
+	}
+}
+
 static cmark_parser *
 new_parser(struct pctx *c, cmark_syntax_extension **watch)
 {
 	static const char *const exts[] = { "table", "strikethrough",
 	    "autolink", "tasklist" };
-	static int registered;
 	cmark_parser *p;
 	size_t i;
 
-	if (!registered) {
-		cmark_gfm_core_extensions_ensure_registered();
-		registered = 1;
-	}
+	parse_init();
 	p = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES |
 	    (c->d->opts.smart ? CMARK_OPT_SMART : 0), &mem);
 	/* Before the table extension, which claims every line that may
@@ -433,6 +442,15 @@ convert(struct pctx *c, cmark_node *top)
 	cmark_iter_free(it);
 }
 
+/*
+ * cmark-gfm's inline parser reads one table of special characters for
+ * the process, and cmark_parser_finish adds the extensions' ones ('~',
+ * ':' ...) to it and removes them again at the end (its issue 221), so
+ * a document parsed meanwhile on another thread (--each -j N) would
+ * lose its strikethrough and autolinks: the inline parsing takes turns.
+ */
+static pthread_mutex_t inline_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Parse text with cmark and convert it under c->cur. */
 static void
 read_markdown(struct pctx *c, const char *text, size_t len)
@@ -442,7 +460,9 @@ read_markdown(struct pctx *c, const char *text, size_t len)
 	cmark_node *root, *top;
 
 	cmark_parser_feed(p, text, len);
+	pthread_mutex_lock(&inline_lock);
 	root = cmark_parser_finish(p);
+	pthread_mutex_unlock(&inline_lock);
 	/*
 	 * One top-level block at a time, each freed once converted, so
 	 * cmark's tree shrinks while the model grows and the peak memory

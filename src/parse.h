@@ -9,6 +9,10 @@
 
 struct doc;
 
+/* cmark-gfm's extensions registered, once, before documents are parsed
+ * side by side (--each -j N): registering is not safe on two threads. */
+void	parse_init(void);
+
 /* Parse one input file's text (front matter already blanked) as the next
  * chapter of the document. */
 void	parse_chapter(struct doc *, const char *path, const char *text,

@@ -63,12 +63,15 @@ static void *
 worker(void *arg)
 {
 	struct queue *q = arg;
+	struct diag_buf *outer;
 	struct job *j;
 
 	while ((j = take(q)) != NULL) {
-		diag_capture(&j->diag);
+		/* The caller's thread may be capturing for a job of its
+		 * own (a document of --each): kept, and restored. */
+		outer = diag_capture(&j->diag);
 		j->rc = j->run(j->arg) == 0 ? 0 : -1;
-		diag_capture(NULL);
+		diag_capture(outer);
 		done(q, j);
 	}
 	return NULL;
@@ -122,6 +125,41 @@ run_jobs(struct job *jobs, size_t n, int threads)
 			first = i;
 	}
 	return first;
+}
+
+void
+turns_init(struct turns *t)
+{
+	pthread_mutex_init(&t->lock, NULL);
+	pthread_cond_init(&t->cv, NULL);
+	t->next = 0;
+}
+
+void
+turns_wait(struct turns *t, size_t i)
+{
+	pthread_mutex_lock(&t->lock);
+	while (t->next < i)
+		pthread_cond_wait(&t->cv, &t->lock);
+	pthread_mutex_unlock(&t->lock);
+}
+
+void
+turns_done(struct turns *t, size_t i)
+{
+	pthread_mutex_lock(&t->lock);
+	while (t->next < i)
+		pthread_cond_wait(&t->cv, &t->lock);
+	t->next = i + 1;
+	pthread_cond_broadcast(&t->cv);
+	pthread_mutex_unlock(&t->lock);
+}
+
+void
+turns_free(struct turns *t)
+{
+	pthread_cond_destroy(&t->cv);
+	pthread_mutex_destroy(&t->lock);
 }
 
 int

@@ -6,6 +6,7 @@
 #ifndef QUIRE_RUN_H
 #define QUIRE_RUN_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -29,6 +30,25 @@ struct job {
  * index of the first failed job, or n.
  */
 size_t	run_jobs(struct job *jobs, size_t n, int threads);
+
+/*
+ * Turns in job order, for the one step of a job that must come in the
+ * order of running the jobs one after another: documents of --each
+ * renaming their outputs into place, so that two writing the same path
+ * leave the later one's, as on one thread.  Every job i calls
+ * turns_done(t, i) exactly once; turns_wait(t, i) before it only waits.
+ * Job i waits only for jobs before it, which run_jobs has started
+ * already, so no wait is endless.
+ */
+struct turns {
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 cv;
+	size_t		 next;		/* the job whose turn it is */
+};
+void	turns_init(struct turns *);
+void	turns_wait(struct turns *, size_t i);
+void	turns_done(struct turns *, size_t i);
+void	turns_free(struct turns *);
 
 /*
  * How many threads to use: `option` (-j N) when positive, else

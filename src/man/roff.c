@@ -228,7 +228,15 @@ static void
 word_start(struct roff *r, const char *s, size_t len, int flags)
 {
 	int fill = !(flags & ESC_NOSPACE);
+	int chunks = fill && !(flags & ESC_ONELINE);
 
+	/* Most characters go on a word already started, with no space
+	 * owed and no break point due: nothing below would write or
+	 * change anything, and this was called for every byte. */
+	if (r->inword && r->space == 0 && !r->bol && (!chunks ||
+	    (r->wordlen % ROFF_CHUNK != 0 &&
+	    r->out.len - r->linestart < JOIN_AT)))
+		return;
 	/* In no-fill code, leading spaces are indentation. */
 	flush_space(r, fill ? !(flags & ESC_ONELINE) : -1);
 	if (r->bol && at_risk(s, len, flags))

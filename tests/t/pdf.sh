@@ -791,3 +791,23 @@ if "$QUIRE" -t pdf -o "$S/scripts.pdf" "$S/scripts.md" 2>"$S/scripts.err"; then
 else
 	fail "pdf-fallback" "$(head -c 200 "$S/scripts.err")"
 fi
+
+# The pages' content streams compressed on several threads (pdf/deflate.c)
+# give the bytes libharu gives alone: one document of every case (many
+# pages), and the mdBook fixture, -j 1 against -j 2 and -j 3.
+"$QUIRE" -q -j 1 -t pdf -o "$S/many-j1.pdf" tests/cases/*.md 2>/dev/null
+for j in 2 3; do
+	"$QUIRE" -q -j "$j" -t pdf -o "$S/many-j$j.pdf" tests/cases/*.md 2>/dev/null
+	cmp -s "$S/many-j1.pdf" "$S/many-j$j.pdf" &&
+		pass "pdf-threads: every case as one PDF, -j 1 and -j $j byte-identical" ||
+		fail "pdf-threads: every case as one PDF, -j 1 and -j $j byte-identical"
+done
+pages=$(qpdf --show-npages "$S/many-j2.pdf" 2>/dev/null)
+[ "${pages:-0}" -ge 8 ] && qpdf --check "$S/many-j2.pdf" >/dev/null 2>&1 &&
+	pass "pdf-threads: $pages pages, qpdf --check clean" ||
+	fail "pdf-threads: many pages, qpdf --check clean" "${pages:-no} pages"
+"$QUIRE" -q -j 1 -t pdf -o "$S/book-j1.pdf" tests/books/mdbook 2>/dev/null
+"$QUIRE" -q -j 2 -t pdf -o "$S/book-j2.pdf" tests/books/mdbook 2>/dev/null
+cmp -s "$S/book-j1.pdf" "$S/book-j2.pdf" &&
+	pass "pdf-threads: the mdBook fixture, -j 1 and -j 2 byte-identical" ||
+	fail "pdf-threads: the mdBook fixture, -j 1 and -j 2 byte-identical"

@@ -98,3 +98,34 @@ for setup in dir fsize; do
 		pass "$setup: the previous PDF kept" || fail "$setup: the previous PDF kept"
 	same "$setup: -j 1 and -j 4 fail alike (status, message, files left)" f1 f4
 done
+
+# --each: documents side by side (-j N), each with its messages held and
+# printed in input order, outputs renamed in input order.  The inputs: the
+# test cases, a file every format warns about, a missing file (exit 2,
+# named, the others written) and two files with the same output name
+# (the later one's must win, as on one thread).
+E=$T/each-in
+mkdir -p "$E/a" "$E/b"
+printf '# First\n\nfrom a\n' >"$E/a/same.md"
+printf '# Second\n\nfrom b, with `code`\n' >"$E/b/same.md"
+set -- tests/cases/*.md
+each_inputs=("$@" "$W/w.md" "$E/missing.md" "$E/a/same.md" "$E/b/same.md")
+for fmt in man pdf,epub,man; do
+	run e1 "$QUIRE" -j 1 --each -t "$fmt" "${each_inputs[@]}"
+	run e2 "$QUIRE" -j 2 --each -t "$fmt" "${each_inputs[@]}"
+	run e4 env QUIRE_JOBS=4 "$QUIRE" --each -t "$fmt" "${each_inputs[@]}"
+	[ "$(cat "$T/e2/rc")" = 2 ] && grep -q "missing.md: not published" "$T/e2/err" &&
+		pass "--each -t $fmt -j 2: a missing file exits 2, named" ||
+		fail "--each -t $fmt -j 2: a missing file exits 2, named" "$(tail -n 3 "$T/e2/err")"
+	grep -q "from b" "$T/e2/out/same.7" && pass "--each -t $fmt -j 2: the later same-named file wins" ||
+		fail "--each -t $fmt -j 2: the later same-named file wins"
+	same "--each -t $fmt: -j 1 and -j 2 byte-identical, messages too" e1 e2
+	same "--each -t $fmt: -j 1 and QUIRE_JOBS=4 byte-identical, messages too" e1 e4
+done
+# Under -v every document's stage lines come together, in input order.
+"$QUIRE" -v -j 2 --each -t man -o "$T/ev" tests/cases/man-ronn.md tests/cases/man-blocks.md \
+	tests/cases/man-3pm.md 2>&1 | sed -n 's/^quire: \(read+parse\|man\|write\) .*/\1/p' |
+	tr '\n' ' ' >"$T/ev.order"
+[ "$(cat "$T/ev.order")" = "read+parse man write read+parse man write read+parse man write " ] &&
+	pass "--each -v -j 2: each document's stages together" ||
+	fail "--each -v -j 2: each document's stages together" "$(cat "$T/ev.order")"
