@@ -23,6 +23,7 @@
  * deterministic for one font configuration), so the output stays
  * byte-reproducible on one machine.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,21 @@ _Static_assert((int)FAM_SERIF == (int)STYLE_SERIF &&
     (int)FAM_CJK == (int)STYLE_CJK && (int)LO_NFAMILIES == (int)STYLE_NFONTS,
     "layout families and style font roles differ");
 
+/*
+ * fontconfig is started once per process and never shut down: FcFini
+ * tears down process-wide state that another PDF being made at the same
+ * time (--each -j N) would still be using.  Its memory stays reachable
+ * until exit, as any cache's.
+ */
+static pthread_once_t	fc_once = PTHREAD_ONCE_INIT;
+static int		fc_ok;
+
+static void
+fc_start(void)
+{
+	fc_ok = FcInit();
+}
+
 struct pdf_fonts *
 pdf_fonts_new(HPDF_Doc pdf, const struct style *st, const char *lang)
 {
@@ -52,7 +68,8 @@ pdf_fonts_new(HPDF_Doc pdf, const struct style *st, const char *lang)
 
 	fs->pdf = pdf;
 	fs->st = st;
-	fs->fc_ok = FcInit();
+	pthread_once(&fc_once, fc_start);
+	fs->fc_ok = fc_ok;
 	fs->shaper = shaper_new(lang);
 	return fs;
 }
@@ -72,8 +89,6 @@ pdf_fonts_free(struct pdf_fonts *fs)
 		free(fs->paths[i]);
 	for (int i = 0; i < fs->nreject; i++)
 		free(fs->reject[i]);
-	if (fs->fc_ok)
-		FcFini();
 	free(fs);
 }
 

@@ -7,7 +7,6 @@
  * derives the trailer's file ID from the clock, so we replace it by a
  * hash of the file's own bytes.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,36 +75,14 @@ write_with_id(const unsigned char *p, size_t n, FILE *out)
 	fwrite(p + at, 1, n - at, out);
 }
 
-/*
- * One PDF at a time in the process: fonts.c opens fontconfig for each
- * PDF and closes it after (FcInit, FcFini), and FcFini tears down
- * fontconfig's process-wide state, which a second PDF made meanwhile
- * (--each -j N) would still be using.  The other formats, and the other
- * documents' parsing, go on beside it.
- */
-static pthread_mutex_t one_pdf = PTHREAD_MUTEX_INITIALIZER;
-
 static int
 image_size(void *ctx, const char *path, double *w, double *h)
 {
 	return pdf_images_size(ctx, path, w, h);
 }
 
-static int	make_pdf(const struct doc *, const struct style *, FILE *);
-
 int
 emit_pdf(const struct doc *d, const struct style *st, FILE *out)
-{
-	int rc;
-
-	pthread_mutex_lock(&one_pdf);
-	rc = make_pdf(d, st, out);
-	pthread_mutex_unlock(&one_pdf);
-	return rc;
-}
-
-static int
-make_pdf(const struct doc *d, const struct style *st, FILE *out)
 {
 	struct haru_error err = { 0, 0, 0 };
 	HPDF_Doc	  pdf;

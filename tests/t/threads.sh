@@ -29,7 +29,7 @@ cat >"$W/w.md" <<'MD'
 title: Warnings from every format
 date: spring 2024
 ---
-A face (U+1F600, which no font has): 😀
+A private character (U+10FFFD, which no font has): 􏿽
 
 ![a gif](pic.gif)
 
