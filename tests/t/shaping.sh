@@ -114,6 +114,36 @@ else
 	fail shaping-arabic-joining "word glyphs [$(echo $word)], alone [$(echo $letters)]"
 fi
 
+# Brackets in right-to-left text are mirrored: drawn left to right, the
+# bracket glyphs come as in left-to-right text, "(" then ")".
+printf -- '---\nlang: ar\n---\n\nأهلا (بالعالم) هنا\n' >"$S/rtlbr.md"
+printf 'one (two) three\n' >"$S/ltrbr.md"
+"$QUIRE" -q -t pdf -o "$S/rtlbr.pdf" "$S/rtlbr.md" &&
+"$QUIRE" -q -t pdf -o "$S/ltrbr.pdf" "$S/ltrbr.md"
+brackets() {	# glyph ids of brackets, in drawing order
+	$GLYPHS "$1" | python3 -c '
+import json, sys
+out = []
+for l in sys.stdin:
+    r = json.loads(l)
+    out += [g for g, c in zip(r["gids"], r["text"]) if c in "()"]
+print(*out)'
+}
+r=$(brackets "$S/rtlbr.pdf") l=$(brackets "$S/ltrbr.pdf")
+[ -n "$l" ] && [ "$r" = "$l" ] && pass shaping-rtl-mirrored ||
+	fail shaping-rtl-mirrored "right to left [$r], left to right [$l]"
+
+# Urdu: a word with a letter (heh goal) the Arabic fallback font lacks is
+# set whole in a font that has all its letters, so it stays joined: the
+# word's glyphs are one string, in one font.
+printf -- '---\nlang: ur\n---\n\nیہ ہمیشہ ہے\n' >"$S/ur.md"
+"$QUIRE" -q -t pdf -o "$S/ur.pdf" "$S/ur.md"
+if $GLYPHS "$S/ur.pdf" | grep -q '"text": "ہشیمہ"'; then
+	pass shaping-urdu-one-font
+else
+	fail shaping-urdu-one-font "$($GLYPHS "$S/ur.pdf" | grep -o '"font": "[^"]*", "gids": [^]]*], "text": "[^"]*"' | tr '\n' ' ' | head -c 300)"
+fi
+
 # A conjunct: क्षत्रिय is 8 characters; its glyphs are fewer, and they
 # read back as the word.
 n=$($GLYPHS "$S/w.pdf" | python3 -c '

@@ -178,8 +178,14 @@ add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	enum lo_seg kind;
 
 	for (j = 0; j < len; j += n) {
+		kind = SEG_PLAIN;
 		n = lo_needs_shaping(s + j, len - j) ?
 		    lo_segment(s + j, len - j, &kind) : len - j;
+		if (kind != SEG_PLAIN &&
+		    (used = lo_run_face(c->widths, face, s + j, n)) >= 0) {
+			add_box(c, p, f, used, s + j, n);
+			continue;
+		}
 		for (i = j; i < j + n; i += k) {
 			k = lo_face_run(c->widths, face, s + i, j + n - i, &used,
 			    &cp);

@@ -199,3 +199,45 @@ lo_text_width(struct lo_widths *cache, int face, double size, const char *s,
 	}
 	return w * size / 1000.0;
 }
+
+/* Whether face has every character of s. */
+static int
+covers(struct lo_widths *cache, int face, const char *s, size_t len)
+{
+	size_t	 i, k;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += k) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			return 0;
+		if (cached(cache, face, cp) < 0)
+			return 0;
+	}
+	return 1;
+}
+
+int
+lo_run_face(struct lo_widths *cache, int face, const char *s, size_t len)
+{
+	int	 tried[8], ntried = 0, used;
+	size_t	 i, k;
+	uint32_t cp;
+
+	for (i = 0; i < len && ntried < 8; i += k) {
+		int seen = 0;
+
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			return -1;
+		lo_advance(cache, face, cp, &used);
+		if (used < 0)
+			return -1;
+		for (int j = 0; j < ntried; j++)
+			seen |= tried[j] == used;
+		if (seen)
+			continue;
+		if (covers(cache, used, s, len))
+			return used;
+		tried[ntried++] = used;
+	}
+	return -1;
+}

@@ -28,4 +28,11 @@ double	lo_text_width(struct lo_widths *, int face, double size,
 size_t	lo_face_run(struct lo_widths *, int face, const char *s, size_t len,
 	    int *usedface, uint32_t *cp);
 
+/* For a run to shape (one script, one direction): the first face of its
+ * characters' fallback chains that has all of them, or -1.  Shaping
+ * needs a run in one font: a letter from another would break the
+ * joining (Urdu's heh goal from one font, the rest from another), and
+ * brackets take the script's font. */
+int	lo_run_face(struct lo_widths *, int face, const char *s, size_t len);
+
 #endif
