@@ -262,7 +262,7 @@ has_glyph(struct pdf_fonts *fs, const struct face *f, uint32_t cp)
 /* One of FcFontSort's fonts for cp: the face it becomes, or -1 when it
  * lacks cp, is not TrueType, or libharu refuses it. */
 static int
-candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp)
+candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp, int sty)
 {
 	FcCharSet	*cs;
 	const FcChar8	*file;
@@ -285,13 +285,14 @@ candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp)
 		memset(f, 0, sizeof(*f));
 		return -1;
 	}
+	f->sty = sty;
 	if (diag_verbose)
 		diag_note("font for U+%04X: %s", (unsigned)cp, f->path);
 	return LO_FACE_DYN(fs->ndyn++);
 }
 
 int
-pdf_fonts_cover(void *ctx, uint32_t cp)
+pdf_fonts_cover(void *ctx, uint32_t cp, int sty)
 {
 	struct pdf_fonts *fs = ctx;
 	FcPattern	 *pat;
@@ -302,10 +303,11 @@ pdf_fonts_cover(void *ctx, uint32_t cp)
 
 	if (!fs->fc_ok || cp < 0x20)
 		return -1;
-	/* A font already found for this script first: one font per script,
-	 * and fewer fonts embedded. */
+	/* A font already found for this script and style first: one font
+	 * per script, and fewer fonts embedded. */
 	for (int i = 0; i < fs->ndyn; i++)
-		if (has_glyph(fs, &fs->f[LO_FACE_DYN(i)], cp))
+		if (fs->f[LO_FACE_DYN(i)].sty == sty &&
+		    has_glyph(fs, &fs->f[LO_FACE_DYN(i)], cp))
 			return LO_FACE_DYN(i);
 	if (fs->ndyn == LO_NDYN) {
 		if (!fs->full_warned++)
@@ -319,8 +321,12 @@ pdf_fonts_cover(void *ctx, uint32_t cp)
 	FcCharSetAddChar(cs, cp);
 	FcPatternAddCharSet(pat, FC_CHARSET, cs);
 	FcCharSetDestroy(cs);
-	FcPatternAddInteger(pat, FC_WEIGHT, FC_WEIGHT_REGULAR);
-	FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
+	/* Bold text in a bold face where one is installed (Noto Sans
+	 * Devanagari Bold); otherwise the sort gives the regular one. */
+	FcPatternAddInteger(pat, FC_WEIGHT, (sty & LO_BOLD) ?
+	    FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT, (sty & LO_ITALIC) ?
+	    FC_SLANT_ITALIC : FC_SLANT_ROMAN);
 	FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
@@ -330,7 +336,7 @@ pdf_fonts_cover(void *ctx, uint32_t cp)
 	set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
 	FcPatternDestroy(pat);
 	for (int i = 0; set != NULL && i < set->nfont && face < 0; i++)
-		face = candidate(fs, set->fonts[i], cp);
+		face = candidate(fs, set->fonts[i], cp, sty);
 	if (set != NULL)
 		FcFontSetDestroy(set);
 	return face;

@@ -26,8 +26,9 @@ int		  pdf_fonts_advance(void *fonts, int face, uint32_t cp);
 
 /* struct lo_metrics' cover(): for a character none of the style's
  * families has, a face (LO_FACE_DYN) of an installed TrueType font that
- * has it, loaded on first use; -1 when there is none. */
-int		  pdf_fonts_cover(void *fonts, uint32_t cp);
+ * has it, in style sty when one is installed, loaded on first use; -1
+ * when there is none. */
+int		  pdf_fonts_cover(void *fonts, uint32_t cp, int sty);
 
 struct buf;
 

@@ -37,6 +37,8 @@ struct face {
 	HPDF_Font	 font;
 	struct glyphs	*g;
 	int		 owner;		/* g is ours, not a shared face's */
+	int		 sty;		/* a face found by cover: the style
+					   it was asked for */
 };
 
 /* Files loaded: one per face, and some found by pdf_fonts_cover that

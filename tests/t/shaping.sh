@@ -144,6 +144,22 @@ else
 	fail shaping-urdu-one-font "$($GLYPHS "$S/ur.pdf" | grep -o '"font": "[^"]*", "gids": [^]]*], "text": "[^"]*"' | tr '\n' ' ' | head -c 300)"
 fi
 
+# Bold text in a script the style's fonts lack is set in a bold face of
+# the font found for it, when one is installed.
+if fc-list --format '%{file}\n' ':charset=0938:weight=bold' 2>/dev/null |
+    grep -q '\.ttf$'; then
+	printf '**पसंदीदा सेटअप** सामान्य पाठ\n' >"$S/bold.md"
+	"$QUIRE" -q -t pdf -o "$S/bold.pdf" "$S/bold.md"
+	f=$(pdffonts "$S/bold.pdf" 2>/dev/null | awk 'NR > 2 {print $1}' |
+	    grep -ci devanagari)
+	b=$(pdffonts "$S/bold.pdf" 2>/dev/null | awk 'NR > 2 {print $1}' |
+	    grep -i devanagari | grep -ci bold)
+	[ "$f" -eq 2 ] && [ "$b" -eq 1 ] && pass shaping-bold-fallback ||
+		fail shaping-bold-fallback "$(pdffonts "$S/bold.pdf" | tail -n +3 | awk '{print $1}' | tr '\n' ' ')"
+else
+	pass "shaping-bold-fallback (skipped: no bold TrueType Devanagari font)"
+fi
+
 # A conjunct: क्षत्रिय is 8 characters; its glyphs are fewer, and they
 # read back as the word.
 n=$($GLYPHS "$S/w.pdf" | python3 -c '

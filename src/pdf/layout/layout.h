@@ -32,7 +32,7 @@ enum lo_family { FAM_SERIF, FAM_SANS, FAM_MONO, FAM_FALLBACK, FAM_CJK,
 #define LO_ITALIC	2
 #define LO_FACE(fam, sty)	((fam) * 4 + (sty))
 #define LO_NFACES	(LO_NFAMILIES * 4)
-#define LO_NDYN		8
+#define LO_NDYN		16
 #define LO_FACE_DYN(i)	(LO_NFACES + (i))
 #define LO_ALLFACES	(LO_NFACES + LO_NDYN)
 
@@ -46,9 +46,10 @@ struct lo_metrics {
 	void	*ctx;
 	int	(*advance)(void *ctx, int face, uint32_t cp);
 	/* The face (LO_FACE_DYN(i)) of an installed font that has cp, for a
-	 * character none of the families has; -1 when no font has it.  May
-	 * be NULL.  Layout asks once per code point. */
-	int	(*cover)(void *ctx, uint32_t cp);
+	 * character none of the families has, in style sty (LO_BOLD,
+	 * LO_ITALIC) when such a font is installed; -1 when no font has
+	 * it.  May be NULL.  Layout asks once per code point and style. */
+	int	(*cover)(void *ctx, uint32_t cp, int sty);
 	/* The width of a run to shape (segment.h: SEG_LTR or SEG_RTL, rtl
 	 * for the latter) in face, in thousandths of the font size; -1
 	 * when it cannot be shaped, and it is measured glyph by glyph.

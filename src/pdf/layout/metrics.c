@@ -23,10 +23,11 @@
 struct lo_widths {
 	const struct lo_metrics	*m;
 	int16_t			*bmp[LO_ALLFACES];	/* BMP widths */
-	int8_t			*dyn;	/* BMP: the cover() face's index */
+	int8_t			*dyn[4];	/* BMP, per style: the cover()
+						   face's index */
 	struct {
 		uint32_t	 cp;
-		int		 face;
+		int		 sty, face;
 	}			 astral[64];	/* the rest: NASTRAL */
 	int			 nastral;
 };
@@ -47,7 +48,8 @@ widths_free(struct lo_widths *cache)
 		return;
 	for (int i = 0; i < LO_ALLFACES; i++)
 		free(cache->bmp[i]);
-	free(cache->dyn);
+	for (int i = 0; i < 4; i++)
+		free(cache->dyn[i]);
 	free(cache);
 }
 
@@ -73,44 +75,47 @@ cached(struct lo_widths *cache, int face, uint32_t cp)
 #define NASTRAL	64
 
 static int
-astral_face(struct lo_widths *cache, uint32_t cp)
+astral_face(struct lo_widths *cache, uint32_t cp, int sty)
 {
 	int i, f;
 
 	for (i = 0; i < cache->nastral; i++)
-		if (cache->astral[i].cp == cp)
+		if (cache->astral[i].cp == cp && cache->astral[i].sty == sty)
 			return cache->astral[i].face;
-	f = cache->m->cover(cache->m->ctx, cp);
+	f = cache->m->cover(cache->m->ctx, cp, sty);
 	if (f < LO_NFACES || f >= LO_ALLFACES)
 		f = -1;
 	if (cache->nastral < NASTRAL) {
 		cache->astral[cache->nastral].cp = cp;
+		cache->astral[cache->nastral].sty = sty;
 		cache->astral[cache->nastral++].face = f;
 	}
 	return f;
 }
 
-/* The face the device found for a character no family has, or -1; each
- * code point is asked once. */
+/* The face the device found for a character no family has, in a style
+ * (bold text asks for a bold face), or -1; each code point is asked
+ * once per style. */
 static int
-dyn_face(struct lo_widths *cache, uint32_t cp)
+dyn_face(struct lo_widths *cache, uint32_t cp, int sty)
 {
-	int f;
+	int8_t	*d;
+	int	 f;
 
 	if (cache->m->cover == NULL)
 		return -1;
 	if (cp > 0xFFFF)
-		return astral_face(cache, cp);
-	if (cache->dyn == NULL) {
-		cache->dyn = xmalloc(0x10000);
-		memset(cache->dyn, UNKNOWN, 0x10000);
+		return astral_face(cache, cp, sty);
+	if ((d = cache->dyn[sty]) == NULL) {
+		d = cache->dyn[sty] = xmalloc(0x10000);
+		memset(d, UNKNOWN, 0x10000);
 	}
-	if (cache->dyn[cp] == UNKNOWN) {
-		f = cache->m->cover(cache->m->ctx, cp);
-		cache->dyn[cp] = (int8_t)(f >= LO_NFACES && f < LO_ALLFACES ?
+	if (d[cp] == UNKNOWN) {
+		f = cache->m->cover(cache->m->ctx, cp, sty);
+		d[cp] = (int8_t)(f >= LO_NFACES && f < LO_ALLFACES ?
 		    f - LO_NFACES : -1);
 	}
-	return cache->dyn[cp] < 0 ? -1 : LO_FACE_DYN(cache->dyn[cp]);
+	return d[cp] < 0 ? -1 : LO_FACE_DYN(d[cp]);
 }
 
 double
@@ -121,7 +126,8 @@ lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 	    LO_FACE(FAM_CJK, 0), -1 };
 
 	for (int i = 0; i < 4; i++) {
-		if (i == 3 && (tries[3] = dyn_face(cache, cp)) < 0)
+		if (i == 3 && (tries[3] = dyn_face(cache, cp,
+		    face < LO_NFACES ? sty : 0)) < 0)
 			break;
 		if ((w = cached(cache, tries[i], cp)) >= 0) {
 			*usedface = tries[i];
