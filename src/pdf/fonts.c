@@ -54,6 +54,10 @@ _Static_assert((int)FAM_SERIF == (int)STYLE_SERIF &&
  */
 static pthread_once_t	fc_once = PTHREAD_ONCE_INIT;
 static int		fc_ok;
+/* fontconfig's matching takes turns: its lazily made internal locks and
+ * caches are published in ways ThreadSanitizer cannot follow, and the
+ * calls are few (one per face, one per character no face has). */
+static pthread_mutex_t	fc_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void
 fc_start(void)
@@ -115,7 +119,7 @@ truetype_file(FcPattern *m)
 
 /* The file fontconfig picks for family + style, if it is TrueType. */
 static char *
-lookup(const char *family, int sty, int *exact)
+lookup_locked(const char *family, int sty, int *exact)
 {
 	FcPattern	*pat, *m;
 	FcResult	 res;
@@ -143,6 +147,17 @@ lookup(const char *family, int sty, int *exact)
 	    strcasecmp((const char *)fam, family) == 0)
 		*exact = 1;
 	FcPatternDestroy(m);
+	return r;
+}
+
+static char *
+lookup(const char *family, int sty, int *exact)
+{
+	char *r;
+
+	pthread_mutex_lock(&fc_lock);
+	r = lookup_locked(family, sty, exact);
+	pthread_mutex_unlock(&fc_lock);
 	return r;
 }
 
@@ -316,6 +331,7 @@ pdf_fonts_cover(void *ctx, uint32_t cp, int sty)
 			    LO_NDYN);
 		return -1;
 	}
+	pthread_mutex_lock(&fc_lock);
 	pat = FcPatternCreate();
 	cs = FcCharSetCreate();
 	FcCharSetAddChar(cs, cp);
@@ -339,6 +355,7 @@ pdf_fonts_cover(void *ctx, uint32_t cp, int sty)
 		face = candidate(fs, set->fonts[i], cp, sty);
 	if (set != NULL)
 		FcFontSetDestroy(set);
+	pthread_mutex_unlock(&fc_lock);
 	return face;
 }
 
