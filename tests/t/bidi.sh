@@ -193,6 +193,13 @@ else
 	fail bidi-source-epub-dir "cannot publish"
 fi
 
+# Code in right-to-left text keeps its own order: a path stays a path.
+printf -- '---\nlang: ar\n---\n\nانقل الملفات من `~/.openclaw/` إلى المجلد.\n' >"$S/code.md"
+"$QUIRE" -q -t pdf -o "$S/code.pdf" "$S/code.md" &&
+    pdftotext -bbox "$S/code.pdf" - | grep -q '>~/\.openclaw/</word>' &&
+	pass bidi-code-span-ltr ||
+	fail bidi-code-span-ltr "$(pdftotext -bbox "$S/code.pdf" - | grep -o '>[^<]*openclaw[^<]*<' | head -3 | tr '\n' ' ')"
+
 # The same bytes twice.
 "$QUIRE" -q -t pdf -s "$S/style.yaml" -o "$S/he2.pdf" "$B/he.md" 2>/dev/null
 check bidi-reproducible cmp "$S/he.pdf" "$S/he2.pdf"

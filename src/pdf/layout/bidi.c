@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "inline.h"
 #include "items.h"
+#include "layout.h"
 #include "metrics.h"
 #include "utf8.h"
 
@@ -90,6 +91,38 @@ par_text(const struct lo_par *p, FriBidiChar *text)
 			}
 	}
 	return n;
+}
+
+/*
+ * Code in running text (`~/.config/`, `a->b`) is left-to-right whatever
+ * it holds: its characters count as strong left-to-right, so inside
+ * Arabic or Hebrew a path keeps its order, as it does in an editor.
+ * Code is known by its face, the mono family's.
+ */
+static void
+code_is_ltr(const struct lo_par *p, FriBidiCharType *types,
+    FriBidiBracketType *brackets)
+{
+	size_t n = 0, k;
+
+	for (size_t i = 0; i < p->n; i++) {
+		const struct lo_item *it = &p->it[i];
+		int code = it->type == IT_BOX && it->face < LO_NFACES &&
+		    it->face / 4 == FAM_MONO;
+
+		if (it->type == IT_GLUE)
+			n++;
+		else if (it->type == IT_BOX)
+			for (size_t j = 0; j < it->len; j += k, n++) {
+				uint32_t cp;
+
+				k = next_cp(it->s + j, it->len - j, &cp);
+				if (code) {
+					types[n] = FRIBIDI_TYPE_LTR;
+					brackets[n] = FRIBIDI_NO_BRACKET;
+				}
+			}
+	}
 }
 
 /* A piece [from, to) of box b at level onto q, measured again unless it
@@ -181,6 +214,7 @@ bidi_levels(const struct lo_ctx *c, struct lo_par *p)
 	    FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
 	fribidi_get_bidi_types(text, (FriBidiStrIndex)n, types);
 	fribidi_get_bracket_types(text, (FriBidiStrIndex)n, types, brackets);
+	code_is_ltr(p, types, brackets);
 	if (n == 0 || fribidi_get_par_embedding_levels_ex(types, brackets,
 	    (FriBidiStrIndex)n, &base, lv) == 0) {
 		/* Nothing to resolve (or no memory in FriBidi): the base
