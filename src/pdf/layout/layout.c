@@ -130,6 +130,10 @@ layout_document(const struct doc *d, const struct style *st,
 	/* A title page, the contents and the body are paginated in turn:
 	 * each starts a page.  Without a title page the title heads page
 	 * 1: above the contents, or the body. */
+	/* The title comes from the first file's front matter: warnings
+	 * about it name that file. */
+	if (d->root != NULL && d->root->first != NULL)
+		par_source(&c, d->root->first->file);
 	if (d->meta.titlepage > 0)
 		front_titlepage(&c, &v[0]);
 	else
