@@ -113,6 +113,10 @@ shaper_run(struct shaper *sh, const char *path, const char *s, size_t len,
 	    HB_DIRECTION_LTR);
 	hb_buffer_set_language(sh->buf, sh->lang);
 	hb_buffer_guess_segment_properties(sh->buf);
+	/* Joiners and variation selectors have done their work once the
+	 * run is shaped: drawn, even blank, a reader would take them for
+	 * a space and widen the word's box. */
+	hb_buffer_set_flags(sh->buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
 	hb_shape(sh->f[fi].font, sh->buf, NULL, 0);
 	info = hb_buffer_get_glyph_infos(sh->buf, &n);
 	pos = hb_buffer_get_glyph_positions(sh->buf, NULL);

@@ -285,6 +285,16 @@ else
 	pass "shaping-astral (skipped: no TrueType font with U+1F600)"
 fi
 
+# A variation selector (emoji presentation) is not drawn: the word's box
+# ends with its emoji, and the next word stays a word of its own.
+printf 'Text \342\235\244\357\270\217 here.\n' >"$S/vs.md"
+"$QUIRE" -q -t pdf -o "$S/vs.pdf" "$S/vs.md"
+if pdftotext -bbox "$S/vs.pdf" - 2>/dev/null | grep -q '>here\.</word>'; then
+	pass shaping-ignorables-not-drawn
+else
+	fail shaping-ignorables-not-drawn "$(pdftotext -bbox "$S/vs.pdf" - | grep -o '>[^<]*here[^<]*<')"
+fi
+
 "$QUIRE" -q -t pdf -o "$S/w2.pdf" "$W"
 cmp -s "$S/w.pdf" "$S/w2.pdf" && pass shaping-reproducible ||
 	fail shaping-reproducible "two runs differ"
