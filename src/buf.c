@@ -79,3 +79,14 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 	b->len += (size_t)n;
 }
+
+void
+buf_utf16hex(struct buf *b, uint32_t cp)
+{
+	if (cp >= 0x10000) {
+		cp -= 0x10000;
+		buf_printf(b, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)),
+		    (unsigned)(0xDC00 + (cp & 0x3FF)));
+	} else
+		buf_printf(b, "%04X", (unsigned)cp);
+}

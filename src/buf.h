@@ -5,6 +5,7 @@
 #define QUIRE_BUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf {
 	char	*data;
@@ -30,5 +31,9 @@ buf_putc(struct buf *b, int c)
 }
 void	buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+
+/* cp in UTF-16, as 4 or 8 hex digits: PDF text strings (ActualText) and
+ * ToUnicode maps. */
+void	buf_utf16hex(struct buf *, uint32_t cp);
 
 #endif

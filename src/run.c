@@ -96,13 +96,25 @@ run_in_order(struct job *jobs, size_t n)
 	return i;
 }
 
+void
+run_workers(void *(*work)(void *), void *arg, int threads)
+{
+	pthread_t tid[MAX_THREADS];
+	int k, started = 0;
+
+	for (k = 1; k < threads && k <= MAX_THREADS; k++)
+		if (pthread_create(&tid[started], NULL, work, arg) == 0)
+			started++;
+	work(arg);
+	for (k = 0; k < started; k++)
+		pthread_join(tid[k], NULL);
+}
+
 size_t
 run_jobs(struct job *jobs, size_t n, int threads)
 {
 	struct queue q = { jobs, n, 0, n, PTHREAD_MUTEX_INITIALIZER };
-	pthread_t tid[MAX_THREADS];
 	size_t i, first = n;
-	int k, started = 0;
 
 	if (threads > MAX_THREADS)
 		threads = MAX_THREADS;
@@ -110,14 +122,7 @@ run_jobs(struct job *jobs, size_t n, int threads)
 		return run_in_order(jobs, n);
 	for (i = 0; i < n; i++)
 		jobs[i].rc = 0;
-	/* The caller's thread is a worker too; a thread that cannot be
-	 * made only means fewer at once. */
-	for (k = 1; k < threads && (size_t)k < n; k++)
-		if (pthread_create(&tid[started], NULL, worker, &q) == 0)
-			started++;
-	worker(&q);
-	for (k = 0; k < started; k++)
-		pthread_join(tid[k], NULL);
+	run_workers(worker, &q, (size_t)threads < n ? threads : (int)n);
 	pthread_mutex_destroy(&q.lock);
 	for (i = 0; i < n; i++) {
 		diag_buf_flush(&jobs[i].diag, i <= first);

@@ -31,6 +31,11 @@ struct job {
  */
 size_t	run_jobs(struct job *jobs, size_t n, int threads);
 
+/* Run work(arg) on `threads` threads at once, the caller's among them,
+ * and return when all have: work takes its share from arg until none is
+ * left.  A thread that cannot be made only means fewer at once. */
+void	run_workers(void *(*work)(void *), void *arg, int threads);
+
 /*
  * Turns in job order, for the one step of a job that must come in the
  * order of running the jobs one after another: documents of --each

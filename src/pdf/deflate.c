@@ -27,6 +27,7 @@
 
 #include "diag.h"
 #include "deflate.h"
+#include "run.h"
 
 /* Under this many pages the threads cost more than they save. */
 #define MIN_PAGES	4
@@ -137,9 +138,7 @@ void
 pdf_deflate_pages(HPDF_Doc pdf, int threads)
 {
 	struct pool q = { NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER };
-	pthread_t tid[PDF_DEFLATE_MAX_THREADS];
 	HPDF_UINT i, npages = pdf->page_list->count;
-	int k, started = 0;
 
 	if (threads <= 1 || npages < MIN_PAGES)
 		return;
@@ -153,12 +152,7 @@ pdf_deflate_pages(HPDF_Doc pdf, int threads)
 		if (attr != NULL && ours(attr->contents))
 			q.p[q.n++].contents = attr->contents;
 	}
-	for (k = 1; k < threads; k++)
-		if (pthread_create(&tid[started], NULL, worker, &q) == 0)
-			started++;
-	worker(&q);
-	for (k = 0; k < started; k++)
-		pthread_join(tid[k], NULL);
+	run_workers(worker, &q, threads);
 	pthread_mutex_destroy(&q.lock);
 	for (i = 0; i < q.n; i++) {
 		install(&q.p[i]);

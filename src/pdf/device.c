@@ -162,12 +162,7 @@ actual_text(struct buf *b, const char *s, size_t n)
 	for (; n > 0; s += k, n -= k) {
 		if ((k = utf8_decode(s, n, &cp)) == 0)
 			k = 1, cp = 0xFFFD;
-		if (cp >= 0x10000) {
-			cp -= 0x10000;
-			buf_printf(b, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)),
-			    (unsigned)(0xDC00 + (cp & 0x3FF)));
-		} else
-			buf_printf(b, "%04X", (unsigned)cp);
+		buf_utf16hex(b, cp);
 	}
 	buf_puts(b, ">>> BDC\n[(");
 }

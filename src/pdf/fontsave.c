@@ -21,18 +21,6 @@
 
 #define USED(g, gid)	((g)->used[(gid) >> 3] & (1u << ((gid) & 7)))
 
-/* "<XXXX>": the UTF-16 of what a glyph stands for. */
-static void
-put_utf16(struct buf *b, uint32_t cp)
-{
-	if (cp >= 0x10000) {
-		cp -= 0x10000;
-		buf_printf(b, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)),
-		    (unsigned)(0xDC00 + (cp & 0x3FF)));
-	} else
-		buf_printf(b, "%04X", (unsigned)cp);
-}
-
 static void
 put_target(struct buf *b, const struct glyphs *g, uint32_t u)
 {
@@ -42,13 +30,13 @@ put_target(struct buf *b, const struct glyphs *g, uint32_t u)
 
 	buf_putc(b, '<');
 	if (!(u & MULTI))
-		put_utf16(b, u);
+		buf_utf16hex(b, u);
 	else {
 		s = g->multi.data + (u & ~MULTI);
 		for (n = strlen(s); n > 0; s += k, n -= k) {
 			if ((k = utf8_decode(s, n, &cp)) == 0)
 				k = 1, cp = 0xFFFD;
-			put_utf16(b, cp);
+			buf_utf16hex(b, cp);
 		}
 	}
 	buf_putc(b, '>');
