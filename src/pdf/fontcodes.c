@@ -44,10 +44,8 @@ lit(char *o, unsigned c)
 	return o;
 }
 
-/* The glyph for a character, 0 when the font has none; cached for the
- * Basic Multilingual Plane. */
-static unsigned
-gid_of(struct pdf_fonts *fs, struct face *f, uint32_t cp)
+unsigned
+pdf_fonts_gid_cached(struct pdf_fonts *fs, struct face *f, uint32_t cp)
 {
 	uint16_t *c;
 
@@ -109,8 +107,8 @@ pdf_fonts_codes(struct pdf_fonts *fs, int face, const char *s, size_t n,
 	while (n > 0) {
 		if ((k = utf8_decode(s, n, &cp)) == 0)
 			k = 1, cp = '?';
-		if ((gid = gid_of(fs, f, cp)) == 0)
-			gid = gid_of(fs, f, cp = '?');
+		if ((gid = pdf_fonts_gid_cached(fs, f, cp)) == 0)
+			gid = pdf_fonts_gid_cached(fs, f, cp = '?');
 		stands_for(f->g, gid, cp);
 		o = code(o, gid);
 		s += k;

@@ -252,7 +252,9 @@ pdf_fonts_advance(void *ctx, int face, uint32_t cp)
 		return -1;
 	if ((f = face_load(fs, face)) == NULL)
 		return -1;
-	gid = (HPDF_UINT16)pdf_fonts_gid(fs, f, cp);
+	/* The device asks for each justified line's space: cached. */
+	gid = (HPDF_UINT16)(f->g != NULL ? pdf_fonts_gid_cached(fs, f, cp) :
+	    pdf_fonts_gid(fs, f, cp));
 	if (gid == 0)
 		return -1;
 	return HPDF_TTFontDef_GetGidWidth(f->def, gid);

@@ -66,6 +66,11 @@ struct pdf_fonts {
 unsigned	 pdf_fonts_gid(struct pdf_fonts *, const struct face *,
 		     uint32_t cp);
 
+/* The same, cached for the Basic Multilingual Plane once the face has
+ * its record of glyphs (pdf_fonts_get made it). */
+unsigned	 pdf_fonts_gid_cached(struct pdf_fonts *, struct face *,
+		     uint32_t cp);
+
 /* The face's font, loaded and with its record of glyphs; NULL if none. */
 struct face	*pdf_fonts_face(struct pdf_fonts *, int face);
 
