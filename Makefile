@@ -43,7 +43,7 @@ UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CONTENT	 = $(wildcard content/*.md)
 
 .PHONY: all deps build publish check sanitize tsan install uninstall bench \
-	fuzz pictures check-a11y clean FORCE
+	fuzz pictures check-a11y clean FORCE print-cflags print-libs
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -145,3 +145,10 @@ clean:
 	rm -rf $(BUILD) build-san build-tsan build-fuzz $(OUT)
 
 -include $(OBJ:.o=.d) $(UNIT:=.d)
+
+# What scripts/fuzz compiles and links the library with, from this one
+# place.
+print-cflags:
+	@echo $(PKG_CFLAGS)
+print-libs:
+	@echo $(LIBS)
