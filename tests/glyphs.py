@@ -7,7 +7,10 @@ the ActualText of the marked-content span around it (or null).  The
 shaping tests (tests/t/shaping.sh) read this to see which glyphs were
 drawn, not just which text comes out.
 """
-import json, re, subprocess, sys
+import json, re, signal, subprocess, sys
+
+# A reader that stops early (grep -q) ends us quietly.
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 OBJ = re.compile(r'^(\d+) 0 obj\n(.*?)^endobj', re.S | re.M)
 TOKEN = re.compile(r'<<|>>|<[0-9A-Fa-f\s]*>|\(|/[^\s/\[\]()<>]+|\[|\]|'
@@ -116,11 +119,12 @@ def main(path):
                         b = x[1]
                         gids = [b[k] << 8 | b[k + 1]
                                 for k in range(0, len(b) - 1, 2)]
+                        texts = [font[1].get(g, '') for g in gids]
                         print(json.dumps({
                             'page': pno, 'font': font[0], 'gids': gids,
-                            'text': ''.join(font[1].get(g, '\ufffd')
-                                            for g in gids),
-                            'actual': actual}, ensure_ascii=False))
+                            'text': ''.join(t or '\ufffd' for t in texts),
+                            'texts': texts, 'actual': actual},
+                            ensure_ascii=False))
             stack = []
 
 

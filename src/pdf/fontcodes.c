@@ -76,6 +76,13 @@ static void
 stands_for_text(struct glyphs *g, unsigned gid, const char *s, size_t n)
 {
 	g->used[gid >> 3] |= (uint8_t)(1u << (gid & 7));
+	/* A ToUnicode target is short: longer clusters keep their first
+	 * characters (ActualText has them all). */
+	if (n > 64) {
+		n = 64;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
 	if (g->uni[gid] != 0 || n == 0 || g->multi.len >= MULTI)
 		return;
 	g->uni[gid] = MULTI | (uint32_t)g->multi.len;
@@ -119,28 +126,36 @@ pdf_fonts_codes(struct pdf_fonts *fs, int face, const char *s, size_t n,
 }
 
 /* The glyphs [i, j) of one cluster, in drawing order, standing for the
- * characters s[0..n): one each, in logical order, when there are as
- * many glyphs as characters (a letter and its marks); otherwise the
- * first glyph stands for them all (a ligature, a conjunct). */
+ * characters s[0..n): one each when every glyph is the font's own glyph
+ * for its character, in logical order (a letter and its marks);
+ * otherwise the first glyph stands for them all (a ligature, a
+ * conjunct, a vowel sign the shaper moved before its consonant, a mark
+ * variant, which poppler would otherwise read as a line of its own). */
 static void
-cluster_stands_for(struct glyphs *gl, const struct shaped_glyph *g, size_t i,
-    size_t j, int rtl, const char *s, size_t n)
+cluster_stands_for(struct pdf_fonts *fs, struct face *f,
+    const struct shaped_glyph *g, size_t i, size_t j, int rtl, const char *s,
+    size_t n)
 {
 	size_t	 m = 0, k, at;
 	uint32_t cp;
+	int	 own = 1;
 
-	for (at = 0; at < n; at += k, m++)
+	for (at = 0; at < n; at += k, m++) {
 		if ((k = utf8_decode(s + at, n - at, &cp)) == 0)
 			return;
-	if (m != j - i) {
-		stands_for_text(gl, g[rtl ? j - 1 : i].gid, s, n);
+		if (m >= j - i || g[rtl ? j - 1 - m : i + m].gid !=
+		    pdf_fonts_gid_cached(fs, f, cp))
+			own = 0;
+	}
+	if (!own || m != j - i) {
+		stands_for_text(f->g, g[rtl ? j - 1 : i].gid, s, n);
 		for (k = i; k < j; k++)
-			stands_for_text(gl, g[k].gid, "", 0);
+			stands_for_text(f->g, g[k].gid, "", 0);
 		return;
 	}
 	for (at = 0, m = 0; at < n; at += k, m++) {
 		k = utf8_decode(s + at, n - at, &cp);
-		stands_for(gl, g[rtl ? j - 1 - m : i + m].gid, cp);
+		stands_for(f->g, g[rtl ? j - 1 - m : i + m].gid, cp);
 	}
 }
 
@@ -169,7 +184,8 @@ pdf_fonts_shape(struct pdf_fonts *fs, int face, const char *s, size_t len,
 		hi = rtl ? (i > 0 ? g[i - 1].cluster : len) :
 		    (j < n ? g[j].cluster : len);
 		if (hi > lo && hi <= len)
-			cluster_stands_for(f->g, g, i, j, rtl, s + lo, hi - lo);
+			cluster_stands_for(fs, f, g, i, j, rtl, s + lo,
+			    hi - lo);
 		else
 			for (size_t k = i; k < j; k++)
 				stands_for_text(f->g, g[k].gid, "", 0);
@@ -208,7 +224,10 @@ pdf_fonts_shaped_width(void *ctx, int face, const char *s, size_t len,
 	    (f = &fs->f[face])->path == NULL ||
 	    (n = shaper_run(fs->shaper, f->path, s, len, rtl, &g)) == 0)
 		return -1;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (g[i].gid > 0xFFFF)		/* as pdf_fonts_shape */
+			return -1;
 		w += g[i].adv;
+	}
 	return w;
 }

@@ -271,11 +271,17 @@ pdf_fonts_advance(void *ctx, int face, uint32_t cp)
 unsigned
 pdf_fonts_gid(struct pdf_fonts *fs, const struct face *f, uint32_t cp)
 {
-	if (f->def == NULL)
+	HPDF_TTFontDefAttr a;
+	unsigned	   gid;
+
+	if (f->def == NULL || (a = (HPDF_TTFontDefAttr)f->def->attr) == NULL)
 		return 0;
 	if (cp <= 0xFFFF)
-		return HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
-	return f->path != NULL ? shaper_glyph(fs->shaper, f->path, cp) : 0;
+		gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
+	else
+		gid = f->path != NULL ? shaper_glyph(fs->shaper, f->path, cp) : 0;
+	/* A malformed cmap can point past the glyphs: no glyph. */
+	return gid < a->num_glyphs ? gid : 0;
 }
 
 static int
@@ -385,7 +391,8 @@ pdf_fonts_get(struct pdf_fonts *fs, int face)
 				f->g = fs->f[i].g;
 				return f->font;
 			}
-		f->font = HPDF_GetFont(fs->pdf, f->name, "UTF-8");
+		if ((f->font = HPDF_GetFont(fs->pdf, f->name, "UTF-8")) == NULL)
+			return NULL;
 		f->g = xcalloc(1, sizeof(*f->g));
 		buf_init(&f->g->multi);
 		f->owner = 1;

@@ -19,6 +19,12 @@
 S=$(scratch shaping)
 W=$TOP/tests/cases/world-scripts.md
 GLYPHS="python3 $TOP/tests/glyphs.py"
+# Known margins for the width checks: 20 mm all round on A4.
+cat >"$S/style.yaml" <<'EOF2'
+pdf:
+  paper: a4
+  margin: { top: 20mm, bottom: 20mm, left: 20mm, right: 20mm }
+EOF2
 
 ttf_for() {	# HEX: is a TrueType .ttf with U+HEX installed?
 	fc-list --format '%{file}|%{fontformat}\n' ":charset=$1" 2>/dev/null |
@@ -160,6 +166,43 @@ else
 	pass "shaping-bold-fallback (skipped: no bold TrueType Devanagari font)"
 fi
 
+# With its vowel marks, an Arabic word still joins: its letters' glyphs
+# are not the isolated ones (marks belong to the run of their letter).
+printf 'مَرْحَبًا\n' >"$S/marked.md"
+"$QUIRE" -q -t pdf -o "$S/marked.pdf" "$S/marked.md"
+marked=$($GLYPHS "$S/marked.pdf" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    for g, t in zip(r["gids"], r["texts"]):
+        if t and "\u0621" <= t[0] <= "\u064a":
+            print(g)' | sort -u)
+common=$(comm -12 <(echo "$marked") <(echo "$letters"))
+if [ "$(echo "$marked" | grep -c .)" -ge 4 ] && [ -z "$common" ]; then
+	pass shaping-arabic-marks-join
+else
+	fail shaping-arabic-marks-join "letters [$(echo $marked)], alone [$(echo $letters)]"
+fi
+
+# A word wider than the line (no spaces at all) is cut into pieces a line
+# wide, each shaped whole: the lines but the last are full.
+python3 -c "print('# Long\n\n' + 'المستشفيات' * 60)" >"$S/long.md"
+"$QUIRE" -q -t pdf -s "$S/style.yaml" -o "$S/long.pdf" "$S/long.md"
+r=$(pdftotext -bbox-layout "$S/long.pdf" - | python3 -c '
+import re, sys
+w = 595.276 - 2 * 20 / 25.4 * 72
+ls = [(float(a), float(b), float(y)) for a, y, b in re.findall(
+    r"<line xMin=\"([^\"]+)\" yMin=\"([^\"]+)\" xMax=\"([^\"]+)\"",
+    sys.stdin.read())]
+body = [b - a for a, b, y in ls if y < 700][1:-1]
+print(len(body), sum(x < 0.95 * w for x in body))')
+set -- $r
+if [ "${1:-0}" -ge 3 ] && [ "${2:-1}" -eq 0 ]; then
+	pass "shaping-long-word-cut ($1 full lines)"
+else
+	fail shaping-long-word-cut "lines, not full: $r"
+fi
+
 # A conjunct: क्षत्रिय is 8 characters; its glyphs are fewer, and they
 # read back as the word.
 n=$($GLYPHS "$S/w.pdf" | python3 -c '
@@ -177,11 +220,6 @@ fi
 
 # Widths: a justified Hindi paragraph (long enough for several lines)
 # ends every line but the last at the right margin.
-cat >"$S/style.yaml" <<'EOF2'
-pdf:
-  paper: a4
-  margin: { top: 20mm, bottom: 20mm, left: 20mm, right: 20mm }
-EOF2
 {
 	printf -- '---\ntitle: Hindi\n---\n\n'
 	for i in 1 2 3 4 5 6; do

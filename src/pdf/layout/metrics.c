@@ -25,11 +25,11 @@ struct lo_widths {
 	int16_t			*bmp[LO_ALLFACES];	/* BMP widths */
 	int8_t			*dyn[4];	/* BMP, per style: the cover()
 						   face's index */
-	struct {
+	struct astral {
 		uint32_t	 cp;
 		int		 sty, face;
-	}			 astral[64];	/* the rest: NASTRAL */
-	int			 nastral;
+	}			*astral;	/* the rest, as asked */
+	size_t			 nastral, capastral;
 };
 
 struct lo_widths *
@@ -50,6 +50,7 @@ widths_free(struct lo_widths *cache)
 		free(cache->bmp[i]);
 	for (int i = 0; i < 4; i++)
 		free(cache->dyn[i]);
+	free(cache->astral);
 	free(cache);
 }
 
@@ -71,25 +72,30 @@ cached(struct lo_widths *cache, int face, uint32_t cp)
 }
 
 /* Characters beyond the Basic Multilingual Plane (emoji, historic
- * scripts) are rare: their cover() answers are kept in a short list. */
-#define NASTRAL	64
-
+ * scripts): their cover() answers in a list, the last asked first (a
+ * document has few of them, used again and again), each asked once. */
 static int
 astral_face(struct lo_widths *cache, uint32_t cp, int sty)
 {
-	int i, f;
+	struct astral	t;
+	size_t		i;
+	int		f;
 
-	for (i = 0; i < cache->nastral; i++)
+	for (i = cache->nastral; i-- > 0;)
 		if (cache->astral[i].cp == cp && cache->astral[i].sty == sty)
 			return cache->astral[i].face;
 	f = cache->m->cover(cache->m->ctx, cp, sty);
 	if (f < LO_NFACES || f >= LO_ALLFACES)
 		f = -1;
-	if (cache->nastral < NASTRAL) {
-		cache->astral[cache->nastral].cp = cp;
-		cache->astral[cache->nastral].sty = sty;
-		cache->astral[cache->nastral++].face = f;
+	if (cache->nastral == cache->capastral) {
+		cache->capastral = cache->capastral ? 2 * cache->capastral : 64;
+		cache->astral = xrealloc(cache->astral,
+		    cache->capastral * sizeof(*cache->astral));
 	}
+	t.cp = cp;
+	t.sty = sty;
+	t.face = f;
+	cache->astral[cache->nastral++] = t;
 	return f;
 }
 

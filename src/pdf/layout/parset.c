@@ -23,8 +23,57 @@
 #include "params.h"
 #include "parstate.h"
 #include "pool.h"
+#include "segment.h"
 #include "utf8.h"
 #include "vlist.h"
+
+/* A break opportunity inside a cut word, cheaper after / . - _ */
+static void
+cut_here(struct lo_par *q)
+{
+	if (q->n > 0 && q->it[q->n - 1].type == IT_BOX) {
+		struct lo_item *pen = par_push(q, IT_PEN);
+		char prev = q->it[q->n - 2].s[q->it[q->n - 2].len - 1];
+
+		pen->pen = strchr("/.-_?&=#", prev) ? SLASH_PEN : CHAR_PEN;
+	}
+}
+
+/*
+ * A shaped word too wide for the measure (Arabic, Devanagari in a narrow
+ * column): cut into pieces as wide as a line, each measured shaped as a
+ * whole, never inside a cluster (a letter and its marks), so each piece
+ * keeps its joining and its width is the width drawn.
+ */
+static void
+cut_shaped(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b,
+    double width)
+{
+	size_t	k = 0, end, next;
+	double	w, nw;
+
+	while (k < b->len) {
+		end = k + lo_cluster(b->s + k, b->len - k);
+		w = lo_text_width(c->widths, b->face, b->size, b->s + k,
+		    end - k);
+		while (end < b->len) {
+			next = end + lo_cluster(b->s + end, b->len - end);
+			nw = lo_text_width(c->widths, b->face, b->size, b->s + k,
+			    next - k);
+			if (nw > width)
+				break;
+			w = nw;
+			end = next;
+		}
+		cut_here(q);
+		struct lo_item *nb = par_push(q, IT_BOX);
+		*nb = *b;
+		nb->s = b->s + k;
+		nb->len = end - k;
+		nb->w = w;
+		k = end;
+	}
+}
 
 /* A box of a word wider than the measure, onto q as a box per character
  * with a break opportunity between every two (cheaper after / . - _),
@@ -40,6 +89,10 @@ cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b,
 	 * wide: a break after every character would cost an item each. */
 	int	 greedy = b->w > LONG_WORD * width;
 
+	if (lo_needs_shaping(b->s, b->len)) {
+		cut_shaped(c, q, b, width);
+		return;
+	}
 	while (k < b->len) {
 		if ((step = utf8_decode(b->s + k, b->len - k, &cp)) == 0)
 			step = 1;
@@ -56,13 +109,7 @@ cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b,
 			w += cw;
 			end += step;
 		}
-		if (q->n > 0 && q->it[q->n - 1].type == IT_BOX) {
-			struct lo_item *pen = par_push(q, IT_PEN);
-			char prev = q->it[q->n - 2].s[q->it[q->n - 2].len - 1];
-
-			pen->pen = strchr("/.-_?&=#", prev) ? SLASH_PEN :
-			    CHAR_PEN;
-		}
+		cut_here(q);
 		struct lo_item *nb = par_push(q, IT_BOX);
 		*nb = *b;
 		nb->s = b->s + k;

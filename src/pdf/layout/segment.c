@@ -105,9 +105,18 @@ lo_segment(const char *s, size_t len, enum lo_seg *kind)
 			end = i + k;
 			continue;
 		}
+		/* Marks and joiners belong to the letters before them,
+		 * in either direction (Arabic harakat, Hebrew points, the
+		 * Persian ZWNJ). */
+		if (c == C_MARK) {
+			if (*kind == SEG_PLAIN)
+				*kind = SEG_LTR;
+			end = i + k;
+			continue;
+		}
 		if ((c == C_RTL) != (*kind == SEG_RTL))
 			break;
-		if (*kind == SEG_PLAIN && (c == C_COMPLEX || c == C_MARK))
+		if (*kind == SEG_PLAIN && c == C_COMPLEX)
 			*kind = SEG_LTR;
 		end = i + k;
 	}
@@ -138,4 +147,20 @@ lo_needs_shaping(const char *s, size_t len)
 		}
 	}
 	return 0;
+}
+
+size_t
+lo_cluster(const char *s, size_t len)
+{
+	size_t	 i, k;
+	uint32_t cp;
+
+	if ((i = utf8_decode(s, len, &cp)) == 0)
+		return 1;
+	for (; i < len; i += k) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0 ||
+		    classify(cp) != C_MARK)
+			break;
+	}
+	return i;
 }

@@ -24,4 +24,8 @@ size_t	lo_segment(const char *s, size_t len, enum lo_seg *kind);
  * Latin text. */
 int	lo_needs_shaping(const char *s, size_t len);
 
+/* The length of the leading cluster of s (len > 0): a character and the
+ * marks and joiners after it, which a cut must not separate. */
+size_t	lo_cluster(const char *s, size_t len);
+
 #endif
