@@ -148,6 +148,7 @@ cluster_stands_for(struct pdf_fonts *fs, struct face *f,
 			own = 0;
 	}
 	if (!own || m != j - i) {
+		/* The rest are drawn (used) but stand for nothing. */
 		stands_for_text(f->g, g[rtl ? j - 1 : i].gid, s, n);
 		for (k = i; k < j; k++)
 			stands_for_text(f->g, g[k].gid, "", 0);

@@ -27,16 +27,25 @@
 #include "utf8.h"
 #include "vlist.h"
 
-/* A break opportunity inside a cut word, cheaper after / . - _ */
+/* The piece [from, to) of box b, w wide, onto q after a break
+ * opportunity (cheaper after / . - _). */
 static void
-cut_here(struct lo_par *q)
+cut_piece(struct lo_par *q, const struct lo_item *b, size_t from, size_t to,
+    double w)
 {
+	struct lo_item *nb;
+
 	if (q->n > 0 && q->it[q->n - 1].type == IT_BOX) {
 		struct lo_item *pen = par_push(q, IT_PEN);
 		char prev = q->it[q->n - 2].s[q->it[q->n - 2].len - 1];
 
 		pen->pen = strchr("/.-_?&=#", prev) ? SLASH_PEN : CHAR_PEN;
 	}
+	nb = par_push(q, IT_BOX);
+	*nb = *b;
+	nb->s = b->s + from;
+	nb->len = to - from;
+	nb->w = w;
 }
 
 /*
@@ -65,12 +74,7 @@ cut_shaped(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b,
 			w = nw;
 			end = next;
 		}
-		cut_here(q);
-		struct lo_item *nb = par_push(q, IT_BOX);
-		*nb = *b;
-		nb->s = b->s + k;
-		nb->len = end - k;
-		nb->w = w;
+		cut_piece(q, b, k, end, w);
 		k = end;
 	}
 }
@@ -109,12 +113,7 @@ cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b,
 			w += cw;
 			end += step;
 		}
-		cut_here(q);
-		struct lo_item *nb = par_push(q, IT_BOX);
-		*nb = *b;
-		nb->s = b->s + k;
-		nb->len = end - k;
-		nb->w = w;
+		cut_piece(q, b, k, end, w);
 		k = end;
 	}
 }
