@@ -1,21 +1,33 @@
 /*
- * pdf/deflate.h - the pages' content streams compressed side by side
- * before libharu saves the file, with the bytes libharu would write.
+ * pdf/deflate.h - the pages' content streams compressed on other
+ * threads while the next pages are drawn, the same bytes whatever the
+ * number of threads.
  */
 #ifndef QUIRE_PDF_DEFLATE_H
 #define QUIRE_PDF_DEFLATE_H
+
+#include <stddef.h>
 
 #include <hpdf.h>
 
 #define PDF_DEFLATE_MAX_THREADS	64
 
-/*
- * Call after the last page is drawn, before HPDF_SaveToStream: every
- * page's content stream is compressed on up to `threads` threads (the
- * caller's among them) and handed back to libharu as done.  With one
- * thread, or a few pages, it does nothing and libharu compresses as
- * usual; a stream it cannot compress is also left to libharu.
- */
-void	pdf_deflate_pages(HPDF_Doc pdf, int threads);
+struct pdf_zpages;
+
+/* Before the first page is drawn: a queue for the document's npages
+ * pages, with threads - 1 workers waiting for them (none for one
+ * thread: then all the work is done in pdf_zpages_finish). */
+struct pdf_zpages *pdf_zpages_start(size_t npages, int threads);
+
+/* The page is drawn and its content stream will not change again: it
+ * may be compressed from now on.  A page that is not a plain flate
+ * memory stream is left to libharu. */
+void	pdf_zpages_add(struct pdf_zpages *, HPDF_Page);
+
+/* After the last page, before HPDF_SaveToStream: the caller's thread
+ * joins in, waits for the rest, and (use = 1) gives every compressed
+ * stream to libharu as done; use = 0 only frees (drawing failed).
+ * NULL does nothing. */
+void	pdf_zpages_finish(struct pdf_zpages *, int use);
 
 #endif

@@ -24,6 +24,7 @@
 #include "doc.h"
 #include "layout/layout.h"
 #include "layout/segment.h"
+#include "deflate.h"
 #include "device.h"
 #include "fonts.h"
 #include "image.h"
@@ -536,7 +537,7 @@ info(HPDF_Doc pdf, const struct doc *doc)
 
 int
 pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
-    const struct lo_doc *d, const struct doc *doc)
+    struct pdf_zpages *z, const struct lo_doc *d, const struct doc *doc)
 {
 	HPDF_Page *pages = xcalloc(d->npages ? d->npages : 1, sizeof(*pages));
 	const struct lo_mark **ix;
@@ -554,6 +555,7 @@ pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
 			free(pages);
 			return -1;
 		}
+		pdf_zpages_add(z, pages[k]);
 	}
 	ix = mark_index(d, &nix);
 	for (size_t k = 0; k < d->npages; k++)

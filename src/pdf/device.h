@@ -10,9 +10,11 @@ struct doc;
 struct lo_doc;
 struct pdf_fonts;
 struct pdf_images;
+struct pdf_zpages;
 
-/* Pages, links, outline and document info.  Returns 0 or -1. */
+/* Pages, links, outline and document info; each page is handed to the
+ * compressors (may be NULL) once drawn.  Returns 0 or -1. */
 int	pdf_draw(HPDF_Doc, struct pdf_fonts *, struct pdf_images *,
-	    const struct lo_doc *, const struct doc *);
+	    struct pdf_zpages *, const struct lo_doc *, const struct doc *);
 
 #endif

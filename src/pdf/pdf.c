@@ -90,6 +90,7 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	struct pdf_images *im;
 	struct lo_metrics m;
 	struct lo_doc	 *ld;
+	struct pdf_zpages *z;
 	unsigned char	 *bytes = NULL;
 	HPDF_UINT32	  size;
 	int		  rc = -1;
@@ -120,16 +121,20 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	if ((ld = layout_document(d, st, &m)) == NULL)
 		goto done;
 	diag_stage(&t, "pdf:layout");
-	if (pdf_draw(pdf, fs, im, ld, d) != 0 || err.failed) {
+	/* The pages' compression, most of the save, on the other threads
+	 * while the device draws. */
+	z = pdf_zpages_start(ld->npages, emit_jobs);
+	if (pdf_draw(pdf, fs, im, z, ld, d) != 0 || err.failed) {
+		pdf_zpages_finish(z, 0);
 		layout_free(ld);
 		goto fail;
 	}
 	layout_free(ld);
 	diag_stage(&t, "pdf:draw");
+	pdf_zpages_finish(z, 1);
+	diag_stage(&t, "pdf:deflate");
 	if (pdf_fonts_finish(fs) != 0)
 		goto fail;
-	/* The pages' compression, most of the save, on every thread. */
-	pdf_deflate_pages(pdf, emit_jobs);
 	if (HPDF_SaveToStream(pdf) != HPDF_OK || err.failed)
 		goto fail;
 	diag_stage(&t, "pdf:save");

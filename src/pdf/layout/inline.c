@@ -27,11 +27,15 @@
 #include "pool.h"
 #include "utf8.h"
 #include "wordbreak.h"
+#include "wordcache.h"
 
 struct par_state *
 par_state_new(void)
 {
-	return xcalloc(1, sizeof(struct par_state));
+	struct par_state *ps = xcalloc(1, sizeof(*ps));
+
+	ps->wc = wordcache_new();
+	return ps;
 }
 
 void
@@ -42,6 +46,7 @@ par_state_free(struct par_state *ps)
 	free(ps->spare.it);
 	free(ps->line.op);
 	wordbreak_free(ps->wb);
+	wordcache_free(ps->wc);
 	free(ps);
 }
 
@@ -242,7 +247,11 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	size_t		 *at, n, from = 0;
 
 	if (f->nohyph || f->fam == FAM_MONO || !wordbreak_needed(s, len)) {
+		if (wordcache_replay(ps->wc, p, f, s, len))
+			return;
+		from = p->n;
 		hyphenated(c, p, f, s, len);
+		wordcache_record(ps->wc, p, from, f, s, len);
 		return;
 	}
 	if (ps->wb == NULL)

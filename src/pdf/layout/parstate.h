@@ -13,6 +13,7 @@
 #include "vlist.h"
 
 struct lo_wordbreak;
+struct lo_wordcache;
 
 struct par_state {
 	struct lo_par	 spare;		/* a recycled item array */
@@ -21,6 +22,7 @@ struct par_state {
 	uint32_t	 warned[MAX_GLYPH_WARNINGS];	/* for these */
 	const char	*file;		/* for those warnings */
 	struct lo_wordbreak *wb;	/* wordbreak.c, made on first use */
+	struct lo_wordcache *wc;	/* wordcache.c: words measured */
 };
 
 #endif
