@@ -36,6 +36,12 @@
 
 static cmark_node_type NODE_DEFLIST, NODE_DEFTERM, NODE_DEFDATA;
 
+/* Whether the document being parsed on this thread made a list: the
+ * postprocessing walk over the whole tree is for those only (the
+ * parser is fed and finished on one thread, several at once under
+ * --each). */
+static _Thread_local int lists_made;
+
 /*
  * A definition's content column, relative to the container's, is kept in
  * its user data while parsing (the public API has no other per-node
@@ -123,6 +129,7 @@ term_list(cmark_syntax_extension *ext, cmark_parser *p, cmark_node *para,
 		return NULL;
 	cmark_node_set_syntax_extension(para, ext);
 	dl = cmark_parser_add_child(p, parent, NODE_DEFLIST, column);
+	lists_made = 1;
 	cmark_node_set_syntax_extension(dl, ext);
 	cmark_node_append_child(dl, para);
 	return dl;
@@ -151,6 +158,7 @@ find_list(cmark_syntax_extension *ext, cmark_parser *p, cmark_node *cont,
 		 */
 		before = cmark_node_previous(cont);
 		dl = cmark_parser_add_child(p, cont, NODE_DEFLIST, column);
+		lists_made = 1;
 		cmark_node_set_syntax_extension(dl, ext);
 		last = cmark_node_previous(dl);
 		if (last != NULL && last != before &&
@@ -205,12 +213,16 @@ open_block(cmark_syntax_extension *ext, int indented, cmark_parser *p,
 static cmark_node *
 postprocess(cmark_syntax_extension *ext, cmark_parser *p, cmark_node *root)
 {
-	cmark_iter *it = cmark_iter_new(root);
+	cmark_iter *it;
 	cmark_node *n, *next, *c;
 	cmark_event_type ev;
 
 	(void)ext;
 	(void)p;
+	if (!lists_made)
+		return NULL;
+	lists_made = 0;
+	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER)

@@ -25,6 +25,10 @@ void	emit_init(void);
  * The output is the same whatever it is. */
 extern int emit_jobs;
 
+/* Wait for what emitters left to finish on threads of their own (the
+ * PDF's freeing); main calls it before it returns. */
+void	emit_wait(void);
+
 int	emit_man(const struct doc *, const struct style *, FILE *out);
 int	emit_epub(const struct doc *, const struct style *, FILE *out);
 int	emit_pdf(const struct doc *, const struct style *, FILE *out);

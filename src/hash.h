@@ -1,10 +1,11 @@
 /*
- * hash.h - the one hash quire uses: FNV-1a, 64 bits, and a 128-bit
- * digest made of two FNV-1a lanes with different offset bases.
+ * hash.h - the hash quire uses: FNV-1a, 64 bits, and a 128-bit digest
+ * made of two FNV-1a lanes with different offset bases.  (The PDF's
+ * file ID, over megabytes, is libdeflate's CRC-32 instead: pdf/pdf.c.)
  *
  * It is not cryptographic and need not be: it only has to give the same
- * bytes the same value on every build (content-derived identifiers, the
- * PDF file ID) and spread keys over a hash table (heading ids, caches).
+ * bytes the same value on every build (content-derived identifiers) and
+ * spread keys over a hash table (heading ids, caches).
  */
 #ifndef QUIRE_HASH_H
 #define QUIRE_HASH_H

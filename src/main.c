@@ -740,6 +740,7 @@ main(int argc, char *argv[])
 	 * and the exit status is the worst of them. */
 	if (rc == EXIT_OK && o.each)
 		rc = each(&o, st);
+	emit_wait();
 	style_free(st);
 	free(o.overrides);
 	codeblock_release();

@@ -6,8 +6,8 @@
  * another on the calling thread, with zlib; the content streams of the
  * pages are most of that work (about nine tenths of the bytes of a long
  * document).  Here each page's stream is compressed as soon as the
- * device has drawn it, by libdeflate (a whole-buffer compressor, about
- * twice zlib's speed for a smaller result at the level below), on
+ * device has drawn it, by libdeflate (a whole-buffer compressor, three
+ * times zlib's speed for a result 2 % larger at the level below), on
  * worker threads that run beside the drawing.  The compressed bytes then
  * replace the stream's content and its filter is marked done, so
  * libharu copies them as they are; the /Filter entry libharu would have
@@ -34,10 +34,11 @@
 #include "diag.h"
 #include "deflate.h"
 
-/* libdeflate's level 5: on the bench corpus's 16.7 MB of page streams,
- * 0.28 s of CPU for 4.42 MB, where zlib's default level took 0.59 s for
- * 4.46 MB (level 4: 0.19 s, 4.57 MB; level 6: 0.32 s, 4.40 MB). */
-#define LEVEL	5
+/* libdeflate's level 4: on the bench corpus's 16.7 MB of page streams,
+ * 0.19 s of CPU for 4.57 MB, where zlib's default level took 0.59 s for
+ * 4.46 MB (level 5: 0.28 s, 4.42 MB; level 6: 0.32 s, 4.40 MB).  At
+ * this level one worker keeps pace with the drawing. */
+#define LEVEL	4
 
 /* One page's content stream, compressed into out (ok = 0 leaves the
  * page to libharu, which compresses it with zlib as usual). */

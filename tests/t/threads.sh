@@ -53,7 +53,7 @@ kinds=$(sed -n 's/.*warning: \(no font\|image\|date\|the man page\).*/\1/p' "$T/
 # The same run under -v keeps its stage lines in a fixed order.
 env QUIRE_JOBS=4 "$QUIRE" -v -o "$T/v" content/ai-engineer.md 2>"$T/v.err"
 order=$(sed -n 's/^quire: \([a-z:+]*\) .* ms$/\1/p' "$T/v.err" | tr '\n' ' ')
-[ "$order" = "style read+parse pdf:layout pdf:draw pdf:save pdf epub man emit write " ] &&
+[ "$order" = "style read+parse pdf:layout pdf:draw pdf:deflate pdf:save pdf epub man emit write " ] &&
 	pass "-v: stages in order, each emitter timed" || fail "-v: stages in order, each emitter timed" "$order"
 
 # Bad thread counts are usage errors.

@@ -39,7 +39,6 @@ struct wc_rec {
 };
 
 struct wc_word {
-	uint64_t	 h;
 	const char	*key;
 	uint32_t	 klen;
 	int		 fmt;
@@ -52,12 +51,20 @@ struct wc_fmt {
 	double		 size;
 };
 
+/* A table slot: the hash beside the record, so a probe past other
+ * words needs no visit to their records. */
+struct wc_slot {
+	uint64_t	 h;
+	struct wc_word	*w;
+};
+
 struct lo_wordcache {
 	struct arena	*a;
-	struct wc_word	**tab;
+	struct wc_slot	*tab;
 	size_t		 mask, n;
 	struct wc_fmt	 fmt[MAX_FMTS];
 	int		 nfmt;
+	int		 last;		/* the format found last */
 };
 
 struct lo_wordcache *
@@ -79,6 +86,13 @@ wordcache_free(struct lo_wordcache *wc)
 	free(wc);
 }
 
+static int
+same_fmt(const struct wc_fmt *a, const struct lo_fmt *f)
+{
+	return a->fam == f->fam && a->sty == f->sty &&
+	    a->nohyph == f->nohyph && a->size == f->size;
+}
+
 /* The index of f's format; a new one is added when add is set.  -1 when
  * there is none (or no room). */
 static int
@@ -86,11 +100,12 @@ fmt_index(struct lo_wordcache *wc, const struct lo_fmt *f, int add)
 {
 	int i;
 
+	/* Running text keeps its format for many words: try the last. */
+	if (wc->last < wc->nfmt && same_fmt(&wc->fmt[wc->last], f))
+		return wc->last;
 	for (i = 0; i < wc->nfmt; i++)
-		if (wc->fmt[i].fam == f->fam && wc->fmt[i].sty == f->sty &&
-		    wc->fmt[i].nohyph == f->nohyph &&
-		    memcmp(&wc->fmt[i].size, &f->size, sizeof(f->size)) == 0)
-			return i;
+		if (same_fmt(&wc->fmt[i], f))
+			return wc->last = i;
 	if (!add || wc->nfmt == MAX_FMTS)
 		return -1;
 	wc->fmt[i].fam = f->fam;
@@ -134,10 +149,11 @@ slot(const struct lo_wordcache *wc, uint64_t h, int fmt, const char *s,
     size_t len)
 {
 	size_t i = (size_t)h & wc->mask;
-	const struct wc_word *w;
+	const struct wc_slot *e;
 
-	while ((w = wc->tab[i]) != NULL && !(w->h == h && w->fmt == fmt &&
-	    w->klen == len && memcmp(w->key, s, len) == 0))
+	while ((e = &wc->tab[i])->w != NULL && !(e->h == h &&
+	    e->w->fmt == fmt && e->w->klen == len &&
+	    memcmp(e->w->key, s, len) == 0))
 		i = (i + 1) & wc->mask;
 	return i;
 }
@@ -152,7 +168,7 @@ wordcache_replay(struct lo_wordcache *wc, struct lo_par *p,
 	if (wc == NULL || wc->n == 0 || !keepable(s, len) ||
 	    (fmt = fmt_index(wc, f, 0)) < 0)
 		return 0;
-	w = wc->tab[slot(wc, word_hash(fmt, s, len), fmt, s, len)];
+	w = wc->tab[slot(wc, word_hash(fmt, s, len), fmt, s, len)].w;
 	if (w == NULL)
 		return 0;
 	for (uint32_t k = 0; k < w->n; k++) {
@@ -183,16 +199,16 @@ wordcache_replay(struct lo_wordcache *wc, struct lo_par *p,
 static void
 grow(struct lo_wordcache *wc)
 {
-	struct wc_word **old = wc->tab;
+	struct wc_slot *old = wc->tab;
 	size_t oldsize = old != NULL ? wc->mask + 1 : 0, i, j;
 	size_t size = oldsize ? oldsize * 2 : 1024;
 
 	wc->tab = xcalloc(size, sizeof(*wc->tab));
 	wc->mask = size - 1;
 	for (i = 0; i < oldsize; i++)
-		if (old[i] != NULL) {
-			j = (size_t)old[i]->h & wc->mask;
-			while (wc->tab[j] != NULL)
+		if (old[i].w != NULL) {
+			j = (size_t)old[i].h & wc->mask;
+			while (wc->tab[j].w != NULL)
 				j = (j + 1) & wc->mask;
 			wc->tab[j] = old[i];
 		}
@@ -227,10 +243,9 @@ wordcache_record(struct lo_wordcache *wc, const struct lo_par *p,
 		grow(wc);
 	h = word_hash(fmt, s, len);
 	i = slot(wc, h, fmt, s, len);
-	if (wc->tab[i] != NULL)
+	if (wc->tab[i].w != NULL)
 		return;
 	w = arena_alloc(wc->a, sizeof(*w) + n * sizeof(w->r[0]));
-	w->h = h;
 	w->key = arena_strndup(wc->a, s, len);
 	w->klen = (uint32_t)len;
 	w->fmt = fmt;
@@ -251,6 +266,7 @@ wordcache_record(struct lo_wordcache *wc, const struct lo_par *p,
 			r->off = r->qmark ? 0 : (uint32_t)(it->s - s);
 		}
 	}
-	wc->tab[i] = w;
+	wc->tab[i].h = h;
+	wc->tab[i].w = w;
 	wc->n++;
 }
