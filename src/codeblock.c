@@ -135,6 +135,40 @@ struct settle {
 	size_t			 len;
 	struct code_span	*sp;
 	size_t			 n, cap;
+	struct codeblock_early	*early;	/* tokens made ahead, or NULL */
+};
+
+/*
+ * Tokens made ahead.  Highlighting is a sixth of the front end's time,
+ * and the passes after reading (tidy, resolve, notes) do not change a
+ * code block's text; so with a thread to spare, codeblock_start() hands
+ * the blocks whose language has a definition to a thread that
+ * tokenises them while those passes run.  codeblock_settle() still
+ * decides everything in document order (the budget, the notes), and
+ * takes a block's tokens from here when they were made from the same
+ * text with the same definition; a block the passes changed or added
+ * is tokenised then, as without the thread.  The thread reads only the
+ * texts listed here and writes only this; it says nothing (a failure's
+ * message is kept for the note settle may give).
+ */
+struct early_block {
+	const struct node	*n;
+	const char		*file;	/* langs[]: static */
+	const char		*text;
+	size_t			 len;
+	struct code_span	*sp;	/* malloc'd */
+	size_t			 nsp;
+	char			*err;	/* the library's message, or NULL */
+	int			 done;
+};
+
+struct codeblock_early {
+	struct early_block	*b;
+	size_t			 n, cap;
+	size_t			*slot;	/* hash of node -> index + 1 */
+	size_t			 mask;
+	pthread_t		 tid;
+	int			 started;
 };
 
 static int
@@ -275,6 +309,35 @@ token(void *arg, size_t off, size_t len, enum code_class cls)
 	s->n++;
 }
 
+static size_t
+node_hash(const struct node *n)
+{
+	uintptr_t h = (uintptr_t)n;
+
+	return (size_t)((h >> 4) * 0x9E3779B97F4A7C15ULL);
+}
+
+/* The block's early tokens, if they were made from its present text
+ * with this definition. */
+static const struct early_block *
+early_find(const struct codeblock_early *e, const struct node *n,
+    const char *file)
+{
+	size_t i, k;
+
+	if (e == NULL || e->n == 0)
+		return NULL;
+	for (i = node_hash(n) & e->mask; (k = e->slot[i]) != 0;
+	    i = (i + 1) & e->mask) {
+		const struct early_block *b = &e->b[k - 1];
+
+		if (b->n == n)
+			return b->done && b->text == n->text &&
+			    !strcmp(b->file, file) ? b : NULL;
+	}
+	return NULL;
+}
+
 /* Tokenise one block in a language with a definition. */
 static void
 tokenise(struct settle *s, struct node *n, const char *file)
@@ -282,6 +345,7 @@ tokenise(struct settle *s, struct node *n, const char *file)
 	size_t len = strlen(n->text);
 	long long c = cost(n->text, len);
 	struct code_span *sp;
+	const struct early_block *e;
 
 	if (c < 0 || len >= UINT32_MAX) {
 		note(s, n, "a line is too long for the highlighting library");
@@ -300,7 +364,19 @@ tokenise(struct settle *s, struct node *n, const char *file)
 	s->text = n->text;
 	s->len = len;
 	s->n = 0;
-	if (hl_tokenize(file, n->text, len, token, s) != 0) {
+	if ((e = early_find(s->early, n, file)) != NULL) {
+		if (e->err != NULL) {
+			note(s, n, e->err);
+			return;
+		}
+		if (e->nsp > s->cap) {
+			s->cap = e->nsp;
+			s->sp = xrealloc(s->sp, s->cap * sizeof(*s->sp));
+		}
+		if (e->nsp > 0)
+			memcpy(s->sp, e->sp, e->nsp * sizeof(*s->sp));
+		s->n = e->nsp;
+	} else if (hl_tokenize(file, n->text, len, token, s) != 0) {
 		note(s, n, hl_error());
 		return;
 	}
@@ -396,13 +472,131 @@ settle_tree(struct settle *s, struct node *root)
  * side by side (--each -j N) take turns here. */
 static pthread_mutex_t hl_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The early thread: every listed block, in turn with other
+ * documents' highlighting. */
+static void *
+early_run(void *arg)
+{
+	struct codeblock_early *e = arg;
+	struct settle s;
+
+	memset(&s, 0, sizeof(s));
+	pthread_mutex_lock(&hl_lock);
+	for (size_t i = 0; i < e->n && hl_ready() == 0; i++) {
+		struct early_block *b = &e->b[i];
+
+		s.text = b->text;
+		s.len = b->len;
+		s.n = 0;
+		if (hl_tokenize(b->file, b->text, b->len, token, &s) != 0)
+			b->err = xstrdup(hl_error());
+		else if (s.n > 0) {
+			b->sp = xmalloc(s.n * sizeof(*b->sp));
+			memcpy(b->sp, s.sp, s.n * sizeof(*b->sp));
+			b->nsp = s.n;
+		}
+		b->done = 1;
+	}
+	pthread_mutex_unlock(&hl_lock);
+	free(s.sp);
+	return NULL;
+}
+
+static void
+early_add(struct codeblock_early *e, const struct node *n, const char *file)
+{
+	struct early_block *b;
+
+	if (e->n == e->cap) {
+		e->cap = e->cap ? 2 * e->cap : 16;
+		e->b = xrealloc(e->b, e->cap * sizeof(*e->b));
+	}
+	b = &e->b[e->n++];
+	memset(b, 0, sizeof(*b));
+	b->n = n;
+	b->file = file;
+	b->text = n->text;
+	b->len = strlen(n->text);
+}
+
+static void
+early_walk(struct codeblock_early *e, struct node *root)
+{
+	struct node *n = NULL;
+	const struct lang *l;
+	char word[LANG_MAX];
+	int entering;
+
+	while ((n = doc_next(root, n, &entering)) != NULL) {
+		if (!entering || n->type != N_CODE_BLOCK || n->text == NULL)
+			continue;
+		info_word(n->u.code.info ? n->u.code.info : "", word,
+		    sizeof(word));
+		if ((l = find_lang(word)) != NULL && l->file != NULL &&
+		    cost(n->text, strlen(n->text)) >= 0)
+			early_add(e, n, l->file);
+	}
+}
+
+struct codeblock_early *
+codeblock_start(const struct doc *d, int threads)
+{
+	struct codeblock_early *e;
+	size_t size = 16, i, j;
+
+	if (threads < 2 || d->meta.highlight == 0 || d->opts.plain_code ||
+	    d->root == NULL)
+		return NULL;
+	e = xcalloc(1, sizeof(*e));
+	early_walk(e, d->root);
+	for (struct node *f = d->notes; f != NULL; f = f->next)
+		early_walk(e, f);
+	if (e->n == 0) {
+		codeblock_early_free(e);
+		return NULL;
+	}
+	while (size < 2 * e->n)
+		size *= 2;
+	e->slot = xcalloc(size, sizeof(*e->slot));
+	e->mask = size - 1;
+	for (i = 0; i < e->n; i++) {
+		for (j = node_hash(e->b[i].n) & e->mask; e->slot[j] != 0;
+		    j = (j + 1) & e->mask)
+			;
+		e->slot[j] = i + 1;
+	}
+	e->started = pthread_create(&e->tid, NULL, early_run, e) == 0;
+	return e;
+}
+
 void
-codeblock_settle(struct doc *d)
+codeblock_early_free(struct codeblock_early *e)
+{
+	if (e == NULL)
+		return;
+	if (e->started)
+		pthread_join(e->tid, NULL);
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->b[i].sp);
+		free(e->b[i].err);
+	}
+	free(e->b);
+	free(e->slot);
+	free(e);
+}
+
+void
+codeblock_settle(struct doc *d, struct codeblock_early *early)
 {
 	struct settle s;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
+	if (early != NULL && early->started) {
+		pthread_join(early->tid, NULL);
+		early->started = 0;
+		s.early = early;
+	}
 	/* A man page draws code in one font: highlighting it only for
 	 * the spans to be dropped was a tenth of `-t man`'s time. */
 	s.on = d->meta.highlight != 0 && !d->opts.plain_code;

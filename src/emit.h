@@ -21,8 +21,9 @@ struct style;
 void	emit_init(void);
 
 /* How many threads an emitter may use for work of its own (the PDF's
- * compression); set by main before emitting, never while emitters run.
- * The output is the same whatever it is. */
+ * compression), and the front end for its highlighting (codeblock.c);
+ * set by main before reading, never while emitters run.  The output is
+ * the same whatever it is. */
 extern int emit_jobs;
 
 /* Wait for what emitters left to finish on threads of their own (the

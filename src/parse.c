@@ -27,6 +27,7 @@
 #include "deflist.h"
 #include "diag.h"
 #include "doc.h"
+#include "emit.h"
 #include "html.h"
 #include "notes.h"
 #include "parse.h"
@@ -578,8 +579,11 @@ parse_part(struct doc *d, const char *file, int line, const char *title)
 void
 parse_finish(struct doc *d)
 {
+	struct codeblock_early *early = codeblock_start(d, emit_jobs);
+
 	tidy_document(d);
 	resolve_document(d);
 	notes_document(d);
-	codeblock_settle(d);
+	codeblock_settle(d, early);
+	codeblock_early_free(early);
 }

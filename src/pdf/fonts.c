@@ -31,6 +31,8 @@
 
 #include <fontconfig/fontconfig.h>
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -73,11 +75,59 @@ fc_start(void)
 		atexit(fc_stop);
 }
 
+/*
+ * The encoder the fonts are made with.  Text is written as glyph ids
+ * and fontsave.c replaces the font's widths, CIDToGIDMap and ToUnicode,
+ * so the encoder's code map is never used; but libharu builds a font's
+ * widths and map from it, for every one of the UTF-8 encoder's 65536
+ * codes: a cmap search, a width and a number object each, some 5 ms per
+ * font.  This one maps a single code (libharu refuses a font with none)
+ * and keeps the Identity-H encoding and everything else as UTF-8 has
+ * them; its name is written as the ToUnicode stream's CMapName, so it
+ * is the name fontsave.c's CMap gives itself.  libharu calls it on
+ * first use, from HPDF_GetFont.
+ */
+#define GID_ENCODER	"Adobe-Identity-UCS"	/* the ToUnicode's CMapName */
+
+static HPDF_STATUS
+gid_encoder_init(HPDF_Encoder e)
+{
+	static const HPDF_CidRange_Rec space = { 0x0000, 0xFFFF, 0 };
+	static const HPDF_CidRange_Rec cids[] = {
+		{ 0x0020, 0x0020, 1 }, { 0xFFFF, 0xFFFF, 0 }
+	};
+	static const HPDF_UnicodeMap_Rec uni[] = {
+		{ 0x0020, 0x0020 }, { 0xFFFF, 0xFFFF }
+	};
+	HPDF_CMapEncoderAttr a;
+	HPDF_STATUS ret;
+
+	if ((ret = HPDF_CMapEncoder_InitAttr(e)) != HPDF_OK)
+		return ret;
+	if (HPDF_CMapEncoder_AddCMap(e, cids) != HPDF_OK ||
+	    HPDF_CMapEncoder_AddCodeSpaceRange(e, space) != HPDF_OK)
+		return e->error->error_no;
+	HPDF_CMapEncoder_SetUnicodeArray(e, uni);
+	a = (HPDF_CMapEncoderAttr)e->attr;
+	a->is_lead_byte_fn = NULL;
+	a->is_trial_byte_fn = NULL;
+	snprintf(a->registry, sizeof(a->registry), "Adobe");
+	snprintf(a->ordering, sizeof(a->ordering), "Identity-H");
+	a->suppliment = 0;
+	a->writing_mode = HPDF_WMODE_HORIZONTAL;
+	e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+	return HPDF_OK;
+}
+
 struct pdf_fonts *
 pdf_fonts_new(HPDF_Doc pdf, const struct style *st, const char *lang)
 {
 	struct pdf_fonts *fs = xcalloc(1, sizeof(*fs));
+	HPDF_Encoder e;
 
+	if ((e = HPDF_CMapEncoder_New(pdf->mmgr, (char *)GID_ENCODER,
+	    gid_encoder_init)) != NULL)
+		fs->gid_encoder = HPDF_Doc_RegisterEncoder(pdf, e) == HPDF_OK;
 	fs->pdf = pdf;
 	fs->st = st;
 	pthread_once(&fc_once, fc_start);
@@ -391,7 +441,8 @@ pdf_fonts_get(struct pdf_fonts *fs, int face)
 				f->g = fs->f[i].g;
 				return f->font;
 			}
-		if ((f->font = HPDF_GetFont(fs->pdf, f->name, "UTF-8")) == NULL)
+		if ((f->font = HPDF_GetFont(fs->pdf, f->name,
+		    fs->gid_encoder ? GID_ENCODER : "UTF-8")) == NULL)
 			return NULL;
 		f->g = xcalloc(1, sizeof(*f->g));
 		buf_init(&f->g->multi);

@@ -59,6 +59,7 @@ struct pdf_fonts {
 	int			 ndyn;		/* faces found by cover */
 	int			 full_warned;
 	int			 fc_ok;
+	int			 gid_encoder;	/* fonts.c's encoder registered */
 	struct shaper		*shaper;
 };
 

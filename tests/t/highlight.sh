@@ -355,6 +355,38 @@ if [ "$(grep '^ *code_block' "$S/long.dump" | grep -cE "$SPAN")" = 1 ] &&
 else
 	fail "limits: a block with a line over 500 bytes stays plain, with a note"
 fi
+# Code is tokenised ahead on a second thread while the front end's last
+# passes run (codeblock_start): the model, the messages and the files
+# are those of one thread, with blocks in several languages, one the
+# library does not know, one too long, one in a footnote and one in a
+# list that tidy flattens.
+{
+	for i in 1 2 3; do
+		printf '```c\nint f%s(void) { return %s; } /* c */\n```\n\n' "$i" "$i"
+		printf '```python\ndef g%s():\n    return "%s"  # py\n```\n\n' "$i" "$i"
+		printf '```frobnicate\nfrob %s\n```\n\n' "$i"
+	done
+	cat "$S/long.md"
+	printf '\nA note.[^n]\n\n[^n]: In a note:\n\n    ```rust\n    fn main() {}\n    ```\n\n'
+	printf -- '- item\n\n  ```sh\n  echo "$HOME" # sh\n  ```\n'
+} >"$S/early.md"
+for j in 1 2; do
+	"$QUIRE" -v -j $j --dump "$S/early.md" >"$S/early$j.dump" 2>"$S/early$j.err"
+	"$QUIRE" -q -j $j -o "$S/early$j/" "$S/early.md"
+	sed -i '/ ms$/d' "$S/early$j.err"	# stage times differ
+done
+if cmp -s "$S/early1.dump" "$S/early2.dump" &&
+    cmp -s "$S/early1.err" "$S/early2.err" &&
+    cmp -s "$S/early1/early.pdf" "$S/early2/early.pdf" &&
+    cmp -s "$S/early1/early.epub" "$S/early2/early.epub" &&
+    [ "$(grep '^ *code_block' "$S/early2.dump" | grep -cE "$SPAN")" -ge 8 ] &&
+    grep -q 'a line is too long' "$S/early2.err" &&
+    grep -q '"frobnicate" is not highlighted' "$S/early2.err"; then
+	pass "early tokens: -j 2 gives -j 1's model, notes, PDF and EPUB"
+else
+	fail "early tokens: -j 2 gives -j 1's model, notes, PDF and EPUB" \
+	    "$(diff "$S/early1.err" "$S/early2.err" | head -5)"
+fi
 # Without the library's language definitions: one warning, plain code.
 SOURCE_HIGHLIGHT_DATADIR=$S/nowhere "$QUIRE" --dump "$C" >"$S/nodata.dump" 2>"$S/nodata.err"
 rc=$?
