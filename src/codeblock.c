@@ -146,7 +146,8 @@ struct settle {
  * tokenises them while those passes run.  codeblock_settle() still
  * decides everything in document order (the budget, the notes), and
  * takes a block's tokens from here when they were made from the same
- * text with the same definition; a block the passes changed or added
+ * text (a book's Rust shown as settle_block shows it) with the same
+ * definition; a block the passes changed or added
  * is tokenised then, as without the thread.  The thread reads only the
  * texts listed here and writes only this; it says nothing (a failure's
  * message is kept for the note settle may give).
@@ -332,7 +333,7 @@ early_find(const struct codeblock_early *e, const struct node *n,
 		const struct early_block *b = &e->b[k - 1];
 
 		if (b->n == n)
-			return b->done && b->text == n->text &&
+			return b->done && !strcmp(b->text, n->text) &&
 			    !strcmp(b->file, file) ? b : NULL;
 	}
 	return NULL;
@@ -503,7 +504,8 @@ early_run(void *arg)
 }
 
 static void
-early_add(struct codeblock_early *e, const struct node *n, const char *file)
+early_add(struct codeblock_early *e, const struct node *n, const char *file,
+    const char *text)
 {
 	struct early_block *b;
 
@@ -515,15 +517,16 @@ early_add(struct codeblock_early *e, const struct node *n, const char *file)
 	memset(b, 0, sizeof(*b));
 	b->n = n;
 	b->file = file;
-	b->text = n->text;
-	b->len = strlen(n->text);
+	b->text = text;
+	b->len = strlen(text);
 }
 
 static void
-early_walk(struct codeblock_early *e, struct node *root)
+early_walk(struct codeblock_early *e, struct doc *d, struct node *root)
 {
 	struct node *n = NULL;
 	const struct lang *l;
+	const char *text;
 	char word[LANG_MAX];
 	int entering;
 
@@ -532,14 +535,19 @@ early_walk(struct codeblock_early *e, struct node *root)
 			continue;
 		info_word(n->u.code.info ? n->u.code.info : "", word,
 		    sizeof(word));
-		if ((l = find_lang(word)) != NULL && l->file != NULL &&
-		    cost(n->text, strlen(n->text)) >= 0)
-			early_add(e, n, l->file);
+		if ((l = find_lang(word)) == NULL || l->file == NULL)
+			continue;
+		/* The text settle_block will tokenise: a book's Rust
+		 * without its hidden lines. */
+		text = d->book && !strcmp(l->name, "rust") ?
+		    rust_shown(d, n->text) : n->text;
+		if (cost(text, strlen(text)) >= 0)
+			early_add(e, n, l->file, text);
 	}
 }
 
 struct codeblock_early *
-codeblock_start(const struct doc *d, int threads)
+codeblock_start(struct doc *d, int threads)
 {
 	struct codeblock_early *e;
 	size_t size = 16, i, j;
@@ -548,9 +556,9 @@ codeblock_start(const struct doc *d, int threads)
 	    d->root == NULL)
 		return NULL;
 	e = xcalloc(1, sizeof(*e));
-	early_walk(e, d->root);
+	early_walk(e, d, d->root);
 	for (struct node *f = d->notes; f != NULL; f = f->next)
-		early_walk(e, f);
+		early_walk(e, d, f);
 	if (e->n == 0) {
 		codeblock_early_free(e);
 		return NULL;

@@ -15,7 +15,7 @@ struct codeblock_early;
  * NULL when there is nothing to do.  parse_finish() calls it before
  * those passes and hands the result to codeblock_settle().
  */
-struct codeblock_early *codeblock_start(const struct doc *, int threads);
+struct codeblock_early *codeblock_start(struct doc *, int threads);
 void	codeblock_early_free(struct codeblock_early *);
 
 /*

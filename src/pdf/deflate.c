@@ -1,6 +1,6 @@
 /*
- * pdf/deflate.c - the pages' content streams compressed on other
- * threads while the device draws the next pages (see deflate.h).
+ * pdf/deflate.c - the pages' content streams and the images compressed
+ * on other threads while the device draws the next pages (deflate.h).
  *
  * libharu compresses every stream inside HPDF_SaveToStream, one after
  * another on the calling thread, with zlib; the content streams of the
@@ -40,8 +40,9 @@
  * this level one worker keeps pace with the drawing. */
 #define LEVEL	4
 
-/* One page's content stream, compressed into out (ok = 0 leaves the
- * page to libharu, which compresses it with zlib as usual). */
+/* One stream (a page's content, an image, an image's soft mask),
+ * compressed into out (ok = 0 leaves it to libharu, which compresses
+ * it with zlib as usual, or not at all for a mask). */
 struct page_z {
 	HPDF_Dict	 contents;
 	unsigned char	*out;
@@ -138,14 +139,16 @@ write_filter(HPDF_Dict dict, HPDF_Stream out)
 	return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012");
 }
 
-/* A page whose stream libharu would compress and nothing else touches:
- * a memory stream, the flate filter only, no write hook of its own. */
+/* A stream libharu would compress and nothing else touches: a memory
+ * stream, the flate filter only (or none, when one is to be added), no
+ * write hook of its own. */
 static int
-ours(HPDF_Dict c)
+ours(HPDF_Dict c, int add_filter)
 {
 	return c != NULL && c->stream != NULL &&
 	    c->stream->type == HPDF_STREAM_MEMORY &&
-	    c->filter == HPDF_STREAM_FILTER_FLATE_DECODE &&
+	    (c->filter == HPDF_STREAM_FILTER_FLATE_DECODE ||
+	    (add_filter && c->filter == HPDF_STREAM_FILTER_NONE)) &&
 	    c->write_fn == NULL && HPDF_Stream_Size(c->stream) > 0;
 }
 
@@ -166,23 +169,36 @@ install(struct page_z *z)
 }
 
 struct pdf_zpages *
-pdf_zpages_start(size_t npages, int threads)
+pdf_zpages_start(size_t nstreams, int threads)
 {
 	struct pdf_zpages *q = xcalloc(1, sizeof(*q));
 	int k;
 
-	q->cap = npages;
-	q->p = xcalloc(npages ? npages : 1, sizeof(*q->p));
+	q->cap = nstreams;
+	q->p = xcalloc(nstreams ? nstreams : 1, sizeof(*q->p));
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->more, NULL);
 	if (threads > PDF_DEFLATE_MAX_THREADS)
 		threads = PDF_DEFLATE_MAX_THREADS;
 	/* The caller draws; the others compress (and so does the caller
 	 * once the drawing is done). */
-	for (k = 1; k < threads && (size_t)k < npages; k++)
+	for (k = 1; k < threads && (size_t)k < nstreams; k++)
 		if (pthread_create(&q->tid[q->nworkers], NULL, worker, q) == 0)
 			q->nworkers++;
 	return q;
+}
+
+void
+pdf_zpages_add_stream(struct pdf_zpages *q, HPDF_Dict stream, int add_filter)
+{
+	if (q == NULL || !ours(stream, add_filter))
+		return;
+	pthread_mutex_lock(&q->lock);
+	if (q->n < q->cap) {
+		q->p[q->n++].contents = stream;
+		pthread_cond_signal(&q->more);
+	}
+	pthread_mutex_unlock(&q->lock);
 }
 
 void
@@ -190,14 +206,8 @@ pdf_zpages_add(struct pdf_zpages *q, HPDF_Page page)
 {
 	HPDF_PageAttr attr = page != NULL ? page->attr : NULL;
 
-	if (q == NULL || attr == NULL || !ours(attr->contents))
-		return;
-	pthread_mutex_lock(&q->lock);
-	if (q->n < q->cap) {
-		q->p[q->n++].contents = attr->contents;
-		pthread_cond_signal(&q->more);
-	}
-	pthread_mutex_unlock(&q->lock);
+	if (attr != NULL)
+		pdf_zpages_add_stream(q, attr->contents, 0);
 }
 
 void

@@ -12,12 +12,14 @@
 
 #include <hpdf.h>
 
+#include "deflate.h"
 #include "diag.h"
 #include "image.h"
 
 struct img {
 	char		*path;
 	HPDF_Image	 image;		/* NULL: failed, warned once */
+	int		 queued;	/* handed to the compressors */
 };
 
 struct pdf_images {
@@ -98,6 +100,7 @@ pdf_images_get(struct pdf_images *im, const char *path)
 	}
 	im->v[im->n].path = xstrdup(path);
 	im->v[im->n].image = load(im, path);
+	im->v[im->n].queued = 0;
 	return im->v[im->n++].image;
 }
 
@@ -112,4 +115,32 @@ pdf_images_size(struct pdf_images *im, const char *path, double *w,
 	*w = HPDF_Image_GetWidth(img) * 0.75;
 	*h = HPDF_Image_GetHeight(img) * 0.75;
 	return *w > 0 && *h > 0 ? 0 : -1;
+}
+
+size_t
+pdf_images_count(const struct pdf_images *im)
+{
+	return im->n;
+}
+
+/*
+ * libharu keeps a PNG's pixels raw until it saves the file, then
+ * compresses them with zlib on one thread, and never compresses the
+ * soft mask of a PNG's alpha channel at all: in a book with a few
+ * screenshots that was most of the save and most of the file.  Each
+ * image, and its mask, goes to the page compressors (deflate.c) once.
+ */
+void
+pdf_images_compress(struct pdf_images *im, struct pdf_zpages *q)
+{
+	for (size_t i = 0; i < im->n; i++) {
+		HPDF_Image img = im->v[i].image;
+
+		if (img == NULL || im->v[i].queued)
+			continue;
+		im->v[i].queued = 1;
+		pdf_zpages_add_stream(q, img, 0);
+		pdf_zpages_add_stream(q, HPDF_Dict_GetItem(img, "SMask",
+		    HPDF_OCLASS_DICT), 1);
+	}
 }

@@ -8,6 +8,7 @@
 #include <hpdf.h>
 
 struct pdf_images;
+struct pdf_zpages;
 
 struct pdf_images *pdf_images_new(HPDF_Doc);
 void		   pdf_images_free(struct pdf_images *);
@@ -17,5 +18,10 @@ void		   pdf_images_free(struct pdf_images *);
 int		   pdf_images_size(struct pdf_images *, const char *path,
 		       double *w, double *h);
 HPDF_Image	   pdf_images_get(struct pdf_images *, const char *path);
+
+/* How many images are loaded; hand those not yet handed (and their
+ * soft masks) to the compressors. */
+size_t		   pdf_images_count(const struct pdf_images *);
+void		   pdf_images_compress(struct pdf_images *, struct pdf_zpages *);
 
 #endif

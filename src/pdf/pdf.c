@@ -194,9 +194,11 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	if ((ld = layout_document(d, st, &m)) == NULL)
 		goto done;
 	diag_stage(&t, "pdf:layout");
-	/* The pages' compression, most of the save, on the other threads
-	 * while the device draws. */
-	z = pdf_zpages_start(ld->npages, emit_jobs);
+	/* The pages' and images' compression, most of the save, on the
+	 * other threads while the device draws. */
+	z = pdf_zpages_start(ld->npages + 2 * pdf_images_count(im),
+	    emit_jobs);
+	pdf_images_compress(im, z);
 	if (pdf_draw(pdf, fs, im, z, ld, d) != 0 || err.failed) {
 		pdf_zpages_finish(z, 0);
 		layout_free(ld);
@@ -204,6 +206,7 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	}
 	layout_free(ld);
 	diag_stage(&t, "pdf:draw");
+	pdf_images_compress(im, z);
 	pdf_zpages_finish(z, 1);
 	diag_stage(&t, "pdf:deflate");
 	if (pdf_fonts_finish(fs) != 0)
