@@ -26,14 +26,8 @@ void	emit_init(void);
  * the same whatever it is. */
 extern int emit_jobs;
 
-/* Start, when there are threads to spare, what the PDF emitter needs
- * whatever the document (emit_pdf waits for it): main calls it before
- * reading when a PDF is asked for. */
-void	emit_pdf_warm(const struct style *);
-
 /* Wait for what emitters left to finish on threads of their own (the
- * PDF's freeing) and free what they keep between documents; main calls
- * it before it returns. */
+ * PDF's freeing); main calls it before it returns. */
 void	emit_wait(void);
 
 int	emit_man(const struct doc *, const struct style *, FILE *out);

@@ -734,8 +734,6 @@ main(int argc, char *argv[])
 	if ((st = load_style(&o)) == NULL)
 		rc = EXIT_INPUT;
 	diag_stage(&t, "style");
-	if (rc == EXIT_OK && (o.mask & F_PDF) && !o.dump)
-		emit_pdf_warm(st);
 	if (rc == EXIT_OK && !o.each)
 		rc = one(&o, o.files, o.nfiles, st, &t, NULL, 0);
 	/* --each: a failed file is named, the others are still written,

@@ -75,12 +75,6 @@ fc_start(void)
 		atexit(fc_stop);
 }
 
-void
-pdf_fonts_warm(void)
-{
-	pthread_once(&fc_once, fc_start);
-}
-
 /*
  * The encoder the fonts are made with.  Text is written as glyph ids
  * and fontsave.c replaces the font's widths, CIDToGIDMap and ToUnicode,

@@ -19,8 +19,6 @@ struct pdf_fonts;
 struct pdf_fonts *pdf_fonts_new(HPDF_Doc, const struct style *,
 		      const char *lang);
 void		  pdf_fonts_free(struct pdf_fonts *);
-/* Start fontconfig (once per process; any thread). */
-void		  pdf_fonts_warm(void);
 
 /* struct lo_metrics' advance(): thousandths of an em, -1 when the face
  * has no glyph for cp. */

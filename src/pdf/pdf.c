@@ -19,13 +19,11 @@
 #include "diag.h"
 #include "doc.h"
 #include "emit.h"
-#include "layout/hyph.h"
 #include "layout/layout.h"
 #include "deflate.h"
 #include "device.h"
 #include "fonts.h"
 #include "image.h"
-#include "style.h"
 
 /* The first error libharu reported, for the one message we print. */
 struct haru_error {
@@ -138,52 +136,9 @@ free_later(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im)
 	free_all(&l);
 }
 
-/*
- * What every PDF starts with and the document does not decide: starting
- * fontconfig and loading the hyphenation patterns of the default
- * language (some 20 ms), on a thread of its own while the document is
- * read.  emit_pdf() waits for it before it starts; the patterns of
- * another language are loaded then, as without it.
- */
-static pthread_mutex_t	 warm_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_t	 warm_tid;
-static int		 warming;
-
-static void *
-warm(void *arg)
-{
-	const struct style *st = arg;
-
-	pdf_fonts_warm();
-	if (st->pdf.hyphenate)
-		hyph_warm(NULL);
-	return NULL;
-}
-
-void
-emit_pdf_warm(const struct style *st)
-{
-	pthread_mutex_lock(&warm_lock);
-	if (!warming && emit_jobs > 1 &&
-	    pthread_create(&warm_tid, NULL, warm, (void *)st) == 0)
-		warming = 1;
-	pthread_mutex_unlock(&warm_lock);
-}
-
-static void
-warm_join(void)
-{
-	pthread_mutex_lock(&warm_lock);
-	if (warming)
-		pthread_join(warm_tid, NULL);
-	warming = 0;
-	pthread_mutex_unlock(&warm_lock);
-}
-
 void
 emit_wait(void)
 {
-	warm_join();
 	pthread_mutex_lock(&reap_lock);
 	for (size_t i = 0; i < nreapers; i++)
 		pthread_join(reapers[i], NULL);
@@ -191,7 +146,6 @@ emit_wait(void)
 	reapers = NULL;
 	nreapers = reapers_cap = 0;
 	pthread_mutex_unlock(&reap_lock);
-	hyph_release();
 }
 
 static int
@@ -215,7 +169,6 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	int		  rc = -1;
 	double		  t = diag_clock();
 
-	warm_join();
 	if ((pdf = HPDF_New(on_error, &err)) == NULL) {
 		diag_error(NULL, 0, "cannot start libharu");
 		return -1;

@@ -2,7 +2,6 @@
  * hyph.c - hyphenation points from libhyphen, patterns chosen by lang.
  */
 #include <ctype.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,83 +31,17 @@ struct hyph_slot {
 
 struct lo_hyph {
 	HyphenDict		*dict;
-	char			*path;		/* its file, to give it back */
 	struct hyph_slot	*cache;		/* made on first use */
 };
 
-/*
- * Loading a dictionary (parsing its patterns) takes some 12 ms, at the
- * start of every PDF.  Loaded dictionaries are kept for the next user
- * (the next document of --each), one user at a time: libhyphen is not
- * said to be safe to share.  hyph_warm() loads one ahead, on a thread
- * that runs while the document is read.
- */
-#define NPOOL	8
-
-static pthread_mutex_t	 pool_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct pooled {
-	char		*path;
-	HyphenDict	*dict;
-} pool[NPOOL];
-
-static HyphenDict *
-take(const char *path)
+/* Try hyph_ll_CC.dic, then hyph_ll.dic, then any hyph_ll_*.dic we know of. */
+struct lo_hyph *
+hyph_open(const char *lang)
 {
-	HyphenDict *d = NULL;
-
-	pthread_mutex_lock(&pool_lock);
-	for (int i = 0; i < NPOOL; i++)
-		if (pool[i].dict != NULL && strcmp(pool[i].path, path) == 0) {
-			d = pool[i].dict;
-			pool[i].dict = NULL;
-			free(pool[i].path);
-			pool[i].path = NULL;
-			break;
-		}
-	pthread_mutex_unlock(&pool_lock);
-	return d;
-}
-
-/* Keep d for the next user; freed when there is no room. */
-static void
-give(const char *path, HyphenDict *d)
-{
-	int i;
-
-	pthread_mutex_lock(&pool_lock);
-	for (i = 0; i < NPOOL && pool[i].dict != NULL; i++)
-		;
-	if (i < NPOOL) {
-		pool[i].path = xstrdup(path);
-		pool[i].dict = d;
-		d = NULL;
-	}
-	pthread_mutex_unlock(&pool_lock);
-	if (d != NULL)
-		hnj_hyphen_free(d);
-}
-
-void
-hyph_release(void)
-{
-	pthread_mutex_lock(&pool_lock);
-	for (int i = 0; i < NPOOL; i++) {
-		if (pool[i].dict != NULL)
-			hnj_hyphen_free(pool[i].dict);
-		free(pool[i].path);
-		pool[i].dict = NULL;
-		pool[i].path = NULL;
-	}
-	pthread_mutex_unlock(&pool_lock);
-}
-
-/* The patterns' file for a language tag: hyph_ll_CC.dic, then
- * hyph_ll.dic, then any hyph_ll_*.dic we know of; -1 when none. */
-static int
-find_file(const char *lang, char *path, size_t size)
-{
-	char		 ll[8], cc[8];
+	char		 ll[8], cc[8], path[256];
 	size_t		 i, n;
+	HyphenDict	*dict;
+	struct lo_hyph	*h;
 
 	if (lang == NULL || *lang == '\0')
 		lang = "en";
@@ -122,55 +55,31 @@ find_file(const char *lang, char *path, size_t size)
 		cc[i] = '\0';
 	}
 	if (*cc) {
-		snprintf(path, size, HYPH_DIR "/hyph_%s_%s.dic", ll, cc);
+		snprintf(path, sizeof(path), HYPH_DIR "/hyph_%s_%s.dic", ll,
+		    cc);
 		if (access(path, R_OK) == 0)
-			return 0;
+			goto load;
 	}
-	snprintf(path, size, HYPH_DIR "/hyph_%s.dic", ll);
+	snprintf(path, sizeof(path), HYPH_DIR "/hyph_%s.dic", ll);
 	if (access(path, R_OK) == 0)
-		return 0;
+		goto load;
 	/* English without a region: American patterns. */
 	if (strcmp(ll, "en") == 0) {
-		snprintf(path, size, HYPH_DIR "/hyph_en_US.dic");
+		snprintf(path, sizeof(path), HYPH_DIR "/hyph_en_US.dic");
 		if (access(path, R_OK) == 0)
-			return 0;
+			goto load;
 	}
-	return -1;
-}
-
-struct lo_hyph *
-hyph_open(const char *lang)
-{
-	char		 path[256];
-	HyphenDict	*dict;
-	struct lo_hyph	*h;
-
-	if (find_file(lang, path, sizeof(path)) != 0) {
-		diag_warn(NULL, 0, "no hyphenation patterns for language "
-		    "\"%s\" in %s; words will not be hyphenated",
-		    lang != NULL && *lang != '\0' ? lang : "en", HYPH_DIR);
-		return NULL;
-	}
-	if ((dict = take(path)) == NULL &&
-	    (dict = hnj_hyphen_load(path)) == NULL) {
+	diag_warn(NULL, 0, "no hyphenation patterns for language \"%s\" "
+	    "in %s; words will not be hyphenated", lang, HYPH_DIR);
+	return NULL;
+load:
+	if ((dict = hnj_hyphen_load(path)) == NULL) {
 		diag_warn(path, 0, "cannot load hyphenation patterns");
 		return NULL;
 	}
 	h = xcalloc(1, sizeof(*h));
 	h->dict = dict;
-	h->path = xstrdup(path);
 	return h;
-}
-
-void
-hyph_warm(const char *lang)
-{
-	char		 path[256];
-	HyphenDict	*dict;
-
-	if (find_file(lang, path, sizeof(path)) == 0 &&
-	    (dict = hnj_hyphen_load(path)) != NULL)
-		give(path, dict);
 }
 
 void
@@ -178,8 +87,7 @@ hyph_close(struct lo_hyph *h)
 {
 	if (h == NULL)
 		return;
-	give(h->path, h->dict);
-	free(h->path);
+	hnj_hyphen_free(h->dict);
 	free(h->cache);
 	free(h);
 }

@@ -12,10 +12,6 @@ struct lo_hyph;
  * are none; a NULL hyphenator finds no points. */
 struct lo_hyph	*hyph_open(const char *lang);
 void		 hyph_close(struct lo_hyph *);
-/* Load the patterns for lang ahead of a hyph_open(), quietly (any
- * thread); and free those kept for reuse (at exit). */
-void		 hyph_warm(const char *lang);
-void		 hyph_release(void);
 /* Fill pts[0..len) with 1 where a hyphen may follow byte i of the word
  * (ASCII letters only); returns the number of points. */
 int		 hyph_points(struct lo_hyph *, const char *word, size_t len,
