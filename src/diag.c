@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
@@ -108,15 +109,29 @@ diag_note(const char *fmt, ...)
 }
 
 void (*diag_cleanup)(void);
+static _Atomic int dying;
 
-/* Out of memory: say so, remove any half-written output, exit. */
+int
+diag_dying(void)
+{
+	return dying;
+}
+
+/*
+ * Out of memory: say so, remove any half-written output, exit.  It may
+ * happen on any thread (a compressor, a helper) while the others go on:
+ * diag_dying() tells outfile.c to remove a temporary file made after this
+ * point, and _exit ends every thread at once, without running exit
+ * handlers (fontconfig's shutdown) under threads still using them.
+ */
 static void
 oom(void)
 {
+	dying = 1;
 	fputs("quire: out of memory\n", stderr);
 	if (diag_cleanup != NULL)
 		diag_cleanup();
-	exit(EXIT_OUTPUT);
+	_exit(EXIT_OUTPUT);
 }
 
 void *

@@ -51,6 +51,8 @@ void	diag_stage(double *t, const char *what);
 /* Called before an allocation failure exits (outfile.c sets it to remove
  * its temporary files); must not allocate. */
 extern void (*diag_cleanup)(void);
+/* Whether the process is dying of a lack of memory (on any thread). */
+int	diag_dying(void);
 
 /* Allocation that never returns NULL: failure exits once, here. */
 void	*xmalloc(size_t);

@@ -88,6 +88,11 @@ track(char *tmp, int add)
 		}
 		installed = 1;
 		diag_cleanup = remove_pending;
+		/* A library that gives up by calling exit() (libhyphen and
+		 * Source-highlight's parser do, out of memory) leaves no
+		 * debris either; a committed or abandoned file is no longer
+		 * in the table. */
+		atexit(remove_pending);
 	}
 	for (i = 0; i < MAX_TMP; i++) {
 		if (add && pending[i] == NULL) {
@@ -101,6 +106,10 @@ track(char *tmp, int add)
 	}
 	pthread_mutex_unlock(&pending_lock);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	/* Made while another thread ran out of memory: its cleanup may
+	 * have run before this was in the table. */
+	if (add && diag_dying())
+		unlink(tmp);
 }
 
 /* The process umask, read once (umask(2) can only be read by setting,
