@@ -346,6 +346,8 @@ tokenise(struct settle *s, struct node *n, const char *file)
 	size_t len = strlen(n->text);
 	long long c = cost(n->text, len);
 	struct code_span *sp;
+	const struct code_span *from;
+	size_t nsp;
 	const struct early_block *e;
 
 	if (c < 0 || len >= UINT32_MAX) {
@@ -370,23 +372,21 @@ tokenise(struct settle *s, struct node *n, const char *file)
 			note(s, n, e->err);
 			return;
 		}
-		if (e->nsp > s->cap) {
-			s->cap = e->nsp;
-			s->sp = xrealloc(s->sp, s->cap * sizeof(*s->sp));
-		}
-		if (e->nsp > 0)
-			memcpy(s->sp, e->sp, e->nsp * sizeof(*s->sp));
-		s->n = e->nsp;
+		from = e->sp;
+		nsp = e->nsp;
 	} else if (hl_tokenize(file, n->text, len, token, s) != 0) {
 		note(s, n, hl_error());
 		return;
+	} else {
+		from = s->sp;
+		nsp = s->n;
 	}
-	if (s->n == 0)
+	if (nsp == 0)
 		return;
-	sp = doc_alloc(s->d, s->n * sizeof(*sp));
-	memcpy(sp, s->sp, s->n * sizeof(*sp));
+	sp = doc_alloc(s->d, nsp * sizeof(*sp));
+	memcpy(sp, from, nsp * sizeof(*sp));
 	n->u.code.spans = sp;
-	n->u.code.nspans = s->n;
+	n->u.code.nspans = nsp;
 }
 
 /*

@@ -43,7 +43,7 @@
 /* One stream (a page's content, an image, an image's soft mask),
  * compressed into out (ok = 0 leaves it to libharu, which compresses
  * it with zlib as usual, or not at all for a mask). */
-struct page_z {
+struct zstream {
 	HPDF_Dict	 contents;
 	unsigned char	*out;
 	size_t		 len;
@@ -51,8 +51,8 @@ struct page_z {
 };
 
 struct pdf_zpages {
-	struct page_z	*p;
-	size_t		 cap;		/* pages the document has */
+	struct zstream	*p;
+	size_t		 cap;		/* streams it can hold */
 	size_t		 n;		/* handed in so far */
 	size_t		 next;		/* the next one to take */
 	int		 closed;	/* no more to come */
@@ -62,7 +62,7 @@ struct pdf_zpages {
 	int		 nworkers;
 };
 
-/* What one thread keeps between pages: its compressor and a buffer to
+/* What one thread keeps between streams: its compressor and a buffer to
  * gather a stream's chunks into one piece. */
 struct zwork {
 	struct libdeflate_compressor *c;
@@ -70,8 +70,10 @@ struct zwork {
 	size_t		 incap;
 };
 
+/* One stream, its chunks gathered into one piece first (libdeflate
+ * compresses whole buffers); z->ok = 0 leaves it as it was. */
 static void
-compress_one(struct zwork *w, struct page_z *z)
+compress_one(struct zwork *w, struct zstream *z)
 {
 	HPDF_Stream s = z->contents->stream;
 	HPDF_UINT32 size = HPDF_Stream_Size(s), got = 0;
@@ -99,7 +101,7 @@ compress_one(struct zwork *w, struct page_z *z)
 	z->ok = z->len > 0;
 }
 
-/* Take pages as they come until the queue is closed and empty. */
+/* Take streams as they come until the queue is closed and empty. */
 static void
 drain(struct pdf_zpages *q, int wait)
 {
@@ -153,9 +155,9 @@ ours(HPDF_Dict c, int add_filter)
 }
 
 /* Back on the calling thread: the compressed bytes in place of the
- * page's own, its filter done.  A failure leaves libharu its usual work. */
+ * stream's own, its filter done.  A failure leaves libharu its usual work. */
 static void
-install(struct page_z *z)
+install(struct zstream *z)
 {
 	HPDF_Stream s = z->contents->stream;
 
