@@ -14,7 +14,7 @@ OUT	?= out
 SHELL	 = /bin/bash
 
 # cmark-gfm's extensions, libharu and libhyphen ship no pkg-config file.
-PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate
+PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic

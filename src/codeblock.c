@@ -170,6 +170,12 @@ struct codeblock_early {
 	size_t			 mask;
 	pthread_t		 tid;
 	int			 started;
+	/* Blocks come while chapters are read: the thread takes them
+	 * as they come, until the list is closed (or cancelled: the
+	 * document turned out not to highlight). */
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 more;
+	int			 closed, cancel;
 };
 
 static int
@@ -473,8 +479,8 @@ settle_tree(struct settle *s, struct node *root)
  * side by side (--each -j N) take turns here. */
 static pthread_mutex_t hl_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The early thread: every listed block, in turn with other
- * documents' highlighting. */
+/* The early thread: every listed block as it comes, each in turn with
+ * other documents' highlighting. */
 static void *
 early_run(void *arg)
 {
@@ -482,27 +488,52 @@ early_run(void *arg)
 	struct settle s;
 
 	memset(&s, 0, sizeof(s));
-	pthread_mutex_lock(&hl_lock);
-	for (size_t i = 0; i < e->n && hl_ready() == 0; i++) {
-		struct early_block *b = &e->b[i];
+	for (size_t i = 0;; i++) {
+		const char	*file, *text;
+		size_t		 len;
+		struct code_span *sp = NULL;
+		char		*err = NULL;
+		int		 bad;
 
-		s.text = b->text;
-		s.len = b->len;
-		s.n = 0;
-		if (hl_tokenize(b->file, b->text, b->len, token, &s) != 0)
-			b->err = xstrdup(hl_error());
-		else if (s.n > 0) {
-			b->sp = xmalloc(s.n * sizeof(*b->sp));
-			memcpy(b->sp, s.sp, s.n * sizeof(*b->sp));
-			b->nsp = s.n;
+		pthread_mutex_lock(&e->lock);
+		while (i >= e->n && !e->closed && !e->cancel)
+			pthread_cond_wait(&e->more, &e->lock);
+		if (i >= e->n || e->cancel) {
+			pthread_mutex_unlock(&e->lock);
+			break;
 		}
-		b->done = 1;
+		/* e->b moves as blocks are added: copy what is needed. */
+		file = e->b[i].file;
+		text = e->b[i].text;
+		len = e->b[i].len;
+		pthread_mutex_unlock(&e->lock);
+
+		s.text = text;
+		s.len = len;
+		s.n = 0;
+		pthread_mutex_lock(&hl_lock);
+		if ((bad = hl_ready() != 0) == 0 &&
+		    hl_tokenize(file, text, len, token, &s) != 0)
+			err = xstrdup(hl_error());
+		pthread_mutex_unlock(&hl_lock);
+		if (bad)
+			break;
+		if (err == NULL && s.n > 0) {
+			sp = xmalloc(s.n * sizeof(*sp));
+			memcpy(sp, s.sp, s.n * sizeof(*sp));
+		}
+		pthread_mutex_lock(&e->lock);
+		e->b[i].sp = sp;
+		e->b[i].nsp = err == NULL ? s.n : 0;
+		e->b[i].err = err;
+		e->b[i].done = 1;
+		pthread_mutex_unlock(&e->lock);
 	}
-	pthread_mutex_unlock(&hl_lock);
 	free(s.sp);
 	return NULL;
 }
 
+/* Called with e->lock held. */
 static void
 early_add(struct codeblock_early *e, const struct node *n, const char *file,
     const char *text)
@@ -538,31 +569,55 @@ early_walk(struct codeblock_early *e, struct doc *d, struct node *root)
 		if ((l = find_lang(word)) == NULL || l->file == NULL)
 			continue;
 		/* The text settle_block will tokenise: a book's Rust
-		 * without its hidden lines. */
+		 * without its hidden lines (made here, on the reading
+		 * thread, in the document's arena). */
 		text = d->book && !strcmp(l->name, "rust") ?
 		    rust_shown(d, n->text) : n->text;
-		if (cost(text, strlen(text)) >= 0)
+		if (cost(text, strlen(text)) >= 0) {
+			pthread_mutex_lock(&e->lock);
 			early_add(e, n, l->file, text);
+			pthread_cond_signal(&e->more);
+			pthread_mutex_unlock(&e->lock);
+		}
 	}
 }
 
-struct codeblock_early *
-codeblock_start(struct doc *d, int threads)
+static struct codeblock_early *
+early_open(void)
 {
-	struct codeblock_early *e;
+	struct codeblock_early *e = xcalloc(1, sizeof(*e));
+
+	pthread_mutex_init(&e->lock, NULL);
+	pthread_cond_init(&e->more, NULL);
+	e->started = pthread_create(&e->tid, NULL, early_run, e) == 0;
+	return e;
+}
+
+void
+codeblock_early_chapter(struct doc *d, struct node *chapter)
+{
+	if (!d->opts.early_code || d->opts.plain_code)
+		return;
+	if (d->early == NULL)
+		d->early = early_open();
+	early_walk(d->early, d, chapter);
+}
+
+/* The list complete (or cancelled), the thread done: the table settle
+ * looks blocks up in. */
+static void
+early_close(struct codeblock_early *e, int cancel)
+{
 	size_t size = 16, i, j;
 
-	if (threads < 2 || d->meta.highlight == 0 || d->opts.plain_code ||
-	    d->root == NULL)
-		return NULL;
-	e = xcalloc(1, sizeof(*e));
-	early_walk(e, d, d->root);
-	for (struct node *f = d->notes; f != NULL; f = f->next)
-		early_walk(e, d, f);
-	if (e->n == 0) {
-		codeblock_early_free(e);
-		return NULL;
-	}
+	pthread_mutex_lock(&e->lock);
+	e->closed = 1;
+	e->cancel = cancel;
+	pthread_cond_broadcast(&e->more);
+	pthread_mutex_unlock(&e->lock);
+	if (e->started)
+		pthread_join(e->tid, NULL);
+	e->started = 0;
 	while (size < 2 * e->n)
 		size *= 2;
 	e->slot = xcalloc(size, sizeof(*e->slot));
@@ -573,37 +628,67 @@ codeblock_start(struct doc *d, int threads)
 			;
 		e->slot[j] = i + 1;
 	}
-	e->started = pthread_create(&e->tid, NULL, early_run, e) == 0;
-	return e;
 }
 
-void
-codeblock_early_free(struct codeblock_early *e)
+static void
+early_free(struct codeblock_early *e)
 {
 	if (e == NULL)
 		return;
 	if (e->started)
-		pthread_join(e->tid, NULL);
+		early_close(e, 1);
 	for (size_t i = 0; i < e->n; i++) {
 		free(e->b[i].sp);
 		free(e->b[i].err);
 	}
+	pthread_cond_destroy(&e->more);
+	pthread_mutex_destroy(&e->lock);
 	free(e->b);
 	free(e->slot);
 	free(e);
 }
 
 void
-codeblock_settle(struct doc *d, struct codeblock_early *early)
+codeblock_early_discard(struct doc *d)
+{
+	early_free(d->early);
+	d->early = NULL;
+}
+
+void
+codeblock_early_start(struct doc *d, int threads)
+{
+	int on = d->meta.highlight != 0 && !d->opts.plain_code &&
+	    d->root != NULL;
+
+	/* Not started while reading (one file, or not foreseen): start
+	 * now, for the passes before codeblock_settle. */
+	if (d->early == NULL && on && threads >= 2) {
+		d->early = early_open();
+		early_walk(d->early, d, d->root);
+	}
+	if (d->early == NULL)
+		return;
+	if (on)
+		for (struct node *f = d->notes; f != NULL; f = f->next)
+			early_walk(d->early, d, f);
+	pthread_mutex_lock(&d->early->lock);
+	d->early->closed = 1;
+	d->early->cancel = !on;
+	pthread_cond_broadcast(&d->early->more);
+	pthread_mutex_unlock(&d->early->lock);
+}
+
+void
+codeblock_settle(struct doc *d)
 {
 	struct settle s;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
-	if (early != NULL && early->started) {
-		pthread_join(early->tid, NULL);
-		early->started = 0;
-		s.early = early;
+	if (d->early != NULL) {
+		early_close(d->early, d->early->cancel);
+		s.early = d->early;
 	}
 	/* A man page draws code in one font: highlighting it only for
 	 * the spans to be dropped was a tenth of `-t man`'s time. */
@@ -618,6 +703,8 @@ codeblock_settle(struct doc *d, struct codeblock_early *early)
 	strmap_free(&s.files);
 	strmap_free(&s.noted);
 	free(s.sp);
+	early_free(d->early);
+	d->early = NULL;
 }
 
 void

@@ -124,7 +124,7 @@ diag_dying(void)
  * point, and _exit ends every thread at once, without running exit
  * handlers (fontconfig's shutdown) under threads still using them.
  */
-static void
+void
 oom(void)
 {
 	dying = 1;

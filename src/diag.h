@@ -54,6 +54,10 @@ extern void (*diag_cleanup)(void);
 /* Whether the process is dying of a lack of memory (on any thread). */
 int	diag_dying(void);
 
+/* Out of memory (a library's allocation failed): say so, clean up,
+ * exit 3. */
+void	oom(void);
+
 /* Allocation that never returns NULL: failure exits once, here. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);

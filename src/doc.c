@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "codeblock.h"
 #include "diag.h"
 #include "doc.h"
 
@@ -37,6 +38,8 @@ doc_free(struct doc *d)
 {
 	if (d == NULL)
 		return;
+	/* Reading failed half way: the thread reads the arena. */
+	codeblock_early_discard(d);
 	arena_free(d->arena);
 	free(d);
 }

@@ -367,6 +367,8 @@ struct manpage {
 
 struct arena;
 
+struct codeblock_early;
+
 struct doc {
 	struct node	*root;		/* N_DOCUMENT */
 	struct meta	 meta;
@@ -392,7 +394,12 @@ struct doc {
 		int	 notes_restart;	/* footnotes from 1 in each chapter */
 		int	 plain_code;	/* no output shows code tokens (a
 					   man page alone): not tokenised */
+		int	 early_code;	/* code may be tokenised on another
+					   thread while the rest is read */
 	} opts;
+	/* The front end's: code blocks being tokenised ahead
+	 * (codeblock.c), NULL once parse_finish() has run. */
+	struct codeblock_early *early;
 	/* The level-1 heading taken as the title, unlinked from the tree;
 	 * it keeps its id, which leads to the start of the document. */
 	struct node	*title;

@@ -335,6 +335,18 @@ reading(struct doc *d, const struct style *st, const struct options *o)
 		if (!strncmp(o->overrides[i], "smart=", 6) &&
 		    (b = yaml_flat_bool(o->overrides[i] + 6)) >= 0)
 			d->opts.smart = b;
+	/* Code is tokenised on another thread while the rest is read when
+	 * there is one to spare and code will, as far as can be told now,
+	 * be highlighted (a later front matter or book.toml saying not
+	 * to only wastes that thread's work: codeblock_early_start). */
+	d->opts.early_code = emit_jobs >= 2 && !d->opts.plain_code &&
+	    (d->meta.highlight >= 0 ? d->meta.highlight :
+	    st->code.highlight) != 0;
+	for (i = 0; i < o->noverrides; i++)
+		if (!strncmp(o->overrides[i], "highlight=", 10) &&
+		    (b = yaml_flat_bool(o->overrides[i] + 10)) >= 0)
+			d->opts.early_code = b && emit_jobs >= 2 &&
+			    !d->opts.plain_code;
 }
 
 /* What every input file is read with. */

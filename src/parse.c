@@ -553,6 +553,7 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 	notes_chapter(d, ch, &c.notes);
 	html_chapter(d, ch);
 	markdown_captions(d, ch);
+	codeblock_early_chapter(d, ch);
 }
 
 void
@@ -579,11 +580,9 @@ parse_part(struct doc *d, const char *file, int line, const char *title)
 void
 parse_finish(struct doc *d)
 {
-	struct codeblock_early *early = codeblock_start(d, emit_jobs);
-
+	codeblock_early_start(d, emit_jobs);
 	tidy_document(d);
 	resolve_document(d);
 	notes_document(d);
-	codeblock_settle(d, early);
-	codeblock_early_free(early);
+	codeblock_settle(d);
 }

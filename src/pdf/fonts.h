@@ -12,6 +12,8 @@
 
 #include <hpdf.h>
 
+struct pdf_zpages;
+
 struct style;
 struct pdf_fonts;
 
@@ -62,7 +64,8 @@ double		  pdf_fonts_shaped_width(void *fonts, int face, const char *s,
 		      size_t len, int rtl);
 
 /* Just before saving: glyph subsets, widths by glyph id, the identity
- * CIDToGIDMap and the ToUnicode CMaps (fontsave.c). */
-int		  pdf_fonts_finish(struct pdf_fonts *);
+ * CIDToGIDMap and the ToUnicode CMaps; the embedded subsets and CMaps
+ * go to the compressors z (2 streams a face at most) (fontsave.c). */
+int		  pdf_fonts_finish(struct pdf_fonts *, struct pdf_zpages *z);
 
 #endif

@@ -14,6 +14,7 @@
 #include <hpdf.h>
 
 #include "buf.h"
+#include "deflate.h"
 #include "diag.h"
 #include "fonts.h"
 #include "fonts_int.h"
@@ -203,8 +204,34 @@ widths_by_gid(struct face *f, HPDF_FontAttr attr)
 	return 0;
 }
 
+/*
+ * libharu makes a font's descriptor and its embedded subset (FontFile2)
+ * in the font's before-write hook, during the save, and compresses the
+ * subset with zlib on the saving thread.  Run the hook now, once, and
+ * hand the subset and the ToUnicode CMap to the page compressors like
+ * any finished stream.  Same objects, made a little earlier.
+ */
+static int
+font_file_now(HPDF_Font font, struct pdf_zpages *z)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_Dict     desc;
+
+	if (font->before_write_fn != NULL) {
+		if (font->before_write_fn(font) != HPDF_OK)
+			return -1;
+		font->before_write_fn = NULL;
+	}
+	desc = attr->fontdef != NULL ? attr->fontdef->descriptor : NULL;
+	if (desc != NULL)
+		pdf_zpages_add_stream(z, HPDF_Dict_GetItem(desc, "FontFile2",
+		    HPDF_OCLASS_DICT), 0);
+	pdf_zpages_add_stream(z, attr->cmap_stream, 0);
+	return 0;
+}
+
 int
-pdf_fonts_finish(struct pdf_fonts *fs)
+pdf_fonts_finish(struct pdf_fonts *fs, struct pdf_zpages *z)
 {
 	for (int i = 0; i < LO_ALLFACES; i++) {
 		struct face	*f = &fs->f[i];
@@ -235,6 +262,8 @@ pdf_fonts_finish(struct pdf_fonts *fs)
 			return -1;
 		}
 		buf_free(&b);
+		if (font_file_now(f->font, z) != 0)
+			return -1;
 	}
 	return 0;
 }

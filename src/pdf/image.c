@@ -3,38 +3,137 @@
  *
  * libharu reads PNG and JPEG itself; we only tell the two apart by their
  * signatures (an extension can lie) and remember each file, so an image
- * used twice is embedded once.  Sizes assume 96 pixels per inch, the
- * web's convention, so screenshots come out at their familiar size.
+ * used twice is embedded once.  PNGs are made ready by pngload.c: on a
+ * thread of their own, in document order, while the layout runs, so a
+ * book's screenshots cost the layout only the wait for one not yet
+ * done.  Sizes assume 96 pixels per inch, the web's convention, so
+ * screenshots come out at their familiar size.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <hpdf.h>
 
-#include "deflate.h"
 #include "diag.h"
+#include "doc.h"
 #include "image.h"
+#include "pngload.h"
 
 struct img {
 	char		*path;
-	HPDF_Image	 image;		/* NULL: failed, warned once */
-	int		 queued;	/* handed to the compressors */
+	HPDF_Image	 image;		/* NULL: failed */
+	const char	*why;		/* then: what is wrong with it */
+};
+
+/* A PNG of the document, made ready ahead of the layout's asking. */
+struct ahead {
+	const char	*path;		/* the model's string */
+	struct png_ready r;
+	int		 rc;
+	int		 claimed;	/* a thread is making it */
+	int		 done;		/* r and rc are set */
 };
 
 struct pdf_images {
 	HPDF_Doc	 pdf;
 	struct img	*v;
 	size_t		 n, cap;
+	/* The document's PNGs in order, decoded and compressed on a
+	 * thread of their own while the layout runs (or, with one
+	 * thread, when first asked for). */
+	struct ahead	*a;
+	size_t		 na, hint;
+	int		 threaded, stop;
+	pthread_t	 tid;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 ready;
 };
 
+static void
+collect(struct pdf_images *im, const struct node *n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == N_IMAGE && n->u.link.kind == LINK_FILE &&
+		    n->u.link.format == IMG_PNG && n->u.link.path != NULL) {
+			size_t i;
+
+			for (i = 0; i < im->na; i++)
+				if (strcmp(im->a[i].path, n->u.link.path) == 0)
+					break;
+			if (i == im->na) {
+				if ((im->na & (im->na - 1)) == 0)
+					im->a = xrealloc(im->a, (im->na ?
+					    2 * im->na : 1) * sizeof(*im->a));
+				memset(&im->a[im->na], 0, sizeof(*im->a));
+				im->a[im->na++].path = n->u.link.path;
+			}
+		}
+		collect(im, n->first);
+	}
+}
+
+static void *
+ahead_run(void *arg)
+{
+	struct pdf_images *im = arg;
+
+	for (size_t i = 0; i < im->na; i++) {
+		struct png_ready r;
+		int		 rc, skip;
+
+		/* One the layout took on itself is skipped. */
+		pthread_mutex_lock(&im->lock);
+		if (im->stop) {
+			pthread_mutex_unlock(&im->lock);
+			break;
+		}
+		skip = im->a[i].claimed;
+		im->a[i].claimed = 1;
+		pthread_mutex_unlock(&im->lock);
+		if (skip)
+			continue;
+		rc = png_ready_load(im->a[i].path, &r);
+		pthread_mutex_lock(&im->lock);
+		im->a[i].r = r;
+		im->a[i].rc = rc;
+		im->a[i].done = 1;
+		pthread_cond_broadcast(&im->ready);
+		pthread_mutex_unlock(&im->lock);
+	}
+	return NULL;
+}
+
 struct pdf_images *
-pdf_images_new(HPDF_Doc pdf)
+pdf_images_new(HPDF_Doc pdf, const struct doc *d, int threads)
 {
 	struct pdf_images *im = xcalloc(1, sizeof(*im));
 
 	im->pdf = pdf;
+	if (d != NULL) {
+		collect(im, d->root);
+		collect(im, d->notes);
+	}
+	pthread_mutex_init(&im->lock, NULL);
+	pthread_cond_init(&im->ready, NULL);
+	if (threads > 1 && im->na > 0 &&
+	    pthread_create(&im->tid, NULL, ahead_run, im) == 0)
+		im->threaded = 1;
 	return im;
+}
+
+/* The thread stops after the image it is on. */
+void
+pdf_images_stop(struct pdf_images *im)
+{
+	if (im == NULL || !im->threaded)
+		return;
+	pthread_mutex_lock(&im->lock);
+	im->stop = 1;
+	pthread_mutex_unlock(&im->lock);
+	pthread_join(im->tid, NULL);
+	im->threaded = 0;
 }
 
 void
@@ -42,105 +141,191 @@ pdf_images_free(struct pdf_images *im)
 {
 	if (im == NULL)
 		return;
+	pdf_images_stop(im);
 	for (size_t i = 0; i < im->n; i++)
 		free(im->v[i].path);
+	for (size_t i = 0; i < im->na; i++)
+		png_ready_free(&im->a[i].r);
+	pthread_cond_destroy(&im->ready);
+	pthread_mutex_destroy(&im->lock);
+	free(im->a);
 	free(im->v);
 	free(im);
 }
 
-static HPDF_Image
-load(struct pdf_images *im, const char *path)
+/* The PNG at path made ready: by the thread (waiting for it), or now. */
+static struct ahead *
+ready(struct pdf_images *im, const char *path, struct ahead *own)
 {
-	unsigned char	 sig[26];
+	struct ahead *a = NULL;
+
+	/* The layout asks in document order: look from the last one. */
+	for (size_t k = 0; k < im->na && a == NULL; k++) {
+		size_t i = (im->hint + k) % im->na;
+
+		if (strcmp(im->a[i].path, path) == 0) {
+			a = &im->a[i];
+			im->hint = i;
+		}
+	}
+	if (a == NULL) {
+		memset(own, 0, sizeof(*own));
+		a = own;
+	}
+	/* Wait for one the thread is making; make one it has not come
+	 * to yet here, rather than wait for those before it. */
+	pthread_mutex_lock(&im->lock);
+	while (a != own && a->claimed && !a->done)
+		pthread_cond_wait(&im->ready, &im->lock);
+	if (a->done) {
+		pthread_mutex_unlock(&im->lock);
+		return a;
+	}
+	a->claimed = 1;
+	pthread_mutex_unlock(&im->lock);
+	a->rc = png_ready_load(path, &a->r);
+	pthread_mutex_lock(&im->lock);
+	a->done = 1;
+	pthread_mutex_unlock(&im->lock);
+	return a;
+}
+
+/* libharu drops a /Filter entry of a stream it does not compress
+ * itself: the entry is written by this hook instead (as deflate.c
+ * does for the pages). */
+static HPDF_STATUS
+flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* A PDF image stream holding compressed rows as pngload.c made them. */
+static HPDF_Image
+image_stream(struct pdf_images *im, const struct png_ready *r, int colors,
+    const unsigned char *data, size_t len)
+{
+	HPDF_Dict img, parms;
+	HPDF_STATUS ret = HPDF_OK;
+
+	if ((img = HPDF_DictStream_New(im->pdf->mmgr, im->pdf->xref)) ==
+	    NULL || (parms = HPDF_Dict_New(im->pdf->mmgr)) == NULL)
+		return NULL;
+	img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	ret += HPDF_Dict_AddName(img, "Type", "XObject");
+	ret += HPDF_Dict_AddName(img, "Subtype", "Image");
+	ret += HPDF_Dict_AddName(img, "ColorSpace", colors == 3 ?
+	    "DeviceRGB" : "DeviceGray");
+	ret += HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)r->w);
+	ret += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)r->h);
+	ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+	ret += HPDF_Dict_Add(img, "DecodeParms", parms);
+	ret += HPDF_Dict_AddNumber(parms, "Predictor", 15);
+	ret += HPDF_Dict_AddNumber(parms, "Colors", colors);
+	ret += HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8);
+	ret += HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)r->w);
+	if (ret != HPDF_OK || HPDF_Stream_Write(img->stream, data,
+	    (HPDF_UINT)len) != HPDF_OK)
+		return NULL;
+	/* Already compressed: libharu writes the bytes as they are. */
+	img->filter = HPDF_STREAM_FILTER_NONE;
+	img->write_fn = flate_filter;
+	return img;
+}
+
+static HPDF_Image
+png_image(struct pdf_images *im, const char *path, const char **why)
+{
+	struct ahead	 own, *a = ready(im, path, &own);
+	HPDF_Image	 img = NULL, mask;
+
+	if (a->rc != 0) {
+		*why = a->r.why;
+		return NULL;
+	}
+	img = image_stream(im, &a->r, (int)a->r.ncolor, a->r.color,
+	    a->r.color_len);
+	if (img != NULL && a->r.alpha != NULL &&
+	    ((mask = image_stream(im, &a->r, 1, a->r.alpha,
+	    a->r.alpha_len)) == NULL || HPDF_Image_AddSMask(img, mask) !=
+	    HPDF_OK))
+		img = NULL;
+	png_ready_free(&a->r);
+	if (img == NULL)
+		*why = "libharu cannot take it";
+	return img;
+}
+
+/* The image at path, or NULL with *why saying what is wrong with it. */
+static HPDF_Image
+load(struct pdf_images *im, const char *path, const char **why)
+{
+	unsigned char	 sig[8];
 	FILE		*fp;
 	size_t		 got;
 	HPDF_Image	 img = NULL;
+	HPDF_Error_Handler handler;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_warn(path, 0, "cannot open image; showing its alt text");
+		*why = "cannot open it";
 		return NULL;
 	}
 	got = fread(sig, 1, sizeof(sig), fp);
 	fclose(fp);
-	if (got >= 25 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		/* libharu 2.3.0 draws 16-bit PNGs as garbage: refuse them
-		 * (IHDR's bit depth is byte 24). */
-		if (sig[24] > 8) {
-			diag_warn(path, 0, "16-bit PNG images are not "
-			    "supported in PDF; showing its alt text "
-			    "(convert it with -depth 8)");
-			return NULL;
-		}
-		img = HPDF_LoadPngImageFromFile(im->pdf, path);
-	}
-	else if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF)
-		img = HPDF_LoadJpegImageFromFile(im->pdf, path);
-	else {
-		diag_warn(path, 0, "not a PNG or JPEG image; showing its "
-		    "alt text");
-		return NULL;
-	}
-	if (img == NULL) {
-		diag_warn(path, 0, "libharu cannot read this image; showing "
-		    "its alt text");
+	/* A file libharu refuses is this image's problem, not the
+	 * document's: keep the handler, which fails the whole PDF, out of
+	 * it (as fonts.c does for fonts). */
+	handler = im->pdf->error.error_fn;
+	im->pdf->error.error_fn = NULL;
+	if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0)
+		img = png_image(im, path, why);
+	else if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 &&
+	    sig[2] == 0xFF) {
+		if ((img = HPDF_LoadJpegImageFromFile(im->pdf, path)) == NULL)
+			*why = "cannot read it (damaged or unsupported)";
+	} else
+		*why = "not a PNG or JPEG file";
+	if (img == NULL)
 		HPDF_ResetError(im->pdf);
-	}
+	im->pdf->error.error_fn = handler;
 	return img;
 }
 
-HPDF_Image
-pdf_images_get(struct pdf_images *im, const char *path)
+static struct img *
+find(struct pdf_images *im, const char *path)
 {
 	for (size_t i = 0; i < im->n; i++)
 		if (strcmp(im->v[i].path, path) == 0)
-			return im->v[i].image;
+			return &im->v[i];
 	if (im->n == im->cap) {
 		im->cap = im->cap ? 2 * im->cap : 8;
 		im->v = xrealloc(im->v, im->cap * sizeof(*im->v));
 	}
 	im->v[im->n].path = xstrdup(path);
-	im->v[im->n].image = load(im, path);
-	im->v[im->n].queued = 0;
-	return im->v[im->n++].image;
+	im->v[im->n].why = NULL;
+	im->v[im->n].image = load(im, path, &im->v[im->n].why);
+	return &im->v[im->n++];
+}
+
+HPDF_Image
+pdf_images_get(struct pdf_images *im, const char *path)
+{
+	return find(im, path)->image;
 }
 
 int
 pdf_images_size(struct pdf_images *im, const char *path, double *w,
-    double *h)
+    double *h, const char **why)
 {
-	HPDF_Image img = pdf_images_get(im, path);
+	struct img *i = find(im, path);
 
-	if (img == NULL)
+	*why = i->why;
+	if (i->image == NULL)
 		return -1;
-	*w = HPDF_Image_GetWidth(img) * 0.75;
-	*h = HPDF_Image_GetHeight(img) * 0.75;
-	return *w > 0 && *h > 0 ? 0 : -1;
-}
-
-size_t
-pdf_images_count(const struct pdf_images *im)
-{
-	return im->n;
-}
-
-/*
- * libharu keeps a PNG's pixels raw until it saves the file, then
- * compresses them with zlib on one thread, and never compresses the
- * soft mask of a PNG's alpha channel at all: in a book with a few
- * screenshots that was most of the save and most of the file.  Each
- * image, and its mask, goes to the page compressors (deflate.c) once.
- */
-void
-pdf_images_compress(struct pdf_images *im, struct pdf_zpages *q)
-{
-	for (size_t i = 0; i < im->n; i++) {
-		HPDF_Image img = im->v[i].image;
-
-		if (img == NULL || im->v[i].queued)
-			continue;
-		im->v[i].queued = 1;
-		pdf_zpages_add_stream(q, img, 0);
-		pdf_zpages_add_stream(q, HPDF_Dict_GetItem(img, "SMask",
-		    HPDF_OCLASS_DICT), 1);
-	}
+	*w = HPDF_Image_GetWidth(i->image) * 0.75;
+	*h = HPDF_Image_GetHeight(i->image) * 0.75;
+	if (*w > 0 && *h > 0)
+		return 0;
+	*why = "it has no pixels";
+	return -1;
 }

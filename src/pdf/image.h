@@ -1,6 +1,7 @@
 /*
- * pdf/image.h - PNG and JPEG images for the PDF device, loaded once by
- * libharu and shared by measuring and drawing.
+ * pdf/image.h - PNG and JPEG images for the PDF device, loaded once
+ * (PNG by pngload.c, JPEG by libharu) and shared by measuring and
+ * drawing.
  */
 #ifndef QUIRE_PDF_IMAGE_H
 #define QUIRE_PDF_IMAGE_H
@@ -8,20 +9,21 @@
 #include <hpdf.h>
 
 struct pdf_images;
-struct pdf_zpages;
 
-struct pdf_images *pdf_images_new(HPDF_Doc);
+struct doc;
+
+/* The images of the PDF of d (NULL: none known ahead); with threads > 1
+ * the document's PNGs are made ready on a thread of their own from now
+ * on (pdf_images_stop ends it; pdf_images_free stops it too). */
+struct pdf_images *pdf_images_new(HPDF_Doc, const struct doc *d,
+		       int threads);
+void		   pdf_images_stop(struct pdf_images *);
 void		   pdf_images_free(struct pdf_images *);
 
 /* Natural size in points of the image at path (PNG or JPEG, told by its
- * first bytes); -1 with a warning when it cannot be used. */
+ * first bytes); -1 when it cannot be used, *why saying why. */
 int		   pdf_images_size(struct pdf_images *, const char *path,
-		       double *w, double *h);
+		       double *w, double *h, const char **why);
 HPDF_Image	   pdf_images_get(struct pdf_images *, const char *path);
-
-/* How many images are loaded; hand those not yet handed (and their
- * soft masks) to the compressors. */
-size_t		   pdf_images_count(const struct pdf_images *);
-void		   pdf_images_compress(struct pdf_images *, struct pdf_zpages *);
 
 #endif

@@ -149,9 +149,10 @@ emit_wait(void)
 }
 
 static int
-image_size(void *ctx, const char *path, double *w, double *h)
+image_size(void *ctx, const char *path, double *w, double *h,
+    const char **why)
 {
-	return pdf_images_size(ctx, path, w, h);
+	return pdf_images_size(ctx, path, w, h, why);
 }
 
 int
@@ -177,7 +178,7 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	fs = pdf_fonts_new(pdf, st, d->meta.lang);
-	im = pdf_images_new(pdf);
+	im = pdf_images_new(pdf, d, emit_jobs);
 
 	memset(&m, 0, sizeof(m));
 	m.ctx = fs;
@@ -191,14 +192,16 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 		    "fonts-dejavu-core");
 		goto done;
 	}
-	if ((ld = layout_document(d, st, &m)) == NULL)
+	ld = layout_document(d, st, &m);
+	/* Every image the layout asked for is made; the rest are not. */
+	pdf_images_stop(im);
+	if (ld == NULL)
 		goto done;
 	diag_stage(&t, "pdf:layout");
-	/* The pages' and images' compression, most of the save, on the
-	 * other threads while the device draws. */
-	z = pdf_zpages_start(ld->npages + 2 * pdf_images_count(im),
-	    emit_jobs);
-	pdf_images_compress(im, z);
+	/* The pages' and fonts' compression, most of the save, on the
+	 * other threads while the device draws (the PNGs are compressed
+	 * already: image.c). */
+	z = pdf_zpages_start(ld->npages + 2 * LO_ALLFACES, emit_jobs);
 	if (pdf_draw(pdf, fs, im, z, ld, d) != 0 || err.failed) {
 		pdf_zpages_finish(z, 0);
 		layout_free(ld);
@@ -206,11 +209,12 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	}
 	layout_free(ld);
 	diag_stage(&t, "pdf:draw");
-	pdf_images_compress(im, z);
+	if (pdf_fonts_finish(fs, z) != 0 || err.failed) {
+		pdf_zpages_finish(z, 0);
+		goto fail;
+	}
 	pdf_zpages_finish(z, 1);
 	diag_stage(&t, "pdf:deflate");
-	if (pdf_fonts_finish(fs) != 0)
-		goto fail;
 	if (HPDF_SaveToStream(pdf) != HPDF_OK || err.failed)
 		goto fail;
 	diag_stage(&t, "pdf:save");

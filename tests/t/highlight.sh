@@ -356,7 +356,7 @@ else
 	fail "limits: a block with a line over 500 bytes stays plain, with a note"
 fi
 # Code is tokenised ahead on a second thread while the front end's last
-# passes run (codeblock_start): the model, the messages and the files
+# passes run (codeblock_early_start): the model, the messages and the files
 # are those of one thread, with blocks in several languages, one the
 # library does not know, one too long, one in a footnote and one in a
 # list that tidy flattens.
@@ -387,6 +387,48 @@ else
 	fail "early tokens: -j 2 gives -j 1's model, notes, PDF and EPUB" \
 	    "$(diff "$S/early1.err" "$S/early2.err" | head -5)"
 fi
+# Several files: each chapter's blocks go to the thread as it is read
+# (codeblock_early_chapter).  The same, and the same as one thread,
+# when the first file's front matter or -M turns highlighting off (the
+# thread's work is dropped), and no crash when reading stops half way
+# (a missing file: the thread is stopped before the document is freed).
+mkdir -p "$S/multi"
+for i in 1 2 3; do
+	{
+		printf '# Part %s\n\n' "$i"
+		printf '```c\nint f%s(void) { return %s; } /* c */\n```\n\n' "$i" "$i"
+		printf '```python\ndef g%s():\n    return "%s"  # py\n```\n\n' "$i" "$i"
+		printf 'A note.[^n%s]\n\n[^n%s]: In a note:\n\n    ```sh\n    echo %s # sh\n    ```\n\n' "$i" "$i" "$i"
+	} >"$S/multi/p$i.md"
+done
+{ printf -- '---\nhighlight: false\n---\n'; cat "$S/multi/p1.md"; } >"$S/multi/off.md"
+ok=1
+for set in "p1 p2 p3" "off p2 p3" "p1 p2 p3 -M highlight=false"; do
+	args=""
+	for w in $set; do
+		case $w in p*|off) args="$args $S/multi/$w.md" ;; *) args="$args $w" ;; esac
+	done
+	for j in 1 2; do
+		# shellcheck disable=SC2086
+		"$QUIRE" -v -j $j --dump $args >"$S/multi/d$j" 2>"$S/multi/e$j"
+		# shellcheck disable=SC2086
+		"$QUIRE" -q -j $j -t pdf -o "$S/multi/o$j.pdf" $args
+		sed -i '/ ms$/d' "$S/multi/e$j"
+	done
+	spans=$(grep '^ *code_block' "$S/multi/d2" | grep -cE "$SPAN")
+	case $set in p1*highlight*|off*) want=0 ;; *) want=9 ;; esac
+	if ! cmp -s "$S/multi/d1" "$S/multi/d2" || ! cmp -s "$S/multi/e1" "$S/multi/e2" ||
+	    ! cmp -s "$S/multi/o1.pdf" "$S/multi/o2.pdf" || [ "$spans" != "$want" ]; then
+		ok=0
+		echo "  $set: $spans highlighted blocks, want $want" >&2
+	fi
+done
+"$QUIRE" -q -j 2 -t pdf -o "$S/multi/x.pdf" "$S/multi/p1.md" "$S/multi/nope.md" "$S/multi/p2.md" 2>"$S/multi/e3"
+rc=$?
+[ $rc = 2 ] && [ ! -e "$S/multi/x.pdf" ] || { ok=0; echo "  missing file: exit $rc" >&2; }
+[ $ok = 1 ] &&
+	pass "early tokens, several files: -j 2 gives -j 1's model, notes and PDF; highlighting turned off by front matter or -M; a missing file" ||
+	fail "early tokens, several files: -j 2 gives -j 1's model, notes and PDF"
 # Without the library's language definitions: one warning, plain code.
 SOURCE_HIGHLIGHT_DATADIR=$S/nowhere "$QUIRE" --dump "$C" >"$S/nodata.dump" 2>"$S/nodata.err"
 rc=$?

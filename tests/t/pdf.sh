@@ -806,23 +806,115 @@ pages=$(qpdf --show-npages "$S/many-j2.pdf" 2>/dev/null)
 [ "${pages:-0}" -ge 8 ] && qpdf --check "$S/many-j2.pdf" >/dev/null 2>&1 &&
 	pass "pdf-threads: $pages pages, qpdf --check clean" ||
 	fail "pdf-threads: many pages, qpdf --check clean" "${pages:-no} pages"
-# Images go to the same compressors: a PNG's pixels and the soft mask
-# of its alpha channel, which libharu alone leaves raw (37.5 kB for this
-# 320x120 mask), come out compressed, and the same at any -j.
+# Images come compressed (pngload.c), the same at any -j; this PNG's
+# alpha channel is opaque everywhere, so it has no soft mask (libharu
+# alone wrote a raw 37.5 kB one).
 "$QUIRE" -q -j 1 -t pdf -o "$S/img-j1.pdf" tests/cases/pdf-image.md 2>/dev/null
 "$QUIRE" -q -j 2 -t pdf -o "$S/img-j2.pdf" tests/cases/pdf-image.md 2>/dev/null
+images=$(pdfimages -list "$S/img-j2.pdf" 2>/dev/null | awk 'NR > 2' | wc -l)
 masks=$(pdfimages -list "$S/img-j2.pdf" 2>/dev/null | awk '$3 == "smask"' | wc -l)
-rawmasks=$(pdfimages -list "$S/img-j2.pdf" 2>/dev/null | awk '$3 == "smask" && $NF == "100%"' | wc -l)
-if [ "$masks" -ge 1 ] && [ "$rawmasks" = 0 ] &&
+raw=$(pdfimages -list "$S/img-j2.pdf" 2>/dev/null | awk 'NR > 2 && $NF == "100%"' | wc -l)
+if [ "$images" = 2 ] && [ "$masks" = 0 ] && [ "$raw" = 0 ] &&
     cmp -s "$S/img-j1.pdf" "$S/img-j2.pdf" &&
     qpdf --check "$S/img-j2.pdf" >/dev/null 2>&1; then
-	pass "pdf-threads: $masks image soft masks compressed, -j 1 and -j 2 byte-identical"
+	pass "pdf-threads: images compressed, an opaque alpha channel dropped, -j 1 and -j 2 byte-identical"
 else
-	fail "pdf-threads: image soft masks compressed, -j 1 and -j 2 byte-identical" \
-	    "$masks masks, $rawmasks raw"
+	fail "pdf-threads: images compressed, an opaque alpha channel dropped, -j 1 and -j 2 byte-identical" \
+	    "$images images, $masks masks, $raw raw"
 fi
 "$QUIRE" -q -j 1 -t pdf -o "$S/book-j1.pdf" tests/books/mdbook 2>/dev/null
 "$QUIRE" -q -j 2 -t pdf -o "$S/book-j2.pdf" tests/books/mdbook 2>/dev/null
 cmp -s "$S/book-j1.pdf" "$S/book-j2.pdf" &&
 	pass "pdf-threads: the mdBook fixture, -j 1 and -j 2 byte-identical" ||
 	fail "pdf-threads: the mdBook fixture, -j 1 and -j 2 byte-identical"
+
+# PNGs are decoded with libpng (pngload.c), not by libharu, which
+# refused or garbled these:
+# an RGBA image whose ICC profile has bytes after its compressed data
+# (as macOS screenshots do; libpng only warns, libharu failed the whole
+# PDF), a 16-bit RGB image (libharu drew noise), a grey+alpha image
+# with the same profile; a truncated PNG still falls back to its alt
+# text with a warning (libharu's reader abort()ed on it).  The pixels
+# are checked after pdfimages; -j 1 and -j 2 (the PNGs made ready on a
+# thread of their own) give the same file and messages.
+P="$S/png"
+mkdir -p "$P"
+python3 - "$P" <<'PYEOF'
+import struct, sys, zlib
+d = sys.argv[1]
+def chunk(t, b):
+    return struct.pack('>I', len(b)) + t + b + struct.pack('>I', zlib.crc32(t + b) & 0xffffffff)
+def png(name, w, h, depth, ctype, pixel, iccp=False, cut=False):
+    rows = b''.join(b'\0' + b''.join(pixel(x, y) for x in range(w)) for y in range(h))
+    out = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, depth, ctype, 0, 0, 0))
+    if iccp:
+        # a minimal profile header, compressed, then stray bytes
+        out += chunk(b'iCCP', b'ICC Profile\0\0' + zlib.compress(bytes(132)) + b'\0\0\0\0')
+    idat = zlib.compress(rows)
+    out += chunk(b'IDAT', idat[:len(idat) // 2] if cut else idat)
+    if not cut:
+        out += chunk(b'IEND', b'')
+    open(d + '/' + name, 'wb').write(out)
+# left half opaque red, right half transparent blue
+png('icc.png', 40, 20, 8, 6, lambda x, y: bytes([255, 0, 0, 255]) if x < 20 else bytes([0, 0, 255, 0]), iccp=True)
+# 16 bits a channel: 0x8040 grey-blue, kept as its high byte 0x80
+png('deep.png', 40, 20, 16, 2, lambda x, y: struct.pack('>HHH', 0x8040, 0x8040, 0xFF00))
+png('grey.png', 40, 20, 8, 4, lambda x, y: bytes([100, 255 if y < 10 else 0]), iccp=True)
+png('cut.png', 40, 20, 8, 2, lambda x, y: bytes([1, 2, 3]), cut=True)
+PYEOF
+cat >"$P/png.md" <<'EOF2'
+# PNGs
+
+![with an ICC profile](icc.png)
+
+![sixteen bits](deep.png)
+
+![grey with alpha](grey.png)
+
+![a truncated file](cut.png)
+
+The end.
+EOF2
+"$QUIRE" -j 2 -t pdf -o "$P/png.pdf" "$P/png.md" 2>"$P/err"
+rc=$?
+"$QUIRE" -j 1 -t pdf -o "$P/png-j1.pdf" "$P/png.md" 2>"$P/err-j1"
+( cd "$P" && pdfimages png.pdf x 2>/dev/null )
+# Left and right of the top half, left of the bottom half, per file
+# (pdfimages writes a mask as .pgm or .ppm, by version).
+python3 - "$P" >"$P/pixels" 2>&1 <<'PYEOF'
+import glob, sys
+d = sys.argv[1]
+def pnm(path):
+    data = open(path, 'rb').read()
+    parts, pos = [], 0
+    while len(parts) < 4:
+        while data[pos:pos + 1].isspace(): pos += 1
+        end = pos
+        while not data[end:end + 1].isspace(): end += 1
+        parts.append(data[pos:end]); pos = end
+    w, h = int(parts[1]), int(parts[2])
+    n = 3 if parts[0] == b'P6' else 1
+    px = data[pos + 1:]
+    return lambda x, y: tuple(px[(y * w + x) * n:(y * w + x) * n + n])
+files = sorted(glob.glob(d + '/x-*.p?m'))
+print(len(files))
+for f in files:
+    p = pnm(f)
+    print(f.rsplit('/', 1)[1], p(5, 5), p(35, 5), p(5, 15))
+PYEOF
+# Expected: 3 images, two with masks: 5 files.
+if [ $rc = 0 ] && ! grep -q "icc.png\|deep.png\|grey.png" "$P/err" &&
+    grep -q "png.md:9: warning: .*cut.png.*alt text" "$P/err" &&
+    [ "$(head -1 "$P/pixels")" = 5 ] &&
+    grep -q "^x-000.ppm (255, 0, 0) (0, 0, 255) (255, 0, 0)$" "$P/pixels" &&
+    grep -q "^x-001.p.m (255[, 25]*) (0[, 0]*) (255[, 25]*)$" "$P/pixels" &&
+    grep -q "^x-002.ppm (128, 128, 255) (128, 128, 255) " "$P/pixels" &&
+    grep -q "^x-003.p.m (100[, 10]*) (100[, 10]*) (100[, 10]*)$" "$P/pixels" &&
+    grep -q "^x-004.p.m (255[, 25]*) (255[, 25]*) (0[, 0]*)$" "$P/pixels" &&
+    pdftotext "$P/png.pdf" - 2>/dev/null | grep -q "a truncated file" &&
+    cmp -s "$P/png.pdf" "$P/png-j1.pdf" && cmp -s "$P/err" "$P/err-j1" &&
+    qpdf --check "$P/png.pdf" >/dev/null 2>&1; then
+	pass "pdf-png: PNGs libharu refuses (ICC profile, 16 bits, grey+alpha) decoded with libpng; a truncated one warns and keeps its alt text"
+else
+	fail "pdf-png: PNGs libharu refuses decoded with libpng" "rc=$rc $(cat "$P/err" "$P/pixels" | tr '\n' ' ')"
+fi

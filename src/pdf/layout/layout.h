@@ -57,9 +57,10 @@ struct lo_metrics {
 	double	(*shaped)(void *ctx, int face, const char *s, size_t len,
 		    int rtl);
 	/* Natural size in points of a local image file; -1 when it cannot
-	 * be drawn (layout then shows the alt text). */
+	 * be drawn, *why saying why (layout then warns and shows the alt
+	 * text). */
 	int	(*image_size)(void *ctx, const char *path, double *w,
-		    double *h);
+		    double *h, const char **why);
 	void	*image_ctx;
 };
 

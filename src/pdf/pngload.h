@@ -1,0 +1,26 @@
+/*
+ * pdf/pngload.h - a PNG file made ready for the PDF: decoded with libpng
+ * and its colour and alpha compressed as PDF image streams, on any
+ * thread (no libharu object is touched; image.c makes the objects).
+ */
+#ifndef QUIRE_PDF_PNGLOAD_H
+#define QUIRE_PDF_PNGLOAD_H
+
+#include <stddef.h>
+
+struct png_ready {
+	unsigned	 w, h;
+	unsigned	 ncolor;	/* 1 grey, 3 RGB */
+	/* zlib streams of the rows, each row PNG-"Up"-filtered (PDF
+	 * /Predictor 15): the colour, and the alpha channel (NULL when
+	 * the image has none, or every pixel is opaque). */
+	unsigned char	*color, *alpha;
+	size_t		 color_len, alpha_len;
+	const char	*why;		/* on failure: what is wrong */
+};
+
+/* 0 with *out filled, or -1 with out->why set and nothing to free. */
+int	png_ready_load(const char *path, struct png_ready *out);
+void	png_ready_free(struct png_ready *);
+
+#endif
