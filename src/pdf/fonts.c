@@ -125,6 +125,7 @@ pdf_fonts_new(HPDF_Doc pdf, const struct style *st, const char *lang)
 	struct pdf_fonts *fs = xcalloc(1, sizeof(*fs));
 	HPDF_Encoder e;
 
+	pthread_mutex_init(&fs->lock, NULL);
 	if ((e = HPDF_CMapEncoder_New(pdf->mmgr, (char *)GID_ENCODER,
 	    gid_encoder_init)) != NULL)
 		fs->gid_encoder = HPDF_Doc_RegisterEncoder(pdf, e) == HPDF_OK;
@@ -151,6 +152,9 @@ pdf_fonts_free(struct pdf_fonts *fs)
 		free(fs->paths[i]);
 	for (int i = 0; i < fs->nreject; i++)
 		free(fs->reject[i]);
+	for (int k = 0; k < fs->nlooked; k++)
+		free(fs->looked[k].path);
+	pthread_mutex_destroy(&fs->lock);
 	free(fs);
 }
 
@@ -208,15 +212,55 @@ lookup_locked(const char *family, int sty, int *exact)
 	return r;
 }
 
+/* The file for family + style (the caller's to free): as asked ahead,
+ * or asked now. */
 static char *
-lookup(const char *family, int sty, int *exact)
+lookup(struct pdf_fonts *fs, const char *family, int sty, int *exact)
 {
 	char *r;
 
+	for (int i = 0; i < fs->nlooked; i++)
+		if (fs->looked[i].sty == sty &&
+		    !strcmp(fs->looked[i].family, family)) {
+			*exact = fs->looked[i].exact;
+			return fs->looked[i].path ?
+			    xstrdup(fs->looked[i].path) : NULL;
+		}
 	pthread_mutex_lock(&fc_lock);
 	r = lookup_locked(family, sty, exact);
 	pthread_mutex_unlock(&fc_lock);
+	if (fs->nlooked < (int)(sizeof(fs->looked) / sizeof(fs->looked[0]))) {
+		struct looked *l = &fs->looked[fs->nlooked++];
+
+		l->family = family;
+		l->sty = sty;
+		l->exact = *exact;
+		l->path = r ? xstrdup(r) : NULL;
+	}
 	return r;
+}
+
+/*
+ * Ask fontconfig now for every face a family may need, its own and the
+ * default it falls back to, loading nothing: then the layout's second
+ * thread (layout/split.c) never calls fontconfig, which crashes when an
+ * allocation fails, in the middle of the first thread's peak.
+ */
+void
+pdf_fonts_prepare(void *ctx)
+{
+	struct pdf_fonts *fs = ctx;
+	int		  exact;
+
+	if (!fs->fc_ok)
+		return;
+	for (int fam = 0; fam < LO_NFAMILIES; fam++)
+		for (int sty = 0; sty < 4; sty++) {
+			free(lookup(fs, fs->st->pdf.font[fam], sty, &exact));
+			if (!exact)
+				free(lookup(fs, style_default_font(
+				    (enum style_font)fam), sty, &exact));
+		}
 }
 
 /*
@@ -277,7 +321,7 @@ face_load(struct pdf_fonts *fs, int face)
 	if (!fs->fc_ok)
 		return NULL;
 	family = fs->st->pdf.font[fam];
-	path = lookup(family, sty, &exact);
+	path = lookup(fs, family, sty, &exact);
 	if (fam == FAM_CJK && (!exact || path == NULL)) {
 		/* No CJK font installed: that is fine, just no fallback. */
 		free(path);
@@ -289,7 +333,8 @@ face_load(struct pdf_fonts *fs, int face)
 			    family, path ? "not installed" :
 			    "not TrueType (libharu needs .ttf)", style_default_font((enum style_font)fam));
 		free(path);
-		path = lookup(style_default_font((enum style_font)fam), sty, &exact);
+		path = lookup(fs, style_default_font((enum style_font)fam), sty,
+		    &exact);
 	}
 	if (path == NULL)
 		return NULL;
@@ -297,6 +342,28 @@ face_load(struct pdf_fonts *fs, int face)
 		return NULL;
 	f->def = HPDF_Doc_FindFontDef(fs->pdf, f->name);
 	return f->def ? f : NULL;
+}
+
+void
+pdf_fonts_lock(void *ctx)
+{
+	pthread_mutex_lock(&((struct pdf_fonts *)ctx)->lock);
+}
+
+void
+pdf_fonts_unlock(void *ctx)
+{
+	pthread_mutex_unlock(&((struct pdf_fonts *)ctx)->lock);
+}
+
+/* A family's face is loaded on its first question; a found face (by
+ * cover) exists only once loaded. */
+int
+pdf_fonts_ready(void *ctx, int face)
+{
+	struct pdf_fonts *fs = ctx;
+
+	return face < 0 || face >= LO_NFACES || fs->f[face].tried;
 }
 
 int

@@ -63,6 +63,13 @@ int		  pdf_fonts_glyph_width(struct pdf_fonts *, int face,
 double		  pdf_fonts_shaped_width(void *fonts, int face, const char *s,
 		      size_t len, int rtl);
 
+/* For the layout's threads (struct lo_metrics): the lock around their
+ * questions, and whether a question about face changes nothing. */
+void		  pdf_fonts_lock(void *fonts);
+void		  pdf_fonts_unlock(void *fonts);
+int		  pdf_fonts_ready(void *fonts, int face);
+void		  pdf_fonts_prepare(void *fonts);
+
 /* Just before saving: glyph subsets, widths by glyph id, the identity
  * CIDToGIDMap and the ToUnicode CMaps; the embedded subsets and CMaps
  * go to the compressors z (2 streams a face at most) (fontsave.c). */

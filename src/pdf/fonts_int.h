@@ -6,6 +6,7 @@
 #ifndef QUIRE_PDF_FONTS_INT_H
 #define QUIRE_PDF_FONTS_INT_H
 
+#include <pthread.h>
 #include <stdint.h>
 
 #include <hpdf.h>
@@ -49,6 +50,8 @@ struct face {
 
 struct pdf_fonts {
 	HPDF_Doc		 pdf;
+	/* Held by each layout thread around its questions (split.c). */
+	pthread_mutex_t		 lock;
 	const struct style	*st;
 	struct face		 f[LO_ALLFACES];
 	char			*paths[NPATHS];		/* loaded files */
@@ -60,6 +63,15 @@ struct pdf_fonts {
 	int			 full_warned;
 	int			 fc_ok;
 	int			 gid_encoder;	/* fonts.c's encoder registered */
+	/* fontconfig's answers for the families' faces, asked ahead of
+	 * the layout's threads (pdf_fonts_prepare): lookups by (family,
+	 * style), the found file or NULL. */
+	struct looked {
+		const char	*family;
+		int		 sty, exact;
+		char		*path;
+	}			 looked[2 * LO_NFACES];
+	int			 nlooked;
 	struct shaper		*shaper;
 };
 

@@ -230,9 +230,39 @@ font_file_now(HPDF_Font font, struct pdf_zpages *z)
 	return 0;
 }
 
+/*
+ * A subset's tag (the "HPDFAA" of "HPDFAA+DejaVuSans") is given by
+ * libharu as each font file is loaded, and the layout's two threads
+ * (layout/split.c) may load them in either order: give them again, in
+ * the faces' order, so the file does not depend on it.
+ */
+static void
+retag(struct pdf_fonts *fs)
+{
+	HPDF_FontDef	 done[LO_ALLFACES];
+	char		 tag[7] = "HPDFAA";
+	int		 ndone = 0, i, j;
+
+	for (i = 0; i < LO_ALLFACES; i++) {
+		struct face *f = &fs->f[i];
+
+		if (f->font == NULL || f->def == NULL)
+			continue;
+		for (j = 0; j < ndone && done[j] != f->def; j++)
+			;
+		if (j < ndone)
+			continue;
+		done[ndone++] = f->def;
+		HPDF_TTFontDef_SetTagName(f->def, tag);
+		for (j = 5; j >= 0 && ++tag[j] > 'Z'; j--)
+			tag[j] = 'A';
+	}
+}
+
 int
 pdf_fonts_finish(struct pdf_fonts *fs, struct pdf_zpages *z)
 {
+	retag(fs);
 	for (int i = 0; i < LO_ALLFACES; i++) {
 		struct face	*f = &fs->f[i];
 		HPDF_FontAttr	 attr;

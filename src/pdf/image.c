@@ -21,10 +21,17 @@
 #include "image.h"
 #include "pngload.h"
 
+/* An image asked for.  Its size is known when the layout asks; a PNG's
+ * libharu object is made when it is first drawn, so that objects come
+ * in the drawing's order whichever layout thread asked first. */
 struct img {
 	char		*path;
-	HPDF_Image	 image;		/* NULL: failed */
-	const char	*why;		/* then: what is wrong with it */
+	int		 sized;		/* w, h, why, png or image set */
+	double		 w, h;		/* points */
+	const char	*why;		/* NULL, or what is wrong with it */
+	struct ahead	*png;		/* a PNG's pixels, ready */
+	int		 own;		/* png is this image's (not im->a's) */
+	HPDF_Image	 image;
 };
 
 /* A PNG of the document, made ready ahead of the layout's asking. */
@@ -38,7 +45,7 @@ struct ahead {
 
 struct pdf_images {
 	HPDF_Doc	 pdf;
-	struct img	*v;
+	struct img	**v;		/* the layout's threads may add */
 	size_t		 n, cap;
 	/* The document's PNGs in order, decoded and compressed on a
 	 * thread of their own while the layout runs (or, with one
@@ -142,8 +149,14 @@ pdf_images_free(struct pdf_images *im)
 	if (im == NULL)
 		return;
 	pdf_images_stop(im);
-	for (size_t i = 0; i < im->n; i++)
-		free(im->v[i].path);
+	for (size_t i = 0; i < im->n; i++) {
+		if (im->v[i]->own) {
+			png_ready_free(&im->v[i]->png->r);
+			free(im->v[i]->png);
+		}
+		free(im->v[i]->path);
+		free(im->v[i]);
+	}
 	for (size_t i = 0; i < im->na; i++)
 		png_ready_free(&im->a[i].r);
 	pthread_cond_destroy(&im->ready);
@@ -159,6 +172,7 @@ ready(struct pdf_images *im, const char *path, struct ahead *own)
 {
 	struct ahead *a = NULL;
 
+	pthread_mutex_lock(&im->lock);
 	/* The layout asks in document order: look from the last one. */
 	for (size_t k = 0; k < im->na && a == NULL; k++) {
 		size_t i = (im->hint + k) % im->na;
@@ -172,9 +186,8 @@ ready(struct pdf_images *im, const char *path, struct ahead *own)
 		memset(own, 0, sizeof(*own));
 		a = own;
 	}
-	/* Wait for one the thread is making; make one it has not come
+	/* Wait for one another thread is making; make one none has come
 	 * to yet here, rather than wait for those before it. */
-	pthread_mutex_lock(&im->lock);
 	while (a != own && a->claimed && !a->done)
 		pthread_cond_wait(&im->ready, &im->lock);
 	if (a->done) {
@@ -186,6 +199,7 @@ ready(struct pdf_images *im, const char *path, struct ahead *own)
 	a->rc = png_ready_load(path, &a->r);
 	pthread_mutex_lock(&im->lock);
 	a->done = 1;
+	pthread_cond_broadcast(&im->ready);
 	pthread_mutex_unlock(&im->lock);
 	return a;
 }
@@ -233,84 +247,118 @@ image_stream(struct pdf_images *im, const struct png_ready *r, int colors,
 	return img;
 }
 
+/* The image of a PNG made ready, made now (when first drawn). */
 static HPDF_Image
-png_image(struct pdf_images *im, const char *path, const char **why)
+png_image(struct pdf_images *im, struct png_ready *r)
 {
-	struct ahead	 own, *a = ready(im, path, &own);
-	HPDF_Image	 img = NULL, mask;
+	HPDF_Image img, mask;
 
-	if (a->rc != 0) {
-		*why = a->r.why;
-		return NULL;
-	}
-	img = image_stream(im, &a->r, (int)a->r.ncolor, a->r.color,
-	    a->r.color_len);
-	if (img != NULL && a->r.alpha != NULL &&
-	    ((mask = image_stream(im, &a->r, 1, a->r.alpha,
-	    a->r.alpha_len)) == NULL || HPDF_Image_AddSMask(img, mask) !=
-	    HPDF_OK))
+	img = image_stream(im, r, (int)r->ncolor, r->color, r->color_len);
+	if (img != NULL && r->alpha != NULL &&
+	    ((mask = image_stream(im, r, 1, r->alpha, r->alpha_len)) ==
+	    NULL || HPDF_Image_AddSMask(img, mask) != HPDF_OK))
 		img = NULL;
-	png_ready_free(&a->r);
-	if (img == NULL)
-		*why = "libharu cannot take it";
+	png_ready_free(r);
 	return img;
 }
 
-/* The image at path, or NULL with *why saying what is wrong with it. */
-static HPDF_Image
-load(struct pdf_images *im, const char *path, const char **why)
+/* What the layout needs of the image at path: its size, or why it
+ * cannot be drawn.  A JPEG is made by libharu now; a PNG is decoded
+ * (or taken from the thread that decoded it ahead). */
+static void
+measure(struct pdf_images *im, struct img *i)
 {
 	unsigned char	 sig[8];
 	FILE		*fp;
 	size_t		 got;
-	HPDF_Image	 img = NULL;
 	HPDF_Error_Handler handler;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		*why = "cannot open it";
-		return NULL;
+	if ((fp = fopen(i->path, "rb")) == NULL) {
+		i->why = "cannot open it";
+		return;
 	}
 	got = fread(sig, 1, sizeof(sig), fp);
 	fclose(fp);
+	if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		struct ahead *own = xcalloc(1, sizeof(*own));
+
+		i->png = ready(im, i->path, own);
+		if ((i->own = i->png == own) == 0)
+			free(own);
+		if (i->png->rc != 0)
+			i->why = i->png->r.why;
+		i->w = i->png->r.w * 0.75;
+		i->h = i->png->r.h * 0.75;
+		return;
+	}
+	if (got < 3 || sig[0] != 0xFF || sig[1] != 0xD8 || sig[2] != 0xFF) {
+		i->why = "not a PNG or JPEG file";
+		return;
+	}
 	/* A file libharu refuses is this image's problem, not the
 	 * document's: keep the handler, which fails the whole PDF, out of
 	 * it (as fonts.c does for fonts). */
 	handler = im->pdf->error.error_fn;
 	im->pdf->error.error_fn = NULL;
-	if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0)
-		img = png_image(im, path, why);
-	else if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 &&
-	    sig[2] == 0xFF) {
-		if ((img = HPDF_LoadJpegImageFromFile(im->pdf, path)) == NULL)
-			*why = "cannot read it (damaged or unsupported)";
-	} else
-		*why = "not a PNG or JPEG file";
-	if (img == NULL)
+	if ((i->image = HPDF_LoadJpegImageFromFile(im->pdf, i->path)) ==
+	    NULL) {
+		i->why = "cannot read it (damaged or unsupported)";
 		HPDF_ResetError(im->pdf);
+	} else {
+		i->w = HPDF_Image_GetWidth(i->image) * 0.75;
+		i->h = HPDF_Image_GetHeight(i->image) * 0.75;
+	}
 	im->pdf->error.error_fn = handler;
-	return img;
 }
 
+/* The image at path, measured (by this thread, or by another that asked
+ * first: then once it is done). */
 static struct img *
 find(struct pdf_images *im, const char *path)
 {
-	for (size_t i = 0; i < im->n; i++)
-		if (strcmp(im->v[i].path, path) == 0)
-			return &im->v[i];
+	struct img *i = NULL;
+
+	pthread_mutex_lock(&im->lock);
+	for (size_t k = 0; k < im->n && i == NULL; k++)
+		if (strcmp(im->v[k]->path, path) == 0)
+			i = im->v[k];
+	if (i != NULL) {
+		while (!i->sized)
+			pthread_cond_wait(&im->ready, &im->lock);
+		pthread_mutex_unlock(&im->lock);
+		return i;
+	}
 	if (im->n == im->cap) {
 		im->cap = im->cap ? 2 * im->cap : 8;
 		im->v = xrealloc(im->v, im->cap * sizeof(*im->v));
 	}
-	im->v[im->n].path = xstrdup(path);
-	im->v[im->n].why = NULL;
-	im->v[im->n].image = load(im, path, &im->v[im->n].why);
-	return &im->v[im->n++];
+	i = im->v[im->n++] = xcalloc(1, sizeof(*i));
+	i->path = xstrdup(path);
+	pthread_mutex_unlock(&im->lock);
+	measure(im, i);
+	pthread_mutex_lock(&im->lock);
+	i->sized = 1;
+	pthread_cond_broadcast(&im->ready);
+	pthread_mutex_unlock(&im->lock);
+	return i;
 }
 
 HPDF_Image
 pdf_images_get(struct pdf_images *im, const char *path)
 {
-	return find(im, path)->image;
+	struct img	*i = find(im, path);
+	HPDF_Error_Handler handler;
+
+	if (i->image == NULL && i->why == NULL && i->png != NULL) {
+		handler = im->pdf->error.error_fn;
+		im->pdf->error.error_fn = NULL;
+		if ((i->image = png_image(im, &i->png->r)) == NULL) {
+			i->why = "libharu cannot take it";
+			HPDF_ResetError(im->pdf);
+		}
+		im->pdf->error.error_fn = handler;
+	}
+	return i->image;
 }
 
 int
@@ -320,12 +368,28 @@ pdf_images_size(struct pdf_images *im, const char *path, double *w,
 	struct img *i = find(im, path);
 
 	*why = i->why;
-	if (i->image == NULL)
+	if (i->why != NULL)
 		return -1;
-	*w = HPDF_Image_GetWidth(i->image) * 0.75;
-	*h = HPDF_Image_GetHeight(i->image) * 0.75;
+	*w = i->w;
+	*h = i->h;
 	if (*w > 0 && *h > 0)
 		return 0;
 	*why = "it has no pixels";
 	return -1;
+}
+
+int
+pdf_images_pure(struct pdf_images *im, const char *path)
+{
+	unsigned char	 sig[8];
+	FILE		*fp;
+	size_t		 got = 0;
+
+	(void)im;
+	if ((fp = fopen(path, "rb")) != NULL) {
+		got = fread(sig, 1, sizeof(sig), fp);
+		fclose(fp);
+	}
+	/* Anything but a JPEG: a PNG, or a failure, makes no object. */
+	return got < 3 || sig[0] != 0xFF || sig[1] != 0xD8 || sig[2] != 0xFF;
 }

@@ -21,9 +21,13 @@ void		   pdf_images_stop(struct pdf_images *);
 void		   pdf_images_free(struct pdf_images *);
 
 /* Natural size in points of the image at path (PNG or JPEG, told by its
- * first bytes); -1 when it cannot be used, *why saying why. */
+ * first bytes); -1 when it cannot be used, *why saying why.  Safe from
+ * several threads; pdf_images_get, when drawing, makes a PNG's object. */
 int		   pdf_images_size(struct pdf_images *, const char *path,
 		       double *w, double *h, const char **why);
 HPDF_Image	   pdf_images_get(struct pdf_images *, const char *path);
+/* Whether asking the size of the image at path makes no libharu object
+ * (anything but a JPEG), so either layout thread may ask (split.c). */
+int		   pdf_images_pure(struct pdf_images *, const char *path);
 
 #endif

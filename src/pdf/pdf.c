@@ -155,6 +155,12 @@ image_size(void *ctx, const char *path, double *w, double *h,
 	return pdf_images_size(ctx, path, w, h, why);
 }
 
+static int
+image_pure(void *ctx, const char *path)
+{
+	return pdf_images_pure(ctx, path);
+}
+
 int
 emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 {
@@ -187,6 +193,13 @@ emit_pdf(const struct doc *d, const struct style *st, FILE *out)
 	m.shaped = pdf_fonts_shaped_width;
 	m.image_ctx = im;
 	m.image_size = image_size;
+	m.image_pure = image_pure;
+	if (emit_jobs > 1) {
+		m.lock = pdf_fonts_lock;
+		m.unlock = pdf_fonts_unlock;
+		m.ready = pdf_fonts_ready;
+		m.prepare = pdf_fonts_prepare;
+	}
 	if (pdf_fonts_advance(fs, LO_FACE(FAM_SERIF, 0), 'a') < 0) {
 		diag_error(NULL, 0, "no usable TrueType body font; install "
 		    "fonts-dejavu-core");

@@ -18,7 +18,6 @@
  * that is opaque everywhere is dropped.  Nothing here touches libharu,
  * so image.c can run it on another thread while the layout goes on.
  */
-#include <limits.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +32,7 @@
 
 /* libdeflate's fastest level: see above. */
 #define PNG_LEVEL	1
+#define PNG_MAX_PIXELS	(64u << 20)
 
 /* libpng's errors end the decoding; its warnings are not ours to act
  * on. */
@@ -48,6 +48,21 @@ png_ignore(png_structp png, png_const_charp msg)
 {
 	(void)png;
 	(void)msg;
+}
+
+/* Out of memory is the process's (exit 3), not a damaged image's. */
+static png_voidp
+png_xmalloc(png_structp png, png_alloc_size_t n)
+{
+	(void)png;
+	return xmalloc(n ? n : 1);
+}
+
+static void
+png_xfree(png_structp png, png_voidp p)
+{
+	(void)png;
+	free(p);
 }
 
 /*
@@ -81,13 +96,24 @@ split_row(struct planes *p, const unsigned char *restrict px,
 	}
 	a = p->falpha + y * (w + 1);
 	*a++ = 2;
-	for (size_t x = 0; x < w; x++) {
-		for (size_t k = 0; k < nc; k++)
-			c[x * nc + k] = (unsigned char)(px[x * n + k] -
-			    above[x * n + k]);
-		a[x] = (unsigned char)(px[x * n + nc] - above[x * n + nc]);
-		opaque &= px[x * n + nc];
-	}
+	if (nc == 3)		/* RGBA, most screenshots: unrolled */
+		for (size_t x = 0; x < w; x++) {
+			c[3 * x] = (unsigned char)(px[4 * x] - above[4 * x]);
+			c[3 * x + 1] = (unsigned char)(px[4 * x + 1] -
+			    above[4 * x + 1]);
+			c[3 * x + 2] = (unsigned char)(px[4 * x + 2] -
+			    above[4 * x + 2]);
+			a[x] = (unsigned char)(px[4 * x + 3] -
+			    above[4 * x + 3]);
+			opaque &= px[4 * x + 3];
+		}
+	else			/* grey and alpha */
+		for (size_t x = 0; x < w; x++) {
+			c[x] = (unsigned char)(px[2 * x] - above[2 * x]);
+			a[x] = (unsigned char)(px[2 * x + 1] -
+			    above[2 * x + 1]);
+			opaque &= px[2 * x + 1];
+		}
 	p->translucent |= opaque != 255;
 }
 
@@ -122,8 +148,8 @@ png_ready_load(const char *path, struct png_ready *out)
 		out->why = "cannot open it";
 		return -1;
 	}
-	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail,
-	    png_ignore);
+	png = png_create_read_struct_2(PNG_LIBPNG_VER_STRING, NULL, png_fail,
+	    png_ignore, NULL, png_xmalloc, png_xfree);
 	if (png == NULL || (info = png_create_info_struct(png)) == NULL)
 		goto done;
 	if (setjmp(png_jmpbuf(png)))
@@ -148,9 +174,11 @@ png_ready_load(const char *path, struct png_ready *out)
 	if (p.n < 1 || p.n > 4 || w == 0 || h == 0 ||
 	    png_get_rowbytes(png, info) != (size_t)w * p.n)
 		goto done;
-	/* Sizes libharu and the PDF's numbers can take. */
-	if ((uint64_t)w * h * p.n > INT_MAX / 2) {
-		out->why = "it is too large (more than 1 GB of pixels)";
+	/* A header can claim any size for a few bytes of data: refuse
+	 * what would take more memory than a page could show (8000 x
+	 * 8000, some 200 dpi across a poster), before allocating. */
+	if ((uint64_t)w * h > PNG_MAX_PIXELS) {
+		out->why = "it is too large (over 64 million pixels)";
 		goto done;
 	}
 	bufs[0] = p.fcolor = xmalloc(((size_t)w * p.nc + 1) * h);

@@ -834,7 +834,9 @@ cmp -s "$S/book-j1.pdf" "$S/book-j2.pdf" &&
 # (as macOS screenshots do; libpng only warns, libharu failed the whole
 # PDF), a 16-bit RGB image (libharu drew noise), a grey+alpha image
 # with the same profile; a truncated PNG still falls back to its alt
-# text with a warning (libharu's reader abort()ed on it).  The pixels
+# text with a warning (libharu's reader abort()ed on it), and so does
+# one whose header claims 2.5 billion pixels (refused before any
+# allocation).  The pixels
 # are checked after pdfimages; -j 1 and -j 2 (the PNGs made ready on a
 # thread of their own) give the same file and messages.
 P="$S/png"
@@ -861,6 +863,10 @@ png('icc.png', 40, 20, 8, 6, lambda x, y: bytes([255, 0, 0, 255]) if x < 20 else
 png('deep.png', 40, 20, 16, 2, lambda x, y: struct.pack('>HHH', 0x8040, 0x8040, 0xFF00))
 png('grey.png', 40, 20, 8, 4, lambda x, y: bytes([100, 255 if y < 10 else 0]), iccp=True)
 png('cut.png', 40, 20, 8, 2, lambda x, y: bytes([1, 2, 3]), cut=True)
+# a header claiming 50000 x 50000 pixels over a few bytes of data
+open(d + '/huge.png', 'wb').write(b'\x89PNG\r\n\x1a\n' +
+    chunk(b'IHDR', struct.pack('>IIBBBBB', 50000, 50000, 8, 6, 0, 0, 0)) +
+    chunk(b'IDAT', zlib.compress(bytes(1000))) + chunk(b'IEND', b''))
 PYEOF
 cat >"$P/png.md" <<'EOF2'
 # PNGs
@@ -872,6 +878,8 @@ cat >"$P/png.md" <<'EOF2'
 ![grey with alpha](grey.png)
 
 ![a truncated file](cut.png)
+
+![a huge header](huge.png)
 
 The end.
 EOF2
@@ -905,6 +913,7 @@ PYEOF
 # Expected: 3 images, two with masks: 5 files.
 if [ $rc = 0 ] && ! grep -q "icc.png\|deep.png\|grey.png" "$P/err" &&
     grep -q "png.md:9: warning: .*cut.png.*alt text" "$P/err" &&
+    grep -q "png.md:11: warning: .*huge.png: it is too large.*alt text" "$P/err" &&
     [ "$(head -1 "$P/pixels")" = 5 ] &&
     grep -q "^x-000.ppm (255, 0, 0) (0, 0, 255) (255, 0, 0)$" "$P/pixels" &&
     grep -q "^x-001.p.m (255[, 25]*) (0[, 0]*) (255[, 25]*)$" "$P/pixels" &&

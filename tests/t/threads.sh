@@ -129,3 +129,85 @@ done
 [ "$(cat "$T/ev.order")" = "read+parse man write read+parse man write read+parse man write " ] &&
 	pass "--each -v -j 2: each document's stages together" ||
 	fail "--each -v -j 2: each document's stages together" "$(cat "$T/ev.order")"
+
+# The PDF's body laid out in two parts on two threads (layout/split.c):
+# byte-identical to one thread wherever the cut falls.  One document of
+# every kind of block, rotated so that each kind in turn comes just after
+# the middle; the second part is kept (not redone) in most of them, so
+# the joining is what is tested, and where a block of its own needs a
+# font the first part has not loaded (code, in a style whose mono font is
+# missing: a warning held and said in its place) it is still the same.
+L=$T/split
+mkdir -p "$L"
+cat >"$L/style.yaml" <<'YAML'
+pdf:
+  fonts:
+    mono: No Such Mono Font
+YAML
+python3 - "$L" <<'PYEOF'
+import sys
+d = sys.argv[1]
+words = ("layout breaks every paragraph into lines of about equal "
+         "width and the pages keep headings with what follows them").split()
+def prose(i, n=90):
+    return " ".join(words[(i * 7 + k) % len(words)] for k in range(n)) + "."
+kinds = [
+    lambda i: f"## Heading {i}\n\n{prose(i)}",
+    lambda i: f"{prose(i)}\n\n{prose(i + 1)}",
+    lambda i: "\n".join(f"- item {i}.{k} {prose(k, 12)}" for k in range(6)),
+    lambda i: "\n".join(f"{k}. step {k}\n   - nested {prose(k, 8)}" for k in range(1, 5)),
+    lambda i: "| a | b | c |\n|---|:-:|--:|\n" + "\n".join(f"| {k} | {prose(k, 6)} | {k * i} |" for k in range(5)),
+    lambda i: f"```c\nint f{i}(int x)\n{{\n\treturn x * {i};\n}}\n```",
+    lambda i: f"> {prose(i, 40)}\n>\n> > {prose(i + 2, 20)}",
+    lambda i: f"> [!NOTE]\n> {prose(i, 30)}",
+    lambda i: f"<details><summary>More {i}</summary>\n\n{prose(i, 30)}\n\n</details>",
+    lambda i: f"Term {i}\n: {prose(i, 20)}",
+    lambda i: f"A note.[^n{i}]\n\n[^n{i}]: {prose(i, 25)}",
+    lambda i: "---",
+    lambda i: f"- [ ] task {i}\n- [x] done {i}",
+    lambda i: "<div class=\"page-break\"></div>",
+    lambda i: f"<table><tr><th>h{i}</th><td>{prose(i, 10)}</td></tr></table>",
+    lambda i: f"Inline `code {i}` and **bold** and *italic* {prose(i, 30)}",
+]
+n = len(kinds)
+for r in range(n):
+    blocks = []
+    for rep in range(40):
+        for k in range(n):
+            blocks.append(kinds[(k + r) % n](rep * n + k))
+    # the middle block: the kind r+... each variant puts another kind there
+    text = "# Split %d\n\n" % r + "\n\n".join(blocks) + "\n"
+    open(f"{d}/s{r:02d}.md", "w").write(text)
+# Code only in the second half, with a missing mono font.
+first = "\n\n".join(prose(i) for i in range(120))
+second = "\n\n".join(kinds[5](i) + "\n\n" + prose(i) for i in range(120))
+open(f"{d}/mono.md", "w").write("# Mono\n\n" + first + "\n\n" + second + "\n")
+# A character only a fallback font has, three quarters in: the second
+# part is kept up to its block, and the rest laid out after it.
+third = "\n\n".join(prose(i) for i in range(60))
+open(f"{d}/stop.md", "w").write("# Stop\n\n" + first + "\n\n" + third +
+    "\n\nKorean \ud55c\uae00 here.\n\n" + third + "\n")
+PYEOF
+ok=0 kept=0 total=0 bad=""
+for f in "$L"/s[0-9]*.md "$L"/mono.md "$L"/stop.md; do
+	b=$(basename "$f" .md)
+	st=""
+	[ "$b" = mono ] && st="-s $L/style.yaml"
+	# shellcheck disable=SC2086
+	"$QUIRE" -j 1 -t pdf $st -o "$L/$b-1.pdf" "$f" 2>"$L/$b-1.err"
+	# shellcheck disable=SC2086
+	"$QUIRE" -v -j 2 -t pdf $st -o "$L/$b-2.pdf" "$f" 2>"$L/$b-2.v"
+	grep -v ' ms$\|^quire: font \|layout: second part' "$L/$b-2.v" >"$L/$b-2.err"
+	total=$((total + 1))
+	if cmp -s "$L/$b-1.pdf" "$L/$b-2.pdf" && cmp -s "$L/$b-1.err" "$L/$b-2.err"; then
+		ok=$((ok + 1))
+	else
+		bad="$bad $b"
+	fi
+	grep -q 'layout: second part .*: kept' "$L/$b-2.v" && kept=$((kept + 1))
+done
+[ "$ok" = "$total" ] && [ "$kept" -ge $((total / 2)) ] &&
+	grep -q 'No Such Mono Font' "$L/mono-2.err" &&
+	grep -q 'layout: second part .*: kept up to .*stop.md:.*U+D55C' "$L/stop-2.v" &&
+	pass "PDF layout in two parts: $total documents byte-identical to one thread, messages too ($kept joined)" ||
+	fail "PDF layout in two parts: byte-identical to one thread" "$ok of $total same ($bad), $kept joined"

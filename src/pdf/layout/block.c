@@ -654,23 +654,44 @@ fallback(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		paragraph(c, v, n, col, f, AL_NONE);
 }
 
-/* One input file's blocks. */
-static void
-chapter(const struct lo_ctx *c, struct vlist *v, const struct node *n,
-    const struct lo_column *col)
+void
+chapter_start(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    size_t from, int *pending)
 {
-	size_t from = v->n;
-
-	blocks(c, v, n->first, col);
 	while (from < v->n && v->e[from].kind == V_GLUE)
 		from++;
-	if (from == v->n)
+	if (!*pending || from == v->n)
 		return;
+	*pending = 0;
 	/* Links to the file lead to its first line. */
 	v->e[from].anchor = n->u.chapter.id;
 	/* Each input file after the first starts a page. */
 	if (c->chapter_break && n->u.chapter.index > 0)
 		v->e[from].page_break = 1;
+}
+
+void
+chapter_part(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct node *first, const struct node *stop,
+    const struct lo_column *col, int *pending)
+{
+	struct lo_fmt	 f = body_fmt(c, col->size);
+	size_t		 from = v->n;
+
+	for (const struct node *k = first; k != stop; k = k->next)
+		if (block(c, v, k, col, &f))
+			break;
+	chapter_start(c, v, n, from, pending);
+}
+
+/* One input file's blocks. */
+static void
+chapter(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
+{
+	int pending = 1;
+
+	chapter_part(c, v, n, n->first, NULL, col, &pending);
 }
 
 /* One block; returns 1 when it was an inline among blocks, which sets
@@ -745,12 +766,19 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 }
 
 void
-blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
-    const struct lo_column *col)
+blocks_until(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct node *stop, const struct lo_column *col)
 {
 	struct lo_fmt f = body_fmt(c, col->size);
 
-	for (; n != NULL; n = n->next)
+	for (; n != stop; n = n->next)
 		if (block(c, v, n, col, &f))
 			return;
+}
+
+void
+blocks(const struct lo_ctx *c, struct vlist *v, const struct node *n,
+    const struct lo_column *col)
+{
+	blocks_until(c, v, n, NULL, col);
 }

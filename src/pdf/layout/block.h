@@ -4,6 +4,8 @@
 #ifndef QUIRE_LO_BLOCK_H
 #define QUIRE_LO_BLOCK_H
 
+#include <stddef.h>
+
 struct lo_ctx;
 struct node;
 struct vlist;
@@ -24,9 +26,22 @@ struct lo_column {
 					   show no alt text below */
 };
 
-/* Set first and the blocks after it into v. */
+/* Set first and the blocks after it into v (up to stop, NULL: all). */
 void	blocks(const struct lo_ctx *, struct vlist *, const struct node *first,
 	    const struct lo_column *);
+void	blocks_until(const struct lo_ctx *, struct vlist *,
+	    const struct node *first, const struct node *stop,
+	    const struct lo_column *);
+/* Chapter n's blocks from first up to stop (NULL: to its end); with
+ * *pending, the first entry set (after from, for chapter_start) is
+ * marked as the chapter's start (the links to its file lead there; in a
+ * book it starts a page), and *pending is cleared.  split.c lays a
+ * chapter out in parts; a chapter is chapter_part(n->first, NULL). */
+void	chapter_part(const struct lo_ctx *, struct vlist *, const struct node *n,
+	    const struct node *first, const struct node *stop,
+	    const struct lo_column *, int *pending);
+void	chapter_start(const struct lo_ctx *, struct vlist *,
+	    const struct node *n, size_t from, int *pending);
 /* A thematic break's rule across width at x, for text of size. */
 void	block_rule(struct vlist *, double x, double width, double size);
 /* The title block (front.c). */

@@ -31,6 +31,7 @@ struct hyph_slot {
 
 struct lo_hyph {
 	HyphenDict		*dict;
+	int			 shared;	/* dict is another's */
 	struct hyph_slot	*cache;		/* made on first use */
 };
 
@@ -82,12 +83,26 @@ load:
 	return h;
 }
 
+struct lo_hyph *
+hyph_share(const struct lo_hyph *h)
+{
+	struct lo_hyph *c;
+
+	if (h == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->dict = h->dict;
+	c->shared = 1;
+	return c;
+}
+
 void
 hyph_close(struct lo_hyph *h)
 {
 	if (h == NULL)
 		return;
-	hnj_hyphen_free(h->dict);
+	if (!h->shared)
+		hnj_hyphen_free(h->dict);
 	free(h->cache);
 	free(h);
 }

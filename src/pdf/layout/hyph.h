@@ -12,6 +12,9 @@ struct lo_hyph;
  * are none; a NULL hyphenator finds no points. */
 struct lo_hyph	*hyph_open(const char *lang);
 void		 hyph_close(struct lo_hyph *);
+/* Another thread's handle on h's patterns (libhyphen only reads them),
+ * with a cache of its own; closed before h. */
+struct lo_hyph	*hyph_share(const struct lo_hyph *h);
 /* Fill pts[0..len) with 1 where a hyphen may follow byte i of the word
  * (ASCII letters only); returns the number of points. */
 int		 hyph_points(struct lo_hyph *, const char *word, size_t len,

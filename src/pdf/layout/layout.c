@@ -24,6 +24,7 @@
 #include "page.h"
 #include "params.h"
 #include "pool.h"
+#include "split.h"
 #include "style.h"
 #include "vlist.h"
 
@@ -98,9 +99,9 @@ layout_document(const struct doc *d, const struct style *st,
 	memset(&c, 0, sizeof(c));
 	c.doc = d;
 	c.st = st;
-	c.m = m;
+	c.m = split_metrics(m);
 	c.pool = pool_new();
-	c.widths = widths_new(m);
+	c.widths = widths_new(c.m);
 	c.kp = kp_new();
 	c.par = par_state_new();
 	c.unshown = xcalloc(N_TYPE_COUNT, sizeof(*c.unshown));
@@ -139,7 +140,7 @@ layout_document(const struct doc *d, const struct style *st,
 	else
 		title_block(&c, &v[d->meta.toc > 0 ? 1 : 2]);
 	if (d->root != NULL)
-		blocks(&c, &v[2], d->root->first, &body);
+		split_body(&c, &v[2], d->root, &body);
 	if (d->meta.toc > 0)
 		toc = front_contents(&c, &v[1], &v[2], doc_contents_depth(d,
 		    st->pdf.toc_depth), st->epub.toc_title);
@@ -156,6 +157,7 @@ layout_document(const struct doc *d, const struct style *st,
 	par_state_free(c.par);
 	widths_free(c.widths);
 	free(c.unshown);
+	split_metrics_free(c.m);
 	return out;
 }
 

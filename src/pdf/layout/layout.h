@@ -61,7 +61,21 @@ struct lo_metrics {
 	 * text). */
 	int	(*image_size)(void *ctx, const char *path, double *w,
 		    double *h, const char **why);
+	/* Whether image_size(path) makes nothing that comes out in the
+	 * order asked (split.c); may be NULL. */
+	int	(*image_pure)(void *ctx, const char *path);
 	void	*image_ctx;
+	/* For laying out part of the body on another thread (split.c);
+	 * all three NULL: one thread.  lock and unlock bracket every call
+	 * above but image_size; ready(face) is whether asking about face
+	 * changes nothing in ctx (its font loaded, or known missing), so
+	 * the answer does not depend on which thread asks first. */
+	void	(*lock)(void *ctx);
+	void	(*unlock)(void *ctx);
+	int	(*ready)(void *ctx, int face);
+	/* Before a second thread starts: whatever may be done ahead so
+	 * that its questions ask as little of the libraries as can be. */
+	void	(*prepare)(void *ctx);
 };
 
 enum lo_op_type {

@@ -80,3 +80,22 @@ pool_strdup(struct lo_pool *p, const char *s)
 {
 	return pool_strndup(p, s, strlen(s));
 }
+
+void
+pool_adopt(struct lo_pool *dst, struct lo_pool *src)
+{
+	struct pblock *tail;
+
+	if (src->head != NULL) {
+		/* Behind dst's current block, which stays current. */
+		for (tail = src->head; tail->next != NULL; tail = tail->next)
+			;
+		if (dst->head == NULL)
+			dst->head = src->head;
+		else {
+			tail->next = dst->head->next;
+			dst->head->next = src->head;
+		}
+	}
+	free(src);
+}

@@ -14,5 +14,7 @@ void		 pool_free(struct lo_pool *);
 void		*pool_alloc(struct lo_pool *, size_t);
 char		*pool_strndup(struct lo_pool *, const char *, size_t);
 char		*pool_strdup(struct lo_pool *, const char *);
+/* src's memory becomes dst's (freed with it); src is freed. */
+void		 pool_adopt(struct lo_pool *dst, struct lo_pool *src);
 
 #endif

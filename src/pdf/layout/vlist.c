@@ -17,7 +17,16 @@
 void
 vl_free(struct vlist *v)
 {
-	for (size_t i = 0; i < v->n; i++) {
+	vl_truncate(v, 0);
+	free(v->e);
+	v->e = NULL;
+	v->n = v->cap = 0;
+}
+
+void
+vl_truncate(struct vlist *v, size_t n)
+{
+	for (size_t i = n; i < v->n; i++) {
 		if (v->e[i].ops.cap > 0)	/* else in the pool, or none */
 			free(v->e[i].ops.op);
 		if (v->e[i].row != NULL) {
@@ -28,9 +37,8 @@ vl_free(struct vlist *v)
 			vl_free(&r->label_cont);
 		}
 	}
-	free(v->e);
-	v->e = NULL;
-	v->n = v->cap = 0;
+	if (n < v->n)
+		v->n = n;
 }
 
 struct lo_entry *

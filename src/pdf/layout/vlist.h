@@ -86,6 +86,8 @@ struct lo_row {
 };
 
 void	vl_free(struct vlist *);
+/* The entries from n on freed; v keeps n. */
+void	vl_truncate(struct vlist *, size_t n);
 struct lo_entry *vl_push(struct vlist *, int kind, double h);
 /* Vertical space; adjacent spaces do not add up, the larger wins. */
 void	vl_glue(struct vlist *, double h);

@@ -1,0 +1,521 @@
+/*
+ * split.c - the body laid out in two parts at once.
+ *
+ * Turning paragraphs into items and breaking them into lines is most of
+ * the layout, and a block's entries depend only on the block and its
+ * column.  So with a thread to spare the body is cut, between two
+ * top-level blocks, into two parts of about equal text; the second is
+ * laid out on another thread into a list of its own, with module states
+ * of its own (width cache, word cache, hyphenation cache, line breaker,
+ * pool), while this thread lays out the first; then the second list is
+ * appended to the first.
+ *
+ * The result must be the one thread's to the byte, so the second part
+ * is kept only when nothing in it could have come out otherwise:
+ *   - it asked for no fallback font (cover() assigns faces in the order
+ *     asked) and no JPEG (made when asked; a PNG is made when drawn,
+ *     image.c); a family's face
+ *     it loaded first is the same face (its subset's tag is given at the
+ *     end, fontsave.c), and what loading said is held (see below);
+ *   - it said nothing (the first part may already have said a warning
+ *     given once);
+ *   - where the parts meet, the first ended with vertical space: the
+ *     second began its list with a marker standing for that space, so
+ *     its own leading space joined it, and a "keep with the previous
+ *     entry" reached it, as vl_glue and the setters would have.
+ * Otherwise it is dropped, and this thread lays the second part out
+ * after the first, as one thread does.  The fonts are asked under their
+ * lock by both threads meanwhile.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "block.h"
+#include "context.h"
+#include "diag.h"
+#include "doc.h"
+#include "hyph.h"
+#include "inline.h"
+#include "layout.h"
+#include "linebreak.h"
+#include "metrics.h"
+#include "pool.h"
+#include "split.h"
+#include "vlist.h"
+
+/* Below this much text (bytes) one thread is as quick. */
+#define SPLIT_MIN	(64 * 1024)
+
+/*
+ * The metrics a thread's context sees: the device's, asked under its
+ * lock.  The second part's thread is refused what would come out in
+ * another order (a fallback font, an image); it may load a family's
+ * face, and what loading said (a font not installed) is held, to be
+ * said where one thread would have said it: when the first part's
+ * thread first asks about that face, or else after the first part.
+ */
+struct held {
+	int		 face;
+	struct diag_buf	*msgs;	/* on the heap: its stream writes there */
+};
+
+struct guard {
+	struct lo_metrics	 lm;		/* first: what the context sees */
+	const struct lo_metrics	*m;		/* the device's */
+	struct guard		*first;		/* the first part's guard */
+	int			 refused;	/* it asked what it may not */
+	uint32_t		 refused_cp;	/* a fallback font for it */
+	struct held		*held;		/* in the first part's guard */
+	size_t			 nheld;
+};
+
+/* The first thread asks about face (-1: any): what the second said
+ * loading it, now.  Under the lock. */
+static void
+say_held(struct guard *g, int face)
+{
+	for (size_t i = 0; i < g->nheld; i++)
+		if (g->held[i].msgs != NULL && (face < 0 ||
+		    g->held[i].face == face)) {
+			diag_buf_flush(g->held[i].msgs, 1);
+			free(g->held[i].msgs);
+			g->held[i].msgs = NULL;
+		}
+}
+
+/* The first n held, once the second part's blocks that loaded them are
+ * kept.  Under the lock. */
+static void
+say_held_upto(struct guard *g, size_t n)
+{
+	for (size_t i = 0; i < n && i < g->nheld; i++)
+		if (g->held[i].msgs != NULL) {
+			diag_buf_flush(g->held[i].msgs, 1);
+			free(g->held[i].msgs);
+			g->held[i].msgs = NULL;
+		}
+}
+
+/* A question of the second thread that may load face: what it says is
+ * caught, to be held for the first.  Under the lock. */
+static struct diag_buf *
+hold_start(struct guard *g, int face, struct diag_buf **b)
+{
+	*b = NULL;
+	if (g->first == NULL || g->m->ready(g->m->ctx, face))
+		return NULL;
+	*b = xmalloc(sizeof(**b));
+	diag_buf_init(*b);
+	return diag_capture(*b);
+}
+
+static void
+hold_end(struct guard *g, int face, struct diag_buf *b,
+    struct diag_buf *prev)
+{
+	struct guard *f = g->first;
+
+	if (b == NULL)
+		return;
+	diag_capture(prev);
+	if (b->fp == NULL || fflush(b->fp) != 0 ||
+	    (b->len == 0 && b->warnings == 0)) {
+		diag_buf_flush(b, 0);
+		free(b);
+		return;
+	}
+	f->held = xrealloc(f->held, (f->nheld + 1) * sizeof(*f->held));
+	f->held[f->nheld].face = face;
+	f->held[f->nheld++].msgs = b;
+}
+
+static int
+g_advance(void *ctx, int face, uint32_t cp)
+{
+	struct guard	*g = ctx;
+	struct diag_buf	*b, *prev;
+	int		 r;
+
+	g->m->lock(g->m->ctx);
+	if (g->first == NULL)
+		say_held(g, face);
+	prev = hold_start(g, face, &b);
+	r = g->m->advance(g->m->ctx, face, cp);
+	hold_end(g, face, b, prev);
+	g->m->unlock(g->m->ctx);
+	return r;
+}
+
+static int
+g_cover(void *ctx, uint32_t cp, int sty)
+{
+	struct guard	*g = ctx;
+	int		 r = -1;
+
+	if (g->first != NULL) {
+		if (!g->refused)
+			g->refused_cp = cp;
+		g->refused = 1;
+		return -1;
+	}
+	g->m->lock(g->m->ctx);
+	r = g->m->cover(g->m->ctx, cp, sty);
+	g->m->unlock(g->m->ctx);
+	return r;
+}
+
+static double
+g_shaped(void *ctx, int face, const char *s, size_t len, int rtl)
+{
+	struct guard	*g = ctx;
+	struct diag_buf	*b, *prev;
+	double		 r;
+
+	g->m->lock(g->m->ctx);
+	if (g->first == NULL)
+		say_held(g, face);
+	prev = hold_start(g, face, &b);
+	r = g->m->shaped(g->m->ctx, face, s, len, rtl);
+	hold_end(g, face, b, prev);
+	g->m->unlock(g->m->ctx);
+	return r;
+}
+
+/* The second thread may ask only about images made in no order (a
+ * PNG's object is made when drawn); a JPEG is made when asked. */
+static int
+g_image_size(void *ctx, const char *path, double *w, double *h,
+    const char **why)
+{
+	struct guard	*g = ctx;
+	int		 r, pure = g->m->image_pure != NULL &&
+			    g->m->image_pure(g->m->image_ctx, path);
+
+	if (g->first != NULL && !pure) {
+		g->refused = 1;
+		*why = NULL;
+		return -1;
+	}
+	if (pure)	/* image.c has a lock of its own */
+		return g->m->image_size(g->m->image_ctx, path, w, h, why);
+	/* A JPEG is made in libharu's document, which is the lock's. */
+	g->m->lock(g->m->ctx);
+	r = g->m->image_size(g->m->image_ctx, path, w, h, why);
+	g->m->unlock(g->m->ctx);
+	return r;
+}
+
+static struct guard *
+guard_new(const struct lo_metrics *m, struct guard *first)
+{
+	struct guard *g = xcalloc(1, sizeof(*g));
+
+	g->m = m;
+	g->first = first;
+	g->lm.ctx = g;
+	g->lm.advance = g_advance;
+	g->lm.cover = m->cover != NULL ? g_cover : NULL;
+	g->lm.shaped = m->shaped != NULL ? g_shaped : NULL;
+	g->lm.image_size = m->image_size != NULL ? g_image_size : NULL;
+	g->lm.image_ctx = g;
+	return g;
+}
+
+const struct lo_metrics *
+split_metrics(const struct lo_metrics *m)
+{
+	if (m->lock == NULL || m->unlock == NULL || m->ready == NULL)
+		return m;
+	return &guard_new(m, NULL)->lm;
+}
+
+void
+split_metrics_free(const struct lo_metrics *lm)
+{
+	struct guard *g;
+
+	if (lm->advance != g_advance)
+		return;
+	g = lm->ctx;
+	say_held(g, -1);	/* none left: each was said */
+	free(g->held);
+	free(g);
+}
+
+/* The second part: from `from` in chapter ch (NULL: ch's start) to the
+ * end, in a context and a list of its own, block by block (a block of
+ * ch, then whole chapters); it stops at the first block it may not lay
+ * out, and what it made before that block is kept. */
+struct part {
+	struct lo_ctx		 c;
+	struct guard		*g;
+	const struct node	*ch, *from;
+	const struct lo_column	*col;
+	struct vlist		 v;
+	struct diag_buf		 msgs;
+	/* What can be kept: v's entries before kept (the marker first),
+	 * the messages held before nheld; the first block not kept. */
+	size_t			 kept, nheld;
+	const struct node	*next_ch, *next_from;
+};
+
+static int
+silent(struct part *p)
+{
+	return !p->g->refused && fflush(p->msgs.fp) == 0 &&
+	    p->msgs.len == 0 && p->msgs.warnings == 0;
+}
+
+static void *
+second(void *arg)
+{
+	struct part		*p = arg;
+	struct diag_buf		*prev = diag_capture(&p->msgs);
+	const struct node	*ch = p->ch, *k = p->from;
+	int			 pending = 0;	/* ch's start: part one */
+
+	/* The first part's closing space (checked when joining). */
+	vl_push(&p->v, V_GLUE, -1);
+	p->kept = 1;
+	p->next_ch = ch;
+	p->next_from = k;
+	while (ch != NULL) {
+		if (k != NULL) {
+			chapter_part(&p->c, &p->v, ch, k, k->next, p->col,
+			    &pending);
+			if ((k = k->next) == NULL)
+				ch = ch->next;
+		} else {
+			blocks_until(&p->c, &p->v, ch, ch->next, p->col);
+			ch = ch->next;
+		}
+		if (!silent(p))
+			break;
+		p->kept = p->v.n;
+		p->next_ch = ch;
+		p->next_from = k;
+		p->g->m->lock(p->g->m->ctx);
+		p->nheld = p->g->first->nheld;
+		p->g->m->unlock(p->g->m->ctx);
+	}
+	diag_capture(prev);
+	return NULL;
+}
+
+/* Text bytes under n, a measure of its layout's work. */
+static size_t
+weight(const struct node *n)
+{
+	struct node	*k = NULL;
+	size_t		 w = 0;
+	int		 entering;
+
+	while ((k = doc_next(n, k, &entering)) != NULL)
+		if (entering)
+			w += 16 + (k->text != NULL ? strlen(k->text) : 0);
+	return w;
+}
+
+static int
+all_blocks(const struct node *ch)
+{
+	for (const struct node *k = ch->first; k != NULL; k = k->next)
+		if (!doc_is_block(k))
+			return 0;
+	return 1;
+}
+
+/* Where to cut: before `from` in chapter *ch, or before chapter *ch
+ * (from NULL); 0 when the body is not worth cutting. */
+static int
+cut(const struct node *root, const struct node **ch,
+    const struct node **from)
+{
+	size_t		 total = 0, sum = 0, half, *w, n = 0, i;
+	const struct node *k;
+
+	for (k = root->first; k != NULL; k = k->next, n++)
+		if (k->type != N_CHAPTER)
+			return 0;
+	if (n == 0)
+		return 0;
+	w = xmalloc(n * sizeof(*w));
+	for (k = root->first, i = 0; k != NULL; k = k->next, i++)
+		total += w[i] = weight(k);
+	half = total / 2;
+	*ch = NULL;
+	*from = NULL;
+	for (k = root->first, i = 0; k != NULL && *ch == NULL;
+	    k = k->next, i++) {
+		if (sum + w[i] < half) {
+			sum += w[i];
+			continue;
+		}
+		if (all_blocks(k) && k->first != NULL) {
+			/* Within this chapter, before the block that
+			 * passes the half. */
+			for (const struct node *b = k->first; b != NULL;
+			    b = b->next) {
+				size_t bw = weight(b);
+
+				if (sum + bw >= half && b != k->first) {
+					*ch = k;
+					*from = b;
+					break;
+				}
+				sum += bw;
+			}
+		}
+		if (*ch == NULL)	/* at a chapter's end, or start */
+			*ch = sum >= half || k->next == NULL ? k : k->next;
+		if (*ch == root->first && *from == NULL)
+			*ch = (*ch)->next;
+	}
+	free(w);
+	return total >= SPLIT_MIN && *ch != NULL;
+}
+
+/* Under -v: where the second part began, and how far it was kept. */
+static void
+note(const struct part *p)
+{
+	const struct node	*at = p->from != NULL ? p->from : p->ch;
+	const struct node	*stop = p->next_from != NULL ? p->next_from :
+				    p->next_ch;
+	char			 why[64] = "";
+
+	if (p->g->refused_cp != 0)
+		snprintf(why, sizeof(why), "a fallback font, for U+%04X",
+		    (unsigned)p->g->refused_cp);
+	else if (p->g->refused)
+		snprintf(why, sizeof(why), "a JPEG");
+	else
+		snprintf(why, sizeof(why), "something to say");
+	if (p->kept <= 1)
+		diag_note("layout: second part from %s:%d, on another thread: "
+		    "redone (it needed %s)", at->file, at->line, why);
+	else if (stop == NULL)
+		diag_note("layout: second part from %s:%d, on another thread: "
+		    "kept", at->file, at->line);
+	else
+		diag_note("layout: second part from %s:%d, on another thread: "
+		    "kept up to %s:%d (where it needed %s)", at->file,
+		    at->line, stop->file, stop->line, why);
+}
+
+/* The second part's blocks that can be kept, after the first part's;
+ * 0 when none can (nothing is changed then). */
+static int
+join(const struct lo_ctx *c, struct vlist *v, struct part *p)
+{
+	const struct lo_entry	*mk = &p->v.e[0];
+	struct lo_entry		*last;
+	size_t			 m = p->kept - 1;
+
+	/* The marker may only have taken space and a keep. */
+	if (m == 0 || v->n == 0 || v->e[v->n - 1].kind != V_GLUE ||
+	    mk->kind != V_GLUE || mk->ops.n != 0 || mk->page_break ||
+	    mk->drop_at_top || mk->mark_id != NULL || mk->anchor != NULL ||
+	    mk->has_anchor || mk->mark_title != NULL || mk->row != NULL ||
+	    mk->nrefs != 0)
+		return 0;
+	last = &v->e[v->n - 1];
+	if (mk->h > last->h)
+		last->h = mk->h;
+	last->keep |= mk->keep;
+	vl_truncate(&p->v, p->kept);
+	if (v->cap < v->n + m) {
+		v->cap = v->n + m;
+		v->e = xrealloc(v->e, v->cap * sizeof(*v->e));
+	}
+	memcpy(v->e + v->n, p->v.e + 1, m * sizeof(*v->e));
+	v->n += m;
+	free(p->v.e);
+	memset(&p->v, 0, sizeof(p->v));
+	pool_adopt(c->pool, p->c.pool);
+	p->c.pool = NULL;
+	return 1;
+}
+
+void
+split_body(const struct lo_ctx *c, struct vlist *v, const struct node *root,
+    const struct lo_column *body)
+{
+	struct part	 p;
+	pthread_t	 tid;
+	struct guard	*first;
+	int		 pending = 1;
+
+	memset(&p, 0, sizeof(p));
+	if (c->m->advance != g_advance || !cut(root, &p.ch, &p.from)) {
+		blocks(c, v, root->first, body);
+		return;
+	}
+	diag_buf_init(&p.msgs);
+	first = c->m->ctx;
+	if (first->m->prepare != NULL) {
+		first->m->lock(first->m->ctx);
+		first->m->prepare(first->m->ctx);
+		first->m->unlock(first->m->ctx);
+	}
+	p.g = guard_new(first->m, first);
+	p.c = *c;
+	p.c.m = &p.g->lm;
+	p.c.pool = pool_new();
+	p.c.widths = widths_new(p.c.m);
+	p.c.hyph = hyph_share(c->hyph);
+	p.c.kp = kp_new();
+	p.c.par = par_state_new();
+	p.c.unshown = xcalloc(N_TYPE_COUNT, sizeof(*p.c.unshown));
+	p.col = body;
+	if (p.msgs.fp != NULL && pthread_create(&tid, NULL, second, &p) == 0) {
+		/* The first part, meanwhile. */
+		blocks_until(c, v, root->first, p.ch, body);
+		if (p.from != NULL) {
+			if (p.ch->file != NULL)
+				par_source(c, p.ch->file);
+			chapter_part(c, v, p.ch, p.ch->first, p.from, body,
+			    &pending);
+		}
+		pthread_join(tid, NULL);
+		/* Its chapter's start would have been in the second part:
+		 * nothing of it can be kept. */
+		if (p.from != NULL && pending)
+			p.kept = 1;
+		if (diag_verbose)
+			note(&p);
+		if (join(c, v, &p)) {
+			/* What loading its faces said, where one thread
+			 * would have said it. */
+			first->m->lock(first->m->ctx);
+			say_held_upto(first, p.nheld);
+			first->m->unlock(first->m->ctx);
+		} else {
+			p.next_ch = p.ch;
+			p.next_from = p.from;
+		}
+		/* The rest as one thread: after what is there (what the
+		 * second held from there on is said as its faces are
+		 * asked). */
+		vl_free(&p.v);
+		if (p.next_from != NULL) {
+			chapter_part(c, v, p.next_ch, p.next_from, NULL, body,
+			    &pending);
+			blocks_until(c, v, p.next_ch->next, NULL, body);
+		} else if (p.next_ch != NULL)
+			blocks_until(c, v, p.next_ch, NULL, body);
+	} else
+		blocks(c, v, root->first, body);	/* no thread */
+	if (p.msgs.fp != NULL)
+		diag_buf_flush(&p.msgs, 0);
+	pool_free(p.c.pool);
+	widths_free(p.c.widths);
+	hyph_close(p.c.hyph);
+	kp_free(p.c.kp);
+	par_state_free(p.c.par);
+	free(p.c.unshown);
+	free(p.g);
+}
