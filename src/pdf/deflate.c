@@ -132,10 +132,8 @@ worker(void *arg)
 	return NULL;
 }
 
-/* The /Filter entry libharu writes for a compressed stream: last among
- * the dictionary's entries (it adds it when saving), as an array. */
-static HPDF_STATUS
-write_filter(HPDF_Dict dict, HPDF_Stream out)
+HPDF_STATUS
+pdf_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 {
 	(void)dict;
 	return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012");
@@ -167,7 +165,7 @@ install(struct zstream *z)
 	if (HPDF_Stream_Write(s, z->out, (HPDF_UINT)z->len) != HPDF_OK)
 		return;	/* libharu has recorded the error; save fails */
 	z->contents->filter = HPDF_STREAM_FILTER_NONE;
-	z->contents->write_fn = write_filter;
+	z->contents->write_fn = pdf_flate_filter;
 }
 
 struct pdf_zpages *

@@ -36,4 +36,9 @@ void	pdf_zpages_add_stream(struct pdf_zpages *, HPDF_Dict, int add_filter);
  * NULL does nothing. */
 void	pdf_zpages_finish(struct pdf_zpages *, int use);
 
+/* A stream's write hook for bytes compressed already (its filter set to
+ * none, so libharu leaves them be): the /Filter entry libharu would have
+ * written, last among the dictionary's entries, as an array. */
+HPDF_STATUS pdf_flate_filter(HPDF_Dict, HPDF_Stream);
+
 #endif

@@ -16,6 +16,7 @@
 
 #include <hpdf.h>
 
+#include "deflate.h"
 #include "diag.h"
 #include "doc.h"
 #include "image.h"
@@ -204,22 +205,13 @@ ready(struct pdf_images *im, const char *path, struct ahead *own)
 	return a;
 }
 
-/* libharu drops a /Filter entry of a stream it does not compress
- * itself: the entry is written by this hook instead (as deflate.c
- * does for the pages). */
-static HPDF_STATUS
-flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
 /* A PDF image stream holding compressed rows as pngload.c made them. */
 static HPDF_Image
 image_stream(struct pdf_images *im, const struct png_ready *r, int colors,
     const unsigned char *data, size_t len)
 {
-	HPDF_Dict img, parms;
+	HPDF_Dict	img, parms;
+	HPDF_Array	arr;
 	HPDF_STATUS ret = HPDF_OK;
 
 	if ((img = HPDF_DictStream_New(im->pdf->mmgr, im->pdf->xref)) ==
@@ -233,7 +225,11 @@ image_stream(struct pdf_images *im, const struct png_ready *r, int colors,
 	ret += HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)r->w);
 	ret += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)r->h);
 	ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
-	ret += HPDF_Dict_Add(img, "DecodeParms", parms);
+	/* One entry per filter, as /Filter is an array (pdf_flate_filter) */
+	if ((arr = HPDF_Array_New(im->pdf->mmgr)) == NULL)
+		return NULL;
+	ret += HPDF_Array_Add(arr, parms);
+	ret += HPDF_Dict_Add(img, "DecodeParms", arr);
 	ret += HPDF_Dict_AddNumber(parms, "Predictor", 15);
 	ret += HPDF_Dict_AddNumber(parms, "Colors", colors);
 	ret += HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8);
@@ -243,7 +239,7 @@ image_stream(struct pdf_images *im, const struct png_ready *r, int colors,
 		return NULL;
 	/* Already compressed: libharu writes the bytes as they are. */
 	img->filter = HPDF_STREAM_FILTER_NONE;
-	img->write_fn = flate_filter;
+	img->write_fn = pdf_flate_filter;	/* libharu drops /Filter */
 	return img;
 }
 
