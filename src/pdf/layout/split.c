@@ -11,21 +11,23 @@
  * appended to the first.
  *
  * The result must be the one thread's to the byte, so the second part
- * is kept only when nothing in it could have come out otherwise:
+ * is kept unit by unit (a top-level block, or a whole chapter), only
+ * where nothing in the unit could have come out otherwise:
  *   - it asked for no fallback font (cover() assigns faces in the order
  *     asked) and no JPEG (made when asked; a PNG is made when drawn,
- *     image.c); a family's face
- *     it loaded first is the same face (its subset's tag is given at the
- *     end, fontsave.c), and what loading said is held (see below);
+ *     image.c); a family's face it loaded first is the same face (its
+ *     subset's tag is given at the end, fontsave.c), and what loading
+ *     said is held, to be said in its place (see below);
  *   - it said nothing (the first part may already have said a warning
  *     given once);
- *   - where the parts meet, the first ended with vertical space: the
- *     second began its list with a marker standing for that space, so
+ *   - where it meets what comes before it, that ended with vertical
+ *     space: the unit began with a marker standing for that space, so
  *     its own leading space joined it, and a "keep with the previous
  *     entry" reached it, as vl_glue and the setters would have.
- * Otherwise it is dropped, and this thread lays the second part out
- * after the first, as one thread does.  The fonts are asked under their
- * lock by both threads meanwhile.
+ * A unit that cannot be kept is laid out again by this thread, in its
+ * place among the kept ones, as one thread would have; the second
+ * thread starts its caches again after one that was refused an answer.
+ * The fonts are asked under their lock by both threads meanwhile.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -86,12 +88,12 @@ say_held(struct guard *g, int face)
 		}
 }
 
-/* The first n held, once the second part's blocks that loaded them are
- * kept.  Under the lock. */
+/* Those held from i to j, once the second part's unit that loaded them
+ * is kept.  Under the lock. */
 static void
-say_held_upto(struct guard *g, size_t n)
+say_held_range(struct guard *g, size_t i, size_t j)
 {
-	for (size_t i = 0; i < n && i < g->nheld; i++)
+	for (; i < j && i < g->nheld; i++)
 		if (g->held[i].msgs != NULL) {
 			diag_buf_flush(g->held[i].msgs, 1);
 			free(g->held[i].msgs);
@@ -245,10 +247,23 @@ split_metrics_free(const struct lo_metrics *lm)
 	free(g);
 }
 
-/* The second part: from `from` in chapter ch (NULL: ch's start) to the
- * end, in a context and a list of its own, block by block (a block of
- * ch, then whole chapters); it stops at the first block it may not lay
- * out, and what it made before that block is kept. */
+/*
+ * The second part: from `from` in chapter ch (NULL: ch's start) to the
+ * end, in a context and a list of its own, unit by unit (a block of ch,
+ * then whole chapters), each unit's entries after a marker standing for
+ * the entry before it.  A unit that may not be kept (it asked for a
+ * fallback font or a JPEG, or said something) is laid out again by the
+ * first thread, in its place; the units after it go on.
+ */
+struct unit {
+	const struct node	*ch, *from;	/* from in ch; NULL: all ch */
+	size_t			 start, end;	/* its entries, marker first */
+	size_t			 held0, held1;	/* messages held meanwhile */
+	int			 ok;
+	int			 kind0, keep0;	/* the entry before it, as the
+						   unit found it */
+};
+
 struct part {
 	struct lo_ctx		 c;
 	struct guard		*g;
@@ -256,17 +271,19 @@ struct part {
 	const struct lo_column	*col;
 	struct vlist		 v;
 	struct diag_buf		 msgs;
-	/* What can be kept: v's entries before kept (the marker first),
-	 * the messages held before nheld; the first block not kept. */
-	size_t			 kept, nheld;
-	const struct node	*next_ch, *next_from;
+	struct unit		*u;
+	size_t			 nu;
 };
 
-static int
-silent(struct part *p)
+static size_t
+held_now(struct part *p)
 {
-	return !p->g->refused && fflush(p->msgs.fp) == 0 &&
-	    p->msgs.len == 0 && p->msgs.warnings == 0;
+	size_t n;
+
+	p->g->m->lock(p->g->m->ctx);
+	n = p->g->first->nheld;
+	p->g->m->unlock(p->g->m->ctx);
+	return n;
 }
 
 static void *
@@ -276,13 +293,34 @@ second(void *arg)
 	struct diag_buf		*prev = diag_capture(&p->msgs);
 	const struct node	*ch = p->ch, *k = p->from;
 	int			 pending = 0;	/* ch's start: part one */
+	size_t			 said = 0, cap = 0;
 
-	/* The first part's closing space (checked when joining). */
-	vl_push(&p->v, V_GLUE, -1);
-	p->kept = 1;
-	p->next_ch = ch;
-	p->next_from = k;
 	while (ch != NULL) {
+		struct unit *u;
+
+		if (p->nu == cap) {
+			cap = cap ? 2 * cap : 64;
+			p->u = xrealloc(p->u, cap * sizeof(*p->u));
+		}
+		u = &p->u[p->nu++];
+		u->ch = ch;
+		u->from = k;
+		u->start = p->v.n;
+		u->held0 = held_now(p);
+		p->g->refused = 0;
+		/* The entry before the unit, as the unit will find it in
+		 * the list: the unit before's last (its kind and keep; a
+		 * unit not kept must have left the same), or at first the
+		 * first part's closing space (checked when joining). */
+		if (p->nu == 1) {
+			u->kind0 = V_GLUE;
+			u->keep0 = 0;
+		} else {
+			u->kind0 = p->v.e[p->v.n - 1].kind;
+			u->keep0 = p->v.e[p->v.n - 1].keep;
+		}
+		vl_push(&p->v, u->kind0, u->kind0 == V_GLUE ? -1 : 0)->keep =
+		    u->keep0;
 		if (k != NULL) {
 			chapter_part(&p->c, &p->v, ch, k, k->next, p->col,
 			    &pending);
@@ -292,14 +330,20 @@ second(void *arg)
 			blocks_until(&p->c, &p->v, ch, ch->next, p->col);
 			ch = ch->next;
 		}
-		if (!silent(p))
-			break;
-		p->kept = p->v.n;
-		p->next_ch = ch;
-		p->next_from = k;
-		p->g->m->lock(p->g->m->ctx);
-		p->nheld = p->g->first->nheld;
-		p->g->m->unlock(p->g->m->ctx);
+		u->end = p->v.n;
+		u->held1 = held_now(p);
+		u->ok = fflush(p->msgs.fp) == 0 && !p->g->refused &&
+		    p->msgs.len == said && p->msgs.warnings == 0;
+		said = p->msgs.len;
+		p->msgs.warnings = 0;
+		if (p->g->refused) {
+			/* Its answers (no fallback font) are cached, and
+			 * in the words made: start those caches again. */
+			widths_free(p->c.widths);
+			p->c.widths = widths_new(p->c.m);
+			par_state_free(p->c.par);
+			p->c.par = par_state_new();
+		}
 	}
 	diag_capture(prev);
 	return NULL;
@@ -378,65 +422,48 @@ cut(const struct node *root, const struct node **ch,
 	return total >= SPLIT_MIN && *ch != NULL;
 }
 
-/* Under -v: where the second part began, and how far it was kept. */
+/* Under -v: where the second part began, and how much was kept. */
 static void
-note(const struct part *p)
+note(const struct part *p, size_t kept)
 {
-	const struct node	*at = p->from != NULL ? p->from : p->ch;
-	const struct node	*stop = p->next_from != NULL ? p->next_from :
-				    p->next_ch;
-	char			 why[64] = "";
+	const struct node *at = p->from != NULL ? p->from : p->ch;
 
-	if (p->g->refused_cp != 0)
-		snprintf(why, sizeof(why), "a fallback font, for U+%04X",
-		    (unsigned)p->g->refused_cp);
-	else if (p->g->refused)
-		snprintf(why, sizeof(why), "a JPEG");
-	else
-		snprintf(why, sizeof(why), "something to say");
-	if (p->kept <= 1)
-		diag_note("layout: second part from %s:%d, on another thread: "
-		    "redone (it needed %s)", at->file, at->line, why);
-	else if (stop == NULL)
-		diag_note("layout: second part from %s:%d, on another thread: "
-		    "kept", at->file, at->line);
-	else
-		diag_note("layout: second part from %s:%d, on another thread: "
-		    "kept up to %s:%d (where it needed %s)", at->file,
-		    at->line, stop->file, stop->line, why);
+	diag_note("layout: second part from %s:%d, on another thread: %zu of "
+	    "%zu blocks kept%s", at->file, at->line, kept, p->nu,
+	    p->g->refused_cp ? " (others needed a fallback font, or said "
+	    "something)" : kept < p->nu ? " (others needed a JPEG, or said "
+	    "something)" : "");
 }
 
-/* The second part's blocks that can be kept, after the first part's;
- * 0 when none can (nothing is changed then). */
+/* Unit u's entries after v's, if they are what one thread would have
+ * made there; 0 otherwise (nothing is changed then). */
 static int
-join(const struct lo_ctx *c, struct vlist *v, struct part *p)
+join(struct vlist *v, struct part *p, const struct unit *u)
 {
-	const struct lo_entry	*mk = &p->v.e[0];
+	const struct lo_entry	*mk = &p->v.e[u->start];
 	struct lo_entry		*last;
-	size_t			 m = p->kept - 1;
+	size_t			 m = u->end - u->start - 1;
 
-	/* The marker may only have taken space and a keep. */
-	if (m == 0 || v->n == 0 || v->e[v->n - 1].kind != V_GLUE ||
-	    mk->kind != V_GLUE || mk->ops.n != 0 || mk->page_break ||
-	    mk->drop_at_top || mk->mark_id != NULL || mk->anchor != NULL ||
-	    mk->has_anchor || mk->mark_title != NULL || mk->row != NULL ||
-	    mk->nrefs != 0)
+	/* What comes before must be what the unit found (a glue's height
+	 * aside: glues join, the larger wins), and the marker may only
+	 * have taken space (a glue) and a keep. */
+	if (!u->ok || v->n == 0 || v->e[v->n - 1].kind != u->kind0 ||
+	    v->e[v->n - 1].keep != u->keep0 || mk->ops.n != 0 ||
+	    mk->page_break || mk->drop_at_top || mk->mark_id != NULL ||
+	    mk->anchor != NULL || mk->has_anchor || mk->mark_title != NULL ||
+	    mk->row != NULL || mk->nrefs != 0 ||
+	    (u->kind0 != V_GLUE && mk->h != 0))
 		return 0;
 	last = &v->e[v->n - 1];
-	if (mk->h > last->h)
+	if (u->kind0 == V_GLUE && mk->h > last->h)
 		last->h = mk->h;
-	last->keep |= mk->keep;
-	vl_truncate(&p->v, p->kept);
+	last->keep = mk->keep;
 	if (v->cap < v->n + m) {
-		v->cap = v->n + m;
+		v->cap = v->n + m + m / 2;
 		v->e = xrealloc(v->e, v->cap * sizeof(*v->e));
 	}
-	memcpy(v->e + v->n, p->v.e + 1, m * sizeof(*v->e));
+	memcpy(v->e + v->n, p->v.e + u->start + 1, m * sizeof(*v->e));
 	v->n += m;
-	free(p->v.e);
-	memset(&p->v, 0, sizeof(p->v));
-	pool_adopt(c->pool, p->c.pool);
-	p->c.pool = NULL;
 	return 1;
 }
 
@@ -448,6 +475,7 @@ split_body(const struct lo_ctx *c, struct vlist *v, const struct node *root,
 	pthread_t	 tid;
 	struct guard	*first;
 	int		 pending = 1;
+	size_t		 kept = 0;
 
 	memset(&p, 0, sizeof(p));
 	if (c->m->advance != g_advance || !cut(root, &p.ch, &p.from)) {
@@ -481,32 +509,32 @@ split_body(const struct lo_ctx *c, struct vlist *v, const struct node *root,
 			    &pending);
 		}
 		pthread_join(tid, NULL);
-		/* Its chapter's start would have been in the second part:
-		 * nothing of it can be kept. */
-		if (p.from != NULL && pending)
-			p.kept = 1;
-		if (diag_verbose)
-			note(&p);
-		if (join(c, v, &p)) {
-			/* What loading its faces said, where one thread
-			 * would have said it. */
+		for (size_t i = 0; i < p.nu; i++) {
+			const struct unit *u = &p.u[i];
+
+			/* A unit of the chapter whose start is still to
+			 * mark, or one not kept: laid out here, in turn. */
+			if ((u->from != NULL && pending) || !join(v, &p, u)) {
+				vl_drop(&p.v, u->start, u->end);
+				if (u->from != NULL)
+					chapter_part(c, v, u->ch, u->from,
+					    u->from->next, body, &pending);
+				else
+					blocks_until(c, v, u->ch, u->ch->next,
+					    body);
+				continue;
+			}
+			kept++;
+			/* What loading its faces said, in its place. */
 			first->m->lock(first->m->ctx);
-			say_held_upto(first, p.nheld);
+			say_held_range(first, u->held0, u->held1);
 			first->m->unlock(first->m->ctx);
-		} else {
-			p.next_ch = p.ch;
-			p.next_from = p.from;
 		}
-		/* The rest as one thread: after what is there (what the
-		 * second held from there on is said as its faces are
-		 * asked). */
-		vl_free(&p.v);
-		if (p.next_from != NULL) {
-			chapter_part(c, v, p.next_ch, p.next_from, NULL, body,
-			    &pending);
-			blocks_until(c, v, p.next_ch->next, NULL, body);
-		} else if (p.next_ch != NULL)
-			blocks_until(c, v, p.next_ch, NULL, body);
+		if (diag_verbose)
+			note(&p, kept);
+		free(p.v.e);
+		pool_adopt(c->pool, p.c.pool);
+		p.c.pool = NULL;
 	} else
 		blocks(c, v, root->first, body);	/* no thread */
 	if (p.msgs.fp != NULL)
@@ -517,5 +545,6 @@ split_body(const struct lo_ctx *c, struct vlist *v, const struct node *root,
 	kp_free(p.c.kp);
 	par_state_free(p.c.par);
 	free(p.c.unshown);
+	free(p.u);
 	free(p.g);
 }

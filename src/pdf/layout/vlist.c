@@ -26,7 +26,15 @@ vl_free(struct vlist *v)
 void
 vl_truncate(struct vlist *v, size_t n)
 {
-	for (size_t i = n; i < v->n; i++) {
+	vl_drop(v, n, v->n);
+	if (n < v->n)
+		v->n = n;
+}
+
+void
+vl_drop(struct vlist *v, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < v->n; i++) {
 		if (v->e[i].ops.cap > 0)	/* else in the pool, or none */
 			free(v->e[i].ops.op);
 		if (v->e[i].row != NULL) {
@@ -37,8 +45,6 @@ vl_truncate(struct vlist *v, size_t n)
 			vl_free(&r->label_cont);
 		}
 	}
-	if (n < v->n)
-		v->n = n;
 }
 
 struct lo_entry *

@@ -88,6 +88,8 @@ struct lo_row {
 void	vl_free(struct vlist *);
 /* The entries from n on freed; v keeps n. */
 void	vl_truncate(struct vlist *, size_t n);
+/* What entries from..to-1 hold freed (they stay, to be dropped). */
+void	vl_drop(struct vlist *, size_t from, size_t to);
 struct lo_entry *vl_push(struct vlist *, int kind, double h);
 /* Vertical space; adjacent spaces do not add up, the larger wins. */
 void	vl_glue(struct vlist *, double h);
