@@ -175,6 +175,7 @@ struct codeblock_early {
 	 * document turned out not to highlight). */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 more;
+	size_t			 next;	/* the first block not yet taken */
 	int			 closed, cancel;
 };
 
@@ -474,35 +475,35 @@ settle_tree(struct settle *s, struct node *root)
 			settle_block(s, n);
 }
 
-/* GNU Source-highlight keeps its loaded definitions and its last error
- * in one place for the process (highlight_sh.cc), so documents parsed
- * side by side (--each -j N) take turns here. */
-static pthread_mutex_t hl_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* The early thread: every listed block as it comes, each in turn with
- * other documents' highlighting. */
-static void *
-early_run(void *arg)
+/*
+ * Tokenise listed blocks until none is left to take: blocks are taken
+ * in order, each by one thread (the early thread, and the settling one
+ * when it comes to wait: codeblock_settle), and a block's tokens do
+ * not depend on which.  A thread that may wait for more blocks waits
+ * until the list is closed.
+ */
+static void
+early_work(struct codeblock_early *e, int wait)
 {
-	struct codeblock_early *e = arg;
 	struct settle s;
 
 	memset(&s, 0, sizeof(s));
-	for (size_t i = 0;; i++) {
+	for (;;) {
 		const char	*file, *text;
-		size_t		 len;
+		size_t		 i, len;
 		struct code_span *sp = NULL;
 		char		*err = NULL;
 		int		 bad;
 
 		pthread_mutex_lock(&e->lock);
-		while (i >= e->n && !e->closed && !e->cancel)
+		while (wait && e->next >= e->n && !e->closed && !e->cancel)
 			pthread_cond_wait(&e->more, &e->lock);
-		if (i >= e->n || e->cancel) {
+		if (e->next >= e->n || e->cancel) {
 			pthread_mutex_unlock(&e->lock);
 			break;
 		}
 		/* e->b moves as blocks are added: copy what is needed. */
+		i = e->next++;
 		file = e->b[i].file;
 		text = e->b[i].text;
 		len = e->b[i].len;
@@ -511,13 +512,9 @@ early_run(void *arg)
 		s.text = text;
 		s.len = len;
 		s.n = 0;
-		pthread_mutex_lock(&hl_lock);
 		if ((bad = hl_ready() != 0) == 0 &&
 		    hl_tokenize(file, text, len, token, &s) != 0)
 			err = xstrdup(hl_error());
-		pthread_mutex_unlock(&hl_lock);
-		if (bad)
-			break;
 		if (err == NULL && s.n > 0) {
 			sp = xmalloc(s.n * sizeof(*sp));
 			memcpy(sp, s.sp, s.n * sizeof(*sp));
@@ -526,10 +523,18 @@ early_run(void *arg)
 		e->b[i].sp = sp;
 		e->b[i].nsp = err == NULL ? s.n : 0;
 		e->b[i].err = err;
-		e->b[i].done = 1;
+		e->b[i].done = !bad;
+		/* No definitions at all: settle says so, in its place. */
+		e->cancel |= bad;
 		pthread_mutex_unlock(&e->lock);
 	}
 	free(s.sp);
+}
+
+static void *
+early_run(void *arg)
+{
+	early_work(arg, 1);
 	return NULL;
 }
 
@@ -603,20 +608,30 @@ codeblock_early_chapter(struct doc *d, struct node *chapter)
 	early_walk(d->early, d, chapter);
 }
 
-/* The list complete (or cancelled), the thread done: the table settle
+/* No more blocks will come; with cancel, none more is tokenised. */
+static void
+early_seal(struct codeblock_early *e, int cancel)
+{
+	pthread_mutex_lock(&e->lock);
+	e->closed = 1;
+	e->cancel |= cancel;
+	pthread_cond_broadcast(&e->more);
+	pthread_mutex_unlock(&e->lock);
+}
+
+/* The list complete, the blocks the thread has not come to taken by
+ * this one rather than waited for, the thread done: the table settle
  * looks blocks up in. */
 static void
-early_close(struct codeblock_early *e, int cancel)
+early_close(struct codeblock_early *e)
 {
 	size_t size = 16, i, j;
 
-	pthread_mutex_lock(&e->lock);
-	e->closed = 1;
-	e->cancel = cancel;
-	pthread_cond_broadcast(&e->more);
-	pthread_mutex_unlock(&e->lock);
-	if (e->started)
+	early_seal(e, 0);
+	if (e->started) {
+		early_work(e, 0);
 		pthread_join(e->tid, NULL);
+	}
 	e->started = 0;
 	while (size < 2 * e->n)
 		size *= 2;
@@ -635,8 +650,10 @@ early_free(struct codeblock_early *e)
 {
 	if (e == NULL)
 		return;
-	if (e->started)
-		early_close(e, 1);
+	if (e->started) {
+		early_seal(e, 1);
+		pthread_join(e->tid, NULL);
+	}
 	for (size_t i = 0; i < e->n; i++) {
 		free(e->b[i].sp);
 		free(e->b[i].err);
@@ -672,11 +689,7 @@ codeblock_early_start(struct doc *d, int threads)
 	if (on)
 		for (struct node *f = d->notes; f != NULL; f = f->next)
 			early_walk(d->early, d, f);
-	pthread_mutex_lock(&d->early->lock);
-	d->early->closed = 1;
-	d->early->cancel = !on;
-	pthread_cond_broadcast(&d->early->more);
-	pthread_mutex_unlock(&d->early->lock);
+	early_seal(d->early, !on);
 }
 
 void
@@ -687,7 +700,7 @@ codeblock_settle(struct doc *d)
 	memset(&s, 0, sizeof(s));
 	s.d = d;
 	if (d->early != NULL) {
-		early_close(d->early, d->early->cancel);
+		early_close(d->early);
 		s.early = d->early;
 	}
 	/* A man page draws code in one font: highlighting it only for
@@ -695,11 +708,9 @@ codeblock_settle(struct doc *d)
 	s.on = d->meta.highlight != 0 && !d->opts.plain_code;
 	strmap_init(&s.files);
 	strmap_init(&s.noted);
-	pthread_mutex_lock(&hl_lock);
 	settle_tree(&s, d->root);
 	for (struct node *f = d->notes; f != NULL; f = f->next)
 		settle_tree(&s, f);
-	pthread_mutex_unlock(&hl_lock);
 	strmap_free(&s.files);
 	strmap_free(&s.noted);
 	free(s.sp);

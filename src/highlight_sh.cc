@@ -16,10 +16,22 @@
  * that spans lines), so one highlighter reads a whole block.  It is
  * built fresh for every block: a block never inherits the state another
  * left open.
+ *
+ * Blocks are tokenised on several threads at once.  Loading is not
+ * safe to share (the definition parser is flex and bison's, with
+ * globals, and the cache and language map are plain std::maps), so it
+ * happens under one lock.  A loaded automaton is only read while it
+ * runs: every rule tries its const Boost.Regex, which Boost makes safe
+ * to match from many threads, and a rule with back-references makes a
+ * copy of its state for the highlighter that matched it (the copy's
+ * debugging id, a static counter, is the one thing written; nothing
+ * reads it).  The formatters, which hold where tokens go, and the last
+ * error are each thread's own.
  */
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -105,44 +117,64 @@ public:
 	    const srchilite::FormatterParams *) override {}
 };
 
-/* What stays loaded between blocks: the definitions already built, the
- * language map and the formatters. */
+/* What stays loaded between blocks: the definitions already built and
+ * the language map, shared by every thread under `loading'. */
 struct state {
 	srchilite::RegexRuleFactory	 rules;
 	srchilite::LangDefManager	 defs;
 	std::string			 datadir;
 	srchilite::LangMap		 map;
-	struct sink			 sink;
-	srchilite::FormatterManager	 formatters;
 
 	state() : defs(&rules),
 	    datadir(srchilite::Settings::retrieveDataDir()),
-	    map(datadir, "lang.map"), sink(),
-	    formatters(srchilite::FormatterPtr(new PlainFormatter()))
+	    map(datadir, "lang.map")
 	{
 		map.open();
+	}
+};
+
+/* A thread's own: where its tokens go, and the formatters that send
+ * them there. */
+struct worker {
+	struct sink			 sink;
+	srchilite::FormatterManager	 formatters;
+
+	worker() : sink(), formatters(srchilite::FormatterPtr(
+	    new PlainFormatter()))
+	{
 		for (const auto &e : elements)
 			formatters.addFormatter(e.elem, srchilite::FormatterPtr(
 			    new TokenFormatter(e.cls, &sink)));
 	}
 };
 
+std::mutex	 loading;
 state		*loaded;
-bool		 broken;	/* the state could not be made */
-std::string	 last_error = "no error";
+bool		 broken;	/* the state could not be made: */
+std::string	 broken_why = "source-highlight failed";	/* why */
+thread_local std::string last_error = "no error";
+thread_local std::unique_ptr<worker> mine;
 
 /* The loaded state, made on first use; throws when the library's data
  * directory cannot be read, then at once on every later call, so a
- * missing directory is not searched for again for every block. */
+ * missing directory is not searched for again for every block.  Called
+ * with `loading' held. */
 state &
 get_state()
 {
 	if (broken)
-		throw std::runtime_error(last_error);
+		throw std::runtime_error(broken_why);
 	if (loaded == nullptr) {
-		broken = true;
-		loaded = new state();
-		broken = false;
+		try {
+			loaded = new state();
+		} catch (const std::exception &e) {
+			broken = true;
+			broken_why = e.what();
+			throw;
+		} catch (...) {
+			broken = true;
+			throw;
+		}
 	}
 	return *loaded;
 }
@@ -177,6 +209,8 @@ extern "C" int
 hl_ready(void)
 {
 	return guarded([] {
+		std::lock_guard<std::mutex> g(loading);
+
 		get_state();
 		return 0;
 	});
@@ -186,6 +220,7 @@ extern "C" int
 hl_map_lang(const char *name, char *buf, size_t bufsize)
 {
 	return guarded([=] {
+		std::lock_guard<std::mutex> g(loading);
 		std::string file = get_state().map.getMappedFileName(name);
 
 		if (file.empty() || file.size() >= bufsize)
@@ -200,27 +235,37 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
     hl_token_fn *fn, void *arg)
 {
 	return guarded([=] {
-		state &st = get_state();
-		srchilite::SourceHighlighter h(st.defs.getHighlightState(
-		    st.datadir, langfile));
+		srchilite::HighlightStatePtr automaton;
+
+		{
+			std::lock_guard<std::mutex> g(loading);
+			state &st = get_state();
+
+			automaton = st.defs.getHighlightState(st.datadir,
+			    langfile);
+		}
+		if (mine == nullptr)
+			mine.reset(new worker());
+		srchilite::SourceHighlighter h(automaton);
 		srchilite::FormatterParams params;
+		struct sink &sink = mine->sink;
 		size_t at = 0;
 
 		/* Positions are only reported with optimisation off; this
 		 * side merges touching tokens of one class instead. */
 		h.setOptimize(false);
-		h.setFormatterManager(&st.formatters);
+		h.setFormatterManager(&mine->formatters);
 		h.setFormatterParams(&params);
-		st.sink.fn = fn;
-		st.sink.arg = arg;
+		sink.fn = fn;
+		sink.arg = arg;
 		while (at < len) {
 			const char *nl = static_cast<const char *>(
 			    std::memchr(text + at, '\n', len - at));
 			size_t n = nl != nullptr ? (size_t)(nl - (text + at)) :
 			    len - at;
 
-			st.sink.line = at;
-			st.sink.linelen = n;
+			sink.line = at;
+			sink.linelen = n;
 			params.start = 0;
 			h.highlightParagraph(std::string(text + at, n));
 			at += n + 1;
@@ -238,6 +283,9 @@ hl_error(void)
 extern "C" void
 hl_release(void)
 {
+	std::lock_guard<std::mutex> g(loading);
+
+	mine.reset();
 	delete loaded;
 	loaded = nullptr;
 }

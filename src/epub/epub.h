@@ -97,7 +97,7 @@ struct epub {
 	size_t			 ntoc;
 	struct epub_image	*images;
 	size_t			 nimages;
-	struct strmap		 image_of;	/* source path -> name */
+	struct strmap		 image_of;	/* source path -> images[] index + 1 */
 	struct epub_note	*notes;		/* doc->notes, in order */
 	size_t			 nnotes;
 	struct strmap		 note_ix;	/* note id -> index + 1 */

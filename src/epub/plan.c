@@ -230,7 +230,9 @@ plan_images_in(struct epub *e, const struct node *root, size_t *cap)
 		im->mime = mime[n->u.link.format];
 		snprintf(im->name, sizeof(im->name), "images/i%03zu.%s",
 		    ++e->nimages, ext[n->u.link.format]);
-		strmap_put(&e->image_of, n->u.link.path, im->name);
+		/* Its number, not its name: e->images moves as it grows. */
+		strmap_put(&e->image_of, n->u.link.path,
+		    (void *)(uintptr_t)e->nimages);
 	}
 	*cap = icap;
 }
@@ -269,8 +271,10 @@ plan_cover(struct epub *e)
 const char *
 epub_image_for(const struct epub *e, const struct node *n)
 {
-	return n->u.link.kind == LINK_FILE ?
-	    strmap_get(&e->image_of, n->u.link.path) : NULL;
+	uintptr_t k = n->u.link.kind == LINK_FILE ?
+	    (uintptr_t)strmap_get(&e->image_of, n->u.link.path) : 0;
+
+	return k != 0 ? e->images[k - 1].name : NULL;
 }
 
 /* ---- links ------------------------------------------------------------ */

@@ -200,6 +200,30 @@ if [ -d "$b" ]; then
 	    pass "authors become dc:creator" || fail "authors become dc:creator"
 fi
 
+# Many images: the table of stored images grows (at 8, 16...) while the
+# names are given; every <img> must still name its own stored file, in
+# order, each once.  (They named freed memory once: "IU", "q.sU".)
+m="$D/many-images-src"
+mkdir -p "$m"
+: >"$m/many.md"
+for i in $(seq 1 20); do
+	cp tests/cases/epub-pixel.png "$m/p$i.png"
+	printf '![pixel %d](p%d.png)\n\n' "$i" "$i" >>"$m/many.md"
+done
+if build many-images "$m/many.md"; then
+	srcs=$(grep -oh '<img src="[^"]*"' "$D"/many-images/EPUB/c*.xhtml |
+	    sed 's/.*src="//; s/"$//')
+	want=$(for i in $(seq 1 20); do printf 'images/i%03d.png\n' "$i"; done)
+	missing=$(for s in $srcs; do [ -f "$D/many-images/EPUB/$s" ] || echo "$s"; done)
+	[ "$srcs" = "$want" ] && [ -z "$missing" ] &&
+	    pass "20 images: each <img> names its own stored file" ||
+	    fail "20 images: each <img> names its own stored file" \
+		"$(echo $srcs | head -c 200) missing: $missing"
+	validate many-images
+else
+	fail "20 images: built" "$(cat "$D/many-images.err")"
+fi
+
 # ---- accessibility metadata and navigation ----------------------------------------
 opf="$seed/EPUB/package.opf"
 for prop in accessMode accessModeSufficient accessibilityFeature \
