@@ -5,22 +5,55 @@
  * OCF spec demands; every entry gets the same DOS timestamp derived from
  * the document's epoch (SOURCE_DATE_EPOCH), so two builds of the same
  * input are byte-identical.
+ *
+ * Entries are deflated here, not by libzip: libzip compresses with zlib,
+ * one entry after another when the archive is closed, which was half
+ * the EPUB's time on a book of many chapters.  The entries are kept
+ * until epub_zip_finish, compressed by libdeflate on emit_jobs threads
+ * (each entry alone, so the bytes do not depend on the number), and
+ * handed to libzip as data compressed already: a source that states its
+ * method, sizes and CRC, which libzip copies as it is
+ * (zip_source_function(3)).
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include <libdeflate.h>
 #include <zip.h>
 
 #include "diag.h"
+#include "emit.h"
 #include "epub.h"
+#include "run.h"
+
+/* libdeflate's level 6: smaller than zlib's 6, in less time. */
+#define ZIP_LEVEL	6
+
+/* An entry to be packed, in the archive's order. */
+struct entry {
+	char		*name;
+	unsigned char	*data;		/* the bytes, or (packed) deflated */
+	size_t		 len;		/* of data */
+	size_t		 size;		/* of the bytes before deflating */
+	uint32_t	 crc;
+	int		 store;
+	zip_error_t	 err;		/* the source's, for libzip */
+	size_t		 at;		/* read so far */
+};
 
 struct epub_zip {
 	zip_source_t	*src;		/* the in-memory archive */
 	zip_t		*za;
 	zip_uint16_t	 dtime, ddate;
-	int		 failed;
+	struct entry	*e;
+	size_t		 n, cap;
+	/* Shared by the compressing threads. */
+	pthread_mutex_t	 lock;
+	size_t		 next;
 };
 
 static void
@@ -64,6 +97,7 @@ epub_zip_new(long epoch)
 	}
 	zip_error_fini(&err);
 	dos_time(epoch, &z->dtime, &z->ddate);
+	pthread_mutex_init(&z->lock, NULL);
 	return z;
 }
 
@@ -71,34 +105,143 @@ int
 epub_zip_add(struct epub_zip *z, const char *name, const void *data,
     size_t len, int store)
 {
-	zip_source_t *s;
-	void *copy;
-	zip_int64_t idx;
+	struct entry *e;
 
-	if (z->failed)
-		return -1;
-	/* libzip frees the copy when it is done with the entry. */
-	copy = xmalloc(len ? len : 1);
-	memcpy(copy, data, len);
-	if ((s = zip_source_buffer(z->za, copy, len, 1)) == NULL) {
-		free(copy);
-		goto fail;
+	if (z->n == z->cap) {
+		z->cap = z->cap ? 2 * z->cap : 32;
+		z->e = xrealloc(z->e, z->cap * sizeof(*z->e));
 	}
-	if ((idx = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(s);
-		goto fail;
-	}
-	if (zip_set_file_compression(z->za, (zip_uint64_t)idx,
-	    store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 6) < 0 ||
-	    zip_file_set_dostime(z->za, (zip_uint64_t)idx, z->dtime, z->ddate,
-	    0) < 0)
-		goto fail;
+	e = &z->e[z->n++];
+	memset(e, 0, sizeof(*e));
+	e->name = xstrdup(name);
+	e->data = xmalloc(len ? len : 1);
+	memcpy(e->data, data, len);
+	e->len = e->size = len;
+	e->store = store;
 	return 0;
+}
+
+/* Deflate the entries not stored, each whole, until none is left. */
+static void *
+pack_work(void *arg)
+{
+	struct epub_zip *z = arg;
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(ZIP_LEVEL);
+
+	if (c == NULL)
+		oom();
+	for (;;) {
+		struct entry	*e;
+		unsigned char	*out;
+		size_t		 i, cap, got;
+
+		pthread_mutex_lock(&z->lock);
+		while (z->next < z->n && z->e[z->next].store)
+			z->next++;
+		i = z->next < z->n ? z->next++ : z->n;
+		pthread_mutex_unlock(&z->lock);
+		if (i == z->n)
+			break;
+		e = &z->e[i];
+		cap = libdeflate_deflate_compress_bound(c, e->size);
+		out = xmalloc(cap);
+		got = libdeflate_deflate_compress(c, e->data, e->size, out, cap);
+		e->crc = (uint32_t)libdeflate_crc32(0, e->data, e->size);
+		/* got is never 0 with the bound's room: the bytes stay
+		 * stored then. */
+		if (got == 0) {
+			free(out);
+			e->store = 1;
+			continue;
+		}
+		free(e->data);
+		e->data = out;
+		e->len = got;
+	}
+	libdeflate_free_compressor(c);
+	return NULL;
+}
+
+/* A deflated entry as a libzip source: its method, sizes and CRC
+ * stated, so libzip copies the bytes rather than compress them. */
+static zip_int64_t
+packed(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct entry *e = arg;
+	zip_stat_t *st;
+	size_t n;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		e->at = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+		n = e->len - e->at < len ? e->len - e->at : (size_t)len;
+		memcpy(data, e->data + e->at, n);
+		e->at += n;
+		return (zip_int64_t)n;
+	case ZIP_SOURCE_CLOSE:
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_STAT:
+		if (len < sizeof(*st)) {
+			zip_error_set(&e->err, ZIP_ER_INVAL, 0);
+			return -1;
+		}
+		st = data;
+		zip_stat_init(st);
+		st->size = e->size;
+		st->comp_size = e->len;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->encryption_method = ZIP_EM_NONE;
+		st->crc = e->crc;
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
+		    ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD |
+		    ZIP_STAT_CRC;
+		return sizeof(*st);
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&e->err, data, len);
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&e->err, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+/* Every entry into the archive, in order. */
+static int
+add_all(struct epub_zip *z)
+{
+	for (size_t i = 0; i < z->n; i++) {
+		struct entry	*e = &z->e[i];
+		zip_source_t	*s;
+		zip_int64_t	 idx;
+
+		zip_error_init(&e->err);
+		s = e->store ? zip_source_buffer(z->za, e->data, e->len, 0) :
+		    zip_source_function(z->za, packed, e);
+		if (s == NULL)
+			goto fail;
+		if ((idx = zip_file_add(z->za, e->name, s,
+		    ZIP_FL_ENC_UTF_8)) < 0) {
+			zip_source_free(s);
+			goto fail;
+		}
+		if ((e->store && zip_set_file_compression(z->za,
+		    (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0) ||
+		    zip_file_set_dostime(z->za, (zip_uint64_t)idx, z->dtime,
+		    z->ddate, 0) < 0)
+			goto fail;
+		continue;
 fail:
-	diag_error(NULL, 0, "cannot add %s to the EPUB: %s", name,
-	    zip_strerror(z->za));
-	z->failed = 1;
-	return -1;
+		diag_error(NULL, 0, "cannot add %s to the EPUB: %s", e->name,
+		    zip_strerror(z->za));
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -109,7 +252,8 @@ epub_zip_finish(struct epub_zip *z, FILE *out)
 	zip_int64_t n;
 	int rc = -1;
 
-	if (z->failed) {
+	run_workers(pack_work, z, emit_jobs);
+	if (add_all(z) < 0) {
 		zip_discard(z->za);
 		goto done;
 	}
@@ -138,6 +282,13 @@ epub_zip_finish(struct epub_zip *z, FILE *out)
 	zip_source_close(z->src);
 done:
 	zip_source_free(z->src);
+	for (size_t i = 0; i < z->n; i++) {
+		zip_error_fini(&z->e[i].err);
+		free(z->e[i].name);
+		free(z->e[i].data);
+	}
+	free(z->e);
+	pthread_mutex_destroy(&z->lock);
 	free(z);
 	return rc;
 }
