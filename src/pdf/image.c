@@ -258,24 +258,41 @@ png_image(struct pdf_images *im, struct png_ready *r)
 	return img;
 }
 
+/* What a file holds, by its signature (an extension can lie). */
+enum sniffed { SNIFF_UNOPENED, SNIFF_PNG, SNIFF_JPEG, SNIFF_OTHER };
+
+static enum sniffed
+sniff(const char *path)
+{
+	unsigned char	 sig[8];
+	FILE		*fp;
+	size_t		 got;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return SNIFF_UNOPENED;
+	got = fread(sig, 1, sizeof(sig), fp);
+	fclose(fp);
+	if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return SNIFF_PNG;
+	if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF)
+		return SNIFF_JPEG;
+	return SNIFF_OTHER;
+}
+
 /* What the layout needs of the image at path: its size, or why it
  * cannot be drawn.  A JPEG is made by libharu now; a PNG is decoded
  * (or taken from the thread that decoded it ahead). */
 static void
 measure(struct pdf_images *im, struct img *i)
 {
-	unsigned char	 sig[8];
-	FILE		*fp;
-	size_t		 got;
+	enum sniffed	 kind = sniff(i->path);
 	HPDF_Error_Handler handler;
 
-	if ((fp = fopen(i->path, "rb")) == NULL) {
+	if (kind == SNIFF_UNOPENED) {
 		i->why = "cannot open it";
 		return;
 	}
-	got = fread(sig, 1, sizeof(sig), fp);
-	fclose(fp);
-	if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0) {
+	if (kind == SNIFF_PNG) {
 		struct ahead *own = xcalloc(1, sizeof(*own));
 
 		i->png = ready(im, i->path, own);
@@ -287,7 +304,7 @@ measure(struct pdf_images *im, struct img *i)
 		i->h = i->png->r.h * 0.75;
 		return;
 	}
-	if (got < 3 || sig[0] != 0xFF || sig[1] != 0xD8 || sig[2] != 0xFF) {
+	if (kind != SNIFF_JPEG) {
 		i->why = "not a PNG or JPEG file";
 		return;
 	}
@@ -377,15 +394,7 @@ pdf_images_size(struct pdf_images *im, const char *path, double *w,
 int
 pdf_images_pure(struct pdf_images *im, const char *path)
 {
-	unsigned char	 sig[8];
-	FILE		*fp;
-	size_t		 got = 0;
-
 	(void)im;
-	if ((fp = fopen(path, "rb")) != NULL) {
-		got = fread(sig, 1, sizeof(sig), fp);
-		fclose(fp);
-	}
 	/* Anything but a JPEG: a PNG, or a failure, makes no object. */
-	return got < 3 || sig[0] != 0xFF || sig[1] != 0xD8 || sig[2] != 0xFF;
+	return sniff(path) != SNIFF_JPEG;
 }

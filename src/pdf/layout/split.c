@@ -134,20 +134,33 @@ hold_end(struct guard *g, int face, struct diag_buf *b,
 	f->held[f->nheld++].msgs = b;
 }
 
+/* Around a question about a face, which may load it: the lock taken,
+ * what was held said when this is the first thread, and what loading
+ * says now held (ask_end gives it back). */
+static struct diag_buf *
+ask_begin(struct guard *g, int face, struct diag_buf **b)
+{
+	g->m->lock(g->m->ctx);
+	if (g->first == NULL)
+		say_held(g, face);
+	return hold_start(g, face, b);
+}
+
+static void
+ask_end(struct guard *g, int face, struct diag_buf *b, struct diag_buf *prev)
+{
+	hold_end(g, face, b, prev);
+	g->m->unlock(g->m->ctx);
+}
+
 static int
 g_advance(void *ctx, int face, uint32_t cp)
 {
 	struct guard	*g = ctx;
-	struct diag_buf	*b, *prev;
-	int		 r;
+	struct diag_buf	*b, *prev = ask_begin(g, face, &b);
+	int		 r = g->m->advance(g->m->ctx, face, cp);
 
-	g->m->lock(g->m->ctx);
-	if (g->first == NULL)
-		say_held(g, face);
-	prev = hold_start(g, face, &b);
-	r = g->m->advance(g->m->ctx, face, cp);
-	hold_end(g, face, b, prev);
-	g->m->unlock(g->m->ctx);
+	ask_end(g, face, b, prev);
 	return r;
 }
 
@@ -173,16 +186,10 @@ static double
 g_shaped(void *ctx, int face, const char *s, size_t len, int rtl)
 {
 	struct guard	*g = ctx;
-	struct diag_buf	*b, *prev;
-	double		 r;
+	struct diag_buf	*b, *prev = ask_begin(g, face, &b);
+	double		 r = g->m->shaped(g->m->ctx, face, s, len, rtl);
 
-	g->m->lock(g->m->ctx);
-	if (g->first == NULL)
-		say_held(g, face);
-	prev = hold_start(g, face, &b);
-	r = g->m->shaped(g->m->ctx, face, s, len, rtl);
-	hold_end(g, face, b, prev);
-	g->m->unlock(g->m->ctx);
+	ask_end(g, face, b, prev);
 	return r;
 }
 
