@@ -38,6 +38,16 @@ epub_xml_clean(const char *s)
 	uint32_t c;
 
 	while (i < len) {
+		/* Most text is printable ASCII, which XML takes as it is. */
+		for (n = i; n < len && (unsigned char)s[n] >= 0x20 &&
+		    (unsigned char)s[n] < 0x7F; n++)
+			;
+		if (n > i) {
+			memcpy(out + o, s + i, n - i);
+			o += n - i;
+			i = n;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &c);
 		if (n == 0) {		/* the model promises valid UTF-8 */
 			i++;
