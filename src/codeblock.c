@@ -141,15 +141,17 @@ struct settle {
 /*
  * Tokens made ahead.  Highlighting is a sixth of the front end's time,
  * and the passes after reading (tidy, resolve, notes) do not change a
- * code block's text; so with a thread to spare, codeblock_start() hands
- * the blocks whose language has a definition to a thread that
- * tokenises them while those passes run.  codeblock_settle() still
+ * code block's text; so with a thread to spare, each chapter's blocks
+ * whose language has a definition go, as the chapter is read, to a
+ * thread that tokenises them while the reading and those passes run;
+ * when settling begins, the settling thread takes the blocks that
+ * thread has not reached yet, rather than wait.  codeblock_settle() still
  * decides everything in document order (the budget, the notes), and
  * takes a block's tokens from here when they were made from the same
  * text (a book's Rust shown as settle_block shows it) with the same
  * definition; a block the passes changed or added
- * is tokenised then, as without the thread.  The thread reads only the
- * texts listed here and writes only this; it says nothing (a failure's
+ * is tokenised then, as without the thread.  The threads read only the
+ * texts listed here and write only this; they say nothing (a failure's
  * message is kept for the note settle may give).
  */
 struct early_block {
