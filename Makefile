@@ -32,8 +32,11 @@ ALL_CXXFLAGS = $(CXXWARN) -pthread $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++
 
-SRC	 = $(wildcard src/*.c src/man/*.c src/epub/*.c src/pdf/*.c src/pdf/layout/*.c)
-CXXSRC	 = $(wildcard src/*.cc)
+# The pipeline's stages, one folder each: read -> model -> emitters, with
+# util/ under all of them.
+SRCDIRS	 = src src/util src/read src/model src/man src/epub src/pdf src/pdf/layout
+SRC	 = $(wildcard $(SRCDIRS:%=%/*.c))
+CXXSRC	 = $(wildcard $(SRCDIRS:%=%/*.cc))
 # The default style and stylesheet, compiled in (scripts/embed).
 GEN	 = $(BUILD)/gen/builtin.o
 OBJ	 = $(SRC:%.c=$(BUILD)/%.o) $(CXXSRC:%.cc=$(BUILD)/%.o) $(GEN)
@@ -43,7 +46,7 @@ UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CONTENT	 = $(wildcard content/*.md)
 
 .PHONY: all deps build publish check sanitize tsan install uninstall bench \
-	fuzz pictures check-a11y clean FORCE print-cflags print-libs
+	fuzz pictures check-a11y clean FORCE print-cflags print-libs print-objs
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -148,6 +151,9 @@ clean:
 
 # What scripts/fuzz compiles and links the library with, from this one
 # place.
+# The library's objects (all but main's), for scripts/fuzz.
+print-objs:
+	@echo $(LIBOBJ)
 print-cflags:
 	@echo $(PKG_CFLAGS)
 print-libs:

@@ -4,8 +4,8 @@
  */
 #include <libxml/parser.h>
 
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
 
 int emit_jobs = 1;

@@ -16,20 +16,20 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "book.h"
-#include "codeblock.h"
-#include "diag.h"
-#include "doc.h"
+#include "read/book.h"
+#include "read/codeblock.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
-#include "hash.h"
-#include "input.h"
-#include "meta.h"
-#include "outfile.h"
-#include "parse.h"
-#include "run.h"
-#include "style.h"
-#include "tidy.h"
-#include "yaml_flat.h"
+#include "util/hash.h"
+#include "read/input.h"
+#include "read/meta.h"
+#include "util/outfile.h"
+#include "read/parse.h"
+#include "util/run.h"
+#include "model/style.h"
+#include "model/tidy.h"
+#include "util/yaml_flat.h"
 
 #ifndef QUIRE_VERSION
 #define QUIRE_VERSION "0"

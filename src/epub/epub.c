@@ -9,14 +9,14 @@
 
 #include <libxml/tree.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "builtin.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
 #include "epub.h"
-#include "file.h"
-#include "style.h"
+#include "util/file.h"
+#include "model/style.h"
 
 
 /* Read a stylesheet; NULL when it cannot be read. */

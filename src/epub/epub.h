@@ -27,7 +27,7 @@
 
 #include <libxml/tree.h>
 
-#include "strmap.h"
+#include "util/strmap.h"
 
 struct doc;
 struct node;

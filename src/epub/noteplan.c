@@ -11,10 +11,10 @@
 
 #include <libxml/tree.h>
 
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "epub.h"
-#include "strmap.h"
+#include "util/strmap.h"
 
 struct epub_note *
 epub_note_of(const struct epub *e, const struct node *note)

@@ -11,10 +11,10 @@
 
 #include <libxml/tree.h>
 
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "epub.h"
-#include "style.h"
+#include "model/style.h"
 
 #define OPF_NS	"http://www.idpf.org/2007/opf"
 #define DC_NS	"http://purl.org/dc/elements/1.1/"

@@ -15,14 +15,14 @@
 #include <strings.h>
 #include <time.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "epub.h"
-#include "file.h"
-#include "resolve.h"
-#include "strmap.h"
-#include "style.h"
+#include "util/file.h"
+#include "model/resolve.h"
+#include "util/strmap.h"
+#include "model/style.h"
 
 /* ---- files and anchors ------------------------------------------------ */
 

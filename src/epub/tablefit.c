@@ -24,10 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "epub.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* These numbers restate epub.css; a change there must be made here. */
 #define TABLE_FONT	0.9	/* table { font-size } */

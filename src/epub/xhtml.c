@@ -9,12 +9,12 @@
 
 #include <libxml/tree.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
 #include "epub.h"
-#include "style.h"
+#include "model/style.h"
 
 /* ---- inlines ---------------------------------------------------------- */
 

@@ -10,11 +10,11 @@
 
 #include <libxml/tree.h>
 
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "epub.h"
-#include "style.h"
-#include "utf8.h"
+#include "model/style.h"
+#include "util/utf8.h"
 
 /* Code points XML 1.0 allows (section 2.2); others cannot be written even
  * as character references, so they are dropped. */

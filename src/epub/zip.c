@@ -25,10 +25,10 @@
 #include <libdeflate.h>
 #include <zip.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "emit.h"
 #include "epub.h"
-#include "run.h"
+#include "util/run.h"
 
 /* libdeflate's level 6: smaller than zlib's 6, in less time. */
 #define ZIP_LEVEL	6

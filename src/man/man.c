@@ -13,13 +13,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
 #include "man.h"
-#include "meta.h"
-#include "style.h"
+#include "read/meta.h"
+#include "model/style.h"
 
 static void	block(struct man *, const struct node *, int);
 static void	blocks(struct man *, const struct node *, int);

@@ -5,7 +5,7 @@
 #ifndef QUIRE_MAN_H
 #define QUIRE_MAN_H
 
-#include "doc.h"
+#include "model/doc.h"
 #include "roff.h"
 
 struct doc;

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "roff.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* Filled text lines are ended at the first space past this many bytes. */
 #define WRAP_AT	64

@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "util/buf.h"
 
 /* Escaping flavours for roff_text(). */
 enum {

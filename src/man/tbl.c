@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
 #include "man.h"
 #include "roff.h"
-#include "table.h"
+#include "mantable.h"
 
 
 int

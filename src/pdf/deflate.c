@@ -31,7 +31,7 @@
 #include <hpdf_pages.h>
 #include <libdeflate.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "deflate.h"
 
 /* libdeflate's level 4: on the bench corpus's 16.7 MB of page streams,

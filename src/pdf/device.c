@@ -19,9 +19,9 @@
 #include <hpdf.h>
 #include <hpdf_pages.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "layout/layout.h"
 #include "layout/segment.h"
 #include "deflate.h"
@@ -29,7 +29,7 @@
 #include "fonts.h"
 #include "image.h"
 #include "shape.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 #ifndef QUIRE_VERSION
 #define QUIRE_VERSION "0"

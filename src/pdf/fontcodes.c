@@ -13,12 +13,12 @@
 
 #include <hpdf.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "util/buf.h"
+#include "util/diag.h"
 #include "fonts.h"
 #include "fonts_int.h"
 #include "shape.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* A byte of a literal string: the delimiters, the escape and the line
  * ends (a reader would turn a bare CR into LF) take a backslash. */

@@ -34,14 +34,14 @@
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "util/buf.h"
+#include "util/diag.h"
 #include "layout/layout.h"
 #include "fonts.h"
 #include "fonts_int.h"
 #include "shape.h"
-#include "style.h"
-#include "utf8.h"
+#include "model/style.h"
+#include "util/utf8.h"
 
 /* The layout's families are the style's font roles, in the same order. */
 _Static_assert((int)FAM_SERIF == (int)STYLE_SERIF &&

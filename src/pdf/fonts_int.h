@@ -11,7 +11,7 @@
 
 #include <hpdf.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "layout/layout.h"
 
 struct shaper;

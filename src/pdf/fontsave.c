@@ -13,12 +13,12 @@
 
 #include <hpdf.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "deflate.h"
-#include "diag.h"
+#include "util/diag.h"
 #include "fonts.h"
 #include "fonts_int.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 #define USED(g, gid)	((g)->used[(gid) >> 3] & (1u << ((gid) & 7)))
 

@@ -17,8 +17,8 @@
 #include <hpdf.h>
 
 #include "deflate.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "image.h"
 #include "pngload.h"
 

@@ -16,8 +16,8 @@
 #include <hpdf.h>
 #include <libdeflate.h>
 
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
 #include "layout/layout.h"
 #include "deflate.h"

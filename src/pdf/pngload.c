@@ -27,7 +27,7 @@
 #include <libdeflate.h>
 #include <png.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "pngload.h"
 
 /* libdeflate's fastest level: see above. */

@@ -16,7 +16,7 @@
 
 #include <hb.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "shape.h"
 
 #define NFONTS	48

@@ -20,14 +20,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "doc.h"
-#include "hash.h"
+#include "util/diag.h"
+#include "model/doc.h"
+#include "util/hash.h"
 #include "emit.h"
-#include "input.h"
-#include "meta.h"
-#include "parse.h"
-#include "style.h"
+#include "read/input.h"
+#include "read/meta.h"
+#include "read/parse.h"
+#include "model/style.h"
 
 #define MAX_CHAPTERS 4
 

@@ -10,10 +10,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "doc.h"
-#include "parse.h"
+#include "model/doc.h"
+#include "read/parse.h"
 #include "pdf/layout/layout.h"
-#include "style.h"
+#include "model/style.h"
 
 /* A4 with the default 20 mm margins. */
 #define FIX_LEFT	(20 * 72.0 / 25.4)

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "doc.h"
+#include "model/doc.h"
 #include "pdf/layout/bidi.h"
 #include "pdf/layout/context.h"
 #include "pdf/layout/inline.h"

@@ -9,14 +9,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "check.h"
-#include "diag.h"
-#include "doc.h"
-#include "input.h"
-#include "meta.h"
-#include "outfile.h"
-#include "parse.h"
+#include "util/diag.h"
+#include "model/doc.h"
+#include "read/input.h"
+#include "read/meta.h"
+#include "util/outfile.h"
+#include "read/parse.h"
 
 static int
 fm(struct doc *d, const char *md)

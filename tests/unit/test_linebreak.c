@@ -20,7 +20,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "diag.h"
+#include "util/diag.h"
 #include "pdf/layout/inline.h"
 #include "pdf/layout/linebreak.h"
 #include "pdf/layout/params.h"

@@ -2,10 +2,10 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "diag.h"
-#include "doc.h"
-#include "hash.h"
-#include "meta.h"
+#include "util/diag.h"
+#include "model/doc.h"
+#include "util/hash.h"
+#include "read/meta.h"
 
 /* Run meta_front_matter on a writable copy of md. */
 static int

@@ -2,10 +2,10 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "diag.h"
-#include "doc.h"
-#include "parse.h"
-#include "tidy.h"
+#include "util/diag.h"
+#include "model/doc.h"
+#include "read/parse.h"
+#include "model/tidy.h"
 
 static struct node *
 text(struct doc *d, struct node *parent, const char *s)

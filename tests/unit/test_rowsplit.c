@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "diag.h"
+#include "util/diag.h"
 #include "layout_fixture.h"
 
 #define BOTTOM	(297 * 72.0 / 25.4 - FIX_LEFT - 20)

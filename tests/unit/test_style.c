@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "diag.h"
-#include "file.h"
-#include "style.h"
+#include "util/diag.h"
+#include "util/file.h"
+#include "model/style.h"
 
 /* Write text to a scratch file and load it as a style. */
 static struct style *

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "diag.h"
+#include "util/diag.h"
 #include "layout_fixture.h"
 #include "pdf/layout/table.h"
 

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "epub/epub.h"
-#include "parse.h"
+#include "read/parse.h"
 
 /* Parse Markdown text into a fresh document. */
 static struct doc *

@@ -2,9 +2,9 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "diag.h"
-#include "input.h"
-#include "utf8.h"
+#include "util/diag.h"
+#include "read/input.h"
+#include "util/utf8.h"
 
 static size_t
 dec(const char *s, size_t n, uint32_t *cp)

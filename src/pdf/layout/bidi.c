@@ -17,14 +17,14 @@
 #include <string.h>
 
 #include "bidi.h"
-#include "doc.h"
+#include "model/doc.h"
 #include "context.h"
-#include "diag.h"
+#include "util/diag.h"
 #include "inline.h"
 #include "items.h"
 #include "layout.h"
 #include "metrics.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* The next code point; a byte that is not UTF-8 counts as U+FFFD, so
  * the text and the levels stay in step whatever the box holds. */

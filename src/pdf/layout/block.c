@@ -16,21 +16,21 @@
 #include <string.h>
 
 #include "block.h"
-#include "buf.h"
+#include "util/buf.h"
 #include "code.h"
 #include "bidi.h"
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
 #include "inline.h"
 #include "metrics.h"
 #include "params.h"
 #include "pool.h"
-#include "style.h"
+#include "model/style.h"
 #include "table.h"
 #include "vlist.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* Widows and orphans: no page break after a paragraph's first line or
  * before its last. */

@@ -15,15 +15,15 @@
 #include <string.h>
 
 #include "block.h"
-#include "buf.h"
+#include "util/buf.h"
 #include "code.h"
 #include "context.h"
-#include "doc.h"
+#include "model/doc.h"
 #include "metrics.h"
 #include "params.h"
 #include "pool.h"
-#include "style.h"
-#include "utf8.h"
+#include "model/style.h"
+#include "util/utf8.h"
 #include "vlist.h"
 
 /* The look of plain text, after the classes; and of white space that

@@ -21,8 +21,8 @@
 
 #include "block.h"
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "foot.h"
 #include "inline.h"
 #include "layout.h"
@@ -30,7 +30,7 @@
 #include "page.h"
 #include "params.h"
 #include "pool.h"
-#include "strmap.h"
+#include "util/strmap.h"
 #include "vlist.h"
 
 /* A range of one note's lines on one page. */

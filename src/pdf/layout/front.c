@@ -13,17 +13,17 @@
 #include <string.h>
 
 #include "block.h"
-#include "buf.h"
+#include "util/buf.h"
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "front.h"
 #include "inline.h"
 #include "metrics.h"
 #include "params.h"
 #include "pool.h"
-#include "strmap.h"
-#include "style.h"
+#include "util/strmap.h"
+#include "model/style.h"
 #include "vlist.h"
 
 /* An entry waiting for its page number.  Indexes, not pointers: the

@@ -10,7 +10,7 @@
 
 #include <hyphen.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "hyph.h"
 
 #define HYPH_DIR	"/usr/share/hyphen"

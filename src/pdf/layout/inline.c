@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "emit.h"
 #include "hyph.h"
 #include "inline.h"
@@ -25,7 +25,7 @@
 #include "params.h"
 #include "parstate.h"
 #include "pool.h"
-#include "utf8.h"
+#include "util/utf8.h"
 #include "wordbreak.h"
 #include "wordcache.h"
 

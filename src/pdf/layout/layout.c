@@ -13,8 +13,8 @@
 
 #include "block.h"
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "foot.h"
 #include "front.h"
 #include "hyph.h"
@@ -25,7 +25,7 @@
 #include "params.h"
 #include "pool.h"
 #include "split.h"
-#include "style.h"
+#include "model/style.h"
 #include "vlist.h"
 
 #define MM	(72.0 / 25.4)

@@ -16,7 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "items.h"
 #include "linebreak.h"
 #include "params.h"

@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "layout.h"
 #include "metrics.h"
 #include "segment.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 #define UNKNOWN		(-2)
 

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "context.h"
-#include "diag.h"
+#include "util/diag.h"
 #include "foot.h"
 #include "page.h"
 #include "params.h"

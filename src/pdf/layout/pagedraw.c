@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "inline.h"
 #include "metrics.h"
 #include "page.h"

@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "bidi.h"
-#include "buf.h"
+#include "util/buf.h"
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "inline.h"
 #include "linebreak.h"
 #include "metrics.h"
@@ -24,7 +24,7 @@
 #include "parstate.h"
 #include "pool.h"
 #include "segment.h"
-#include "utf8.h"
+#include "util/utf8.h"
 #include "vlist.h"
 
 /* The piece [from, to) of box b, w wide, onto q after a break

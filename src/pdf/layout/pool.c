@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "util/diag.h"
 #include "pool.h"
 
 #define POOL_BLOCK	(64 * 1024)

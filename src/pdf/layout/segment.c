@@ -20,7 +20,7 @@
 #include <hb.h>
 
 #include "segment.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 enum cls { C_SPACE, C_NEUTRAL, C_PLAIN, C_COMPLEX, C_MARK, C_RTL };
 

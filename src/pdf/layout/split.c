@@ -37,8 +37,8 @@
 
 #include "block.h"
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "hyph.h"
 #include "inline.h"
 #include "layout.h"

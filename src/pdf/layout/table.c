@@ -24,13 +24,13 @@
 
 #include "block.h"
 #include "context.h"
-#include "diag.h"
-#include "doc.h"
+#include "util/diag.h"
+#include "model/doc.h"
 #include "inline.h"
 #include "metrics.h"
 #include "params.h"
 #include "pool.h"
-#include "style.h"
+#include "model/style.h"
 #include "table.h"
 #include "vlist.h"
 

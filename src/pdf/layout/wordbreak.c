@@ -18,8 +18,8 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
-#include "diag.h"
-#include "utf8.h"
+#include "util/diag.h"
+#include "util/utf8.h"
 #include "wordbreak.h"
 
 struct lo_wordbreak {

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "hash.h"
+#include "util/arena.h"
+#include "util/diag.h"
+#include "util/hash.h"
 #include "inline.h"
 #include "wordcache.h"
 

@@ -1,0 +1,428 @@
+/*
+ * man/table.c - tables for the man emitter: tbl, or stacked .TP blocks.
+ *
+ * Column widths come from the content, measured in terminal columns:
+ *  - every column is at least as wide as its longest word, so nothing is
+ *    ever cut ("Responsibilities" stays whole), and hyphenation is off in
+ *    the table, so groff does not split a word just to fill a line;
+ *  - if every cell fits on one line, columns take their natural width;
+ *  - otherwise a short column (every cell at most SHORT_MAX columns)
+ *    keeps its longest word and the prose columns share what is left in
+ *    proportion to how much text they hold, never below their longest
+ *    word nor above their natural width.  (A width class: which column
+ *    holds row labels is the model's decision, table.label_col.)
+ * Widths are given to tbl as w(Nn); every cell is a T{ T} text block, so
+ * cell text is never split on the column separator.
+ *
+ * When the minimum widths cannot fit in the line, the table is written as
+ * one .TP block per row instead: the first cell is the tag and the others
+ * follow as "Header: value".  When the grid fits the 80-column layout but
+ * not a narrower terminal, both are written behind a test of groff's line
+ * length; mandoc, which has no line length register (it reads as 0),
+ * always takes the grid and fits it itself.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+#include "model/doc.h"
+#include "emit.h"
+#include "man.h"
+#include "roff.h"
+#include "model/style.h"
+#include "mantable.h"
+
+#define SHORT_MAX	24	/* a column whose cells are all this short */
+#define PROSE_MIN	12	/* narrowest useful prose column */
+/* A grid this much narrower than the 80-column line also fits a
+ * 60-column terminal, so it needs no stacked alternative. */
+#define NARROW		20
+
+/* ------------------------------------------------------------ measuring */
+
+struct meter {
+	int	line, word, minw, natural;
+	long	content;
+};
+
+static void
+meter_word(struct meter *mt)
+{
+	/* Longer words have break points (roff.c). */
+	if (mt->word > ROFF_CHUNK)
+		mt->word = ROFF_CHUNK;
+	if (mt->word > mt->minw)
+		mt->minw = mt->word;
+	mt->word = 0;
+}
+
+static void
+meter_line(struct meter *mt)
+{
+	meter_word(mt);
+	if (mt->line > mt->natural)
+		mt->natural = mt->line;
+	mt->line = 0;
+}
+
+/* Code is measured 6/5 wide: groff's checking device (ps) sets it in
+ * Courier, whose characters are 1.2n. */
+static void
+meter_text(struct meter *mt, const char *s, int code)
+{
+	size_t i = 0, n;
+
+	while (s[i] != '\0') {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			meter_word(mt);
+			if (mt->line > 0)
+				mt->line++;
+			i++;
+			continue;
+		}
+		n = 1;
+		while ((s[i + n] & 0xC0) == 0x80)
+			n++;
+		n = roff_width(s + i, n);
+		if (code)
+			n = (n * 6 + 4) / 5;
+		mt->word += (int)n;
+		mt->line += (int)n;
+		mt->content += (long)n;
+		while ((s[++i] & 0xC0) == 0x80)
+			;
+	}
+}
+
+/* Measure one cell as the renderer will write it: hard breaks and list
+ * items start lines; an item's "\(bu\ " is glued to its first word. */
+static void
+measure(const struct node *cell, struct meter *mt)
+{
+	struct node *n = NULL;
+	int entering;
+	char num[24];
+
+	memset(mt, 0, sizeof(*mt));
+	while ((n = doc_next(cell, n, &entering)) != NULL) {
+		if (n == cell)
+			continue;
+		if (!entering) {
+			if (n->type == N_LINK &&
+			    n->u.link.kind == LINK_EXTERNAL &&
+			    !man_autolink(n)) {
+				/* Shown as " <url>" after the text. */
+				meter_word(mt);
+				mt->line += 1;
+				mt->word = (int)roff_width(n->u.link.href,
+				    strlen(n->u.link.href)) + 2;
+				mt->line += mt->word;
+				mt->content += mt->word;
+			}
+			continue;
+		}
+		switch (n->type) {
+		case N_TEXT:
+		case N_CODE:
+		case N_CODE_BLOCK:
+			meter_text(mt, n->text, n->type != N_TEXT);
+			break;
+		case N_SOFTBREAK:
+			meter_text(mt, " ", 0);
+			break;
+		case N_LINEBREAK:
+			meter_line(mt);
+			break;
+		case N_FOOTREF:	/* "[1]", glued to the word before it */
+			snprintf(num, sizeof(num), "[%d]",
+			    n->u.footref.note->u.footnote.num);
+			meter_text(mt, num, 0);
+			break;
+		case N_ITEM:
+			meter_line(mt);
+			mt->word = mt->line = 2;
+			break;
+		case N_LINK:
+			/* An autolink shows its address once, as text. */
+			if (man_autolink(n)) {
+				meter_text(mt, n->u.link.href, 0);
+				entering = 0;
+			}
+			break;
+		default:
+			if (doc_is_block(n) && n->type != N_LIST &&
+			    !(n->parent->type == N_ITEM &&
+			    n == n->parent->first))
+				meter_line(mt);
+			break;
+		}
+	}
+	meter_line(mt);
+	/* One column of slack: groff's default device for checks (ps) sets
+	 * a bold "Widget" wider than 6n, and would warn. */
+	mt->minw++;
+	mt->natural++;
+}
+
+/* -------------------------------------------------------------- widths */
+
+/*
+ * Share `room` among the prose columns in proportion to their content,
+ * each between its minimum and its natural width (water-filling: a
+ * column that hits a bound is fixed there and the rest is shared again).
+ */
+static void
+share(struct col *c, int ncols, int room)
+{
+	int i, changed = 1;
+	long total;
+	int left;
+
+	while (changed) {
+		changed = 0;
+		total = 0;
+		left = room;
+		for (i = 0; i < ncols; i++) {
+			if (c[i].fixed)
+				left -= c[i].width;
+			else
+				total += c[i].content > 0 ? c[i].content : 1;
+		}
+		if (total == 0)
+			break;
+		for (i = 0; i < ncols; i++) {
+			long w;
+
+			if (c[i].fixed)
+				continue;
+			w = (long)left * (c[i].content > 0 ?
+			    c[i].content : 1) / total;
+			if (w < c[i].minw) {
+				c[i].width = c[i].minw;
+				c[i].fixed = changed = 1;
+			} else if (w >= c[i].natural) {
+				c[i].width = c[i].natural;
+				c[i].fixed = changed = 1;
+			} else
+				c[i].width = (int)w;
+		}
+	}
+	/* Rounding down leaves a few columns over: give them out. */
+	left = room;
+	for (i = 0; i < ncols; i++)
+		left -= c[i].width;
+	for (i = 0; left > 0; i = (i + 1) % ncols) {
+		int any = 0, j;
+
+		for (j = 0; j < ncols; j++)
+			any |= !c[j].short_col && c[j].width < c[j].natural;
+		if (!any)
+			break;
+		if (!c[i].short_col && c[i].width < c[i].natural) {
+			c[i].width++;
+			left--;
+		}
+	}
+}
+
+/* Decide widths for the space `room` (gaps already taken off).
+ * Returns 0, or -1 when the grid cannot fit. */
+static int
+widths(struct col *c, int ncols, int room)
+{
+	int i, sum_nat = 0, sum_min = 0, prose = 0;
+
+	for (i = 0; i < ncols; i++) {
+		if (c[i].natural < 1)
+			c[i].natural = 1;
+		if (c[i].minw < 1)
+			c[i].minw = 1;
+		sum_nat += c[i].natural;
+		c[i].short_col = c[i].natural <= SHORT_MAX;
+		prose += !c[i].short_col;
+	}
+	if (sum_nat <= room) {
+		for (i = 0; i < ncols; i++)
+			c[i].width = c[i].natural;
+		return 0;
+	}
+	/* Only short columns: they all share, like prose. */
+	if (prose == 0)
+		for (i = 0; i < ncols; i++)
+			c[i].short_col = 0;
+	for (i = 0; i < ncols; i++) {
+		int least = c[i].minw;
+
+		if (!c[i].short_col && c[i].natural > least)
+			least = c[i].natural < PROSE_MIN ? c[i].natural :
+			    (PROSE_MIN > least ? PROSE_MIN : least);
+		sum_min += least;
+		c[i].fixed = c[i].short_col;
+		c[i].width = c[i].short_col ? c[i].minw : least;
+	}
+	if (sum_min > room)
+		return -1;
+	for (i = 0; i < ncols; i++)
+		if (!c[i].short_col && c[i].minw < c[i].width)
+			c[i].minw = c[i].width;	/* the floor used above */
+	share(c, ncols, room);
+	return 0;
+}
+
+static const struct node *
+header_row(const struct node *table)
+{
+	const struct node *row;
+
+	for (row = table->first; row != NULL; row = row->next)
+		if (row->type == N_ROW && row->u.row.header)
+			return row;
+	return NULL;
+}
+
+/* The header cell over column k, if any. */
+static const struct node *
+heading_of(const struct node *head, int k)
+{
+	const struct node *h;
+
+	for (h = head != NULL ? head->first : NULL; h != NULL; h = h->next)
+		if (k >= h->u.cell.col && k < h->u.cell.col + h->u.cell.colspan)
+			return h;
+	return NULL;
+}
+
+/* One .TP block per row: the first cell is the tag, then each other
+ * cell as "Header: value", each starting a line. */
+static void
+stacked(struct man *m, const struct node *table)
+{
+	const struct node *head = header_row(table), *row, *cell, *hc;
+	int any;
+
+	for (row = table->first; row != NULL; row = row->next) {
+		if (row->type != N_ROW || row->u.row.header)
+			continue;
+		roff_req(&m->r, ".TP 4");
+		roff_eol(&m->r);
+		roff_font_push(&m->r, FONT_BOLD);
+		if (row->first != NULL && !man_cell_empty(row->first))
+			man_inlines(m, row->first, INL_LINE, ESC_NOHYPH);
+		else
+			roff_raw(&m->r, "\\(em");
+		roff_font_pop(&m->r, FONT_BOLD);
+		roff_eol(&m->r);
+		any = 0;
+		for (cell = row->first; cell != NULL; cell = cell->next) {
+			hc = heading_of(head, cell->u.cell.col);
+			if (cell == row->first || man_cell_empty(cell))
+				continue;
+			if (any) {
+				roff_req(&m->r, ".br");
+				roff_eol(&m->r);
+			}
+			any = 1;
+			if (hc != NULL && !man_cell_empty(hc)) {
+				roff_font_push(&m->r, FONT_BOLD);
+				man_inlines(m, hc, INL_LINE, 0);
+				roff_raw(&m->r, ":");
+				roff_font_pop(&m->r, FONT_BOLD);
+				if (cell->first != NULL &&
+				    doc_is_block(cell->first)) {
+					roff_req(&m->r, ".br");
+					roff_eol(&m->r);
+				} else
+					m->r.space = 1;
+			}
+			man_cell_body(m, cell, INL_FLOW, 0);
+		}
+		if (!any) {
+			roff_raw(&m->r, "\\&");
+		}
+		roff_eol(&m->r);
+	}
+	m->fresh = 0;
+}
+
+/* A table's caption: a bold paragraph above it. */
+static void
+caption(struct man *m, const struct node *table)
+{
+	if (table->first->type != N_CAPTION ||
+	    !doc_has_text(table->first))
+		return;
+	man_para(m);
+	roff_font_push(&m->r, FONT_BOLD);
+	man_inlines(m, table->first, INL_FLOW, 0);
+	roff_font_pop(&m->r, FONT_BOLD);
+	roff_eol(&m->r);
+}
+
+void
+man_table(struct man *m, const struct node *table)
+{
+	int ncols = table->u.table.ncols, i, fits, total, room;
+	const struct node *row, *cell;
+	struct col *c;
+	struct meter mt;
+	char tmp[96];
+
+	if (ncols <= 0 || man_first_row(table) == NULL)
+		return;
+	caption(m, table);
+	c = xcalloc((size_t)ncols, sizeof(*c));
+	for (row = man_first_row(table); row != NULL; row = row->next)
+		for (cell = row->first; cell != NULL; cell = cell->next) {
+			/* A cell over several columns wraps in all of them:
+			 * it sets no column's width. */
+			i = cell->u.cell.col;
+			if (i < 0 || i >= ncols || cell->u.cell.colspan > 1)
+				continue;
+			measure(cell, &mt);
+			if (mt.minw > c[i].minw)
+				c[i].minw = mt.minw;
+			if (mt.natural > c[i].natural)
+				c[i].natural = mt.natural;
+			c[i].content += mt.content;
+		}
+	room = man_avail(m) - GAP * (ncols - 1);
+	fits = widths(c, ncols, room) == 0;
+	total = GAP * (ncols - 1);
+	for (i = 0; i < ncols; i++)
+		total += c[i].width;
+
+	if (ncols == 1 || (fits && m->layout == MAN_TABLE_GRID) ||
+	    (fits && m->layout != MAN_TABLE_STACKED &&
+	    total + NARROW <= man_avail(m))) {
+		/* Narrow enough for any terminal, or forced. */
+		man_grid(m, table, c, ncols, 0);
+	} else if (!fits || m->layout == MAN_TABLE_STACKED) {
+		stacked(m, table);
+	} else {
+		/* mandoc reads \n(.l as 0; groff knows its line length.
+		 * Three plain .if: mandoc mispairs an ".el .ie" chain. */
+		roff_req(&m->r, ".if \\n(.l=0 \\{\\");
+		roff_eol(&m->r);
+		man_grid(m, table, c, ncols, 1);
+		roff_req(&m->r, ".\\}");
+		roff_eol(&m->r);
+		snprintf(tmp, sizeof(tmp),
+		    ".if (\\n(.l>0)&(\\n(.l-\\n(.i>=%dn) \\{\\", total);
+		roff_req(&m->r, tmp);
+		roff_eol(&m->r);
+		man_grid(m, table, c, ncols, 0);
+		roff_req(&m->r, ".\\}");
+		roff_eol(&m->r);
+		snprintf(tmp, sizeof(tmp),
+		    ".if (\\n(.l>0)&(\\n(.l-\\n(.i<%dn) \\{\\", total);
+		roff_req(&m->r, tmp);
+		roff_eol(&m->r);
+		stacked(m, table);
+		roff_req(&m->r, ".\\}");
+		roff_eol(&m->r);
+	}
+	m->fresh = 0;
+	free(c);
+}

@@ -1,0 +1,245 @@
+/*
+ * book.c - an mdBook book's chapter list, read from its SUMMARY.md.
+ *
+ * SUMMARY.md is Markdown, so it is read by the one Markdown parser into a
+ * model of its own and walked: the first heading is the summary's title,
+ * later headings are part titles, links in paragraphs are the prefix and
+ * suffix chapters, links in (nested) lists the numbered chapters, a link
+ * with no target a draft (left out, with a warning), rules are
+ * separators.  Chapter paths are relative to SUMMARY.md's folder.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "read/book.h"
+#include "util/diag.h"
+#include "model/doc.h"
+#include "read/input.h"
+#include "read/parse.h"
+#include "util/url.h"
+
+static int
+exists(const char *path, int dir)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && (dir ? S_ISDIR(sb.st_mode) :
+	    S_ISREG(sb.st_mode));
+}
+
+static char *
+join(const char *a, const char *b)
+{
+	size_t n = strlen(a) + strlen(b) + 2;
+	char *s = xmalloc(n);
+
+	snprintf(s, n, "%s/%s", a, b);
+	return s;
+}
+
+/* The folder part of a path ("." for none). */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+static void
+add(struct book *b, const char *path, const char *title, int depth,
+    int line, int unparted)
+{
+	struct book_entry *e;
+
+	b->e = xrealloc(b->e, (b->n + 1) * sizeof(*b->e));
+	e = &b->e[b->n++];
+	e->path = path ? xstrdup(path) : NULL;
+	e->title = xstrdup(title);
+	e->depth = depth;
+	e->line = line;
+	e->unparted = unparted;
+}
+
+/* A chapter link: its file, or (no target) a draft left out. */
+static void
+chapter(struct book *b, const struct node *link, int depth, int unparted)
+{
+	char *title = doc_text_dup(link, 0), *rel, *path;
+	const char *url = link->u.link.url;
+
+	if (*url == '\0') {
+		diag_warn(b->summary, link->line, "draft chapter \"%s\" has no "
+		    "file; it is left out", title);
+		free(title);
+		return;
+	}
+	rel = pct_decode(url, strcspn(url, "?#"));
+	path = path_resolve(b->summary, rel);
+	add(b, path, title, depth, link->line, unparted);
+	free(path);
+	free(rel);
+	free(title);
+}
+
+/* Every link of a paragraph (prefix and suffix chapters). */
+static void
+links(struct book *b, const struct node *par, int depth, int unparted)
+{
+	const struct node *n = NULL;
+	int entering;
+
+	while ((n = doc_next(par, (struct node *)n, &entering)) != NULL)
+		if (entering && n->type == N_LINK)
+			chapter(b, n, depth, unparted);
+}
+
+/* A list of numbered chapters, nesting by depth; iterative, since a
+ * hostile SUMMARY may nest deeply (the model bounds it anyway). */
+static void
+list(struct book *b, const struct node *l, int depth)
+{
+	const struct node *item, *k;
+
+	for (item = l->first; item != NULL; item = item->next)
+		for (k = item->first; k != NULL; k = k->next)
+			if (k->type == N_PARAGRAPH)
+				links(b, k, depth, 0);
+			else if (k->type == N_LIST)
+				list(b, k, depth + 1);
+}
+
+static int
+summary(struct book *b)
+{
+	struct doc *d = doc_new();
+	struct input in;
+	const struct node *n;
+	int headings = 0;
+	char *t;
+
+	if (input_read(b->summary, &in) != 0) {
+		doc_free(d);
+		return -1;
+	}
+	parse_chapter(d, b->summary, in.text, in.len);
+	input_free(&in);
+	for (n = d->root->first->first; n != NULL; n = n->next) {
+		if (n->type == N_HEADING && headings++ == 0) {
+			/* The summary's own title; a book with no
+			 * book.toml title takes it, unless it only says
+			 * "Summary". */
+			t = doc_text_dup(n, 0);
+			if (b->title == NULL && strcmp(t, "Summary") != 0)
+				b->title = t;
+			else
+				free(t);
+		} else if (n->type == N_HEADING) {
+			t = doc_text_dup(n, 0);
+			add(b, NULL, t, 0, n->line, 0);
+			free(t);
+		} else if (n->type == N_PARAGRAPH)
+			/* Prefix and suffix chapters belong to no part. */
+			links(b, n, 0, 1);
+		else if (n->type == N_LIST)
+			list(b, n, 0);
+	}
+	doc_free(d);
+	if (b->n == 0) {
+		diag_error(b->summary, 0, "lists no chapters");
+		return -1;
+	}
+	return 0;
+}
+
+/* Where the book's files are, from the argument. */
+static int
+locate(const char *arg, struct book *b)
+{
+	const char *base = strrchr(arg, '/');
+	char *toml, *up;
+
+	base = base ? base + 1 : arg;
+	if (exists(arg, 1)) {
+		b->root = xstrdup(arg);
+		toml = join(arg, "book.toml");
+		if (exists(toml, 0) && book_toml(toml, b) != 0) {
+			free(toml);
+			return -1;
+		}
+		free(toml);
+		/* book.toml's src is a folder name under the root. */
+		up = b->src != NULL ? b->src : xstrdup("src");
+		b->src = join(arg, up);
+		free(up);
+		b->summary = join(b->src, "SUMMARY.md");
+		if (!exists(b->summary, 0)) {
+			/* A folder holding SUMMARY.md itself. */
+			free(b->src);
+			free(b->summary);
+			b->src = xstrdup(arg);
+			b->summary = join(arg, "SUMMARY.md");
+		}
+		return exists(b->summary, 0) ? 1 : 0;
+	}
+	if (strcmp(base, "SUMMARY.md") != 0)
+		return 0;
+	b->summary = xstrdup(arg);
+	b->src = dir_of(arg);
+	up = dir_of(b->src);
+	toml = join(up, "book.toml");
+	b->root = xstrdup(exists(toml, 0) ? up : b->src);
+	if (exists(toml, 0) && book_toml(toml, b) != 0) {
+		free(toml);
+		free(up);
+		return -1;
+	}
+	free(toml);
+	free(up);
+	return 1;
+}
+
+int
+book_open(const char *arg, struct book *b)
+{
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	if ((rc = locate(arg, b)) != 1) {
+		book_free(b);
+		return rc;
+	}
+	if (summary(b) != 0) {
+		book_free(b);
+		return -1;
+	}
+	return 1;
+}
+
+void
+book_free(struct book *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		free(b->e[i].path);
+		free(b->e[i].title);
+	}
+	for (i = 0; b->authors != NULL && b->authors[i] != NULL; i++)
+		free(b->authors[i]);
+	free(b->authors);
+	free(b->e);
+	free(b->root);
+	free(b->src);
+	free(b->summary);
+	free(b->title);
+	free(b->description);
+	free(b->language);
+	memset(b, 0, sizeof(*b));
+}

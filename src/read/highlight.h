@@ -1,0 +1,59 @@
+/*
+ * highlight.h - the bridge to GNU Source-highlight's library
+ * (highlight_sh.cc, the one C++ file of quire).
+ *
+ * Source-highlight reads a language definition (a .lang file from its
+ * data directory, as its lang.map names them) and reports each token of
+ * a line as a language element ("keyword", "string", "symbol"...) and its
+ * position.  The bridge folds the elements into the model's token
+ * classes (doc.h) and hands back (offset, length, class) triples; it
+ * never formats text.  Nothing it calls may throw past it: every
+ * exception of the library, of Boost.Regex or of the C++ runtime is
+ * caught and becomes a -1 with a message in hl_error().
+ */
+#ifndef QUIRE_HIGHLIGHT_H
+#define QUIRE_HIGHLIGHT_H
+
+#include <stddef.h>
+
+#include "model/doc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Called once per token, in order: len bytes at off into the text. */
+typedef void	hl_token_fn(void *arg, size_t off, size_t len,
+		    enum code_class cls);
+
+/* Load the library's language map and data directory (once); returns
+ * -1 when they cannot be read. */
+int		hl_ready(void);
+
+/*
+ * The definition file ("ruby.lang") that the library's own lang.map
+ * gives a language name, copied into buf; returns -1 when the map does
+ * not name it (or cannot be read).
+ */
+int		hl_map_lang(const char *name, char *buf, size_t bufsize);
+
+/*
+ * Tokenise len bytes of text (lines separated by '\n') with the
+ * definition file langfile, calling fn for each token.  Returns 0, or
+ * -1 when the definition cannot be loaded or the library fails on this
+ * text; the tokens reported before a failure are to be dropped.
+ */
+int		hl_tokenize(const char *langfile, const char *text, size_t len,
+		    hl_token_fn *fn, void *arg);
+
+/* What the last failure was (never NULL). */
+const char	*hl_error(void);
+
+/* Free the loaded definitions (at exit, so leak checkers see none). */
+void		hl_release(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

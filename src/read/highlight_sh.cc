@@ -1,0 +1,291 @@
+/*
+ * highlight_sh.cc - GNU Source-highlight's library behind a C interface
+ * (see highlight.h).
+ *
+ * The library's lower-level API is used, as its manual's "completely
+ * customized formatting" shows: a LangDefManager builds the matching
+ * automaton of a definition file (and caches it), a SourceHighlighter
+ * runs it a line at a time, and a FormatterManager calls one Formatter
+ * per language element with the token's text and its start in the line.
+ * Each formatter here knows its element's class and reports the token's
+ * place, so nothing the library writes is ever parsed again.  Elements
+ * not in the table below (and "normal" text) go to the default
+ * formatter, which drops them: that text stays plain.
+ *
+ * Source-highlight keeps its state between lines (a comment or string
+ * that spans lines), so one highlighter reads a whole block.  It is
+ * built fresh for every block: a block never inherits the state another
+ * left open.
+ *
+ * Blocks are tokenised on several threads at once.  Loading is not
+ * safe to share (the definition parser is flex and bison's, with
+ * globals, and the cache and language map are plain std::maps), so it
+ * happens under one lock.  A loaded automaton is only read while it
+ * runs: every rule tries its const Boost.Regex, which Boost makes safe
+ * to match from many threads, and a rule with back-references makes a
+ * copy of its state for the highlighter that matched it (the copy's
+ * debugging id, a static counter, is the one thing written; nothing
+ * reads it).  The formatters, which hold where tokens go, and the last
+ * error are each thread's own.
+ */
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+
+#include <srchilite/formatter.h>
+#include <srchilite/formattermanager.h>
+#include <srchilite/formatterparams.h>
+#include <srchilite/langdefmanager.h>
+#include <srchilite/langmap.h>
+#include <srchilite/regexrulefactory.h>
+#include <srchilite/settings.h>
+#include <srchilite/sourcehighlighter.h>
+
+#include "read/highlight.h"
+
+namespace {
+
+/* Source-highlight's language elements (its default.style and
+ * style.defaults list them) and the classes they are shown as. */
+const struct {
+	const char	*elem;
+	enum code_class	 cls;
+} elements[] = {
+	{ "keyword", CC_KEYWORD },
+	{ "type", CC_TYPE }, { "usertype", CC_TYPE },
+	{ "classname", CC_TYPE }, { "attribute", CC_TYPE },
+	{ "selector", CC_TYPE },
+	{ "string", CC_STRING }, { "regexp", CC_STRING },
+	{ "valquote", CC_STRING },
+	{ "number", CC_NUMBER },
+	{ "comment", CC_COMMENT }, { "todo", CC_COMMENT },
+	{ "url", CC_COMMENT },
+	{ "preproc", CC_PREPROC }, { "label", CC_PREPROC },
+	{ "difflines", CC_PREPROC },
+	{ "function", CC_FUNCTION }, { "predef_func", CC_FUNCTION },
+	{ "section", CC_FUNCTION },
+	{ "symbol", CC_OPERATOR }, { "cbracket", CC_OPERATOR },
+	{ "paren", CC_OPERATOR }, { "colon", CC_OPERATOR },
+	{ "variable", CC_VARIABLE }, { "property", CC_VARIABLE },
+	{ "key", CC_VARIABLE }, { "keyquote", CC_VARIABLE },
+	{ "specialchar", CC_CONSTANT }, { "value", CC_CONSTANT },
+	{ "atom", CC_CONSTANT }, { "predef_var", CC_CONSTANT },
+	{ "costant", CC_CONSTANT },	/* sic, in some definitions */
+	{ "newfile", CC_INSERTED },
+	{ "oldfile", CC_DELETED },
+};
+
+/* Where the tokens of the block being read go. */
+struct sink {
+	hl_token_fn	*fn;
+	void		*arg;
+	size_t		 line;		/* the line's offset in the block */
+	size_t		 linelen;
+};
+
+/* One language element's formatter: it reports where its tokens are. */
+class TokenFormatter : public srchilite::Formatter {
+	enum code_class	 cls;
+	struct sink	*out;
+
+public:
+	TokenFormatter(enum code_class c, struct sink *s) : cls(c), out(s) {}
+
+	void format(const std::string &s,
+	    const srchilite::FormatterParams *p) override
+	{
+		size_t start;
+
+		/* The library counts start within the line; a token it
+		 * places outside the line is dropped, not trusted. */
+		if (p == nullptr || p->start < 0 || s.empty())
+			return;
+		start = (size_t)p->start;
+		if (start > out->linelen || s.size() > out->linelen - start)
+			return;
+		out->fn(out->arg, out->line + start, s.size(), cls);
+	}
+};
+
+/* Plain text and the elements no class stands for. */
+class PlainFormatter : public srchilite::Formatter {
+public:
+	void format(const std::string &,
+	    const srchilite::FormatterParams *) override {}
+};
+
+/* What stays loaded between blocks: the definitions already built and
+ * the language map, shared by every thread under `loading'. */
+struct state {
+	srchilite::RegexRuleFactory	 rules;
+	srchilite::LangDefManager	 defs;
+	std::string			 datadir;
+	srchilite::LangMap		 map;
+
+	state() : defs(&rules),
+	    datadir(srchilite::Settings::retrieveDataDir()),
+	    map(datadir, "lang.map")
+	{
+		map.open();
+	}
+};
+
+/* A thread's own: where its tokens go, and the formatters that send
+ * them there. */
+struct worker {
+	struct sink			 sink;
+	srchilite::FormatterManager	 formatters;
+
+	worker() : sink(), formatters(srchilite::FormatterPtr(
+	    new PlainFormatter()))
+	{
+		for (const auto &e : elements)
+			formatters.addFormatter(e.elem, srchilite::FormatterPtr(
+			    new TokenFormatter(e.cls, &sink)));
+	}
+};
+
+std::mutex	 loading;
+state		*loaded;
+bool		 broken;	/* the state could not be made: */
+std::string	 broken_why = "source-highlight failed";	/* why */
+thread_local std::string last_error = "no error";
+thread_local std::unique_ptr<worker> mine;
+
+/* The loaded state, made on first use; throws when the library's data
+ * directory cannot be read, then at once on every later call, so a
+ * missing directory is not searched for again for every block.  Called
+ * with `loading' held. */
+state &
+get_state()
+{
+	if (broken)
+		throw std::runtime_error(broken_why);
+	if (loaded == nullptr) {
+		try {
+			loaded = new state();
+		} catch (const std::exception &e) {
+			broken = true;
+			broken_why = e.what();
+			throw;
+		} catch (...) {
+			broken = true;
+			throw;
+		}
+	}
+	return *loaded;
+}
+
+void
+failed(const char *what)
+{
+	try {
+		last_error = what != nullptr ? what : "unknown error";
+	} catch (...) {
+		/* No memory for the message: the old one stays. */
+	}
+}
+
+/* Run f, whose exceptions become -1 and a message for hl_error(). */
+template <typename F> int
+guarded(F f)
+{
+	try {
+		return f();
+	} catch (const std::exception &e) {
+		failed(e.what());
+	} catch (...) {
+		failed("source-highlight failed");
+	}
+	return -1;
+}
+
+} // namespace
+
+extern "C" int
+hl_ready(void)
+{
+	return guarded([] {
+		std::lock_guard<std::mutex> g(loading);
+
+		get_state();
+		return 0;
+	});
+}
+
+extern "C" int
+hl_map_lang(const char *name, char *buf, size_t bufsize)
+{
+	return guarded([=] {
+		std::lock_guard<std::mutex> g(loading);
+		std::string file = get_state().map.getMappedFileName(name);
+
+		if (file.empty() || file.size() >= bufsize)
+			return -1;
+		std::memcpy(buf, file.c_str(), file.size() + 1);
+		return 0;
+	});
+}
+
+extern "C" int
+hl_tokenize(const char *langfile, const char *text, size_t len,
+    hl_token_fn *fn, void *arg)
+{
+	return guarded([=] {
+		srchilite::HighlightStatePtr automaton;
+
+		{
+			std::lock_guard<std::mutex> g(loading);
+			state &st = get_state();
+
+			automaton = st.defs.getHighlightState(st.datadir,
+			    langfile);
+		}
+		if (mine == nullptr)
+			mine.reset(new worker());
+		srchilite::SourceHighlighter h(automaton);
+		srchilite::FormatterParams params;
+		struct sink &sink = mine->sink;
+		size_t at = 0;
+
+		/* Positions are only reported with optimisation off; this
+		 * side merges touching tokens of one class instead. */
+		h.setOptimize(false);
+		h.setFormatterManager(&mine->formatters);
+		h.setFormatterParams(&params);
+		sink.fn = fn;
+		sink.arg = arg;
+		while (at < len) {
+			const char *nl = static_cast<const char *>(
+			    std::memchr(text + at, '\n', len - at));
+			size_t n = nl != nullptr ? (size_t)(nl - (text + at)) :
+			    len - at;
+
+			sink.line = at;
+			sink.linelen = n;
+			params.start = 0;
+			h.highlightParagraph(std::string(text + at, n));
+			at += n + 1;
+		}
+		return 0;
+	});
+}
+
+extern "C" const char *
+hl_error(void)
+{
+	return last_error.c_str();
+}
+
+extern "C" void
+hl_release(void)
+{
+	std::lock_guard<std::mutex> g(loading);
+
+	mine.reset();
+	delete loaded;
+	loaded = nullptr;
+}

@@ -1,0 +1,140 @@
+/*
+ * html_block.c - HTML blocks become model nodes.
+ *
+ * CommonMark ends an HTML block at a blank line, so an element that holds
+ * Markdown arrives in pieces: "<div align="center">", the Markdown blocks,
+ * "</div>".  The pieces are stitched: libxml2's push parser reads the
+ * container's HTML blocks, with a placeholder element standing for each
+ * Markdown block between them, and a run ends where every element its
+ * first block opened is closed again.  An element never closed is
+ * reported and ends with its own block, so it cannot swallow the rest of
+ * the document.  Each run is then parsed by libxml2 into a tree, which is
+ * mapped to model nodes here without recursion (html_map.c), the Markdown
+ * blocks taking the placeholders' places.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+#include "model/doc.h"
+#include "read/html_int.h"
+
+/* The depth of open elements after each child of a block container:
+ * one push parser over the whole sequence, building no tree. */
+static int *
+depths(struct node **kids, size_t n)
+{
+	static htmlSAXHandler none;
+	htmlParserCtxtPtr p;
+	int *d = xcalloc(n + 1, sizeof(*d));
+	char ph[64];
+	size_t k;
+
+	p = htmlCreatePushParserCtxt(&none, NULL, "", 0, NULL,
+	    XML_CHAR_ENCODING_UTF8);
+	htmlCtxtUseOptions(p, HTML_PARSE_OPTIONS);
+	for (k = 0; k < n; k++) {
+		if (kids[k]->type == N_HTML_BLOCK)
+			htmlParseChunk(p, kids[k]->text,
+			    (int)strlen(kids[k]->text), 0);
+		else {
+			snprintf(ph, sizeof(ph), "<%s></%s>", HTML_PLACEHOLDER,
+			    HTML_PLACEHOLDER);
+			htmlParseChunk(p, ph, (int)strlen(ph), 0);
+		}
+		/* html and body are implied around everything. */
+		d[k] = p->nameNr > 2 ? p->nameNr - 2 : 0;
+	}
+	htmlParseChunk(p, NULL, 0, 1);
+	if (p->myDoc != NULL)
+		xmlFreeDoc(p->myDoc);
+	htmlFreeParserCtxt(p);
+	return d;
+}
+
+/* The innermost element still open after HTML block i alone. */
+static void
+open_element(const char *html, char *name, size_t namesz)
+{
+	static htmlSAXHandler none;
+	htmlParserCtxtPtr p;
+
+	name[0] = '\0';
+	p = htmlCreatePushParserCtxt(&none, NULL, "", 0, NULL,
+	    XML_CHAR_ENCODING_UTF8);
+	htmlCtxtUseOptions(p, HTML_PARSE_OPTIONS);
+	htmlParseChunk(p, html, (int)strlen(html), 0);
+	if (p->nameNr > 2 && p->name != NULL)
+		snprintf(name, namesz, "%s", p->name);
+	htmlParseChunk(p, NULL, 0, 1);
+	if (p->myDoc != NULL)
+		xmlFreeDoc(p->myDoc);
+	htmlFreeParserCtxt(p);
+}
+
+/* Map kids[i..j] (HTML blocks and the Markdown between) into parent. */
+static void
+map_run(struct doc *d, struct node *parent, struct node **kids, size_t i,
+    size_t j, struct html_warned *w)
+{
+	struct buf b;
+	size_t k;
+
+	buf_init(&b);
+	for (k = i; k <= j; k++) {
+		if (kids[k]->type == N_HTML_BLOCK)
+			buf_puts(&b, kids[k]->text);
+		else
+			buf_printf(&b, "<%s n=\"%zu\"></%s>", HTML_PLACEHOLDER,
+			    k - i, HTML_PLACEHOLDER);
+	}
+	html_map(d, parent, b.data ? b.data : "", kids + i, j - i + 1, w,
+	    kids[i]->file, kids[i]->line);
+	buf_free(&b);
+}
+
+void
+html_blocks(struct doc *d, struct node *parent, struct html_warned *w)
+{
+	struct node **kids = NULL, *n, *next;
+	size_t nk = 0, cap = 0, i, j;
+	char name[64] = "";
+	int *depth, base;
+
+	for (n = parent->first; n != NULL; n = next) {
+		next = n->next;
+		doc_unlink(n);
+		if (nk == cap) {
+			cap = cap ? cap * 2 : 32;
+			kids = xrealloc(kids, cap * sizeof(*kids));
+		}
+		kids[nk++] = n;
+	}
+	depth = depths(kids, nk);
+	for (i = 0; i < nk; i = j + 1) {
+		j = i;
+		if (kids[i]->type != N_HTML_BLOCK) {
+			doc_append(parent, kids[i]);
+			continue;
+		}
+		/* The run ends where the depth is back to what it was. */
+		base = i > 0 ? depth[i - 1] : 0;
+		while (j < nk && depth[j] > base)
+			j++;
+		if (j == nk) {
+			open_element(kids[i]->text, name, sizeof(name));
+			diag_warn(kids[i]->file, kids[i]->line, "<%s> is not "
+			    "closed; it ends with its own HTML block",
+			    name[0] ? name : "?");
+			j = i;
+		}
+		map_run(d, parent, kids, i, j, w);
+	}
+	free(depth);
+	free(kids);
+}

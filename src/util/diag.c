@@ -1,0 +1,191 @@
+/*
+ * diag.c - messages and the allocation wrappers.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/diag.h"
+
+int diag_quiet;
+int diag_verbose;
+int diag_warnings;
+
+/* Where this thread's messages go: a buffer, or stderr when NULL.  Only
+ * the thread itself reads or sets it, so it needs no lock. */
+static _Thread_local struct diag_buf *capture;
+
+void
+diag_buf_init(struct diag_buf *b)
+{
+	memset(b, 0, sizeof(*b));
+	/* Without a memory stream the messages still come out, only
+	 * unordered. */
+	b->fp = open_memstream(&b->data, &b->len);
+}
+
+struct diag_buf *
+diag_capture(struct diag_buf *b)
+{
+	struct diag_buf *prev = capture;
+
+	capture = b != NULL && b->fp != NULL ? b : NULL;
+	return prev;
+}
+
+/* Into the thread's own capture when there is one: a document published
+ * beside others (--each) holds its formats' messages as well. */
+void
+diag_buf_flush(struct diag_buf *b, int print)
+{
+	FILE *to = capture != NULL ? capture->fp : stderr;
+
+	if (b->fp != NULL && fclose(b->fp) == 0 && print && b->len > 0)
+		fwrite(b->data, 1, b->len, to);
+	if (print && capture != NULL)
+		capture->warnings += b->warnings;
+	else if (print)
+		diag_warnings += b->warnings;
+	free(b->data);
+	memset(b, 0, sizeof(*b));
+}
+
+static void
+vmsg(const char *file, int line, const char *kind, const char *fmt,
+    va_list ap)
+{
+	FILE *fp = capture != NULL ? capture->fp : stderr;
+
+	fputs("quire: ", fp);
+	if (file != NULL && line > 0)
+		fprintf(fp, "%s:%d: ", file, line);
+	else if (file != NULL)
+		fprintf(fp, "%s: ", file);
+	if (kind != NULL)
+		fputs(kind, fp);
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
+}
+
+void
+diag_error(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(file, line, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warn(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (capture != NULL)
+		capture->warnings++;
+	else
+		diag_warnings++;
+	if (diag_quiet)
+		return;
+	va_start(ap, fmt);
+	vmsg(file, line, "warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!diag_verbose)
+		return;
+	va_start(ap, fmt);
+	vmsg(NULL, 0, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void (*diag_cleanup)(void);
+static _Atomic int dying;
+
+int
+diag_dying(void)
+{
+	return dying;
+}
+
+/*
+ * Out of memory: say so, remove any half-written output, exit.  It may
+ * happen on any thread (a compressor, a helper) while the others go on:
+ * diag_dying() tells outfile.c to remove a temporary file made after this
+ * point, and _exit ends every thread at once, without running exit
+ * handlers (fontconfig's shutdown) under threads still using them.
+ */
+void
+oom(void)
+{
+	dying = 1;
+	fputs("quire: out of memory\n", stderr);
+	if (diag_cleanup != NULL)
+		diag_cleanup();
+	_exit(EXIT_OUTPUT);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz ? sz : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+double
+diag_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+diag_stage(double *t, const char *what)
+{
+	double n = diag_clock();
+
+	if (diag_verbose)
+		diag_note("%-14s %8.1f ms", what, (n - *t) * 1000.0);
+	*t = n;
+}
