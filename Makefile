@@ -34,7 +34,8 @@ LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
 
 # The pipeline's stages, one folder each: read -> model -> emitters, with
 # util/ under all of them.
-SRCDIRS	 = src src/util src/read src/model src/man src/epub src/pdf src/pdf/layout
+SRCDIRS	 = src src/util src/read src/model src/man src/epub src/pdf src/pdf/layout \
+	   src/pdf/haru
 SRC	 = $(wildcard $(SRCDIRS:%=%/*.c))
 CXXSRC	 = $(wildcard $(SRCDIRS:%=%/*.cc))
 # The default style and stylesheet, compiled in (scripts/embed).
