@@ -17,7 +17,10 @@ SHELL	 = /bin/bash
 PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng
 CC	?= cc
 CFLAGS	?= -O2 -g
-WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic
+# CI sets WERROR=-Werror: a warning fails the build there.
+WERROR	?=
+WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
+	   -Wshadow $(WERROR)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) -pthread $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
@@ -26,7 +29,7 @@ ALL_CFLAGS = $(WARN) -pthread $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSIO
 # book.toml, GNU Source-highlight): C++17, with the C flags (sanitizers
 # included), the C++ runtime linked in.
 CXX	?= c++
-CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic
+CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic $(WERROR)
 ALL_CXXFLAGS = $(CXXWARN) -pthread $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
 	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \

@@ -8,7 +8,11 @@
 #include "model/doc.h"
 #include "emit.h"
 
-int emit_jobs = 1;
+const struct emitter emitters[NEMITTERS] = {
+	{ "pdf", "pdf", emit_pdf, 1 },
+	{ "epub", "epub", emit_epub, 1 },
+	{ "man", NULL, emit_man, 0 },
+};
 
 void
 emit_fallback_warn(int warned[], const struct node *n, const char *format)

@@ -1,11 +1,15 @@
 /*
- * emit.h - the emitters' one entry point each.
+ * emit.h - the emitters' one entry point each, and their table.
  *
- * Each emitter reads the model (doc.h) and the style, writes one complete
- * publication to `out` and returns 0, or prints "quire: ..." messages
- * (diag.h) and returns -1.  `out` is a temporary file owned by the caller
- * (outfile.c), which renames it into place only on success, so an emitter
- * never deals with paths, partial files or stdout.
+ * Each emitter reads the model (doc.h, its settled values in doc->set)
+ * and the style, writes one complete publication to `out` and returns 0,
+ * or prints "quire: ..." messages (diag.h) and returns -1.  `out` is a
+ * temporary file owned by the caller (outfile.c), which renames it into
+ * place only on success, so an emitter never deals with paths, partial
+ * files or stdout.  Any thread an emitter uses comes from the runner it
+ * is given (runner.h); the output is the same whatever its threads.
+ *
+ * A new format is a folder of its own plus one row in emitters[].
  */
 #ifndef QUIRE_EMIT_H
 #define QUIRE_EMIT_H
@@ -20,19 +24,24 @@ struct style;
  * caller instead, it would race. */
 void	emit_init(void);
 
-/* How many threads an emitter may use for work of its own (the PDF's
- * compression), and the front end for its highlighting (codeblock.c);
- * set by main before reading, never while emitters run.  The output is
- * the same whatever it is. */
-extern int emit_jobs;
+struct runner;
 
-/* Wait for what emitters left to finish on threads of their own (the
- * PDF's freeing); main calls it before it returns. */
-void	emit_wait(void);
+typedef int emit_fn(const struct doc *, const struct style *,
+	    struct runner *, FILE *out);
 
-int	emit_man(const struct doc *, const struct style *, FILE *out);
-int	emit_epub(const struct doc *, const struct style *, FILE *out);
-int	emit_pdf(const struct doc *, const struct style *, FILE *out);
+emit_fn	emit_pdf, emit_epub, emit_man;
+
+struct emitter {
+	const char	*option;	/* its name in -t, and under -v */
+	const char	*extension;	/* of the file; NULL: the man page's
+					   section (meta.section) */
+	emit_fn		*emit;
+	int		 tokens;	/* it shows code's tokens (colours) */
+};
+
+/* Every format, in the order they are made and named. */
+extern const struct emitter emitters[];
+#define NEMITTERS	3
 
 /*
  * A node an emitter cannot draw falls back to its text, never to its

@@ -22,11 +22,13 @@
 #include "model/doc.h"
 #include "emit.h"
 #include "util/hash.h"
-#include "read/input.h"
+#include "util/input.h"
 #include "read/meta.h"
 #include "util/outfile.h"
 #include "read/parse.h"
 #include "util/run.h"
+#include "util/runner.h"
+#include "model/settle.h"
 #include "model/style.h"
 #include "model/tidy.h"
 #include "util/yaml_flat.h"
@@ -35,18 +37,10 @@
 #define QUIRE_VERSION "0"
 #endif
 
-enum { F_PDF = 1, F_EPUB = 2, F_MAN = 4 };
-
-static const struct format {
-	int		 bit;
-	const char	*name;
-	int		(*emit)(const struct doc *, const struct style *, FILE *);
-} formats[] = {
-	{ F_PDF, "pdf", emit_pdf },
-	{ F_EPUB, "epub", emit_epub },
-	{ F_MAN, "man", emit_man },
-};
-#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+/* A format's bit in options.mask: its row in emitters[] (emit.h). */
+#define FORMAT_BIT(i)	(1 << (i))
+#define ALL_FORMATS	((1 << NEMITTERS) - 1)
+#define MAN_ONLY	FORMAT_BIT(2)
 
 /* What the command line asked for. */
 struct options {
@@ -64,6 +58,7 @@ struct options {
 	const char	*css;		/* --css: the EPUB's extra stylesheet */
 	int		 jobs;		/* -j N; 0: $QUIRE_JOBS or the cores */
 	int		 threads;	/* what that comes to */
+	struct runner	*run;		/* every thread, made by main */
 };
 
 static void
@@ -108,16 +103,16 @@ parse_formats(const char *list)
 	while (*p) {
 		e = p + strcspn(p, ",");
 		n = (size_t)(e - p);
-		for (i = 0; i < NFORMATS; i++)
-			if (strlen(formats[i].name) == n &&
-			    !strncmp(formats[i].name, p, n))
+		for (i = 0; i < NEMITTERS; i++)
+			if (strlen(emitters[i].option) == n &&
+			    !strncmp(emitters[i].option, p, n))
 				break;
-		if (i == NFORMATS) {
+		if (i == NEMITTERS) {
 			diag_error(NULL, 0, "unknown format \"%.*s\" (use pdf, "
 			    "epub, man)", (int)n, p);
 			return -1;
 		}
-		mask |= formats[i].bit;
+		mask |= FORMAT_BIT(i);
 		p = *e ? e + 1 : e;
 	}
 	if (mask == 0) {
@@ -231,7 +226,7 @@ parse_args(struct options *o, int argc, char *argv[])
 	int c, rc;
 
 	memset(o, 0, sizeof(*o));
-	o->mask = F_PDF | F_EPUB | F_MAN;
+	o->mask = ALL_FORMATS;
 	o->overrides = xcalloc((size_t)argc + 1, sizeof(*o->overrides));
 	opterr = 0;	/* our own message, in our own format */
 	while ((c = getopt_long(argc, argv, "t:o:M:s:j:eqvhV", longopts,
@@ -244,13 +239,12 @@ parse_args(struct options *o, int argc, char *argv[])
 	}
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
-	for (i = 0; i < NFORMATS; i++)
-		o->nformats += (o->mask & formats[i].bit) != 0;
+	for (i = 0; i < NEMITTERS; i++)
+		o->nformats += (o->mask & FORMAT_BIT(i)) != 0;
 	if ((o->threads = run_threads(o->jobs)) < 0)
 		return -1;
-	emit_jobs = o->threads;
 	if (o->output != NULL && !strcmp(o->output, "-") &&
-	    (o->mask != F_MAN || o->dump)) {
+	    (o->mask != MAN_ONLY || o->dump)) {
 		diag_error(NULL, 0, "-o - writes only the man page: add -t man");
 		return -1;
 	}
@@ -294,16 +288,40 @@ get_epoch(struct doc *d, const char *first)
 	return 0;
 }
 
-/* -M KEY=VALUE, in order.  Returns EXIT_OK or EXIT_USAGE. */
+/* What every input file is read with. */
+struct reader {
+	const struct options	*o;
+	const struct style	*st;
+	const struct book	*book;	/* NULL: files in order */
+	struct parser		 p;
+	struct hash128		 text;	/* of every input, for the UUID */
+};
+
+/*
+ * The metadata's sources above the first file's front matter, in order
+ * (the later winning): book.toml, -M, --css.  Applied before the first
+ * chapter's Markdown is read, so the reader's settings (smart) see them;
+ * a later file's front matter only fills what is still unsaid.
+ */
 static int
-apply_overrides(const struct options *o, struct doc *d)
+layers(struct doc *d, const struct reader *r)
 {
+	const struct book *b = r->book;
 	char *key, *eq;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < o->noverrides; i++) {
-		key = xstrdup(o->overrides[i]);
+	if (b != NULL && ((b->title && meta_override(d, "title",
+	    b->title) != 0) || (b->language && meta_override(d, "lang",
+	    b->language) != 0) || (b->description && meta_override(d,
+	    "description", b->description) != 0)))
+		return EXIT_INPUT;
+	for (i = 0; b != NULL && b->authors && b->authors[i] != NULL; i++)
+		if (meta_override(d, i == 0 ? "author" : "author.1",
+		    b->authors[i]) != 0)
+			return EXIT_INPUT;
+	for (i = 0; i < r->o->noverrides; i++) {
+		key = xstrdup(r->o->overrides[i]);
 		eq = strchr(key, '=');
 		*eq = '\0';
 		rc = meta_override(d, key, eq + 1);
@@ -311,50 +329,21 @@ apply_overrides(const struct options *o, struct doc *d)
 		if (rc != 0)
 			return EXIT_USAGE;
 	}
+	if (r->o->css != NULL && meta_override(d, "css", r->o->css) != 0)
+		return EXIT_USAGE;
 	return EXIT_OK;
 }
 
-/*
- * How the Markdown is read, known before the first file is parsed: as
- * the style says, unless the first file's front matter or -M (the later
- * winning) says "smart".  -M is applied as a whole after every file is
- * read (so it wins over book.toml too); a bad value is reported then.
- */
-static void
-reading(struct doc *d, const struct style *st, const struct options *o)
+/* Whether no output wanted shows code's tokens (a man page alone): code
+ * is then not tokenised at all. */
+static int
+plain_code(const struct options *o)
 {
-	size_t i;
-	int b;
-
-	d->opts.smart = st->markdown.smart;
-	d->opts.plain_code = !o->dump && !(o->mask & (F_PDF | F_EPUB));
-	d->opts.notes_restart = st->markdown.footnotes == NOTES_CHAPTER;
-	if (d->meta.smart >= 0)
-		d->opts.smart = d->meta.smart;
-	for (i = 0; i < o->noverrides; i++)
-		if (!strncmp(o->overrides[i], "smart=", 6) &&
-		    (b = yaml_flat_bool(o->overrides[i] + 6)) >= 0)
-			d->opts.smart = b;
-	/* Code is tokenised on another thread while the rest is read when
-	 * there is one to spare and code will, as far as can be told now,
-	 * be highlighted (a later front matter or book.toml saying not
-	 * to only wastes that thread's work: codeblock_early_start). */
-	d->opts.early_code = emit_jobs >= 2 && !d->opts.plain_code &&
-	    (d->meta.highlight >= 0 ? d->meta.highlight :
-	    st->code.highlight) != 0;
-	for (i = 0; i < o->noverrides; i++)
-		if (!strncmp(o->overrides[i], "highlight=", 10) &&
-		    (b = yaml_flat_bool(o->overrides[i] + 10)) >= 0)
-			d->opts.early_code = b && emit_jobs >= 2 &&
-			    !d->opts.plain_code;
+	for (size_t i = 0; i < NEMITTERS; i++)
+		if ((o->mask & FORMAT_BIT(i)) && emitters[i].tokens)
+			return 0;
+	return !o->dump;
 }
-
-/* What every input file is read with. */
-struct reader {
-	const struct options	*o;
-	const struct style	*st;
-	struct hash128		 text;	/* of every input, for the UUID */
-};
 
 /* One input file read and parsed as the next chapter; a book's chapter
  * has its {{#include}}s expanded first (root: the book's folder). */
@@ -363,26 +352,29 @@ read_chapter(struct doc *d, struct reader *r, const char *file, int first,
     const char *root)
 {
 	struct input in;
+	int rc = EXIT_OK;
 
 	if (input_read(file, &in) != 0)
 		return EXIT_INPUT;
 	if ((root != NULL && book_includes(file, root, &in.text,
 	    &in.len) != 0) || meta_front_matter(d, file, first, in.text,
-	    in.len) != 0) {
+	    in.len) != 0)
+		rc = EXIT_INPUT;
+	if (rc == EXIT_OK && first && (rc = layers(d, r)) == EXIT_OK)
+		settle_reading(d, r->st, plain_code(r->o));
+	if (rc != EXIT_OK) {
 		input_free(&in);
-		return EXIT_INPUT;
+		return rc;
 	}
-	if (first)
-		reading(d, r->st, r->o);
 	hash128_add(&r->text, in.text, in.len);
 	hash128_add(&r->text, file, strlen(file));
-	parse_chapter(d, file, in.text, in.len);
+	parse_chapter(&r->p, file, in.text, in.len);
 	input_free(&in);
 	return EXIT_OK;
 }
 
 /* An mdBook book: its chapters in SUMMARY order, part titles between,
- * nesting kept; book.toml's fields set like the first front matter's. */
+ * nesting kept. */
 static int
 read_book(struct doc *d, struct reader *r, const struct book *b)
 {
@@ -390,9 +382,11 @@ read_book(struct doc *d, struct reader *r, const struct book *b)
 	int rc, first = 1;
 
 	d->book = 1;
+	r->book = b;
 	for (i = 0; i < b->n; i++) {
 		if (b->e[i].path == NULL) {
-			parse_part(d, b->summary, b->e[i].line, b->e[i].title);
+			parse_part(&r->p, b->summary, b->e[i].line,
+			    b->e[i].title);
 			continue;
 		}
 		if ((rc = read_chapter(d, r, b->e[i].path, first,
@@ -402,15 +396,6 @@ read_book(struct doc *d, struct reader *r, const struct book *b)
 		d->root->last->u.chapter.unparted = b->e[i].unparted;
 		first = 0;
 	}
-	if ((b->title && meta_override(d, "title", b->title) != 0) ||
-	    (b->language && meta_override(d, "lang", b->language) != 0) ||
-	    (b->description && meta_override(d, "description",
-	    b->description) != 0))
-		return EXIT_INPUT;
-	for (i = 0; b->authors != NULL && b->authors[i] != NULL; i++)
-		if (meta_override(d, i == 0 ? "author" : "author.1",
-		    b->authors[i]) != 0)
-			return EXIT_INPUT;
 	return EXIT_OK;
 }
 
@@ -427,51 +412,50 @@ book_name(struct doc *d)
 	d->meta.name = doc_strdup(d, slug);
 }
 
+/* Every input read and parsed into d: a book, or files in order. */
+static int
+read_all(struct doc *d, struct reader *r, char **files, int nfiles)
+{
+	struct book b;
+	int f, rc = EXIT_OK, is_book = 0;
+
+	if (nfiles == 1 && (is_book = book_open(files[0], &b)) < 0)
+		return EXIT_INPUT;
+	if (is_book) {
+		rc = read_book(d, r, &b);
+		book_free(&b);
+		r->book = NULL;
+	}
+	for (f = 0; !is_book && rc == EXIT_OK && f < nfiles; f++)
+		rc = read_chapter(d, r, files[f], f == 0, NULL);
+	return rc;
+}
+
 /*
- * Read and parse every input into one document (a book, or files in
- * order), apply -M and settle the metadata.  Returns EXIT_OK with *out
- * set, or an exit status after a message.
+ * The pipeline up to the emitters: every input read and parsed into one
+ * document, its values settled (settle.c), then the passes that need
+ * them.  Returns EXIT_OK with *out set, or an exit status after a
+ * message.
  */
 static int
 build(const struct options *o, char **files, int nfiles,
     const struct style *st, struct doc **out)
 {
 	struct doc *d = doc_new();
-	struct reader r = { o, st, { { 0 } } };
-	struct book b;
-	int f, rc = EXIT_OK, is_book = 0;
+	struct reader r = { o, st, NULL, { NULL, NULL, NULL }, { { 0 } } };
+	int rc;
 
 	*out = d;
 	if (get_epoch(d, files[0]) != 0)
 		return EXIT_USAGE;
 	hash128_init(&r.text);
-	if (nfiles == 1 && (is_book = book_open(files[0], &b)) < 0)
-		return EXIT_INPUT;
-	if (is_book) {
-		rc = read_book(d, &r, &b);
-		book_free(&b);
-	}
-	for (f = 0; !is_book && rc == EXIT_OK && f < nfiles; f++)
-		rc = read_chapter(d, &r, files[f], f == 0, NULL);
-	if (rc != EXIT_OK)
+	parser_init(&r.p, d, o->run);
+	if ((rc = read_all(d, &r, files, nfiles)) != EXIT_OK) {
+		parser_discard(&r.p);
 		return rc;
-	/* -M before the model is settled: a title given here still
-	 * replaces a first heading that repeats it. */
-	if (apply_overrides(o, d) != EXIT_OK)
-		return EXIT_USAGE;
-	if (o->css != NULL && meta_override(d, "css", o->css) != 0)
-		return EXIT_USAGE;
-	/* Code is highlighted unless the metadata says not to or, when it
-	 * says nothing, the style. */
-	if (d->meta.highlight < 0)
-		d->meta.highlight = st->code.highlight;
-	/* The PDF's front matter: the metadata, else the style, else (in
-	 * meta_finish) on for a book and off for a handout. */
-	if (d->meta.toc < 0 && st->pdf.toc != STYLE_AUTO)
-		d->meta.toc = st->pdf.toc;
-	if (d->meta.titlepage < 0 && st->pdf.titlepage != STYLE_AUTO)
-		d->meta.titlepage = st->pdf.titlepage;
-	parse_finish(d);
+	}
+	settle_document(d, st);
+	parse_finish(&r.p);
 	if (d->book)
 		book_name(d);
 	if (meta_finish(d, d->root->first->u.chapter.path, &r.text) != 0)
@@ -530,9 +514,10 @@ output_dir(const struct options *o, const char *output)
 
 /* One format's publication: a job for run_jobs(). */
 struct emission {
-	const struct format	*f;
+	const struct emitter	*f;
 	const struct doc	*d;
 	const struct style	*st;
+	struct runner		*run;
 	struct outfile		 out;
 };
 
@@ -543,9 +528,9 @@ emit_one(void *arg)
 {
 	struct emission *e = arg;
 	double t = diag_clock();
-	int rc = e->f->emit(e->d, e->st, e->out.fp);
+	int rc = e->f->emit(e->d, e->st, e->run, e->out.fp);
 
-	diag_stage(&t, e->f->name);
+	diag_stage(&t, e->f->option);
 	return rc;
 }
 
@@ -566,17 +551,18 @@ open_jobs(const struct options *o, const struct doc *d,
 	char *path = xmalloc(plen);
 	struct diag_buf *outer;
 
-	for (i = 0; i < NFORMATS; i++) {
-		const struct format *f = &formats[i];
+	for (i = 0; i < NEMITTERS; i++) {
+		const struct emitter *f = &emitters[i];
 
-		if (!(o->mask & f->bit))
+		if (!(o->mask & FORMAT_BIT(i)))
 			continue;
 		if (!dir)
 			snprintf(path, plen, "%s", output);
 		else
 			snprintf(path, plen, "%s/%s.%s", output, d->meta.name,
-			    f->bit == F_MAN ? d->meta.section : f->name);
-		e[n] = (struct emission){ f, d, st, { NULL, NULL, NULL } };
+			    f->extension ? f->extension : d->meta.section);
+		e[n] = (struct emission){ f, d, st, o->run,
+		    { NULL, NULL, NULL } };
 		jobs[n].run = emit_one;
 		jobs[n].arg = &e[n];
 		diag_buf_init(&jobs[n].diag);
@@ -603,8 +589,8 @@ static int
 publish(const struct options *o, const struct doc *d,
     const struct style *st, double *t, struct turns *turns, size_t index)
 {
-	struct emission e[NFORMATS];
-	struct job jobs[NFORMATS];
+	struct emission e[NEMITTERS];
+	struct job jobs[NEMITTERS];
 	const char *output = o->output ? o->output : "out";
 	size_t i, n;
 	int rc = EXIT_OK, dir, side = o->threads > 1;
@@ -615,7 +601,7 @@ publish(const struct options *o, const struct doc *d,
 	side = side && n > 1;
 	if (side)
 		emit_init();
-	if (run_jobs(jobs, n, side ? o->threads : 1) != n)
+	if (run_jobs(o->run, jobs, n, side ? o->threads : 1) != n)
 		rc = EXIT_OUTPUT;
 	/* Each emitter timed itself; side by side, the whole too. */
 	if (side)
@@ -650,7 +636,11 @@ one(const struct options *o, char **files, int nfiles,
 	int rc = build(o, files, nfiles, st, &d);
 
 	diag_stage(t, "read+parse");
-	if (rc == EXIT_OK && o->dump) {
+	/* The dump is what the model tests compare: it also checks the
+	 * guarantees emitters rely on (a broken one is quire's fault). */
+	if (rc == EXIT_OK && o->dump && doc_check(d) != 0)
+		rc = EXIT_OUTPUT;
+	else if (rc == EXIT_OK && o->dump) {
 		doc_dump(d, stdout);
 		if (fflush(stdout) != 0)
 			rc = EXIT_OUTPUT;
@@ -708,8 +698,9 @@ each(const struct options *o, const struct style *st)
 		/* The libraries' global set-up, before any thread. */
 		emit_init();
 		parse_init();
+		/* Each document its share of the threads. */
 		inner.threads = o->threads / side;
-		emit_jobs = inner.threads;
+		inner.run = runner_share(o->run, inner.threads);
 		turns_init(&turns);
 	}
 	for (i = 0; i < n; i++) {
@@ -719,12 +710,14 @@ each(const struct options *o, const struct style *st)
 		jobs[i].arg = &e[i];
 		diag_buf_init(&jobs[i].diag);
 	}
-	(void)run_jobs(jobs, n, side);
+	(void)run_jobs(o->run, jobs, n, side);
 	for (i = 0; i < n; i++)
 		if (e[i].rc > worst)
 			worst = e[i].rc;
-	if (side > 1)
+	if (side > 1) {
 		turns_free(&turns);
+		runner_free(inner.run);
+	}
 	free(jobs);
 	free(e);
 	return worst;
@@ -742,6 +735,7 @@ main(int argc, char *argv[])
 		free(o.overrides);
 		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	}
+	o.run = runner_new(o.threads);
 	/* The style first: it says how the Markdown is read. */
 	if ((st = load_style(&o)) == NULL)
 		rc = EXIT_INPUT;
@@ -752,7 +746,8 @@ main(int argc, char *argv[])
 	 * and the exit status is the worst of them. */
 	if (rc == EXIT_OK && o.each)
 		rc = each(&o, st);
-	emit_wait();
+	/* Every thread done, those freeing what emitters left too. */
+	runner_free(o.run);
 	style_free(st);
 	free(o.overrides);
 	codeblock_release();

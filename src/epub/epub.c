@@ -68,7 +68,8 @@ add_tree(struct epub_zip *z, const char *name, xmlDocPtr d)
 }
 
 int
-emit_epub(const struct doc *d, const struct style *st, FILE *out)
+emit_epub(const struct doc *d, const struct style *st, struct runner *run,
+    FILE *out)
 {
 	static const char mimetype[] = "application/epub+zip";
 	struct epub e;
@@ -112,7 +113,7 @@ emit_epub(const struct doc *d, const struct style *st, FILE *out)
 		/* Compressed images gain nothing from deflate. */
 		epub_zip_add(z, path, e.images[i].data, e.images[i].len, 1);
 	}
-	rc = epub_zip_finish(z, out);
+	rc = epub_zip_finish(z, run, out);
 done:
 	free(css);
 	free(extra);

@@ -185,7 +185,8 @@ struct epub_zip	*epub_zip_new(long epoch);
 int		 epub_zip_add(struct epub_zip *, const char *name,
 		    const void *data, size_t len, int store);
 /* Close the archive and write its bytes to out; frees z. */
-int		 epub_zip_finish(struct epub_zip *, FILE *out);
+struct runner;
+int		 epub_zip_finish(struct epub_zip *, struct runner *, FILE *out);
 
 /* plan.c: a 128-bit FNV-1a digest, for the content-derived id. */
 struct epub_hash {

@@ -57,17 +57,6 @@ all_strong(const struct node *cell)
 	    cell->first->type == N_STRONG;
 }
 
-/* Row headers: where the model found labels, unless the style says. */
-static int
-label_column(const struct epub *e, const struct node *table)
-{
-	int mode = e->st->epub.label_column;
-
-	if (table->u.table.ncols < 2)
-		return 0;
-	return mode == STYLE_AUTO ? table->u.table.label_col : mode;
-}
-
 /* A cell's text on one line, white space collapsed (malloc'd). */
 static char *
 one_line(const struct node *c)
@@ -229,7 +218,7 @@ epub_table(const struct epub *e, xmlNodePtr parent, const struct node *t)
 	memset(&tb, 0, sizeof(tb));
 	tb.e = e;
 	tb.ncols = t->u.table.ncols;
-	tb.labels = label_column(e, t);
+	tb.labels = doc_labels(t, e->doc->set.epub_labels);
 	breakpoint = epub_table_breakpoint(t, tb.labels);
 	tb.stacks = breakpoint > 0 && tb.ncols > 0;
 	if (tb.stacks)

@@ -465,7 +465,7 @@ epub_opf(const struct epub *e)
 
 	spine = epub_el(pkg, "spine");
 	epub_attr(spine, "toc", "ncx");
-	if (e->doc->meta.dir != NULL && !strcmp(e->doc->meta.dir, "rtl"))
+	if (e->doc->set.dir == TD_RTL)
 		epub_attr(spine, "page-progression-direction", "rtl");
 	if (e->cover.data != NULL)
 		itemref(spine, "cover");

@@ -20,7 +20,6 @@
 #include "model/doc.h"
 #include "epub.h"
 #include "util/file.h"
-#include "model/resolve.h"
 #include "util/strmap.h"
 #include "model/style.h"
 
@@ -332,7 +331,7 @@ epub_plan(struct epub *e, const struct doc *d, const struct style *st)
 	e->lang = d->meta.lang;
 	e->identifier = d->meta.identifier;
 	e->split_level = st->epub.split_level;
-	e->toc_depth = doc_contents_depth(d, st->epub.toc_depth);
+	e->toc_depth = doc_contents_depth(d, d->set.epub_toc_depth);
 	strmap_init(&e->image_of);
 	e->unshown = xcalloc(N_TYPE_COUNT, sizeof(*e->unshown));
 	if (gmtime_r(&t, &tm) == NULL || tm.tm_year + 1900 > 9999 ||

@@ -308,8 +308,6 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	case N_CODE_BLOCK:
 		code_block(parent, n);
 		break;
-	case N_HTML_BLOCK:
-		break;		/* never reaches an emitter (html.c) */
 	case N_RULE:
 		epub_el(parent, "hr");
 		break;

@@ -128,7 +128,7 @@ epub_xhtml_doc(const struct epub *e, const char *title, xmlNodePtr *body)
 	epub_attr(html, "xml:lang", e->lang);
 	/* Only a right-to-left document says so: ltr is every reader's
 	 * default.  The nav and title page are made here too. */
-	if (e->doc->meta.dir != NULL && !strcmp(e->doc->meta.dir, "rtl"))
+	if (e->doc->set.dir == TD_RTL)
 		epub_attr(html, "dir", "rtl");
 	head = epub_el(html, "head");
 	n = epub_el(head, "meta");

@@ -9,7 +9,7 @@
  * Entries are deflated here, not by libzip: libzip compresses with zlib,
  * one entry after another when the archive is closed, which was half
  * the EPUB's time on a book of many chapters.  The entries are kept
- * until epub_zip_finish, compressed by libdeflate on emit_jobs threads
+ * until epub_zip_finish, compressed by libdeflate on the runner's threads
  * (each entry alone, so the bytes do not depend on the number), and
  * handed to libzip as data compressed already: a source that states its
  * method, sizes and CRC, which libzip copies as it is
@@ -29,6 +29,7 @@
 #include "emit.h"
 #include "epub.h"
 #include "util/run.h"
+#include "util/runner.h"
 
 /* libdeflate's level 6: smaller than zlib's 6, in less time. */
 #define ZIP_LEVEL	6
@@ -245,14 +246,14 @@ fail:
 }
 
 int
-epub_zip_finish(struct epub_zip *z, FILE *out)
+epub_zip_finish(struct epub_zip *z, struct runner *run, FILE *out)
 {
 	zip_stat_t st;
 	char buf[65536];
 	zip_int64_t n;
 	int rc = -1;
 
-	run_workers(pack_work, z, emit_jobs);
+	run_workers(run, pack_work, z, runner_threads(run));
 	if (add_all(z) < 0) {
 		zip_discard(z->za);
 		goto done;

@@ -18,7 +18,6 @@
 #include "model/doc.h"
 #include "emit.h"
 #include "man.h"
-#include "read/meta.h"
 #include "model/style.h"
 
 static void	block(struct man *, const struct node *, int);
@@ -586,8 +585,7 @@ block(struct man *m, const struct node *n, int depth)
 		man_alert(m, n, depth);
 		break;
 	case N_PAGEBREAK:
-	case N_HTML_BLOCK:
-		break;		/* no pages; raw HTML never gets here */
+		break;		/* a man page has no pages */
 	default:
 		fallback(m, n, depth);
 		break;
@@ -677,7 +675,7 @@ preamble(struct man *m)
 		for (n = ch->first; n != NULL; n = n->next) {
 			if (opens_section(m->doc, n))
 				return;
-			if (n->type == N_RULE || n->type == N_HTML_BLOCK ||
+			if (n->type == N_RULE ||
 			    (n->type != N_TABLE && !doc_has_text(n)))
 				continue;
 			roff_req(&m->r, ".SH DESCRIPTION");
@@ -732,13 +730,15 @@ authors(struct man *m)
 }
 
 int
-emit_man(const struct doc *d, const struct style *st, FILE *out)
+emit_man(const struct doc *d, const struct style *st, struct runner *run,
+    FILE *out)
 {
 	struct man m;
 	struct buf fb;
 	const struct node *ch, *n;
 	int rc = 0;
 
+	(void)run;	/* a man page is small: one thread */
 	memset(&m, 0, sizeof(m));
 	roff_init(&m.r);
 	m.doc = d;

@@ -9,7 +9,6 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
-#include "read/codeblock.h"
 #include "util/diag.h"
 #include "model/doc.h"
 
@@ -38,8 +37,6 @@ doc_free(struct doc *d)
 {
 	if (d == NULL)
 		return;
-	/* Reading failed half way: the thread reads the arena. */
-	codeblock_early_discard(d);
 	arena_free(d->arena);
 	free(d);
 }
@@ -150,10 +147,8 @@ doc_is_inline(const struct node *n)
  * blocks (rows, cells, captions, summaries and terms are parts of their
  * own containers, not blocks). */
 int
-doc_contents_depth(const struct doc *d, int style_depth)
+doc_contents_depth(const struct doc *d, int depth)
 {
-	int depth = d->meta.toc_depth > 0 ? d->meta.toc_depth : style_depth;
-
 	for (const struct node *ch = d->root->first; ch != NULL; ch = ch->next)
 		if (ch->type == N_CHAPTER && ch->u.chapter.part)
 			return depth + 1;
@@ -559,7 +554,7 @@ doc_dump(const struct doc *d, FILE *fp)
 	dump_list(fp, "author", m->authors);
 	dump_field(fp, "date", m->date);
 	dump_field(fp, "lang", m->lang);
-	dump_field(fp, "dir", m->dir && !strcmp(m->dir, "rtl") ? m->dir : NULL);
+	dump_field(fp, "dir", d->set.dir == TD_RTL ? "rtl" : NULL);
 	dump_field(fp, "name", m->name);
 	dump_field(fp, "section", m->section);
 	dump_field(fp, "description", m->description);
@@ -581,6 +576,14 @@ doc_dump(const struct doc *d, FILE *fp)
 		for (n = d->notes->first; n != NULL; n = n->next)
 			dump_tree(fp, n, 1);
 	}
+}
+
+int
+doc_labels(const struct node *t, int labels)
+{
+	if (t->u.table.ncols < 2)
+		return 0;
+	return labels < 0 ? t->u.table.label_col : labels;
 }
 
 enum text_dir

@@ -11,8 +11,9 @@
  *
  * Shape guarantees:
  *  - DOCUMENT holds only CHAPTER nodes, one per input file, in order.
- *  - A CHAPTER holds blocks.  Blocks are HEADING, PARAGRAPH, LIST, QUOTE,
- *    CODE_BLOCK, RULE, TABLE and HTML_BLOCK.
+ *  - A CHAPTER holds blocks (doc_is_block()).  No HTML_BLOCK or
+ *    HTML_INLINE node is left once parse_finish() has run: raw HTML is
+ *    mapped to model nodes (html.c) or kept as text, with a warning.
  *  - LIST holds only ITEMs; an ITEM holds blocks (tight lists too: the
  *    list's `tight` flag says whether paragraphs are separated).
  *  - TABLE holds only ROWs (header rows first, flagged); a ROW holds
@@ -22,8 +23,8 @@
  *    child to tell.
  *  - HEADING, PARAGRAPH, EMPH, STRONG, STRIKE, SUP, SUB, LINK and IMAGE hold
  *    inlines; an IMAGE's inline children are its alt text.
- *  - TEXT, CODE, CODE_BLOCK and HTML_BLOCK carry `text` (UTF-8, NUL
- *    terminated, never containing NUL, valid UTF-8) and have no children.
+ *  - TEXT, CODE and CODE_BLOCK carry `text` (UTF-8, NUL terminated,
+ *    never containing NUL, valid UTF-8) and have no children.
  *  - No raw "<br>" survives: it is a LINEBREAK node.
  *  - A LIST's ITEMs may carry a task (GitHub's "- [ ]" and "- [x]"); the
  *    marker is gone from the item's text.
@@ -61,6 +62,8 @@
  *    which of its note's references it is (footref.nth), so back links
  *    need no search.
  *  - meta.lang is a well-formed BCP 47 tag; meta.identifier is set.
+ *  - Every value that merges the command line, metadata, book.toml and
+ *    the style is settled, typed, in doc->set (struct settings).
  *  - Man-page conventions are settled (manpage.c, struct manpage): a
  *    title line or block (pandoc "%", go-md2man "# name \"1\"", ronn
  *    "name(1) -- what") has set the metadata it carries and is gone from
@@ -149,6 +152,9 @@ enum link_kind {
 	LINK_MANPAGE	/* LINK: another man page, not part of this doc
 			   (man_section says which); show the text */
 };
+
+/* Images larger than this are not embedded (their alt text is kept). */
+#define IMAGE_MAX ((long long)32 * 1024 * 1024)
 
 /* What a local image file holds, from its first bytes. */
 enum image_format { IMG_NONE, IMG_PNG, IMG_JPEG, IMG_GIF, IMG_WEBP };
@@ -310,15 +316,9 @@ struct meta {
 	const char	**authors;	/* NULL-terminated, may be empty */
 	const char	 *date;		/* as written, may be NULL */
 	const char	 *lang;		/* default "en" */
-	/* The writing direction, "ltr" or "rtl" after meta_finish: "dir"
-	 * in the front matter (ltr, rtl or auto), else (or for auto) from
-	 * lang's script, so a back end never guesses it. */
-	const char	 *dir;
-	/* 1 when neither "dir" nor lang chose the direction (dir auto and
-	 * a left-to-right language): each paragraph then takes its own
-	 * from its first strong character (UAX #9 P2-P3), its blocks
-	 * stay left-to-right. */
-	int		  dir_auto;
+	/* "dir" as written: TD_INHERIT when the front matter says nothing,
+	 * TD_AUTO for "auto".  What it comes to is settled (settings.dir). */
+	enum text_dir	  dir;
 	const char	 *name;		/* output base name */
 	const char	 *section;	/* man section, default "7" */
 	const char	 *description;
@@ -327,20 +327,16 @@ struct meta {
 	const char	 *identifier;	/* default: urn:uuid derived from content */
 	const char	**keywords;	/* NULL-terminated, may be empty */
 	const char	 *rights;
-	/* A book's furniture; the switches are 1 or 0 after meta_finish
-	 * (on by default for an mdBook book, off for a handout), -1 before
-	 * it: readers test > 0, so a model never finished has none. */
 	const char	 *cover_image;	/* as written, may be NULL */
 	const char	 *css;		/* an extra EPUB stylesheet, or NULL */
+	/* The switches as written: 1 or 0, or -1 when nothing said; what
+	 * they come to is settled (struct settings), and emitters read
+	 * that. */
 	int		  toc;		/* a contents page in the PDF */
 	int		  titlepage;	/* a title page of its own */
 	int		  number_sections;
-	int		  toc_depth;	/* heading levels listed; 0: the style's */
-	/* "highlight" in the front matter or -M: 1 or 0; -1 when neither
-	 * says, and the style decides (main.c) before parse_finish(). */
+	int		  toc_depth;	/* heading levels listed; 0: unsaid */
 	int		  highlight;
-	/* "smart" likewise: typographic punctuation; the style's
-	 * markdown.smart when -1.  Read before the Markdown (main.c). */
 	int		  smart;
 	/* Every key/value pair of the front matter, scalars only, for
 	 * emitters that want a field the list above does not name. */
@@ -367,7 +363,40 @@ struct manpage {
 
 struct arena;
 
-struct codeblock_early;
+/*
+ * The settled values (model/settle.c): each merged once from, lowest
+ * first, the style, book.toml, the first file's front matter (a later
+ * file's only where nothing earlier spoke), -M and the command line's
+ * own options.  Emitters and the passes after settle_document() read
+ * these, never the sources, and never re-derive them from strings.
+ */
+struct settings {
+	/* For the reader, settled before the first chapter is parsed. */
+	int		 smart;		/* typographic quotes and dashes */
+	int		 notes_restart;	/* footnotes from 1 in each chapter */
+	int		 plain_code;	/* no output shows code tokens (a man
+					   page alone): code is not tokenised */
+	/* For everything after reading (settle_document). */
+	int		 highlight;	/* code blocks carry their tokens */
+	int		 toc;		/* the PDF has a contents page */
+	int		 titlepage;	/* the PDF has a title page */
+	int		 number_sections;
+	int		 number_depth;	/* heading levels numbered */
+	int		 pdf_toc_depth;	/* heading levels listed, parts aside */
+	int		 epub_toc_depth;
+	enum text_dir	 dir;		/* TD_LTR or TD_RTL, never another */
+	/* 1 when neither "dir" nor lang chose the direction (dir auto and
+	 * a left-to-right language): each paragraph then takes its own
+	 * from its first strong character (UAX #9 P2-P3), its blocks stay
+	 * left-to-right. */
+	int		 dir_auto;
+	double		 page_width;	/* the PDF's page, in points */
+	double		 page_height;
+	/* Whether a table's column 0 holds row labels, per format: the
+	 * style's yes or no, or (-1) what the model found (doc_labels). */
+	int		 pdf_labels, epub_labels;
+};
+
 
 struct doc {
 	struct node	*root;		/* N_DOCUMENT */
@@ -387,24 +416,24 @@ struct doc {
 	 * the chapters (a walk from root does not see them): an N_DOCUMENT
 	 * node holding only FOOTNOTEs, never NULL. */
 	struct node	*notes;
-	/* How the front end reads the input, set before parse_chapter();
-	 * its effects are in the tree, so emitters need not look. */
-	struct {
-		int	 smart;		/* typographic quotes and dashes */
-		int	 notes_restart;	/* footnotes from 1 in each chapter */
-		int	 plain_code;	/* no output shows code tokens (a
-					   man page alone): not tokenised */
-		int	 early_code;	/* code may be tokenised on another
-					   thread while the rest is read */
-	} opts;
-	/* The front end's: code blocks being tokenised ahead
-	 * (codeblock.c), NULL once parse_finish() has run. */
-	struct codeblock_early *early;
+	/* Every value merged from the command line, the metadata, book.toml
+	 * and the style, decided once (model/settle.c). */
+	struct settings	 set;
 	/* The level-1 heading taken as the title, unlinked from the tree;
 	 * it keeps its id, which leads to the start of the document. */
 	struct node	*title;
 	struct arena	*arena;
 };
+
+/*
+ * Verify the shape guarantees above on a finished model (after
+ * meta_finish): links both ways, what each container holds, no raw HTML
+ * node, text that is UTF-8, unique ids, bounded nesting, settled values.
+ * Each broken guarantee is reported as an error at its node (the first
+ * twenty); returns how many there were.  For the --dump tests and the
+ * fuzzer: emitters never call it.
+ */
+size_t		 doc_check(const struct doc *);
 
 /* Construction (used by the parser and tests). */
 struct doc	*doc_new(void);
@@ -424,7 +453,13 @@ int		 doc_is_block(const struct node *);
 /* Heading levels a table of contents lists: the metadata's toc-depth,
  * else the format's default from the style; a book's part titles do not
  * take a level of their own (as LaTeX's \part does not). */
-int		 doc_contents_depth(const struct doc *, int style_depth);
+/* Heading levels a contents list shows: `depth` (a settled toc depth),
+ * one more when the book has parts. */
+int		 doc_contents_depth(const struct doc *, int depth);
+/* Whether table t's column 0 holds row labels, for a format whose
+ * settled choice is `labels` (settings.pdf_labels, epub_labels): never
+ * in a table of one column. */
+int		 doc_labels(const struct node *t, int labels);
 int		 doc_is_inline(const struct node *);
 /* The direction the source gives n: its own or its nearest DIV's with
  * one, TD_INHERIT (the document's) when none does. */

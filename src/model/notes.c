@@ -220,7 +220,7 @@ notes_document(struct doc *d)
 	int num = 0;
 
 	for (ch = d->root->first; ch != NULL; ch = ch->next) {
-		if (d->opts.notes_restart)
+		if (d->set.notes_restart)
 			num = 0;
 		for (n = ch->first; n != NULL; n = next) {
 			next = n->next;

@@ -15,7 +15,7 @@
 #include "builtin.h"
 #include "util/diag.h"
 #include "model/doc.h"
-#include "read/input.h"
+#include "util/input.h"
 #include "model/style.h"
 #include "util/yaml_flat.h"
 

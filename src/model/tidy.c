@@ -15,7 +15,6 @@
 #include <strings.h>
 
 #include "util/diag.h"
-#include "read/manpage.h"
 #include "util/strmap.h"
 #include "model/doc.h"
 #include "model/notes.h"
@@ -601,7 +600,7 @@ tidy_number_sections(struct doc *d)
 	char num[64];
 	size_t o;
 
-	if (d->meta.number_sections <= 0)
+	if (!d->set.number_sections)
 		return;
 	/* The shallowest level numbered is "1", its children "1.1". */
 	for (ch = d->root->first; ch != NULL; ch = ch->next)
@@ -610,7 +609,7 @@ tidy_number_sections(struct doc *d)
 			if (entering && n->type == N_HEADING &&
 			    n->u.heading.outline < base)
 				base = n->u.heading.outline;
-	depth = d->meta.toc_depth > 0 ? d->meta.toc_depth : 3;
+	depth = d->set.number_depth;
 	for (ch = d->root->first; ch != NULL; ch = ch->next)
 		for (n = NULL; numbered(ch) &&
 		    (n = doc_next(ch, n, &entering)) != NULL;) {
@@ -695,8 +694,11 @@ tidy_document(struct doc *d)
 			tidy_alert(n);
 	}
 	drop_empty_paragraphs(d);
-	/* A man page's title line is metadata, not a first heading. */
-	manpage_recognise(d);
+}
+
+void
+tidy_titles(struct doc *d)
+{
 	settle_title(d);
 	assign_ids(d);
 	outline_levels(d);

@@ -9,11 +9,14 @@
 struct doc;
 struct node;
 
-/* Everything parse_finish() promises: see parse.h. */
+/* Everything parse_finish() promises (see parse.h), in two steps: the
+ * tree's shape, then (once a man page's title line has left the tree)
+ * the title, the ids and the headings' outline levels. */
 void	tidy_document(struct doc *);
+void	tidy_titles(struct doc *);
 
-/* With meta.number_sections (settled by meta_finish), every heading of
- * a numbered chapter gets its number ("2.1"), to the contents' depth. */
+/* With set.number_sections (settle.c), every heading of a numbered
+ * chapter gets its number ("2.1"), to set.number_depth levels. */
 void	tidy_number_sections(struct doc *);
 
 /* The pieces, exposed for unit tests. */

@@ -1,6 +1,7 @@
 /*
- * pdf/deflate.c - the pages' content streams and the images compressed
- * on other threads while the device draws the next pages (deflate.h).
+ * pdf/deflate.c - the pages' content streams and the fonts' streams
+ * compressed on other threads while the device draws the next pages
+ * (deflate.h).
  *
  * libharu compresses every stream inside HPDF_SaveToStream, one after
  * another on the calling thread, with zlib; the content streams of the
@@ -9,13 +10,11 @@
  * device has drawn it, by libdeflate (a whole-buffer compressor, three
  * times zlib's speed for a result 2 % larger at the level below), on
  * worker threads that run beside the drawing.  The compressed bytes then
- * replace the stream's content and its filter is marked done, so
- * libharu copies them as they are; the /Filter entry libharu would have
- * written last in the stream's dictionary is written by the
- * dictionary's write_fn, in the same place and spelling.  libdeflate's
- * output depends only on the level and the input, so the file is the
- * same byte for byte whatever the number of threads (tests/t/pdf.sh
- * compares -j 1, -j 2 and -j 3).
+ * replace the stream's content, marked as compressed already
+ * (haru_stream_set_deflated), so libharu copies them as they are.
+ * libdeflate's output depends only on the level and the input, so the
+ * file is the same byte for byte whatever the number of threads
+ * (tests/t/pdf.sh compares -j 1, -j 2 and -j 3).
  *
  * Threads: the workers only read a finished page's memory stream (its
  * buffers are never written again) and allocate with malloc, never from
@@ -24,14 +23,12 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_pages.h>
 #include <libdeflate.h>
 
+#include "haru/haru.h"
 #include "util/diag.h"
+#include "util/runner.h"
 #include "deflate.h"
 
 /* libdeflate's level 4: on the bench corpus's 16.7 MB of page streams,
@@ -40,11 +37,11 @@
  * this level one worker keeps pace with the drawing. */
 #define LEVEL	4
 
-/* One stream (a page's content, an image, an image's soft mask),
+/* One stream (a page's content, a font's file or ToUnicode map),
  * compressed into out (ok = 0 leaves it to libharu, which compresses
- * it with zlib as usual, or not at all for a mask). */
+ * it with zlib as usual, or not at all when it had no filter). */
 struct zstream {
-	HPDF_Dict	 contents;
+	struct haru_dict *st;
 	unsigned char	*out;
 	size_t		 len;
 	int		 ok;
@@ -58,7 +55,7 @@ struct pdf_zpages {
 	int		 closed;	/* no more to come */
 	pthread_mutex_t	 lock;
 	pthread_cond_t	 more;
-	pthread_t	 tid[PDF_DEFLATE_MAX_THREADS];
+	struct runner_task *task[PDF_DEFLATE_MAX_THREADS];
 	int		 nworkers;
 };
 
@@ -75,10 +72,7 @@ struct zwork {
 static void
 compress_one(struct zwork *w, struct zstream *z)
 {
-	HPDF_Stream s = z->contents->stream;
-	HPDF_UINT32 size = HPDF_Stream_Size(s), got = 0;
-	HPDF_UINT i, n;
-	HPDF_BYTE *chunk;
+	size_t size = haru_stream_size(z->st);
 	size_t bound;
 
 	if (w->c == NULL)
@@ -88,13 +82,8 @@ compress_one(struct zwork *w, struct zstream *z)
 		w->incap = size;
 		w->in = xmalloc(size);
 	}
-	for (i = 0; got < size; i++) {
-		if ((chunk = HPDF_MemStream_GetBufPtr(s, i, &n)) == NULL ||
-		    n > size - got)
-			return;
-		memcpy(w->in + got, chunk, n);
-		got += n;
-	}
+	if (haru_stream_copy(z->st, w->in, size) != 0)
+		return;
 	bound = libdeflate_zlib_compress_bound(w->c, size);
 	z->out = xmalloc(bound);
 	z->len = libdeflate_zlib_compress(w->c, w->in, size, z->out, bound);
@@ -132,45 +121,19 @@ worker(void *arg)
 	return NULL;
 }
 
-HPDF_STATUS
-pdf_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012");
-}
-
-/* A stream libharu would compress and nothing else touches: a memory
- * stream, the flate filter only (or none, when one is to be added), no
- * write hook of its own. */
-static int
-ours(HPDF_Dict c, int add_filter)
-{
-	return c != NULL && c->stream != NULL &&
-	    c->stream->type == HPDF_STREAM_MEMORY &&
-	    (c->filter == HPDF_STREAM_FILTER_FLATE_DECODE ||
-	    (add_filter && c->filter == HPDF_STREAM_FILTER_NONE)) &&
-	    c->write_fn == NULL && HPDF_Stream_Size(c->stream) > 0;
-}
-
 /* Back on the calling thread: the compressed bytes in place of the
- * stream's own, its filter done.  A failure leaves libharu its usual work. */
+ * stream's own.  A failure leaves libharu its usual work. */
 static void
 install(struct zstream *z)
 {
-	HPDF_Stream s = z->contents->stream;
-
-	if (!z->ok)
-		return;
-	HPDF_MemStream_FreeData(s);
-	if (HPDF_Stream_Write(s, z->out, (HPDF_UINT)z->len) != HPDF_OK)
-		return;	/* libharu has recorded the error; save fails */
-	z->contents->filter = HPDF_STREAM_FILTER_NONE;
-	z->contents->write_fn = pdf_flate_filter;
+	if (z->ok)
+		haru_stream_set_deflated(z->st, z->out, z->len);
 }
 
 struct pdf_zpages *
-pdf_zpages_start(size_t nstreams, int threads)
+pdf_zpages_start(size_t nstreams, struct runner *run)
 {
+	int threads = runner_threads(run);
 	struct pdf_zpages *q = xcalloc(1, sizeof(*q));
 	int k;
 
@@ -183,19 +146,21 @@ pdf_zpages_start(size_t nstreams, int threads)
 	/* The caller draws; the others compress (and so does the caller
 	 * once the drawing is done). */
 	for (k = 1; k < threads && (size_t)k < nstreams; k++)
-		if (pthread_create(&q->tid[q->nworkers], NULL, worker, q) == 0)
+		if ((q->task[q->nworkers] = runner_start(run, worker, q)) !=
+		    NULL)
 			q->nworkers++;
 	return q;
 }
 
 void
-pdf_zpages_add_stream(struct pdf_zpages *q, HPDF_Dict stream, int add_filter)
+pdf_zpages_add_stream(struct pdf_zpages *q, struct haru_dict *stream,
+    int add_filter)
 {
-	if (q == NULL || !ours(stream, add_filter))
+	if (q == NULL || !haru_stream_deflatable(stream, add_filter))
 		return;
 	pthread_mutex_lock(&q->lock);
 	if (q->n < q->cap) {
-		q->p[q->n++].contents = stream;
+		q->p[q->n++].st = stream;
 		pthread_cond_signal(&q->more);
 	}
 	pthread_mutex_unlock(&q->lock);
@@ -204,10 +169,7 @@ pdf_zpages_add_stream(struct pdf_zpages *q, HPDF_Dict stream, int add_filter)
 void
 pdf_zpages_add(struct pdf_zpages *q, HPDF_Page page)
 {
-	HPDF_PageAttr attr = page != NULL ? page->attr : NULL;
-
-	if (attr != NULL)
-		pdf_zpages_add_stream(q, attr->contents, 0);
+	pdf_zpages_add_stream(q, haru_page_contents(page), 0);
 }
 
 void
@@ -226,7 +188,7 @@ pdf_zpages_finish(struct pdf_zpages *q, int use)
 	pthread_mutex_unlock(&q->lock);
 	drain(q, 0);
 	for (k = 0; k < q->nworkers; k++)
-		pthread_join(q->tid[k], NULL);
+		(void)runner_join(q->task[k]);
 	for (i = 0; i < q->n; i++) {
 		if (use)
 			install(&q->p[i]);

@@ -16,9 +16,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include <hpdf.h>
-#include <hpdf_pages.h>
-
+#include "haru/haru.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "model/doc.h"
@@ -277,7 +275,6 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 static int
 text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
 {
-	HPDF_PageAttr	 attr = (HPDF_PageAttr)p->attr;
 	struct buf	 b;
 	int		 curface = -1, open = 0;
 	double		 cursize = 0, endx = 0, y = 0;
@@ -311,8 +308,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
 			if (open)
 				buf_puts(&b, "] TJ\n");
 			if (o->face != curface || o->size != cursize) {
-				if ((name = HPDF_Page_GetLocalFontName(p, f)) ==
-				    NULL) {
+				if ((name = haru_page_font_name(p, f)) == NULL) {
 					rc = -1;
 					break;
 				}
@@ -344,8 +340,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
 		buf_puts(&b, "] TJ\n");
 	if (b.len > 0) {
 		buf_puts(&b, "ET\n");
-		if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data,
-		    (HPDF_UINT)b.len) != HPDF_OK)
+		if (haru_page_write(p, b.data, b.len) != 0)
 			rc = -1;
 	}
 	buf_free(&b);

@@ -4,7 +4,7 @@
 #ifndef QUIRE_PDF_DEVICE_H
 #define QUIRE_PDF_DEVICE_H
 
-#include <hpdf.h>
+#include "haru/haru.h"
 
 struct doc;
 struct lo_doc;

@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf.h>
-
+#include "haru/haru.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "fonts.h"
@@ -207,8 +206,7 @@ pdf_fonts_glyph_width(struct pdf_fonts *fs, int face, unsigned gid)
 {
 	struct face *f = pdf_fonts_face(fs, face);
 
-	return f == NULL ? 0 : HPDF_TTFontDef_GetGidWidth(f->def,
-	    (HPDF_UINT16)gid);
+	return f == NULL ? 0 : haru_ttf_width(f->def, gid);
 }
 
 double

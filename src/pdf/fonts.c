@@ -30,10 +30,8 @@
 #include <strings.h>
 
 #include <fontconfig/fontconfig.h>
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_encoder.h>
 
+#include "haru/haru.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "layout/layout.h"
@@ -76,59 +74,24 @@ fc_start(void)
 }
 
 /*
- * The encoder the fonts are made with.  Text is written as glyph ids
- * and fontsave.c replaces the font's widths, CIDToGIDMap and ToUnicode,
- * so the encoder's code map is never used; but libharu builds a font's
- * widths and map from it, for every one of the UTF-8 encoder's 65536
- * codes: a cmap search, a width and a number object each, some 5 ms per
- * font.  This one maps a single code (libharu refuses a font with none)
- * and keeps the Identity-H encoding and everything else as UTF-8 has
- * them; its name is written as the ToUnicode stream's CMapName, so it
- * is the name fontsave.c's CMap gives itself.  libharu calls it on
- * first use, from HPDF_GetFont.
+ * The encoder the fonts are made with (haru_gid_encoder).  Text is
+ * written as glyph ids and fontsave.c replaces the font's widths,
+ * CIDToGIDMap and ToUnicode, so the encoder's code map is never used;
+ * but libharu builds a font's widths and map from it, for every one of
+ * the UTF-8 encoder's 65536 codes: a cmap search, a width and a number
+ * object each, some 5 ms per font.  This one maps a single code.  Its
+ * name is written as the ToUnicode stream's CMapName, so it is the
+ * name fontsave.c's CMap gives itself.
  */
 #define GID_ENCODER	"Adobe-Identity-UCS"	/* the ToUnicode's CMapName */
-
-static HPDF_STATUS
-gid_encoder_init(HPDF_Encoder e)
-{
-	static const HPDF_CidRange_Rec space = { 0x0000, 0xFFFF, 0 };
-	static const HPDF_CidRange_Rec cids[] = {
-		{ 0x0020, 0x0020, 1 }, { 0xFFFF, 0xFFFF, 0 }
-	};
-	static const HPDF_UnicodeMap_Rec uni[] = {
-		{ 0x0020, 0x0020 }, { 0xFFFF, 0xFFFF }
-	};
-	HPDF_CMapEncoderAttr a;
-	HPDF_STATUS ret;
-
-	if ((ret = HPDF_CMapEncoder_InitAttr(e)) != HPDF_OK)
-		return ret;
-	if (HPDF_CMapEncoder_AddCMap(e, cids) != HPDF_OK ||
-	    HPDF_CMapEncoder_AddCodeSpaceRange(e, space) != HPDF_OK)
-		return e->error->error_no;
-	HPDF_CMapEncoder_SetUnicodeArray(e, uni);
-	a = (HPDF_CMapEncoderAttr)e->attr;
-	a->is_lead_byte_fn = NULL;
-	a->is_trial_byte_fn = NULL;
-	snprintf(a->registry, sizeof(a->registry), "Adobe");
-	snprintf(a->ordering, sizeof(a->ordering), "Identity-H");
-	a->suppliment = 0;
-	a->writing_mode = HPDF_WMODE_HORIZONTAL;
-	e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
-	return HPDF_OK;
-}
 
 struct pdf_fonts *
 pdf_fonts_new(HPDF_Doc pdf, const struct style *st, const char *lang)
 {
 	struct pdf_fonts *fs = xcalloc(1, sizeof(*fs));
-	HPDF_Encoder e;
 
 	pthread_mutex_init(&fs->lock, NULL);
-	if ((e = HPDF_CMapEncoder_New(pdf->mmgr, (char *)GID_ENCODER,
-	    gid_encoder_init)) != NULL)
-		fs->gid_encoder = HPDF_Doc_RegisterEncoder(pdf, e) == HPDF_OK;
+	fs->gid_encoder = haru_gid_encoder(pdf, GID_ENCODER) == 0;
 	fs->pdf = pdf;
 	fs->st = st;
 	pthread_once(&fc_once, fc_start);
@@ -285,10 +248,9 @@ load_file(struct pdf_fonts *fs, char *path, const char **keep, int quiet)
 		free(path);
 		return NULL;
 	}
-	handler = fs->pdf->error.error_fn;
-	fs->pdf->error.error_fn = NULL;
+	handler = haru_error_handler(fs->pdf, NULL);
 	name = HPDF_LoadTTFontFromFile(fs->pdf, path, HPDF_TRUE);
-	fs->pdf->error.error_fn = handler;
+	haru_error_handler(fs->pdf, handler);
 	if (name == NULL) {
 		if (!quiet)
 			diag_warn(path, 0, "libharu cannot load this font");
@@ -340,7 +302,7 @@ face_load(struct pdf_fonts *fs, int face)
 		return NULL;
 	if ((f->name = load_file(fs, path, &f->path, 0)) == NULL)
 		return NULL;
-	f->def = HPDF_Doc_FindFontDef(fs->pdf, f->name);
+	f->def = haru_ttf(fs->pdf, f->name);
 	return f->def ? f : NULL;
 }
 
@@ -371,34 +333,33 @@ pdf_fonts_advance(void *ctx, int face, uint32_t cp)
 {
 	struct pdf_fonts *fs = ctx;
 	struct face	 *f;
-	HPDF_UINT16	  gid;
+	unsigned	  gid;
 
 	if (face < 0 || face >= LO_ALLFACES || cp < 0x20)
 		return -1;
 	if ((f = face_load(fs, face)) == NULL)
 		return -1;
 	/* The device asks for each justified line's space: cached. */
-	gid = (HPDF_UINT16)(f->g != NULL ? pdf_fonts_gid_cached(fs, f, cp) :
-	    pdf_fonts_gid(fs, f, cp));
+	gid = f->g != NULL ? pdf_fonts_gid_cached(fs, f, cp) :
+	    pdf_fonts_gid(fs, f, cp);
 	if (gid == 0)
 		return -1;
-	return HPDF_TTFontDef_GetGidWidth(f->def, gid);
+	return haru_ttf_width(f->def, gid);
 }
 
 unsigned
 pdf_fonts_gid(struct pdf_fonts *fs, const struct face *f, uint32_t cp)
 {
-	HPDF_TTFontDefAttr a;
-	unsigned	   gid;
+	unsigned	 n = haru_ttf_glyphs(f->def), gid;
 
-	if (f->def == NULL || (a = (HPDF_TTFontDefAttr)f->def->attr) == NULL)
+	if (n == 0)
 		return 0;
 	if (cp <= 0xFFFF)
-		gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
+		gid = haru_ttf_glyph(f->def, (uint16_t)cp);
 	else
 		gid = f->path != NULL ? shaper_glyph(fs->shaper, f->path, cp) : 0;
 	/* A malformed cmap can point past the glyphs: no glyph. */
-	return gid < a->num_glyphs ? gid : 0;
+	return gid < n ? gid : 0;
 }
 
 static int
@@ -425,7 +386,7 @@ candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp, int sty)
 	f->name = load_file(fs, xstrdup((const char *)file), &f->path, 1);
 	if (f->name == NULL)
 		return -1;
-	f->def = HPDF_Doc_FindFontDef(fs->pdf, f->name);
+	f->def = haru_ttf(fs->pdf, f->name);
 	f->tried = 1;
 	if (!has_glyph(fs, f, cp)) {
 		/* fontconfig and libharu read the cmap differently (libharu

@@ -3,14 +3,15 @@
  * and embedded (subset) by libharu, measured for the layout engine, and
  * given a correct ToUnicode map before the file is written.
  *
- * Only the files in src/pdf/ (not the layout engine) include hpdf.h.
+ * Only the files in src/pdf/ (not the layout engine) use libharu, and
+ * its internals only through haru/haru.h.
  */
 #ifndef QUIRE_PDF_FONTS_H
 #define QUIRE_PDF_FONTS_H
 
 #include <stdint.h>
 
-#include <hpdf.h>
+#include "haru/haru.h"
 
 struct pdf_zpages;
 

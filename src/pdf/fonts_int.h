@@ -9,7 +9,7 @@
 #include <pthread.h>
 #include <stdint.h>
 
-#include <hpdf.h>
+#include "haru/haru.h"
 
 #include "util/buf.h"
 #include "layout/layout.h"

@@ -7,12 +7,9 @@
  * the widths of just those glyphs, and write the ToUnicode CMap from
  * what each glyph was recorded to stand for.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include <hpdf.h>
-
+#include "haru/haru.h"
 #include "util/buf.h"
 #include "deflate.h"
 #include "util/diag.h"
@@ -77,92 +74,6 @@ write_cmap(struct buf *b, const struct glyphs *g)
 	    "end\nend\n");
 }
 
-static int
-rd16(FILE *fp, unsigned *v)
-{
-	int a = getc(fp), b = getc(fp);
-
-	if (a == EOF || b == EOF)
-		return -1;
-	*v = (unsigned)a << 8 | (unsigned)b;
-	return 0;
-}
-
-/*
- * libharu subsets by flagging the glyphs it draws, and for a composite
- * glyph it flags the components too, but reads their ids as signed 16-bit
- * numbers, so components past glyph 32767 (common in CJK fonts such as
- * Droid Sans Fallback) are left out and the character draws blank.  Flag
- * them ourselves, reading the glyf table from the font file, until no
- * composite adds anything new.
- */
-static void
-flag_components(struct face *f)
-{
-	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)f->def->attr;
-	FILE		  *fp;
-	int		   changed = 1;
-
-	if (a == NULL || a->glyph_tbl.flgs == NULL || f->path == NULL ||
-	    (fp = fopen(f->path, "rb")) == NULL)
-		return;
-	while (changed) {
-		changed = 0;
-		for (unsigned gid = 0; gid < a->num_glyphs; gid++) {
-			unsigned long off = a->glyph_tbl.offsets[gid];
-			unsigned      nc, flags, comp, more;
-
-			if (a->glyph_tbl.flgs[gid] != 1)
-				continue;
-			a->glyph_tbl.flgs[gid] = 2;	/* seen */
-			if (a->header.index_to_loc_format == 0)
-				off *= 2;
-			off += a->glyph_tbl.base_offset;
-			if (fseek(fp, (long)off, SEEK_SET) != 0 ||
-			    rd16(fp, &nc) != 0 || nc != 0xFFFF ||
-			    fseek(fp, 8, SEEK_CUR) != 0)
-				continue;
-			do {
-				if (rd16(fp, &flags) != 0 || rd16(fp, &comp) != 0)
-					break;
-				more = flags & 32;
-				fseek(fp, (flags & 1) ? 4 : 2, SEEK_CUR);
-				if (flags & 8)
-					fseek(fp, 2, SEEK_CUR);
-				else if (flags & 64)
-					fseek(fp, 4, SEEK_CUR);
-				else if (flags & 128)
-					fseek(fp, 8, SEEK_CUR);
-				if (comp < a->num_glyphs &&
-				    a->glyph_tbl.flgs[comp] == 0) {
-					a->glyph_tbl.flgs[comp] = 1;
-					changed = 1;
-				}
-			} while (more);
-		}
-	}
-	for (unsigned gid = 0; gid < a->num_glyphs; gid++)
-		if (a->glyph_tbl.flgs[gid])
-			a->glyph_tbl.flgs[gid] = 1;
-	fclose(fp);
-}
-
-/* The glyphs drawn, for libharu's subset (and the notdef glyph, which
- * a font must keep); then their components. */
-static void
-flag_glyphs(struct face *f)
-{
-	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)f->def->attr;
-
-	if (a == NULL || a->glyph_tbl.flgs == NULL)
-		return;
-	a->glyph_tbl.flgs[0] = 1;
-	for (unsigned gid = 0; gid < a->num_glyphs; gid++)
-		if (USED(f->g, gid))
-			a->glyph_tbl.flgs[gid] = 1;
-	flag_components(f);
-}
-
 /*
  * libharu's W array lists the width of every code in the font whose
  * width differs from the default, whatever was drawn: some 60 kB of
@@ -172,32 +83,28 @@ flag_glyphs(struct face *f)
  * and the stream is left empty.
  */
 static int
-widths_by_gid(struct face *f, HPDF_FontAttr attr)
+widths_by_gid(struct pdf_fonts *fs, struct face *f)
 {
-	HPDF_Array w, run = NULL;
-	long	   prev = -2;
+	struct haru_dict  *cid = haru_font_cidfont(f->font);
+	struct haru_array *w, *run = NULL;
+	long		   prev = -2;
 
-	if (attr->descendant_font == NULL ||
-	    (w = HPDF_Dict_GetItem(attr->descendant_font, "W",
-	    HPDF_OCLASS_ARRAY)) == NULL)
+	if ((w = haru_dict_get_array(cid, "W")) == NULL)
 		return 0;
-	if (HPDF_Dict_AddName(attr->descendant_font, "CIDToGIDMap",
-	    "Identity") != HPDF_OK)
+	if (haru_font_identity_map(f->font) != 0)
 		return -1;
-	if (attr->map_stream != NULL && attr->map_stream->stream != NULL)
-		HPDF_MemStream_FreeData(attr->map_stream->stream);
-	HPDF_Array_Clear(w);
+	haru_array_clear(w);
 	for (long gid = 0; gid < 0x10000; gid++) {
 		if (!USED(f->g, gid))
 			continue;
 		if (gid != prev + 1 || run == NULL) {
-			if ((run = HPDF_Array_New(w->mmgr)) == NULL ||
-			    HPDF_Array_AddNumber(w, (HPDF_INT32)gid) != HPDF_OK ||
-			    HPDF_Array_Add(w, run) != HPDF_OK)
+			if ((run = haru_array_new(fs->pdf, 0)) == NULL ||
+			    haru_array_int(w, gid) != 0 ||
+			    haru_array_array(w, run) != 0)
 				return -1;
 		}
-		if (HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetGidWidth(f->def,
-		    (HPDF_UINT16)gid)) != HPDF_OK)
+		if (haru_array_int(run, haru_ttf_width(f->def,
+		    (unsigned)gid)) != 0)
 			return -1;
 		prev = gid;
 	}
@@ -214,19 +121,10 @@ widths_by_gid(struct face *f, HPDF_FontAttr attr)
 static int
 font_file_now(HPDF_Font font, struct pdf_zpages *z)
 {
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	HPDF_Dict     desc;
-
-	if (font->before_write_fn != NULL) {
-		if (font->before_write_fn(font) != HPDF_OK)
-			return -1;
-		font->before_write_fn = NULL;
-	}
-	desc = attr->fontdef != NULL ? attr->fontdef->descriptor : NULL;
-	if (desc != NULL)
-		pdf_zpages_add_stream(z, HPDF_Dict_GetItem(desc, "FontFile2",
-		    HPDF_OCLASS_DICT), 0);
-	pdf_zpages_add_stream(z, attr->cmap_stream, 0);
+	if (haru_font_finish_now(font) != 0)
+		return -1;
+	pdf_zpages_add_stream(z, haru_font_file(font), 0);
+	pdf_zpages_add_stream(z, haru_font_tounicode(font), 0);
 	return 0;
 }
 
@@ -253,7 +151,7 @@ retag(struct pdf_fonts *fs)
 		if (j < ndone)
 			continue;
 		done[ndone++] = f->def;
-		HPDF_TTFontDef_SetTagName(f->def, tag);
+		haru_ttf_set_tag(f->def, tag);
 		for (j = 5; j >= 0 && ++tag[j] > 'Z'; j--)
 			tag[j] = 'A';
 	}
@@ -265,10 +163,9 @@ pdf_fonts_finish(struct pdf_fonts *fs, struct pdf_zpages *z)
 	retag(fs);
 	for (int i = 0; i < LO_ALLFACES; i++) {
 		struct face	*f = &fs->f[i];
-		HPDF_FontAttr	 attr;
-		HPDF_Dict	 cmap;
+		struct haru_dict *cmap;
 		struct buf	 b;
-		int		 dup = 0;
+		int		 dup = 0, rc;
 
 		if (f->font == NULL)
 			continue;
@@ -277,22 +174,18 @@ pdf_fonts_finish(struct pdf_fonts *fs, struct pdf_zpages *z)
 				dup = 1;
 		if (dup)
 			continue;
-		flag_glyphs(f);
-		attr = (HPDF_FontAttr)f->font->attr;
-		if (attr == NULL || widths_by_gid(f, attr) != 0)
+		haru_ttf_subset(f->def, f->path, f->g->used);
+		if (haru_font_cidfont(f->font) == NULL ||
+		    widths_by_gid(fs, f) != 0)
 			return -1;
-		if ((cmap = attr->cmap_stream) == NULL || cmap->stream == NULL)
+		if ((cmap = haru_font_tounicode(f->font)) == NULL)
 			continue;
 		buf_init(&b);
 		write_cmap(&b, f->g);
-		HPDF_MemStream_FreeData(cmap->stream);
-		if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data,
-		    (HPDF_UINT)b.len) != HPDF_OK) {
-			buf_free(&b);
-			return -1;
-		}
+		haru_stream_clear(cmap);
+		rc = haru_stream_write(cmap, b.data, b.len);
 		buf_free(&b);
-		if (font_file_now(f->font, z) != 0)
+		if (rc != 0 || font_file_now(f->font, z) != 0)
 			return -1;
 	}
 	return 0;

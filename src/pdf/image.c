@@ -14,10 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf.h>
-
-#include "deflate.h"
+#include "haru/haru.h"
 #include "util/diag.h"
+#include "util/runner.h"
 #include "model/doc.h"
 #include "image.h"
 #include "pngload.h"
@@ -54,7 +53,7 @@ struct pdf_images {
 	struct ahead	*a;
 	size_t		 na, hint;
 	int		 threaded, stop;
-	pthread_t	 tid;
+	struct runner_task *task;
 	pthread_mutex_t	 lock;
 	pthread_cond_t	 ready;
 };
@@ -114,7 +113,7 @@ ahead_run(void *arg)
 }
 
 struct pdf_images *
-pdf_images_new(HPDF_Doc pdf, const struct doc *d, int threads)
+pdf_images_new(HPDF_Doc pdf, const struct doc *d, struct runner *run)
 {
 	struct pdf_images *im = xcalloc(1, sizeof(*im));
 
@@ -125,8 +124,8 @@ pdf_images_new(HPDF_Doc pdf, const struct doc *d, int threads)
 	}
 	pthread_mutex_init(&im->lock, NULL);
 	pthread_cond_init(&im->ready, NULL);
-	if (threads > 1 && im->na > 0 &&
-	    pthread_create(&im->tid, NULL, ahead_run, im) == 0)
+	if (im->na > 0 && (im->task = runner_start(run, ahead_run, im)) !=
+	    NULL)
 		im->threaded = 1;
 	return im;
 }
@@ -140,7 +139,7 @@ pdf_images_stop(struct pdf_images *im)
 	pthread_mutex_lock(&im->lock);
 	im->stop = 1;
 	pthread_mutex_unlock(&im->lock);
-	pthread_join(im->tid, NULL);
+	(void)runner_join(im->task);
 	im->threaded = 0;
 }
 
@@ -210,36 +209,32 @@ static HPDF_Image
 image_stream(struct pdf_images *im, const struct png_ready *r, int colors,
     const unsigned char *data, size_t len)
 {
-	HPDF_Dict	img, parms;
-	HPDF_Array	arr;
-	HPDF_STATUS ret = HPDF_OK;
+	HPDF_Image	   img;
+	struct haru_dict  *d, *parms;
+	struct haru_array *arr;
+	int		   ret = 0;
 
-	if ((img = HPDF_DictStream_New(im->pdf->mmgr, im->pdf->xref)) ==
-	    NULL || (parms = HPDF_Dict_New(im->pdf->mmgr)) == NULL)
+	if ((img = haru_image_new(im->pdf)) == NULL ||
+	    (parms = haru_dict_new(im->pdf, 0)) == NULL)
 		return NULL;
-	img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
-	ret += HPDF_Dict_AddName(img, "Type", "XObject");
-	ret += HPDF_Dict_AddName(img, "Subtype", "Image");
-	ret += HPDF_Dict_AddName(img, "ColorSpace", colors == 3 ?
+	d = haru_image_dict(img);
+	ret |= haru_dict_name(d, "ColorSpace", colors == 3 ?
 	    "DeviceRGB" : "DeviceGray");
-	ret += HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)r->w);
-	ret += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)r->h);
-	ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
-	/* One entry per filter, as /Filter is an array (pdf_flate_filter) */
-	if ((arr = HPDF_Array_New(im->pdf->mmgr)) == NULL)
+	ret |= haru_dict_int(d, "Width", (long)r->w);
+	ret |= haru_dict_int(d, "Height", (long)r->h);
+	ret |= haru_dict_int(d, "BitsPerComponent", 8);
+	/* One entry per filter, as /Filter is an array (haru.h) */
+	if ((arr = haru_array_new(im->pdf, 0)) == NULL)
 		return NULL;
-	ret += HPDF_Array_Add(arr, parms);
-	ret += HPDF_Dict_Add(img, "DecodeParms", arr);
-	ret += HPDF_Dict_AddNumber(parms, "Predictor", 15);
-	ret += HPDF_Dict_AddNumber(parms, "Colors", colors);
-	ret += HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8);
-	ret += HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)r->w);
-	if (ret != HPDF_OK || HPDF_Stream_Write(img->stream, data,
-	    (HPDF_UINT)len) != HPDF_OK)
+	ret |= haru_array_dict(arr, parms);
+	ret |= haru_dict_array(d, "DecodeParms", arr);
+	ret |= haru_dict_int(parms, "Predictor", 15);
+	ret |= haru_dict_int(parms, "Colors", colors);
+	ret |= haru_dict_int(parms, "BitsPerComponent", 8);
+	ret |= haru_dict_int(parms, "Columns", (long)r->w);
+	/* Compressed already: libharu writes the bytes as they are. */
+	if (ret != 0 || haru_stream_set_deflated(d, data, len) != 0)
 		return NULL;
-	/* Already compressed: libharu writes the bytes as they are. */
-	img->filter = HPDF_STREAM_FILTER_NONE;
-	img->write_fn = pdf_flate_filter;	/* libharu drops /Filter */
 	return img;
 }
 
@@ -311,8 +306,7 @@ measure(struct pdf_images *im, struct img *i)
 	/* A file libharu refuses is this image's problem, not the
 	 * document's: keep the handler, which fails the whole PDF, out of
 	 * it (as fonts.c does for fonts). */
-	handler = im->pdf->error.error_fn;
-	im->pdf->error.error_fn = NULL;
+	handler = haru_error_handler(im->pdf, NULL);
 	if ((i->image = HPDF_LoadJpegImageFromFile(im->pdf, i->path)) ==
 	    NULL) {
 		i->why = "cannot read it (damaged or unsupported)";
@@ -321,7 +315,7 @@ measure(struct pdf_images *im, struct img *i)
 		i->w = HPDF_Image_GetWidth(i->image) * 0.75;
 		i->h = HPDF_Image_GetHeight(i->image) * 0.75;
 	}
-	im->pdf->error.error_fn = handler;
+	haru_error_handler(im->pdf, handler);
 }
 
 /* The image at path, measured (by this thread, or by another that asked
@@ -363,13 +357,12 @@ pdf_images_get(struct pdf_images *im, const char *path)
 	HPDF_Error_Handler handler;
 
 	if (i->image == NULL && i->why == NULL && i->png != NULL) {
-		handler = im->pdf->error.error_fn;
-		im->pdf->error.error_fn = NULL;
+		handler = haru_error_handler(im->pdf, NULL);
 		if ((i->image = png_image(im, &i->png->r)) == NULL) {
 			i->why = "libharu cannot take it";
 			HPDF_ResetError(im->pdf);
 		}
-		im->pdf->error.error_fn = handler;
+		haru_error_handler(im->pdf, handler);
 	}
 	return i->image;
 }

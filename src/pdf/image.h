@@ -6,17 +6,18 @@
 #ifndef QUIRE_PDF_IMAGE_H
 #define QUIRE_PDF_IMAGE_H
 
-#include <hpdf.h>
+#include "haru/haru.h"
 
 struct pdf_images;
 
 struct doc;
 
-/* The images of the PDF of d (NULL: none known ahead); with threads > 1
- * the document's PNGs are made ready on a thread of their own from now
- * on (pdf_images_stop ends it; pdf_images_free stops it too). */
+/* The images of the PDF of d (NULL: none known ahead); when the runner
+ * gives a thread, the document's PNGs are made ready on it from now on
+ * (pdf_images_stop ends it; pdf_images_free stops it too). */
+struct runner;
 struct pdf_images *pdf_images_new(HPDF_Doc, const struct doc *d,
-		       int threads);
+		       struct runner *);
 void		   pdf_images_stop(struct pdf_images *);
 void		   pdf_images_free(struct pdf_images *);
 

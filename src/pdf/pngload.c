@@ -128,6 +128,30 @@ compress(struct libdeflate_compressor *c, const unsigned char *in,
 	return out;
 }
 
+/* The colour and (when some pixel is not opaque) the alpha planes as
+ * image streams; -1 with nothing to free when one cannot be made. */
+static int
+compress_planes(const struct planes *p, size_t w, size_t h,
+    struct png_ready *out)
+{
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(PNG_LEVEL);
+
+	if (c == NULL)
+		oom();
+	out->color = compress(c, p->fcolor, (w * p->nc + 1) * h,
+	    &out->color_len);
+	if (p->falpha != NULL && p->translucent)
+		out->alpha = compress(c, p->falpha, (w + 1) * h,
+		    &out->alpha_len);
+	libdeflate_free_compressor(c);
+	if (out->color_len == 0 || (out->alpha != NULL &&
+	    out->alpha_len == 0)) {
+		png_ready_free(out);
+		return -1;
+	}
+	return 0;
+}
+
 int
 png_ready_load(const char *path, struct png_ready *out)
 {
@@ -208,24 +232,8 @@ png_ready_load(const char *path, struct png_ready *out)
 			split_row(&p, rows[y], y ? rows[y - 1] : bufs[2], y);
 	}
 	png_read_end(png, NULL);
-	{
-		struct libdeflate_compressor *c =
-		    libdeflate_alloc_compressor(PNG_LEVEL);
-
-		if (c == NULL)
-			oom();
-		out->color = compress(c, p.fcolor,
-		    ((size_t)w * p.nc + 1) * h, &out->color_len);
-		if (p.falpha != NULL && p.translucent)
-			out->alpha = compress(c, p.falpha,
-			    ((size_t)w + 1) * h, &out->alpha_len);
-		libdeflate_free_compressor(c);
-	}
-	if (out->color_len == 0 || (out->alpha != NULL &&
-	    out->alpha_len == 0)) {
-		png_ready_free(out);
+	if (compress_planes(&p, w, h, out) != 0)
 		goto done;
-	}
 	out->w = w;
 	out->h = h;
 	out->ncolor = p.nc;

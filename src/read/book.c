@@ -16,7 +16,7 @@
 #include "read/book.h"
 #include "util/diag.h"
 #include "model/doc.h"
-#include "read/input.h"
+#include "util/input.h"
 #include "read/parse.h"
 #include "util/url.h"
 
@@ -119,6 +119,7 @@ static int
 summary(struct book *b)
 {
 	struct doc *d = doc_new();
+	struct parser p;
 	struct input in;
 	const struct node *n;
 	int headings = 0;
@@ -128,7 +129,9 @@ summary(struct book *b)
 		doc_free(d);
 		return -1;
 	}
-	parse_chapter(d, b->summary, in.text, in.len);
+	/* Read as plain Markdown: no code to tokenise, no threads. */
+	parser_init(&p, d, NULL);
+	parse_chapter(&p, b->summary, in.text, in.len);
 	input_free(&in);
 	for (n = d->root->first->first; n != NULL; n = n->next) {
 		if (n->type == N_HEADING && headings++ == 0) {

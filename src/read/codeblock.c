@@ -25,6 +25,7 @@
 #include "util/diag.h"
 #include "model/doc.h"
 #include "read/highlight.h"
+#include "util/runner.h"
 #include "util/strmap.h"
 
 /*
@@ -170,8 +171,7 @@ struct codeblock_early {
 	size_t			 n, cap;
 	size_t			*slot;	/* hash of node -> index + 1 */
 	size_t			 mask;
-	pthread_t		 tid;
-	int			 started;
+	struct runner_task		*task;	/* the thread's; NULL: none */
 	/* Blocks come while chapters are read: the thread takes them
 	 * as they come, until the list is closed (or cancelled: the
 	 * document turned out not to highlight). */
@@ -589,25 +589,32 @@ early_walk(struct codeblock_early *e, struct doc *d, struct node *root)
 	}
 }
 
+/* The list, its thread started now; NULL when the runner has no
+ * thread to give (the blocks are then tokenised in settle). */
 static struct codeblock_early *
-early_open(void)
+early_open(struct runner *run)
 {
 	struct codeblock_early *e = xcalloc(1, sizeof(*e));
 
 	pthread_mutex_init(&e->lock, NULL);
 	pthread_cond_init(&e->more, NULL);
-	e->started = pthread_create(&e->tid, NULL, early_run, e) == 0;
+	if ((e->task = runner_start(run, early_run, e)) == NULL) {
+		pthread_cond_destroy(&e->more);
+		pthread_mutex_destroy(&e->lock);
+		free(e);
+		return NULL;
+	}
 	return e;
 }
 
 void
-codeblock_early_chapter(struct doc *d, struct node *chapter)
+codeblock_early_chapter(struct codeblock_early **early, struct runner *run,
+    struct doc *d, struct node *chapter)
 {
-	if (!d->opts.early_code || d->opts.plain_code)
-		return;
-	if (d->early == NULL)
-		d->early = early_open();
-	early_walk(d->early, d, chapter);
+	if (*early == NULL)
+		*early = early_open(run);
+	if (*early != NULL)
+		early_walk(*early, d, chapter);
 }
 
 /* No more blocks will come; with cancel, none more is tokenised. */
@@ -621,20 +628,20 @@ early_seal(struct codeblock_early *e, int cancel)
 	pthread_mutex_unlock(&e->lock);
 }
 
-/* The list complete, the blocks the thread has not come to taken by
- * this one rather than waited for, the thread done: the table settle
- * looks blocks up in. */
+/* Close the list and build the table that settle looks blocks up in.
+ * This thread tokenises the blocks the early thread has not reached
+ * yet, rather than wait for it, and then joins it. */
 static void
 early_close(struct codeblock_early *e)
 {
 	size_t size = 16, i, j;
 
 	early_seal(e, 0);
-	if (e->started) {
+	if (e->task != NULL) {
 		early_work(e, 0);
-		pthread_join(e->tid, NULL);
+		(void)runner_join(e->task);
 	}
-	e->started = 0;
+	e->task = NULL;
 	while (size < 2 * e->n)
 		size *= 2;
 	e->slot = xcalloc(size, sizeof(*e->slot));
@@ -652,9 +659,9 @@ early_free(struct codeblock_early *e)
 {
 	if (e == NULL)
 		return;
-	if (e->started) {
+	if (e->task != NULL) {
 		early_seal(e, 1);
-		pthread_join(e->tid, NULL);
+		(void)runner_join(e->task);
 	}
 	for (size_t i = 0; i < e->n; i++) {
 		free(e->b[i].sp);
@@ -668,46 +675,44 @@ early_free(struct codeblock_early *e)
 }
 
 void
-codeblock_early_discard(struct doc *d)
+codeblock_early_discard(struct codeblock_early **early)
 {
-	early_free(d->early);
-	d->early = NULL;
+	early_free(*early);
+	*early = NULL;
 }
 
 void
-codeblock_early_start(struct doc *d, int threads)
+codeblock_early_start(struct codeblock_early **early, struct runner *run,
+    struct doc *d)
 {
-	int on = d->meta.highlight != 0 && !d->opts.plain_code &&
-	    d->root != NULL;
+	int on = d->set.highlight && !d->set.plain_code && d->root != NULL;
 
 	/* Not started while reading (one file, or not foreseen): start
 	 * now, for the passes before codeblock_settle. */
-	if (d->early == NULL && on && threads >= 2) {
-		d->early = early_open();
-		early_walk(d->early, d, d->root);
-	}
-	if (d->early == NULL)
+	if (*early == NULL && on && (*early = early_open(run)) != NULL)
+		early_walk(*early, d, d->root);
+	if (*early == NULL)
 		return;
 	if (on)
 		for (struct node *f = d->notes; f != NULL; f = f->next)
-			early_walk(d->early, d, f);
-	early_seal(d->early, !on);
+			early_walk(*early, d, f);
+	early_seal(*early, !on);
 }
 
 void
-codeblock_settle(struct doc *d)
+codeblock_settle(struct codeblock_early **early, struct doc *d)
 {
 	struct settle s;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
-	if (d->early != NULL) {
-		early_close(d->early);
-		s.early = d->early;
+	if (*early != NULL) {
+		early_close(*early);
+		s.early = *early;
 	}
-	/* A man page draws code in one font: highlighting it only for
-	 * the spans to be dropped was a tenth of `-t man`'s time. */
-	s.on = d->meta.highlight != 0 && !d->opts.plain_code;
+	/* A man page draws code in one font: no tokens are made for it
+	 * only to be dropped. */
+	s.on = d->set.highlight && !d->set.plain_code;
 	strmap_init(&s.files);
 	strmap_init(&s.noted);
 	settle_tree(&s, d->root);
@@ -716,8 +721,7 @@ codeblock_settle(struct doc *d)
 	strmap_free(&s.files);
 	strmap_free(&s.noted);
 	free(s.sp);
-	early_free(d->early);
-	d->early = NULL;
+	codeblock_early_discard(early);
 }
 
 void

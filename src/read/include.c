@@ -20,7 +20,7 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/file.h"
-#include "read/input.h"
+#include "util/input.h"
 #include "util/url.h"
 
 #define INCLUDE_DEPTH	10

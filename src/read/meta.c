@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "util/diag.h"
 #include "model/doc.h"
@@ -140,7 +139,6 @@ string_slot(struct meta *m, const char *key)
 		{ "date", offsetof(struct meta, date) },
 		{ "lang", offsetof(struct meta, lang) },
 		{ "language", offsetof(struct meta, lang) },
-		{ "dir", offsetof(struct meta, dir) },
 		{ "name", offsetof(struct meta, name) },
 		{ "section", offsetof(struct meta, section) },
 		{ "description", offsetof(struct meta, description) },
@@ -159,6 +157,25 @@ string_slot(struct meta *m, const char *key)
 	return NULL;
 }
 
+/* "dir": ltr, rtl or auto, kept as written (TD_INHERIT: unsaid). */
+static int
+set_dir(struct ctx *c, const char *value, int line)
+{
+	struct meta *m = &c->d->meta;
+	enum text_dir dir = !strcmp(value, "ltr") ? TD_LTR :
+	    !strcmp(value, "rtl") ? TD_RTL : !strcmp(value, "auto") ?
+	    TD_AUTO : TD_INHERIT;
+
+	if (dir == TD_INHERIT) {
+		diag_error(c->path, line, "dir \"%s\" is not ltr, rtl or "
+		    "auto", value);
+		return -1;
+	}
+	if (m->dir == TD_INHERIT || c->override || c->first)
+		m->dir = dir;
+	return 0;
+}
+
 /* Set one scalar field; strings are stored in the document's arena. */
 static int
 set_field(struct ctx *c, const char *key, const char *value, int line)
@@ -173,6 +190,8 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 	}
 	if (switches(c, key, value, line))
 		return 0;
+	if (!strcmp(key, "dir"))
+		return set_dir(c, value, line);
 	slot = string_slot(m, key);
 	if (slot == NULL) {
 		if (c->first || c->override)
@@ -189,12 +208,6 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 	if (slot == &m->lang && !valid_lang(value)) {
 		diag_error(c->path, line, "lang \"%s\" is not a language tag",
 		    value);
-		return -1;
-	}
-	if (slot == &m->dir && strcmp(value, "ltr") && strcmp(value, "rtl") &&
-	    strcmp(value, "auto")) {
-		diag_error(c->path, line, "dir \"%s\" is not ltr, rtl or "
-		    "auto", value);
 		return -1;
 	}
 	if (slot == &m->name && !meta_valid_name(value)) {
@@ -293,39 +306,6 @@ meta_override(struct doc *d, const char *key, const char *value)
 	return set_field(&c, key, value, 0);
 }
 
-/*
- * Is a language tag written right to left?  A script subtag decides when
- * there is one ("az-Arab" is, "ku-Latn" is not); otherwise the language
- * does, from the languages whose usual script is Arabic, Hebrew, Thaana
- * or Syriac.  Case does not matter in a tag (BCP 47).
- */
-static int
-rtl_lang(const char *tag)
-{
-	static const char *const langs[] = { "ar", "he", "iw", "fa", "ur",
-	    "yi", "ps", "sd", "ug", "ckb", "dv", "syr", NULL };
-	static const char *const scripts[] = { "Arab", "Hebr", "Thaa",
-	    "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", NULL };
-	size_t n = strcspn(tag, "-_");
-	const char *p = tag + n;
-
-	while (*p != '\0') {
-		size_t k = strcspn(++p, "-_");
-
-		if (k == 4 && isalpha((unsigned char)p[0])) {
-			for (int i = 0; scripts[i] != NULL; i++)
-				if (strncasecmp(p, scripts[i], 4) == 0)
-					return 1;
-			return 0;
-		}
-		p += k;
-	}
-	for (int i = 0; langs[i] != NULL; i++)
-		if (strlen(langs[i]) == n && strncasecmp(tag, langs[i], n) == 0)
-			return 1;
-	return 0;
-}
-
 static void
 hash_field(struct hash128 *h, const char *s)
 {
@@ -340,21 +320,8 @@ meta_finish(struct doc *d, const char *first_path, const struct hash128 *text)
 	const char *base, *dot, **a;
 	char id[46];
 
-	if (m->lang == NULL)
-		m->lang = "en";
-	if (m->dir == NULL || !strcmp(m->dir, "auto")) {
-		m->dir = rtl_lang(m->lang) ? "rtl" : "ltr";
-		m->dir_auto = !rtl_lang(m->lang);
-	}
 	if (m->section == NULL)
 		m->section = "7";
-	/* A book gets its furniture; a handout does not. */
-	if (m->toc < 0)
-		m->toc = d->book;
-	if (m->titlepage < 0)
-		m->titlepage = d->book;
-	if (m->number_sections < 0)
-		m->number_sections = d->book;
 	if (m->title != NULL && m->title[0] == '\0')
 		m->title = NULL;
 	if (m->name == NULL) {

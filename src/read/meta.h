@@ -27,13 +27,6 @@ const char *meta_extra(const struct meta *, const char *key);
 /* -M KEY=VALUE: set or override a field.  Returns -1 on a bad value. */
 int	meta_override(struct doc *, const char *key, const char *value);
 
-/*
- * Fill defaults once the whole input is parsed: lang "en", section "7",
- * name from the first file's base name, an identifier derived from the
- * digest of the input texts and the metadata, the title from the
- * parser's fallback.  Returns -1 on an
- * invalid final value (a name that would escape the output directory).
- */
 /* Is s a manual section quire accepts: 1-9 optionally followed by
  * letters or digits ("1", "3pm", "3ssl"), or "n", "l", "0p"? */
 int	meta_valid_section(const char *s);
@@ -45,6 +38,14 @@ int	meta_valid_name(const char *s);
  * (the list's storage grows by doubling); returns the list. */
 const char **meta_list_add(struct doc *, const char **list, const char *v);
 
+/*
+ * Fill the defaults that need the parsed document (after settle.c's):
+ * section "7", name from the first file's base name, the man page's
+ * parts and the title from the parser's fallback (manpage_finish), an
+ * identifier derived from the digest of the input texts and the
+ * metadata.  Returns -1 on an invalid final value (a name that would
+ * escape the output directory).
+ */
 struct hash128;
 int	meta_finish(struct doc *, const char *first_path,
 	    const struct hash128 *text);

@@ -27,11 +27,11 @@
 #include "read/deflist.h"
 #include "util/diag.h"
 #include "model/doc.h"
-#include "emit.h"
 #include "read/html.h"
+#include "read/manpage.h"
 #include "model/notes.h"
 #include "read/parse.h"
-#include "model/resolve.h"
+#include "read/resolve.h"
 #include "model/tidy.h"
 
 struct pctx {
@@ -402,7 +402,7 @@ new_parser(struct pctx *c, cmark_syntax_extension **watch)
 
 	parse_init();
 	p = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES |
-	    (c->d->opts.smart ? CMARK_OPT_SMART : 0), &mem);
+	    (c->d->set.smart ? CMARK_OPT_SMART : 0), &mem);
 	/* Before the table extension, which claims every line that may
 	 * follow a paragraph (returning the paragraph itself when the line
 	 * is no table's), so no extension after it sees those lines. */
@@ -532,8 +532,24 @@ markdown_captions(struct doc *d, struct node *ch)
 }
 
 void
-parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
+parser_init(struct parser *p, struct doc *d, struct runner *run)
 {
+	p->d = d;
+	p->run = run;
+	p->early = NULL;
+}
+
+void
+parser_discard(struct parser *p)
+{
+	codeblock_early_discard(&p->early);
+}
+
+void
+parse_chapter(struct parser *p, const char *path, const char *text,
+    size_t len)
+{
+	struct doc *d = p->d;
 	struct pctx c;
 	struct node *ch, *n;
 	int index = 0;
@@ -553,12 +569,16 @@ parse_chapter(struct doc *d, const char *path, const char *text, size_t len)
 	notes_chapter(d, ch, &c.notes);
 	html_chapter(d, ch);
 	markdown_captions(d, ch);
-	codeblock_early_chapter(d, ch);
+	/* Tokens made while later chapters are read, when highlighting
+	 * is on as far as can be told now (settle_reading). */
+	if (d->set.highlight && !d->set.plain_code)
+		codeblock_early_chapter(&p->early, p->run, d, ch);
 }
 
 void
-parse_part(struct doc *d, const char *file, int line, const char *title)
+parse_part(struct parser *p, const char *file, int line, const char *title)
 {
+	struct doc *d = p->d;
 	struct node *ch = doc_node(d, N_CHAPTER, doc_strdup(d, file), line);
 	struct node *h = doc_node(d, N_HEADING, ch->file, line);
 	struct node *t = doc_node(d, N_TEXT, ch->file, line);
@@ -578,11 +598,16 @@ parse_part(struct doc *d, const char *file, int line, const char *title)
 }
 
 void
-parse_finish(struct doc *d)
+parse_finish(struct parser *p)
 {
-	codeblock_early_start(d, emit_jobs);
+	struct doc *d = p->d;
+
+	codeblock_early_start(&p->early, p->run, d);
 	tidy_document(d);
+	/* A man page's title line is metadata, not a first heading. */
+	manpage_recognise(d);
+	tidy_titles(d);
 	resolve_document(d);
 	notes_document(d);
-	codeblock_settle(d);
+	codeblock_settle(&p->early, d);
 }

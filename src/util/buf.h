@@ -19,8 +19,8 @@ void	buf_reset(struct buf *);
 void	buf_grow(struct buf *, size_t extra);
 void	buf_put(struct buf *, const char *, size_t);
 void	buf_puts(struct buf *, const char *);
-/* Inline: the roff writer puts most of a man page a byte at a time, and
- * a call through buf_put's memcpy per byte was a tenth of its time. */
+/* Inline, because the roff writer puts most of a man page a byte at a
+ * time: a call and a memcpy per byte would cost more than the byte. */
 static inline void
 buf_putc(struct buf *b, int c)
 {

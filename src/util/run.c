@@ -14,6 +14,7 @@
 
 #include "util/diag.h"
 #include "util/run.h"
+#include "util/runner.h"
 
 /* More would only add threads that wait. */
 #define MAX_THREADS 64
@@ -97,21 +98,21 @@ run_in_order(struct job *jobs, size_t n)
 }
 
 void
-run_workers(void *(*work)(void *), void *arg, int threads)
+run_workers(struct runner *r, void *(*work)(void *), void *arg, int threads)
 {
-	pthread_t tid[MAX_THREADS];
+	struct runner_task *t[MAX_THREADS];
 	int k, started = 0;
 
 	for (k = 1; k < threads && k <= MAX_THREADS; k++)
-		if (pthread_create(&tid[started], NULL, work, arg) == 0)
+		if ((t[started] = runner_start(r, work, arg)) != NULL)
 			started++;
 	work(arg);
 	for (k = 0; k < started; k++)
-		pthread_join(tid[k], NULL);
+		(void)runner_join(t[k]);
 }
 
 size_t
-run_jobs(struct job *jobs, size_t n, int threads)
+run_jobs(struct runner *r, struct job *jobs, size_t n, int threads)
 {
 	struct queue q = { jobs, n, 0, n, PTHREAD_MUTEX_INITIALIZER };
 	size_t i, first = n;
@@ -122,7 +123,7 @@ run_jobs(struct job *jobs, size_t n, int threads)
 		return run_in_order(jobs, n);
 	for (i = 0; i < n; i++)
 		jobs[i].rc = 0;
-	run_workers(worker, &q, (size_t)threads < n ? threads : (int)n);
+	run_workers(r, worker, &q, (size_t)threads < n ? threads : (int)n);
 	pthread_mutex_destroy(&q.lock);
 	for (i = 0; i < n; i++) {
 		diag_buf_flush(&jobs[i].diag, i <= first);

@@ -21,7 +21,8 @@ struct job {
 };
 
 /*
- * Run jobs[0..n) on up to `threads` threads (the caller's among them),
+ * Run jobs[0..n) on up to `threads` threads (the runner's and the
+ * caller's),
  * as if one after another in order: a job after a failed one may be
  * skipped, and its messages are dropped if it ran; everything up to and
  * including the first failure is printed in job order once all are
@@ -29,12 +30,15 @@ struct job {
  * the caller captured in its diag.  Returns the
  * index of the first failed job, or n.
  */
-size_t	run_jobs(struct job *jobs, size_t n, int threads);
+struct runner;
+size_t	run_jobs(struct runner *, struct job *jobs, size_t n, int threads);
 
-/* Run work(arg) on `threads` threads at once, the caller's among them,
- * and return when all have: work takes its share from arg until none is
- * left.  A thread that cannot be made only means fewer at once. */
-void	run_workers(void *(*work)(void *), void *arg, int threads);
+/* Run work(arg) on `threads` threads at once (the runner's workers and
+ * the caller's own), and return when all have: work takes its share
+ * from arg until none is left.  A worker the runner cannot give only
+ * means fewer at once. */
+void	run_workers(struct runner *, void *(*work)(void *), void *arg,
+	    int threads);
 
 /*
  * Turns in job order, for the one step of a job that must come in the

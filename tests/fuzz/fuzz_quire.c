@@ -24,9 +24,10 @@
 #include "model/doc.h"
 #include "util/hash.h"
 #include "emit.h"
-#include "read/input.h"
+#include "util/input.h"
 #include "read/meta.h"
 #include "read/parse.h"
+#include "model/settle.h"
 #include "model/style.h"
 
 #define MAX_CHAPTERS 4
@@ -65,8 +66,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /* Run one emitter into a memory buffer; the bytes are dropped. */
 static void
-run_emitter(int (*emit)(const struct doc *, const struct style *, FILE *),
-    const struct doc *d)
+run_emitter(emit_fn *emit, const struct doc *d)
 {
 	char *mem = NULL;
 	size_t len = 0;
@@ -74,7 +74,7 @@ run_emitter(int (*emit)(const struct doc *, const struct style *, FILE *),
 
 	if (fp == NULL)
 		abort();
-	(void)emit(d, style, fp);
+	(void)emit(d, style, NULL, fp);
 	fclose(fp);
 	free(mem);
 }
@@ -88,6 +88,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *p = (const char *)data, *end = p + size, *sep;
 	struct hash128 hash;
 	struct input in;
+	struct parser parser;
 	struct doc *d;
 	size_t n;
 	int i, ok = 1;
@@ -97,6 +98,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	d = doc_new();
 	d->epoch = 1700000000;
+	parser_init(&parser, d, NULL);
 	hash128_init(&hash);
 	for (i = 0; i < MAX_CHAPTERS && ok; i++) {
 		sep = i + 1 < MAX_CHAPTERS ?
@@ -107,8 +109,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    in.len) != 0)
 			ok = 0;
 		else {
+			if (i == 0)
+				settle_reading(d, style, 0);
 			hash128_add(&hash, in.text, in.len);
-			parse_chapter(d, paths[i], in.text, in.len);
+			parse_chapter(&parser, paths[i], in.text, in.len);
 		}
 		input_free(&in);
 		if (sep == NULL)
@@ -116,8 +120,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p = sep + 3;
 	}
 	if (ok) {
-		parse_finish(d);
+		settle_document(d, style);
+		parse_finish(&parser);
 		if (meta_finish(d, paths[0], &hash) == 0) {
+			/* The guarantees every emitter relies on. */
+			if (doc_check(d) != 0)
+				abort();
 			if (want_man)
 				run_emitter(emit_man, d);
 			if (want_epub)
@@ -126,6 +134,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				run_emitter(emit_pdf, d);
 		}
 	}
+	else
+		parser_discard(&parser);
 	doc_free(d);
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "model/doc.h"
 #include "read/parse.h"
+#include "model_fixture.h"
 #include "pdf/layout/layout.h"
 #include "model/style.h"
 
@@ -35,15 +36,14 @@ static struct lo_doc *
 fix_layout(const char *md, struct style *st, struct doc **dp)
 {
 	struct lo_metrics m;
-	struct doc *d = doc_new();
+	struct doc *d;
 
 	memset(&m, 0, sizeof(m));
 	m.advance = half_em;
-	parse_chapter(d, "t.md", md, strlen(md));
-	parse_finish(d);
 	style_set(st, "pdf.hyphenate", "false");
+	d = fixture_parse("t.md", md, strlen(md), st);
 	*dp = d;
-	return layout_document(d, st, &m);
+	return layout_document(d, st, &m, NULL);
 }
 
 /* The first text operation on page pg whose string is s, with its final

@@ -13,10 +13,11 @@
 #include "check.h"
 #include "util/diag.h"
 #include "model/doc.h"
-#include "read/input.h"
+#include "util/input.h"
 #include "read/meta.h"
 #include "util/outfile.h"
 #include "read/parse.h"
+#include "model_fixture.h"
 
 static int
 fm(struct doc *d, const char *md)
@@ -196,13 +197,11 @@ test_deep(void)
 	int i;
 
 	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
-		d = doc_new();
 		buf_init(&b);
 		for (i = 0; i < 50000; i++)
 			buf_puts(&b, units[u]);
 		buf_puts(&b, "x\n");
-		parse_chapter(d, "deep.md", b.data, b.len);
-		parse_finish(d);
+		d = fixture_parse("deep.md", b.data, b.len, NULL);
 		CHECK("50000-deep nesting parses and tidies", max_depth(d) >= 2);
 		buf_free(&b);
 		doc_free(d);

@@ -59,8 +59,7 @@ main(void)
 	    "../x") != 0);
 	CHECK("-M bad section refused", meta_override(d, "section", "x") != 0);
 	CHECK("finish keeps given values", meta_finish(d, "dir/file.md", &h) == 0
-	    && !strcmp(d->meta.name, "file") && !strcmp(d->meta.section, "1") &&
-	    !strcmp(d->meta.lang, "en"));
+	    && !strcmp(d->meta.name, "file") && !strcmp(d->meta.section, "1"));
 	CHECK("identifier is a urn:uuid", !strncmp(d->meta.identifier,
 	    "urn:uuid:", 9) && strlen(d->meta.identifier) == 45);
 	doc_free(d);

@@ -5,6 +5,7 @@
 #include "util/diag.h"
 #include "model/doc.h"
 #include "read/parse.h"
+#include "model_fixture.h"
 #include "model/tidy.h"
 
 static struct node *
@@ -30,11 +31,7 @@ add(struct doc *d, struct node *parent, enum node_type t)
 static struct doc *
 parse(const char *md)
 {
-	struct doc *d = doc_new();
-
-	parse_chapter(d, "t.md", md, strlen(md));
-	parse_finish(d);
-	return d;
+	return fixture_parse("t.md", md, strlen(md), NULL);
 }
 
 static int

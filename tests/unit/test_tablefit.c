@@ -7,16 +7,13 @@
 #include "model/doc.h"
 #include "epub/epub.h"
 #include "read/parse.h"
+#include "model_fixture.h"
 
 /* Parse Markdown text into a fresh document. */
 static struct doc *
 parse(const char *md)
 {
-	struct doc *d = doc_new();
-
-	parse_chapter(d, "t.md", md, strlen(md));
-	parse_finish(d);
-	return d;
+	return fixture_parse("t.md", md, strlen(md), NULL);
 }
 
 /* The first table of a document, wherever it is. */

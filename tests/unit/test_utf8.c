@@ -3,7 +3,7 @@
 
 #include "check.h"
 #include "util/diag.h"
-#include "read/input.h"
+#include "util/input.h"
 #include "util/utf8.h"
 
 static size_t

@@ -723,8 +723,6 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	case N_CODE_BLOCK:
 		code_block(c, v, n, col);
 		break;
-	case N_HTML_BLOCK:
-		break;	/* never reaches an emitter (html.c) */
 	case N_RULE:
 		block_rule(v, col->x, col->width, col->size);
 		break;

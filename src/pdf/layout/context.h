@@ -26,6 +26,8 @@ struct lo_widths;
 struct lo_hyph;
 struct kp_state;
 struct par_state;
+struct runner;
+struct split_guard;
 
 struct lo_ctx {
 	const struct doc	*doc;
@@ -39,8 +41,12 @@ struct lo_ctx {
 	struct lo_hyph		*hyph;		/* hyph.c, or NULL */
 	struct kp_state		*kp;		/* linebreak.c */
 	struct par_state	*par;		/* inline.c, parset.c */
+	/* Threads: the runner the PDF was given, and split.c's guard
+	 * when the body may be laid out in two parts (else NULL). */
+	struct runner		*run;
+	struct split_guard	*split;
 	int			 ragged;
-	/* The document's direction (meta.dir, meta.dir_auto): rtl sets
+	/* The document's direction (set.dir, set.dir_auto): rtl sets
 	 * its blocks from the right; dir_auto lets each paragraph take
 	 * its own from its first strong character. */
 	int			 rtl, dir_auto;

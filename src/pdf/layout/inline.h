@@ -24,8 +24,8 @@ void	par_init(struct lo_par *);
 void	par_free(struct lo_par *);
 /* A new item of the given type at the end of p, zeroed but for it. */
 struct lo_item *par_push(struct lo_par *, int type);
-/* par_init/par_free that recycle the item array through the context:
- * a fresh array per paragraph cost a tenth of the layout in malloc. */
+/* par_init/par_free that recycle the item array through the context, so
+ * that paragraphs share one array instead of each allocating its own. */
 void	par_take(const struct lo_ctx *, struct lo_par *);
 void	par_give(const struct lo_ctx *, struct lo_par *);
 void	par_add_inlines(const struct lo_ctx *, struct lo_par *,

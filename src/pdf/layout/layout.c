@@ -35,17 +35,8 @@ geometry(struct lo_ctx *c)
 {
 	const struct pdf_style *st = &c->st->pdf;
 
-	if (strcmp(st->paper, "letter") == 0) {
-		c->pw = 612;
-		c->ph = 792;
-	} else {
-		c->pw = 210 * MM;
-		c->ph = 297 * MM;
-	}
-	if (st->page_width > 0)
-		c->pw = st->page_width;
-	if (st->page_height > 0)
-		c->ph = st->page_height;
+	c->pw = c->doc->set.page_width;
+	c->ph = c->doc->set.page_height;
 	c->mt = st->margin_top;
 	c->mb = st->margin_bottom;
 	c->ml = st->margin_left;
@@ -87,7 +78,7 @@ sizes(struct lo_ctx *c)
 
 struct lo_doc *
 layout_document(const struct doc *d, const struct style *st,
-    const struct lo_metrics *m)
+    const struct lo_metrics *m, struct runner *run)
 {
 	struct lo_ctx	 c;
 	struct vlist	*v;
@@ -99,7 +90,9 @@ layout_document(const struct doc *d, const struct style *st,
 	memset(&c, 0, sizeof(c));
 	c.doc = d;
 	c.st = st;
-	c.m = split_metrics(m);
+	c.run = run;
+	c.split = split_guard(m, run);
+	c.m = c.split != NULL ? split_metrics(c.split) : m;
 	c.pool = pool_new();
 	c.widths = widths_new(c.m);
 	c.kp = kp_new();
@@ -110,8 +103,8 @@ layout_document(const struct doc *d, const struct style *st,
 	c.out = out;
 	geometry(&c);
 	sizes(&c);
-	c.rtl = d->meta.dir != NULL && !strcmp(d->meta.dir, "rtl");
-	c.dir_auto = d->meta.dir_auto;
+	c.rtl = d->set.dir == TD_RTL;
+	c.dir_auto = d->set.dir_auto;
 	out->pw = c.pw;
 	out->ph = c.ph;
 	if (st->pdf.hyphenate)
@@ -135,29 +128,29 @@ layout_document(const struct doc *d, const struct style *st,
 	 * about it name that file. */
 	if (d->root != NULL && d->root->first != NULL)
 		par_source(&c, d->root->first->file);
-	if (d->meta.titlepage > 0)
+	if (d->set.titlepage)
 		front_titlepage(&c, &v[0]);
 	else
-		title_block(&c, &v[d->meta.toc > 0 ? 1 : 2]);
+		title_block(&c, &v[d->set.toc ? 1 : 2]);
 	if (d->root != NULL)
 		split_body(&c, &v[2], d->root, &body);
-	if (d->meta.toc > 0)
+	if (d->set.toc)
 		toc = front_contents(&c, &v[1], &v[2], doc_contents_depth(d,
-		    st->pdf.toc_depth), st->epub.toc_title);
+		    d->set.pdf_toc_depth), st->epub.toc_title);
 	for (i = 0; i < 3; i++)
 		if (v[i].n > 0 || i == 2)
 			paginate(&c, &v[i], i == 2);
 	if (toc != NULL)
 		front_numbers(&c, toc);
 	/* Running heads name the chapter in a book. */
-	paginate_footers(&c, d->book || d->meta.toc > 0,
-	    d->meta.titlepage > 0);
+	paginate_footers(&c, d->book || d->set.toc,
+	    d->set.titlepage);
 	hyph_close(c.hyph);
 	kp_free(c.kp);
 	par_state_free(c.par);
 	widths_free(c.widths);
 	free(c.unshown);
-	split_metrics_free(c.m);
+	split_guard_free(c.split);
 	return out;
 }
 

@@ -161,11 +161,13 @@ struct lo_doc {
 };
 
 /*
- * Lay out the document.  Returns NULL after printing a message when the
- * layout cannot be made.
+ * Lay out the document, the body on two of the runner's threads when it
+ * is large (split.c; NULL: one thread).  Returns NULL after printing a
+ * message when the layout cannot be made.
  */
+struct runner;
 struct lo_doc	*layout_document(const struct doc *, const struct style *,
-		    const struct lo_metrics *);
+		    const struct lo_metrics *, struct runner *);
 void		 layout_free(struct lo_doc *);
 
 #endif

@@ -29,7 +29,6 @@
  * thread starts its caches again after one that was refused an answer.
  * The fonts are asked under their lock by both threads meanwhile.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +45,7 @@
 #include "metrics.h"
 #include "pool.h"
 #include "split.h"
+#include "util/runner.h"
 #include "vlist.h"
 
 /* Below this much text (bytes) one thread is as quick. */
@@ -64,10 +64,10 @@ struct held {
 	struct diag_buf	*msgs;	/* on the heap: its stream writes there */
 };
 
-struct guard {
+struct split_guard {
 	struct lo_metrics	 lm;		/* first: what the context sees */
 	const struct lo_metrics	*m;		/* the device's */
-	struct guard		*first;		/* the first part's guard */
+	struct split_guard		*first;		/* the first part's guard */
 	int			 refused;	/* it asked what it may not */
 	uint32_t		 refused_cp;	/* a fallback font for it */
 	struct held		*held;		/* in the first part's guard */
@@ -77,7 +77,7 @@ struct guard {
 /* The first thread asks about face (-1: any): what the second said
  * loading it, now.  Under the lock. */
 static void
-say_held(struct guard *g, int face)
+say_held(struct split_guard *g, int face)
 {
 	for (size_t i = 0; i < g->nheld; i++)
 		if (g->held[i].msgs != NULL && (face < 0 ||
@@ -91,7 +91,7 @@ say_held(struct guard *g, int face)
 /* Those held from i to j, once the second part's unit that loaded them
  * is kept.  Under the lock. */
 static void
-say_held_range(struct guard *g, size_t i, size_t j)
+say_held_range(struct split_guard *g, size_t i, size_t j)
 {
 	for (; i < j && i < g->nheld; i++)
 		if (g->held[i].msgs != NULL) {
@@ -104,7 +104,7 @@ say_held_range(struct guard *g, size_t i, size_t j)
 /* A question of the second thread that may load face: what it says is
  * caught, to be held for the first.  Under the lock. */
 static struct diag_buf *
-hold_start(struct guard *g, int face, struct diag_buf **b)
+hold_start(struct split_guard *g, int face, struct diag_buf **b)
 {
 	*b = NULL;
 	if (g->first == NULL || g->m->ready(g->m->ctx, face))
@@ -115,10 +115,10 @@ hold_start(struct guard *g, int face, struct diag_buf **b)
 }
 
 static void
-hold_end(struct guard *g, int face, struct diag_buf *b,
+hold_end(struct split_guard *g, int face, struct diag_buf *b,
     struct diag_buf *prev)
 {
-	struct guard *f = g->first;
+	struct split_guard *f = g->first;
 
 	if (b == NULL)
 		return;
@@ -138,7 +138,7 @@ hold_end(struct guard *g, int face, struct diag_buf *b,
  * what was held said when this is the first thread, and what loading
  * says now held (ask_end gives it back). */
 static struct diag_buf *
-ask_begin(struct guard *g, int face, struct diag_buf **b)
+ask_begin(struct split_guard *g, int face, struct diag_buf **b)
 {
 	g->m->lock(g->m->ctx);
 	if (g->first == NULL)
@@ -147,7 +147,7 @@ ask_begin(struct guard *g, int face, struct diag_buf **b)
 }
 
 static void
-ask_end(struct guard *g, int face, struct diag_buf *b, struct diag_buf *prev)
+ask_end(struct split_guard *g, int face, struct diag_buf *b, struct diag_buf *prev)
 {
 	hold_end(g, face, b, prev);
 	g->m->unlock(g->m->ctx);
@@ -156,7 +156,7 @@ ask_end(struct guard *g, int face, struct diag_buf *b, struct diag_buf *prev)
 static int
 g_advance(void *ctx, int face, uint32_t cp)
 {
-	struct guard	*g = ctx;
+	struct split_guard	*g = ctx;
 	struct diag_buf	*b, *prev = ask_begin(g, face, &b);
 	int		 r = g->m->advance(g->m->ctx, face, cp);
 
@@ -167,7 +167,7 @@ g_advance(void *ctx, int face, uint32_t cp)
 static int
 g_cover(void *ctx, uint32_t cp, int sty)
 {
-	struct guard	*g = ctx;
+	struct split_guard	*g = ctx;
 	int		 r = -1;
 
 	if (g->first != NULL) {
@@ -185,7 +185,7 @@ g_cover(void *ctx, uint32_t cp, int sty)
 static double
 g_shaped(void *ctx, int face, const char *s, size_t len, int rtl)
 {
-	struct guard	*g = ctx;
+	struct split_guard	*g = ctx;
 	struct diag_buf	*b, *prev = ask_begin(g, face, &b);
 	double		 r = g->m->shaped(g->m->ctx, face, s, len, rtl);
 
@@ -199,7 +199,7 @@ static int
 g_image_size(void *ctx, const char *path, double *w, double *h,
     const char **why)
 {
-	struct guard	*g = ctx;
+	struct split_guard	*g = ctx;
 	int		 r, pure = g->m->image_pure != NULL &&
 			    g->m->image_pure(g->m->image_ctx, path);
 
@@ -217,10 +217,10 @@ g_image_size(void *ctx, const char *path, double *w, double *h,
 	return r;
 }
 
-static struct guard *
-guard_new(const struct lo_metrics *m, struct guard *first)
+static struct split_guard *
+guard_new(const struct lo_metrics *m, struct split_guard *first)
 {
-	struct guard *g = xcalloc(1, sizeof(*g));
+	struct split_guard *g = xcalloc(1, sizeof(*g));
 
 	g->m = m;
 	g->first = first;
@@ -233,22 +233,26 @@ guard_new(const struct lo_metrics *m, struct guard *first)
 	return g;
 }
 
-const struct lo_metrics *
-split_metrics(const struct lo_metrics *m)
+struct split_guard *
+split_guard(const struct lo_metrics *m, struct runner *run)
 {
-	if (m->lock == NULL || m->unlock == NULL || m->ready == NULL)
-		return m;
-	return &guard_new(m, NULL)->lm;
+	if (runner_threads(run) < 2 || m->lock == NULL || m->unlock == NULL ||
+	    m->ready == NULL)
+		return NULL;
+	return guard_new(m, NULL);
+}
+
+const struct lo_metrics *
+split_metrics(struct split_guard *g)
+{
+	return &g->lm;
 }
 
 void
-split_metrics_free(const struct lo_metrics *lm)
+split_guard_free(struct split_guard *g)
 {
-	struct guard *g;
-
-	if (lm->advance != g_advance)
+	if (g == NULL)
 		return;
-	g = lm->ctx;
 	say_held(g, -1);	/* none left: each was said */
 	free(g->held);
 	free(g);
@@ -273,7 +277,7 @@ struct unit {
 
 struct part {
 	struct lo_ctx		 c;
-	struct guard		*g;
+	struct split_guard		*g;
 	const struct node	*ch, *from;
 	const struct lo_column	*col;
 	struct vlist		 v;
@@ -455,10 +459,7 @@ join(struct vlist *v, struct part *p, const struct unit *u)
 	 * aside: glues join, the larger wins), and the marker may only
 	 * have taken space (a glue) and a keep. */
 	if (!u->ok || v->n == 0 || v->e[v->n - 1].kind != u->kind0 ||
-	    v->e[v->n - 1].keep != u->keep0 || mk->ops.n != 0 ||
-	    mk->page_break || mk->drop_at_top || mk->mark_id != NULL ||
-	    mk->anchor != NULL || mk->has_anchor || mk->mark_title != NULL ||
-	    mk->row != NULL || mk->nrefs != 0 ||
+	    v->e[v->n - 1].keep != u->keep0 || !vl_space_only(mk) ||
 	    (u->kind0 != V_GLUE && mk->h != 0))
 		return 0;
 	last = &v->e[v->n - 1];
@@ -479,18 +480,17 @@ split_body(const struct lo_ctx *c, struct vlist *v, const struct node *root,
     const struct lo_column *body)
 {
 	struct part	 p;
-	pthread_t	 tid;
-	struct guard	*first;
+	struct runner_task *task;
+	struct split_guard *first = c->split;
 	int		 pending = 1;
 	size_t		 kept = 0;
 
 	memset(&p, 0, sizeof(p));
-	if (c->m->advance != g_advance || !cut(root, &p.ch, &p.from)) {
+	if (first == NULL || !cut(root, &p.ch, &p.from)) {
 		blocks(c, v, root->first, body);
 		return;
 	}
 	diag_buf_init(&p.msgs);
-	first = c->m->ctx;
 	if (first->m->prepare != NULL) {
 		first->m->lock(first->m->ctx);
 		first->m->prepare(first->m->ctx);
@@ -506,7 +506,8 @@ split_body(const struct lo_ctx *c, struct vlist *v, const struct node *root,
 	p.c.par = par_state_new();
 	p.c.unshown = xcalloc(N_TYPE_COUNT, sizeof(*p.c.unshown));
 	p.col = body;
-	if (p.msgs.fp != NULL && pthread_create(&tid, NULL, second, &p) == 0) {
+	if (p.msgs.fp != NULL &&
+	    (task = runner_start(c->run, second, &p)) != NULL) {
 		/* The first part, meanwhile. */
 		blocks_until(c, v, root->first, p.ch, body);
 		if (p.from != NULL) {
@@ -515,7 +516,7 @@ split_body(const struct lo_ctx *c, struct vlist *v, const struct node *root,
 			chapter_part(c, v, p.ch, p.ch->first, p.from, body,
 			    &pending);
 		}
-		pthread_join(tid, NULL);
+		(void)runner_join(task);
 		for (size_t i = 0; i < p.nu; i++) {
 			const struct unit *u = &p.u[i];
 

@@ -34,18 +34,6 @@
 #include "table.h"
 #include "vlist.h"
 
-/* Column 0 holds labels where the model found them (resolve.c), unless
- * the style says otherwise. */
-static int
-label_column(const struct lo_ctx *c, const struct node *t)
-{
-	int mode = c->st->pdf.table_label_column;
-
-	if (t->u.table.ncols < 2)
-		return 0;
-	return mode == STYLE_AUTO ? t->u.table.label_col : mode;
-}
-
 static struct lo_fmt
 cell_fmt(const struct lo_ctx *c, double size, int header, int label)
 {
@@ -107,7 +95,7 @@ minmax_blocks(const struct lo_ctx *c, const struct node *n,
 		} else if (n->type == N_QUOTE)
 			minmax_blocks(c, n->first, f, indent + f->size *
 			    MEASURE_QUOTE_INDENT, w, depth + 1);
-		else if (n->type == N_CODE_BLOCK || n->type == N_HTML_BLOCK)
+		else if (n->type == N_CODE_BLOCK)
 			widen(w, indent + f->size * CODE_MIN_WIDTH,
 			    indent + f->size * CODE_MIN_WIDTH,
 			    indent + f->size * CODE_MAX_WIDTH);
@@ -470,7 +458,7 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
     const struct lo_column *col)
 {
 	double		 x = col->x, width = col->width;
-	int		 nc = t->u.table.ncols, label = label_column(c, t);
+	int		 nc = t->u.table.ncols, label = doc_labels(t, c->doc->set.pdf_labels);
 	double		 size, pad, shade;
 	double		*mn, *mx;
 	struct lo_table	*tab;

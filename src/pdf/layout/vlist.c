@@ -113,3 +113,20 @@ ops_pool(struct lo_pool *pool, struct lo_ops *dst, const struct lo_ops *src)
 		memcpy(dst->op, src->op, src->n * sizeof(*dst->op));
 	}
 }
+
+/* The fields of lo_entry, counted by size: a new one changes it.  On
+ * other ABIs the check is skipped, not the comparison. */
+#if defined(__x86_64__) && defined(__LP64__)
+_Static_assert(sizeof(struct lo_entry) == 120, "lo_entry has a new field: "
+    "say in vl_space_only() whether a space-only entry may carry it");
+#endif
+
+int
+vl_space_only(const struct lo_entry *e)
+{
+	/* kind and h are the space; keep is the keep. */
+	return e->ops.n == 0 && !e->page_break && !e->drop_at_top &&
+	    e->mark_id == NULL && e->anchor == NULL && !e->has_anchor &&
+	    e->mark_title == NULL && e->mark_level == 0 && e->row == NULL &&
+	    e->refs == NULL && e->nrefs == 0;
+}

@@ -44,6 +44,16 @@ struct lo_entry {
 	size_t		 nrefs;
 };
 
+/*
+ * Whether e carries nothing but vertical space (h, for a V_GLUE) and a
+ * keep: no drawing, no page break, no mark, anchor, row or note.  Such
+ * an entry can be merged into the one before it without changing the
+ * pages (split.c joins its parts this way).  Every field of lo_entry is
+ * named in vl_space_only(); a field added to the struct must be added
+ * there too, and vlist.c's size check fails until it is.
+ */
+int	vl_space_only(const struct lo_entry *e);
+
 struct vlist {
 	struct lo_entry	*e;
 	size_t		 n, cap;

@@ -29,7 +29,7 @@
 #include "util/diag.h"
 #include "model/doc.h"
 #include "read/manpage.h"
-#include "model/resolve.h"
+#include "read/resolve.h"
 #include "util/strmap.h"
 #include "model/tidy.h"
 #include "util/url.h"

@@ -12,7 +12,4 @@ struct doc;
  * for links and images that lead nowhere are printed here, once. */
 void	resolve_document(struct doc *);
 
-/* Images larger than this are not embedded (their alt text is kept). */
-#define IMAGE_MAX ((long long)32 * 1024 * 1024)
-
 #endif

@@ -9,7 +9,7 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/file.h"
-#include "read/input.h"
+#include "util/input.h"
 #include "util/utf8.h"
 
 static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */

@@ -1,0 +1,206 @@
+/*
+ * pdf/haru/haru.h - the fence around libharu's internals.
+ *
+ * libharu's public API (hpdf.h) draws pages, loads fonts and images and
+ * saves; everything else quire needs from it (objects of its own in the
+ * file, bytes of its own in a page's content stream, streams compressed
+ * elsewhere, fonts written as glyph ids, a file ID) reaches into
+ * libharu's private headers and struct members.  All of that lives in
+ * src/pdf/haru/ and nowhere else, behind the functions below, so that a
+ * libharu upgrade is checked in one folder (haruint.h says what to look
+ * at).
+ *
+ * Outside the fence this header must come before any libharu header.
+ * It turns on libharu's HPDF_SHARED mode, in which hpdf.h declares only
+ * the public API and every handle (HPDF_Doc, HPDF_Page, HPDF_Font...) is
+ * an opaque pointer: code outside cannot read a struct member or call a
+ * private function, and including a private header after this one fails
+ * to compile.  That is the mode libharu's own shared library offers its
+ * users; inside the fence (haruint.h) the same handles are libharu's
+ * struct pointers.
+ *
+ * Conventions: functions returning int return 0 or -1; -1 means libharu
+ * refused (its error handler has been called, so the document fails) or
+ * an argument was NULL.  Objects belong to the document they were made
+ * for and are freed with it (HPDF_Free).  A direct object (indirect = 0)
+ * is written inside the one dictionary or array it is added to, and must
+ * be added exactly once; an indirect object gets an object number and is
+ * written as a reference ("12 0 R") wherever it is added, any number of
+ * times, or not at all.  Keys and names are given without the slash.
+ */
+#ifndef QUIRE_PDF_HARU_H
+#define QUIRE_PDF_HARU_H
+
+#ifndef QUIRE_HARU_INSIDE
+#if defined(_HPDF_H) && !defined(HPDF_SHARED)
+#error "include pdf/haru/haru.h before <hpdf.h>: libharu's internals stay inside src/pdf/haru/"
+#endif
+#define HPDF_SHARED 1
+#endif
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hpdf.h>
+
+/* A dictionary of the file: a plain one, a stream's, a page's, the
+ * catalog, a font's. */
+struct haru_dict;
+/* An array of the file. */
+struct haru_array;
+
+/* --- Objects (haruobj.c) --------------------------------------------- */
+
+struct haru_dict  *haru_dict_new(HPDF_Doc, int indirect);
+struct haru_array *haru_array_new(HPDF_Doc, int indirect);
+
+/* The document's catalog, for entries such as /StructTreeRoot,
+ * /MarkInfo, /Lang and /Metadata. */
+struct haru_dict  *haru_catalog(HPDF_Doc);
+/* A page's own dictionary (for /StructParents, /Tabs...). */
+struct haru_dict  *haru_page_dict(HPDF_Page);
+
+/* Entries, replacing any earlier value of the key in place.  int: a
+ * 32-bit integer.  string: bytes up to the NUL, written as a literal
+ * string (at most 65535 of them, libharu's limit); text: UTF-8,
+ * written as a UTF-16BE text string with a byte order mark (what
+ * /Lang, /Alt, /ActualText and /T want; malformed bytes become
+ * U+FFFD). */
+int	haru_dict_name(struct haru_dict *, const char *key, const char *name);
+int	haru_dict_int(struct haru_dict *, const char *key, long value);
+int	haru_dict_real(struct haru_dict *, const char *key, double value);
+int	haru_dict_bool(struct haru_dict *, const char *key, int value);
+int	haru_dict_string(struct haru_dict *, const char *key, const char *s);
+int	haru_dict_text(struct haru_dict *, const char *key, const char *utf8);
+int	haru_dict_dict(struct haru_dict *, const char *key,
+	    struct haru_dict *value);
+int	haru_dict_array(struct haru_dict *, const char *key,
+	    struct haru_array *value);
+
+/* The dictionary or array a key holds; NULL when it holds none (or
+ * something else). */
+struct haru_dict  *haru_dict_get_dict(struct haru_dict *, const char *key);
+struct haru_array *haru_dict_get_array(struct haru_dict *, const char *key);
+
+int	haru_array_int(struct haru_array *, long value);
+int	haru_array_real(struct haru_array *, double value);
+int	haru_array_name(struct haru_array *, const char *name);
+int	haru_array_dict(struct haru_array *, struct haru_dict *value);
+int	haru_array_array(struct haru_array *, struct haru_array *value);
+/* Empties an array (its direct elements are freed). */
+void	haru_array_clear(struct haru_array *);
+
+/* --- Streams and pages (harustream.c) -------------------------------- */
+
+/* A new stream object (always indirect; /Length is libharu's).  With
+ * compress, libharu Flate-compresses its bytes as the file is saved,
+ * unless they are handed in compressed already (haru_stream_set_deflated). */
+struct haru_dict  *haru_stream_new(HPDF_Doc, int compress);
+
+/* Appends bytes to a stream; haru_stream_clear drops all of them. */
+int	haru_stream_write(struct haru_dict *, const void *bytes, size_t len);
+void	haru_stream_clear(struct haru_dict *);
+
+/* How many bytes a stream holds, and a copy of them into dst (len must
+ * be that size).  Neither changes the stream, so other threads may call
+ * them on a stream nobody writes any more. */
+size_t	haru_stream_size(struct haru_dict *);
+int	haru_stream_copy(struct haru_dict *, unsigned char *dst, size_t len);
+
+/* Whether a stream may be compressed elsewhere and handed back with
+ * haru_stream_set_deflated: it holds bytes in memory, libharu would
+ * Flate them (or, with add_filter, would leave them uncompressed) and
+ * nothing else hooks its writing (one set deflated already does). */
+int	haru_stream_deflatable(struct haru_dict *, int add_filter);
+/* Replaces a stream's bytes by z, which are those bytes compressed
+ * already (zlib format, as /FlateDecode wants), so libharu writes them
+ * as they are, under the same "/Filter [ /FlateDecode ]" entry, last
+ * in the stream's dictionary, that it writes for a stream it
+ * compresses itself. */
+int	haru_stream_set_deflated(struct haru_dict *, const void *z, size_t len);
+
+/* A page's content stream, and bytes written at its end: operators
+ * libharu has no call for (a text object's TJ runs, marked content
+ * BMC/BDC/EMC).  libharu keeps no account of them, so they must leave
+ * the graphics state as they found it: balanced BT/ET, q/Q and
+ * BDC/EMC. */
+struct haru_dict  *haru_page_contents(HPDF_Page);
+int	haru_page_write(HPDF_Page, const void *bytes, size_t len);
+/* The name ("F1") a font has in a page's resources, adding it there
+ * if it is new; NULL on failure. */
+const char *haru_page_font_name(HPDF_Page, HPDF_Font);
+
+/* A new image XObject (/Type /XObject /Subtype /Image), for
+ * HPDF_Page_DrawImage and HPDF_Image_AddSMask; its other entries and
+ * bytes are the caller's to add through haru_image_dict. */
+HPDF_Image	   haru_image_new(HPDF_Doc);
+struct haru_dict  *haru_image_dict(HPDF_Image);
+
+/* --- Fonts (harufont.c) ----------------------------------------------- */
+
+/*
+ * Registers an encoder for fonts whose text is written as glyph ids:
+ * two-byte codes, /Encoding /Identity-H, one code mapped (libharu
+ * refuses a font whose encoder maps none, and builds its widths and
+ * code map from every code the encoder maps, which for the UTF-8
+ * encoder's 65536 is slow and useless).  name is what HPDF_GetFont is
+ * given, and the CMapName libharu writes into the font's ToUnicode
+ * stream.
+ */
+int	haru_gid_encoder(HPDF_Doc, const char *name);
+
+/* A TrueType font loaded with HPDF_LoadTTFontFromFile, by the name that
+ * call returned; NULL if there is none. */
+HPDF_FontDef haru_ttf(HPDF_Doc, const char *name);
+/* Its number of glyphs (0 for NULL), the glyph libharu's cmap reading
+ * gives a BMP character (0 for none), a glyph's advance in thousandths
+ * of an em. */
+unsigned haru_ttf_glyphs(HPDF_FontDef);
+unsigned haru_ttf_glyph(HPDF_FontDef, uint16_t cp);
+int	 haru_ttf_width(HPDF_FontDef, unsigned gid);
+/* Sets the tag of the embedded subset's name (the "ABCDEF" of
+ * "ABCDEF+DejaVuSans"): six capital letters. */
+void	 haru_ttf_set_tag(HPDF_FontDef, const char *tag);
+/*
+ * Adds to the glyphs the embedded subset keeps: those whose bit is set
+ * in used (bit gid & 7 of byte gid >> 3, 65536 bits), glyph 0, and
+ * every component of a composite glyph kept, read from the font file
+ * at path (libharu's own walk reads component ids as signed numbers
+ * and drops those past 32767).
+ */
+void	 haru_ttf_subset(HPDF_FontDef, const char *path, const uint8_t *used);
+/* Whether the subset keeps glyph gid. */
+int	 haru_ttf_kept(HPDF_FontDef, unsigned gid);
+
+/* A Type0 font's CIDFont dictionary (its /W array, /DW...), and its
+ * ToUnicode stream; NULL if it has none. */
+struct haru_dict  *haru_font_cidfont(HPDF_Font);
+struct haru_dict  *haru_font_tounicode(HPDF_Font);
+/* Makes /CIDToGIDMap /Identity (codes are glyph ids) and empties the map
+ * stream libharu made (it is still written, unreferenced, as it was). */
+int	haru_font_identity_map(HPDF_Font);
+/* Makes the font's descriptor and embedded subset now instead of while
+ * the file is saved (libharu does it at most once); after it,
+ * haru_font_file gives the FontFile2 stream, to compress elsewhere or
+ * to replace by a subset made another way. */
+int	haru_font_finish_now(HPDF_Font);
+struct haru_dict  *haru_font_file(HPDF_Font);
+
+/* --- The document (harusave.c) ---------------------------------------- */
+
+/* Sets the error handler libharu calls on failure and returns the one
+ * it replaces; NULL silences it, for a call whose failure is only a
+ * warning (a font or image libharu cannot read: HPDF_ResetError after
+ * it). */
+HPDF_Error_Handler haru_error_handler(HPDF_Doc, HPDF_Error_Handler);
+
+/*
+ * Saves the document into *bytes (malloc'd, the caller's to free) and
+ * *len, with a trailer /ID derived from the file's own bytes, so the
+ * same document gives the same file: libharu writes none for an
+ * unencrypted file, and derives one from the clock for an encrypted
+ * one.  Returns 0 or -1.
+ */
+int	haru_save(HPDF_Doc, unsigned char **bytes, size_t *len);
+
+#endif

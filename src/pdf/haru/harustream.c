@@ -1,0 +1,172 @@
+/*
+ * pdf/haru/harustream.c - streams (haru.h): new ones, their bytes read
+ * and replaced, bytes handed in compressed already, a page's content
+ * stream written to directly, image XObjects made by hand.
+ */
+#include <string.h>
+
+#include "haruint.h"
+
+struct haru_dict *
+haru_stream_new(HPDF_Doc pdf, int compress)
+{
+	HPDF_Dict s;
+
+	if (pdf == NULL || (s = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) ==
+	    NULL)
+		return NULL;
+	if (compress)
+		s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return haru_d(s);
+}
+
+/* A stream whose bytes are in memory, where libharu keeps every stream
+ * it makes until the file is saved. */
+static HPDF_Stream
+memory(struct haru_dict *d)
+{
+	HPDF_Dict s = haru_D(d);
+
+	if (s == NULL || s->stream == NULL ||
+	    s->stream->type != HPDF_STREAM_MEMORY)
+		return NULL;
+	return s->stream;
+}
+
+int
+haru_stream_write(struct haru_dict *d, const void *bytes, size_t len)
+{
+	HPDF_Stream s = d != NULL ? haru_D(d)->stream : NULL;
+
+	if (s == NULL || (bytes == NULL && len > 0) || len > UINT32_MAX)
+		return -1;
+	return haru_rc(HPDF_Stream_Write(s, bytes, (HPDF_UINT)len));
+}
+
+void
+haru_stream_clear(struct haru_dict *d)
+{
+	HPDF_Stream s = memory(d);
+
+	if (s != NULL)
+		HPDF_MemStream_FreeData(s);
+}
+
+size_t
+haru_stream_size(struct haru_dict *d)
+{
+	HPDF_Stream s = d != NULL ? haru_D(d)->stream : NULL;
+
+	return s != NULL ? HPDF_Stream_Size(s) : 0;
+}
+
+/* A memory stream is a list of buffers: gathered one by one, reading
+ * nothing but the buffers, so that a stream no longer written may be
+ * read on any thread. */
+int
+haru_stream_copy(struct haru_dict *d, unsigned char *dst, size_t len)
+{
+	HPDF_Stream	 s = memory(d);
+	size_t		 got = 0;
+	HPDF_UINT	 i, n;
+	HPDF_BYTE	*chunk;
+
+	if (s == NULL || len != HPDF_Stream_Size(s))
+		return -1;
+	for (i = 0; got < len; i++) {
+		if ((chunk = HPDF_MemStream_GetBufPtr(s, i, &n)) == NULL ||
+		    n > len - got)
+			return -1;
+		memcpy(dst + got, chunk, n);
+		got += n;
+	}
+	return 0;
+}
+
+/* libharu writes the /Filter entry of a stream it compresses last in
+ * its dictionary, as an array; a stream whose filter is none loses any
+ * /Filter entry it has.  So a stream compressed elsewhere keeps the
+ * filter none, and this hook, which libharu calls after the entries,
+ * writes the entry in the same place and spelling. */
+static HPDF_STATUS
+flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012");
+}
+
+int
+haru_stream_deflatable(struct haru_dict *d, int add_filter)
+{
+	HPDF_Dict	c = haru_D(d);
+	HPDF_Stream	s = memory(d);
+
+	return s != NULL && (c->filter == HPDF_STREAM_FILTER_FLATE_DECODE ||
+	    (add_filter && c->filter == HPDF_STREAM_FILTER_NONE)) &&
+	    c->write_fn == NULL && HPDF_Stream_Size(s) > 0;
+}
+
+int
+haru_stream_set_deflated(struct haru_dict *d, const void *z, size_t len)
+{
+	HPDF_Dict	c = haru_D(d);
+	HPDF_Stream	s = memory(d);
+
+	if (s == NULL || len > UINT32_MAX || (c->write_fn != NULL &&
+	    c->write_fn != flate_filter))
+		return -1;
+	HPDF_MemStream_FreeData(s);
+	if (HPDF_Stream_Write(s, z, (HPDF_UINT)len) != HPDF_OK)
+		return -1;	/* libharu has recorded the error: save fails */
+	c->filter = HPDF_STREAM_FILTER_NONE;
+	c->write_fn = flate_filter;
+	return 0;
+}
+
+struct haru_dict *
+haru_page_contents(HPDF_Page page)
+{
+	HPDF_PageAttr attr = page != NULL ? page->attr : NULL;
+
+	return attr != NULL ? haru_d(attr->contents) : NULL;
+}
+
+int
+haru_page_write(HPDF_Page page, const void *bytes, size_t len)
+{
+	HPDF_PageAttr attr = page != NULL ? page->attr : NULL;
+
+	if (attr == NULL || attr->stream == NULL || len > UINT32_MAX)
+		return -1;
+	return haru_rc(HPDF_Stream_Write(attr->stream, bytes, (HPDF_UINT)len));
+}
+
+const char *
+haru_page_font_name(HPDF_Page page, HPDF_Font font)
+{
+	if (page == NULL || font == NULL)
+		return NULL;
+	return HPDF_Page_GetLocalFontName(page, font);
+}
+
+HPDF_Image
+haru_image_new(HPDF_Doc pdf)
+{
+	HPDF_Dict img;
+
+	if (pdf == NULL || (img = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) ==
+	    NULL)
+		return NULL;
+	/* The class HPDF_Page_DrawImage and HPDF_Image_AddSMask check. */
+	img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	if (HPDF_Dict_AddName(img, "Type", "XObject") != HPDF_OK ||
+	    HPDF_Dict_AddName(img, "Subtype", "Image") != HPDF_OK)
+		return NULL;
+	return img;
+}
+
+struct haru_dict *
+haru_image_dict(HPDF_Image img)
+{
+	return haru_d(img);
+}
