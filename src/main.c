@@ -295,16 +295,29 @@ struct reader {
 	const struct book	*book;	/* NULL: files in order */
 	struct parser		 p;
 	struct hash128		 text;	/* of every input, for the UUID */
+	int			 layered;	/* layers() applied */
 };
+
+/* Whether an -M argument adds to a list (author.1=, keywords.2=) rather
+ * than setting a field. */
+static int
+appends(const char *arg)
+{
+	const char *dot = strchr(arg, '.'), *eq = strchr(arg, '=');
+
+	return dot != NULL && dot < eq;
+}
 
 /*
  * The metadata's sources above the first file's front matter, in order
  * (the later winning): book.toml, -M, --css.  Applied before the first
  * chapter's Markdown is read, so the reader's settings (smart) see them;
- * a later file's front matter only fills what is still unsaid.
+ * a later file's front matter only fills what is still unsaid.  -M's
+ * additions to a list wait until every file is read (append_layers), so
+ * that a later file's authors are not taken for the first's.
  */
 static int
-layers(struct doc *d, const struct reader *r)
+layers(struct doc *d, struct reader *r)
 {
 	const struct book *b = r->book;
 	char *key, *eq;
@@ -320,7 +333,10 @@ layers(struct doc *d, const struct reader *r)
 		if (meta_override(d, i == 0 ? "author" : "author.1",
 		    b->authors[i]) != 0)
 			return EXIT_INPUT;
+	r->layered = 1;
 	for (i = 0; i < r->o->noverrides; i++) {
+		if (appends(r->o->overrides[i]))
+			continue;
 		key = xstrdup(r->o->overrides[i]);
 		eq = strchr(key, '=');
 		*eq = '\0';
@@ -331,6 +347,28 @@ layers(struct doc *d, const struct reader *r)
 	}
 	if (r->o->css != NULL && meta_override(d, "css", r->o->css) != 0)
 		return EXIT_USAGE;
+	return EXIT_OK;
+}
+
+/* -M's additions to lists, after every file's front matter. */
+static int
+append_layers(struct doc *d, const struct reader *r)
+{
+	char *key, *eq;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < r->o->noverrides; i++) {
+		if (!appends(r->o->overrides[i]))
+			continue;
+		key = xstrdup(r->o->overrides[i]);
+		eq = strchr(key, '=');
+		*eq = '\0';
+		rc = meta_override(d, key, eq + 1);
+		free(key);
+		if (rc != 0)
+			return EXIT_USAGE;
+	}
 	return EXIT_OK;
 }
 
@@ -396,6 +434,12 @@ read_book(struct doc *d, struct reader *r, const struct book *b)
 		d->root->last->u.chapter.unparted = b->e[i].unparted;
 		first = 0;
 	}
+	/* A book with no chapter file (only parts and drafts) still gets
+	 * book.toml, -M and --css. */
+	if (!r->layered && (rc = layers(d, r)) != EXIT_OK)
+		return rc;
+	if (first)
+		settle_reading(d, r->st, plain_code(r->o));
 	return EXIT_OK;
 }
 
@@ -428,6 +472,8 @@ read_all(struct doc *d, struct reader *r, char **files, int nfiles)
 	}
 	for (f = 0; !is_book && rc == EXIT_OK && f < nfiles; f++)
 		rc = read_chapter(d, r, files[f], f == 0, NULL);
+	if (rc == EXIT_OK)
+		rc = append_layers(d, r);
 	return rc;
 }
 
@@ -442,7 +488,7 @@ build(const struct options *o, char **files, int nfiles,
     const struct style *st, struct doc **out)
 {
 	struct doc *d = doc_new();
-	struct reader r = { o, st, NULL, { NULL, NULL, NULL }, { { 0 } } };
+	struct reader r = { o, st, NULL, { NULL, NULL, NULL }, { { 0 } }, 0 };
 	int rc;
 
 	*out = d;

@@ -147,7 +147,7 @@ enum text_dir { TD_INHERIT, TD_LTR, TD_RTL, TD_AUTO };
 enum link_kind {
 	LINK_NONE,	/* nowhere: show the text (or the alt text) only */
 	LINK_EXTERNAL,	/* href: http(s), ftp, mailto or tel, RFC 3986-clean */
-	LINK_INTERNAL,	/* LINK: target is a HEADING or CHAPTER of this doc */
+	LINK_INTERNAL,	/* LINK: target is a HEADING, CHAPTER or ANCHOR here */
 	LINK_FILE,	/* IMAGE: path is a readable local image file */
 	LINK_MANPAGE	/* LINK: another man page, not part of this doc
 			   (man_section says which); show the text */
@@ -365,8 +365,8 @@ struct arena;
 
 /*
  * The settled values (model/settle.c): each merged once from, lowest
- * first, the style, book.toml, the first file's front matter (a later
- * file's only where nothing earlier spoke), -M and the command line's
+ * first, the style, the first file's front matter (a later file's only
+ * where nothing earlier spoke), book.toml, -M and the command line's
  * own options.  Emitters and the passes after settle_document() read
  * these, never the sources, and never re-derive them from strings.
  */

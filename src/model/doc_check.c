@@ -56,6 +56,79 @@ links(struct checker *k, const struct node *n)
 		bad(k, n, "has a last child that is not its last");
 }
 
+/* A row's cells cover columns in order, inside the table's ncols. */
+static void
+row(struct checker *k, const struct node *table, const struct node *r)
+{
+	const struct node *c;
+	int next = 0;
+
+	for (c = r->first; c != NULL; c = c->next) {
+		if (c->type != N_CELL)
+			continue;
+		if (c->u.cell.col < next || c->u.cell.colspan < 1 ||
+		    c->u.cell.rowspan < 1 || c->u.cell.col +
+		    c->u.cell.colspan > table->u.table.ncols)
+			bad(k, c, "covers columns out of order or past the "
+			    "table's");
+		next = c->u.cell.col + c->u.cell.colspan;
+	}
+}
+
+/* A code block's spans as struct code_span promises: sorted, apart, not
+ * empty, inside the text, on character boundaries, without newlines. */
+static void
+spans(struct checker *k, const struct node *n)
+{
+	const struct code_span *sp = n->u.code.spans;
+	size_t i, len = strlen(n->text), end = 0;
+	const unsigned char *t = (const unsigned char *)n->text;
+
+	if (sp == NULL && n->u.code.nspans != 0)
+		bad(k, n, "counts spans it does not have");
+	for (i = 0; sp != NULL && i < n->u.code.nspans; i++) {
+		size_t a = sp[i].off, b = a + sp[i].len;
+
+		if (sp[i].len == 0 || a < end || b > len ||
+		    (t[a] & 0xC0) == 0x80 || (b < len &&
+		    (t[b] & 0xC0) == 0x80) ||
+		    memchr(t + a, '\n', sp[i].len) != NULL) {
+			bad(k, n, "has a span that is empty, out of order, "
+			    "past its text, inside a character or across a "
+			    "line");
+			return;
+		}
+		end = b;
+	}
+}
+
+/* A link or image carries what its kind says it has. */
+static void
+link_fields(struct checker *k, const struct node *n)
+{
+	int ok;
+
+	switch (n->u.link.kind) {
+	case LINK_EXTERNAL:
+		ok = n->u.link.href != NULL;
+		break;
+	case LINK_INTERNAL:
+		ok = n->type == N_LINK && n->u.link.target != NULL &&
+		    (n->u.link.target->type == N_HEADING ||
+		    n->u.link.target->type == N_CHAPTER ||
+		    n->u.link.target->type == N_ANCHOR);
+		break;
+	case LINK_FILE:
+		ok = n->type == N_IMAGE && n->u.link.path != NULL;
+		break;
+	default:
+		ok = 1;
+		break;
+	}
+	if (!ok || n->u.link.url == NULL || n->u.link.title == NULL)
+		bad(k, n, "lacks what its kind of link needs");
+}
+
 /* What each container may hold, as doc.h lists it. */
 static void
 children(struct checker *k, const struct node *n)
@@ -74,19 +147,43 @@ children(struct checker *k, const struct node *n)
 		for (; c != NULL; c = c->next)
 			if (c->type != N_ROW)
 				bad(k, c, "stands in a TABLE");
-		break;
-	case N_ROW:
-		for (; c != NULL; c = c->next)
-			if (c->type != N_CELL)
-				bad(k, c, "stands in a ROW");
+			else if (c->u.row.header && c->prev != NULL &&
+			    c->prev->type == N_ROW && !c->prev->u.row.header)
+				bad(k, c, "is a header row after a body row");
+			else
+				row(k, n, c);
 		break;
 	case N_CELL:
 		for (; c != NULL && c->next != NULL; c = c->next)
 			if (doc_is_inline(c) != doc_is_inline(c->next))
 				bad(k, c, "mixes inlines and blocks in a CELL");
 		break;
+	case N_ROW:
+		for (; c != NULL; c = c->next)
+			if (c->type != N_CELL)
+				bad(k, c, "stands in a ROW");
+		break;
+	case N_DEFLIST:
+		for (; c != NULL; c = c->next)
+			if (c->type != N_DEFTERM && c->type != N_DEFDATA)
+				bad(k, c, "stands in a DEFLIST");
+		break;
+	case N_DETAILS:
+		if (c != NULL && c->type == N_SUMMARY)
+			c = c->next;
+		/* FALLTHROUGH */
+	case N_CHAPTER: case N_ITEM: case N_QUOTE: case N_ALERT:
+	case N_DEFDATA: case N_FOOTNOTE: case N_DIV: case N_FIGURE:
+		for (; c != NULL; c = c->next)
+			if (!doc_is_block(c) && !(n->type == N_FIGURE &&
+			    c->type == N_CAPTION && c->next == NULL))
+				bad(k, c, "is not a block, in a container of "
+				    "blocks");
+		break;
 	case N_HEADING: case N_PARAGRAPH: case N_EMPH: case N_STRONG:
 	case N_STRIKE: case N_SUP: case N_SUB: case N_LINK: case N_IMAGE:
+	case N_CAPTION: case N_SUMMARY: case N_DEFTERM: case N_UNDERLINE:
+	case N_MARK: case N_SMALL:
 		for (; c != NULL; c = c->next)
 			if (!doc_is_inline(c))
 				bad(k, c, "is a block among inlines");
@@ -124,6 +221,11 @@ node(struct checker *k, const struct node *n)
 			bad(k, n, "has children");
 		if (n->type == N_CODE_BLOCK && n->u.code.lang == NULL)
 			bad(k, n, "has no settled language");
+		if (n->type == N_CODE_BLOCK && n->text != NULL)
+			spans(k, n);
+		return;
+	case N_LINK: case N_IMAGE:
+		link_fields(k, n);
 		return;
 	case N_FOOTNOTE:
 		if (n->parent != k->d->notes)
@@ -131,8 +233,11 @@ node(struct checker *k, const struct node *n)
 		one_id(k, n, n->u.footnote.id);
 		return;
 	case N_FOOTREF:
-		if (n->first != NULL || n->u.footref.note == NULL)
-			bad(k, n, "has children or no note");
+		if (n->first != NULL || n->u.footref.note == NULL ||
+		    n->u.footref.note->type != N_FOOTNOTE ||
+		    n->u.footref.nth < 1 ||
+		    n->u.footref.nth > n->u.footref.note->u.footnote.nrefs)
+			bad(k, n, "has children, no note or a wrong nth");
 		one_id(k, n, n->u.footref.id);
 		return;
 	case N_HEADING:

@@ -4,9 +4,10 @@
  * doc.h).
  *
  * The sources, lowest first: the style file (or --paper, which sets the
- * style's paper), book.toml, the first file's front matter, -M and the
- * command line's own options.  The readers of the front matter, book.toml
- * and -M (meta.c, applied in that order by the front end) leave each
+ * style's paper), the first file's front matter (a later file's only
+ * where nothing earlier spoke), book.toml, -M and the command line's own
+ * options.  The readers of the front matter, book.toml and -M (meta.c,
+ * applied in that order by the front end) leave each
  * field as its highest source wrote it, or unset; this module then
  * fills what nobody wrote from the style or from a default, and turns
  * strings into types.  Nothing after it looks at a source again.

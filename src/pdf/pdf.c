@@ -129,6 +129,9 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	if (pdf_fonts_advance(fs, LO_FACE(FAM_SERIF, 0), 'a') < 0) {
 		diag_error(NULL, 0, "no usable TrueType body font; install "
 		    "fonts-dejavu-core");
+		/* The images made ahead read the document: stop them before
+		 * the caller may free it. */
+		pdf_images_stop(im);
 		goto done;
 	}
 	ld = layout_document(d, st, &m, run);

@@ -43,6 +43,7 @@ struct pool {
 	struct worker	*all[MAX_WORKERS];
 	int		 nall;
 	struct runner_task	*detached;
+	int		 closing;	/* runner_free has begun: hand out nothing */
 };
 
 struct runner {
@@ -123,7 +124,7 @@ hand(struct runner *r, struct runner_task *t)
 	p = r->pool;
 	t->pool = p;
 	pthread_mutex_lock(&p->lock);
-	if ((w = take_worker(p)) == NULL) {
+	if (p->closing || (w = take_worker(p)) == NULL) {
 		pthread_mutex_unlock(&p->lock);
 		free(t);
 		return NULL;
@@ -218,6 +219,10 @@ runner_free(struct runner *r)
 	}
 	p = r->pool;
 	pthread_mutex_lock(&p->lock);
+	/* From here a task started, by a detached one or by any thread,
+	 * runs on its caller, so the list below no longer grows and no
+	 * worker is added while they are told to quit. */
+	p->closing = 1;
 	for (t = p->detached; t != NULL; t = t->next)
 		while (!t->done)
 			pthread_cond_wait(&p->finished, &p->lock);

@@ -27,8 +27,9 @@ struct runner	*runner_new(int threads);
  * then frees only the view. */
 struct runner	*runner_share(struct runner *, int threads);
 
-/* Wait for every task, detached ones too, and end the pool's workers
- * (the owner's runner only).  NULL is allowed. */
+/* Wait for every detached task and end the pool's workers (the owner's
+ * runner only); tasks started while it waits, by any thread, run on
+ * their callers.  NULL is allowed. */
 void		 runner_free(struct runner *);
 
 /* The threads the user allowed this runner: 1 for NULL. */

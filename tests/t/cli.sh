@@ -1,15 +1,9 @@
 # The command-line contract: options, exit statuses, messages, atomic
 # output and input hygiene, run through the real binary.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch cli)
 
-expect() {	# name, wanted status, command...
-	local name=$1 want=$2; shift 2
-	"$@" >"$T/out" 2>"$T/err"
-	local rc=$?
-	[ $rc -eq "$want" ] && pass "$name" || fail "$name" "exit $rc, wanted $want: $(head -c 200 "$T/err")"
-}
 stderr_has() {	# name, fixed string
 	grep -qF -- "$2" "$T/err" && pass "$1" || fail "$1" "stderr: $(head -c 200 "$T/err")"
 }
@@ -76,3 +70,12 @@ expect "output into missing folders is made" 0 "$QUIRE" -t man -o "$T/no/such/di
 touch "$T/plain"
 expect "output under a regular file exits 3" 3 "$QUIRE" -t man -o "$T/plain/dir/x.7" content/ai-engineer.md
 stderr_has "output error message" "quire: $T/plain/dir/x.7: cannot write"
+
+# -M adds to a list after every file is read: the second file's author
+# is kept (the first file has none), -M's comes after it.
+printf '# One\n\ntext\n' >"$T/noauthor.md"
+printf -- '---\nauthor: Xavier\n---\n# Two\n\ntext\n' >"$T/withauthor.md"
+expect "-M author.1 with two files" 0 "$QUIRE" --dump -M author.1=Yvonne "$T/noauthor.md" "$T/withauthor.md"
+same "-M author.1 adds after a later file's author" \
+    "$(head -1 "$T/out" | grep -o 'author="[^"]*"' | tr '\n' ' ')" \
+    'author="Xavier" author="Yvonne" '

@@ -1,6 +1,6 @@
 /*
  * test_settle.c - settle.c: each value merged once, in the documented
- * order (style < book.toml < front matter < -M), into typed values.
+ * order (style < front matter < book.toml < -M), into typed values.
  */
 #include <stdlib.h>
 #include <string.h>
