@@ -1,7 +1,7 @@
 # The parser alone, through --dump: golden trees for tests/dump/*.md and
 # the seed, and the seed's table checked property by property.
 # UPDATE=1 rewrites the goldens (read the diff before committing).
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 
 golden() {	# name, input

@@ -4,7 +4,7 @@
 # status 0 or 2 (an input error with a "quire:" message); a fuzz input may
 # hold several chapters separated by a line holding only 0x1e, exactly as
 # the fuzz target reads it.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch fuzz-regress)
 case $QUIRE in *-san*) limit=300 ;; *) limit=60 ;; esac

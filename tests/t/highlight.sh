@@ -14,9 +14,8 @@
 #  - highlight: false from the front matter, -M and the style; which wins;
 #  - themes and colour keys; reproducible output; man pages unchanged.
 # UPDATE=1 rewrites code-highlight.pdf.ops (read the diff).
-. "${TOP:?}/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP" || exit 1
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 S=$(scratch highlight)
 C=tests/cases/code-highlight.md
 OPS=tests/pdftextops
@@ -153,6 +152,8 @@ if pdf off "$C" -M highlight=false; then
 			fail "pdf: pdftotext ${mode:-plain} text unchanged"
 		fi
 	done
+else
+	fail "pdf: highlight=false draws code in one run per line" "$(head -c 300 "$S/off.err")"
 fi
 # A line too wide for the measure wraps with its mark, in its colours.
 {
@@ -322,6 +323,8 @@ if pdf mono "$C" -s "$S/mono.yaml"; then
 	[ -z "$others" ] && grep -q '111111 b "fn "' "$S/mono.ops" && grep -q '555555 i "/// Adds' "$S/mono.ops" &&
 		pass "theme mono: black, grey comments, faces kept" ||
 		fail "theme mono: black, grey comments, faces kept" "$others"
+else
+	fail "theme mono: black, grey comments, faces kept" "$(head -c 300 "$S/mono.err")"
 fi
 printf 'code:\n  colors:\n    keyword: "#123456"\n    comment: 654321\n' >"$S/colors.yaml"
 if pdf colors "$C" -s "$S/colors.yaml" && [ ! -s "$S/colors.err" ] &&

@@ -6,12 +6,12 @@
 # Outputs are validated cheaply: mandoc -Tlint on the man page, unzip -t
 # and a well-formedness check of every XHTML with xmllint at its default
 # limits (what a reader's XML parser accepts) on the EPUB, qpdf --check on
-# the PDF.  A format whose emitter is still a placeholder is skipped.
+# the PDF.  A format whose emitter is still a placeholder is a SKIP.
 #
 # HOSTILE_FACTOR multiplies the time limits (default 1; 6 for a binary
 # built with sanitizers, whose path contains "-san").  HOSTILE_ONLY=REGEX
 # runs only the inputs whose name matches.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch hostile)
 "$TOP/tests/hostile/gen" "$T/in" || { fail "hostile: generator" "tests/hostile/gen failed"; exit 0; }
@@ -25,14 +25,14 @@ for f in man epub pdf; do
 	if "$QUIRE" -q -t $f -o "$T/probe.$f" "$T/probe.md" 2>"$T/probe.err"; then
 		formats="$formats,$f"
 	elif grep -q 'not built yet' "$T/probe.err"; then
-		echo "hostile: $f emitter not built yet: skipped"
+		skip "hostile: $f output" "the $f emitter is not built yet"
 	else
 		formats="$formats,$f"	# broken, not absent: let the cases fail
 	fi
 done
 formats=${formats#,}
 [ -n "$formats" ] || { fail "hostile: no emitter"; exit 0; }
-command -v xmllint >/dev/null || fail "hostile: xmllint missing" "install libxml2-utils"
+need "hostile: validators installed" mandoc unzip xmllint qpdf
 
 # valid_man/epub/pdf NAME FILE : print nothing when FILE is valid.
 valid_man() {
@@ -49,7 +49,7 @@ valid_epub() {
 	rm -rf "$x"
 }
 valid_pdf() {
-	qpdf --check "$2" >"$T/qpdf.log" 2>&1 || head -3 "$T/qpdf.log"
+	qpdf_ok "$2"
 }
 
 for in in "$T"/in/*.md; do

@@ -2,7 +2,7 @@
 # The README-shaped and API-reference fixtures (tests/cases/html-*.md)
 # also run through every validator and golden in man.sh, epub.sh and
 # pdf.sh; here, what a reader of each format must find.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch html)
 

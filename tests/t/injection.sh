@@ -11,7 +11,7 @@
 #    so escaped text that merely mentions them is fine);
 #  - PDF: qpdf --check passes, no JavaScript/Launch action, and pdftotext
 #    shows the hostile strings literally.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch injection)
 
@@ -171,8 +171,8 @@ grep -qF 'Evil " title' "$E"/EPUB/*.opf && pass "injection epub: quoted title in
 
 # ---- PDF ----
 P="$out/inj.pdf"
-qpdf --check "$P" >"$T/qpdf.log" 2>&1 && pass "injection pdf: qpdf --check" ||
-	fail "injection pdf: qpdf --check" "$(head -3 "$T/qpdf.log" | tr '\n' ' ')"
+out=$(qpdf_ok "$P") && pass "injection pdf: qpdf --check" ||
+	fail "injection pdf: qpdf --check" "$(tr '\n' ' ' <<<"$out")"
 qpdf --qdf --object-streams=disable "$P" "$T/qdf.pdf" 2>/dev/null
 acts=$(grep -aoE '/(JavaScript|JS|Launch|SubmitForm|ImportData|GoToR|RichMedia)\b|/URI *\((javascript|vbscript|data):' "$T/qdf.pdf" | sort -u)
 [ -z "$acts" ] && pass "injection pdf: no script or launch action" ||

@@ -2,7 +2,7 @@
 # against a staged DESTDIR: what lands where, that man/whatis find the
 # pages there, that mandb is not run on a staged tree, and that uninstall
 # removes exactly what install put there and nothing else.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch install)
 D="$T/stage"

@@ -5,7 +5,7 @@
 # hostile document that must not run anything.
 #
 # Regenerate goldens with UPDATE=1 bash tests/t/man.sh (then read them).
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch man)
 export LC_ALL=C.UTF-8
@@ -26,10 +26,10 @@ ALLOWED='(\.(TH|SH|SS|PP|PD|IP|TP|TQ|RS|RE|EX|EE|UR|UE|MT|ME|br|sp|TS|TE|na|nh|a
 
 lint() {	# name, page
 	local out
-	out=$(mandoc -Tlint -W style "$2" 2>&1)
+	out=$(mandoc_lint "$2")
 	[ -z "$out" ] && pass "$1: mandoc -Tlint -W style" ||
 		fail "$1: mandoc -Tlint -W style" "$(echo "$out" | head -3)"
-	out=$(groff -t -man -ww -z "$2" 2>&1)
+	out=$(groff_lint "$2")
 	[ -z "$out" ] && pass "$1: groff -ww" ||
 		fail "$1: groff -ww" "$(echo "$out" | head -3)"
 }

@@ -3,14 +3,14 @@
 # checked for its file name, its whole .TH line, one NAME section whose
 # whatis entry is the author's, "--" kept and silent linters; the
 # name.SECTION.md file name; --each over many files with a bad one.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch manpages)
 export LC_ALL=C.UTF-8
 
 lint_quiet() {	# name, page
 	local out
-	out=$( (mandoc -Tlint -W style "$2"; groff -t -man -ww -z "$2") 2>&1)
+	out=$(mandoc_lint "$2"; groff_lint "$2")
 	[ -z "$out" ] && pass "$1: mandoc and groff silent" ||
 		fail "$1: mandoc and groff silent" "$(echo "$out" | head -2)"
 }

@@ -1,7 +1,7 @@
 # Decided once, in the model (issue 13): where links and images lead and
 # which tables have label columns is settled by the front end, shown by
 # --dump, and every format renders the same verdict.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch model)
 
@@ -85,8 +85,8 @@ grep -q 'passwd lies outside' "$T/err" && pass "escaping image refused with a me
 # keeps the alt text.
 n=$(unzip -l "$T/img/out/doc.epub" | grep -c 'EPUB/images/i[0-9]*\.png')
 [ "$n" = 2 ] && pass "EPUB: two distinct images embedded" || fail "EPUB: two distinct images embedded" "$n"
-if command -v pdfimages >/dev/null; then
-	# Both figures of "my pic.png" (one image object, drawn twice).
+# Both figures of "my pic.png" (one image object, drawn twice).
+if need "PDF: the %20 images drawn" pdfimages; then
 	n=$(pdfimages -list "$T/img/out/doc.pdf" | awk '$3 == "image"' | wc -l)
 	[ "$n" = 2 ] && pass "PDF: the %20 images drawn ($n)" || fail "PDF: the %20 images drawn" "$n"
 fi

@@ -15,21 +15,13 @@
 #    widths layout measured are the widths drawn;
 #  - Latin text is still drawn glyph per character, with no marked
 #    content, and outputs are reproducible.
-. "${TOP:?}/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+cd "$TOP" || exit 1
 S=$(scratch shaping)
 W=$TOP/tests/cases/world-scripts.md
 GLYPHS="python3 $TOP/tests/glyphs.py"
 # Known margins for the width checks: 20 mm all round on A4.
-cat >"$S/style.yaml" <<'EOF2'
-pdf:
-  paper: a4
-  margin: { top: 20mm, bottom: 20mm, left: 20mm, right: 20mm }
-EOF2
-
-ttf_for() {	# HEX: is a TrueType .ttf with U+HEX installed?
-	fc-list --format '%{file}|%{fontformat}\n' ":charset=$1" 2>/dev/null |
-	    grep -q '\.ttf|TrueType$'
-}
+a4_style "$S/style.yaml"
 
 if ! "$QUIRE" -t pdf -o "$S/w.pdf" "$W" 2>"$S/w.err"; then
 	fail shaping-publish "$(head -c 300 "$S/w.err")"
@@ -163,7 +155,7 @@ if fc-list --format '%{file}\n' ':charset=0938:weight=bold' 2>/dev/null |
 	[ "$f" -eq 2 ] && [ "$b" -eq 1 ] && pass shaping-bold-fallback ||
 		fail shaping-bold-fallback "$(pdffonts "$S/bold.pdf" | tail -n +3 | awk '{print $1}' | tr '\n' ' ')"
 else
-	pass "shaping-bold-fallback (skipped: no bold TrueType Devanagari font)"
+	skip shaping-bold-fallback "no bold TrueType Devanagari font; install fonts-noto-core"
 fi
 
 # With its vowel marks, an Arabic word still joins: its letters' glyphs
@@ -320,7 +312,7 @@ if ttf_for 1F600; then
 		fail shaping-astral "$(head -c 200 "$S/emoji.err")"
 	fi
 else
-	pass "shaping-astral (skipped: no TrueType font with U+1F600)"
+	skip shaping-astral "no TrueType font with U+1F600; install fonts-dejavu-core"
 fi
 
 # A variation selector (emoji presentation) is not drawn: the word's box
@@ -336,9 +328,8 @@ fi
 "$QUIRE" -q -t pdf -o "$S/w2.pdf" "$W"
 cmp -s "$S/w.pdf" "$S/w2.pdf" && pass shaping-reproducible ||
 	fail shaping-reproducible "two runs differ"
-out=$(qpdf --check "$S/w.pdf" 2>&1)
-if [ $? -eq 0 ] && ! grep -qi warning <<<"$out"; then
+if out=$(qpdf_ok "$S/w.pdf"); then
 	pass shaping-qpdf
 else
-	fail shaping-qpdf "$(grep -i -m2 'warn\|error' <<<"$out")"
+	fail shaping-qpdf "$out"
 fi

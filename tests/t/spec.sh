@@ -1,15 +1,18 @@
 # The CommonMark spec examples (npm package commonmark-spec) as a
 # no-crash, valid-output corpus: every example through all three formats
-# (each must exit 0, its man page lint-clean), and every spec section as
-# one document through the full validators.
-. "$TOP/tests/lib.sh"
+# (each must exit 0, its man page lint-clean), every spec section as
+# one document through the full validators, and all the examples as the
+# chapters of one EPUB through epubcheck.  commonmark-spec comes from npm
+# into .cache/npm (once; under lib.sh's lock, as scripts run side by
+# side).
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch spec)
 mod=.cache/npm/node_modules/commonmark-spec
 if [ ! -f "$mod/spec.txt" ]; then
-	npm install --silent --ignore-scripts --no-audit --no-fund \
-	    --prefix .cache/npm commonmark-spec >/dev/null 2>&1 ||
-	    { fail "spec: npm install commonmark-spec"; exit 0; }
+	locked sh -c '[ -f "$1/spec.txt" ] || npm install --silent --ignore-scripts \
+	    --no-audit --no-fund --prefix .cache/npm commonmark-spec' sh "$mod" \
+	    >/dev/null 2>&1 || { fail "spec: npm install commonmark-spec"; exit 0; }
 fi
 SPEC_MODULE=$PWD/$mod node tests/spec/extract.js "$T" >/dev/null ||
 	{ fail "spec: extract examples"; exit 0; }
@@ -26,7 +29,7 @@ for f in "$T"/ex-*.md; do
 		echo "$n exit $rc: $(head -c 150 "$o/err")" >>"$T/bad-$grp"
 		continue
 	fi
-	l=$(mandoc -Tlint -W style "$o/$n.7" 2>&1)
+	l=$(mandoc_lint "$o/$n.7")
 	[ -n "$l" ] && echo "$n mandoc: ${l:0:150}" >>"$T/bad-$grp"
 done
 for grp in 0 1 2 3 4 5 6; do
@@ -39,7 +42,9 @@ for grp in 0 1 2 3 4 5 6; do
 	fi
 done
 
-# Each section as one document, through every validator.
+# Each section as one document, through every validator; epubcheck
+# over all of them (and the book below) at once, in one JVM.
+secs=() books=()
 for f in "$T"/sec-*.md; do
 	n=$(basename "$f" .md)
 	o="$T/sec-out-$n"
@@ -48,12 +53,29 @@ for f in "$T"/sec-*.md; do
 		fail "spec $n publishes" "$(head -c 200 "$o/err")"
 		continue
 	fi
-	msgs=$( { mandoc -Tlint -W style "$o/$n.7"
-		groff -t -man -ww -z "$o/$n.7"
-		qpdf --check "$o/$n.pdf" >/dev/null 2>&1 || echo "qpdf --check: exit $?"
+	{ mandoc_lint "$o/$n.7"
+		groff_lint "$o/$n.7"
+		q=$(qpdf_ok "$o/$n.pdf") || echo "qpdf --check: ${q:-failed}"
 		pdftotext "$o/$n.pdf" /dev/null
-		java -jar /usr/bin/epubcheck -q "$o/$n.epub"
-	} 2>&1 | grep -v '^$')
-	[ -z "$msgs" ] && pass "spec $n: validators clean" ||
-		fail "spec $n: validators clean" "$(head -3 <<<"$msgs" | tr '\n' ' ')"
+	} 2>&1 | grep -v '^$' >"$o/msgs"
+	secs+=("$n") books+=("$o/$n.epub")
 done
+
+# All the examples as the chapters of one book: one epubcheck run covers
+# every construct the spec knows, side by side.
+book=
+if (cd "$T" && "$QUIRE" -q -t epub -o "$T/spec-book.epub" ex-*.md 2>"$T/spec-book.err"); then
+	pass "build spec examples ($(ls "$T"/ex-*.md | wc -l) files as one book)"
+	book=$T/spec-book.epub books+=("$book")
+else
+	fail "build spec examples" "$(head -c 300 "$T/spec-book.err")"
+fi
+
+epubcheck_all "${books[@]}"
+for n in "${secs[@]}"; do
+	o="$T/sec-out-$n"
+	why=$(epubcheck_clean "$o/$n.epub") || echo "epubcheck: $why" >>"$o/msgs"
+	[ ! -s "$o/msgs" ] && pass "spec $n: validators clean" ||
+		fail "spec $n: validators clean" "$(head -3 "$o/msgs" | tr '\n' ' ')"
+done
+[ -z "$book" ] || epubcheck_verdict "spec examples book" "$book"

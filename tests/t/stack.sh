@@ -4,7 +4,7 @@
 # repeated in body cells (hidden, aria-hidden), and a stylesheet that has
 # a block for every breakpoint quire can choose.  How it looks in a
 # browser is tests/t/viewport.sh's; the XHTML goldens are epub.sh's.
-. "${TOP:-.}/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP" || exit 1
 D=$(scratch stack)
 
@@ -18,10 +18,6 @@ unpack() {
 X='//*[local-name()="'
 xq() {
 	xmllint --xpath "$2" "$1" 2>/dev/null
-}
-# same NAME GOT WANT
-same() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got '$2', want '$3'"; fi
 }
 # The content files of a book as one well-formed document.
 joined() {
@@ -37,7 +33,9 @@ fi
 S=$(joined seed) F=$(joined fix)
 
 # ---- the breakpoints: the C list, the stylesheet and the books agree -------
-c_list=$(sed -n 's/.*breakpoints\[\] = { \(.*\) };.*/\1/p' src/epub/tablefit.c | tr -d ' ')
+# (tablefit.c found wherever src/ keeps it.)
+tablefit=$(grep -rl --include=tablefit.c 'breakpoints\[\] = {' src | head -1)
+c_list=$(sed -n 's/.*breakpoints\[\] = { \(.*\) };.*/\1/p' "${tablefit:-src/epub/tablefit.c}" | tr -d ' ')
 css_list=$(sed -n 's/^@media (max-width: \([0-9]*\)em) {$/\1/p' styles/epub.css | paste -sd, -)
 same "stack: epub.css has a block for each breakpoint of tablefit.c" "$css_list" "$c_list"
 bad=

@@ -1,7 +1,7 @@
 # The formats made side by side (-j, QUIRE_JOBS; issue 19): every output
 # byte and every message the same as one after another, and a failure
 # in one format still commits nothing.
-. "$TOP/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 T=$(scratch threads)
 
@@ -12,8 +12,8 @@ run() {
 	"$@" -o "$T/$name/out" >"$T/$name/stdout" 2>"$T/$name/err"
 	echo $? >"$T/$name/rc"
 }
-# same WHAT A B : the two runs' outputs, messages and statuses are equal.
-same() {
+# same_run WHAT A B : the two runs' outputs, messages and statuses are equal.
+same_run() {
 	if diff -r "$T/$2" "$T/$3" >"$T/diff" 2>&1; then pass "$1"
 	else fail "$1" "$(head -c 300 "$T/diff" | tr '\n' ' ')"; fi
 }
@@ -42,9 +42,9 @@ for input in content/ai-engineer.md tests/books/mdbook "$W/w.md"; do
 	run default env -u QUIRE_JOBS "$QUIRE" "$input"
 	[ "$(cat "$T/j1/rc")" = 0 ] && [ "$(ls "$T/j1/out" | wc -l)" = 3 ] &&
 		pass "$input: three outputs" || fail "$input: three outputs" "$(cat "$T/j1/err")"
-	same "$input: -j 1 and -j 4 byte-identical, messages too" j1 j4
-	same "$input: QUIRE_JOBS=1 and the default byte-identical" env1 default
-	same "$input: -j 1 and QUIRE_JOBS=1 alike" j1 env1
+	same_run "$input: -j 1 and -j 4 byte-identical, messages too" j1 j4
+	same_run "$input: QUIRE_JOBS=1 and the default byte-identical" env1 default
+	same_run "$input: -j 1 and QUIRE_JOBS=1 alike" j1 env1
 done
 kinds=$(sed -n 's/.*warning: \(no font\|image\|date\|the man page\).*/\1/p' "$T/j4/err" | uniq | tr '\n' ,)
 [ "$kinds" = "no font,image,date,the man page," ] &&
@@ -96,7 +96,7 @@ for setup in dir fsize; do
 	else pass "$setup: no temporary file left"; fi
 	grep -q "$(head -n1 "$T/f4/before" | cut -d' ' -f1)" "$T/f4/after" &&
 		pass "$setup: the previous PDF kept" || fail "$setup: the previous PDF kept"
-	same "$setup: -j 1 and -j 4 fail alike (status, message, files left)" f1 f4
+	same_run "$setup: -j 1 and -j 4 fail alike (status, message, files left)" f1 f4
 done
 
 # --each: documents side by side (-j N), each with its messages held and
@@ -119,8 +119,8 @@ for fmt in man pdf,epub,man; do
 		fail "--each -t $fmt -j 2: a missing file exits 2, named" "$(tail -n 3 "$T/e2/err")"
 	grep -q "from b" "$T/e2/out/same.7" && pass "--each -t $fmt -j 2: the later same-named file wins" ||
 		fail "--each -t $fmt -j 2: the later same-named file wins"
-	same "--each -t $fmt: -j 1 and -j 2 byte-identical, messages too" e1 e2
-	same "--each -t $fmt: -j 1 and QUIRE_JOBS=4 byte-identical, messages too" e1 e4
+	same_run "--each -t $fmt: -j 1 and -j 2 byte-identical, messages too" e1 e2
+	same_run "--each -t $fmt: -j 1 and QUIRE_JOBS=4 byte-identical, messages too" e1 e4
 done
 # Under -v every document's stage lines come together, in input order.
 "$QUIRE" -v -j 2 --each -t man -o "$T/ev" tests/cases/man-ronn.md tests/cases/man-blocks.md \

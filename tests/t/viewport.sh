@@ -6,13 +6,13 @@
 # pixels.  Needs Debian's chromium and puppeteer-core from npm, which
 # scripts/check-a11y --setup installs into .cache/.  Screenshots of every
 # page at both widths are left in $BUILD/viewport/ to be looked at.
-. "${TOP:-.}/tests/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP" || exit 1
 D=$(scratch viewport)
-SHOTS="$TOP/${BUILD:-build}/viewport"
+SHOTS="$BUILD/viewport"
 rm -rf "$SHOTS" && mkdir -p "$SHOTS"
 
-if ! scripts/check-a11y --setup >"$D/setup.log" 2>&1; then
+if ! locked scripts/check-a11y --setup >"$D/setup.log" 2>&1; then
 	fail "viewport: browser and puppeteer-core" "$(tail -3 "$D/setup.log" | tr '\n' ' ')"
 	exit 0
 fi
@@ -26,5 +26,14 @@ for md in content/ai-engineer.md tests/cases/epub-stack.md; do
 		fail "viewport: build $name" "$(head -c 300 "$D/$name.err")"
 	fi
 done
-node tests/viewport.js "${ACE_DIR:-.cache/ace}" "$SHOTS" "${files[@]}"
+# viewport.js prints a line per check, and a FAIL when the browser
+# fails; if node itself cannot start it, that is a FAIL too.
+node tests/viewport.js "${ACE_DIR:-.cache/ace}" "$SHOTS" "${files[@]}" >"$D/out" 2>"$D/err"
+rc=$?
+cat "$D/out"
+if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$D/out"; then
+	fail "viewport: tests/viewport.js" "exit $rc: $(tail -3 "$D/err" | tr '\n' ' ')"
+elif ! grep -q '^PASS' "$D/out"; then
+	fail "viewport: tests/viewport.js" "no check made: $(tail -3 "$D/err" | tr '\n' ' ')"
+fi
 exit 0
