@@ -3,9 +3,9 @@
  *
  * quire [options] FILE...   (see usage() and docs/quire.1.md)
  *
- * Three steps, one function each: the options (parse_args), the one
- * document built from every input (build), and the publications written
- * atomically from it (publish).
+ * Three steps: the options (parse_args), the one document read from
+ * every input (read/read.c), and the publications written atomically
+ * from it (publish).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -16,21 +16,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "read/book.h"
 #include "read/codeblock.h"
+#include "read/read.h"
 #include "util/diag.h"
 #include "model/doc.h"
 #include "emit.h"
-#include "util/hash.h"
-#include "util/input.h"
-#include "read/meta.h"
 #include "util/outfile.h"
-#include "read/parse.h"
 #include "util/run.h"
 #include "util/runner.h"
-#include "model/settle.h"
 #include "model/style.h"
-#include "model/tidy.h"
 #include "util/yaml_flat.h"
 
 #ifndef QUIRE_VERSION
@@ -257,121 +251,6 @@ parse_args(struct options *o, int argc, char *argv[])
 	return 0;
 }
 
-/*
- * SOURCE_DATE_EPOCH fixes every timestamp, for reproducible builds.  The
- * document's own date, when it states none, is that or else the first
- * input file's modification time, so rebuilding an unchanged page does
- * not change it either.
- */
-static int
-get_epoch(struct doc *d, const char *first)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	struct stat sb;
-	char *end;
-	long v;
-
-	if (s == NULL || *s == '\0') {
-		d->epoch = d->date_epoch = (long)time(NULL);
-		if (strcmp(first, "-") != 0 && stat(first, &sb) == 0)
-			d->date_epoch = (long)sb.st_mtime;
-		return 0;
-	}
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || *end != '\0' || v < 0) {
-		diag_error(NULL, 0, "SOURCE_DATE_EPOCH=\"%s\" is not a number "
-		    "of seconds", s);
-		return -1;
-	}
-	d->epoch = d->date_epoch = v;
-	return 0;
-}
-
-/* What every input file is read with. */
-struct reader {
-	const struct options	*o;
-	const struct style	*st;
-	const struct book	*book;	/* NULL: files in order */
-	struct parser		 p;
-	struct hash128		 text;	/* of every input, for the UUID */
-	int			 layered;	/* layers() applied */
-};
-
-/* Whether an -M argument adds to a list (author.1=, keywords.2=) rather
- * than setting a field. */
-static int
-appends(const char *arg)
-{
-	const char *dot = strchr(arg, '.'), *eq = strchr(arg, '=');
-
-	return dot != NULL && dot < eq;
-}
-
-/*
- * The metadata's sources above the first file's front matter, in order
- * (the later winning): book.toml, -M, --css.  Applied before the first
- * chapter's Markdown is read, so the reader's settings (smart) see them;
- * a later file's front matter only fills what is still unsaid.  -M's
- * additions to a list wait until every file is read (append_layers), so
- * that a later file's authors are not taken for the first's.
- */
-static int
-layers(struct doc *d, struct reader *r)
-{
-	const struct book *b = r->book;
-	char *key, *eq;
-	size_t i;
-	int rc;
-
-	if (b != NULL && ((b->title && meta_override(d, "title",
-	    b->title) != 0) || (b->language && meta_override(d, "lang",
-	    b->language) != 0) || (b->description && meta_override(d,
-	    "description", b->description) != 0)))
-		return EXIT_INPUT;
-	for (i = 0; b != NULL && b->authors && b->authors[i] != NULL; i++)
-		if (meta_override(d, i == 0 ? "author" : "author.1",
-		    b->authors[i]) != 0)
-			return EXIT_INPUT;
-	r->layered = 1;
-	for (i = 0; i < r->o->noverrides; i++) {
-		if (appends(r->o->overrides[i]))
-			continue;
-		key = xstrdup(r->o->overrides[i]);
-		eq = strchr(key, '=');
-		*eq = '\0';
-		rc = meta_override(d, key, eq + 1);
-		free(key);
-		if (rc != 0)
-			return EXIT_USAGE;
-	}
-	if (r->o->css != NULL && meta_override(d, "css", r->o->css) != 0)
-		return EXIT_USAGE;
-	return EXIT_OK;
-}
-
-/* -M's additions to lists, after every file's front matter. */
-static int
-append_layers(struct doc *d, const struct reader *r)
-{
-	char *key, *eq;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < r->o->noverrides; i++) {
-		if (!appends(r->o->overrides[i]))
-			continue;
-		key = xstrdup(r->o->overrides[i]);
-		eq = strchr(key, '=');
-		*eq = '\0';
-		rc = meta_override(d, key, eq + 1);
-		free(key);
-		if (rc != 0)
-			return EXIT_USAGE;
-	}
-	return EXIT_OK;
-}
-
 /* Whether no output wanted shows code's tokens (a man page alone): code
  * is then not tokenised at all. */
 static int
@@ -383,132 +262,6 @@ plain_code(const struct options *o)
 	return !o->dump;
 }
 
-/* One input file read and parsed as the next chapter; a book's chapter
- * has its {{#include}}s expanded first (root: the book's folder). */
-static int
-read_chapter(struct doc *d, struct reader *r, const char *file, int first,
-    const char *root)
-{
-	struct input in;
-	int rc = EXIT_OK;
-
-	if (input_read(file, &in) != 0)
-		return EXIT_INPUT;
-	if ((root != NULL && book_includes(file, root, &in.text,
-	    &in.len) != 0) || meta_front_matter(d, file, first, in.text,
-	    in.len) != 0)
-		rc = EXIT_INPUT;
-	if (rc == EXIT_OK && first && (rc = layers(d, r)) == EXIT_OK)
-		settle_reading(d, r->st, plain_code(r->o));
-	if (rc != EXIT_OK) {
-		input_free(&in);
-		return rc;
-	}
-	hash128_add(&r->text, in.text, in.len);
-	hash128_add(&r->text, file, strlen(file));
-	parse_chapter(&r->p, file, in.text, in.len);
-	input_free(&in);
-	return EXIT_OK;
-}
-
-/* An mdBook book: its chapters in SUMMARY order, part titles between,
- * nesting kept. */
-static int
-read_book(struct doc *d, struct reader *r, const struct book *b)
-{
-	size_t i;
-	int rc, first = 1;
-
-	d->book = 1;
-	r->book = b;
-	for (i = 0; i < b->n; i++) {
-		if (b->e[i].path == NULL) {
-			parse_part(&r->p, b->summary, b->e[i].line,
-			    b->e[i].title);
-			continue;
-		}
-		if ((rc = read_chapter(d, r, b->e[i].path, first,
-		    b->root)) != EXIT_OK)
-			return rc;
-		d->root->last->u.chapter.depth = b->e[i].depth;
-		d->root->last->u.chapter.unparted = b->e[i].unparted;
-		first = 0;
-	}
-	/* A book with no chapter file (only parts and drafts) still gets
-	 * book.toml, -M and --css. */
-	if (!r->layered && (rc = layers(d, r)) != EXIT_OK)
-		return rc;
-	if (first)
-		settle_reading(d, r->st, plain_code(r->o));
-	return EXIT_OK;
-}
-
-/* A book is published under its title's slug ("the-rust-programming-
- * language.pdf"), not its first chapter's file name. */
-static void
-book_name(struct doc *d)
-{
-	char slug[128];
-
-	if (d->meta.name != NULL || d->meta.title == NULL)
-		return;
-	tidy_slugify(d->meta.title, slug, sizeof(slug));
-	d->meta.name = doc_strdup(d, slug);
-}
-
-/* Every input read and parsed into d: a book, or files in order. */
-static int
-read_all(struct doc *d, struct reader *r, char **files, int nfiles)
-{
-	struct book b;
-	int f, rc = EXIT_OK, is_book = 0;
-
-	if (nfiles == 1 && (is_book = book_open(files[0], &b)) < 0)
-		return EXIT_INPUT;
-	if (is_book) {
-		rc = read_book(d, r, &b);
-		book_free(&b);
-		r->book = NULL;
-	}
-	for (f = 0; !is_book && rc == EXIT_OK && f < nfiles; f++)
-		rc = read_chapter(d, r, files[f], f == 0, NULL);
-	if (rc == EXIT_OK)
-		rc = append_layers(d, r);
-	return rc;
-}
-
-/*
- * The pipeline up to the emitters: every input read and parsed into one
- * document, its values settled (settle.c), then the passes that need
- * them.  Returns EXIT_OK with *out set, or an exit status after a
- * message.
- */
-static int
-build(const struct options *o, char **files, int nfiles,
-    const struct style *st, struct doc **out)
-{
-	struct doc *d = doc_new();
-	struct reader r = { o, st, NULL, { NULL, NULL, NULL }, { { 0 } }, 0 };
-	int rc;
-
-	*out = d;
-	if (get_epoch(d, files[0]) != 0)
-		return EXIT_USAGE;
-	hash128_init(&r.text);
-	parser_init(&r.p, d, o->run);
-	if ((rc = read_all(d, &r, files, nfiles)) != EXIT_OK) {
-		parser_discard(&r.p);
-		return rc;
-	}
-	settle_document(d, st);
-	parse_finish(&r.p);
-	if (d->book)
-		book_name(d);
-	if (meta_finish(d, d->root->first->u.chapter.path, &r.text) != 0)
-		return EXIT_INPUT;
-	tidy_number_sections(d);
-	return EXIT_OK;
-}
 
 static int
 is_dir(const char *p)
@@ -679,7 +432,9 @@ one(const struct options *o, char **files, int nfiles,
     const struct style *st, double *t, struct turns *turns, size_t index)
 {
 	struct doc *d = NULL;
-	int rc = build(o, files, nfiles, st, &d);
+	struct read_request q = { o->overrides, o->noverrides, o->css,
+	    plain_code(o), o->run };
+	int rc = read_document(&q, files, nfiles, st, &d);
 
 	diag_stage(t, "read+parse");
 	/* The dump is what the model tests compare: it also checks the
@@ -743,7 +498,7 @@ each(const struct options *o, const struct style *st)
 	if (side > 1) {
 		/* The libraries' global set-up, before any thread. */
 		emit_init();
-		parse_init();
+		read_init();
 		/* Each document its share of the threads. */
 		inner.threads = o->threads / side;
 		inner.run = runner_share(o->run, inner.threads);

@@ -193,7 +193,32 @@ test_page(void)
 	CHECK_STR("haru page font name", name, "F1");
 	CHECK("haru page entry", haru_dict_int(haru_page_dict(page),
 	    "StructParents", 0) == 0);
+	{
+		HPDF_Rect r = { 10, 10, 50, 20 };
+		HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r,
+		    "https://example.org/");
+		struct haru_dict *obj = haru_dict_new(pdf, 0);
+
+		CHECK("haru annotation entries", an != NULL &&
+		    haru_dict_int(haru_annot_dict(an), "StructParent",
+		    7) == 0 && haru_dict_text(haru_annot_dict(an), "Contents",
+		    "Example") == 0);
+		CHECK("haru annotation and page as references", obj != NULL &&
+		    haru_dict_name(obj, "Type", "OBJR") == 0 &&
+		    haru_dict_dict(obj, "Obj", haru_annot_dict(an)) == 0 &&
+		    haru_dict_dict(obj, "Pg", haru_page_dict(page)) == 0 &&
+		    haru_dict_dict(haru_catalog(pdf), "QuireOBJR", obj) == 0);
+	}
 	s = save(pdf, &n);
+	o = object_with(s, n, "/Subtype /Link");
+	CHECK("haru annotation written with its entries", o != NULL &&
+	    strstr(o, "/StructParent 7\n") && strstr(o, "/Contents <FEFF"));
+	free(o);
+	o = object_with(s, n, "/Type /Catalog");
+	CHECK("haru OBJR refers to the annotation and the page", o != NULL &&
+	    strstr(o, "/Type /OBJR") && strstr(o, "/Obj ") &&
+	    strstr(o, " 0 R") && strstr(o, "/Pg "));
+	free(o);
 	o = object_with(s, n, "BDC");
 	CHECK("haru page write after libharu's own operators", o != NULL &&
 	    strstr(o, "1 2 3 4 re\nf\n/P <</MCID 0>> BDC\nEMC\n\nendstream"));

@@ -57,8 +57,14 @@ struct haru_array *haru_array_new(HPDF_Doc, int indirect);
 /* The document's catalog, for entries such as /StructTreeRoot,
  * /MarkInfo, /Lang and /Metadata. */
 struct haru_dict  *haru_catalog(HPDF_Doc);
-/* A page's own dictionary (for /StructParents, /Tabs...). */
+/* A page's own dictionary (for /StructParents, /Tabs...), which is
+ * indirect: added to a dictionary or array, it is a reference (a
+ * structure element's /Pg). */
 struct haru_dict  *haru_page_dict(HPDF_Page);
+/* A link annotation's dictionary (HPDF_Page_CreateURILinkAnnot and
+ * the like), for /StructParent and /Contents; indirect too, so it can
+ * be an OBJR's /Obj. */
+struct haru_dict  *haru_annot_dict(HPDF_Annotation);
 
 /* Entries, replacing any earlier value of the key in place.  int: a
  * 32-bit integer.  string: bytes up to the NUL, written as a literal

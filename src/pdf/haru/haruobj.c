@@ -48,6 +48,12 @@ haru_page_dict(HPDF_Page page)
 	return haru_d(page);
 }
 
+struct haru_dict *
+haru_annot_dict(HPDF_Annotation annot)
+{
+	return haru_d(annot);
+}
+
 int
 haru_dict_name(struct haru_dict *d, const char *key, const char *name)
 {
