@@ -4,7 +4,8 @@
 #   make check      the whole test suite, ending "N passed, N failed"
 #   make sanitize   the suite again under ASan + UBSan
 #   make tsan       ThreadSanitizer over the formats made side by side
-#   make install / uninstall   (PREFIX, DESTDIR)
+#   make install / uninstall   (PREFIX, DESTDIR): the program and quire(1)
+#   make dist       quire-VERSION.tar.gz of the committed sources
 #   make bench, make fuzz SECONDS=N, make pictures, make check-a11y
 
 PREFIX	?= /usr/local
@@ -15,22 +16,25 @@ SHELL	 = /bin/bash
 
 # cmark-gfm's extensions, libharu and libhyphen ship no pkg-config file.
 PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng
+# The usual variables are honoured: CC, CFLAGS, CPPFLAGS, LDFLAGS, and
+# CXX, CXXFLAGS (by default CFLAGS, so one CFLAGS= sets both) for the
+# C++ bridges.
 CC	?= cc
 CFLAGS	?= -O2 -g
+CXXFLAGS ?= $(CFLAGS)
 # CI sets WERROR=-Werror: a warning fails the build there.
 WERROR	?=
 WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	   -Wshadow $(WERROR)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) -pthread $(CFLAGS) $(PKG_CFLAGS) -DQUIRE_VERSION='"$(VERSION)"' \
-	     -Isrc -MMD -MP
+ALL_CFLAGS = $(WARN) -pthread $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) \
+	     -DQUIRE_VERSION='"$(VERSION)"' -Isrc -MMD -MP
 # The C++ bridges to libraries that only have C++ interfaces (cpptoml for
-# book.toml, GNU Source-highlight): C++17, with the C flags (sanitizers
-# included), the C++ runtime linked in.
+# book.toml, GNU Source-highlight): C++17, the C++ runtime linked in.
 CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic $(WERROR)
-ALL_CXXFLAGS = $(CXXWARN) -pthread $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+ALL_CXXFLAGS = $(CXXWARN) -pthread $(CPPFLAGS) $(CXXFLAGS) -D_POSIX_C_SOURCE=200809L \
 	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++
@@ -49,15 +53,20 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CONTENT	 = $(wildcard content/*.md)
 
-.PHONY: all deps build publish check sanitize tsan install uninstall bench \
+.PHONY: all deps test-deps build publish check sanitize tsan install uninstall dist bench \
 	fuzz pictures check-a11y clean FORCE print-cflags print-libs print-objs
 
 all: deps
 	@$(MAKE) --no-print-directory build
 	@$(MAKE) --no-print-directory publish
 
+# What building and publishing need (`make`); what testing needs as well
+# (`make check` and the other test targets).
 deps:
 	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps test
 
 build: $(BUILD)/quire $(UNIT)
 
@@ -105,15 +114,19 @@ $(OUT)/quire.1: docs/quire.1.md $(BUILD)/quire FORCE
 
 FORCE:
 
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory build
 	@$(MAKE) --no-print-directory publish
 	@QUIRE=$(BUILD)/quire BUILD=$(BUILD) tests/run
 
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=all
+TSAN_FLAGS = -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+
 # The whole suite again with AddressSanitizer and UBSan, in its own tree.
-sanitize: deps
+sanitize: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-san OUT=build-san/out \
-	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    CFLAGS="$(SAN_FLAGS)" CXXFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" build
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    QUIRE=build-san/quire BUILD=build-san tests/run
@@ -121,31 +134,36 @@ sanitize: deps
 # ThreadSanitizer over the emitters running side by side, in its own tree
 # (not part of `make check`: TSan slows quire ten times).  It runs the
 # thread-heavy inputs; `make tsan TSAN_SUITE=1` runs the whole suite too.
-tsan: deps
+tsan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-tsan OUT=build-tsan/out \
-	    CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	    CFLAGS="$(TSAN_FLAGS)" CXXFLAGS="$(TSAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=thread" build
 	@scripts/tsan build-tsan
 	@if [ -n "$(TSAN_SUITE)" ]; then \
 		TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/scripts/tsan.supp" \
 		    QUIRE=build-tsan/quire BUILD=build-tsan tests/run; fi
 
-install: build publish
+# The program and quire(1) only: the documents in content/ are samples.
+install: build $(OUT)/quire.1
 	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" BUILD="$(BUILD)" OUT="$(OUT)" scripts/install
 
 uninstall:
 	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/uninstall
 
+# quire-VERSION.tar.gz of the committed sources (scripts/dist).
+dist:
+	@scripts/dist $(VERSION)
+
 bench: build
 	@scripts/bench
 
-fuzz:
+fuzz: test-deps
 	@scripts/fuzz $(SECONDS)
 
 pictures: publish
 	@scripts/pictures
 
-check-a11y: publish
+check-a11y: test-deps publish
 	@scripts/check-a11y
 
 clean:

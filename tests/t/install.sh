@@ -10,7 +10,8 @@ O="$T/out"
 mkdir -p "$D" "$O"
 export LC_ALL=C.UTF-8
 
-# A publication set like `make publish` leaves in out/.
+# A publication set like `make publish` leaves in out/: quire's own page
+# and documents of the user's, which install must leave alone.
 "$QUIRE" -q -t man -o "$O" content/ai-engineer.md &&
 "$QUIRE" -q -t man -o "$O/quire.1" docs/quire.1.md &&
 "$QUIRE" -q --each -t man -o "$O/" tests/cases/man-3pm.md tests/cases/man-section-n.md ||
@@ -26,36 +27,28 @@ uninst() { PREFIX=${2:-/usr} DESTDIR="${1:-$D}" timeout 120 \
 	scripts/uninstall >"$T/log" 2>&1; }
 
 inst && pass "install: exits 0" || fail "install: exits 0" "$(tail -3 "$T/log")"
-for f in bin/quire share/quire/styles/default.yaml share/man/man7/ai-engineer.7 \
-    share/man/man1/quire.1 share/man/man3/man-3pm.3pm share/man/mann/man-section-n.n \
-    share/quire/installed-files; do
+for f in bin/quire share/man/man1/quire.1 share/quire/installed-files; do
 	[ -f "$D/usr/$f" ] && pass "install: $f" || fail "install: $f" "missing"
 done
+# The program and its page, nothing else: no sample document, no style
+# file (the default style is compiled in).
+extra=$(cd "$D/usr" && find . -type f ! -path ./bin/quire \
+    ! -path ./share/man/man1/quire.1 ! -path ./share/quire/installed-files \
+    ! -path ./share/man/man7/other.7 | sort | tr '\n' ' ')
+same "install: the program and quire(1) only" "$extra" ""
 [ -x "$D/usr/bin/quire" ] && "$D/usr/bin/quire" --version >/dev/null 2>&1 &&
 	pass "install: quire runs" || fail "install: quire runs"
 [ -z "$(find "$D" -name 'index.*')" ] && pass "install: no mandb on a staged tree" ||
 	fail "install: no mandb on a staged tree"
 M="$D/usr/share/man"
-man -M "$M" -w ai-engineer 2>/dev/null | grep -q "man7/ai-engineer.7" &&
-	pass "install: man finds ai-engineer" || fail "install: man finds ai-engineer"
 MANWIDTH=80 man -M "$M" quire 2>/dev/null | col -bx | grep -q -- '--output PATH' &&
 	pass "install: man quire shows the options" || fail "install: man quire shows the options"
 # whatis needs an index: build one in a copy, so the stage stays as
 # installed.
 cp -r "$M" "$T/mancopy"
 mandb -q "$T/mancopy" >/dev/null 2>&1
-whatis -M "$T/mancopy" ai-engineer 2>/dev/null | grep -q 'ai-engineer (7) *- what an AI engineer' &&
-	pass "install: whatis ai-engineer" ||
-	fail "install: whatis ai-engineer" "$(whatis -M "$T/mancopy" ai-engineer 2>&1)"
 whatis -M "$T/mancopy" quire 2>/dev/null | grep -q 'quire (1)' &&
 	pass "install: whatis quire" || fail "install: whatis quire"
-# A section with a suffix lives in its digit's folder, where man looks.
-man -M "$M" -w 3pm man-3pm 2>/dev/null | grep -q "man3/man-3pm.3pm" &&
-	pass "install: man finds man-3pm(3pm)" || fail "install: man finds man-3pm(3pm)"
-whatis -M "$T/mancopy" man-3pm 2>/dev/null | grep -q 'man-3pm (3pm) *- the page of a Perl module' &&
-	pass "install: whatis man-3pm" ||
-	fail "install: whatis man-3pm" "$(whatis -M "$T/mancopy" man-3pm 2>&1)"
-
 
 # Installing twice then uninstalling leaves the tree as it was.
 inst && pass "install: again" || fail "install: again" "$(tail -3 "$T/log")"
@@ -83,3 +76,25 @@ inst "$F" /opt/quire && [ -f "$F/opt/quire/bin/quire" ] &&
 uninst "$F" /opt/quire && [ -z "$(find "$F" -mindepth 1)" ] &&
 	pass "uninstall: new DESTDIR left empty" ||
 	fail "uninstall: new DESTDIR left empty" "$(find "$F" | head -3)"
+
+# make dist: the committed sources under quire-VERSION/, the same bytes
+# each time, and a tree whose build needs no file that is not in it.
+if git -C "$TOP" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+	mkdir -p "$T/dist1" "$T/dist2"
+	scripts/dist 9.9.9 "$T/dist1" >/dev/null 2>&1 &&
+	    scripts/dist 9.9.9 "$T/dist2" >/dev/null 2>&1 &&
+	    cmp -s "$T/dist1/quire-9.9.9.tar.gz" "$T/dist2/quire-9.9.9.tar.gz" &&
+		pass "dist: the same bytes twice" || fail "dist: the same bytes twice"
+	same "dist: every committed file, under quire-9.9.9/" \
+	    "$(tar -tzf "$T/dist1/quire-9.9.9.tar.gz" | grep -v '/$' | sort | md5sum)" \
+	    "$(git -C "$TOP" ls-files | sed 's|^|quire-9.9.9/|' | sort | md5sum)"
+	tar -xzf "$T/dist1/quire-9.9.9.tar.gz" -C "$T/dist1"
+	if make -n -C "$T/dist1/quire-9.9.9" build >"$T/dist.log" 2>&1 &&
+	    grep -q 'src/main.c' "$T/dist.log"; then
+		pass "dist: the tree's build finds every source"
+	else
+		fail "dist: the tree's build finds every source" "$(tail -2 "$T/dist.log")"
+	fi
+else
+	skip "dist" "not a git checkout (a tarball's own tree)"
+fi
