@@ -201,10 +201,12 @@ epub_nav(const struct epub *e)
 	else
 		toc_build(e, ol, nav_entry, nav_sublist);
 
-	/* Landmarks: for reading systems, hidden from the page. */
+	/* Landmarks: for the reading system's menus, hidden from the page. */
 	nav = epub_el(body, "nav");
 	epub_xtype(nav, "landmarks");
 	epub_attr(nav, "aria-label", "Landmarks");
+	/* The class hides them in reading systems that ignore hidden. */
+	epub_attr(nav, "class", "landmarks");
 	epub_attr(nav, "hidden", "hidden");
 	ol = epub_el(nav, "ol");
 	landmark(ol, "titlepage", "titlepage.xhtml", "Title page");

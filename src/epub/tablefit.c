@@ -48,8 +48,12 @@
 #define NEVER_STACK	20.0
 
 /* The breakpoints of epub.css, in em, narrowest first: a table gets the
- * first one at least as wide as it needs, or the last. */
-static const int breakpoints[] = { 24, 30, 36, 42, 48, 54, 60 };
+ * first one at least as wide as it needs, or the last.  The narrowest
+ * lies just under the common phone's 360 px (22.5 em), so a table that
+ * fits there, as two comfortable columns of prose do, stays a grid on
+ * that phone and beside its neighbours, and stacks only on narrower
+ * screens. */
+static const int breakpoints[] = { 22, 24, 30, 36, 42, 48, 54, 60 };
 #define NBREAK	(sizeof(breakpoints) / sizeof(breakpoints[0]))
 
 /* One column's measure, or one cell's while it is measured. */
