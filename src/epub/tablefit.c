@@ -114,6 +114,22 @@ advance(uint32_t c)
 	return wide(c) ? 1.0 : 0.72;
 }
 
+double
+epub_text_width(const char *s, int bold)
+{
+	size_t len = strlen(s), i = 0, n;
+	uint32_t c;
+	double w = 0;
+
+	while (i < len) {
+		if ((n = utf8_decode(s + i, len - i, &c)) == 0)
+			n = 1, c = 0xFFFD;
+		i += n;
+		w += (c == ' ' ? 0.32 : advance(c)) * (bold ? BOLD : 1);
+	}
+	return w;
+}
+
 /* Text in the cell's font (or monospace): words end at white space,
  * after a hyphen or dash, and around wide characters. */
 static void
