@@ -20,17 +20,14 @@
 //  - landmarks: the landmarks nav is display:none by the stylesheet, even
 //    in a reading system that ignores the hidden attribute.
 // A full-page screenshot of every document at 360 px goes to SHOT_DIR.
-// Prints "PASS name" / "FAIL name: why"; puppeteer-core comes from
-// ACE_DIR (scripts/check-a11y --setup).
+// Prints "PASS name" / "FAIL name: why"; the browser comes through
+// tests/browser.js.
 'use strict';
 
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { visit, eachView } = require('./browser');
 
 const [aceDir, shotDir, ...files] = process.argv.slice(2);
-const puppeteer = require(require.resolve('puppeteer-core',
-    { paths: [path.join(path.resolve(aceDir), 'node_modules')] }));
 
 const WIDTHS = [360, 768, 1280];
 
@@ -155,7 +152,7 @@ function inspect(width) {
 			continue;
 		grid.n++;
 		if (stacked > 0)
-			grid.bad.push(`a two-column table ("${row.textContent.trim().slice(0, 24)}") fits as a grid (columns ${cols.map(w => (w / em).toFixed(1)).join(' and ')} em) but ${stacked} of its ${rows.length} rows are stacked`);
+			grid.bad.push(`a two-column table ("${row.textContent.replace(/\s+/g, " ").trim().slice(0, 24)}") fits as a grid (columns ${cols.map(w => (w / em).toFixed(1)).join(' and ')} em) but ${stacked} of its ${rows.length} rows are stacked`);
 	}
 	out.grid = grid;
 
@@ -175,43 +172,19 @@ function inspect(width) {
 }
 
 async function main() {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-chromium.'));
-	const browser = await puppeteer.launch({
-		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		userDataDir: profile,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-		    '--no-first-run', '--disable-background-networking',
-		    '--disable-component-update', '--disable-sync'],
-	});
 	// Per check: the documents measured, and every failure.
 	const sum = {};
-	try {
-		const page = await browser.newPage();
-		// Nothing leaves the machine: a book's links stay unfollowed.
-		await page.setRequestInterception(true);
-		page.on('request', q => q.url().startsWith('file:') ? q.continue() : q.abort());
-		for (const file of files) {
-			const name = path.basename(path.dirname(path.dirname(file))) + '/' +
-			    path.basename(file, '.xhtml');
-			for (const width of WIDTHS) {
-				await page.setViewport({ width, height: 800 });
-				await page.goto('file://' + path.resolve(file), { waitUntil: 'load' });
-				const r = await page.evaluate(inspect, width);
-				for (const [check, v] of Object.entries(r)) {
-					const s = sum[check] = sum[check] || { n: 0, bad: [] };
-					s.n += v.n;
-					s.bad.push(...v.bad.map(b => `${name} at ${width}px: ${b}`));
-				}
-				if (width === 360)
-					await page.screenshot({ fullPage: true, path: path.join(shotDir,
-					    `${name.replace('/', '-')}-reader.png`) });
-			}
+	await visit(aceDir, page => eachView(page, files, WIDTHS, async (name, width) => {
+		const r = await page.evaluate(inspect, width);
+		for (const [check, v] of Object.entries(r)) {
+			const s = sum[check] = sum[check] || { n: 0, bad: [] };
+			s.n += v.n;
+			s.bad.push(...v.bad.map(b => `${name} at ${width}px: ${b}`));
 		}
-	} finally {
-		await browser.close();
-		fs.rmSync(profile, { recursive: true, force: true });
-	}
+		if (width === 360)
+			await page.screenshot({ fullPage: true, path: path.join(shotDir,
+			    `${name.replace('/', '-')}-reader.png`) });
+	}));
 	const what = {
 		code: 'inline code at least 0.85 of the text around it',
 		pre: 'code blocks aligned left',
