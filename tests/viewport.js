@@ -19,16 +19,13 @@
 //    headings, stacked or not.
 // A full-page screenshot of every document at both widths goes to
 // SHOT_DIR, to be looked at.  Prints "PASS name" / "FAIL name: why".
-// puppeteer-core comes from ACE_DIR (scripts/check-a11y --setup).
+// The browser comes through tests/browser.js.
 'use strict';
 
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { visit, eachView } = require('./browser');
 
 const [aceDir, shotDir, ...files] = process.argv.slice(2);
-const puppeteer = require(require.resolve('puppeteer-core',
-    { paths: [path.join(path.resolve(aceDir), 'node_modules')] }));
 
 const WIDTHS = [360, 1024];
 
@@ -118,38 +115,14 @@ function verdicts(name, width, r, ax) {
 }
 
 async function main() {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-chromium.'));
-	const browser = await puppeteer.launch({
-		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		userDataDir: profile,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-		    '--no-first-run', '--disable-background-networking',
-		    '--disable-component-update', '--disable-sync'],
-	});
 	let ok = true;
-	try {
-		const page = await browser.newPage();
-		// Nothing leaves the machine: a book's links stay unfollowed.
-		await page.setRequestInterception(true);
-		page.on('request', q => q.url().startsWith('file:') ? q.continue() : q.abort());
-		for (const file of files) {
-			const name = path.basename(path.dirname(path.dirname(file))) + '/' +
-			    path.basename(file, '.xhtml');
-			for (const width of WIDTHS) {
-				await page.setViewport({ width, height: 800 });
-				await page.goto('file://' + path.resolve(file), { waitUntil: 'load' });
-				const r = await page.evaluate(inspect);
-				const ax = axSummary(await page.accessibility.snapshot({ interestingOnly: false }));
-				ok = verdicts(name, width, r, ax) && ok;
-				await page.screenshot({ fullPage: true, path: path.join(shotDir,
-				    `${name.replace('/', '-')}-${width}.png`) });
-			}
-		}
-	} finally {
-		await browser.close();
-		fs.rmSync(profile, { recursive: true, force: true });
-	}
+	await visit(aceDir, page => eachView(page, files, WIDTHS, async (name, width) => {
+		const r = await page.evaluate(inspect);
+		const ax = axSummary(await page.accessibility.snapshot({ interestingOnly: false }));
+		ok = verdicts(name, width, r, ax) && ok;
+		await page.screenshot({ fullPage: true, path: path.join(shotDir,
+		    `${name.replace('/', '-')}-${width}.png`) });
+	}));
 	return ok;
 }
 

@@ -101,7 +101,9 @@ emit_epub(const struct doc *d, const struct style *st, struct runner *run,
 	if (e.cover.data != NULL) {
 		add_tree(z, EPUB_DIR "cover.xhtml", epub_coverpage(&e));
 		snprintf(path, sizeof(path), EPUB_DIR "%s", e.cover.name);
-		epub_zip_add(z, path, e.cover.data, e.cover.len, 1);
+		/* A generated card is text, which deflate shrinks. */
+		epub_zip_add(z, path, e.cover.data, e.cover.len,
+		    strcmp(e.cover.mime, "image/svg+xml") != 0);
 	}
 	add_tree(z, EPUB_DIR "titlepage.xhtml", epub_titlepage(&e));
 	for (i = 0; i < e.nfiles; i++) {

@@ -88,6 +88,8 @@ struct epub {
 	int			 has_css;
 	int			 extra_css;	/* meta.css is in the book */
 	struct epub_image	 cover;		/* data NULL: no cover */
+	const char		*title;		/* meta.title, or a stand-in */
+	char			*title_buf;	/* the stand-in, malloc'd */
 
 	struct epub_file	*files;
 	size_t			 nfiles;
@@ -153,6 +155,8 @@ const char	*epub_align_class(int align);
  * it, and the breakpoint of epub.css below which it is stacked (0: never,
  * it fits a phone). */
 double		 epub_table_width(const struct node *table, int labels);
+/* The same estimate for a line of serif text, in em, leaning wide. */
+double		 epub_text_width(const char *s, int bold);
 int		 epub_table_breakpoint(const struct node *table, int labels);
 
 /* notes.c: footnotes (planned by epub_plan_notes, called from
@@ -169,6 +173,10 @@ void		 epub_file_notes(const struct epub *, xmlNodePtr body,
 void		 epub_alert(const struct epub *, xmlNodePtr parent,
 		    const struct node *alert);
 void		 epub_task(xmlNodePtr li, const struct node *item);
+
+/* cover.c: a title card (SVG) as the cover image, when the book names
+ * none and the style wants one. */
+void		 epub_cover_card(struct epub *);
 
 /* package.c */
 xmlDocPtr	 epub_titlepage(const struct epub *);

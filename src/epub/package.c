@@ -29,13 +29,13 @@ epub_coverpage(const struct epub *e)
 	xmlDocPtr d;
 	xmlNodePtr body, sec, img;
 
-	d = epub_xhtml_doc(e, e->doc->meta.title, &body);
+	d = epub_xhtml_doc(e, e->title, &body);
 	sec = epub_el(body, "section");
 	epub_attr(sec, "class", "cover");
 	epub_xtype(sec, "cover");
 	img = epub_el(sec, "img");
 	epub_attr(img, "src", e->cover.name);
-	epub_attr(img, "alt", e->doc->meta.title);
+	epub_attr(img, "alt", e->title);
 	epub_attr(img, "role", "doc-cover");
 	return d;
 }
@@ -48,13 +48,13 @@ epub_titlepage(const struct epub *e)
 	xmlNodePtr body, sec, el;
 	const char **a;
 
-	d = epub_xhtml_doc(e, m->title, &body);
+	d = epub_xhtml_doc(e, e->title, &body);
 	sec = epub_el(body, "section");
 	epub_attr(sec, "class", "titlepage");
 	epub_attr(sec, "aria-label", "Title page");
 	el = epub_el(sec, "h1");
 	epub_attr(el, "class", "title");
-	epub_text(el, m->title ? m->title : "Untitled");
+	epub_text(el, e->title);
 	if (m->subtitle != NULL && m->subtitle[0] != '\0') {
 		el = epub_el(sec, "p");
 		epub_attr(el, "class", "subtitle");
@@ -197,14 +197,16 @@ epub_nav(const struct epub *e)
 	ol = epub_el(nav, "ol");
 	if (e->ntoc == 0)	/* a book with no content files */
 		landmark(ol, "titlepage", "titlepage.xhtml",
-		    e->doc->meta.title ? e->doc->meta.title : "Title page");
+		    e->title);
 	else
 		toc_build(e, ol, nav_entry, nav_sublist);
 
-	/* Landmarks: for reading systems, hidden from the page. */
+	/* Landmarks: for the reading system's menus, hidden from the page. */
 	nav = epub_el(body, "nav");
 	epub_xtype(nav, "landmarks");
 	epub_attr(nav, "aria-label", "Landmarks");
+	/* The class hides them in reading systems that ignore hidden. */
+	epub_attr(nav, "class", "landmarks");
 	epub_attr(nav, "hidden", "hidden");
 	ol = epub_el(nav, "ol");
 	landmark(ol, "titlepage", "titlepage.xhtml", "Title page");
@@ -265,7 +267,7 @@ ncx_meta(xmlNodePtr head, const char *name, const char *content)
 xmlDocPtr
 epub_ncx(const struct epub *e)
 {
-	const char *title = e->doc->meta.title ? e->doc->meta.title : "Untitled";
+	const char *title = e->title;
 	xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root, head, map, depth_meta;
 	int play = 0, depth;
@@ -362,7 +364,7 @@ opf_metadata(const struct epub *e, xmlNodePtr pkg)
 	dcns = xmlNewNs(md, BAD_CAST DC_NS, BAD_CAST "dc");
 	el = dc(md, dcns, "identifier", e->identifier);
 	epub_attr(el, "id", "bookid");
-	el = dc(md, dcns, "title", m->title ? m->title : "Untitled");
+	el = dc(md, dcns, "title", e->title);
 	epub_attr(el, "id", "title");
 	if (m->subtitle != NULL && m->subtitle[0] != '\0') {
 		epub_attr(meta_prop(md, "title-type", "main"), "refines",

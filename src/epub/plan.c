@@ -163,8 +163,7 @@ plan_headings(struct epub *e)
 			}
 		}
 		if (f->title == NULL)
-			f->title = xstrdup(e->doc->meta.title ?
-			    e->doc->meta.title : "Untitled");
+			f->title = xstrdup(e->title);
 		if (e->ntoc == had) {
 			/* A file the reader could not reach from the
 			 * contents otherwise: an entry for its start
@@ -319,6 +318,38 @@ epub_link_href(const struct epub *e, const struct node *n)
 
 /* ---- the whole plan --------------------------------------------------- */
 
+/*
+ * The book's title.  A document with no title of its own (and no
+ * level-1 heading, which would have become it) is called by its first
+ * heading, or else by its file name, rather than "Untitled", which names
+ * nothing in a reader's library.
+ */
+static void
+plan_title(struct epub *e)
+{
+	const struct doc *d = e->doc;
+	struct node *n = NULL;
+	int entering;
+
+	e->title = d->meta.title;
+	if (!d->meta.untitled && d->meta.title != NULL)
+		return;
+	while ((n = doc_next(d->root, n, &entering)) != NULL)
+		if (entering && n->type == N_HEADING) {
+			e->title_buf = doc_text_dup(n, 0);
+			if (e->title_buf[0] != '\0')
+				break;
+			free(e->title_buf);
+			e->title_buf = NULL;
+		}
+	if (e->title_buf == NULL && d->meta.name != NULL)
+		e->title_buf = xstrdup(d->meta.name);
+	if (e->title_buf != NULL)
+		e->title = e->title_buf;
+	if (e->title == NULL)
+		e->title = "Untitled";
+}
+
 int
 epub_plan(struct epub *e, const struct doc *d, const struct style *st)
 {
@@ -340,10 +371,12 @@ epub_plan(struct epub *e, const struct doc *d, const struct style *st)
 		return -1;
 	}
 	strftime(e->modified, sizeof(e->modified), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	plan_title(e);
 	plan_files(e);
 	plan_headings(e);
 	plan_images(e);
 	plan_cover(e);
+	epub_cover_card(e);
 	epub_plan_notes(e);
 	return 0;
 }
@@ -360,6 +393,7 @@ epub_plan_free(struct epub *e)
 	for (i = 0; i < e->nimages; i++)
 		free(e->images[i].data);
 	free(e->cover.data);
+	free(e->title_buf);
 	free(e->files);
 	free(e->anchors);
 	free(e->toc);

@@ -48,8 +48,12 @@
 #define NEVER_STACK	20.0
 
 /* The breakpoints of epub.css, in em, narrowest first: a table gets the
- * first one at least as wide as it needs, or the last. */
-static const int breakpoints[] = { 24, 30, 36, 42, 48, 54, 60 };
+ * first one at least as wide as it needs, or the last.  The narrowest
+ * lies just under the common phone's 360 px (22.5 em), so a table that
+ * fits there, as two comfortable columns of prose do, stays a grid on
+ * that phone and beside its neighbours, and stacks only on narrower
+ * screens. */
+static const int breakpoints[] = { 22, 24, 30, 36, 42, 48, 54, 60 };
 #define NBREAK	(sizeof(breakpoints) / sizeof(breakpoints[0]))
 
 /* One column's measure, or one cell's while it is measured. */
@@ -108,6 +112,22 @@ advance(uint32_t c)
 	if (c >= 0x300 && c <= 0x36F)
 		return 0;	/* combining marks */
 	return wide(c) ? 1.0 : 0.72;
+}
+
+double
+epub_text_width(const char *s, int bold)
+{
+	size_t len = strlen(s), i = 0, n;
+	uint32_t c;
+	double w = 0;
+
+	while (i < len) {
+		if ((n = utf8_decode(s + i, len - i, &c)) == 0)
+			n = 1, c = 0xFFFD;
+		i += n;
+		w += (c == ' ' ? 0.32 : advance(c)) * (bold ? BOLD : 1);
+	}
+	return w;
 }
 
 /* Text in the cell's font (or monospace): words end at white space,

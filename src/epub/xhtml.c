@@ -191,40 +191,75 @@ code_text(xmlNodePtr el, const char *s, size_t len)
 }
 
 /*
- * The first len bytes of a code block: its tokens each in a <span> whose
- * class names the token's (doc.h), which the stylesheet colours; the
- * text between them as it is.  Taking the spans away gives back the
- * code, byte for byte.  Operators and punctuation, which the stylesheet
- * leaves in the text's colour, stay text: they are half of all tokens,
- * and each span costs some 700 bytes of tree while the chapter is built.
+ * One line of a code block, bytes [from, to) of its text, its newline
+ * included: its tokens each in a <span> whose class names the token's
+ * (doc.h), which the stylesheet colours, clipped to the line (a comment
+ * over three lines is three spans); the text between them as it is.
+ * Operators and punctuation, which the stylesheet leaves in the text's
+ * colour, stay text: they are half of all tokens, and each span costs
+ * some 700 bytes of tree while the chapter is built.  *next is the first
+ * span that may reach into the line, and moves on with the lines.
  */
 static void
-code_tokens(xmlNodePtr el, const struct node *n, size_t len)
+code_line(xmlNodePtr el, const struct node *n, size_t from, size_t to,
+    size_t *next)
 {
 	const struct code_span *sp = n->u.code.spans;
-	size_t at = 0, end;
+	size_t at = from, start, end, i;
 	xmlNodePtr span;
 	char cls[32];
 
-	for (size_t i = 0; i < n->u.code.nspans && sp[i].off < len; i++) {
-		if (sp[i].cls == CC_OPERATOR)
-			continue;
+	while (*next < n->u.code.nspans &&
+	    (size_t)sp[*next].off + sp[*next].len <= from)
+		++*next;
+	for (i = *next; i < n->u.code.nspans && sp[i].off < to; i++) {
+		start = sp[i].off > from ? sp[i].off : from;
 		end = (size_t)sp[i].off + sp[i].len;
-		if (end > len)
-			end = len;
-		code_text(el, n->text + at, sp[i].off - at);
+		if (end > to)
+			end = to;
+		if (sp[i].cls == CC_OPERATOR || end <= start)
+			continue;
+		code_text(el, n->text + at, start - at);
 		snprintf(cls, sizeof(cls), "hl-%s",
 		    doc_code_class_name(sp[i].cls));
 		span = epub_el(el, "span");
 		epub_attr(span, "class", cls);
-		code_text(span, n->text + sp[i].off, end - sp[i].off);
+		code_text(span, n->text + start, end - start);
 		at = end;
 	}
-	code_text(el, n->text + at, len - at);
+	code_text(el, n->text + at, to - at);
+}
+
+/*
+ * The first len bytes of a code block, a <span class="line"> a line, so
+ * the stylesheet can mark where a long line wraps.  Each newline stays
+ * in the text, outside the spans: taking every span away gives back the
+ * code, byte for byte, and that is what a reader who copies it gets.
+ */
+static void
+code_tokens(xmlNodePtr el, const struct node *n, size_t len)
+{
+	size_t from = 0, to, next = 0;
+	const char *nl;
+	xmlNodePtr line;
+
+	while (from < len) {
+		nl = memchr(n->text + from, '\n', len - from);
+		to = nl != NULL ? (size_t)(nl - n->text) : len;
+		if (to > from) {	/* an empty line cannot wrap */
+			line = epub_el(el, "span");
+			epub_attr(line, "class", "line");
+			code_line(line, n, from, to, &next);
+		}
+		if (nl == NULL)
+			break;
+		code_text(el, "\n", 1);
+		from = to + 1;
+	}
 }
 
 static void
-code_block(xmlNodePtr parent, const struct node *n)
+code_block(const struct epub *e, xmlNodePtr parent, const struct node *n)
 {
 	xmlNodePtr el, code;
 	const char *lang = n->u.code.lang ? n->u.code.lang : "";
@@ -232,6 +267,10 @@ code_block(xmlNodePtr parent, const struct node *n)
 	size_t len;
 
 	el = epub_el(parent, "pre");
+	/* Code reads from the left in a right-to-left book too, as in the
+	 * PDF. */
+	if (e->doc->set.dir == TD_RTL)
+		epub_attr(el, "dir", "ltr");
 	/* An empty text child stops libxml2 from indenting <code>, which
 	 * would add a blank line to the preformatted text. */
 	xmlAddChild(el, xmlNewText(BAD_CAST ""));
@@ -306,7 +345,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		epub_blocks(e, epub_el(parent, "blockquote"), n->first, NULL, 0);
 		break;
 	case N_CODE_BLOCK:
-		code_block(parent, n);
+		code_block(e, parent, n);
 		break;
 	case N_RULE:
 		epub_el(parent, "hr");

@@ -115,6 +115,7 @@ static const struct key keys[] = {
 	{ "epub.label-column", K_TRI, OFF(epub.label_column), "auto", 0, 0, NULL, 0 },
 	{ "epub.css", K_STR, OFF(epub.css), "epub.css", 0, 0, NULL, 0 },
 	{ "epub.toc-title", K_STR, OFF(epub.toc_title), "Contents", 0, 0, NULL, 0 },
+	{ "epub.cover", K_BOOL, OFF(epub.cover), "true", 0, 0, NULL, 0 },
 	{ "epub.accessibility-summary", K_STR, OFF(epub.accessibility_summary), NULL, 0, 0, NULL, 0 },
 	{ "man.table", K_CHOICE, OFF(man.table), "auto", 0, 0, man_tables, 1 },
 	{ "man.width", K_INT, OFF(man.width), "78", 40, 400, NULL, 0 },

@@ -53,6 +53,7 @@ struct epub_style {
 	const char	*css;		/* relative to the style file */
 	const char	*toc_title;
 	const char	*accessibility_summary;	/* NULL: the built-in one */
+	int		 cover;		/* a title card when there is no cover */
 };
 
 enum man_table_layout { MAN_TABLE_AUTO, MAN_TABLE_GRID, MAN_TABLE_STACKED };

@@ -95,7 +95,7 @@ done
 
 # ---- acceptance 3: the seed's table --------------------------------------
 seed="$D/content-ai-engineer"
-tf=$(grep -l '<table' "$seed"/EPUB/c*.xhtml 2>/dev/null | head -n 1)
+tf=$(grep -l '<table' "$seed"/EPUB/c[0-9]*.xhtml 2>/dev/null | head -n 1)
 if [ -n "$tf" ]; then
 	n=$(xcount "$tf" "${X}thead\"]//*[local-name()=\"th\"][@scope=\"col\"]")
 	[ "$n" = 3 ] && pass "seed table: 3 th scope=col" ||
@@ -149,18 +149,21 @@ idh=$(unzip -p "$D/epub-hostile.epub" EPUB/package.opf 2>/dev/null | sed -n 's/.
 # ---- acceptance 5: hostile HTML ---------------------------------------------
 h="$D/epub-hostile"
 if [ -d "$h" ]; then
+	# (The generated cover is the one SVG: its root, and nothing else.)
 	for pat in '<script' '<iframe' '<object' '<embed' '<style' '<svg' \
 	    '<form' '<input' '<button' '<math' 'javascript:' 'data:text' \
 	    'onclick' 'onmouseover' 'onerror' 'onload' 'ENTITY' 'file:///' \
 	    'style=' 'id="trap"' 'alert('; do
-		if grep -rqiF -- "$pat" "$h"; then
+		if grep -rqiF --exclude=cover.svg -- "$pat" "$h" ||
+		    [ "$(grep -oiF -- "$pat" "$h/EPUB/images/cover.svg" 2>/dev/null | wc -l)" -gt \
+		    "$([ "$pat" = '<svg' ] && echo 1 || echo 0)" ]; then
 			fail "hostile: no $pat" "$(grep -rliF -- "$pat" "$h" | head -1)"
 		else
 			pass "hostile: no $pat"
 		fi
 	done
 	# What is safe survives: text, the safe link, bold, the lists.
-	c="$(cat "$h"/EPUB/c*.xhtml)"
+	c="$(cat "$h"/EPUB/c[0-9]*.xhtml)"
 	for want in 'A div with an' 'href="https://example.org/"' '<strong>bold</strong>' \
 	    '<li>two</li>' 'markdown javascript link' 'an image'; do
 		case $c in *"$want"*) pass "hostile: kept $want" ;;
@@ -181,11 +184,11 @@ if [ -d "$b" ]; then
 	    pass "local image copied with its media type" ||
 	    fail "local image copied with its media type"
 	grep -q 'epub-blocks.md:45: warning: image .*nowhere.png' "$D/epub-blocks.err" &&
-	    grep -q 'class="missing-image">a missing image<' "$b"/EPUB/c*.xhtml &&
+	    grep -q 'class="missing-image">a missing image<' "$b"/EPUB/c[0-9]*.xhtml &&
 	    pass "missing image: warning with file:line, alt text kept" ||
 	    fail "missing image: warning with file:line, alt text kept"
-	grep -q '<a href="https://example.org/image.png" class="remote-image">a remote image</a>' "$b"/EPUB/c*.xhtml &&
-	    ! grep -q 'src="https:' "$b"/EPUB/c*.xhtml &&
+	grep -q '<a href="https://example.org/image.png" class="remote-image">a remote image</a>' "$b"/EPUB/c[0-9]*.xhtml &&
+	    ! grep -q 'src="https:' "$b"/EPUB/c[0-9]*.xhtml &&
 	    pass "remote image: not fetched, alt text links to it" ||
 	    fail "remote image: not fetched, alt text links to it"
 	grep -q '<dc:creator id="creator2">Charles Babbage</dc:creator>' "$b/EPUB/package.opf" &&
@@ -205,7 +208,7 @@ for i in $(seq 1 20); do
 	printf '![pixel %d](p%d.png)\n\n' "$i" "$i" >>"$m/many.md"
 done
 if build many-images "$m/many.md"; then
-	srcs=$(grep -oh '<img src="[^"]*"' "$D"/many-images/EPUB/c*.xhtml |
+	srcs=$(grep -oh '<img src="[^"]*"' "$D"/many-images/EPUB/c[0-9]*.xhtml |
 	    sed 's/.*src="//; s/"$//')
 	want=$(for i in $(seq 1 20); do printf 'images/i%03d.png\n' "$i"; done)
 	missing=$(for s in $srcs; do [ -f "$D/many-images/EPUB/$s" ] || echo "$s"; done)
@@ -231,6 +234,70 @@ grep -q '<nav epub:type="toc" role="doc-toc"' "$seed/EPUB/nav.xhtml" 2>/dev/null
     pass "nav with toc role and landmarks, NCX present" ||
     fail "nav with toc role and landmarks, NCX present"
 
+# ---- a cover, a title and the landmarks as other reading systems see them ---------
+# Without a cover-image, a title card: an SVG cover image with its cover
+# page first in the spine, holding the title and the subtitle.
+if unzip -p "$D/content-ai-engineer.epub" EPUB/images/cover.svg 2>/dev/null |
+    xmllint --xpath 'concat(count(//*[local-name()="text"]), ":",
+    string(//*[local-name()="title"]))' - 2>/dev/null |
+    grep -qx '[0-9]*:Introduction to AI Engineers' &&
+    grep -q '<item id="cover-image" href="images/cover.svg" media-type="image/svg+xml" properties="cover-image"/>' "$opf" &&
+    grep -A1 '<spine' "$opf" | grep -q 'itemref idref="cover"' &&
+    grep -q 'src="images/cover.svg" alt="Introduction to AI Engineers"' "$seed/EPUB/cover.xhtml" &&
+    unzip -p "$D/content-ai-engineer.epub" EPUB/images/cover.svg | grep -q '>What they build, the skills'; then
+	pass "cover: a title card when none is given"
+else
+	fail "cover: a title card when none is given" "$(unzip -l "$D/content-ai-engineer.epub" | grep -i cover)"
+fi
+printf 'epub:\n  cover: false\n' >"$D/nocover.yaml"
+if build nocover content/ai-engineer.md -s "$D/nocover.yaml" &&
+    ! grep -q cover "$D/nocover/EPUB/package.opf" && [ ! -e "$D/nocover/EPUB/cover.xhtml" ]; then
+	pass "cover: epub.cover false in the style leaves it out"
+else
+	fail "cover: epub.cover false in the style leaves it out" "$(cat "$D/nocover.err")"
+fi
+# A long title, a word wider than the card, authors: each line of the
+# card within the frame, by the estimate (and epubcheck below).
+printf -- '---\ntitle: "%s and other words a title might hold, going on and on past any card ever printed"\nauthor: [Ada Lovelace, Charles Babbage]\n---\nText.\n' \
+    "$(printf 'Pneumono%.0s' 1 2 3 4 5 6)" >"$D/longtitle.md"
+if build longtitle "$D/longtitle.md"; then
+	validate longtitle
+	svg="$D/longtitle/EPUB/images/cover.svg"
+	n=$(grep -c '<text ' "$svg")
+	grep -q '…</text>' "$svg" && grep -q '>Ada Lovelace and Charles' "$svg" &&
+	    [ "$n" -ge 6 ] && [ "$n" -le 9 ] &&
+	    pass "cover: a long title is cut with an ellipsis, authors at the foot" ||
+	    fail "cover: a long title is cut with an ellipsis, authors at the foot" "$n lines"
+else
+	fail "build longtitle" "$(cat "$D/longtitle.err")"
+fi
+# A document without a title is called by its first heading, else by
+# its file name, never "Untitled".
+printf '## Only a second-level heading\n\nText.\n' >"$D/h2only.md"
+printf 'Text and nothing else.\n' >"$D/plain-notes.md"
+build h2only "$D/h2only.md" && build plain-notes "$D/plain-notes.md"
+same "title: the first heading when there is no title" \
+    "$(sed -n 's/.*<dc:title id="title">\(.*\)<\/dc:title>.*/\1/p' "$D/h2only/EPUB/package.opf" 2>/dev/null)" \
+    "Only a second-level heading"
+same "title: the file name when there is no heading" \
+    "$(sed -n 's/.*<dc:title id="title">\(.*\)<\/dc:title>.*/\1/p' "$D/plain-notes/EPUB/package.opf" 2>/dev/null)" \
+    "plain-notes"
+validate h2only
+validate plain-notes
+# calibre, a reading system that ignores the hidden attribute, must not
+# show the landmarks as text, and keeps the seed's table (about 3 s).
+if command -v ebook-convert >/dev/null; then
+	ebook-convert "$D/content-ai-engineer.epub" "$D/calibre.txt" >"$D/calibre.log" 2>&1
+	if [ -s "$D/calibre.txt" ] && ! grep -q 'Start of content' "$D/calibre.txt" &&
+	    grep -q 'Key Responsibilities' "$D/calibre.txt"; then
+		pass "calibre: no landmarks in the text, the table kept"
+	else
+		fail "calibre: no landmarks in the text, the table kept" "$(grep -n 'Start of content' "$D/calibre.txt" | head -2)"
+	fi
+else
+	skip "calibre: no landmarks in the text" "calibre's ebook-convert is not installed"
+fi
+
 # ---- a book of three files linking to each other -------------------------------------
 if build linked tests/books/linked/*.md; then
 	pass "build linked book"
@@ -239,7 +306,7 @@ if build linked tests/books/linked/*.md; then
 	# href="FILE#ID" must land on a file that has that id.
 	target() {	# file holding the link text, link text -> ok?
 		local href file id
-		href=$(grep -h -o "<a href=\"[^\"]*\">$1</a>" "$L"/c*.xhtml | head -n 1 |
+		href=$(grep -h -o "<a href=\"[^\"]*\">$1</a>" "$L"/c[0-9]*.xhtml | head -n 1 |
 		    sed 's/<a href="\([^"]*\)".*/\1/')
 		file=${href%%#*} id=${href#*#}
 		[ -n "$href" ] && [ -f "$L/$file" ] &&
@@ -253,18 +320,18 @@ if build linked tests/books/linked/*.md; then
 		target "$text" "$id" && pass "linked: '$text' goes to #$id" ||
 		    fail "linked: '$text' goes to #$id"
 	done
-	target "setup chapter" && grep -q '<a href="c00[0-9].xhtml">setup chapter</a>' "$L"/c*.xhtml &&
+	target "setup chapter" && grep -q '<a href="c00[0-9].xhtml">setup chapter</a>' "$L"/c[0-9]*.xhtml &&
 	    pass "linked: a link to a file goes to its first part" ||
 	    fail "linked: a link to a file goes to its first part"
 	grep -q '1-intro.md:16: warning: link to missing fragment 2-setup.md#no-such-part' "$D/linked.err" &&
-	    ! grep -q 'no-such-part' "$L"/c*.xhtml &&
-	    grep -q 'a missing part' "$L"/c*.xhtml &&
+	    ! grep -q 'no-such-part' "$L"/c[0-9]*.xhtml &&
+	    grep -q 'a missing part' "$L"/c[0-9]*.xhtml &&
 	    pass "linked: a missing fragment is text, with a file:line warning" ||
 	    fail "linked: a missing fragment is text, with a file:line warning"
 	grep -q '1-intro.md:17: warning: link to .*nowhere.md, which is not part of the book' "$D/linked.err" &&
 	    pass "linked: a link outside the book is text, with a warning" ||
 	    fail "linked: a link outside the book is text, with a warning"
-	n=$(ls "$L"/c*.xhtml | wc -l)
+	n=$(ls "$L"/c[0-9]*.xhtml | wc -l)
 	[ "$n" -ge 6 ] && pass "linked: split at top-level sections ($n files)" ||
 	    fail "linked: split at top-level sections" "$n files"
 	grep -q 'xml:lang="en-GB"' "$L/c001.xhtml" && pass "linked: lang from metadata" ||
