@@ -78,16 +78,20 @@ man_cell_body(struct man *m, const struct node *cell, enum inl_mode mode,
 	}
 	for (b = cell->first; b != NULL; b = b->next) {
 		if (b->type == N_LIST) {
+			/* Each item hangs from its bullet: the indent
+			 * breaks the line before it and after it. */
 			for (item = b->first; item != NULL;
 			    item = item->next) {
-				if (!first) {
-					roff_req(&m->r, ".br");
-					roff_eol(&m->r);
-				}
 				first = 0;
+				roff_req(&m->r, ".in +2n");
+				roff_eol(&m->r);
+				roff_req(&m->r, ".ti -2n");
+				roff_eol(&m->r);
 				roff_raw(&m->r, "\\(bu\\ ");
 				for (p = item->first; p != NULL; p = p->next)
 					man_inlines(m, p, mode, flags);
+				roff_req(&m->r, ".in -2n");
+				roff_eol(&m->r);
 			}
 			continue;
 		}
@@ -193,7 +197,14 @@ seg_write(struct man *m, const struct seg *s, int flags)
 			    flags);
 		return;
 	}
-	/* The bullet is glued to the first word by an unbreakable space. */
+	/* The bullet is glued to the first word by an unbreakable space,
+	 * and the item's further lines hang from it.  Only groff knows
+	 * indents in a text block (mandoc would print the request); it
+	 * keeps the indent to the block. */
+	roff_req(&m->r, ".if \\n(.l>0 .in +2n");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".if \\n(.l>0 .ti -2n");
+	roff_eol(&m->r);
 	roff_raw(&m->r, "\\(bu\\ ");
 	for (p = s->item->first; p != NULL; p = p->next) {
 		if (p != s->item->first)

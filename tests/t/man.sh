@@ -22,7 +22,7 @@ widest() { wc -L | tr -d ' '; }
 
 # Every request line the emitter may write.  Anything else starting with
 # '.' or '\'' would mean user text escaped its escaping.
-ALLOWED='(\.(TH|SH|SS|PP|PD|IP|TP|TQ|RS|RE|EX|EE|UR|UE|MT|ME|br|sp|TS|TE|na|nh|ad|ad l|hy|ll|nr q[A-Z][0-9]*|\\}|\\")( .*)?|\.if .*\\\{\\|\.if !c\\\[u[0-9A-F]+\] \.char \\\[u[0-9A-F]+\] \?|'"'"'\\" t)$'
+ALLOWED='(\.(TH|SH|SS|PP|PD|IP|TP|TQ|RS|RE|EX|EE|UR|UE|MT|ME|br|sp|TS|TE|na|nh|ad|ad l|hy|ll|nr q[A-Z][0-9]*|\\}|\\")( .*)?|\.if .*\\\{\\|\.if \\n\(\.l>0 \.(in \+|ti -)2n|\.(in|ti) [-+]2n|\.if !c\\\[u[0-9A-F]+\] \.char \\\[u[0-9A-F]+\] \?|'"'"'\\" t)$'
 
 lint() {	# name, page
 	local out
@@ -175,6 +175,34 @@ printf '| Key | Value |\n|---|---|\n| alpha | one |\n| beta | two |\n| gamma | t
 n=$(render_man "$T/kv.7" 80 | grep -c '───')
 [ "$n" = 1 ] && pass "key/value table: one rule, under the header" ||
 	fail "key/value table: one rule, under the header" "$n rules"
+
+# Bullets in a cell hang: an item's second line starts under its text,
+# not under its bullet, in the grid (80) and the stacked layout (60).
+hangs() {	# rendered text on stdin: the line after "• Ensure"
+	python3 -c '
+import sys
+lines = sys.stdin.read().split("\n")
+for i, l in enumerate(lines[:-1]):
+    k = l.find("\u2022 Ensure")
+    if k >= 0:
+        n = lines[i + 1]
+        sys.exit(0 if n[k:k + 2].strip() == "" and n[k + 2:k + 3].strip() else 1)
+sys.exit(1)'
+}
+for w in 80 60; do
+	render_man "$T/ai-engineer.7" $w | hangs &&
+		pass "ai-engineer: man at $w: items hang from their bullets" ||
+		fail "ai-engineer: man at $w: items hang from their bullets" \
+		    "$(render_man "$T/ai-engineer.7" $w | grep -A1 -E '• +Ensure')"
+done
+# A tight list in a tight list: every sub-list follows its item's text
+# directly, the first as the others.
+printf -- '- one\n  - a\n  - b\n- two\n  - c\n- three\n' >"$T/nested.md"
+"$QUIRE" -q -t man -o "$T/nested.7" "$T/nested.md"
+render_man "$T/nested.7" 80 | grep -A1 -E '• one' | tail -1 | grep -q '• a' &&
+    render_man "$T/nested.7" 80 | grep -A1 -E '• two' | tail -1 | grep -q '• c' &&
+	pass "nested lists spaced alike" ||
+	fail "nested lists spaced alike" "$(render_man "$T/nested.7" 80 | sed -n '6,14p')"
 
 # ---- The hostile page: roff in text, code, cells, links and metadata
 # shows literally and runs nothing.
