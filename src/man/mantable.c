@@ -2,17 +2,21 @@
  * man/table.c - tables for the man emitter: tbl, or stacked .TP blocks.
  *
  * Column widths come from the content, measured in terminal columns:
- *  - every column is at least as wide as its longest word, so nothing is
- *    ever cut ("Responsibilities" stays whole), and hyphenation is off in
- *    the table, so groff does not split a word just to fill a line;
+ *  - every column is at least as wide as the longest part of a word
+ *    between the break points roff.c gives long tokens (after "/", ".",
+ *    "-" and the like), so no word is ever cut ("Responsibilities" stays
+ *    whole), and hyphenation is off in the table, so groff does not split
+ *    a word just to fill a line;
  *  - if every cell fits on one line, columns take their natural width;
  *  - otherwise a short column (every cell at most SHORT_MAX columns)
  *    keeps its longest word and the prose columns share what is left in
  *    proportion to how much text they hold, never below their longest
  *    word nor above their natural width.  (A width class: which column
  *    holds row labels is the model's decision, table.label_col.)
- * Widths are given to tbl as w(Nn); every cell is a T{ T} text block, so
- * cell text is never split on the column separator.
+ * Widths are given to tbl as w(Nn), or for groff as registers that grow
+ * with its line length (tbl.c); every cell is a T{ T} text block, so
+ * cell text is never split on the column separator.  Rules separate the
+ * body rows only when some row takes several lines.
  *
  * When the minimum widths cannot fit in the line, the table is written as
  * one .TP block per row instead: the first cell is the tag and the others
@@ -39,6 +43,8 @@
 /* A grid this much narrower than the 80-column line also fits a
  * 60-column terminal, so it needs no stacked alternative. */
 #define NARROW		20
+/* The widest line (ens) a grid without rules is written for. */
+#define WIDE_MAX	250
 
 /* ------------------------------------------------------------ measuring */
 
@@ -60,7 +66,6 @@ meter_piece(struct meter *mt)
 {
 	if (mt->fifths > 0) {
 		mt->word++;
-		mt->line++;
 		mt->tokw++;
 		mt->fifths = 0;
 	}
@@ -89,8 +94,10 @@ meter_line(struct meter *mt)
 	mt->line = 0;
 }
 
-/* Code is measured 6/5 wide: groff's checking device (ps) sets it in
- * Courier, whose characters are 1.2n.  So is a header, set in bold. */
+/* Lines and content are measured in terminal columns.  Words, which a
+ * column must hold, are measured 6/5 wide in code: groff's checking
+ * device (ps) sets it in Courier, whose characters are 1.2n.  So are a
+ * header's words, set in bold. */
 static void
 meter_text(struct meter *mt, const char *s, int code)
 {
@@ -109,6 +116,8 @@ meter_text(struct meter *mt, const char *s, int code)
 			n++;
 		w = roff_width(s + i, n);
 		mt->tok += w;
+		mt->line += (int)w;
+		mt->content += (long)w;
 		if (code) {
 			/* Fifths carried over, so a run of code is 6/5 of
 			 * its length, not 2 a character. */
@@ -118,8 +127,6 @@ meter_text(struct meter *mt, const char *s, int code)
 		}
 		mt->word += (int)w;
 		mt->tokw += (int)w;
-		mt->line += (int)w;
-		mt->content += (long)w;
 		if (n == 1 && roff_break_after(mt->tok, s, len, i))
 			meter_piece(mt);
 		i += n;
@@ -193,6 +200,10 @@ measure(const struct node *cell, struct meter *mt)
 	 * a bold "Widget" wider than 6n, and would warn. */
 	mt->minw++;
 	mt->maxtok++;
+	/* A line no wider than its longest word, as the checking device
+	 * sets it. */
+	if (mt->natural < mt->maxtok)
+		mt->natural = mt->maxtok;
 	mt->natural++;
 }
 
@@ -390,10 +401,11 @@ caption(struct man *m, const struct node *table)
 	roff_eol(&m->r);
 }
 
-/* Does some body row take several lines at the decided widths: a cell
- * with lines of its own, or one longer than its columns? */
+/* Does some body row take several lines: a cell with lines of its own,
+ * or (widths) one longer than its columns at the decided widths? */
 static int
-multiline(const struct node *table, const struct col *c, int ncols)
+multiline(const struct node *table, const struct col *c, int ncols,
+    int widths)
 {
 	const struct node *row, *cell;
 	struct meter mt;
@@ -411,21 +423,50 @@ multiline(const struct node *table, const struct col *c, int ncols)
 			    k++)
 				room += c[k].width + GAP;
 			measure(cell, &mt);
-			if (mt.lines > 1 || mt.natural > room)
+			if (mt.lines > 1 || (widths && mt.natural > room))
 				return 1;
 		}
 	}
 	return 0;
 }
 
-/* Both layouts behind tests of groff's line length: the grid where it
+/* The groff grid between two line lengths (ens; hi 0: no bound). */
+static void
+groff_grid(struct man *m, const struct node *table, const struct grid *g,
+    int lo, int hi)
+{
+	char tmp[128];
+	int n;
+
+	n = snprintf(tmp, sizeof(tmp),
+	    ".if (\\n(.l>0)&(\\n(.l-\\n(.i>=%dn)", lo);
+	if (hi > 0)
+		snprintf(tmp + n, sizeof(tmp) - (size_t)n,
+		    "&(\\n(.l-\\n(.i<%dn) \\{\\", hi);
+	else
+		snprintf(tmp + n, sizeof(tmp) - (size_t)n, " \\{\\");
+	roff_req(&m->r, tmp);
+	roff_eol(&m->r);
+	man_grid(m, table, g);
+	roff_req(&m->r, ".\\}");
+	roff_eol(&m->r);
+}
+
+/*
+ * Both layouts behind tests of groff's line length: the grid where it
  * fits, stacked blocks where it does not.  mandoc reads \n(.l as 0 and
  * takes its own grid.  Three plain .if: mandoc mispairs an ".el .ie"
- * chain. */
+ * chain.  When rows wrap only because the columns are narrow, a line
+ * long enough for every column's natural width gets a grid of its own
+ * without the rules between rows.
+ */
 static void
-both(struct man *m, const struct node *table, struct grid *g)
+both(struct man *m, const struct node *table, struct grid *g, int wide)
 {
+	struct grid nat = *g;
+	struct col *c;
 	char tmp[96];
+	int k;
 
 	roff_req(&m->r, ".if \\n(.l=0 \\{\\");
 	roff_eol(&m->r);
@@ -433,14 +474,21 @@ both(struct man *m, const struct node *table, struct grid *g)
 	man_grid(m, table, g);
 	roff_req(&m->r, ".\\}");
 	roff_eol(&m->r);
-	snprintf(tmp, sizeof(tmp),
-	    ".if (\\n(.l>0)&(\\n(.l-\\n(.i>=%dn) \\{\\", g->total);
-	roff_req(&m->r, tmp);
-	roff_eol(&m->r);
 	g->how = GRID_SCALE;
-	man_grid(m, table, g);
-	roff_req(&m->r, ".\\}");
-	roff_eol(&m->r);
+	if (wide > 0) {
+		groff_grid(m, table, g, g->total, wide);
+		c = xcalloc((size_t)g->ncols, sizeof(*c));
+		for (k = 0; k < g->ncols; k++) {
+			c[k] = g->c[k];
+			c[k].width = c[k].natural;
+		}
+		nat.c = c;
+		nat.how = GRID_FIXED;
+		nat.rules = 0;
+		groff_grid(m, table, &nat, wide, 0);
+		free(c);
+	} else
+		groff_grid(m, table, g, g->total, 0);
 	snprintf(tmp, sizeof(tmp),
 	    ".if (\\n(.l>0)&(\\n(.l-\\n(.i<%dn) \\{\\", g->total);
 	roff_req(&m->r, tmp);
@@ -453,7 +501,7 @@ both(struct man *m, const struct node *table, struct grid *g)
 void
 man_table(struct man *m, const struct node *table)
 {
-	int ncols = table->u.table.ncols, i, fits;
+	int ncols = table->u.table.ncols, i, fits, wide;
 	const struct node *row, *cell;
 	struct col *c;
 	struct meter mt;
@@ -486,7 +534,14 @@ man_table(struct man *m, const struct node *table)
 	g.total = GAP * (ncols - 1);
 	for (i = 0; i < ncols; i++)
 		g.total += c[i].width;
-	g.rules = fits && multiline(table, c, ncols);
+	g.rules = fits && multiline(table, c, ncols, 1);
+	/* The line every column's natural width takes, if a terminal may
+	 * be that wide and the rows then take one line each. */
+	wide = GAP * (ncols - 1);
+	for (i = 0; i < ncols; i++)
+		wide += c[i].natural;
+	if (!g.rules || wide > WIDE_MAX || multiline(table, c, ncols, 0))
+		wide = 0;
 
 	if (ncols == 1 || (fits && m->layout == MAN_TABLE_GRID) ||
 	    (fits && m->layout != MAN_TABLE_STACKED &&
@@ -497,7 +552,7 @@ man_table(struct man *m, const struct node *table)
 	} else if (!fits || m->layout == MAN_TABLE_STACKED)
 		stacked(m, table);
 	else
-		both(m, table, &g);
+		both(m, table, &g, wide);
 	m->fresh = 0;
 	free(c);
 }

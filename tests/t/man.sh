@@ -176,6 +176,21 @@ n=$(render_man "$T/kv.7" 80 | grep -c '───')
 [ "$n" = 1 ] && pass "key/value table: one rule, under the header" ||
 	fail "key/value table: one rule, under the header" "$n rules"
 
+# Rows that wrap only because the terminal is narrow: rules between them
+# at 80 columns, none at 150, where each row takes one line.
+{ printf '| Option | Equivalent |\n|---|---|\n'
+  for k in alpha bravo charlie delta; do
+	printf '| `Setting%s=/usr/share/quire/profiles/%s.conf` | `--setting-%s /usr/share/quire/profiles/%s.conf` |\n' \
+	    "$k" "$k" "$k" "$k"
+  done; } >"$T/kvwide.md"
+"$QUIRE" -q -t man -o "$T/kvwide.7" "$T/kvwide.md"
+n80=$(render_man "$T/kvwide.7" 80 | grep -c '───')
+n150=$(render_man "$T/kvwide.7" 150 | grep -c '───')
+[ "$n80" -gt 1 ] && [ "$n150" = 1 ] &&
+	pass "wrapping rows: rules at 80, only the header's at 150" ||
+	fail "wrapping rows: rules at 80, only the header's at 150" "$n80 and $n150"
+lint "kvwide" "$T/kvwide.7"
+
 # Bullets in a cell hang: an item's second line starts under its text,
 # not under its bullet, in the grid (80) and the stacked layout (60).
 hangs() {	# rendered text on stdin: the line after "• Ensure"
