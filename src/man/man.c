@@ -379,10 +379,23 @@ set_pd0(struct man *m, int on)
 	m->pd0 = on;
 }
 
+/* Is this list tight and nested in an item of a tight list? */
+static int
+tight_in_tight(const struct node *n)
+{
+	const struct node *item = n->parent;
+
+	return n->u.list.tight && item != NULL && item->type == N_ITEM &&
+	    item->parent != NULL && item->parent->type == N_LIST &&
+	    item->parent->u.list.tight;
+}
+
 /*
  * A tight list's items follow each other without blank lines, as in a
  * browser: spacing goes off after its first item (which keeps the
- * spacing around it) and comes back as it was when the list ends.
+ * spacing around it) and comes back as it was when the list ends.  A
+ * tight list in a tight list's item follows the item's text directly,
+ * whichever item it is in, so every sub-list is spaced the same.
  */
 static void
 list(struct man *m, const struct node *n, int depth)
@@ -390,9 +403,10 @@ list(struct man *m, const struct node *n, int depth)
 	const struct node *item;
 	char tmp[64];
 	int num = n->u.list.start, w = list_width(n), outer = m->pd0;
+	int first = tight_in_tight(n) ? 1 : outer;
 
 	for (item = n->first; item != NULL; item = item->next, num++) {
-		set_pd0(m, item == n->first ? outer : n->u.list.tight);
+		set_pd0(m, item == n->first ? first : n->u.list.tight);
 		if (n->u.list.ordered)
 			snprintf(tmp, sizeof(tmp), ".IP %d%c%s%s %d", num,
 			    n->u.list.delim ? n->u.list.delim : '.',

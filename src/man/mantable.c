@@ -2,17 +2,21 @@
  * man/table.c - tables for the man emitter: tbl, or stacked .TP blocks.
  *
  * Column widths come from the content, measured in terminal columns:
- *  - every column is at least as wide as its longest word, so nothing is
- *    ever cut ("Responsibilities" stays whole), and hyphenation is off in
- *    the table, so groff does not split a word just to fill a line;
+ *  - every column is at least as wide as the longest part of a word
+ *    between the break points roff.c gives long tokens (after "/", ".",
+ *    "-" and the like), so no word is ever cut ("Responsibilities" stays
+ *    whole), and hyphenation is off in the table, so groff does not split
+ *    a word just to fill a line;
  *  - if every cell fits on one line, columns take their natural width;
  *  - otherwise a short column (every cell at most SHORT_MAX columns)
  *    keeps its longest word and the prose columns share what is left in
  *    proportion to how much text they hold, never below their longest
  *    word nor above their natural width.  (A width class: which column
  *    holds row labels is the model's decision, table.label_col.)
- * Widths are given to tbl as w(Nn); every cell is a T{ T} text block, so
- * cell text is never split on the column separator.
+ * Widths are given to tbl as w(Nn), or for groff as registers that grow
+ * with its line length (tbl.c); every cell is a T{ T} text block, so
+ * cell text is never split on the column separator.  Rules separate the
+ * body rows only when some row takes several lines.
  *
  * When the minimum widths cannot fit in the line, the table is written as
  * one .TP block per row instead: the first cell is the tag and the others
@@ -39,23 +43,45 @@
 /* A grid this much narrower than the 80-column line also fits a
  * 60-column terminal, so it needs no stacked alternative. */
 #define NARROW		20
+/* The widest line (ens) a grid without rules is written for. */
+#define WIDE_MAX	250
 
 /* ------------------------------------------------------------ measuring */
 
+/* word: columns since the token's start or its last break point (a
+ * column must be this wide); tok: the token's columns as roff.c counts
+ * them to place break points. */
 struct meter {
 	int	line, word, minw, natural;
+	int	tokw, maxtok;	/* the word's columns, whole; the longest */
+	int	lines;		/* lines the cell starts itself */
+	int	fifths;		/* of a column, owed by code (6/5 wide) */
+	size_t	tok;
 	long	content;
 };
+
+/* The part of a token up to a break point (or its end) is done. */
+static void
+meter_piece(struct meter *mt)
+{
+	if (mt->fifths > 0) {
+		mt->word++;
+		mt->tokw++;
+		mt->fifths = 0;
+	}
+	if (mt->word > mt->minw)
+		mt->minw = mt->word;
+	mt->word = 0;
+}
 
 static void
 meter_word(struct meter *mt)
 {
-	/* Longer words have break points (roff.c). */
-	if (mt->word > ROFF_CHUNK)
-		mt->word = ROFF_CHUNK;
-	if (mt->word > mt->minw)
-		mt->minw = mt->word;
-	mt->word = 0;
+	meter_piece(mt);
+	if (mt->tokw > mt->maxtok)
+		mt->maxtok = mt->tokw;
+	mt->tok = 0;
+	mt->tokw = 0;
 }
 
 static void
@@ -64,15 +90,18 @@ meter_line(struct meter *mt)
 	meter_word(mt);
 	if (mt->line > mt->natural)
 		mt->natural = mt->line;
+	mt->lines += mt->line > 0;
 	mt->line = 0;
 }
 
-/* Code is measured 6/5 wide: groff's checking device (ps) sets it in
- * Courier, whose characters are 1.2n. */
+/* Lines and content are measured in terminal columns.  Words, which a
+ * column must hold, are measured 6/5 wide in code: groff's checking
+ * device (ps) sets it in Courier, whose characters are 1.2n.  So are a
+ * header's words, set in bold. */
 static void
 meter_text(struct meter *mt, const char *s, int code)
 {
-	size_t i = 0, n;
+	size_t i = 0, n, w, len = strlen(s);
 
 	while (s[i] != '\0') {
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
@@ -85,14 +114,22 @@ meter_text(struct meter *mt, const char *s, int code)
 		n = 1;
 		while ((s[i + n] & 0xC0) == 0x80)
 			n++;
-		n = roff_width(s + i, n);
-		if (code)
-			n = (n * 6 + 4) / 5;
-		mt->word += (int)n;
-		mt->line += (int)n;
-		mt->content += (long)n;
-		while ((s[++i] & 0xC0) == 0x80)
-			;
+		w = roff_width(s + i, n);
+		mt->tok += w;
+		mt->line += (int)w;
+		mt->content += (long)w;
+		if (code) {
+			/* Fifths carried over, so a run of code is 6/5 of
+			 * its length, not 2 a character. */
+			w = w * 6 + (size_t)mt->fifths;
+			mt->fifths = (int)(w % 5);
+			w /= 5;
+		}
+		mt->word += (int)w;
+		mt->tokw += (int)w;
+		if (n == 1 && roff_break_after(mt->tok, s, len, i))
+			meter_piece(mt);
+		i += n;
 	}
 }
 
@@ -113,13 +150,11 @@ measure(const struct node *cell, struct meter *mt)
 			if (n->type == N_LINK &&
 			    n->u.link.kind == LINK_EXTERNAL &&
 			    !man_autolink(n)) {
-				/* Shown as " <url>" after the text. */
-				meter_word(mt);
-				mt->line += 1;
-				mt->word = (int)roff_width(n->u.link.href,
-				    strlen(n->u.link.href)) + 2;
-				mt->line += mt->word;
-				mt->content += mt->word;
+				/* Shown as " <url>" after the text, with
+				 * break points in the address. */
+				meter_text(mt, " <", 0);
+				meter_text(mt, n->u.link.href, 0);
+				meter_text(mt, ">", 0);
 			}
 			continue;
 		}
@@ -127,7 +162,8 @@ measure(const struct node *cell, struct meter *mt)
 		case N_TEXT:
 		case N_CODE:
 		case N_CODE_BLOCK:
-			meter_text(mt, n->text, n->type != N_TEXT);
+			meter_text(mt, n->text, n->type != N_TEXT ||
+			    cell->parent->u.row.header);
 			break;
 		case N_SOFTBREAK:
 			meter_text(mt, " ", 0);
@@ -163,6 +199,11 @@ measure(const struct node *cell, struct meter *mt)
 	/* One column of slack: groff's default device for checks (ps) sets
 	 * a bold "Widget" wider than 6n, and would warn. */
 	mt->minw++;
+	mt->maxtok++;
+	/* A line no wider than its longest word, as the checking device
+	 * sets it. */
+	if (mt->natural < mt->maxtok)
+		mt->natural = mt->maxtok;
 	mt->natural++;
 }
 
@@ -360,14 +401,111 @@ caption(struct man *m, const struct node *table)
 	roff_eol(&m->r);
 }
 
+/* Does some body row take several lines: a cell with lines of its own,
+ * or (widths) one longer than its columns at the decided widths? */
+static int
+multiline(const struct node *table, const struct col *c, int ncols,
+    int widths)
+{
+	const struct node *row, *cell;
+	struct meter mt;
+	int i, k, room;
+
+	for (row = man_first_row(table); row != NULL; row = row->next) {
+		if (row->type != N_ROW || row->u.row.header)
+			continue;
+		for (cell = row->first; cell != NULL; cell = cell->next) {
+			i = cell->u.cell.col;
+			if (i < 0 || i >= ncols)
+				continue;
+			room = -GAP;
+			for (k = i; k < ncols && k < i + cell->u.cell.colspan;
+			    k++)
+				room += c[k].width + GAP;
+			measure(cell, &mt);
+			if (mt.lines > 1 || (widths && mt.natural > room))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The groff grid between two line lengths (ens; hi 0: no bound). */
+static void
+groff_grid(struct man *m, const struct node *table, const struct grid *g,
+    int lo, int hi)
+{
+	char tmp[128];
+	int n;
+
+	n = snprintf(tmp, sizeof(tmp),
+	    ".if (\\n(.l>0)&(\\n(.l-\\n(.i>=%dn)", lo);
+	if (hi > 0)
+		snprintf(tmp + n, sizeof(tmp) - (size_t)n,
+		    "&(\\n(.l-\\n(.i<%dn) \\{\\", hi);
+	else
+		snprintf(tmp + n, sizeof(tmp) - (size_t)n, " \\{\\");
+	roff_req(&m->r, tmp);
+	roff_eol(&m->r);
+	man_grid(m, table, g);
+	roff_req(&m->r, ".\\}");
+	roff_eol(&m->r);
+}
+
+/*
+ * Both layouts behind tests of groff's line length: the grid where it
+ * fits, stacked blocks where it does not.  mandoc reads \n(.l as 0 and
+ * takes its own grid.  Three plain .if: mandoc mispairs an ".el .ie"
+ * chain.  When rows wrap only because the columns are narrow, a line
+ * long enough for every column's natural width gets a grid of its own
+ * without the rules between rows.
+ */
+static void
+both(struct man *m, const struct node *table, struct grid *g, int wide)
+{
+	struct grid nat = *g;
+	struct col *c;
+	char tmp[96];
+	int k;
+
+	roff_req(&m->r, ".if \\n(.l=0 \\{\\");
+	roff_eol(&m->r);
+	g->how = GRID_EXPAND;
+	man_grid(m, table, g);
+	roff_req(&m->r, ".\\}");
+	roff_eol(&m->r);
+	g->how = GRID_SCALE;
+	if (wide > 0) {
+		groff_grid(m, table, g, g->total, wide);
+		c = xcalloc((size_t)g->ncols, sizeof(*c));
+		for (k = 0; k < g->ncols; k++) {
+			c[k] = g->c[k];
+			c[k].width = c[k].natural;
+		}
+		nat.c = c;
+		nat.how = GRID_FIXED;
+		nat.rules = 0;
+		groff_grid(m, table, &nat, wide, 0);
+		free(c);
+	} else
+		groff_grid(m, table, g, g->total, 0);
+	snprintf(tmp, sizeof(tmp),
+	    ".if (\\n(.l>0)&(\\n(.l-\\n(.i<%dn) \\{\\", g->total);
+	roff_req(&m->r, tmp);
+	roff_eol(&m->r);
+	stacked(m, table);
+	roff_req(&m->r, ".\\}");
+	roff_eol(&m->r);
+}
+
 void
 man_table(struct man *m, const struct node *table)
 {
-	int ncols = table->u.table.ncols, i, fits, total, room;
+	int ncols = table->u.table.ncols, i, fits, wide;
 	const struct node *row, *cell;
 	struct col *c;
 	struct meter mt;
-	char tmp[96];
+	struct grid g;
 
 	if (ncols <= 0 || man_first_row(table) == NULL)
 		return;
@@ -383,46 +521,38 @@ man_table(struct man *m, const struct node *table)
 			measure(cell, &mt);
 			if (mt.minw > c[i].minw)
 				c[i].minw = mt.minw;
+			if (mt.maxtok > c[i].maxtok)
+				c[i].maxtok = mt.maxtok;
 			if (mt.natural > c[i].natural)
 				c[i].natural = mt.natural;
 			c[i].content += mt.content;
 		}
-	room = man_avail(m) - GAP * (ncols - 1);
-	fits = widths(c, ncols, room) == 0;
-	total = GAP * (ncols - 1);
+	fits = widths(c, ncols, man_avail(m) - GAP * (ncols - 1)) == 0;
+	memset(&g, 0, sizeof(g));
+	g.c = c;
+	g.ncols = ncols;
+	g.total = GAP * (ncols - 1);
 	for (i = 0; i < ncols; i++)
-		total += c[i].width;
+		g.total += c[i].width;
+	g.rules = fits && multiline(table, c, ncols, 1);
+	/* The line every column's natural width takes, if a terminal may
+	 * be that wide and the rows then take one line each. */
+	wide = GAP * (ncols - 1);
+	for (i = 0; i < ncols; i++)
+		wide += c[i].natural;
+	if (!g.rules || wide > WIDE_MAX || multiline(table, c, ncols, 0))
+		wide = 0;
 
 	if (ncols == 1 || (fits && m->layout == MAN_TABLE_GRID) ||
 	    (fits && m->layout != MAN_TABLE_STACKED &&
-	    total + NARROW <= man_avail(m))) {
+	    g.total + NARROW <= man_avail(m))) {
 		/* Narrow enough for any terminal, or forced. */
-		man_grid(m, table, c, ncols, 0);
-	} else if (!fits || m->layout == MAN_TABLE_STACKED) {
+		g.how = GRID_FIXED;
+		man_grid(m, table, &g);
+	} else if (!fits || m->layout == MAN_TABLE_STACKED)
 		stacked(m, table);
-	} else {
-		/* mandoc reads \n(.l as 0; groff knows its line length.
-		 * Three plain .if: mandoc mispairs an ".el .ie" chain. */
-		roff_req(&m->r, ".if \\n(.l=0 \\{\\");
-		roff_eol(&m->r);
-		man_grid(m, table, c, ncols, 1);
-		roff_req(&m->r, ".\\}");
-		roff_eol(&m->r);
-		snprintf(tmp, sizeof(tmp),
-		    ".if (\\n(.l>0)&(\\n(.l-\\n(.i>=%dn) \\{\\", total);
-		roff_req(&m->r, tmp);
-		roff_eol(&m->r);
-		man_grid(m, table, c, ncols, 0);
-		roff_req(&m->r, ".\\}");
-		roff_eol(&m->r);
-		snprintf(tmp, sizeof(tmp),
-		    ".if (\\n(.l>0)&(\\n(.l-\\n(.i<%dn) \\{\\", total);
-		roff_req(&m->r, tmp);
-		roff_eol(&m->r);
-		stacked(m, table);
-		roff_req(&m->r, ".\\}");
-		roff_eol(&m->r);
-	}
+	else
+		both(m, table, &g, wide);
 	m->fresh = 0;
 	free(c);
 }

@@ -12,7 +12,8 @@ struct node;
 #define GAP		3	/* tbl's default space between columns */
 
 struct col {
-	int	minw;		/* longest word */
+	int	minw;		/* longest part of a word between break points */
+	int	maxtok;		/* longest word, whole */
 	int	natural;	/* longest line, unwrapped */
 	long	content;	/* total text, for sharing the spare width */
 	int	short_col;	/* every cell short: sized by its longest word */
@@ -28,9 +29,23 @@ void	man_cell_body(struct man *, const struct node *cell,
 	    enum inl_mode, int flags);
 /* The table's first row (after its caption). */
 const struct node *man_first_row(const struct node *table);
-/* The tbl grid with the decided widths; expand: prose columns take
- * what mandoc's line leaves (x). */
-void	man_grid(struct man *, const struct node *table, const struct col *,
-	    int ncols, int expand);
+/* How the grid's widths reach tbl. */
+enum grid_widths {
+	GRID_FIXED,	/* w(Nn): the widths decided for man.width */
+	GRID_EXPAND,	/* prose columns x: mandoc fits them to its line */
+	GRID_SCALE	/* prose columns grow with groff's line length */
+};
+
+struct grid {
+	const struct col *c;
+	int	ncols;
+	int	total;		/* the decided widths and the gaps, in ens */
+	enum grid_widths how;
+	int	rules;		/* a rule between body rows, not only under
+				 * the header: some row takes several lines */
+};
+
+/* The tbl grid. */
+void	man_grid(struct man *, const struct node *table, const struct grid *);
 
 #endif

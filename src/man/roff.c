@@ -18,8 +18,10 @@
 
 /* Filled text lines are ended at the first space past this many bytes. */
 #define WRAP_AT	64
-/* A word still going past this many bytes continues on the next line. */
+/* A word still going past this many bytes continues on the next line, */
 #define JOIN_AT	70
+/* once it is this many columns long. */
+#define JOIN_WORD	20
 
 void
 roff_init(struct roff *r)
@@ -221,57 +223,90 @@ blank(struct roff *r, unsigned char c, int flags, size_t col)
 	return col;
 }
 
-/* Before a visible character at s: the owed space, guards against
- * control characters at the start of a line, and break points in long
- * words. */
+/* Before a visible character at s: the owed space, and guards against
+ * control characters at the start of a line. */
 static void
 word_start(struct roff *r, const char *s, size_t len, int flags)
 {
 	int fill = !(flags & ESC_NOSPACE);
-	int chunks = fill && !(flags & ESC_ONELINE);
 
 	/* Most characters go on a word already started, with no space
-	 * owed and no break point due: nothing below would write or
-	 * change anything, and this was called for every byte. */
-	if (r->inword && r->space == 0 && !r->bol && (!chunks ||
-	    (r->wordlen % ROFF_CHUNK != 0 &&
-	    r->out.len - r->linestart < JOIN_AT)))
+	 * owed and a short line: nothing below would write or change
+	 * anything, and this was called for every byte. */
+	if (r->inword && r->space == 0 && !r->bol &&
+	    r->out.len - r->linestart < JOIN_AT)
 		return;
 	/* In no-fill code, leading spaces are indentation. */
 	flush_space(r, fill ? !(flags & ESC_ONELINE) : -1);
 	if (r->bol && at_risk(s, len, flags))
 		buf_puts(&r->out, "\\&");
-	if (fill && !(flags & ESC_ONELINE) && r->inword) {
-		/* A long word: break points for the formatter, and "\c" to
-		 * go on on the next input line with no space, keeping input
-		 * lines under 80 bytes. */
-		if (r->wordlen > 0 && r->wordlen % ROFF_CHUNK == 0) {
-			buf_puts(&r->out, "\\:");
-			r->chunked = 1;
-		}
-		/* A character outside ASCII is written as "\[uXXXX]" (up to
-		 * 10 bytes), so the line ends sooner before one. */
-		if ((r->wordlen >= ROFF_CHUNK &&
-		    r->out.len - r->linestart >= JOIN_AT) ||
-		    r->out.len - r->linestart >=
-		    ((unsigned char)*s < 0x80 ? 77u : 68u)) {
-			buf_puts(&r->out, "\\c");
-			roff_eol(r);
-			r->inword = 1;
-			if (at_risk(s, len, flags))
-				buf_puts(&r->out, "\\&");
-		}
+	if (fill && !(flags & ESC_ONELINE) && r->inword &&
+	    ((r->wordlen >= JOIN_WORD &&
+	    r->out.len - r->linestart >= JOIN_AT) ||
+	    r->out.len - r->linestart >=
+	    ((unsigned char)*s < 0x80 ? 73u : 68u))) {
+		/* A long word goes on on the next input line, joined by
+		 * "\c", keeping input lines under 80 bytes.  An ASCII
+		 * character may take 2 bytes and a break point 4 more after
+		 * it; one outside ASCII is written as "\[uXXXX]" (up to 10
+		 * bytes), so the line ends sooner before one. */
+		buf_puts(&r->out, "\\c");
+		roff_eol(r);
+		r->inword = 1;
+		if (at_risk(s, len, flags))
+			buf_puts(&r->out, "\\&");
 	}
-	if ((flags & ESC_NOHYPH) && !r->inword)
-		buf_puts(&r->out, "\\%");
 	/* A word that begins with '-' is an option ("--add-file", "-x"):
 	 * its hyphens are written as "\-", the character a reader types,
-	 * so the option can be searched for and copied whatever the
-	 * formatter makes of a plain '-'. */
-	if (!r->inword)
+	 * and it is never hyphenated, so the option can be searched for
+	 * and copied whatever the formatter makes of a plain '-'. */
+	if (!r->inword) {
 		r->dashword = *s == '-';
+		if ((flags & ESC_NOHYPH) || (r->dashword && fill &&
+		    len > 1 && s[1] != ' '))
+			buf_puts(&r->out, "\\%");
+	}
 	r->bol = 0;
 	r->inword = 1;
+}
+
+static int
+separator(unsigned char c)
+{
+	return c != '\0' && strchr("/._-=,:", c) != NULL;
+}
+
+static int
+blank_char(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int
+roff_break_after(size_t before, const char *s, size_t len, size_t i)
+{
+	unsigned char next;
+	size_t after = 0, j;
+
+	if (!separator((unsigned char)s[i]) || before < ROFF_KEEP + 1 ||
+	    i + 1 >= len)
+		return 0;
+	/* After the last of a run ("https://", "--"), and not inside a
+	 * number ("1.25", "10,000"). */
+	next = (unsigned char)s[i + 1];
+	if (separator(next) || blank_char(next) ||
+	    ((s[i] == '.' || s[i] == ',') && next >= '0' && next <= '9'))
+		return 0;
+	/* Counted up to the end of s: what may follow in the next text
+	 * only makes the token longer. */
+	for (j = i + 1; j < len && !blank_char((unsigned char)s[j]); j++)
+		after += ((unsigned char)s[j] & 0xC0) != 0x80;
+	/* Closing punctuation is no part of what is kept together. */
+	while (j > i + 1 && strchr(".,;:!?)]'\"", s[j - 1]) != NULL) {
+		j--;
+		after--;
+	}
+	return after >= ROFF_KEEP && before + after >= ROFF_LONG;
 }
 
 static void
@@ -327,9 +362,19 @@ roff_text(struct roff *r, const char *s, size_t len, int flags)
 		} else if (c < 0x80) {
 			word_start(r, s + i, len - i, flags);
 			ascii(r, c, flags);
-			i++;
 			col++;
 			r->wordlen++;
+			/* Break points in filled text, and in a title or
+			 * a tag (nowrap) though not in a macro argument. */
+			if (!(flags & ESC_NOSPACE) &&
+			    (!(flags & ESC_ONELINE) || r->nowrap) &&
+			    roff_break_after(r->wordlen, s, len, i)) {
+				/* groff starts a word after "\:", which it
+				 * would hyphenate: "\%" forbids that. */
+				buf_puts(&r->out, "\\:\\%");
+				r->chunked = 1;
+			}
+			i++;
 		} else if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
 			i++;		/* the model promises UTF-8; be safe */
 		} else {

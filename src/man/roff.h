@@ -40,7 +40,7 @@ struct roff {
 	size_t		 linestart;	/* offset of the current line in out */
 	size_t		 wordlen;	/* columns of the word being written */
 	int		 nowrap;	/* writing a one-line title or tag */
-	int		 chunked;	/* a long word got break points */
+	int		 chunked;	/* a long token got break points */
 	unsigned char	*seen;		/* code points written as \[uXXXX] */
 	int		 font[FONT_NBITS]; /* nesting counts per font bit */
 	const char	*cur;		/* the font escape last written */
@@ -64,9 +64,19 @@ void	roff_arg(struct roff *, const char *user, int flags);
 void	roff_font_push(struct roff *, enum font_bit);
 void	roff_font_pop(struct roff *, enum font_bit);
 
-/* A word this long gets a break point ("\:") every ROFF_CHUNK columns,
- * so a URL can wrap instead of running past the margin. */
-#define ROFF_CHUNK	20
+/* A token at least this long gets break points ("\:") where a reader
+ * expects a line to end: after "/" in a path or an address, after "." "_"
+ * "-" "=" "," or ":" in an identifier or an option.  Never between two
+ * letters or two digits: a token without such a place stays whole, and
+ * groff lets it run past the margin rather than cut a word. */
+#define ROFF_LONG	16
+/* Characters of a token kept on each side of a break point. */
+#define ROFF_KEEP	3
+
+/* May a line break follow s[i], the last of `before` columns of a token
+ * written so far?  The rest of the token is what follows in s up to a
+ * blank.  The man table measures cells with the same rule. */
+int	roff_break_after(size_t before, const char *s, size_t len, size_t i);
 
 /* Append to b, for every code point written as "\[uXXXX]", a line that
  * gives groff a stand-in on devices without the glyph (its PostScript

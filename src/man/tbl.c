@@ -78,16 +78,20 @@ man_cell_body(struct man *m, const struct node *cell, enum inl_mode mode,
 	}
 	for (b = cell->first; b != NULL; b = b->next) {
 		if (b->type == N_LIST) {
+			/* Each item hangs from its bullet: the indent
+			 * breaks the line before it and after it. */
 			for (item = b->first; item != NULL;
 			    item = item->next) {
-				if (!first) {
-					roff_req(&m->r, ".br");
-					roff_eol(&m->r);
-				}
 				first = 0;
+				roff_req(&m->r, ".in +2n");
+				roff_eol(&m->r);
+				roff_req(&m->r, ".ti -2n");
+				roff_eol(&m->r);
 				roff_raw(&m->r, "\\(bu\\ ");
 				for (p = item->first; p != NULL; p = p->next)
 					man_inlines(m, p, mode, flags);
+				roff_req(&m->r, ".in -2n");
+				roff_eol(&m->r);
 			}
 			continue;
 		}
@@ -193,7 +197,14 @@ seg_write(struct man *m, const struct seg *s, int flags)
 			    flags);
 		return;
 	}
-	/* The bullet is glued to the first word by an unbreakable space. */
+	/* The bullet is glued to the first word by an unbreakable space,
+	 * and the item's further lines hang from it.  Only groff knows
+	 * indents in a text block (mandoc would print the request); it
+	 * keeps the indent to the block. */
+	roff_req(&m->r, ".if \\n(.l>0 .in +2n");
+	roff_eol(&m->r);
+	roff_req(&m->r, ".if \\n(.l>0 .ti -2n");
+	roff_eol(&m->r);
 	roff_raw(&m->r, "\\(bu\\ ");
 	for (p = s->item->first; p != NULL; p = p->next) {
 		if (p != s->item->first)
@@ -308,24 +319,84 @@ grid_row(struct man *m, const struct node *row, char sep, int ncols,
 
 /* One column's format: its key and width, or a span. */
 static void
-format_entry(struct man *m, const struct node *table, const struct col *c,
-    int k, int expand, enum slot slot, const struct node *cell, int last)
+format_entry(struct man *m, const struct node *table, const struct grid *g,
+    int k, enum slot slot, const struct node *cell, int last)
 {
 	enum align a = cell != NULL && cell->u.cell.align != AL_NONE ?
 	    cell->u.cell.align : table->u.table.aligns[k];
 	char key = a == AL_CENTER ? 'c' : a == AL_RIGHT ? 'r' : 'l', tmp[64];
+	const struct col *c = &g->c[k];
 
 	if (slot == SLOT_RIGHT)
 		snprintf(tmp, sizeof(tmp), "%ss%s", k ? " " : "", last ? "." : "");
 	else if (slot == SLOT_DOWN)
 		snprintf(tmp, sizeof(tmp), "%s^%s", k ? " " : "", last ? "." : "");
-	else if (expand && !c[k].short_col)
+	else if (g->how == GRID_EXPAND && !c->short_col)
 		snprintf(tmp, sizeof(tmp), "%s%cx%s", k ? " " : "", key,
 		    last ? "." : "");
+	else if (g->how == GRID_SCALE && c->width < c->natural)
+		snprintf(tmp, sizeof(tmp), "%s%cw(\\n[qW%d]u)%s", k ? " " : "",
+		    key, k, last ? "." : "");
 	else
+		/* mandoc breaks no line at "\:": its fixed columns hold
+		 * their longest words whole. */
 		snprintf(tmp, sizeof(tmp), "%s%cw(%dn)%s", k ? " " : "", key,
-		    c[k].width, last ? "." : "");
+		    g->how == GRID_EXPAND && c->maxtok > c->width ?
+		    c->maxtok : c->width, last ? "." : "");
 	roff_raw(&m->r, tmp);
+}
+
+/* What column k lacks to hold its longest word whole. */
+static int
+lack(const struct col *c)
+{
+	int want = c->maxtok < c->natural ? c->maxtok : c->natural;
+
+	return want > c->width ? want - c->width : 0;
+}
+
+/*
+ * For groff, which knows its line length: the room beyond the decided
+ * widths (qE) first lets each column hold its longest word whole (qF,
+ * shared by what each lacks), and the rest (qR) goes to the columns
+ * that wrap in proportion to the text they hold, never past their
+ * natural width.  So a wider terminal shows words whole and longer
+ * lines instead of the 80-column grid.  Column k's width is qW<k>.
+ */
+static void
+scale_widths(struct man *m, const struct grid *g)
+{
+	long total = 0, share;
+	int lacks = 0, k;
+	char tmp[128];
+
+	for (k = 0; k < g->ncols; k++) {
+		lacks += lack(&g->c[k]);
+		if (g->c[k].width < g->c[k].natural)
+			total += g->c[k].content > 0 ? g->c[k].content : 1;
+	}
+	if (total == 0)
+		return;
+	snprintf(tmp, sizeof(tmp), ".nr qE \\n(.l-\\n(.i-%dn", g->total);
+	roff_req(&m->r, tmp);
+	roff_eol(&m->r);
+	snprintf(tmp, sizeof(tmp), ".nr qF \\n(qE<?%dn", lacks);
+	roff_req(&m->r, tmp);
+	roff_eol(&m->r);
+	roff_req(&m->r, ".nr qR \\n(qE-\\n(qF");
+	roff_eol(&m->r);
+	for (k = 0; k < g->ncols; k++) {
+		const struct col *c = &g->c[k];
+
+		if (c->width >= c->natural)
+			continue;
+		share = (c->content > 0 ? c->content : 1) * 1000 / total;
+		snprintf(tmp, sizeof(tmp), ".nr qW%d (\\n(qF*%d/%d)+"
+		    "(\\n(qR*%ld/1000)+%dn<?%dn", k, lack(c),
+		    lacks > 0 ? lacks : 1, share, c->width, c->natural);
+		roff_req(&m->r, tmp);
+		roff_eol(&m->r);
+	}
 }
 
 static int
@@ -347,18 +418,17 @@ has_spans(const struct node *table)
  * say "s" (spanned from the left) or "^" (from above).
  */
 static void
-formats(struct man *m, const struct node *table, const struct col *c,
-    int ncols, int expand)
+formats(struct man *m, const struct node *table, const struct grid *g)
 {
 	const struct node *row, **cell;
 	enum slot *slot;
 	struct seg **segs;
 	size_t *nseg, sub, nsub;
-	int *down, k, spans = has_spans(table);
+	int *down, k, spans = has_spans(table), ncols = g->ncols;
 
 	if (!spans) {
 		for (k = 0; k < ncols; k++)
-			format_entry(m, table, c, k, expand, SLOT_CELL, NULL,
+			format_entry(m, table, g, k, SLOT_CELL, NULL,
 			    k == ncols - 1);
 		roff_eol(&m->r);
 		return;
@@ -379,7 +449,7 @@ formats(struct man *m, const struct node *table, const struct col *c,
 			if (sub > 0 || row != man_first_row(table))
 				roff_eol(&m->r);
 			for (k = 0; k < ncols; k++)
-				format_entry(m, table, c, k, expand, slot[k],
+				format_entry(m, table, g, k, slot[k],
 				    cell[k], k == ncols - 1 && sub == nsub - 1 &&
 				    row->next == NULL);
 		}
@@ -392,29 +462,46 @@ formats(struct man *m, const struct node *table, const struct col *c,
 	free(nseg);
 }
 
+/* A rule over this row?  Under the header always, between body rows
+ * when the grid asks for them, and never through a cell reaching down
+ * into the row. */
+static int
+rule_over(const struct grid *g, const struct node *prev,
+    const enum slot *slot)
+{
+	int i;
+
+	for (i = 0; i < g->ncols && slot[i] != SLOT_DOWN; i++)
+		;
+	return prev != NULL && i == g->ncols &&
+	    (g->rules || prev->u.row.header);
+}
+
 /*
- * The tbl grid.  For groff the widths are fixed (w); for mandoc, which
- * cannot test the line length, prose columns expand (x) to whatever line
- * it formats for, and only short columns are fixed.
+ * The tbl grid.  For mandoc, which cannot test the line length, prose
+ * columns expand (x) to whatever line it formats for, and only short
+ * columns are fixed; for groff the widths are fixed (w) or scale with
+ * the line (scale_widths).
  */
 void
-man_grid(struct man *m, const struct node *table, const struct col *c,
-    int ncols, int expand)
+man_grid(struct man *m, const struct node *table, const struct grid *g)
 {
-	const struct node *row, **cell;
+	const struct node *row, *prev = NULL, **cell;
 	char sep = separator(table), tmp[64];
 	enum slot *slot;
-	int i, *down;
+	int *down, ncols = g->ncols;
 
 	/* Ragged right and no hyphenation in cells: groff cannot justify
 	 * a narrow column without gaps (and warns "cannot adjust line"),
 	 * and would split a label like "Respon-sibilities" to fill a line.
 	 * Both modes are restored after the table. */
-	if (expand) {
+	if (g->how == GRID_EXPAND) {
 		/* mandoc draws rules one column past an expanded table. */
 		roff_req(&m->r, ".ll -2n");
 		roff_eol(&m->r);
 	}
+	if (g->how == GRID_SCALE)
+		scale_widths(m, g);
 	roff_req(&m->r, ".nr qH \\n[.hy]");
 	roff_eol(&m->r);
 	roff_req(&m->r, ".nh");
@@ -428,7 +515,7 @@ man_grid(struct man *m, const struct node *table, const struct col *c,
 	snprintf(tmp, sizeof(tmp), "tab(%c) nokeep;", sep);
 	roff_raw(&m->r, tmp);
 	roff_eol(&m->r);
-	formats(m, table, c, ncols, expand);
+	formats(m, table, g);
 	slot = xcalloc((size_t)ncols, sizeof(*slot));
 	cell = xcalloc((size_t)ncols, sizeof(*cell));
 	down = xcalloc((size_t)ncols, sizeof(*down));
@@ -436,14 +523,12 @@ man_grid(struct man *m, const struct node *table, const struct col *c,
 		if (row->type != N_ROW)
 			continue;
 		row_map(row, ncols, down, slot, cell);
-		/* A rule would cut through a cell reaching down. */
-		for (i = 0; i < ncols && slot[i] != SLOT_DOWN; i++)
-			;
-		if (row != man_first_row(table) && i == ncols) {
+		if (rule_over(g, prev, slot)) {
 			roff_raw(&m->r, "_");
 			roff_eol(&m->r);
 		}
 		grid_row(m, row, sep, ncols, slot, cell);
+		prev = row;
 	}
 	free(slot);
 	free(cell);
@@ -454,7 +539,7 @@ man_grid(struct man *m, const struct node *table, const struct col *c,
 	roff_eol(&m->r);
 	roff_req(&m->r, ".hy \\n(qH");
 	roff_eol(&m->r);
-	if (expand) {
+	if (g->how == GRID_EXPAND) {
 		roff_req(&m->r, ".ll");
 		roff_eol(&m->r);
 	}
