@@ -14,7 +14,7 @@ OUT	?= out
 SHELL	 = /bin/bash
 
 # cmark-gfm's extensions, libharu and libhyphen ship no pkg-config file.
-PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng
+PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng libjpeg
 CC	?= cc
 CFLAGS	?= -O2 -g
 # CI sets WERROR=-Werror: a warning fails the build there.

@@ -555,3 +555,46 @@ if [ $rc = 0 ] && ! grep -q "icc.png\|deep.png\|grey.png" "$P/err" &&
 else
 	fail "pdf-png: PNGs libharu refuses decoded with libpng" "rc=$rc $(cat "$P/err" "$P/pixels" | tr '\n' ' ')"
 fi
+
+# ---- damaged JPEGs (issue 35): libjpeg reads each whole first ----
+# Made from the case's JPEG: cut in half, its frame header claiming 16-bit
+# samples, two components (the header's length then wrong), 60000 x 60000
+# pixels, and its coded data scribbled over.  Each gets a warning naming
+# the file and line and its alt text; the good one is still drawn, and
+# qpdf finds no damaged stream.
+J=$(scratch pdf-jpeg)
+python3 - "$TOP/tests/cases/pdf-image.jpg" "$J" <<'PYEOF'
+import sys
+d = open(sys.argv[1], 'rb').read()
+out = sys.argv[2]
+i = d.find(b'\xff\xc0')
+def put(name, b): open(out + '/' + name + '.jpg', 'wb').write(bytes(b))
+put('good', d)
+put('cut', d[:len(d) // 2])
+b = bytearray(d); b[i + 4] = 16; put('deep', b)
+b = bytearray(d); b[i + 9] = 2; put('two', b)
+b = bytearray(d); b[i + 5:i + 9] = (60000).to_bytes(2, 'big') * 2; put('huge', b)
+b = bytearray(d); s = d.find(b'\xff\xda')
+for k in range(s + 40, len(d) - 10, 7): b[k] = 0xff if b[k] != 0xff else 0
+put('scribbled', b)
+PYEOF
+{
+	printf '# JPEGs\n\n'
+	for f in good cut deep two huge scribbled; do printf '![the %s one](%s.jpg)\n\n' $f $f; done
+} >"$J/jpeg.md"
+timeout 60 "$QUIRE" -t pdf -o "$J/jpeg.pdf" "$J/jpeg.md" 2>"$J/err"
+rc=$?
+same "pdf-jpeg: damaged JPEGs still publish" "$rc" 0
+line=5
+for f in cut deep two huge scribbled; do
+	grep -q "^quire: $J/jpeg.md:$line: warning: image [^ ]*/$f.jpg: .*alt text" "$J/err" &&
+		pass "pdf-jpeg: $f.jpg warns with FILE:LINE" || fail "pdf-jpeg: $f.jpg warns with FILE:LINE" "$(head -c 300 "$J/err")"
+	pdftotext "$J/jpeg.pdf" - 2>/dev/null | grep -q "the $f one" &&
+		pass "pdf-jpeg: $f.jpg shows its alt text" || fail "pdf-jpeg: $f.jpg shows its alt text"
+	line=$((line + 2))
+done
+grep -q 'deep.jpg: its samples are not 8 bits' "$J/err" && grep -q 'huge.jpg: it is too large' "$J/err" &&
+	pass "pdf-jpeg: the warning says what is wrong" || fail "pdf-jpeg: the warning says what is wrong" "$(cat "$J/err")"
+! grep -q 'good.jpg' "$J/err" && [ "$(pdfimages -list "$J/jpeg.pdf" 2>/dev/null | grep -c ' jpeg ')" = 1 ] &&
+	pass "pdf-jpeg: the good JPEG alone is embedded" || fail "pdf-jpeg: the good JPEG alone is embedded" "$(pdfimages -list "$J/jpeg.pdf" 2>&1 | tail -n +3)"
+out=$(qpdf_ok "$J/jpeg.pdf") && pass "pdf-jpeg: qpdf --check clean" || fail "pdf-jpeg: qpdf --check clean" "$out"
