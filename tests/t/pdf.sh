@@ -616,3 +616,18 @@ else
 	fail "pdf-marks: every mark and the words around them kept" "exit $rc"
 	fail "pdf-marks: qpdf --check clean" "exit $rc"
 fi
+
+# ---- a page too small for any text (issue 35) ----
+# pdf.page.width: 0.001 is in the style's range (0 means the paper's), but
+# no text fits: a message saying so, not "libharu failed (error 0x1054)".
+Z=$(scratch pdf-tiny)
+printf 'pdf:\n  page:\n    width: 0.001\n' >"$Z/w.yaml"
+printf 'pdf:\n  page:\n    height: 1mm\n' >"$Z/h.yaml"
+for k in w h; do
+	timeout 30 "$QUIRE" -q -t pdf -s "$Z/$k.yaml" -o "$Z/$k.pdf" content/ai-engineer.md 2>"$Z/err"
+	rc=$?
+	[ $rc = 3 ] && grep -q '^quire: the page is .*too small for any text (pdf.page.width at least 186pt' "$Z/err" &&
+	    ! grep -q libharu "$Z/err" && [ ! -e "$Z/$k.pdf" ] &&
+		pass "pdf-tiny: a page too small ($k) is refused with a clear message" ||
+		fail "pdf-tiny: a page too small ($k) is refused with a clear message" "exit $rc: $(cat "$Z/err")"
+done
