@@ -631,3 +631,24 @@ for k in w h; do
 		pass "pdf-tiny: a page too small ($k) is refused with a clear message" ||
 		fail "pdf-tiny: a page too small ($k) is refused with a clear message" "exit $rc: $(cat "$Z/err")"
 done
+
+# ---- a wide table whose header holds long words (issue 35) ----
+# Forty narrow columns make the header row nearly a page tall; repeated
+# on every page it left a line or two of the rows to each, so pages and
+# memory grew as the square of the table (165 KB: 4335 pages, 1.2 GB).
+# A header taller than a quarter of a page is not repeated.
+WT=$(scratch pdf-wide)
+python3 - "$WT/wide.md" <<'PYEOF'
+import random, sys
+random.seed(1)
+word = lambda: ''.join(random.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(100))
+rows = ['# Wide', '', '|' + '|'.join(word() for _ in range(40)) + '|', '|' + '---|' * 40]
+rows += ['|' + '|'.join(word() for _ in range(40)) + '|' for _ in range(40)]
+open(sys.argv[1], 'w').write('\n'.join(rows) + '\n')
+PYEOF
+timeout 20 "$QUIRE" -q -t pdf -o "$WT/wide.pdf" "$WT/wide.md" 2>"$WT/err"
+rc=$?
+pages=$(pdfinfo "$WT/wide.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ $rc = 0 ] && [ "${pages:-0}" -gt 0 ] && [ "${pages:-0}" -lt 200 ] &&
+	pass "pdf-wide: a table with a page-tall header takes pages in proportion ($pages)" ||
+	fail "pdf-wide: a table with a page-tall header takes pages in proportion" "exit $rc, ${pages:-no} pages"
