@@ -64,22 +64,28 @@ outfile_mkdirs(const char *dir)
 	return rc;
 }
 
+/* The folder holding `path`, as a new string. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	dir = xstrdup(path);
+	dir[slash - path] = '\0';
+	return dir;
+}
+
 /* The folder of `path`, resolved; NULL if it does not exist. */
 static char *
 real_dir(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir, *real;
+	char *dir = dir_of(path), *real = realpath(dir, NULL);
 
-	if (slash == NULL)
-		dir = xstrdup(".");
-	else if (slash == path)
-		dir = xstrdup("/");
-	else {
-		dir = xstrdup(path);
-		dir[slash - path] = '\0';
-	}
-	real = realpath(dir, NULL);
 	free(dir);
 	return real;
 }
@@ -375,15 +381,11 @@ dirlock_cmp(const void *a, const void *b)
 static void
 dirlock_add(const struct outfile *o, struct dirlock *l, size_t *n)
 {
-	const char *slash = strrchr(o->dest, '/');
-	char *dir = slash == NULL ? xstrdup(".") : slash == o->dest ?
-	    xstrdup("/") : xstrdup(o->dest);
+	char *dir = dir_of(o->dest);
 	struct stat sb;
 	size_t i;
 	int fd;
 
-	if (slash != NULL && slash != o->dest)
-		dir[slash - o->dest] = '\0';
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	free(dir);
 	if (fd == -1)
