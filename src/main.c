@@ -22,6 +22,8 @@
 #include "model/doc.h"
 #include "emit.h"
 #include "util/outfile.h"
+#include "util/outnames.h"
+#include "util/strmap.h"
 #include "util/run.h"
 #include "util/runner.h"
 #include "model/style.h"
@@ -342,9 +344,9 @@ emit_one(void *arg)
  */
 static size_t
 open_jobs(const struct options *o, const struct doc *d,
-    const struct style *st, int dir, struct emission *e, struct job *jobs)
+    const struct style *st, const char *output, int dir, struct emission *e,
+    struct job *jobs)
 {
-	const char *output = o->output ? o->output : "out";
 	size_t i, n = 0, plen = strlen(output) + strlen(d->meta.name) +
 	    strlen(d->meta.section) + 8;
 	char *path = xmalloc(plen);
@@ -361,7 +363,7 @@ open_jobs(const struct options *o, const struct doc *d,
 			snprintf(path, plen, "%s/%s.%s", output, d->meta.name,
 			    f->extension ? f->extension : d->meta.section);
 		e[n] = (struct emission){ f, d, st, o->run,
-		    { NULL, NULL, NULL } };
+		    { NULL, NULL, NULL, NULL, -1 } };
 		jobs[n].run = emit_one;
 		jobs[n].arg = &e[n];
 		diag_buf_init(&jobs[n].diag);
@@ -381,22 +383,24 @@ open_jobs(const struct options *o, const struct doc *d,
  * when all of them are complete are they renamed into place, so a failed
  * run leaves the previous publications as they were.  The emitters only
  * read the document and the style, so they run side by side (-j).
- * A document of --each made beside others renames in its turn (turns,
- * index; NULL when alone).
+ * `output` is -o's path, or a folder under it for a document of --each,
+ * which renames in its turn when made beside others (turns, index; NULL
+ * when alone).
  */
 static int
 publish(const struct options *o, const struct doc *d,
-    const struct style *st, double *t, struct turns *turns, size_t index)
+    const struct style *st, const char *output, double *t,
+    struct turns *turns, size_t index)
 {
 	struct emission e[NEMITTERS];
 	struct job jobs[NEMITTERS];
-	const char *output = o->output ? o->output : "out";
+	struct outfile *outs[NEMITTERS];
 	size_t i, n;
 	int rc = EXIT_OK, dir, side = o->threads > 1;
 
 	if ((dir = output_dir(o, output)) < 0)
 		return EXIT_OUTPUT;
-	n = open_jobs(o, d, st, dir, e, jobs);
+	n = open_jobs(o, d, st, output, dir, e, jobs);
 	side = side && n > 1;
 	if (side)
 		emit_init();
@@ -413,61 +417,87 @@ publish(const struct options *o, const struct doc *d,
 			rc = EXIT_OUTPUT;
 	if (turns != NULL)
 		turns_wait(turns, index);
-	for (i = 0; i < n; i++) {
-		if (e[i].out.path == NULL)
-			continue;
-		if (rc != EXIT_OK)
-			outfile_abort(&e[i].out);
-		else if (outfile_commit(&e[i].out) != 0)
-			rc = EXIT_OUTPUT;
-	}
+	for (i = 0; i < n; i++)
+		outs[i] = &e[i].out;
+	if (rc != EXIT_OK)
+		for (i = 0; i < n; i++)
+			outfile_abort(outs[i]);
+	else if (outfile_commit_all(outs, n) != 0)
+		rc = EXIT_OUTPUT;
 	diag_stage(t, "write");
 	return rc;
 }
 
-/* One document from `nfiles` inputs: built, then dumped or published
- * (turns, index: see publish). */
+/* The document from `nfiles` inputs, into *d; returns an exit status. */
 static int
-one(const struct options *o, char **files, int nfiles,
-    const struct style *st, double *t, struct turns *turns, size_t index)
+read_one(const struct options *o, char **files, int nfiles,
+    const struct style *st, double *t, struct doc **d)
 {
-	struct doc *d = NULL;
 	struct read_request q = { o->overrides, o->noverrides, o->css,
 	    plain_code(o), o->run };
-	int rc = read_document(&q, files, nfiles, st, &d);
+	int rc = read_document(&q, files, nfiles, st, d);
 
 	diag_stage(t, "read+parse");
-	/* The dump is what the model tests compare: it also checks the
-	 * guarantees emitters rely on (a broken one is quire's fault). */
-	if (rc == EXIT_OK && o->dump && doc_check(d) != 0)
-		rc = EXIT_OUTPUT;
-	else if (rc == EXIT_OK && o->dump) {
-		doc_dump(d, stdout);
-		if (fflush(stdout) != 0)
-			rc = EXIT_OUTPUT;
-	} else if (rc == EXIT_OK)
-		rc = publish(o, d, st, t, turns, index);
-	doc_free(d);
 	return rc;
 }
 
-/* One document of --each: a job for run_jobs(). */
+/* A document read: dumped or published into `output` (turns, index: see
+ * publish). */
+static int
+emit_doc(const struct options *o, const struct doc *d,
+    const struct style *st, const char *output, double *t,
+    struct turns *turns, size_t index)
+{
+	/* The dump is what the model tests compare: it also checks the
+	 * guarantees emitters rely on (a broken one is quire's fault). */
+	if (o->dump && doc_check(d) != 0)
+		return EXIT_OUTPUT;
+	if (o->dump) {
+		doc_dump(d, stdout);
+		return fflush(stdout) != 0 ? EXIT_OUTPUT : EXIT_OK;
+	}
+	return publish(o, d, st, output, t, turns, index);
+}
+
+/* One document of --each: read by one job, published by another. */
 struct each_doc {
 	const struct options	*o;	/* threads: this document's share */
 	char			**file;
 	const struct style	*st;
 	struct turns		*turns;	/* NULL: one document at a time */
 	size_t			 index;
+	char			*output; /* -o, or its folder for this one */
+	struct doc		*d;
+	struct diag_buf		 held;	/* the reading's messages */
+	double			 t;
 	int			 rc;
 };
 
+/* The reading's messages are held, to come out just before the
+ * document's own publishing's: each document's messages stay together. */
 static int
-each_one(void *arg)
+each_read(void *arg)
 {
 	struct each_doc *e = arg;
-	double t = diag_clock();
+	struct diag_buf *outer = diag_capture(&e->held);
 
-	e->rc = one(e->o, e->file, 1, e->st, &t, e->turns, e->index);
+	e->t = diag_clock();
+	e->rc = read_one(e->o, e->file, 1, e->st, &e->t, &e->d);
+	diag_capture(outer);
+	return 0;
+}
+
+static int
+each_publish(void *arg)
+{
+	struct each_doc *e = arg;
+
+	diag_buf_flush(&e->held, 1);
+	if (e->rc == EXIT_OK)
+		e->rc = emit_doc(e->o, e->d, e->st, e->output, &e->t, e->turns,
+		    e->index);
+	doc_free(e->d);
+	e->d = NULL;
 	if (e->rc != EXIT_OK)
 		diag_error(*e->file, 0, "not published (the other files are)");
 	if (e->turns != NULL)
@@ -477,12 +507,87 @@ each_one(void *arg)
 }
 
 /*
+ * Where each document of --each goes: under -o, in its input's folder
+ * relative to the inputs' common one.  Returns the number of clashes:
+ * two documents whose outputs would have one name (the same `name:` in
+ * one folder), each reported naming both inputs.
+ */
+static size_t
+each_outputs(const struct options *o, struct each_doc *e, size_t n)
+{
+	const char *output = o->output ? o->output : "out";
+	char **rel = outnames_folders(o->files, n), **paths;
+	size_t i, k, np = 0, clashes = 0;
+	struct strmap seen;
+	int dir = !o->dump && (o->nfiles > 1 || is_dir(output) ||
+	    output[strlen(output) - 1] == '/');
+
+	paths = xcalloc(n * NEMITTERS + 1, sizeof(*paths));
+	strmap_init(&seen);
+	for (i = 0; i < n; i++) {
+		e[i].output = xmalloc(strlen(output) + strlen(rel[i]) + 2);
+		sprintf(e[i].output, "%s%s%s", output, *rel[i] ? "/" : "",
+		    rel[i]);
+		free(rel[i]);
+		for (k = 0; dir && e[i].rc == EXIT_OK && k < NEMITTERS; k++) {
+			const struct meta *m = &e[i].d->meta;
+			const char *ext = emitters[k].extension ?
+			    emitters[k].extension : m->section;
+			const struct each_doc *other;
+
+			if (!(o->mask & FORMAT_BIT(k)))
+				continue;
+			paths[np] = xmalloc(strlen(e[i].output) +
+			    strlen(m->name) + strlen(ext) + 3);
+			sprintf(paths[np], "%s/%s.%s", e[i].output, m->name, ext);
+			if ((other = strmap_get(&seen, paths[np])) == NULL)
+				strmap_put(&seen, paths[np++], &e[i]);
+			else {
+				/* Once a document: its other formats clash
+				 * with the same one. */
+				diag_error(*e[i].file, 0, "its output %s would "
+				    "also be %s's (give each a name: of its "
+				    "own); nothing is published", paths[np++],
+				    *other->file);
+				clashes++;
+				break;
+			}
+		}
+	}
+	strmap_free(&seen);
+	for (i = 0; i < np; i++)
+		free(paths[i]);
+	free(paths);
+	free(rel);
+	return clashes;
+}
+
+/* each_outputs, its messages after the documents' own; whether any
+ * two clash (then nothing is published). */
+static int
+each_clash(const struct options *o, struct each_doc *e, size_t n)
+{
+	struct diag_buf b, *outer;
+	size_t i, clashes;
+
+	diag_buf_init(&b);
+	outer = diag_capture(&b);
+	clashes = each_outputs(o, e, n);
+	diag_capture(outer);
+	for (i = 0; clashes > 0 && i < n; i++)
+		diag_buf_flush(&e[i].held, 1);
+	diag_buf_flush(&b, 1);
+	return clashes > 0;
+}
+
+/*
  * --each: every file its own document, as many side by side as there
  * are threads (each then makes its formats on its share of them; --dump
- * prints in order, one at a time).  Every document's messages are held
- * and printed in input order, and outputs are renamed into place in
- * input order, so stderr and every file are as on one thread.  Returns
- * the worst exit status.
+ * prints in order, one at a time).  Every document is read first, so two
+ * whose outputs would share a name are refused before anything is
+ * written.  Every document's messages are held and printed in input
+ * order, and outputs are renamed into place in input order, so stderr
+ * and every file are as on one thread.  Returns the worst exit status.
  */
 static int
 each(const struct options *o, const struct style *st)
@@ -493,7 +598,7 @@ each(const struct options *o, const struct style *st)
 	struct options inner = *o;
 	struct turns turns;
 	int side = o->dump ? 1 : o->threads < o->nfiles ? o->threads :
-	    o->nfiles, worst = EXIT_OK;
+	    o->nfiles, worst = EXIT_OK, pass;
 
 	if (side > 1) {
 		/* The libraries' global set-up, before any thread. */
@@ -506,15 +611,29 @@ each(const struct options *o, const struct style *st)
 	}
 	for (i = 0; i < n; i++) {
 		e[i] = (struct each_doc){ &inner, o->files + i, st,
-		    side > 1 ? &turns : NULL, i, EXIT_OK };
-		jobs[i].run = each_one;
-		jobs[i].arg = &e[i];
-		diag_buf_init(&jobs[i].diag);
+		    side > 1 ? &turns : NULL, i, NULL, NULL,
+		    { NULL, NULL, 0, 0 }, 0, EXIT_OK };
+		diag_buf_init(&e[i].held);
 	}
-	(void)run_jobs(o->run, jobs, n, side);
-	for (i = 0; i < n; i++)
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < n; i++) {
+			jobs[i].run = pass == 0 ? each_read : each_publish;
+			jobs[i].arg = &e[i];
+			diag_buf_init(&jobs[i].diag);
+		}
+		(void)run_jobs(o->run, jobs, n, side);
+		if (pass == 0 && each_clash(o, e, n)) {
+			worst = EXIT_INPUT;
+			break;
+		}
+	}
+	for (i = 0; i < n; i++) {
 		if (e[i].rc > worst)
 			worst = e[i].rc;
+		diag_buf_flush(&e[i].held, 1);
+		doc_free(e[i].d);
+		free(e[i].output);
+	}
 	if (side > 1) {
 		turns_free(&turns);
 		runner_free(inner.run);
@@ -541,8 +660,15 @@ main(int argc, char *argv[])
 	if ((st = load_style(&o)) == NULL)
 		rc = EXIT_INPUT;
 	diag_stage(&t, "style");
-	if (rc == EXIT_OK && !o.each)
-		rc = one(&o, o.files, o.nfiles, st, &t, NULL, 0);
+	if (rc == EXIT_OK && !o.each) {
+		struct doc *d = NULL;
+
+		rc = read_one(&o, o.files, o.nfiles, st, &t, &d);
+		if (rc == EXIT_OK)
+			rc = emit_doc(&o, d, st, o.output ? o.output : "out",
+			    &t, NULL, 0);
+		doc_free(d);
+	}
 	/* --each: a failed file is named, the others are still written,
 	 * and the exit status is the worst of them. */
 	if (rc == EXIT_OK && o.each)

@@ -1,8 +1,9 @@
 /*
  * pdf/image.c - images for the PDF device.
  *
- * libharu reads PNG and JPEG itself; we only tell the two apart by their
- * signatures (an extension can lie) and remember each file, so an image
+ * libharu reads PNG and JPEG itself; we tell the two apart by their
+ * signatures (an extension can lie), check a JPEG whole with libjpeg
+ * (jpegcheck.c), and remember each file, so an image
  * used twice is embedded once.  PNGs are made ready by pngload.c: on a
  * thread of their own, in document order, while the layout runs, so a
  * book's screenshots cost the layout only the wait for one not yet
@@ -19,6 +20,7 @@
 #include "util/runner.h"
 #include "model/doc.h"
 #include "image.h"
+#include "jpegcheck.h"
 #include "pngload.h"
 
 /* An image asked for.  Its size is known when the layout asks; a PNG's
@@ -303,6 +305,10 @@ measure(struct pdf_images *im, struct img *i)
 		i->why = "not a PNG or JPEG file";
 		return;
 	}
+	/* libharu takes a JPEG's size from its header and embeds the rest
+	 * unread: libjpeg reads it whole first. */
+	if (jpeg_check(i->path, &i->why) != 0)
+		return;
 	/* A file libharu refuses is this image's problem, not the
 	 * document's: keep the handler, which fails the whole PDF, out of
 	 * it (as fonts.c does for fonts). */

@@ -28,11 +28,11 @@
 #include <png.h>
 
 #include "util/diag.h"
+#include "jpegcheck.h"	/* IMAGE_MAX_PIXELS */
 #include "pngload.h"
 
 /* libdeflate's fastest level: see above. */
 #define PNG_LEVEL	1
-#define PNG_MAX_PIXELS	(64u << 20)
 
 /* libpng's errors end the decoding; its warnings are not ours to act
  * on. */
@@ -199,9 +199,8 @@ png_ready_load(const char *path, struct png_ready *out)
 	    png_get_rowbytes(png, info) != (size_t)w * p.n)
 		goto done;
 	/* A header can claim any size for a few bytes of data: refuse
-	 * what would take more memory than a page could show (8000 x
-	 * 8000, some 200 dpi across a poster), before allocating. */
-	if ((uint64_t)w * h > PNG_MAX_PIXELS) {
+	 * it before allocating. */
+	if ((uint64_t)w * h > IMAGE_MAX_PIXELS) {
 		out->why = "it is too large (over 64 million pixels)";
 		goto done;
 	}

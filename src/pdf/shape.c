@@ -17,6 +17,7 @@
 #include <hb.h>
 
 #include "util/diag.h"
+#include "util/utf8.h"
 #include "shape.h"
 
 #define NFONTS	48
@@ -94,21 +95,72 @@ font_for(struct shaper *sh, const char *path)
 	return i;
 }
 
-size_t
-shaper_run(struct shaper *sh, const char *path, const char *s, size_t len,
-    int rtl, const struct shaped_glyph **out)
+/*
+ * HarfBuzz attaches each combining mark by looking back over the marks
+ * before it for their base, so one letter carrying n marks costs it n
+ * squared.  Unicode's stream-safe form allows 30 marks in a row; a run
+ * longer than MARKS_MAX is shaped in pieces of at most MARKS_MAX marks
+ * (the later ones drawn over the letter without the font's stacking,
+ * which no reader could follow anyway), so the cost stays linear.
+ */
+#define MARKS_MAX	32
+
+/* Whether the character at s is a combining mark. */
+static int
+is_mark(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	if (utf8_decode(s, len, &cp) == 0)
+		return 0;
+	switch (hb_unicode_general_category(hb_unicode_funcs_get_default(),
+	    cp)) {
+	case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+	case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+	case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Where the piece of s that starts at `from` ends: before the mark that
+ * would make the run of marks too long, or at len. */
+static size_t
+piece_end(const char *s, size_t len, size_t from)
+{
+	size_t i = from, n, marks = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
+			n = 1;
+		if (!is_mark(s + i, len - i))
+			marks = 0;
+		else if (++marks > MARKS_MAX && i > from)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* Shape s[from..to) (the rest of s its context) and append its glyphs
+ * to sh->g[*n..]; their clusters count from the start of s. */
+static void
+shape_piece(struct shaper *sh, int fi, const char *s, size_t len,
+    size_t from, size_t to, int rtl, size_t *n)
 {
 	hb_glyph_info_t		*info;
 	hb_glyph_position_t	*pos;
-	unsigned		 n;
-	double			 k;
-	int			 fi;
+	hb_font_t		*font = sh->f[fi].font;
+	unsigned		 got;
+	double			 k = sh->f[fi].scale;
+	int			 loose = from > 0 && is_mark(s + from,
+				    len - from);
 
-	*out = NULL;
-	if (len == 0 || len > (size_t)1 << 30 || (fi = font_for(sh, path)) < 0)
-		return 0;
 	hb_buffer_clear_contents(sh->buf);
-	hb_buffer_add_utf8(sh->buf, s, (int)len, 0, (int)len);
+	hb_buffer_add_utf8(sh->buf, s, (int)len, (unsigned)from,
+	    (int)(to - from));
 	hb_buffer_set_direction(sh->buf, rtl ? HB_DIRECTION_RTL :
 	    HB_DIRECTION_LTR);
 	hb_buffer_set_language(sh->buf, sh->lang);
@@ -117,30 +169,67 @@ shaper_run(struct shaper *sh, const char *path, const char *s, size_t len,
 	 * run is shaped: drawn, even blank, a reader would take them for
 	 * a space and widen the word's box. */
 	hb_buffer_set_flags(sh->buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
-	hb_shape(sh->f[fi].font, sh->buf, NULL, 0);
-	info = hb_buffer_get_glyph_infos(sh->buf, &n);
+	hb_shape(font, sh->buf, NULL, 0);
+	info = hb_buffer_get_glyph_infos(sh->buf, &got);
 	pos = hb_buffer_get_glyph_positions(sh->buf, NULL);
-	if (n > sh->cap) {
-		sh->cap = n + 16;
+	if (*n + got > sh->cap) {
+		sh->cap = 2 * (*n + got) + 16;
 		sh->g = xrealloc(sh->g, sh->cap * sizeof(*sh->g));
 	}
-	k = sh->f[fi].scale;
-	for (unsigned i = 0; i < n; i++) {
-		hb_font_t	*font = sh->f[fi].font;
-		hb_position_t	 own = hb_font_get_glyph_h_advance(font,
-				    info[i].codepoint);
+	for (unsigned i = 0; i < got; i++) {
+		struct shaped_glyph *g = &sh->g[(*n)++];
+		hb_position_t own = hb_font_get_glyph_h_advance(font,
+		    info[i].codepoint);
 
-		sh->g[i].gid = info[i].codepoint;
-		sh->g[i].cluster = info[i].cluster;
+		g->gid = info[i].codepoint;
+		g->cluster = info[i].cluster;
 		/* The glyph's own advance as the PDF's W array has it, a
 		 * whole number of thousandths, cut down (libharu's widths),
 		 * plus whatever the shaper added (kerning, mark zeroing):
 		 * text needs a TJ number only where the font asks. */
-		sh->g[i].adv = (double)((long)own * 1000 / sh->f[fi].upem) +
+		g->adv = (double)((long)own * 1000 / sh->f[fi].upem) +
 		    (pos[i].x_advance - own) * k;
-		sh->g[i].dx = pos[i].x_offset * k;
-		sh->g[i].dy = pos[i].y_offset * k;
+		/* A piece that starts part-way through a letter's marks has
+		 * no base to stack them on: they are drawn where the letter
+		 * is, rather than in a tower over the lines above. */
+		g->dx = loose ? 0 : pos[i].x_offset * k;
+		g->dy = loose ? 0 : pos[i].y_offset * k;
 	}
+}
+
+/* Reverse sh->g[a..b), a piece's glyphs as a whole. */
+static void
+reverse(struct shaped_glyph *g, size_t a, size_t b)
+{
+	while (b > a + 1) {
+		struct shaped_glyph t = g[a];
+
+		g[a++] = g[--b];
+		g[b] = t;
+	}
+}
+
+size_t
+shaper_run(struct shaper *sh, const char *path, const char *s, size_t len,
+    int rtl, const struct shaped_glyph **out)
+{
+	size_t from, to, n = 0, first, pieces = 0;
+	int fi;
+
+	*out = NULL;
+	if (len == 0 || len > (size_t)1 << 30 || (fi = font_for(sh, path)) < 0)
+		return 0;
+	for (from = 0; from < len; from = to, pieces++) {
+		to = piece_end(s, len, from);
+		first = n;
+		shape_piece(sh, fi, s, len, from, to, rtl, &n);
+		if (rtl)
+			reverse(sh->g, first, n);
+	}
+	/* Right to left, each piece's glyphs come in visual order, and the
+	 * pieces must too: each was reversed, now the whole is. */
+	if (rtl)
+		reverse(sh->g, 0, n);
 	*out = sh->g;
 	return n;
 }

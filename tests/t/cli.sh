@@ -79,3 +79,37 @@ expect "-M author.1 with two files" 0 "$QUIRE" --dump -M author.1=Yvonne "$T/noa
 same "-M author.1 adds after a later file's author" \
     "$(head -1 "$T/out" | grep -o 'author="[^"]*"' | tr '\n' ' ')" \
     'author="Xavier" author="Yvonne" '
+
+# ---- --each: every input its own outputs, none lost to another ----
+# Inputs in different folders keep those folders under -o, relative to
+# the folder they share, so two README.md both publish.
+E=$T/each
+mkdir -p "$E/docs/a" "$E/docs/b/c"
+for d in a b b/c; do printf '# Readme %s\n\nThe %s text.\n' "$d" "$d" >"$E/docs/$d/README.md"; done
+expect "--each: two README.md in two folders publish" 0 timeout 60 "$QUIRE" -q --each -o "$E/out" \
+    "$E/docs/a/README.md" "$E/docs/b/README.md" "$E/docs/b/c/README.md"
+same "--each: outputs keep the inputs' folders" \
+    "$(cd "$E/out" && find . -type f | sort | tr '\n' ' ')" \
+    "./a/README.7 ./a/README.epub ./a/README.pdf ./b/README.7 ./b/README.epub ./b/README.pdf ./b/c/README.7 ./b/c/README.epub ./b/c/README.pdf "
+grep -q 'The b/c text' "$E/out/b/c/README.7" && grep -q 'The a text' "$E/out/a/README.7" &&
+	pass "--each: each folder holds its own input's page" || fail "--each: each folder holds its own input's page"
+# Relative paths from elsewhere, and inputs all in one folder (flat).
+expect "--each: inputs of one folder publish" 0 timeout 60 bash -c \
+    'cd "$1/docs/b" && "$2" -q --each -t man -o "$1/flat" ../a/README.md c/README.md ../b/README.md' sh "$E" "$QUIRE"
+same "--each: relative paths keep their folders" "$(cd "$E/flat" && find . -type f | sort | tr '\n' ' ')" \
+    "./a/README.7 ./b/README.7 ./b/c/README.7 "
+printf '# One\n' >"$E/docs/a/one.md"
+printf '# Two\n' >"$E/docs/a/two.md"
+expect "--each: one folder's inputs" 0 timeout 60 "$QUIRE" -q --each -t man -o "$E/one" "$E/docs/a/one.md" "$E/docs/a/two.md"
+same "--each: one folder's inputs stay flat" "$(ls "$E/one" | tr '\n' ' ')" "one.7 two.7 "
+# Two documents that still share a name (name: in their front matter)
+# are refused before anything is written, naming both inputs.
+printf -- '---\nname: same\n---\n# First\n' >"$E/docs/a/first.md"
+printf -- '---\nname: same\n---\n# Second\n' >"$E/docs/a/second.md"
+expect "--each: two documents of one name exit 2" 2 timeout 60 "$QUIRE" --each -o "$E/clash" \
+    "$E/docs/a/one.md" "$E/docs/a/first.md" "$E/docs/a/second.md"
+[ ! -e "$E/clash" ] || [ -z "$(find "$E/clash" -type f)" ] && pass "--each: a name clash writes nothing" ||
+	fail "--each: a name clash writes nothing" "$(find "$E/clash" -type f | tr '\n' ' ')"
+grep -F "docs/a/second.md" "$T/err" | grep -qF "docs/a/first.md" &&
+	pass "--each: the clash names both inputs" || fail "--each: the clash names both inputs" "$(head -c 300 "$T/err")"
+same "--each: a clash is one message" "$(grep -c 'nothing is published' "$T/err")" 1

@@ -555,3 +555,100 @@ if [ $rc = 0 ] && ! grep -q "icc.png\|deep.png\|grey.png" "$P/err" &&
 else
 	fail "pdf-png: PNGs libharu refuses decoded with libpng" "rc=$rc $(cat "$P/err" "$P/pixels" | tr '\n' ' ')"
 fi
+
+# ---- damaged JPEGs (issue 35): libjpeg reads each whole first ----
+# Made from the case's JPEG: cut in half, its frame header claiming 16-bit
+# samples, two components (the header's length then wrong), 60000 x 60000
+# pixels, and its coded data scribbled over.  Each gets a warning naming
+# the file and line and its alt text; the good one is still drawn, and
+# qpdf finds no damaged stream.
+J=$(scratch pdf-jpeg)
+python3 - "$TOP/tests/cases/pdf-image.jpg" "$J" <<'PYEOF'
+import sys
+d = open(sys.argv[1], 'rb').read()
+out = sys.argv[2]
+i = d.find(b'\xff\xc0')
+def put(name, b): open(out + '/' + name + '.jpg', 'wb').write(bytes(b))
+put('good', d)
+put('cut', d[:len(d) // 2])
+b = bytearray(d); b[i + 4] = 16; put('deep', b)
+b = bytearray(d); b[i + 9] = 2; put('two', b)
+b = bytearray(d); b[i + 5:i + 9] = (60000).to_bytes(2, 'big') * 2; put('huge', b)
+b = bytearray(d); s = d.find(b'\xff\xda')
+for k in range(s + 40, len(d) - 10, 7): b[k] = 0xff if b[k] != 0xff else 0
+put('scribbled', b)
+PYEOF
+{
+	printf '# JPEGs\n\n'
+	for f in good cut deep two huge scribbled; do printf '![the %s one](%s.jpg)\n\n' $f $f; done
+} >"$J/jpeg.md"
+timeout 60 "$QUIRE" -t pdf -o "$J/jpeg.pdf" "$J/jpeg.md" 2>"$J/err"
+rc=$?
+same "pdf-jpeg: damaged JPEGs still publish" "$rc" 0
+line=5
+for f in cut deep two huge scribbled; do
+	grep -q "^quire: $J/jpeg.md:$line: warning: image [^ ]*/$f.jpg: .*alt text" "$J/err" &&
+		pass "pdf-jpeg: $f.jpg warns with FILE:LINE" || fail "pdf-jpeg: $f.jpg warns with FILE:LINE" "$(head -c 300 "$J/err")"
+	pdftotext "$J/jpeg.pdf" - 2>/dev/null | grep -q "the $f one" &&
+		pass "pdf-jpeg: $f.jpg shows its alt text" || fail "pdf-jpeg: $f.jpg shows its alt text"
+	line=$((line + 2))
+done
+grep -q 'deep.jpg: its samples are not 8 bits' "$J/err" && grep -q 'huge.jpg: it is too large' "$J/err" &&
+	pass "pdf-jpeg: the warning says what is wrong" || fail "pdf-jpeg: the warning says what is wrong" "$(cat "$J/err")"
+! grep -q 'good.jpg' "$J/err" && [ "$(pdfimages -list "$J/jpeg.pdf" 2>/dev/null | grep -c ' jpeg ')" = 1 ] &&
+	pass "pdf-jpeg: the good JPEG alone is embedded" || fail "pdf-jpeg: the good JPEG alone is embedded" "$(pdfimages -list "$J/jpeg.pdf" 2>&1 | tail -n +3)"
+out=$(qpdf_ok "$J/jpeg.pdf") && pass "pdf-jpeg: qpdf --check clean" || fail "pdf-jpeg: qpdf --check clean" "$out"
+
+# ---- one letter carrying 100 000 combining marks (issue 35) ----
+# HarfBuzz's cost grows with the square of a letter's marks; the PDF
+# shapes a run of more than 32 in pieces, so 200 KB takes well under a
+# second (it took about 20 s), and every mark is still in the text.
+C=$(scratch pdf-marks)
+python3 -c "import sys; open(sys.argv[1], 'w').write('# Marks\n\nbefore a' + '\u0301' * 100000 + ' end\n')" "$C/marks.md"
+timeout 20 "$QUIRE" -q -t pdf -o "$C/marks.pdf" "$C/marks.md" 2>"$C/err"
+rc=$?
+same "pdf-marks: 100 000 combining marks on one letter publish in time" "$rc" 0
+if [ $rc = 0 ]; then
+	same "pdf-marks: every mark and the words around them kept" \
+	    "$(pdftotext "$C/marks.pdf" - | python3 -c "import sys; t = sys.stdin.read(); print(t.count('\u0301'), 'before' in t, 'end' in t)")" "100000 True True"
+	out=$(qpdf_ok "$C/marks.pdf") && pass "pdf-marks: qpdf --check clean" || fail "pdf-marks: qpdf --check clean" "$out"
+else
+	fail "pdf-marks: every mark and the words around them kept" "exit $rc"
+	fail "pdf-marks: qpdf --check clean" "exit $rc"
+fi
+
+# ---- a page too small for any text (issue 35) ----
+# pdf.page.width: 0.001 is in the style's range (0 means the paper's), but
+# no text fits: a message saying so, not "libharu failed (error 0x1054)".
+Z=$(scratch pdf-tiny)
+printf 'pdf:\n  page:\n    width: 0.001\n' >"$Z/w.yaml"
+printf 'pdf:\n  page:\n    height: 1mm\n' >"$Z/h.yaml"
+for k in w h; do
+	timeout 30 "$QUIRE" -q -t pdf -s "$Z/$k.yaml" -o "$Z/$k.pdf" content/ai-engineer.md 2>"$Z/err"
+	rc=$?
+	[ $rc = 3 ] && grep -q '^quire: the page is .*too small for any text (pdf.page.width at least 186pt' "$Z/err" &&
+	    ! grep -q libharu "$Z/err" && [ ! -e "$Z/$k.pdf" ] &&
+		pass "pdf-tiny: a page too small ($k) is refused with a clear message" ||
+		fail "pdf-tiny: a page too small ($k) is refused with a clear message" "exit $rc: $(cat "$Z/err")"
+done
+
+# ---- a wide table whose header holds long words (issue 35) ----
+# Forty narrow columns make the header row nearly a page tall; repeated
+# on every page it left a line or two of the rows to each, so pages and
+# memory grew as the square of the table (165 KB: 4335 pages, 1.2 GB).
+# A header taller than a quarter of a page is not repeated.
+WT=$(scratch pdf-wide)
+python3 - "$WT/wide.md" <<'PYEOF'
+import random, sys
+random.seed(1)
+word = lambda: ''.join(random.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(100))
+rows = ['# Wide', '', '|' + '|'.join(word() for _ in range(40)) + '|', '|' + '---|' * 40]
+rows += ['|' + '|'.join(word() for _ in range(40)) + '|' for _ in range(40)]
+open(sys.argv[1], 'w').write('\n'.join(rows) + '\n')
+PYEOF
+timeout 20 "$QUIRE" -q -t pdf -o "$WT/wide.pdf" "$WT/wide.md" 2>"$WT/err"
+rc=$?
+pages=$(pdfinfo "$WT/wide.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ $rc = 0 ] && [ "${pages:-0}" -gt 0 ] && [ "${pages:-0}" -lt 200 ] &&
+	pass "pdf-wide: a table with a page-tall header takes pages in proportion ($pages)" ||
+	fail "pdf-wide: a table with a page-tall header takes pages in proportion" "exit $rc, ${pages:-no} pages"

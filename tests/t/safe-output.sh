@@ -92,8 +92,6 @@ unchanged "write error (file size limit)" "$D"
 no_debris "write error (file size limit)" "$D"
 
 # A full disk, where the system has one: /dev/full fails every write.
-# (Only -o - can point there: an output file is always a temporary file
-# renamed into place, which /dev cannot take.)
 if [ -w /dev/full ]; then
 	"$QUIRE" -q -t man -o - "$SRC" >/dev/full 2>"$T/err"
 	rc=$?
@@ -167,18 +165,133 @@ has_msg "input named ..md"
 expect "name with spaces and quotes publishes" 0 "$QUIRE" -q -o "$D/sub" -M 'name=a b"c'"'"'d' "$SRC"
 [ -f "$D/sub/a b\"c'd.pdf" ] && [ -f "$D/sub/a b\"c'd.7" ] && pass "odd name stays in the directory" ||
 	fail "odd name stays in the directory" "$(ls -A "$D/sub" | tr '\n' ' ')"
-# A symlink at the output's name is replaced, never written through.
-D="$T/link"
+# A new output is readable by others (mkstemp makes 0600 files).
+D="$T/mode"
 mkdir -p "$D"
-echo precious >"$T/target"
-ln -s "$T/target" "$D/doc.7"
-expect "symlinked output publishes" 0 "$QUIRE" -q -t man -o "$D" -M name=doc "$SRC"
-[ "$(cat "$T/target")" = precious ] && [ ! -L "$D/doc.7" ] && [ -f "$D/doc.7" ] &&
-	pass "symlink at the output name replaced, target untouched" ||
-	fail "symlink at the output name replaced, target untouched"
-# The outputs are readable by others (mkstemp makes 0600 files).
+expect "new output publishes" 0 timeout 30 "$QUIRE" -q -t man -o "$D" -M name=doc "$SRC"
 perm=$(stat -c %a "$D/doc.7")
 [ "$perm" = 644 ] && pass "output mode follows the umask (644)" || fail "output mode follows the umask (644)" "mode $perm"
+
+# ---- what -o names is written, never replaced by something else ----
+# A replaced regular file keeps its mode: a private output stays private.
+for m in 600 640; do
+	echo old >"$D/doc.7" && chmod $m "$D/doc.7"
+	expect "output of mode $m replaced" 0 timeout 30 "$QUIRE" -q -t man -o "$D" -M name=doc "$SRC"
+	same "output of mode $m keeps its mode" "$(stat -c %a "$D/doc.7")" $m
+	grep -q '^\.TH' "$D/doc.7" && pass "output of mode $m holds the new page" ||
+		fail "output of mode $m holds the new page"
+done
+# A symbolic link is written through: its target gets the new page
+# (atomically, in the target's folder), and the link stays a link.
+D="$T/link"
+mkdir -p "$D" "$T/real"
+echo old >"$T/real/doc.7"
+ln -s ../real/doc.7 "$D/doc.7"
+ln -s "$T/real/abs.7" "$D/abs.7"
+ln -s "$D/abs.7" "$D/twice.7"
+expect "symlinked output publishes" 0 timeout 30 "$QUIRE" -q -t man -o "$D" -M name=doc "$SRC"
+[ -L "$D/doc.7" ] && grep -q '^\.TH' "$T/real/doc.7" &&
+	pass "symlink at the output name written through, link kept" ||
+	fail "symlink at the output name written through, link kept" "$(ls -l "$D" "$T/real" | tr '\n' ' ')"
+expect "-o a chain of two links (the last dangling) publishes" 0 timeout 30 "$QUIRE" -q -t man -o "$D/twice.7" "$SRC"
+[ -L "$D/twice.7" ] && [ -L "$D/abs.7" ] && grep -q '^\.TH' "$T/real/abs.7" &&
+	pass "a chain of links: the last target made, links kept" ||
+	fail "a chain of links: the last target made, links kept" "$(ls -l "$D" "$T/real" | tr '\n' ' ')"
+[ -z "$(ls -A "$D" "$T/real" | grep '^\.')" ] && pass "symlinked outputs: no temporary files" ||
+	fail "symlinked outputs: no temporary files" "$(ls -A "$D" "$T/real" | tr '\n' ' ')"
+# Devices, FIFOs and /dev/stdout are written directly.  The suite never
+# touches the machine's own /dev: these are nodes of its own, made here.
+D="$T/dev"
+mkdir -p "$D"
+chmod 755 "$D"
+if mknod "$D/null" c 1 3 2>/dev/null && mknod "$D/full" c 1 7 2>/dev/null; then
+	chmod 666 "$D/null" "$D/full"
+	expect "-o a character device (null) publishes" 0 timeout 30 "$QUIRE" -q -t man -o "$D/null" "$SRC"
+	same "-o a character device: still that device" "$(stat -c '%F %t,%T' "$D/null")" "character special file 1,3"
+	expect "-o a full device exits 3" 3 timeout 30 "$QUIRE" -q -t man -o "$D/full" "$SRC"
+	has_msg "-o a full device"
+	same "-o a full device: still that device" "$(stat -c '%F %t,%T' "$D/full")" "character special file 1,7"
+else
+	for c in "-o a character device (null) publishes" "-o a character device: still that device" \
+	    "-o a full device exits 3" "-o a full device: quire: message" "-o a full device: still that device"; do
+		skip "$c" "mknod needs root"
+	done
+fi
+mkfifo "$D/fifo"
+timeout 10 cat "$D/fifo" >"$T/fifo.out" &
+reader=$!
+expect "-o a FIFO publishes" 0 timeout 30 "$QUIRE" -q -t man -o "$D/fifo" "$SRC"
+wait $reader
+[ -p "$D/fifo" ] && cmp -s "$T/fifo.out" <(timeout 30 "$QUIRE" -q -t man -o - "$SRC") &&
+	pass "-o a FIFO: the page went through it, still a FIFO" ||
+	fail "-o a FIFO: the page went through it, still a FIFO" "$(ls -l "$D/fifo") $(wc -c <"$T/fifo.out")"
+# A link like /dev/stdout, to this process's own descriptor.
+ln -s /proc/self/fd/1 "$D/stdout"
+timeout 30 "$QUIRE" -q -t man -o "$D/stdout" "$SRC" >"$T/stdout.out" 2>"$T/err"
+rc=$?
+[ $rc = 0 ] && [ -L "$D/stdout" ] && grep -q '^\.TH' "$T/stdout.out" &&
+	pass "-o a link to /proc/self/fd/1 writes standard output" ||
+	fail "-o a link to /proc/self/fd/1 writes standard output" "exit $rc, $(head -c 200 "$T/err")"
+# As a normal user, who cannot make files in /dev, -o /dev/null and
+# -o /dev/stdout work: here the folder is root's and the user is nobody.
+# The folder is made straight under /tmp, so nobody can reach it.
+D=$(mktemp -d /tmp/quire-nobody.XXXXXX)
+chmod 755 "$D"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && mknod "$D/null" c 1 3 2>/dev/null; then
+	chmod 666 "$D/null"
+	ln -s /proc/self/fd/1 "$D/stdout"
+	cp "$SRC" "$D/in.md" && chmod 644 "$D/in.md"
+	as_nobody() { timeout 30 setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	as_nobody "$QUIRE" -q -t man -o "$D/null" "$D/in.md" 2>"$T/err"
+	rc=$?
+	[ $rc = 0 ] && [ -c "$D/null" ] && pass "normal user: -o a null device publishes" ||
+		fail "normal user: -o a null device publishes" "exit $rc, $(head -c 200 "$T/err")"
+	out=$(as_nobody sh -c '"$1" -q -t man -o "$2" "$3" | grep -c "^\.TH"' sh "$QUIRE" "$D/stdout" "$D/in.md" 2>"$T/err")
+	same "normal user: -o a link to /proc/self/fd/1 writes standard output" "$out" 1
+else
+	skip "normal user: -o a null device publishes" "needs root (to make the device and become nobody)"
+	skip "normal user: -o a link to /proc/self/fd/1 writes standard output" "needs root"
+fi
+rm -rf "$D"
+
+# ---- two runs writing the same names at once ----
+# A run renames its outputs into place holding a lock (flock) on their
+# folder, so another run holding it makes this one wait with nothing
+# renamed, and two runs at once leave one run's whole set.
+D="$T/lock"
+mkdir -p "$D"
+printf '# Lock\n\nRUN-A text.\n' >"$T/runa.md"
+printf '# Lock\n\nRUN-B text.\n' >"$T/runb.md"
+exec {lockfd}<"$D"
+flock -x $lockfd
+timeout 60 "$QUIRE" -q -o "$D" -M name=doc "$T/runa.md" 2>"$T/err" &
+pid=$!
+waited=0
+for i in $(seq 400); do
+	kill -0 $pid 2>/dev/null || break
+	# timeout's child is quire; its wchan names a flock wait.
+	case $(cat /proc/$(pgrep -P $pid | head -1)/task/*/wchan 2>/dev/null) in *lock*) waited=1; break ;; esac
+	sleep 0.05
+done
+[ $waited = 1 ] && [ -z "$(ls "$D")" ] && pass "a run waits for the folder's lock, nothing renamed" ||
+	fail "a run waits for the folder's lock, nothing renamed" "$(ls "$D" | tr '\n' ' ')"
+flock -u $lockfd
+exec {lockfd}<&-
+wait $pid
+rc=$?
+[ $rc = 0 ] && [ "$(ls "$D" | wc -l)" = 3 ] && pass "a waiting run publishes once the lock is free" ||
+	fail "a waiting run publishes once the lock is free" "exit $rc: $(ls -A "$D" | tr '\n' ' ')"
+mixed=0
+for i in $(seq 15); do
+	timeout 60 "$QUIRE" -q -o "$D" -M name=doc "$T/runa.md" &
+	timeout 60 "$QUIRE" -q -o "$D" -M name=doc "$T/runb.md"
+	wait
+	set -- "$(grep -o 'RUN-[AB]' "$D/doc.7")" \
+	    "$(unzip -p "$D/doc.epub" '*.xhtml' | grep -o 'RUN-[AB]' | head -1)" \
+	    "$(pdftotext "$D/doc.pdf" - | grep -o 'RUN-[AB]')"
+	[ "$1" = "$2" ] && [ "$2" = "$3" ] || mixed=$((mixed + 1))
+done
+same "two runs at once never mix their outputs (15 tries)" "$mixed" 0
 
 # Out of memory while the PDF is being laid out (its temporary file is
 # open by then): "quire: out of memory", exit 3 and no debris.  The

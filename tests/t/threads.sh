@@ -102,8 +102,7 @@ done
 # --each: documents side by side (-j N), each with its messages held and
 # printed in input order, outputs renamed in input order.  The inputs: the
 # test cases, a file every format warns about, a missing file (exit 2,
-# named, the others written) and two files with the same output name
-# (the later one's must win, as on one thread).
+# named, the others written) and two files of one name in two folders.
 E=$T/each-in
 mkdir -p "$E/a" "$E/b"
 printf '# First\n\nfrom a\n' >"$E/a/same.md"
@@ -117,8 +116,10 @@ for fmt in man pdf,epub,man; do
 	[ "$(cat "$T/e2/rc")" = 2 ] && grep -q "missing.md: not published" "$T/e2/err" &&
 		pass "--each -t $fmt -j 2: a missing file exits 2, named" ||
 		fail "--each -t $fmt -j 2: a missing file exits 2, named" "$(tail -n 3 "$T/e2/err")"
-	grep -q "from b" "$T/e2/out/same.7" && pass "--each -t $fmt -j 2: the later same-named file wins" ||
-		fail "--each -t $fmt -j 2: the later same-named file wins"
+	# Each keeps its folder under -o (relative to the inputs' common
+	# one), so neither replaces the other.
+	same "--each -t $fmt -j 2: two same-named files in two folders both kept" \
+	    "$(find "$T/e2/out" -name same.7 -exec grep -ho 'from [ab]' {} + | sort | tr '\n' ' ')" "from a from b "
 	same_run "--each -t $fmt: -j 1 and -j 2 byte-identical, messages too" e1 e2
 	same_run "--each -t $fmt: -j 1 and QUIRE_JOBS=4 byte-identical, messages too" e1 e4
 done

@@ -7,6 +7,7 @@
  * through that module's own functions, and frees it the same way: it
  * never touches another module's fields.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -87,6 +88,18 @@ layout_document(const struct doc *d, const struct style *st,
 	struct front	*toc = NULL;
 	size_t		 i;
 
+	/* The smallest page there is room on: the 20 mm margins geometry()
+	 * falls back to, around an inch of text across and two down.
+	 * libharu would fail on a smaller one with only an error number. */
+	if (d->set.page_width < 72 + 40 * MM ||
+	    d->set.page_height < 144 + 40 * MM) {
+		diag_error(NULL, 0, "the page is %gpt by %gpt: too small for "
+		    "any text (pdf.page.width at least %.0fpt, 66mm; "
+		    "pdf.page.height at least %.0fpt, 91mm)",
+		    d->set.page_width, d->set.page_height, ceil(72 + 40 * MM),
+		    ceil(144 + 40 * MM));
+		return NULL;
+	}
 	memset(&c, 0, sizeof(c));
 	c.doc = d;
 	c.st = st;

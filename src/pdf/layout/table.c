@@ -416,7 +416,14 @@ set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
 	e->row = row;
 	/* A cell reaching into the next row keeps the rows together. */
 	e->keep = row->header || row->open_below != NULL;
-	if (row->header && tab->header == NULL) {
+	/* The header row repeats on every page the table reaches, unless
+	 * it takes more than a quarter of a page: long words in narrow
+	 * columns can make it nearly a page tall, and repeating it would
+	 * leave each page a line or two of the rows, so that pages, and
+	 * the memory of their repeated headers, grew as the square of the
+	 * table. */
+	if (row->header && tab->header == NULL &&
+	    e->h <= (c->bottom - c->top) / 4) {
 		tab->header = row;
 		tab->header_h = e->h;
 	}
