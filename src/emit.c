@@ -9,9 +9,9 @@
 #include "emit.h"
 
 const struct emitter emitters[NEMITTERS] = {
-	{ "pdf", "pdf", emit_pdf, 1 },
-	{ "epub", "epub", emit_epub, 1 },
-	{ "man", NULL, emit_man, 0 },
+	{ "pdf", "pdf", emit_pdf, 1, pdf_libraries },
+	{ "epub", "epub", emit_epub, 1, epub_libraries },
+	{ "man", NULL, emit_man, 0, NULL },
 };
 
 void

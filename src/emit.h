@@ -28,8 +28,12 @@ struct runner;
 
 typedef int emit_fn(const struct doc *, const struct style *,
 	    struct runner *, FILE *out);
+/* Writes ", NAME VERSION" for each library the format is made with, the
+ * versions these are running with, for --version. */
+typedef void libraries_fn(FILE *);
 
 emit_fn	emit_pdf, emit_epub, emit_man;
+libraries_fn	pdf_libraries, epub_libraries;
 
 struct emitter {
 	const char	*option;	/* its name in -t, and under -v */
@@ -37,6 +41,7 @@ struct emitter {
 					   section (meta.section) */
 	emit_fn		*emit;
 	int		 tokens;	/* it shows code's tokens (colours) */
+	libraries_fn	*libraries;	/* NULL: none beyond the C library */
 };
 
 /* Every format, in the order they are made and named. */

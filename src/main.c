@@ -81,7 +81,7 @@ usage(FILE *fp)
 "  -q, --quiet         no warnings\n"
 "  -v, --verbose       print the time each stage takes\n"
 "  -h, --help          this help\n"
-"  -V, --version       the version\n"
+"  -V, --version       the version, its libraries' and the licence\n"
 "\n"
 "Outputs are NAME.pdf, NAME.epub and NAME.SECTION, NAME and SECTION coming\n"
 "from the metadata, a man page's title line or NAME section, or the first\n"
@@ -135,6 +135,24 @@ parse_jobs(const char *arg)
 	return (int)v;
 }
 
+/* --version, as the GNU coding standards ask: the version, the licence,
+ * and the libraries quire runs with, for a bug report. */
+static void
+version(void)
+{
+	size_t i;
+
+	printf("quire %s\n", QUIRE_VERSION);
+	printf("Libraries: ");
+	read_libraries(stdout);
+	for (i = 0; i < NEMITTERS; i++)
+		if (emitters[i].libraries != NULL)
+			emitters[i].libraries(stdout);
+	printf("\nLicence GPL-3.0-or-later <https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n");
+}
+
 /* One option; returns 0 to go on, 1 to stop with success (--help,
  * --version), -1 on a usage error (after a message). */
 static int
@@ -185,7 +203,7 @@ option(struct options *o, int c, const char *arg, const char *word)
 		usage(stdout);
 		return 1;
 	case 'V':
-		printf("quire %s\n", QUIRE_VERSION);
+		version();
 		return 1;
 	default:
 		if (optopt != 0 && strchr("toMsj", optopt) != NULL)

@@ -611,3 +611,9 @@ parse_finish(struct parser *p)
 	notes_document(d);
 	codeblock_settle(&p->early, d);
 }
+
+const char *
+parse_cmark_version(void)
+{
+	return cmark_version_string();
+}

@@ -31,6 +31,9 @@ void	parser_discard(struct parser *);
  * side by side (--each -j N): registering is not safe on two threads. */
 void	parse_init(void);
 
+/* The version of cmark-gfm quire runs with. */
+const char *parse_cmark_version(void);
+
 /* Parse one input file's text (front matter already blanked) as the next
  * chapter of the document. */
 void	parse_chapter(struct parser *, const char *path, const char *text,

@@ -252,3 +252,9 @@ read_init(void)
 {
 	parse_init();
 }
+
+void
+read_libraries(FILE *fp)
+{
+	fprintf(fp, "cmark-gfm %s", parse_cmark_version());
+}

@@ -6,6 +6,7 @@
 #define QUIRE_READ_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct doc;
 struct runner;
@@ -19,6 +20,9 @@ struct read_request {
 	int		  plain_code;	/* no output shows code's tokens */
 	struct runner	 *run;
 };
+
+/* Writes "NAME VERSION" for the library the reader is made with. */
+void	read_libraries(FILE *);
 
 /* The readers' global set-up (cmark's extensions), made once before
  * documents are read side by side. */

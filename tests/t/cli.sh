@@ -14,6 +14,17 @@ for o in --to --output --metadata --style --paper --dump --quiet --verbose --hel
 done
 expect "--version exits 0" 0 "$QUIRE" --version
 grep -q '^quire [0-9]' "$T/out" && pass "--version prints quire N" || fail "--version prints quire N"
+# The libraries at the versions the program runs with, and the licence.
+for lib in cmark-gfm libharu HarfBuzz FriBidi ICU libxml2 libzip; do
+	grep -q "^Libraries: .*\b$lib [0-9][0-9.a-z]*\b" "$T/out" &&
+		pass "--version names $lib with its version" ||
+		fail "--version names $lib with its version" "$(head -2 "$T/out")"
+done
+grep -q "libxml2 $(xml2-config --version 2>/dev/null || echo x)" "$T/out" &&
+	pass "--version gives libxml2's dotted version" ||
+	fail "--version gives libxml2's dotted version" "$(sed -n 2p "$T/out")"
+grep -q '^Licence GPL-3.0-or-later' "$T/out" && pass "--version names the licence" ||
+	fail "--version names the licence"
 expect "unknown option exits 1" 1 "$QUIRE" --bogus x.md
 stderr_has "unknown option message" 'quire: unknown option "--bogus"'
 expect "no input exits 1" 1 "$QUIRE"

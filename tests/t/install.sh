@@ -89,7 +89,8 @@ if git -C "$TOP" rev-parse -q --verify HEAD >/dev/null 2>&1; then
 	    "$(tar -tzf "$T/dist1/quire-9.9.9.tar.gz" | grep -v '/$' | sort | md5sum)" \
 	    "$(git -C "$TOP" ls-files | sed 's|^|quire-9.9.9/|' | sort | md5sum)"
 	tar -xzf "$T/dist1/quire-9.9.9.tar.gz" -C "$T/dist1"
-	if make -n -C "$T/dist1/quire-9.9.9" build >"$T/dist.log" 2>&1 &&
+	if env -u QUIRE make -n -C "$T/dist1/quire-9.9.9" BUILD=build build \
+	    >"$T/dist.log" 2>&1 &&
 	    grep -q 'src/main.c' "$T/dist.log"; then
 		pass "dist: the tree's build finds every source"
 	else
