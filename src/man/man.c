@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 
@@ -786,7 +787,8 @@ emit_man(const struct doc *d, const struct style *st, struct runner *run,
 	    fwrite(fb.data ? fb.data : "", 1, fb.len, out) != fb.len ||
 	    fwrite(m.r.out.data + m.th_end, 1, m.r.out.len - m.th_end, out) !=
 	    m.r.out.len - m.th_end || fflush(out) != 0) {
-		diag_error(NULL, 0, "cannot write the man page");
+		diag_error(NULL, 0, "cannot write the man page: %s",
+		    strerror(errno));
 		rc = -1;
 	}
 	buf_free(&fb);

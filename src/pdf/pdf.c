@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "haru/haru.h"
@@ -160,9 +161,9 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	if (haru_save(pdf, &bytes, &size) != 0 || err.failed)
 		goto fail;
 	diag_stage(&t, "pdf:save");
-	fwrite(bytes, 1, size, out);
-	if (ferror(out)) {
-		diag_error(NULL, 0, "cannot write the PDF");
+	if (fwrite(bytes, 1, size, out) != size || fflush(out) != 0) {
+		diag_error(NULL, 0, "cannot write the PDF: %s",
+		    strerror(errno));
 		goto done;
 	}
 	rc = 0;

@@ -91,15 +91,27 @@ has_msg "write error (file size limit)"
 unchanged "write error (file size limit)" "$D"
 no_debris "write error (file size limit)" "$D"
 
-# A full disk, where the system has one: /dev/full fails every write.
-if [ -w /dev/full ]; then
-	"$QUIRE" -q -t man -o - "$SRC" >/dev/full 2>"$T/err"
+# A full disk on standard output: a full device of the suite's own (it
+# never touches the machine's /dev) fails every write.
+F="$T/fulldev"
+mkdir -p "$F"
+if mknod "$F/full" c 1 7 2>/dev/null; then
+	"$QUIRE" -q -t man -o - "$SRC" >"$F/full" 2>"$T/err"
 	rc=$?
 	[ $rc -eq 3 ] && pass "full disk on stdout exits 3" || fail "full disk on stdout exits 3" "exit $rc"
 	has_msg "full disk on stdout"
+	grep -q 'No space left on device' "$T/err" &&
+		pass "full disk on stdout: the reason is given" ||
+		fail "full disk on stdout: the reason is given" "$(cat "$T/err")"
+	"$QUIRE" -q -t pdf -o "$F/full" "$SRC" 2>"$T/err"
+	grep -q 'cannot write the PDF: No space left on device' "$T/err" &&
+		pass "full disk for the PDF: the reason is given" ||
+		fail "full disk for the PDF: the reason is given" "$(cat "$T/err")"
 else
-	skip "full disk on stdout exits 3" "no writable /dev/full here"
-	skip "full disk on stdout: quire: message" "no writable /dev/full here"
+	for c in "full disk on stdout exits 3" "full disk on stdout: quire: message" \
+	    "full disk on stdout: the reason is given" "full disk for the PDF: the reason is given"; do
+		skip "$c" "mknod needs root"
+	done
 fi
 
 # An emitter failing: a style naming a font file that is not TrueType
