@@ -288,7 +288,7 @@ static int
 expand(struct inc *c, const char *file, const char *text, size_t len,
     struct buf *out)
 {
-	const char *p = text, *end = text + len, *hit, *close, *eol;
+	const char *p = text, *end = text + len, *hit, *close, *eol = NULL;
 	const char *counted = text, *word;
 	size_t k = 0;
 	char *arg;
@@ -300,8 +300,12 @@ expand(struct inc *c, const char *file, const char *text, size_t len,
 			break;
 		}
 		word = kinds[k].word;
-		eol = memchr(hit, '\n', (size_t)(end - hit));
-		eol = eol != NULL ? eol : end;
+		/* The line's end, found again only on a later line: one
+		 * long line of directives is still read once. */
+		if (eol == NULL || hit > eol) {
+			eol = memchr(hit, '\n', (size_t)(end - hit));
+			eol = eol != NULL ? eol : end;
+		}
 		for (close = hit + strlen(word); close + 1 < eol &&
 		    (close[0] != '}' || close[1] != '}'); close++)
 			;

@@ -130,6 +130,8 @@ After the logo.
 
 <p>one <track src=x> two <embed src=y> three <keygen> four <wbr> five</p>
 
+<div>héllo ☃ <source src="a>b"> après-source</div>
+
 <div>
 <video controls>
 <source src="movie.mp4" type="video/mp4">
@@ -148,6 +150,8 @@ grep -q 'after-source' "$T/void.dump" && pass "void: text after <source> in a bl
 grep -q '"one  two  three  four  five"' "$T/void.dump" &&
 	pass "void: <track>, <embed>, <keygen>, <wbr> lose nothing after them" ||
 	fail "void: <track>, <embed>, <keygen>, <wbr> lose nothing after them" "$(grep -n one "$T/void.dump")"
+grep -q 'après-source' "$T/void.dump" && pass "void: non-ASCII text and a '>' in an attribute before it" ||
+	fail "void: non-ASCII text and a '>' in an attribute before it" "$(grep -n llo "$T/void.dump")"
 grep -q 'Kept after video' "$T/void.dump" && grep -q '"Final."' "$T/void.dump" &&
 	pass "void: text after a <video>'s <source> is kept" ||
 	fail "void: text after a <video>'s <source> is kept" "$(tail -5 "$T/void.dump")"
