@@ -355,9 +355,11 @@ know_roots(struct resolver *r)
 	return &r->roots;
 }
 
-/* Check a local image file once: allowed (confine.h), small, a format. */
+/* Check a local image file once: allowed (inside one of roots, see
+ * confine.h), small, a format. */
 static struct verdict *
-judge(struct resolver *r, const struct node *n, const char *path)
+judge(struct resolver *r, const struct node *n, const char *path,
+    const struct confine *roots)
 {
 	struct verdict *v = doc_alloc(r->d, sizeof(*v));
 	enum confine_verdict cv;
@@ -368,7 +370,7 @@ judge(struct resolver *r, const struct node *n, const char *path)
 	FILE *fp;
 
 	v->path = doc_strdup(r->d, path);
-	cv = confine_check(know_roots(r), path, &real);
+	cv = confine_check(roots, path, &real);
 	if (cv != CONFINE_OK)
 		diag_warn(n->file, n->line, "image %s%s; keeping its alt "
 		    "text", path, confine_why(cv, errno, "the document's "
@@ -420,7 +422,7 @@ image(struct resolver *r, struct node *n)
 	path = path_resolve(n->file, rel);
 	free(rel);
 	if ((v = strmap_get(&r->images, path)) == NULL) {
-		v = judge(r, n, path);
+		v = judge(r, n, path, know_roots(r));
 		strmap_put(&r->images, v->path, v);
 	}
 	free(path);
@@ -442,12 +444,15 @@ meta_path(struct resolver *r, const char *given)
 	return path_resolve(r->chapter[0]->u.chapter.path, given);
 }
 
-/* The cover image, checked like any image; the extra stylesheet, which
- * must be readable. */
+/* The cover image, checked like any image but for where it lies: -M
+ * names it on the command line, and a front matter's cover was confined
+ * to the document's or the book's folder when it was read (meta.c).  The
+ * extra stylesheet must be readable and small enough. */
 static void
 book_files(struct resolver *r)
 {
 	struct meta *m = &r->d->meta;
+	struct confine anywhere;
 	struct verdict *v;
 	struct node where;
 	struct stat sb;
@@ -457,7 +462,10 @@ book_files(struct resolver *r)
 	where.file = r->nchapters > 0 ? r->chapter[0]->file : NULL;
 	if (m->cover_image != NULL && *m->cover_image != '\0') {
 		path = meta_path(r, m->cover_image);
-		v = judge(r, &where, path);
+		confine_init(&anywhere);
+		confine_add(&anywhere, "/");
+		v = judge(r, &where, path, &anywhere);
+		confine_free(&anywhere);
 		if (v->kind == LINK_FILE) {
 			r->d->cover_path = v->path;
 			r->d->cover_format = v->format;

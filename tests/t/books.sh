@@ -259,6 +259,17 @@ timeout -k 5 20 "$QUIRE" -t man -o "$T/inside.7" "$T/inside" 2>"$T/inside.err" &
 	grep -q 'Inside-35' "$T/inside.7" && pass "confined: a chapter linked inside the book is read" ||
 	fail "confined: a chapter linked inside the book is read" "$(cat "$T/inside.err")"
 
+# A chapter's front matter may name a cover anywhere in the book, and it
+# is found from any folder.
+chapters fm-cover ''
+printf -- '---\ncover-image: ../cover.png\n---\n\n# Intro\n\nHello.\n' >"$T/fm-cover/src/intro.md"
+cp "$BOOK/src/cover.png" "$T/fm-cover/cover.png"
+mkdir -p "$T/elsewhere"
+(cd "$T/elsewhere" && timeout -k 5 60 "$QUIRE" -t epub -o "$T/fm-cover.epub" "$T/fm-cover") 2>"$T/fm-cover.err" &&
+	[ ! -s "$T/fm-cover.err" ] && unzip -l "$T/fm-cover.epub" | grep -q 'cover' &&
+	pass "confined: a front matter cover in the book's folder is used" ||
+	fail "confined: a front matter cover in the book's folder is used" "$(head -c 300 "$T/fm-cover.err")"
+
 # A deeply nested book.toml (arrays, inline tables) is refused before
 # cpptoml, whose recursive parser would overflow the stack.
 for kind in array table; do
