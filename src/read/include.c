@@ -56,7 +56,6 @@ struct inc {
 					   own included */
 	size_t		 scanned;	/* bytes of files searched for the
 					   lines a directive selects */
-	int		 too_big;	/* refused already: say it once */
 };
 
 static const struct {
@@ -185,7 +184,7 @@ source(struct inc *c, const char *file, int line, const char *rel,
  * still be searched for a total of len bytes (an anchor searched for a
  * thousand times in a large file). */
 static int
-fits(struct inc *c, const char *file, int line, size_t len)
+fits(const struct inc *c, const char *file, int line, size_t len)
 {
 	size_t max = c->bytes > INPUT_MAX / INCLUDE_GROWTH ? INPUT_MAX :
 	    c->bytes * INCLUDE_GROWTH;
@@ -194,10 +193,11 @@ fits(struct inc *c, const char *file, int line, size_t len)
 		max = INCLUDE_FLOOR;
 	if (len <= max)
 		return 1;
-	if (!c->too_big++)
-		diag_error(file, line, "the includes in this chapter take "
-		    "more than %zu KiB, %d times the files they come from; "
-		    "not included", max >> 10, INCLUDE_GROWTH);
+	/* The first refusal ends the expansion: this is said once. */
+	diag_error(file, line, "the includes in this chapter come to more "
+	    "than %zu KiB (at most %d times the files they are made of, or "
+	    "%zu KiB); not included", max >> 10, INCLUDE_GROWTH,
+	    INCLUDE_FLOOR >> 10);
 	return 0;
 }
 
