@@ -360,6 +360,7 @@ style_load(const char *path)
 	struct loading l = { st, path };
 	struct input in;
 	const char *slash;
+	int rc;
 
 	if (path == NULL) {
 		/* The default style compiled in (styles/default.yaml). */
@@ -379,7 +380,12 @@ style_load(const char *path)
 		style_free(st);
 		return NULL;
 	}
-	if (yaml_flat(path, 1, in.text, in.len, set_cb, &l) != 0) {
+	if ((rc = yaml_flat(path, 1, in.text, in.len, set_cb, &l)) != 0) {
+		/* A lone scalar is text the front matter would not take
+		 * for YAML; a style file must be a mapping. */
+		if (rc == YAML_FLAT_SCALAR)
+			diag_error(path, 1, "expected a mapping of style keys "
+			    "to values, not a lone value");
 		input_free(&in);
 		style_free(st);
 		return NULL;

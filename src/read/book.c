@@ -7,7 +7,15 @@
  * suffix chapters, links in (nested) lists the numbered chapters, a link
  * with no target a draft (left out, with a warning), rules are
  * separators.  Chapter paths are relative to SUMMARY.md's folder.
+ *
+ * A book may come from an untrusted source, so every file it names
+ * (book.toml's src folder, SUMMARY.md, each chapter) must lie inside the
+ * book's root and be a regular file (util/confine.h); SUMMARY.md and the
+ * book's folder given on the command line are trusted as given.
  */
+#define _XOPEN_SOURCE 700	/* realpath */
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +26,15 @@
 #include "model/doc.h"
 #include "util/input.h"
 #include "read/parse.h"
+#include "util/confine.h"
 #include "util/url.h"
 
 static int
-exists(const char *path, int dir)
+is_dir(const char *path)
 {
 	struct stat sb;
 
-	return stat(path, &sb) == 0 && (dir ? S_ISDIR(sb.st_mode) :
-	    S_ISREG(sb.st_mode));
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
 static char *
@@ -50,6 +58,30 @@ dir_of(const char *path)
 	if (slash == path)
 		return xstrdup("/");
 	return strndup(path, (size_t)(slash - path));
+}
+
+int
+book_confined(const struct book *b, const char *path, const char *file,
+    int line, const char *what)
+{
+	struct confine c;
+	enum confine_verdict v;
+	char *real, place[4200], why[4300];
+	int err;
+
+	confine_init(&c);
+	confine_add(&c, b->root);
+	v = confine_check(&c, path, &real);
+	err = errno;
+	if (v != CONFINE_OK) {
+		snprintf(place, sizeof(place), "the book (%s)", c.n > 0 ?
+		    c.roots[0] : b->root);
+		diag_error(file, line, "%s %s%s; not read", what, path,
+		    confine_why(v, err, place, why, sizeof(why)));
+	}
+	free(real);
+	confine_free(&c);
+	return v == CONFINE_OK ? 0 : -1;
 }
 
 static void
@@ -82,7 +114,10 @@ chapter(struct book *b, const struct node *link, int depth, int unparted)
 	}
 	rel = pct_decode(url, strcspn(url, "?#"));
 	path = path_resolve(b->summary, rel);
-	add(b, path, title, depth, link->line, unparted);
+	if (book_confined(b, path, b->summary, link->line, "chapter") == 0)
+		add(b, path, title, depth, link->line, unparted);
+	else
+		b->refused++;
 	free(path);
 	free(rel);
 	free(title);
@@ -154,11 +189,50 @@ summary(struct book *b)
 			list(b, n, 0);
 	}
 	doc_free(d);
+	if (b->refused > 0)
+		return -1;
 	if (b->n == 0) {
 		diag_error(b->summary, 0, "lists no chapters");
 		return -1;
 	}
 	return 0;
+}
+
+/* Is anything at path, a link or a FIFO included? */
+static int
+present(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0;
+}
+
+/* book.toml, when the book has one: it must lie in the book too. */
+static int
+read_toml(struct book *b, const char *toml)
+{
+	if (!present(toml))
+		return 0;
+	if (book_confined(b, toml, NULL, 0, "book.toml") != 0)
+		return -1;
+	return book_toml(toml, b);
+}
+
+/* The src folder book.toml names must lie inside the book: a book cannot
+ * publish "../outside".  The book's root, as a real path, holds it. */
+static int
+src_inside(const struct book *b, const char *toml)
+{
+	char *root = realpath(b->root, NULL), *src = realpath(b->src, NULL);
+	int ok = src == NULL || (root != NULL && (strcmp(src, root) == 0 ||
+	    confine_under(src, root)));
+
+	if (!ok)
+		diag_error(toml, book_toml_line(toml, "src"), "src folder %s "
+		    "lies outside the book (%s)", b->src, root);
+	free(root);
+	free(src);
+	return ok ? 0 : -1;
 }
 
 /* Where the book's files are, from the argument. */
@@ -167,29 +241,36 @@ locate(const char *arg, struct book *b)
 {
 	const char *base = strrchr(arg, '/');
 	char *toml, *up;
+	int rc;
 
 	base = base ? base + 1 : arg;
-	if (exists(arg, 1)) {
+	if (is_dir(arg)) {
 		b->root = xstrdup(arg);
 		toml = join(arg, "book.toml");
-		if (exists(toml, 0) && book_toml(toml, b) != 0) {
+		if (read_toml(b, toml) != 0) {
 			free(toml);
 			return -1;
 		}
-		free(toml);
 		/* book.toml's src is a folder name under the root. */
 		up = b->src != NULL ? b->src : xstrdup("src");
 		b->src = join(arg, up);
 		free(up);
+		rc = src_inside(b, toml);
+		free(toml);
+		if (rc != 0)
+			return -1;
 		b->summary = join(b->src, "SUMMARY.md");
-		if (!exists(b->summary, 0)) {
+		if (!present(b->summary)) {
 			/* A folder holding SUMMARY.md itself. */
 			free(b->src);
 			free(b->summary);
 			b->src = xstrdup(arg);
 			b->summary = join(arg, "SUMMARY.md");
 		}
-		return exists(b->summary, 0) ? 1 : 0;
+		if (!present(b->summary))
+			return 0;
+		return book_confined(b, b->summary, NULL, 0, "SUMMARY.md") ==
+		    0 ? 1 : -1;
 	}
 	if (strcmp(base, "SUMMARY.md") != 0)
 		return 0;
@@ -197,15 +278,11 @@ locate(const char *arg, struct book *b)
 	b->src = dir_of(arg);
 	up = dir_of(b->src);
 	toml = join(up, "book.toml");
-	b->root = xstrdup(exists(toml, 0) ? up : b->src);
-	if (exists(toml, 0) && book_toml(toml, b) != 0) {
-		free(toml);
-		free(up);
-		return -1;
-	}
+	b->root = xstrdup(present(toml) ? up : b->src);
+	rc = read_toml(b, toml);
 	free(toml);
 	free(up);
-	return 1;
+	return rc == 0 ? 1 : -1;
 }
 
 int

@@ -26,6 +26,7 @@ struct book {
 	/* From book.toml's [book] table, NULL when not given. */
 	char			*title, *description, *language;
 	char			**authors;	/* NULL-terminated, or NULL */
+	int			 refused;	/* chapters refused */
 };
 
 /*
@@ -49,7 +50,22 @@ int	book_includes(const char *file, const char *root, char **text,
 	    size_t *len);
 
 /* book.toml's [book] table (booktoml.cc: cpptoml).  Returns 0, or -1
- * after a message; fields not given stay NULL. */
+ * after a message; fields not given stay NULL.  A file nested deeper
+ * than BOOK_TOML_DEPTH arrays and tables is refused before cpptoml,
+ * whose recursive parser would overflow the stack, sees it. */
+#define BOOK_TOML_DEPTH	64
 int	book_toml(const char *path, struct book *b);
+/* The line of book.toml where key is set (0 when not found), for
+ * messages about its value. */
+int	book_toml_line(const char *path, const char *key);
+
+/*
+ * Whether path, a file the book names (what: "chapter", "SUMMARY.md"),
+ * resolves inside the book's root and is a regular file (util/confine.h):
+ * 0, or -1 after "quire: FILE:LINE: what path lies outside the book ..."
+ * (FILE: where it is named; NULL for the book's own files).
+ */
+int	book_confined(const struct book *b, const char *path,
+	    const char *file, int line, const char *what);
 
 #endif

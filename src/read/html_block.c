@@ -10,7 +10,8 @@
  * reported and ends with its own block, so it cannot swallow the rest of
  * the document.  Each run is then parsed by libxml2 into a tree, which is
  * mapped to model nodes here without recursion (html_map.c), the Markdown
- * blocks taking the placeholders' places.
+ * blocks taking the placeholders' places.  HTML5's void elements are
+ * closed first (html_void.c), as libxml2 would take them for containers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,12 +104,17 @@ html_blocks(struct doc *d, struct node *parent, struct html_warned *w)
 {
 	struct node **kids = NULL, *n, *next;
 	size_t nk = 0, cap = 0, i, j;
-	char name[64] = "";
+	char name[64] = "", *fixed;
 	int *depth, base;
 
 	for (n = parent->first; n != NULL; n = next) {
 		next = n->next;
 		doc_unlink(n);
+		if (n->type == N_HTML_BLOCK && (fixed = html_close_voids(
+		    n->text)) != NULL) {
+			n->text = doc_strdup(d, fixed);
+			free(fixed);
+		}
 		if (nk == cap) {
 			cap = cap ? cap * 2 : 32;
 			kids = xrealloc(kids, cap * sizeof(*kids));

@@ -62,6 +62,11 @@ struct node *html_node(struct doc *, const struct html_tag *,
 /* An element that never has content (br, img, source, meta...)? */
 int	html_is_void(const char *name);
 
+/* The HTML with an end tag after every void element's start tag that
+ * libxml2's HTML 4 parser would take for a container (<source>, <track>,
+ * <wbr>...), malloc'd; NULL when there is none (html_void.c). */
+char	*html_close_voids(const char *html);
+
 /* Warn once per chapter and element name that it was dropped (void
  * elements, which lose nothing, silently). */
 struct html_warned {

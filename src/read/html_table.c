@@ -68,16 +68,40 @@ pad_row(struct doc *d, struct node *r, const int *before, int ncols)
 	}
 }
 
-/* Every cell of the rows one column and one row wide. */
-static void
-unspan(struct node **rows, size_t n)
+/*
+ * Every cell of the table one column and one row wide, and the cells of
+ * a row past the HTML_MAX_COLS-th moved on to rows of their own after
+ * it, so that no cell is lost and the table ends up no wider than
+ * that.  Returns the rows in order (malloc'd), their number in *n.
+ */
+static struct node **
+narrow(struct doc *d, struct node *t, size_t *n)
 {
-	struct node *c;
-	size_t i;
+	struct node **rows = NULL, *r, *c, *next, *more;
+	int k;
 
-	for (i = 0; i < n; i++)
-		for (c = rows[i]->first; c != NULL; c = c->next)
+	*n = 0;
+	for (r = t->first; r != NULL; r = r->next) {
+		if (r->type != N_ROW)
+			continue;
+		for (c = r->first, k = 0; c != NULL; c = next, k++) {
+			next = c->next;
 			c->u.cell.colspan = c->u.cell.rowspan = 1;
+			if (k < HTML_MAX_COLS)
+				continue;
+			more = doc_node(d, N_ROW, r->file, r->line);
+			more->u.row.header = r->u.row.header;
+			doc_insert_after(r, more);
+			for (; c != NULL; c = next) {
+				next = c->next;
+				doc_unlink(c);
+				doc_append(more, c);
+			}
+		}
+		rows = xrealloc(rows, (*n + 1) * sizeof(*rows));
+		rows[(*n)++] = r;
+	}
+	return rows;
 }
 
 /* Header rows first (a <thead>, or leading rows of <th> cells only),
@@ -127,11 +151,15 @@ html_table_end(struct doc *d, struct node *t)
 			if (busy[k] > 0)
 				busy[k]--;
 		if (ncols > HTML_MAX_COLS) {
-			/* Spans that push cells past any real table's
-			 * width: every cell keeps its text, one column each. */
-			diag_warn(t->file, t->line, "table spans reach past %d "
-			    "columns; the spans are ignored", HTML_MAX_COLS);
-			unspan(rows, n);
+			/* Wider than any real table: every cell keeps its
+			 * text, one column each, and rows longer than that
+			 * wrap.  After that no row can reach past it, so
+			 * this happens once. */
+			diag_warn(t->file, t->line, "table reaches past %d "
+			    "columns; its spans are ignored and longer rows "
+			    "wrap", HTML_MAX_COLS);
+			free(rows);
+			rows = narrow(d, t, &n);
 			free(busy);
 			busy = NULL;
 			nb = ncols = 0;

@@ -6,8 +6,16 @@
  * by its fixed spelling, its argument split at ':' into a path and a
  * line range or an anchor name.  Included files may include others (a
  * chain is refused when it loops or passes INCLUDE_DEPTH), and every
- * path must resolve under the book's root: a chapter cannot pull in
- * /etc/passwd.  "\{{#include x}}" is the directive written literally.
+ * path must resolve under the book's root and be a regular file
+ * (util/confine.h): a chapter cannot pull in /etc/passwd or hang on a
+ * FIFO.  "\{{#include x}}" is the directive written literally.
+ *
+ * The work is bounded by what was read, not by how often it is used:
+ * each file is read once per chapter, the text is scanned once, and the
+ * expanded chapter may grow to at most INCLUDE_GROWTH times the bytes of
+ * the files it is made of (at least INCLUDE_FLOOR, at most INPUT_MAX),
+ * so that ten files each including the next ten times ("billion laughs")
+ * are refused at once instead of expanding to gigabytes.
  */
 #define _XOPEN_SOURCE 700	/* realpath */
 
@@ -18,18 +26,36 @@
 
 #include "read/book.h"
 #include "util/buf.h"
+#include "util/confine.h"
 #include "util/diag.h"
 #include "util/file.h"
 #include "util/input.h"
+#include "util/strmap.h"
 #include "util/url.h"
 
 #define INCLUDE_DEPTH	10
 #define INCLUDE_MAX	((size_t)16 << 20)	/* bytes one file may add */
+#define INCLUDE_GROWTH	100
+#define INCLUDE_FLOOR	((size_t)1 << 20)
+
+/* A file read once, used by every directive that names it. */
+struct source {
+	char	*real;
+	char	*data;
+	size_t	 len;
+};
 
 struct inc {
-	const char	*root;		/* its real path */
+	struct confine	 root;		/* the book's folder */
 	const char	*stack[INCLUDE_DEPTH + 1];	/* real paths */
 	int		 depth;
+	struct strmap	 read;		/* real path -> struct source */
+	struct source	**sources;
+	size_t		 nsources;
+	size_t		 bytes;		/* of every file read, the chapter's
+					   own included */
+	size_t		 scanned;	/* bytes of files searched for the
+					   lines a directive selects */
 };
 
 static const struct {
@@ -38,17 +64,6 @@ static const struct {
 } kinds[] = {
 	{ "{{#include ", 0 }, { "{{#rustdoc_include ", 1 },
 };
-
-/* The 1-based line of offset at in text. */
-static int
-line_at(const char *text, size_t at)
-{
-	int line = 1;
-
-	for (size_t i = 0; i < at; i++)
-		line += text[i] == '\n';
-	return line;
-}
 
 /* Is line [s, e) an anchor marker ("ANCHOR: name", "ANCHOR_END: name"),
  * of the name given (or of any name when name is NULL)? */
@@ -119,6 +134,73 @@ select_lines(const char *data, size_t len, long a, long b, const char *anchor,
 static int	expand(struct inc *, const char *file, const char *text,
 		    size_t len, struct buf *out);
 
+/* The file a directive names, checked and read once: NULL after a
+ * message. */
+static const struct source *
+source(struct inc *c, const char *file, int line, const char *rel,
+    const char *path)
+{
+	struct source *f;
+	enum confine_verdict v;
+	char *real, why[4300], place[4200];
+	int err;
+
+	v = confine_check(&c->root, path, &real);
+	err = errno;
+	if (v == CONFINE_MISSING) {
+		diag_error(file, line, "cannot include %s: %s", rel,
+		    strerror(err));
+		return NULL;
+	}
+	if (v != CONFINE_OK) {
+		snprintf(place, sizeof(place), "the book (%s)",
+		    c->root.n > 0 ? c->root.roots[0] : "?");
+		diag_error(file, line, "%s%s; not included", rel,
+		    confine_why(v, err, place, why, sizeof(why)));
+		return NULL;
+	}
+	if ((f = strmap_get(&c->read, real)) != NULL) {
+		free(real);
+		return f;
+	}
+	f = xcalloc(1, sizeof(*f));
+	f->real = real;
+	if (file_read(real, INCLUDE_MAX, &f->data, &f->len) != 0) {
+		diag_error(file, line, "cannot include %s: %s", rel,
+		    strerror(errno));
+		free(real);
+		free(f);
+		return NULL;
+	}
+	c->sources = xrealloc(c->sources, (c->nsources + 1) *
+	    sizeof(*c->sources));
+	c->sources[c->nsources++] = f;
+	strmap_put(&c->read, f->real, f);
+	c->bytes += f->len;
+	return f;
+}
+
+/* Whether the expanded text may still grow to len bytes, or the files
+ * still be searched for a total of len bytes (an anchor searched for a
+ * thousand times in a large file). */
+static int
+fits(const struct inc *c, const char *file, int line, size_t len)
+{
+	size_t max = c->bytes > INPUT_MAX / INCLUDE_GROWTH ? INPUT_MAX :
+	    c->bytes * INCLUDE_GROWTH;
+
+	if (max < INCLUDE_FLOOR)
+		max = INCLUDE_FLOOR;
+	if (len <= max)
+		return 1;
+	/* The first refusal ends the expansion: this is said once. */
+	diag_error(file, line, "the includes in this chapter come to more "
+	    "than %zu KiB (at most %d times the files they are made of, or "
+	    "%zu KiB); not included", max >> 10, INCLUDE_GROWTH,
+	    INCLUDE_FLOOR >> 10);
+	return 0;
+}
+
 /* One directive's argument: "path", "path:A:B", "path:A" or
  * "path:anchor". */
 static int
@@ -126,10 +208,10 @@ directive(struct inc *c, const char *file, int line, const char *arg,
     int rustdoc, struct buf *out)
 {
 	char *spec = xstrdup(arg), *colon = strchr(spec, ':'), *rel, *path;
-	char *real = NULL, *data = NULL, *anchor = NULL, *end;
+	char *anchor = NULL, *end;
+	const struct source *f;
 	struct buf sel;
 	long a = 0, b = 0;
-	size_t len, rl = strlen(c->root);
 	int rc = -1, i;
 
 	if (colon != NULL) {
@@ -145,69 +227,92 @@ directive(struct inc *c, const char *file, int line, const char *arg,
 	rel = pct_decode(spec, strlen(spec));
 	path = path_resolve(file, rel);
 	buf_init(&sel);
-	if ((real = realpath(path, NULL)) == NULL)
-		diag_error(file, line, "cannot include %s: %s", rel,
-		    strerror(errno));
-	else if (strncmp(real, c->root, rl) != 0 || real[rl] != '/')
-		diag_error(file, line, "%s lies outside the book (%s); not "
-		    "included", rel, c->root);
+	if ((f = source(c, file, line, rel, path)) == NULL)
+		;
 	else if (c->depth == INCLUDE_DEPTH)
 		diag_error(file, line, "includes nested more than %d deep",
 		    INCLUDE_DEPTH);
 	else {
 		for (i = 0; i < c->depth; i++)
-			if (strcmp(c->stack[i], real) == 0)
+			if (strcmp(c->stack[i], f->real) == 0)
 				break;
 		if (i < c->depth)
 			diag_error(file, line, "%s includes itself", rel);
-		else if (file_read(real, INCLUDE_MAX, &data, &len) != 0)
-			diag_error(file, line, "cannot include %s: %s", rel,
-			    strerror(errno));
-		else if (select_lines(data, len, a, b, anchor, rustdoc,
+		else if (!fits(c, file, line, c->scanned += f->len))
+			;
+		else if (select_lines(f->data, f->len, a, b, anchor, rustdoc,
 		    &sel) != 0)
 			diag_error(file, line, "%s has no anchor \"%s\"", rel,
 			    anchor);
-		else {
-			c->stack[c->depth++] = real;
+		else if (fits(c, file, line, out->len + sel.len)) {
+			c->stack[c->depth++] = f->real;
 			rc = expand(c, path, sel.data ? sel.data : "",
 			    sel.len, out);
 			c->depth--;
+			if (rc == 0 && !fits(c, file, line, out->len))
+				rc = -1;
 		}
 	}
 	buf_free(&sel);
-	free(data);
-	free(real);
 	free(path);
 	free(rel);
 	free(spec);
 	return rc;
 }
 
-/* Copy text to out with every directive replaced. */
+/* The next directive in [p, end): where its "{{#" is and which kind, or
+ * NULL.  One pass over the text, whatever the number of kinds. */
+static const char *
+next_directive(const char *p, const char *end, size_t *kind)
+{
+	size_t k, n;
+
+	while ((p = memchr(p, '{', (size_t)(end - p))) != NULL) {
+		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+			n = strlen(kinds[k].word);
+			if ((size_t)(end - p) >= n &&
+			    memcmp(p, kinds[k].word, n) == 0) {
+				*kind = k;
+				return p;
+			}
+		}
+		p++;
+	}
+	return NULL;
+}
+
+/* Copy text to out with every directive replaced.  Lines are counted as
+ * the scan passes them, and a line whose directive is not closed is
+ * passed whole, so the text is read once. */
 static int
 expand(struct inc *c, const char *file, const char *text, size_t len,
     struct buf *out)
 {
-	const char *p = text, *end = text + len, *hit, *close;
-	size_t k, best_k = 0;
+	const char *p = text, *end = text + len, *hit, *close, *eol = NULL;
+	const char *counted = text, *word;
+	size_t k = 0;
 	char *arg;
-	int rc;
+	int rc, line = 1;
 
 	while (p < end) {
-		hit = NULL;
-		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-			const char *h = strstr(p, kinds[k].word);
-
-			if (h != NULL && h < end && (hit == NULL || h < hit)) {
-				hit = h;
-				best_k = k;
-			}
+		if ((hit = next_directive(p, end, &k)) == NULL) {
+			buf_put(out, p, (size_t)(end - p));
+			break;
 		}
-		if (hit == NULL || (close = strstr(hit, "}}")) == NULL ||
-		    memchr(hit, '\n', (size_t)(close - hit)) != NULL) {
-			buf_put(out, p, hit ? (size_t)(hit - p) + 2 :
-			    (size_t)(end - p));
-			p = hit ? hit + 2 : end;
+		word = kinds[k].word;
+		/* The line's end, found again only on a later line: one
+		 * long line of directives is still read once. */
+		if (eol == NULL || hit > eol) {
+			eol = memchr(hit, '\n', (size_t)(end - hit));
+			eol = eol != NULL ? eol : end;
+		}
+		for (close = hit + strlen(word); close + 1 < eol &&
+		    (close[0] != '}' || close[1] != '}'); close++)
+			;
+		if (close + 1 >= eol) {
+			/* Not closed on its line: nor is any later one. */
+			buf_put(out, p, (size_t)(eol - p));
+			p = eol;
 			continue;
 		}
 		if (hit > text && hit[-1] == '\\') {
@@ -218,11 +323,12 @@ expand(struct inc *c, const char *file, const char *text, size_t len,
 			continue;
 		}
 		buf_put(out, p, (size_t)(hit - p));
-		arg = strndup(hit + strlen(kinds[best_k].word),
-		    (size_t)(close - hit) - strlen(kinds[best_k].word));
+		for (; counted < hit; counted++)
+			line += *counted == '\n';
+		arg = strndup(hit + strlen(word),
+		    (size_t)(close - hit) - strlen(word));
 		arg[strcspn(arg, " ")] = '\0';
-		rc = directive(c, file, line_at(text, (size_t)(hit - text)),
-		    arg, kinds[best_k].rustdoc, out);
+		rc = directive(c, file, line, arg, kinds[k].rustdoc, out);
 		free(arg);
 		if (rc != 0)
 			return -1;
@@ -237,22 +343,33 @@ book_includes(const char *file, const char *root, char **text, size_t *len)
 	struct inc c;
 	struct buf out;
 	struct input in;
-	char *real = realpath(root, NULL);
+	size_t i;
+	int rc;
 
-	if (real == NULL) {
+	memset(&c, 0, sizeof(c));
+	confine_init(&c.root);
+	confine_add(&c.root, root);
+	if (c.root.n == 0) {
 		diag_error(root, 0, "%s", strerror(errno));
 		return -1;
 	}
-	memset(&c, 0, sizeof(c));
-	c.root = real;
+	strmap_init(&c.read);
+	c.bytes = *len;
 	buf_init(&out);
 	buf_puts(&out, "");
-	if (expand(&c, file, *text, *len, &out) != 0) {
+	rc = expand(&c, file, *text, *len, &out);
+	for (i = 0; i < c.nsources; i++) {
+		free(c.sources[i]->real);
+		free(c.sources[i]->data);
+		free(c.sources[i]);
+	}
+	free(c.sources);
+	strmap_free(&c.read);
+	confine_free(&c.root);
+	if (rc != 0) {
 		buf_free(&out);
-		free(real);
 		return -1;
 	}
-	free(real);
 	/* Included files are checked as inputs are (UTF-8, no NUL). */
 	input_clean(file, out.data, out.len, &in);
 	buf_free(&out);

@@ -2,21 +2,25 @@
  * meta.c - document metadata from YAML front matter and -M overrides.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/confine.h"
 #include "util/diag.h"
 #include "model/doc.h"
 #include "util/hash.h"
 #include "read/manpage.h"
 #include "read/meta.h"
+#include "util/url.h"
 #include "util/yaml_flat.h"
 
 struct ctx {
 	struct doc	*d;
 	const char	*path;
+	const char	*root;		/* the book's folder, or NULL */
 	int		 override;	/* -M: replace what is set */
 	int		 first;		/* first file: set everything */
 	int		 lists_locked;	/* later file: authors/keywords set */
@@ -176,6 +180,41 @@ set_dir(struct ctx *c, const char *value, int line)
 	return 0;
 }
 
+/*
+ * A stylesheet or cover the front matter names.  The document may come
+ * from anyone, unlike -M and --css, so the file must lie in the
+ * document's folder or the book's and be a regular file (confine.h);
+ * otherwise a warning, and the field stays unset.  The field keeps the
+ * real path, so the file is found whatever the current folder.
+ */
+static int
+named_file(struct ctx *c, const char *key, const char **slot,
+    const char *value, int line)
+{
+	struct confine k;
+	enum confine_verdict v;
+	char *path = path_resolve(c->path, value), *real, why[4300];
+	int err;
+
+	confine_init(&k);
+	confine_add_dir_of(&k, c->path);
+	if (c->root != NULL)
+		confine_add(&k, c->root);
+	v = confine_check(&k, path, &real);
+	err = errno;
+	if (v == CONFINE_OK)
+		*slot = doc_strdup(c->d, real);
+	else
+		diag_warn(c->path, line, "%s %s%s; left out", key, value,
+		    confine_why(v, err, c->root != NULL ? "the book and "
+		    "the document's folder" : "the document's folder", why,
+		    sizeof(why)));
+	free(real);
+	free(path);
+	confine_free(&k);
+	return 0;
+}
+
 /* Set one scalar field; strings are stored in the document's arena. */
 static int
 set_field(struct ctx *c, const char *key, const char *value, int line)
@@ -217,6 +256,9 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 	}
 	if (*slot != NULL && !c->override && !c->first)
 		return 0;
+	if ((slot == &m->css || slot == &m->cover_image) && !c->override &&
+	    *value != '\0')
+		return named_file(c, key, slot, value, line);
 	v = doc_strdup(c->d, value);
 	*slot = v;
 	return 0;
@@ -250,7 +292,14 @@ int
 meta_front_matter(struct doc *d, const char *path, int first, char *text,
     size_t len)
 {
-	struct ctx c = { d, path, 0, first, 0, 0 };
+	return meta_front_matter_in(d, path, NULL, first, text, len);
+}
+
+int
+meta_front_matter_in(struct doc *d, const char *path, const char *root,
+    int first, char *text, size_t len)
+{
+	struct ctx c = { d, path, root, 0, first, 0, 0 };
 	char *end = text + len, *p, *body, *q;
 	size_t n;
 	int line = 2, rc;
@@ -301,7 +350,7 @@ meta_extra(const struct meta *m, const char *key)
 int
 meta_override(struct doc *d, const char *key, const char *value)
 {
-	struct ctx c = { d, "-M", 1, 1, 0, 0 };
+	struct ctx c = { d, "-M", NULL, 1, 1, 0, 0 };
 
 	return set_field(&c, key, value, 0);
 }

@@ -18,6 +18,11 @@ struct doc;
  */
 int	meta_front_matter(struct doc *, const char *path, int first,
 	    char *text, size_t len);
+/* The same for a book's chapter: a stylesheet or cover the front matter
+ * names may then lie anywhere in the book's folder root, besides the
+ * document's own (NULL: only there). */
+int	meta_front_matter_in(struct doc *, const char *path, const char *root,
+	    int first, char *text, size_t len);
 
 /* The value of a field the metadata does not name (meta.extra): the one
  * given last, so -M wins over the front matter; NULL when unset. */

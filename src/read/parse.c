@@ -28,6 +28,7 @@
 #include "util/diag.h"
 #include "model/doc.h"
 #include "read/html.h"
+#include "util/xmlerr.h"
 #include "read/manpage.h"
 #include "model/notes.h"
 #include "read/parse.h"
@@ -386,6 +387,7 @@ parse_init(void)
 	static int registered;
 
 	if (!registered) {
+		xmlerr_init();
 		cmark_gfm_core_extensions_ensure_registered();
 		(void)deflist_extension();
 		registered = 1;

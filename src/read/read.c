@@ -138,8 +138,8 @@ read_chapter(struct doc *d, struct reader *r, const char *file, int first,
 	if (input_read(file, &in) != 0)
 		return EXIT_INPUT;
 	if ((root != NULL && book_includes(file, root, &in.text,
-	    &in.len) != 0) || meta_front_matter(d, file, first, in.text,
-	    in.len) != 0)
+	    &in.len) != 0) || meta_front_matter_in(d, file, root, first,
+	    in.text, in.len) != 0)
 		rc = EXIT_INPUT;
 	if (rc == EXIT_OK && first && (rc = layers(d, r)) == EXIT_OK)
 		settle_reading(d, r->st, r->q->plain_code);

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/confine.h"
 #include "util/diag.h"
 #include "model/doc.h"
 #include "read/manpage.h"
@@ -33,6 +34,10 @@
 #include "util/strmap.h"
 #include "model/tidy.h"
 #include "util/url.h"
+
+/* The largest extra stylesheet the EPUB takes (epub.c reads at most this
+ * much): a larger one is refused here, with a message. */
+#define CSS_MAX	(1 << 20)
 
 struct resolver {
 	struct doc	*d;
@@ -43,9 +48,9 @@ struct resolver {
 	struct strmap	 warned;	/* files linked to outside the book */
 	const struct node **chapter;	/* by index */
 	char		**real;		/* each chapter's real path, or NULL */
-	char		**roots;	/* directories images may come from */
-	size_t		  nchapters, nroots;
-	int		  real_known;
+	struct confine	  roots;	/* folders images may come from */
+	size_t		  nchapters;
+	int		  real_known, roots_known;
 };
 
 /* What a local image file turned out to be. */
@@ -330,72 +335,49 @@ sniff(const unsigned char *b, size_t n)
 	return IMG_NONE;
 }
 
-/* The directories local images may come from: the current one and every
- * input file's, as real paths. */
-static void
+/* The folders local images may come from: the current one and every
+ * input file's.  The current folder is where the person running quire
+ * stands, and an image must also pass the format check below, so it
+ * cannot carry a text file out. */
+static const struct confine *
 know_roots(struct resolver *r)
 {
-	char *dir, *slash;
 	size_t i;
 
-	if (r->roots != NULL)
-		return;
-	r->roots = xcalloc(r->nchapters + 1, sizeof(*r->roots));
-	if ((r->roots[0] = realpath(".", NULL)) != NULL)
-		r->nroots = 1;
-	for (i = 0; i < r->nchapters; i++) {
-		dir = xstrdup(r->chapter[i]->u.chapter.path);
-		/* Without a '/', the file is in the current directory,
-		 * which is a root already. */
-		if ((slash = strrchr(dir, '/')) != NULL) {
-			slash[slash == dir] = '\0';
-			if ((r->roots[r->nroots] = realpath(dir, NULL)) != NULL)
-				r->nroots++;
-		}
-		free(dir);
+	if (!r->roots_known) {
+		r->roots_known = 1;
+		confine_add(&r->roots, ".");
+		for (i = 0; i < r->nchapters; i++)
+			if (strcmp(r->chapter[i]->u.chapter.path, "-") != 0)
+				confine_add_dir_of(&r->roots,
+				    r->chapter[i]->u.chapter.path);
 	}
+	return &r->roots;
 }
 
-static int
-under_root(struct resolver *r, const char *real)
-{
-	size_t i, n;
-
-	know_roots(r);
-	for (i = 0; i < r->nroots; i++) {
-		n = strlen(r->roots[i]);
-		if (strncmp(real, r->roots[i], n) == 0 &&
-		    (real[n] == '/' || (n == 1 && real[0] == '/')))
-			return 1;
-	}
-	return 0;
-}
-
-/* Check a local image file once: exists, allowed, small, a format. */
+/* Check a local image file once: allowed (inside one of roots, see
+ * confine.h), small, a format. */
 static struct verdict *
-judge(struct resolver *r, const struct node *n, const char *path)
+judge(struct resolver *r, const struct node *n, const char *path,
+    const struct confine *roots)
 {
 	struct verdict *v = doc_alloc(r->d, sizeof(*v));
+	enum confine_verdict cv;
 	unsigned char head[12];
 	struct stat sb;
 	size_t got = 0;
-	char *real;
+	char *real, why[256];
 	FILE *fp;
 
 	v->path = doc_strdup(r->d, path);
-	if ((real = realpath(path, NULL)) == NULL || stat(real, &sb) != 0) {
-		diag_warn(n->file, n->line, "image %s: %s; keeping its alt "
-		    "text", path, strerror(errno));
-		free(real);
-		return v;
-	}
-	if (!under_root(r, real))
-		diag_warn(n->file, n->line, "image %s lies outside the "
-		    "document's folders; keeping its alt text", path);
-	else if (!S_ISREG(sb.st_mode) || (long long)sb.st_size > IMAGE_MAX)
-		diag_warn(n->file, n->line, "image %s: %s; keeping its alt "
-		    "text", path, S_ISREG(sb.st_mode) ? "too large" :
-		    "not a file");
+	cv = confine_check(roots, path, &real);
+	if (cv != CONFINE_OK)
+		diag_warn(n->file, n->line, "image %s%s; keeping its alt "
+		    "text", path, confine_why(cv, errno, "the document's "
+		    "folders", why, sizeof(why)));
+	else if (stat(real, &sb) != 0 || (long long)sb.st_size > IMAGE_MAX)
+		diag_warn(n->file, n->line, "image %s: too large; keeping its "
+		    "alt text", path);
 	else if ((fp = fopen(real, "rb")) == NULL)
 		diag_warn(n->file, n->line, "image %s: %s; keeping its alt "
 		    "text", path, strerror(errno));
@@ -440,7 +422,7 @@ image(struct resolver *r, struct node *n)
 	path = path_resolve(n->file, rel);
 	free(rel);
 	if ((v = strmap_get(&r->images, path)) == NULL) {
-		v = judge(r, n, path);
+		v = judge(r, n, path, know_roots(r));
 		strmap_put(&r->images, v->path, v);
 	}
 	free(path);
@@ -462,21 +444,28 @@ meta_path(struct resolver *r, const char *given)
 	return path_resolve(r->chapter[0]->u.chapter.path, given);
 }
 
-/* The cover image, checked like any image; the extra stylesheet, which
- * must be readable. */
+/* The cover image, checked like any image but for where it lies: -M
+ * names it on the command line, and a front matter's cover was confined
+ * to the document's or the book's folder when it was read (meta.c).  The
+ * extra stylesheet must be readable and small enough. */
 static void
 book_files(struct resolver *r)
 {
 	struct meta *m = &r->d->meta;
+	struct confine anywhere;
 	struct verdict *v;
 	struct node where;
+	struct stat sb;
 	char *path;
 
 	memset(&where, 0, sizeof(where));
 	where.file = r->nchapters > 0 ? r->chapter[0]->file : NULL;
 	if (m->cover_image != NULL && *m->cover_image != '\0') {
 		path = meta_path(r, m->cover_image);
-		v = judge(r, &where, path);
+		confine_init(&anywhere);
+		confine_add(&anywhere, "/");
+		v = judge(r, &where, path, &anywhere);
+		confine_free(&anywhere);
 		if (v->kind == LINK_FILE) {
 			r->d->cover_path = v->path;
 			r->d->cover_format = v->format;
@@ -485,9 +474,14 @@ book_files(struct resolver *r)
 	}
 	if (m->css != NULL && *m->css != '\0') {
 		path = meta_path(r, m->css);
-		if (access(path, R_OK) != 0) {
+		if (access(path, R_OK) != 0 || stat(path, &sb) != 0) {
 			diag_warn(where.file, 0, "stylesheet %s: %s; the book "
 			    "has only its own", path, strerror(errno));
+			m->css = NULL;
+		} else if (S_ISREG(sb.st_mode) && sb.st_size > CSS_MAX) {
+			diag_warn(where.file, 0, "stylesheet %s is larger than "
+			    "%d KiB; the book has only its own", path,
+			    CSS_MAX >> 10);
 			m->css = NULL;
 		} else
 			m->css = doc_strdup(r->d, path);
@@ -554,6 +548,7 @@ resolve_document(struct doc *d)
 
 	memset(&r, 0, sizeof(r));
 	r.d = d;
+	confine_init(&r.roots);
 	strmap_init(&r.ids);
 	strmap_init(&r.local);
 	strmap_init(&r.names);
@@ -584,9 +579,7 @@ resolve_document(struct doc *d)
 	}
 	for (i = 0; i < r.nchapters; i++)
 		free(r.real[i]);
-	for (i = 0; i < r.nroots; i++)
-		free(r.roots[i]);
-	free(r.roots);
+	confine_free(&r.roots);
 	free(r.real);
 	free(r.chapter);
 	strmap_free(&r.ids);

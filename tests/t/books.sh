@@ -192,6 +192,160 @@ mk link '{{#include sub/out.txt}}'
 ln -s /etc/hostname "$T/link/src/sub/out.txt"
 bad link 'outside the book'
 
+# Issue 35: every file a book names lies inside the book and is a
+# regular file.  A refused chapter is an error (exit 2) naming SUMMARY.md
+# and its line; nothing is written, and the secret is nowhere.
+refused_msg() {	# name, description, message regex : exit 2, nothing written
+	rm -rf "$T/badout"
+	timeout -k 5 20 "$QUIRE" -o "$T/badout" "$T/$1" >/dev/null 2>"$T/$1.err"
+	local rc=$?
+	[ $rc = 2 ] && grep -q "$3" "$T/$1.err" && [ ! -e "$T/badout" ] &&
+		pass "confined: $2" || fail "confined: $2" "exit $rc: $(head -c 300 "$T/$1.err")"
+}
+refused() {	# name, pattern : $T/name refused with "FILE:LINE: ...pattern"
+	refused_msg "$1" "$1 refused, nothing written" "^quire: [^ ]*:[0-9][0-9]*: .*$2"
+}
+chapters() {	# name, SUMMARY line : a book whose one chapter is that
+	mkdir -p "$T/$1/src"
+	printf '# Summary\n\n- [Intro](intro.md)\n%s\n' "$2" >"$T/$1/src/SUMMARY.md"
+	printf '# Intro\n\nHello.\n' >"$T/$1/src/intro.md"
+}
+mkdir -p "$T/secret"
+printf '# Secret\n\nSECRET-TOKEN-35\n' >"$T/secret/s.md"
+chapters abs-chapter "- [P]($T/secret/s.md)"
+refused abs-chapter 'chapter .*s.md lies outside the book'
+chapters up-chapter '- [P](../../secret/s.md)'
+refused up-chapter 'chapter .*s.md lies outside the book'
+chapters link-chapter '- [P](link.md)'
+ln -s "$T/secret/s.md" "$T/link-chapter/src/link.md"
+refused link-chapter 'chapter .*link.md lies outside the book'
+# book.toml's src may not leave the book; the message names its line.
+chapters src-out ''
+printf '# Summary\n\n- [S](s.md)\n' >"$T/secret/SUMMARY.md"
+printf '[book]\ntitle = "Out"\nsrc = "../secret"\n' >"$T/src-out/book.toml"
+refused_msg src-out "book.toml's src outside the book refused at its line" \
+    "^quire: .*book.toml:3: src folder .*lies outside the book"
+# A symlinked book.toml or SUMMARY.md leading out of the book.
+chapters toml-link ''
+ln -s "$T/secret/s.md" "$T/toml-link/book.toml"
+refused_msg toml-link "a book.toml linked from outside the book refused" \
+    "^quire: book.toml .*lies outside the book"
+mkdir -p "$T/summary-link/src"
+ln -s "$T/secret/SUMMARY.md" "$T/summary-link/src/SUMMARY.md"
+refused_msg summary-link "a SUMMARY.md linked from outside the book refused" \
+    "^quire: SUMMARY.md .*lies outside the book"
+# A FIFO as a chapter or an include: refused at once, never opened (it
+# would block forever).  The FIFOs are made in the test's own folder.
+if mkfifo "$T/fifo-probe" 2>/dev/null; then
+	chapters fifo-chapter '- [F](f.md)'
+	mkfifo "$T/fifo-chapter/src/f.md"
+	refused fifo-chapter 'chapter .*f.md is not a regular file'
+	mk fifo-include '{{#include sub/f.md}}'
+	mkfifo "$T/fifo-include/src/sub/f.md"
+	refused fifo-include 'sub/f.md is not a regular file'
+	chapters dir-chapter '- [D](sub)'
+	mkdir -p "$T/dir-chapter/src/sub"
+	refused dir-chapter 'chapter .*sub is not a regular file'
+else
+	skip "confined: FIFOs refused" "mkfifo failed in $T"
+fi
+# A chapter linked inside the book (and a symlink that stays inside) is
+# still read.
+chapters inside '- [Two](sub/two.md)'
+mkdir -p "$T/inside/src/sub" "$T/inside/shared"
+printf '# Two\n\nInside-35.\n' >"$T/inside/shared/two.md"
+ln -s ../../shared/two.md "$T/inside/src/sub/two.md"
+timeout -k 5 20 "$QUIRE" -t man -o "$T/inside.7" "$T/inside" 2>"$T/inside.err" &&
+	grep -q 'Inside-35' "$T/inside.7" && pass "confined: a chapter linked inside the book is read" ||
+	fail "confined: a chapter linked inside the book is read" "$(cat "$T/inside.err")"
+
+# A chapter's front matter may name a cover anywhere in the book, and it
+# is found from any folder.
+chapters fm-cover ''
+printf -- '---\ncover-image: ../cover.png\n---\n\n# Intro\n\nHello.\n' >"$T/fm-cover/src/intro.md"
+cp "$BOOK/src/cover.png" "$T/fm-cover/cover.png"
+mkdir -p "$T/elsewhere"
+(cd "$T/elsewhere" && timeout -k 5 60 "$QUIRE" -t epub -o "$T/fm-cover.epub" "$T/fm-cover") 2>"$T/fm-cover.err" &&
+	[ ! -s "$T/fm-cover.err" ] && unzip -l "$T/fm-cover.epub" | grep -q 'cover' &&
+	pass "confined: a front matter cover in the book's folder is used" ||
+	fail "confined: a front matter cover in the book's folder is used" "$(head -c 300 "$T/fm-cover.err")"
+
+# A deeply nested book.toml (arrays, inline tables) is refused before
+# cpptoml, whose recursive parser would overflow the stack.
+for kind in array table; do
+	chapters "deep-$kind" ''
+	case $kind in
+	array) python3 -c "print('[book]\ntitle = \"x\"\na = ' + '[' * 40000)" ;;
+	table) python3 -c "print('[book]\ntitle = \"x\"\na = ' + '{b=' * 40000)" ;;
+	esac >"$T/deep-$kind/book.toml"
+	rm -rf "$T/badout"
+	timeout -k 5 20 "$QUIRE" -o "$T/badout" "$T/deep-$kind" >/dev/null 2>"$T/deep.err"
+	rc=$?
+	[ $rc = 2 ] && grep -q "^quire: .*book.toml:3: .*nested more than" "$T/deep.err" &&
+		pass "book.toml nested 40000 deep ($kind): exit 2 at its line, no crash" ||
+		fail "book.toml nested 40000 deep ($kind): exit 2 at its line, no crash" "exit $rc: $(head -c 200 "$T/deep.err")"
+done
+# Nesting inside a string is text, not nesting.
+chapters deep-string ''
+python3 -c "print('[book]\ntitle = \"' + '[' * 1000 + '\"')" >"$T/deep-string/book.toml"
+timeout -k 5 20 "$QUIRE" --dump "$T/deep-string" 2>"$T/deep.err" | grep -q 'title="\[\[\[' &&
+	pass "book.toml: brackets inside a string are not nesting" ||
+	fail "book.toml: brackets inside a string are not nesting" "$(head -c 200 "$T/deep.err")"
+
+# Includes "billion laughs": each of 7 levels includes the next ten
+# times.  The expansion is capped (100 times the files read), refused at
+# once with a message.
+mk laughs '{{#include sub/l1.md}}'
+for i in 1 2 3 4 5 6; do
+	for k in 1 2 3 4 5 6 7 8 9 10; do echo "{{#include l$((i + 1)).md}}"; done >"$T/laughs/src/sub/l$i.md"
+done
+echo 'ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha' >"$T/laughs/src/sub/l7.md"
+start=$(date +%s)
+rm -rf "$T/badout"
+timeout -k 5 30 "$QUIRE" -o "$T/badout" "$T/laughs" >/dev/null 2>"$T/laughs.err"
+rc=$? secs=$(( $(date +%s) - start ))
+[ $rc = 2 ] && [ $secs -le 10 ] && grep -q "^quire: .*\.md:[0-9]*: the includes in this chapter come to more than" "$T/laughs.err" &&
+	pass "include: billion laughs refused in ${secs}s" ||
+	fail "include: billion laughs refused" "exit $rc after ${secs}s: $(head -c 300 "$T/laughs.err")"
+# A file included many times is fine when the result stays in bounds.
+mk reuse "$(for k in $(seq 50); do echo "{{#include sub/x.rs}}"; done)"
+printf 'fn main() {}\n' >"$T/reuse/src/sub/x.rs"
+timeout -k 5 20 "$QUIRE" -t man -o "$T/reuse.7" "$T/reuse" 2>"$T/reuse.err" &&
+	[ "$(grep -c 'fn main' "$T/reuse.7")" = 50 ] && pass "include: one file included 50 times" ||
+	fail "include: one file included 50 times" "$(head -c 300 "$T/reuse.err")"
+# Scanning for directives is linear: 160 000 unclosed "{{#include"
+# lines (2.4 MB) and one line of 40 000 directives take about as long as
+# the same book with no directive in it (35 s and more before).
+mk scan ''
+mk plain ''
+printf 'a' >"$T/scan/src/a.md"
+python3 -c "
+import sys
+sys.stdout.write('# Scan\n\n' + '{{#include \n' * 80000 + 'x {{#include zz\n' * 80000 +
+    '{{#include a.md}}' * 40000 + '\n')" >"$T/scan/src/one.md"
+sed 's/{{#/[[#/g' "$T/scan/src/one.md" >"$T/plain/src/one.md"
+ms() {	# book : milliseconds for --dump, output in $T/BOOK.dump
+	local start=$(date +%s%N)
+	timeout -k 5 30 "$QUIRE" --dump "$T/$1" >"$T/$1.dump" 2>"$T/$1.err" || echo 99999
+	echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+plain=$(ms plain | tail -1) scan=$(ms scan | tail -1)
+[ "$scan" -lt $((plain * 3 + 2000)) ] && grep -q "a\{32000\}" "$T/scan.dump" &&
+	pass "include: 160000 open directives and a line of 40000 scanned in $scan ms ($plain ms without)" ||
+	fail "include: 160000 open directives and a line of 40000 scanned in time" "$scan ms ($plain ms without): $(head -c 200 "$T/scan.err")"
+
+# The hostile books of the fuzz corpus: each ends in time, with status 0
+# or with status 2 and a message, never a crash.
+for b in tests/fuzz/books/*/; do
+	name=$(basename "$b")
+	rm -rf "$T/fz"
+	timeout -k 5 60 "$QUIRE" -q -o "$T/fz" "$b" >/dev/null 2>"$T/fz.err"
+	rc=$?
+	{ [ $rc = 0 ] || { [ $rc = 2 ] && grep -q '^quire: ' "$T/fz.err"; }; } &&
+		pass "fuzz book $name: exit $rc" ||
+		fail "fuzz book $name" "exit $rc: $(head -c 200 "$T/fz.err")"
+done
+
 # From any folder, with no style file around: the built-in style and
 # stylesheet.
 (cd / && "$QUIRE" -q -o "$T/root" "$TOP/content/ai-engineer.md") 2>"$T/root.err" &&

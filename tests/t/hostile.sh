@@ -113,4 +113,78 @@ for in in "$T"/in/*.md; do
 	ls -A "$out" | grep -q '^\.' && fail "hostile $name: no temporary files" "$(ls -A "$out" | tr '\n' ' ')"
 	rm -rf "$out"
 done
+
+# ---- issue 35: files a document names, and messages --------------------
+H="$T/i35"
+mkdir -p "$H/doc" "$H/secret"
+printf 'SECRET-CSS-35 { color: red }\n' >"$H/secret/s.css"
+printf '\x89PNG\r\n\x1a\n' >"$H/secret/cover.png"
+# Front matter's css and cover-image may not leave the document's folder
+# (the warning names the line), even for a folder under the current one;
+# --css from the command line may.
+printf -- '---\ntitle: T\ncss: ../secret/s.css\ncover-image: ../secret/cover.png\n---\n\n# T\n\ntext\n' \
+    >"$H/doc/fm.md"
+(cd "$H" && timeout -k 5 60 "$QUIRE" -t epub -o "$H/fm.epub" doc/fm.md) 2>"$H/fm.err"
+rc=$?
+[ $rc = 0 ] && ! unzip -p "$H/fm.epub" | grep -q SECRET-CSS-35 &&
+	grep -q "fm.md:3: warning: css ../secret/s.css lies outside" "$H/fm.err" &&
+	pass "front matter css outside the document's folder left out, FILE:LINE warning" ||
+	fail "front matter css outside the document's folder left out, FILE:LINE warning" "exit $rc: $(head -c 300 "$H/fm.err")"
+grep -q "fm.md:4: warning: cover-image .*lies outside" "$H/fm.err" &&
+	! unzip -l "$H/fm.epub" | grep -q cover &&
+	pass "front matter cover-image outside the document's folder left out" ||
+	fail "front matter cover-image outside the document's folder left out" "$(head -c 300 "$H/fm.err")"
+timeout -k 5 60 "$QUIRE" -q -t epub --css "$H/secret/s.css" -o "$H/cl.epub" "$H/doc/fm.md" 2>"$H/cl.err" &&
+	unzip -p "$H/cl.epub" EPUB/extra.css | grep -q SECRET-CSS-35 &&
+	pass "--css from the command line is trusted" ||
+	fail "--css from the command line is trusted" "$(head -c 300 "$H/cl.err")"
+cp "$H/secret/s.css" "$H/doc/own.css"
+printf -- '---\ntitle: T\ncss: own.css\n---\n\n# T\n\ntext\n' >"$H/doc/own.md"
+(cd / && timeout -k 5 60 "$QUIRE" -q -t epub -o "$H/own.epub" "$H/doc/own.md") 2>"$H/own.err" &&
+	unzip -p "$H/own.epub" EPUB/extra.css | grep -q SECRET-CSS-35 &&
+	pass "front matter css beside the document is used, from any folder" ||
+	fail "front matter css beside the document is used, from any folder" "$(head -c 300 "$H/own.err")"
+# A FIFO named as css waits for nobody.
+if mkfifo "$H/doc/pipe.css" 2>/dev/null; then
+	printf -- '---\ntitle: T\ncss: pipe.css\n---\n\n# T\n\ntext\n' >"$H/doc/pipe.md"
+	timeout -k 5 20 "$QUIRE" -t epub -o "$H/pipe.epub" "$H/doc/pipe.md" 2>"$H/pipe.err"
+	rc=$?
+	[ $rc = 0 ] && grep -q "pipe.md:3: warning: css pipe.css is not a regular file" "$H/pipe.err" &&
+		pass "front matter css that is a FIFO refused at once" ||
+		fail "front matter css that is a FIFO refused at once" "exit $rc: $(head -c 300 "$H/pipe.err")"
+fi
+# A --css over the EPUB's 1 MiB limit is not left out silently.
+head -c 1100000 /dev/zero | tr '\0' a >"$H/big.css"
+timeout -k 5 60 "$QUIRE" -t epub --css "$H/big.css" -o "$H/big.epub" "$H/doc/own.md" 2>"$H/big.err"
+grep -q "big.css is larger than 1024 KiB" "$H/big.err" &&
+	pass "a --css over 1 MiB is named in a warning" ||
+	fail "a --css over 1 MiB is named in a warning" "$(head -c 300 "$H/big.err")"
+# Every exit-2 path prints a message: a style file that is a lone
+# scalar, a list, an unreadable input...
+printf 'justascalar\n' >"$H/scalar.yaml"
+printf -- '- a\n- b\n' >"$H/list.yaml"
+for s in scalar list; do
+	timeout -k 5 20 "$QUIRE" -s "$H/$s.yaml" -t man -o "$H/s.7" "$H/doc/own.md" 2>"$H/s.err"
+	rc=$?
+	[ $rc = 2 ] && grep -q "^quire: .*$s.yaml:1: " "$H/s.err" &&
+		pass "a style file that is a lone $s: exit 2 with a message" ||
+		fail "a style file that is a lone $s: exit 2 with a message" "exit $rc: $(head -c 200 "$H/s.err")"
+done
+# -q silences libxml2 too: short of memory, quire says so in its own
+# words or succeeds, and no line of libxml2's own reaches stderr.
+python3 -c "
+import sys
+sys.stdout.write('<div>' + 'word ' * 3000000 + '</div>\n')" >"$H/bightml.md"
+bad=
+for kb in 120000 150000 180000; do
+	(ulimit -v $kb; timeout -k 5 60 "$QUIRE" -q -t epub -o "$H/oom/" "$H/bightml.md") 2>"$H/oom.err"
+	rc=$?
+	if grep -qv '^quire: ' "$H/oom.err"; then
+		bad="$bad [$kb KiB: exit $rc: $(grep -v '^quire: ' "$H/oom.err" | head -1)]"
+	elif [ $rc != 0 ] && [ $rc != 3 ]; then
+		bad="$bad [$kb KiB: exit $rc]"
+	fi
+done
+[ -z "$bad" ] && pass "-q: no libxml2 lines when memory runs short" ||
+	fail "-q: no libxml2 lines when memory runs short" "$bad"
 exit 0

@@ -108,4 +108,67 @@ grep -q '^    heading .* level=2' "$T/open.dump" &&
 printf 'A <b>bold start\n\nand a new paragraph.\n' >"$T/inl.md"
 "$QUIRE" --dump "$T/inl.md" 2>/dev/null | grep -A2 '^    paragraph 3' | grep -q strong &&
 	fail "an open <b> stays in its paragraph" || pass "an open <b> stays in its paragraph"
+
+# Issue 35: HTML5's void elements are not containers.  libxml2's HTML 4
+# parser took <source>, <track>, <keygen>, <wbr> for containers and
+# everything after them in the block was lost.  GitHub's dark-mode logo,
+# on separate lines, keeps its <img>.
+mkdir -p "$T/void"
+printf '\x89PNG\r\n\x1a\n' >"$T/void/light.png"
+cat >"$T/void/logo.md" <<'MD'
+# Logo
+
+<picture>
+  <source media="(prefers-color-scheme: dark)" srcset="dark.png">
+  <source media="(prefers-color-scheme: light)" srcset="light.png">
+  <img alt="The project logo" src="light.png">
+</picture>
+
+After the logo.
+
+<div>before <source src=x> after-source</div>
+
+<p>one <track src=x> two <embed src=y> three <keygen> four <wbr> five</p>
+
+<div>héllo ☃ <source src="a>b"> après-source</div>
+
+<div>
+<video controls>
+<source src="movie.mp4" type="video/mp4">
+</video>
+Kept after video.
+</div>
+
+Final.
+MD
+timeout -k 5 20 "$QUIRE" --dump "$T/void/logo.md" >"$T/void.dump" 2>"$T/void.err"
+grep -q 'image .*url="light.png"' "$T/void.dump" && grep -q '"The project logo"' "$T/void.dump" &&
+	pass "void: <picture> with <source> lines becomes its <img>" ||
+	fail "void: <picture> with <source> lines becomes its <img>" "$(head -c 400 "$T/void.dump")"
+grep -q 'after-source' "$T/void.dump" && pass "void: text after <source> in a block is kept" ||
+	fail "void: text after <source> in a block is kept" "$(grep -n before "$T/void.dump")"
+grep -q '"one  two  three  four  five"' "$T/void.dump" &&
+	pass "void: <track>, <embed>, <keygen>, <wbr> lose nothing after them" ||
+	fail "void: <track>, <embed>, <keygen>, <wbr> lose nothing after them" "$(grep -n one "$T/void.dump")"
+grep -q 'après-source' "$T/void.dump" && pass "void: non-ASCII text and a '>' in an attribute before it" ||
+	fail "void: non-ASCII text and a '>' in an attribute before it" "$(grep -n llo "$T/void.dump")"
+grep -q 'Kept after video' "$T/void.dump" && grep -q '"Final."' "$T/void.dump" &&
+	pass "void: text after a <video>'s <source> is kept" ||
+	fail "void: text after a <video>'s <source> is kept" "$(tail -5 "$T/void.dump")"
+timeout -k 5 60 "$QUIRE" -q -o "$T/void/out" "$T/void/logo.md" 2>"$T/void.err" &&
+	pdftotext "$T/void/out/logo.pdf" - | grep -q 'after-source' &&
+	unzip -p "$T/void/out/logo.epub" | grep -q 'after-source' &&
+	grep -q 'after-source' "$T/void/out/logo.7" &&
+	pass "void: the text after <source> reaches every format" ||
+	fail "void: the text after <source> reaches every format" "$(head -c 300 "$T/void.err")"
+
+# An HTML table of 1001 plain cells in a row ends, with one warning, and
+# keeps every cell (the rows past 1000 columns wrap).
+python3 -c "print('<table><tr>' + ''.join('<td>c%d</td>' % i for i in range(1001)) + '</tr></table>')" >"$T/wide.md"
+timeout -k 5 20 "$QUIRE" --dump "$T/wide.md" >"$T/wide.dump" 2>"$T/wide.err"
+rc=$?
+[ $rc = 0 ] && [ "$(grep -c 'reaches past 1000 columns' "$T/wide.err")" = 1 ] &&
+	[ "$(wc -l <"$T/wide.err")" = 1 ] && grep -q '"c1000"' "$T/wide.dump" &&
+	pass "a table of 1001 cells in a row ends with one warning, every cell kept" ||
+	fail "a table of 1001 cells in a row ends with one warning, every cell kept" "exit $rc, $(wc -l <"$T/wide.err") lines: $(head -c 200 "$T/wide.err")"
 exit 0

@@ -1,0 +1,4 @@
+// ANCHOR: here
+# hidden
+fn main() {}
+// ANCHOR_END: here
