@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # quire - Markdown to PDF, EPUB 3 and man pages from one parse.
 #
 #   make            install missing dependencies, build, publish content/

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // scripts/ace-books.js - Ace by DAISY over many EPUB books in one process,
 // for scripts/check-a11y.
 //

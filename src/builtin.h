@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * builtin.h - files compiled into quire (scripts/embed, at build time):
  * the default style and the EPUB stylesheet, so the binary needs no data

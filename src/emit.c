@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * emit.c - what every emitter shares: the fallback for a node it cannot
  * draw (see emit.h).

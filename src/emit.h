@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * emit.h - the emitters' one entry point each, and their table.
  *

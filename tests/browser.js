@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tests/browser.js - headless Chromium (Debian's) for the EPUB's browser
 // tests (tests/viewport.js, tests/reader.js), through the puppeteer-core
 // that scripts/check-a11y --setup installs into ACE_DIR.

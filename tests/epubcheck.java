@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tests/epubcheck.java - EPUBCheck over many books in one JVM, for the
 // suite (tests/lib.sh's epubcheck_all).  Starting the JVM and loading the
 // schemas is most of what one `java -jar epubcheck` run costs (4 to 8 s of

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # tests/lib.sh - sourced by tests/t/*.sh (first line of each:
 # `. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"`).  Helpers that print the

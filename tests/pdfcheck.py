@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/pdfcheck.py - the PDF checks that need parsing, for tests/t/pdf.sh
 # and tests/t/pdf-more.sh (standard library only):
 #

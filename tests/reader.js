@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tests/reader.js - what a reader sees of the EPUB's text, measured in
 // headless Chromium (Debian's), for tests/t/viewport.sh.
 //

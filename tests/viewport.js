@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tests/viewport.js - the EPUB's tables on a phone and on a tablet, in
 // headless Chromium (Debian's), for tests/t/viewport.sh.
 //

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/cover.c - a cover for a book that names none: an SVG title card
  * with the title, the subtitle and the authors, so the book has a face in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/epub.c - the EPUB 3 emitter's entry point: plan the book, build
  * every XML file as a libxml2 tree, serialise it with libxml2 and pack it

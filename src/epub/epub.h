@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/epub.h - the EPUB emitter's private seams (not used outside src/epub
  * and epub.c).

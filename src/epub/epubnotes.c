@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/notes.c - GitHub's footnotes, alerts and task items in the book.
  *

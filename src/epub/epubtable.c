@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/table.c - tables as XHTML: <thead>, <th scope="col">, a row-header
  * column when the first column holds labels, real lists in cells and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/libraries.c - the libraries the EPUB is made with, and their
  * versions at run time, for --version.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/noteplan.c - which content file holds each footnote and each
  * reference (the note goes with its first reference), planned once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/package.c - the files around the content: title page, EPUB 3
  * navigation document (contents and landmarks), EPUB 2 NCX for older

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/plan.c - the book's shape, decided once before any XML is built:
  * which content file each top-level block goes to, where every heading id

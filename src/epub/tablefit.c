@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/tablefit.c - how wide a table wants to be, estimated from its
  * content, and so below which viewport width the stylesheet should stack

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/xhtml.c - one content file of the book: the model's blocks and
  * inlines as an XHTML tree (tables are table.c's).

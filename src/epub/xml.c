@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/xml.c - small helpers over libxml2's tree API shared by the EPUB
  * files: elements, user text and attributes (always escaped by libxml2 on

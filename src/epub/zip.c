@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/zip.c - the OCF container, written by libzip into memory.
  *

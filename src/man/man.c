@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * man/man.c - the document model as a man(7) page, with tbl tables.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * man.h - shared state of the man emitter (man.c) and its table
  * module (table.c).  Private to those files.

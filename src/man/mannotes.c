@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * man/notes.c - what a man page makes of GitHub's alerts and footnotes.
  *

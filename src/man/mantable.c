@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * man/table.c - tables for the man emitter: tbl, or stacked .TP blocks.
  *

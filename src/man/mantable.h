@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * man/table.h - the man emitter's tables, shared by table.c (measuring,
  * widths, the choice of layout, the stacked layout) and tbl.c (the tbl

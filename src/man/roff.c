@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * man/roff.c - the roff writer: escaping of user text and the font stack.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * man/roff.h - the roff writer behind the man emitter.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * man/tbl.c - a table as tbl(1) source: the format lines (with "s" and
  * "^" where cells span), and each row as T{ T} text blocks, a row split

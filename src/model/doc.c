@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * doc.c - the document model: an arena, nodes linked in place, an
  * iterative walk and the --dump printer.

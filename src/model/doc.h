@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * doc.h - quire's document model, and everything emitters may rely on.
  *

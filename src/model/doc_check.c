@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * doc_check.c - doc.h's shape guarantees verified on a finished model
  * (see doc_check() in doc.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notes.c - footnotes settled once, in the model (see notes.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notes.h - footnotes settled in the model (notes.c): which note each
  * reference leads to, labels, warnings, numbers and where the notes live.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * settle.c - every merge of command line x metadata x book.toml x style,
  * done once (see settle.h for the order of the sources).

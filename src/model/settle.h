@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * settle.h - every value that merges the command line, the metadata,
  * book.toml and the style, decided once into doc->set (struct settings,

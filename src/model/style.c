@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * style.c - the style file as typed settings (see style.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * style.h - the style file (styles/default.yaml), read once into typed
  * settings per back end.

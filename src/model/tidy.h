@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tidy.h - normalisation of the model after parsing (no cmark here).
  */

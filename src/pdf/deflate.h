@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/deflate.h - the pages' content streams and the fonts' streams
  * compressed on other threads while the next pages are drawn, the same

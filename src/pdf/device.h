@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/device.h - the thin PDF device: draws what layout decided.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/fontcodes.c - text as the PDF's codes: glyph ids.
  *

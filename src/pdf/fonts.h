@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/fonts.h - the PDF device's fonts: found through fontconfig, loaded
  * and embedded (subset) by libharu, measured for the layout engine, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/fonts_int.h - the PDF fonts' state, shared by fonts.c (finding and
  * loading), fontcodes.c (writing text as glyph ids, shaping) and

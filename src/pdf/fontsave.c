@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/fontsave.c - the fonts' last touches before the file is written.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/image.h - PNG and JPEG images for the PDF device, loaded once
  * (PNG by pngload.c, JPEG by libharu) and shared by measuring and

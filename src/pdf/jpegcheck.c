@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/jpegcheck.c - a JPEG decoded once with libjpeg, to find what is
  * wrong with it before it is embedded (see jpegcheck.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/jpegcheck.h - a JPEG file checked before the PDF embeds it.
  *

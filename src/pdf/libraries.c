@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/libraries.c - the libraries the PDF is made with, and their
  * versions at run time, for --version.

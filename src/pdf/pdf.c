@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/pdf.c - the PDF emitter: fonts, layout, device, file.
  *

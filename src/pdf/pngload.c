@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/pngload.c - a PNG file made ready for the PDF.
  *

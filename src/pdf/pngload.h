@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/pngload.h - a PNG file made ready for the PDF: decoded with libpng
  * and its colour and alpha compressed as PDF image streams, on any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/shape.h - HarfBuzz shaping of one run of text in one font file
  * (shape.c).  Knows nothing of libharu: the PDF fonts (fonts.c) give it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * book.c - an mdBook book's chapter list, read from its SUMMARY.md.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * book.h - an mdBook book as input: its SUMMARY.md (chapter files in
  * order, nesting, part titles, drafts), its book.toml (title, authors,

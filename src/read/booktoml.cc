@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * booktoml.cc - book.toml's [book] table, read with cpptoml (Debian's
  * libcpptoml-dev), behind a C function (book.h's book_toml).  This is the

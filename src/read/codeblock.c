@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * codeblock.c - the language and the tokens of every code block, decided
  * once for all emitters (see codeblock.h and doc.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * codeblock.h - code blocks settled in the front end: their language
  * and, through the highlighting library, their tokens (codeblock.c).

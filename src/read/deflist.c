@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * deflist.c - definition lists as a cmark-gfm syntax extension.
  *

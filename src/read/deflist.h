@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * deflist.h - the definition-list syntax extension for cmark-gfm
  * (deflist.c).  Only the parser uses it.

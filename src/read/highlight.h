@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * highlight.h - the bridge to GNU Source-highlight's library
  * (highlight_sh.cc, the one C++ file of quire).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * highlight_sh.cc - GNU Source-highlight's library behind a C interface
  * (see highlight.h).

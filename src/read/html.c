@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html.c - raw HTML to model nodes: the element table, attributes and
  * the nodes elements make.  html_chapter.c is the pass over a chapter

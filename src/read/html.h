@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html.h - raw HTML in Markdown, mapped to model nodes once, in the front
  * end, for every format (html.c, html_inline.c, html_block.c).

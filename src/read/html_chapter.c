@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_chapter.c - the pass over a chapter (see html.h): every container
  * holding raw HTML is handed to html_block.c or html_inline.c, which use

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_element.c - what each HTML element does as the walk (html_map.c)
  * enters and leaves it: the node it makes, the frame it pushes and how

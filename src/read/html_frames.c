@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_frames.c - the HTML mapper's stack of frames and where what
  * arrives goes: each element that makes a container pushes a frame

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_inline.c - inline HTML tags in a paragraph (or heading, cell,
  * emphasis...) become model nodes.

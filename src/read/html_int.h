@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_int.h - the pieces of the HTML mapper (html*.c), private to them.
  */

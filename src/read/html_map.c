@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_map.c - a libxml2 HTML tree mapped to model nodes: the walk and
  * where what arrives goes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_mapper.h - the HTML mapper's walk (html_map.c) and its elements
  * (html_element.c): the stack of frames, and what each half gives the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_table.c - an HTML table's rows made regular: header rows first,
  * every cell's column found past the cells that span into its row, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_void.c - HTML5's void elements closed before libxml2 builds a tree.
  *

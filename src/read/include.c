@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * include.c - mdBook's {{#include}} directives (see book.h).
  *

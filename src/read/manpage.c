@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * manpage.c - man pages as projects write them, recognised once.
  *

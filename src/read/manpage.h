@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * manpage.h - man-page conventions of go-md2man, pandoc and ronn sources
  * (manpage.c): the front end's part of struct manpage (doc.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * meta.c - document metadata from YAML front matter and -M overrides.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * meta.h - document metadata: YAML front matter, -M overrides, defaults.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * meta_value.c - the metadata's values checked and kept: lists in the
  * arena, man sections, output names.  Apart from meta.c so that the man

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * parse.h - Markdown (CommonMark + GFM) into the document model.
  * parse.c is the only file that sees cmark-gfm.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * read/read.c - the one document read from every input file: a book in
  * its SUMMARY's order or files in the order given, each file's front

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * read/read.h - every input file read into one document, settled and
  * finished: what the emitters are given.

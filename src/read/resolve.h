@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * resolve.h - the front end's last pass: where every link and image
  * leads, and which tables have a label column (see doc.h's "Decisions

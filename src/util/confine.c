@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * confine.c - the one rule for every file a document names (confine.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * confine.h - the one rule for every file a document names (a book's
  * chapters, SUMMARY.md and book.toml, includes, images, a front matter's

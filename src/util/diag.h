@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * diag.h - messages to stderr, always "quire: FILE:LINE: message".
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * file.h - reading a whole file into memory, the one way quire does it
  * (inputs, style files, stylesheets, images).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * hash.c - the 128-bit digest (see hash.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * hash.h - the hash quire uses: FNV-1a, 64 bits, and a 128-bit digest
  * made of two FNV-1a lanes with different offset bases.  (The PDF's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * input.c - read a file whole and make it clean UTF-8 with LF endings.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * outfile.c - where a publication goes: a regular file (new, or one
  * already there, or one a symbolic link leads to) gets a temporary file

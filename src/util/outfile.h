@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * outfile.h - atomic output: every publication is written to a temporary
  * file beside its target, flushed to disk and renamed into place only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * outnames.c - each input's folder relative to the inputs' common
  * folder, for --each (see outnames.h).

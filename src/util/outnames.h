@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * outnames.h - where the documents of --each go: each input's folder
  * relative to the folder all the inputs share, so docs/a/README.md and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * run.h - independent jobs on several threads, with the result of
  * running them one after another: the same messages in the same order,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * runner.c - the pool every thread of quire comes from (see runner.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * runner.h - every thread quire uses: a pool of workers made by main and
  * passed down explicitly.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * strmap.h - a map from strings to pointers, for ids, paths and the like.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tmpfiles.c - the temporary files in flight, removed when the process
  * dies of SIGINT, SIGTERM or SIGHUP, runs out of memory or exits, so no

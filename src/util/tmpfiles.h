@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tmpfiles.h - temporary files removed if the process dies first (a
  * fatal signal, running out of memory, exit() in a library).

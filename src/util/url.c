@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * url.c - URLs and relative paths, as the front end reads them: schemes
  * and their safety, hosts, percent-decoding, RFC 3986 cleaning, and paths

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * url.h - URLs and relative paths as the front end reads them (url.c).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * utf8.h - decoding UTF-8, shared by input checking and the emitters.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * xmlerr.c - libxml2's errors routed through quire's messages (xmlerr.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * xmlerr.h - what libxml2 reports, routed through quire's messages.
  */

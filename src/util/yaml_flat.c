@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * yaml_flat.c - flatten a YAML mapping into dotted keys with libyaml.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * yaml_flat.h - a YAML document as a flat list of (dotted key, scalar)
  * pairs, read with libyaml's event parser.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_quire.c - libFuzzer target over quire's whole pipeline.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tests/spec/extract.js DIR - write the CommonMark spec examples (npm
 // package commonmark-spec) into DIR: one file per example (ex-NNN.md) and
 // one document per spec section (sec-NN.md, the section's examples in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/t/a11y.sh - Ace by DAISY over every book the suite makes: each
 # tests/cases/*.md, each content/*.md, the right-to-left books of
 # tests/bidi/ and the linked three-file book and the mdBook book, as

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/t/bidi.sh - right-to-left text in the PDF (issue 20): Unicode
 # bidi through FriBidi and right-to-left layout.  The fixtures in
 # tests/bidi/ are Hebrew, Arabic and Persian of our own writing, mixed

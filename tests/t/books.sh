@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Books as users set them up (issue 17): an mdBook book read from its
 # folder or its SUMMARY.md, with parts, nesting, drafts, includes and
 # .html chapter links; the EPUB's cover and extra stylesheet; includes

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The command-line contract: options, exit statuses, messages, atomic
 # output and input hygiene, run through the real binary.
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The parser alone, through --dump: golden trees for tests/dump/*.md and
 # the seed, and the seed's table checked property by property.
 # UPDATE=1 rewrites the goldens (read the diff before committing).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/t/epub.sh - the EPUB emitter.
 #
 #  - epubcheck over every tests/cases/*.md, every content/*.md, the

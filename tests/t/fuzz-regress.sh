@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The fuzzing regression corpus (tests/fuzz/regress/: every input that
 # once crashed, leaked or hung under scripts/fuzz) through build/quire in
 # every format.  Each must end without a crash or sanitizer report, with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/t/highlight.sh - highlighted code (issue 18).
 #
 #  - PDF: the text operations of tests/cases/code-highlight.md's code

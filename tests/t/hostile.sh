@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Pathological input (issue 8): every file tests/hostile/gen writes must
 # end within a generous, size-proportional time, either with status 0 and
 # valid output in every format, or (files named err-*) with status 2, a

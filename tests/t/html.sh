@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Raw HTML becomes model nodes (issue 14): one parse, every format.
 # The README-shaped and API-reference fixtures (tests/cases/html-*.md)
 # also run through every validator and golden in man.sh, epub.sh and

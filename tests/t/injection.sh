@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Injection (issue 8): roff requests and escapes, XHTML script and event
 # handlers, javascript: URLs, external entities, and metadata with quotes,
 # newlines and parentheses, placed in text, code, cells, link titles, alt

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make install / make uninstall (scripts/install, scripts/uninstall)
 # against a staged DESTDIR: what lands where, that man/whatis find the
 # pages there, that mandb is not run on a staged tree, and that uninstall
@@ -98,4 +99,16 @@ if git -C "$TOP" rev-parse -q --verify HEAD >/dev/null 2>&1; then
 	fi
 else
 	skip "dist" "not a git checkout (a tarball's own tree)"
+fi
+
+# Every source file says its licence in an SPDX line (what packagers'
+# licence scanners read).
+if git -C "$TOP" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+	missing=$(git -C "$TOP" ls-files 'src/*.[ch]' 'src/*.cc' 'tests/unit/*.[ch]' \
+	    'scripts/*' 'tests/t/*.sh' tests/run tests/lib.sh Makefile |
+	    while read -r f; do
+		head -3 "$TOP/$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later' ||
+		    echo "$f"
+	    done | head -5 | tr '\n' ' ')
+	same "every source file has an SPDX licence line" "$missing" ""
 fi

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The PDF body laid out in two parts on two threads (src/pdf/layout/
 # split.c): on a document over the threshold the split must happen and
 # keep most of the second part, and the PDF must be the one thread's to

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The man format: every case and every content document through the
 # validators (mandoc -Tlint -W style, groff -ww, lexgrog), rendered widths
 # at 80 and 60 columns with man-db and mandoc, the roff the emitter may

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Man pages as projects write them (issue 16): each convention's fixture
 # in tests/cases/man-*.md published the way a project installs it, then
 # checked for its file name, its whole .TH line, one NAME section whose

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Decided once, in the model (issue 13): where links and images lead and
 # which tables have label columns is settled by the front end, shown by
 # --dump, and every format renders the same verdict.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/t/pdf.sh - the PDF emitter.
 #
 # Every case in tests/cases/ and every content/*.md is published as PDF

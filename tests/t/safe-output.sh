@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Safe output (issue 8): an unwritable destination is exit 3 with a
 # "quire:" message and no debris; a failing run (bad input, a write error,
 # a full disk, an emitter failing, a signal) leaves the previous outputs

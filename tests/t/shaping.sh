@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/t/shaping.sh - complex scripts in the PDF (issue 20): text in
 # Arabic, Persian, Hebrew, Hindi, Bengali and Thai is shaped by HarfBuzz
 # and drawn by glyph id.  Checked on what is drawn (tests/glyphs.py reads

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The CommonMark spec examples (npm package commonmark-spec) as a
 # no-crash, valid-output corpus: every example through all three formats
 # (each must exit 0, its man page lint-clean), every spec section as

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/t/stack.sh - the markup of the EPUB's stacked tables (issue 21):
 # which tables may stack and below which width, the column headings
 # repeated in body cells (hidden, aria-hidden), and a stylesheet that has

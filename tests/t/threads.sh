@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The formats made side by side (-j, QUIRE_JOBS; issue 19): every output
 # byte and every message the same as one after another, and a failure
 # in one format still commits nothing.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Memory errors and leaks (issue 8): valgrind --leak-check=full over the
 # seed document and every test document in every format (tables, blocks,
 # images, hostile text, several files, --dump, input errors).  The rest

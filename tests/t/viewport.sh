@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/t/viewport.sh - the EPUB's tables in a browser at phone and tablet
 # widths (tests/viewport.js): every chapter of the seed book and of
 # tests/cases/epub-stack.md (wide and narrow tables, lists in cells, spans

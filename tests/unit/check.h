@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check.h - the smallest unit-test helper: one "PASS name" or
  * "FAIL name: file:line: expression" line per check (tests/run counts

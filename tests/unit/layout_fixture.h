@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * layout_fixture.h - the layout engine with fake font metrics, for the
  * unit tests of tables: every glyph of every face is half an em wide,

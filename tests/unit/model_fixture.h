@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model_fixture.h - a document read as main reads one: settled with a
  * style (the built-in one for NULL), parsed, finished.  For unit tests.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests: the bidi levels of a paragraph's items and the visual
  * order of a line (src/pdf/layout/bidi.c), on paragraphs built by hand.

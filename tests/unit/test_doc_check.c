@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_doc_check.c - doc_check() passes a model the front end made and
  * names each guarantee of doc.h broken on purpose: a check that could

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests: footnotes at the foot of the page (pdf/layout/foot.c and
  * page.c), laid out with fake metrics (layout_fixture.h) on A4 with

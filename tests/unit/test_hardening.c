@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests for the hardening fixes (issue 8): metadata lists that grow
  * in linear time, "---" alone is a rule, atomic output refusing a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests: the fence around libharu (src/pdf/haru/) - objects of our
  * own, a page's content stream written directly, streams compressed

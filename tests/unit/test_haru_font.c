@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests: the fence around libharu (src/pdf/haru/) - fonts written
  * as glyph ids: the glyph-id encoder, the TrueType font's glyphs and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests: the fence around libharu (src/pdf/haru/) - saving with a
  * file ID derived from the file's bytes, and the error handler swapped

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests: the Knuth-Plass line breaker on paragraphs built by hand,
  * whose breaks were worked out on paper.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests: front matter, overrides, defaults. */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests: the model (links, walk, plain text) and its tidying. */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests: table rows across pages, laid out with fake metrics
  * (layout_fixture.h) on A4 with 20 mm margins.

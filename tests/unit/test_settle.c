@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_settle.c - settle.c: each value merged once, in the documented
  * order (style < front matter < book.toml < -M), into typed values.

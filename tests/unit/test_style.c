@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests: the typed style (style.c). */
 #include <stdio.h>
 #include <stdlib.h>

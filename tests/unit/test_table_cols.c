@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests: table column sizing.  table_allot() on minima and maxima
  * worked out by hand, then whole tables laid out with fake metrics

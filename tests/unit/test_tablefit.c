@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests: the EPUB's estimate of a table's width and its breakpoint
  * for the stacked layout (src/epub/tablefit.c). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests: UTF-8 decoding and input cleaning. */
 #include <stdlib.h>
 

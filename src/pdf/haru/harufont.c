@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/haru/harufont.c - fonts written as glyph ids (haru.h).
  *

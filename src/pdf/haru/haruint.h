@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/haru/haruint.h - what the fence's own files share: libharu's
  * private headers, the check of libharu's version, and the conversions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/haru/haruobj.c - dictionaries and arrays of quire's own in a
  * libharu document (haru.h): made with libharu's object functions, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/haru/harusave.c - the document as a whole (haru.h): its error
  * handler, and saving it with a file ID.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/haru/harustream.c - streams (haru.h): new ones, their bytes read
  * and replaced, bytes handed in compressed already, a page's content

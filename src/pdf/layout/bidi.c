@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bidi.c - the Unicode bidirectional algorithm for the paragraph code.
  *

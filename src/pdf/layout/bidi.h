@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bidi.h - the Unicode bidirectional algorithm (UAX #9, through FriBidi)
  * for the paragraph code: levels for a paragraph's items before its

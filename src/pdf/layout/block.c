@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * block.c - block nodes to vertical entries: headings, paragraphs, lists,
  * quotes, code, rules, images and the title block.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * code.c - code blocks: their lines on a shade, wrapped at the measure,
  * their tokens in the style's colours and faces.

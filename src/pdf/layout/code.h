@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * code.h - code blocks to vertical entries (code.c).
  */

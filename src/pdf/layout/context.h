@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * context.h - the layout engine's context: the settings layout.c reads
  * from the style once (page geometry, sizes, colours) and a handle on

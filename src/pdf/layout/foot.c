@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * foot.c - footnotes at the foot of the page: each note set once, and
  * the pieces of notes each page holds, decided while page.c fills it.

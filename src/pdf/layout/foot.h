@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * foot.h - footnotes at the foot of the page (foot.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * front.c - a book's front matter in the PDF: the title on a page of its
  * own, and the contents page, with dotted leaders, page numbers at the

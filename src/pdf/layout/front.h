@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * front.h - a book's front matter in the PDF (front.c): the title page
  * and the contents page.

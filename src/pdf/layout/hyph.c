@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * hyph.c - hyphenation points from libhyphen, patterns chosen by lang.
  */

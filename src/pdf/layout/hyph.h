@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * hyph.h - hyphenation points from libhyphen's patterns (hyph.c).
  */

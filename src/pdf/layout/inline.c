@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * inline.c - inline nodes to Knuth-Plass items: what a paragraph is made
  * of before linebreak.c breaks it and parset.c sets its lines.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * inline.h - paragraphs: inline nodes to Knuth-Plass items (inline.c),
  * and the lines linebreak.c chooses to vertical entries (parset.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * items.h - what a paragraph is made of before it is broken into lines:
  * Knuth-Plass items (boxes, glue, penalties) and the character format

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * layout.c - the engine's entry point: page geometry and sizes from the
  * style into the context, then blocks, then pages.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * linebreak.c - Knuth-Plass total-fit line breaking.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * metrics.c - text widths, with glyph fallback and a cache.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * metrics.h - text widths for layout: the device's advance widths behind
  * a cache, with glyph fallback (metrics.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page.c - cut the vertical list into pages: where each entry goes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * page.h - pagination (page.c) and the pages' display lists
  * (pagedraw.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pagedraw.c - the pages' display lists, once page.c has decided where
  * every entry goes: each placement's operations on its page (by

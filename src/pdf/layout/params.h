@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * params.h - the layout's fixed proportions, colours and limits, in one
  * place.

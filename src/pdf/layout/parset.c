@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * parset.c - a paragraph's items set as lines: the breaks linebreak.c
  * chooses become vertical entries (vlist.h), each line a few display

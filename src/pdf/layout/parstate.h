@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * parstate.h - the state the paragraph code keeps from one paragraph to
  * the next: inline.c makes and frees it and builds items with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * place.h - a placement: where page.c put an entry (or a piece of a
  * table row), as pagedraw.c then draws it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pool.c - an arena for the layout's strings, freed with the lo_doc.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pool.h - the layout's arena: strings and small arrays that live exactly
  * as long as the display list (struct lo_doc) and are freed with it.

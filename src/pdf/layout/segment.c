@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * segment.c - cutting text into runs for the shaper.
  *

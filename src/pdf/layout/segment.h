@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * segment.h - where text must be shaped, and in which direction
  * (segment.c).  The one decision both sides use: layout measures each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * split.h - the body laid out in two parts at once (split.c).
  */

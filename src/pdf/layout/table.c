@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * table.c - tables: content-sized columns, wrapped cells, rows as
  * vertical entries that page.c may split.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * table.h - tables (table.c).  Cells hold blocks, so table.c calls
  * blocks() and block.c calls table_block(): the one recursion between

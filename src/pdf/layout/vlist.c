@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * vlist.c - the vertical list: the entries (lines, spaces, table rows)
  * that block.c, table.c and parset.c stack and page.c cuts into pages,

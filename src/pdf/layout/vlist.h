@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * vlist.h - the vertical list (vlist.c): what the block and table setters
  * stack and page.c cuts into pages.  An entry is a line or a space, or a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * wordbreak.c - line breaks inside words, by ICU's line break iterator
  * (UAX #14 with ICU's dictionaries).

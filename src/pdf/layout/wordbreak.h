@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * wordbreak.h - where a line may break inside text written without
  * spaces: Thai, Lao, Khmer and Myanmar words, Chinese and Japanese

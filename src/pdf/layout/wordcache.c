@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * wordcache.c - the items a word became, kept for its next occurrence
  * (see wordcache.h).
