@@ -7,6 +7,7 @@
  * hold, so there is a single parser for every value.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,6 +272,20 @@ find(const char *name)
 	return NULL;
 }
 
+/* Whether k is the page's width or height, set to a size (0 is the
+ * paper's) too small for text. */
+static int
+page_too_small(const struct style *st, const struct key *k)
+{
+	if (strcmp(k->name, "pdf.page.width") == 0)
+		return st->pdf.page_width != 0 &&
+		    st->pdf.page_width < STYLE_PAGE_MIN_WIDTH;
+	if (strcmp(k->name, "pdf.page.height") == 0)
+		return st->pdf.page_height != 0 &&
+		    st->pdf.page_height < STYLE_PAGE_MIN_HEIGHT;
+	return 0;
+}
+
 /* Set key to value; warns (file:line) and keeps the old value when the
  * key is unknown or the value bad.  Returns 0 or -1. */
 static int
@@ -279,6 +294,7 @@ set(struct style *st, const char *file, int line, const char *key,
 {
 	const struct key *k;
 	size_t n = strlen(WIDTHS_KEY);
+	int ok;
 
 	if (strncmp(key, WIDTHS_KEY ".", n + 1) == 0) {
 		if (store_width(st, key + n + 1, value) == 0)
@@ -297,7 +313,17 @@ set(struct style *st, const char *file, int line, const char *key,
 		    "ignored", key);
 		return -1;
 	}
-	if (store(st, k, value) == 0)
+	ok = store(st, k, value) == 0;
+	if (ok && page_too_small(st, k)) {
+		diag_warn(file, line, "%s: \"%s\" leaves no room for text "
+		    "(0, the paper's size, or at least %.0fpt); keeping %s",
+		    key, value, strcmp(key, "pdf.page.width") == 0 ?
+		    ceil(STYLE_PAGE_MIN_WIDTH) : ceil(STYLE_PAGE_MIN_HEIGHT),
+		    k->def);
+		(void)store(st, k, k->def);
+		return -1;
+	}
+	if (ok)
 		return 0;
 	if (k->type == K_CHOICE) {
 		char list[128] = "";

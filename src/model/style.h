@@ -25,7 +25,8 @@ enum style_font { STYLE_SERIF, STYLE_SANS, STYLE_MONO, STYLE_FALLBACK, STYLE_CJK
 
 struct pdf_style {
 	const char	*paper;		/* "a4" or "letter" */
-	double		 page_width;	/* points; 0: from the paper */
+	double		 page_width;	/* points; 0: from the paper, else at
+					   least STYLE_PAGE_MIN_WIDTH */
 	double		 page_height;
 	double		 margin_top, margin_bottom, margin_left, margin_right;
 	const char	*font[STYLE_NFONTS];	/* fontconfig family names */
@@ -82,6 +83,13 @@ struct man_style {
  * in its stylesheet (styles/epub.css), where the reader's dark mode can
  * change them. */
 enum code_theme { CODE_THEME_DEFAULT, CODE_THEME_MONO };
+
+/* The smallest page with room for text: an inch across and two down
+ * inside 20 mm margins (66 by 91 mm).  A smaller page.width or height is
+ * refused where the style file says it; libharu would fail on it with
+ * only an error number. */
+#define STYLE_PAGE_MIN_WIDTH	(72 + 40 * 72.0 / 25.4)
+#define STYLE_PAGE_MIN_HEIGHT	(144 + 40 * 72.0 / 25.4)
 
 /* One colour per token class, in the order of enum code_class (doc.h;
  * style.c checks that the counts agree). */

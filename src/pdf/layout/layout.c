@@ -92,13 +92,13 @@ layout_document(const struct doc *d, const struct style *st,
 	/* The smallest page there is room on: the 20 mm margins geometry()
 	 * falls back to, around an inch of text across and two down.
 	 * libharu would fail on a smaller one with only an error number. */
-	if (d->set.page_width < 72 + 40 * MM ||
-	    d->set.page_height < 144 + 40 * MM) {
+	if (d->set.page_width < STYLE_PAGE_MIN_WIDTH ||
+	    d->set.page_height < STYLE_PAGE_MIN_HEIGHT) {
 		diag_error(NULL, 0, "the page is %gpt by %gpt: too small for "
 		    "any text (pdf.page.width at least %.0fpt, 66mm; "
 		    "pdf.page.height at least %.0fpt, 91mm)",
-		    d->set.page_width, d->set.page_height, ceil(72 + 40 * MM),
-		    ceil(144 + 40 * MM));
+		    d->set.page_width, d->set.page_height,
+		    ceil(STYLE_PAGE_MIN_WIDTH), ceil(STYLE_PAGE_MIN_HEIGHT));
 		return NULL;
 	}
 	memset(&c, 0, sizeof(c));
