@@ -467,8 +467,11 @@ join(struct vlist *v, struct part *p, const struct unit *u)
 	if (u->kind0 == V_GLUE && mk->h > last->h)
 		last->h = mk->h;
 	last->keep = mk->keep;
+	/* Grown by half at least, so that many small units joined one by
+	 * one cost linear time, not a copy of the whole list each. */
 	if (v->cap < v->n + m) {
-		v->cap = v->n + m + m / 2;
+		v->cap = v->n + m > v->cap + v->cap / 2 ? v->n + m :
+		    v->cap + v->cap / 2;
 		v->e = xrealloc(v->e, v->cap * sizeof(*v->e));
 	}
 	memcpy(v->e + v->n, p->v.e + u->start + 1, m * sizeof(*v->e));
