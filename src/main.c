@@ -43,6 +43,7 @@
 struct options {
 	int		 mask;		/* F_* */
 	int		 nformats;
+	int		 formats_given;	/* -t was given */
 	int		 dump;
 	const char	*output;	/* NULL: out/ */
 	const char	*style;		/* NULL: the default style */
@@ -161,6 +162,7 @@ option(struct options *o, int c, const char *arg, const char *word)
 {
 	switch (c) {
 	case 't':
+		o->formats_given = 1;
 		return (o->mask = parse_formats(arg)) < 0 ? -1 : 0;
 	case 'o':
 		o->output = arg;
@@ -217,6 +219,44 @@ option(struct options *o, int c, const char *arg, const char *word)
 	}
 }
 
+static int
+is_dir(const char *p)
+{
+	struct stat sb;
+
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/*
+ * Without -t, an -o naming a file of one format asks for that format
+ * alone, as pandoc reads it: report.pdf, book.epub, tool.1 or perl.3pm.
+ * Anything else (a folder, a name with no such extension) keeps every
+ * format, in a folder of that name.
+ */
+static int
+format_of_output(const struct options *o)
+{
+	const char *out = o->output, *dot, *p;
+	size_t i, n;
+
+	if (out == NULL || (n = strlen(out)) == 0 || out[n - 1] == '/' ||
+	    !strcmp(out, "-") || is_dir(out) || (o->each && o->nfiles > 1) ||
+	    (dot = strrchr(out, '.')) == NULL || strchr(dot, '/') != NULL)
+		return o->mask;
+	for (i = 0; i < NEMITTERS; i++)
+		if (emitters[i].extension != NULL &&
+		    !strcmp(dot + 1, emitters[i].extension))
+			return FORMAT_BIT(i);
+	/* A man page's section: a digit, then maybe letters (3pm). */
+	if (dot[1] >= '1' && dot[1] <= '9') {
+		for (p = dot + 2; *p >= 'a' && *p <= 'z'; p++)
+			;
+		if (*p == '\0')
+			return MAN_ONLY;
+	}
+	return o->mask;
+}
+
 /* Returns 0, 1 (done: help or version shown) or -1 (usage error). */
 static int
 parse_args(struct options *o, int argc, char *argv[])
@@ -254,6 +294,8 @@ parse_args(struct options *o, int argc, char *argv[])
 	}
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
+	if (!o->formats_given && !o->dump)
+		o->mask = format_of_output(o);
 	for (i = 0; i < NEMITTERS; i++)
 		o->nformats += (o->mask & FORMAT_BIT(i)) != 0;
 	if ((o->threads = run_threads(o->jobs)) < 0)
@@ -283,14 +325,6 @@ plain_code(const struct options *o)
 	return !o->dump;
 }
 
-
-static int
-is_dir(const char *p)
-{
-	struct stat sb;
-
-	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
 
 /* The style: the file -s names, or the built-in one (styles/default.yaml
  * compiled in, so quire needs no data files wherever it runs). */

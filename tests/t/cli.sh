@@ -125,3 +125,20 @@ expect "--each: two documents of one name exit 2" 2 timeout 60 "$QUIRE" --each -
 grep -F "docs/a/second.md" "$T/err" | grep -qF "docs/a/first.md" &&
 	pass "--each: the clash names both inputs" || fail "--each: the clash names both inputs" "$(head -c 300 "$T/err")"
 same "--each: a clash is one message" "$(grep -c 'nothing is published' "$T/err")" 1
+
+# Without -t, -o names the format by its extension (report.pdf is a PDF,
+# not a folder); a name with no such extension is still a folder.
+X="$T/byext"
+mkdir -p "$X"
+for f in report.pdf book.epub tool.1 perl.3pm; do
+	expect "-o $f without -t exits 0" 0 "$QUIRE" -q -o "$X/$f" content/ai-engineer.md
+done
+same "-o report.pdf writes a PDF" "$(head -c 5 "$X/report.pdf")" "%PDF-"
+same "-o book.epub writes an EPUB" "$(unzip -p "$X/book.epub" mimetype 2>/dev/null)" "application/epub+zip"
+grep -q '^\.TH ' "$X/tool.1" && grep -q '^\.TH ' "$X/perl.3pm" &&
+	pass "-o tool.1 and perl.3pm write man pages" || fail "-o tool.1 and perl.3pm write man pages"
+same "-o by extension writes nothing else" "$(cd "$X" && find . -mindepth 1 | sort | tr '\n' ' ')" \
+    "./book.epub ./perl.3pm ./report.pdf ./tool.1 "
+expect "-o NAME without an extension is a folder" 0 "$QUIRE" -q -o "$X/folder" content/ai-engineer.md
+same "-o folder holds the three formats" "$(ls "$X/folder" | tr '\n' ' ')" \
+    "ai-engineer.7 ai-engineer.epub ai-engineer.pdf "
