@@ -254,12 +254,15 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && mknod "$D/null" c 1 3 
 	chmod 666 "$D/null"
 	ln -s /proc/self/fd/1 "$D/stdout"
 	cp "$SRC" "$D/in.md" && chmod 644 "$D/in.md"
+	# A copy of the binary nobody can reach, wherever the checkout is
+	# (under /root, say); its style and stylesheet are built in.
+	cp "$QUIRE" "$D/quire" && chmod 755 "$D/quire"
 	as_nobody() { timeout 30 setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-	as_nobody "$QUIRE" -q -t man -o "$D/null" "$D/in.md" 2>"$T/err"
+	as_nobody "$D/quire" -q -t man -o "$D/null" "$D/in.md" 2>"$T/err"
 	rc=$?
 	[ $rc = 0 ] && [ -c "$D/null" ] && pass "normal user: -o a null device publishes" ||
 		fail "normal user: -o a null device publishes" "exit $rc, $(head -c 200 "$T/err")"
-	out=$(as_nobody sh -c '"$1" -q -t man -o "$2" "$3" | grep -c "^\.TH"' sh "$QUIRE" "$D/stdout" "$D/in.md" 2>"$T/err")
+	out=$(as_nobody sh -c '"$1" -q -t man -o "$2" "$3" | grep -c "^\.TH"' sh "$D/quire" "$D/stdout" "$D/in.md" 2>"$T/err")
 	same "normal user: -o a link to /proc/self/fd/1 writes standard output" "$out" 1
 else
 	skip "normal user: -o a null device publishes" "needs root (to make the device and become nobody)"
