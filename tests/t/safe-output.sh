@@ -43,10 +43,23 @@ if [ "$(id -u)" != 0 ]; then
 	has_msg "read-only directory"
 	no_debris "read-only directory" "$T/ro"
 	chmod 755 "$T/ro"
+elif command -v setpriv >/dev/null; then
+	# Root may write anywhere: the same checks as the user nobody, with
+	# a copy of the binary and the input in a folder nobody can reach.
+	R=$(mktemp -d /tmp/quire-ro.XXXXXX)
+	chmod 755 "$R"
+	mkdir "$R/ro" && chmod 555 "$R/ro"
+	cp "$QUIRE" "$R/quire" && cp "$SRC" "$R/in.md" && chmod 755 "$R/quire" &&
+	    chmod 644 "$R/in.md"
+	expect "read-only directory exits 3" 3 timeout 60 setpriv --reuid=65534 \
+	    --regid=65534 --clear-groups "$R/quire" -q -o "$R/ro" "$R/in.md"
+	has_msg "read-only directory"
+	no_debris "read-only directory" "$R/ro"
+	rm -rf "$R"
 else
 	for c in "read-only directory exits 3" "read-only directory: quire: message" \
 	    "read-only directory: no temporary files"; do
-		skip "$c" "running as root, who may write anywhere"
+		skip "$c" "running as root without setpriv, who may write anywhere"
 	done
 fi
 # An output path that is a directory of the output's own name.
