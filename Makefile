@@ -37,7 +37,7 @@ CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic $(WERROR)
 ALL_CXXFLAGS = $(CXXWARN) -pthread $(CPPFLAGS) $(CXXFLAGS) -D_POSIX_C_SOURCE=200809L \
 	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
-LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lpaper \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++
 
 # The pipeline's stages, one folder each: read -> model -> emitters, with

@@ -10,9 +10,9 @@
 #include "emit.h"
 
 const struct emitter emitters[NEMITTERS] = {
-	{ "pdf", "pdf", emit_pdf, 1, pdf_libraries },
-	{ "epub", "epub", emit_epub, 1, epub_libraries },
-	{ "man", NULL, emit_man, 0, NULL },
+	{ "pdf", "pdf", emit_pdf, 1, pdf_libraries, 1 },
+	{ "epub", "epub", emit_epub, 1, epub_libraries, 1 },
+	{ "man", NULL, emit_man, 0, NULL, 0 },
 };
 
 void

@@ -43,6 +43,7 @@ struct emitter {
 	emit_fn		*emit;
 	int		 tokens;	/* it shows code's tokens (colours) */
 	libraries_fn	*libraries;	/* NULL: none beyond the C library */
+	int		 binary;	/* not text: never to a terminal */
 };
 
 /* Every format, in the order they are made and named. */

@@ -24,6 +24,7 @@
 #include "emit.h"
 #include "util/outfile.h"
 #include "util/outnames.h"
+#include "util/paper.h"
 #include "util/strmap.h"
 #include "util/run.h"
 #include "util/runner.h"
@@ -54,6 +55,7 @@ struct options {
 	int		 nfiles;
 	int		 each;		/* every file its own document */
 	const char	*css;		/* --css: the EPUB's extra stylesheet */
+	int		 strict;	/* --fail-if-warnings */
 	int		 jobs;		/* -j N; 0: $QUIRE_JOBS or the cores */
 	int		 threads;	/* what that comes to */
 	struct runner	*run;		/* every thread, made by main */
@@ -71,16 +73,20 @@ usage(FILE *fp)
 "  -e, --each          every FILE its own document (a man page each)\n"
 "  -t, --to LIST       formats from pdf,epub,man, comma-separated (default: all)\n"
 "  -o, --output PATH   output directory (default: out/); a file name when one\n"
-"                      format is given; '-' writes the man page to stdout\n"
+"                      format is given or named by its extension (x.pdf,\n"
+"                      x.epub, x.1); '-' writes that one format to stdout\n"
 "  -M, --metadata K=V  set or override a metadata field\n"
 "  -s, --style PATH    style file (default: the built-in styles/default.yaml)\n"
 "      --css PATH      a stylesheet the EPUB uses after its own\n"
-"      --paper SIZE    a4 or letter (overrides the style)\n"
+"      --paper SIZE    a4, letter, a5, legal... (overrides the style; its\n"
+"                      default is the system's: $PAPERSIZE, /etc/papersize)\n"
 "      --dump          print the document model instead of publishing\n"
 "  -j, --jobs N        at most N threads (default: $QUIRE_JOBS, else one per\n"
 "                      core); the formats (--each: the documents) are made\n"
 "                      side by side\n"
 "  -q, --quiet         no warnings\n"
+"      --fail-if-warnings  exit 4 when there was any warning (outputs are\n"
+"                      still written)\n"
 "  -v, --verbose       print the time each stage takes\n"
 "  -h, --help          this help\n"
 "  -V, --version       the version, its libraries' and the licence\n"
@@ -88,7 +94,8 @@ usage(FILE *fp)
 "Outputs are NAME.pdf, NAME.epub and NAME.SECTION, NAME and SECTION coming\n"
 "from the metadata, a man page's title line or NAME section, or the first\n"
 "file's name (foo.1.md gives foo.1).  Exit status: 0 success, 1 usage\n"
-"error, 2 input error, 3 output error; with --each, the worst of them.\n", fp);
+"error, 2 input error, 3 output error, 4 warnings under --fail-if-warnings;\n"
+"with --each, the worst of them.  FILE '-' reads stdin.\n", fp);
 }
 
 static int
@@ -181,12 +188,15 @@ option(struct options *o, int c, const char *arg, const char *word)
 		o->style = arg;
 		return 0;
 	case 'p':
-		if (strcmp(arg, "a4") && strcmp(arg, "letter")) {
-			diag_error(NULL, 0, "--paper wants a4 or letter, not "
-			    "\"%s\"", arg);
+		if (!paper_known(arg)) {
+			diag_error(NULL, 0, "--paper: \"%s\" is not a paper "
+			    "size (a4, letter, a5, legal, ...)", arg);
 			return -1;
 		}
 		o->paper = arg;
+		return 0;
+	case 'W':
+		o->strict = 1;
 		return 0;
 	case 'd':
 		o->dump = 1;
@@ -272,6 +282,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "each", no_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "fail-if-warnings", no_argument, NULL, 'W' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -301,10 +312,21 @@ parse_args(struct options *o, int argc, char *argv[])
 	if ((o->threads = run_threads(o->jobs)) < 0)
 		return -1;
 	if (o->output != NULL && !strcmp(o->output, "-") &&
-	    (o->mask != MAN_ONLY || o->dump)) {
-		diag_error(NULL, 0, "-o - writes only the man page: add -t man");
+	    (o->nformats != 1 || o->dump)) {
+		diag_error(NULL, 0, o->dump ? "--dump prints to stdout: "
+		    "-o - is not needed" : "-o - writes one format: add -t "
+		    "pdf, -t epub or -t man");
 		return -1;
 	}
+	for (i = 0; i < NEMITTERS; i++)
+		if (o->output != NULL && !strcmp(o->output, "-") &&
+		    (o->mask & FORMAT_BIT(i)) && emitters[i].binary &&
+		    isatty(STDOUT_FILENO)) {
+			diag_error(NULL, 0, "-o - would write the %s to the "
+			    "terminal: redirect it (> x.%s) or name a file",
+			    emitters[i].option, emitters[i].extension);
+			return -1;
+		}
 	if (o->each && o->output != NULL && !strcmp(o->output, "-") &&
 	    o->nfiles > 1) {
 		diag_error(NULL, 0, "--each writes a file per input: -o - "
@@ -712,6 +734,12 @@ main(int argc, char *argv[])
 	/* The style first: it says how the Markdown is read. */
 	if ((st = load_style(&o)) == NULL)
 		rc = EXIT_INPUT;
+	else if (o.css != NULL && access(o.css, R_OK) != 0) {
+		/* Given by the person running quire, like -s: an error. */
+		diag_error(o.css, 0, "cannot read the stylesheet (--css): %s",
+		    strerror(errno));
+		rc = EXIT_INPUT;
+	}
 	diag_stage(&t, "style");
 	if (rc == EXIT_OK && !o.each) {
 		struct doc *d = NULL;
@@ -726,6 +754,12 @@ main(int argc, char *argv[])
 	 * and the exit status is the worst of them. */
 	if (rc == EXIT_OK && o.each)
 		rc = each(&o, st);
+	/* Counted under -q too: CI can be strict and quiet. */
+	if (rc == EXIT_OK && o.strict && diag_warnings > 0) {
+		diag_error(NULL, 0, "%d warning%s (--fail-if-warnings)",
+		    diag_warnings, diag_warnings == 1 ? "" : "s");
+		rc = EXIT_WARNINGS;
+	}
 	/* Every thread done, those freeing what emitters left too. */
 	runner_free(o.run);
 	style_free(st);

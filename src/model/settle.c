@@ -10,18 +10,8 @@
 #include "model/doc.h"
 #include "model/settle.h"
 #include "model/style.h"
+#include "util/paper.h"
 
-#define MM	(72.0 / 25.4)
-
-/* The papers the style's pdf.paper may name (style.c's choices), in
- * points, portrait. */
-static const struct paper {
-	const char	*name;
-	double		 width, height;
-} papers[] = {
-	{ "a4", 210 * MM, 297 * MM },
-	{ "letter", 612, 792 },
-};
 
 /* A switch as written (1, 0, or -1 for unsaid), else the fallback. */
 static int
@@ -92,17 +82,15 @@ direction(struct doc *d)
 }
 
 /* The page: the style's width and height where given, the rest from
- * its paper. */
+ * its paper (paper.h: by name, or the system's). */
 static void
 paper(struct settings *s, const struct pdf_style *st)
 {
-	const struct paper *p = &papers[0];
+	double w, h;
 
-	for (size_t i = 0; i < sizeof(papers) / sizeof(papers[0]); i++)
-		if (st->paper != NULL && !strcmp(st->paper, papers[i].name))
-			p = &papers[i];
-	s->page_width = st->page_width > 0 ? st->page_width : p->width;
-	s->page_height = st->page_height > 0 ? st->page_height : p->height;
+	paper_size(st->paper, &w, &h);
+	s->page_width = st->page_width > 0 ? st->page_width : w;
+	s->page_height = st->page_height > 0 ? st->page_height : h;
 }
 
 void

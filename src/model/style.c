@@ -18,6 +18,7 @@
 #include "util/diag.h"
 #include "model/doc.h"
 #include "util/input.h"
+#include "util/paper.h"
 #include "model/style.h"
 #include "util/yaml_flat.h"
 
@@ -31,7 +32,8 @@ enum ktype {
 	K_BOOL,		/* true/false, yes/no, on/off, 1/0 */
 	K_TRI,		/* auto, or a boolean */
 	K_LIST,		/* a sequence, read entry by entry (key.0, key.1...) */
-	K_COLOR		/* "#rrggbb" into an int slot */
+	K_COLOR,	/* "#rrggbb" into an int slot */
+	K_PAPER		/* auto, or a paper libpaper knows (paper.h) */
 };
 
 struct key {
@@ -46,7 +48,6 @@ struct key {
 
 #define OFF(f)	offsetof(struct style, f)
 
-static const char *const papers[] = { "a4", "letter", NULL };
 static const char *const fonts[STYLE_NFONTS] = {
 	"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans",
 	"Droid Sans Fallback",
@@ -84,7 +85,7 @@ static const struct key keys[] = {
 	{ "alerts.important", K_STR, OFF(alert_title[2]), "Important", 0, 0, NULL, 0 },
 	{ "alerts.warning", K_STR, OFF(alert_title[3]), "Warning", 0, 0, NULL, 0 },
 	{ "alerts.caution", K_STR, OFF(alert_title[4]), "Caution", 0, 0, NULL, 0 },
-	{ "pdf.paper", K_CHOICE, OFF(pdf.paper), "a4", 0, 0, papers, 0 },
+	{ "pdf.paper", K_PAPER, OFF(pdf.paper), "auto", 0, 0, NULL, 0 },
 	{ "pdf.page.width", K_LEN, OFF(pdf.page_width), "0", 0, 14400, NULL, 0 },
 	{ "pdf.page.height", K_LEN, OFF(pdf.page_height), "0", 0, 14400, NULL, 0 },
 	{ "pdf.margin.top", K_LEN, OFF(pdf.margin_top), "20mm", 0, 1000, NULL, 0 },
@@ -214,6 +215,11 @@ store(struct style *st, const struct key *k, const char *v)
 		return 0;
 	case K_LIST:
 		return -1;
+	case K_PAPER:
+		if (!paper_known(v))
+			return -1;
+		*(const char **)slot = arena_strdup(st->arena, v);
+		return 0;
 	case K_COLOR:
 		return parse_color(v, (int *)slot);
 	case K_NUM:
@@ -334,7 +340,11 @@ set(struct style *st, const char *file, int line, const char *key,
 			    "%s%s", i ? ", " : "", k->choices[i]);
 		diag_warn(file, line, "%s: \"%s\" is not one of %s; keeping "
 		    "%s", key, value, list, k->def);
-	} else if (k->type == K_COLOR)
+	} else if (k->type == K_PAPER)
+		diag_warn(file, line, "%s: \"%s\" is not a paper size (a4, "
+		    "letter, a5, legal, ... or auto); keeping %s", key, value,
+		    k->def);
+	else if (k->type == K_COLOR)
 		diag_warn(file, line, "%s: \"%s\" is not a colour such as "
 		    "\"#1a4d8f\" (quoted: YAML reads a bare # as a comment); "
 		    "keeping the theme's", key, value);

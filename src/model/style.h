@@ -24,7 +24,7 @@ enum style_font { STYLE_SERIF, STYLE_SANS, STYLE_MONO, STYLE_FALLBACK, STYLE_CJK
 #define STYLE_MAX_WIDTHS 16
 
 struct pdf_style {
-	const char	*paper;		/* "a4" or "letter" */
+	const char	*paper;		/* a name (paper.h); "auto": the system's */
 	double		 page_width;	/* points; 0: from the paper, else at
 					   least STYLE_PAGE_MIN_WIDTH */
 	double		 page_height;

@@ -234,6 +234,7 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		return set_dir(c, value, line);
 	slot = string_slot(m, key);
 	if (slot == NULL) {
+		meta_check_unknown(c->path, line, key, c->override);
 		if (c->first || c->override)
 			m->extra = meta_list_add(c->d, meta_list_add(c->d, m->extra,
 			    key), value);

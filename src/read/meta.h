@@ -30,6 +30,12 @@ int	meta_front_matter_in(struct doc *, const char *path, const char *root,
 struct meta;
 const char *meta_extra(const struct meta *, const char *key);
 
+/* A field meta.c has no slot for (meta_check.c): a warning when it is a
+ * known field's value of the wrong shape, a near miss of one, or given
+ * with -M (`given`). */
+void	meta_check_unknown(const char *path, int line, const char *key,
+	    int given);
+
 /* -M KEY=VALUE: set or override a field.  Returns -1 on a bad value. */
 int	meta_override(struct doc *, const char *key, const char *value);
 

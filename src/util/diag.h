@@ -3,7 +3,8 @@
  * diag.h - messages to stderr, always "quire: FILE:LINE: message".
  *
  * Exit statuses are part of the command-line contract: 0 success, 1 usage
- * error, 2 input error, 3 output error.
+ * error, 2 input error, 3 output error, 4 warnings under
+ * --fail-if-warnings.
  */
 #ifndef QUIRE_DIAG_H
 #define QUIRE_DIAG_H
@@ -11,7 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_OUTPUT = 3 };
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_OUTPUT = 3,
+    EXIT_WARNINGS = 4 };
 
 extern int diag_quiet;		/* -q: no warnings */
 extern int diag_verbose;	/* -v: timings and notes */

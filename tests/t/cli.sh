@@ -30,9 +30,9 @@ expect "unknown option exits 1" 1 "$QUIRE" --bogus x.md
 stderr_has "unknown option message" 'quire: unknown option "--bogus"'
 expect "no input exits 1" 1 "$QUIRE"
 expect "bad format exits 1" 1 "$QUIRE" -t pdf,rtf content/ai-engineer.md
-expect "bad paper exits 1" 1 "$QUIRE" --paper a5 content/ai-engineer.md
+expect "bad paper exits 1" 1 "$QUIRE" --paper a9x content/ai-engineer.md
 expect "-M without = exits 1" 1 "$QUIRE" -M title content/ai-engineer.md
-expect "-o - with PDF exits 1" 1 "$QUIRE" -t pdf -o - content/ai-engineer.md
+expect "-o - with two formats exits 1" 1 "$QUIRE" -t pdf,man -o - content/ai-engineer.md
 
 (cd "$T" && "$QUIRE" nosuch.md >/dev/null 2>err; echo $? >rc)
 [ "$(cat "$T/rc")" = 2 ] && pass "missing file exits 2" || fail "missing file exits 2" "exit $(cat "$T/rc")"
