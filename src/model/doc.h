@@ -330,6 +330,10 @@ struct meta {
 	const char	 *rights;
 	const char	 *cover_image;	/* as written, may be NULL */
 	const char	 *css;		/* an extra EPUB stylesheet, or NULL */
+	/* The URL site_root is published at: a relative link to a file
+	 * outside the document becomes a link there.  NULL: such a link
+	 * keeps only its text. */
+	const char	 *link_base;
 	/* The switches as written: 1 or 0, or -1 when nothing said; what
 	 * they come to is settled (struct settings), and emitters read
 	 * that. */
@@ -409,6 +413,9 @@ struct doc {
 	struct manpage	 man;
 	int		 has_table;	/* any N_TABLE in the tree */
 	int		 book;		/* read from an mdBook SUMMARY.md */
+	/* The folder meta.link_base stands for: a book's src/ (SUMMARY.md's
+	 * folder), else the first input's; "." for stdin. */
+	const char	*site_root;
 	/* The cover image (meta.cover_image), checked like any image:
 	 * its file and format, or NULL. */
 	const char	*cover_path;

@@ -322,5 +322,6 @@ book_free(struct book *b)
 	free(b->title);
 	free(b->description);
 	free(b->language);
+	free(b->site_url);
 	memset(b, 0, sizeof(*b));
 }

@@ -26,6 +26,7 @@ struct book {
 	size_t			 n;
 	/* From book.toml's [book] table, NULL when not given. */
 	char			*title, *description, *language;
+	char			*site_url;	/* [output.html] site-url */
 	char			**authors;	/* NULL-terminated, or NULL */
 	int			 refused;	/* chapters refused */
 };
@@ -43,12 +44,15 @@ void	book_free(struct book *);
  * Expand mdBook's {{#include path}}, {{#include path:A:B}} (lines A to
  * B), {{#include path:anchor}} (between ANCHOR: and ANCHOR_END: lines)
  * and {{#rustdoc_include ...}} (the same, lines hidden with "# " in
- * Rust code removed) in *text, which is replaced.  Paths are relative
- * to file and must stay under root.  Returns 0, or -1 after
+ * Rust code removed) and {{#playground path attr...}} (the same, as a
+ * ```rust,attr listing) in *text, which is replaced.  Paths are relative
+ * to file and must stay under root.  {{#title TEXT}} is taken out and
+ * its text given in *title (malloc'd; NULL when there is none): the
+ * document's title when nothing else names one.  Returns 0, or -1 after
  * "quire: FILE:LINE: message" (a missing file, an escape, a loop).
  */
 int	book_includes(const char *file, const char *root, char **text,
-	    size_t *len);
+	    size_t *len, char **title);
 
 /* book.toml's [book] table (booktoml.cc: cpptoml).  Returns 0, or -1
  * after a message; fields not given stay NULL.  A file nested deeper

@@ -138,6 +138,11 @@ book_toml(const char *path, struct book *b)
 		auto root = cpptoml::parser(in).parse();
 		auto book = root->get_table("book");
 
+		/* Where the book is published: links leaving it point
+		 * there (meta link-base). */
+		if (auto site = root->get_qualified_as<std::string>(
+		    "output.html.site-url"))
+			b->site_url = dup(*site);
 		if (!book)
 			return 0;
 		field(book, "title", &b->title);

@@ -10,6 +10,7 @@
  * path must resolve under the book's root and be a regular file
  * (util/confine.h): a chapter cannot pull in /etc/passwd or hang on a
  * FIFO.  "\{{#include x}}" is the directive written literally.
+ * {{#playground}} includes as a Rust listing, {{#title}} is taken out.
  *
  * The work is bounded by what was read, not by how often it is used:
  * each file is read once per chapter, the text is scanned once, and the
@@ -57,13 +58,18 @@ struct inc {
 					   own included */
 	size_t		 scanned;	/* bytes of files searched for the
 					   lines a directive selects */
+	char		*title;		/* the first {{#title}}'s, or NULL */
 };
+
+/* What a directive does with its argument. */
+enum kind { D_INCLUDE, D_RUSTDOC, D_PLAYGROUND, D_TITLE };
 
 static const struct {
 	const char	*word;
-	int		 rustdoc;
+	enum kind	 kind;
 } kinds[] = {
-	{ "{{#include ", 0 }, { "{{#rustdoc_include ", 1 },
+	{ "{{#include ", D_INCLUDE }, { "{{#rustdoc_include ", D_RUSTDOC },
+	{ "{{#playground ", D_PLAYGROUND }, { "{{#title ", D_TITLE },
 };
 
 /* Is line [s, e) an anchor marker ("ANCHOR: name", "ANCHOR_END: name"),
@@ -261,6 +267,46 @@ directive(struct inc *c, const char *file, int line, const char *arg,
 	return rc;
 }
 
+/* {{#title TEXT}}: mdBook's page title.  It shows nowhere in the
+ * chapter; the first one is kept (book.h says where it goes). */
+static int
+title(struct inc *c, const char *arg)
+{
+	size_t n;
+
+	while (*arg == ' ')
+		arg++;
+	n = strlen(arg);
+	while (n > 0 && arg[n - 1] == ' ')
+		n--;
+	if (c->title == NULL && n > 0)
+		c->title = strndup(arg, n);
+	return 0;
+}
+
+/* {{#playground path[:range] attr...}}: the file as a Rust listing,
+ * its attributes after "rust," in the info string, as mdBook writes it. */
+static int
+playground(struct inc *c, const char *file, int line, char *arg,
+    struct buf *out)
+{
+	char *attrs = arg + strcspn(arg, " "), *p, *save = NULL;
+	int rc;
+
+	if (*attrs != '\0')
+		*attrs++ = '\0';
+	buf_puts(out, "```rust");
+	for (p = strtok_r(attrs, " ", &save); p != NULL;
+	    p = strtok_r(NULL, " ", &save)) {
+		buf_putc(out, ',');
+		buf_puts(out, p);
+	}
+	buf_putc(out, '\n');
+	rc = directive(c, file, line, arg, 0, out);
+	buf_puts(out, "\n```");
+	return rc;
+}
+
 /* The next directive in [p, end): where its "{{#" is and which kind, or
  * NULL.  One pass over the text, whatever the number of kinds. */
 static const char *
@@ -328,8 +374,11 @@ expand(struct inc *c, const char *file, const char *text, size_t len,
 			line += *counted == '\n';
 		arg = strndup(hit + strlen(word),
 		    (size_t)(close - hit) - strlen(word));
-		arg[strcspn(arg, " ")] = '\0';
-		rc = directive(c, file, line, arg, kinds[k].rustdoc, out);
+		rc = kinds[k].kind == D_TITLE ? title(c, arg) :
+		    kinds[k].kind == D_PLAYGROUND ? playground(c, file, line,
+		    arg, out) : (arg[strcspn(arg, " ")] = '\0',
+		    directive(c, file, line, arg, kinds[k].kind == D_RUSTDOC,
+		    out));
 		free(arg);
 		if (rc != 0)
 			return -1;
@@ -339,7 +388,8 @@ expand(struct inc *c, const char *file, const char *text, size_t len,
 }
 
 int
-book_includes(const char *file, const char *root, char **text, size_t *len)
+book_includes(const char *file, const char *root, char **text, size_t *len,
+    char **title_out)
 {
 	struct inc c;
 	struct buf out;
@@ -365,6 +415,7 @@ book_includes(const char *file, const char *root, char **text, size_t *len)
 		free(c.sources[i]);
 	}
 	free(c.sources);
+	*title_out = c.title;
 	strmap_free(&c.read);
 	confine_free(&c.root);
 	if (rc != 0) {

@@ -153,6 +153,7 @@ string_slot(struct meta *m, const char *key)
 		{ "rights", offsetof(struct meta, rights) },
 		{ "cover-image", offsetof(struct meta, cover_image) },
 		{ "css", offsetof(struct meta, css) },
+		{ "link-base", offsetof(struct meta, link_base) },
 	};
 
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
@@ -255,6 +256,11 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 		diag_error(c->path, line, "name \"%s\" must be a plain file "
 		    "name (no '/', no '..', not starting with '.')", value);
 		return -1;
+	}
+	if (slot == &m->link_base && !url_remote_ok(value)) {
+		diag_warn(c->path, line, "link-base \"%s\" is not an http or "
+		    "https URL; ignored", value);
+		return 0;
 	}
 	if (*slot != NULL && !c->override && !c->first)
 		return 0;

@@ -115,6 +115,9 @@ layers(struct doc *d, struct reader *r)
 	    b->language) != 0) || (b->description && meta_override(d,
 	    "description", b->description) != 0)))
 		return EXIT_INPUT;
+	if (b != NULL && b->site_url != NULL && meta_override(d,
+	    "link-base", b->site_url) != 0)
+		return EXIT_INPUT;
 	for (i = 0; b != NULL && b->authors && b->authors[i] != NULL; i++)
 		if (meta_override(d, i == 0 ? "author" : "author.1",
 		    b->authors[i]) != 0)
@@ -134,16 +137,21 @@ read_chapter(struct doc *d, struct reader *r, const char *file, int first,
     const char *root)
 {
 	struct input in;
+	char *title = NULL;
 	int rc = EXIT_OK;
 
 	if (input_read(file, &in) != 0)
 		return EXIT_INPUT;
 	if ((root != NULL && book_includes(file, root, &in.text,
-	    &in.len) != 0) || meta_front_matter_in(d, file, root, first,
-	    in.text, in.len) != 0)
+	    &in.len, &title) != 0) || meta_front_matter_in(d, file, root,
+	    first, in.text, in.len) != 0)
 		rc = EXIT_INPUT;
 	if (rc == EXIT_OK && first && (rc = layers(d, r)) == EXIT_OK)
 		settle_reading(d, r->st, r->q->plain_code);
+	/* {{#title}}: below book.toml and every front matter. */
+	if (title != NULL && d->meta.title == NULL)
+		d->meta.title = doc_strdup(d, title);
+	free(title);
 	if (rc != EXIT_OK) {
 		input_free(&in);
 		return rc;
@@ -200,6 +208,18 @@ book_name(struct doc *d)
 	d->meta.name = doc_strdup(d, slug);
 }
 
+/* The folder link-base stands for: SUMMARY.md's (a book's src/), else
+ * the first input's, as the site publishes them. */
+static void
+site_root(struct doc *d, const char *first)
+{
+	const char *slash = strrchr(first, '/');
+
+	d->site_root = strcmp(first, "-") == 0 || slash == NULL ? "." :
+	    slash == first ? "/" : doc_strndup(d, first, (size_t)(slash -
+	    first));
+}
+
 /* Every input read and parsed into d: a book, or files in order. */
 static int
 read_all(struct doc *d, struct reader *r, char **files, int nfiles)
@@ -209,6 +229,7 @@ read_all(struct doc *d, struct reader *r, char **files, int nfiles)
 
 	if (nfiles == 1 && (is_book = book_open(files[0], &b)) < 0)
 		return EXIT_INPUT;
+	site_root(d, is_book ? b.summary : files[0]);
 	if (is_book) {
 		rc = read_book(d, r, &b);
 		book_free(&b);

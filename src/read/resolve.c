@@ -30,6 +30,7 @@
 #include "util/confine.h"
 #include "util/diag.h"
 #include "model/doc.h"
+#include "read/linkbase.h"
 #include "read/manpage.h"
 #include "read/resolve.h"
 #include "util/strmap.h"
@@ -39,6 +40,9 @@
 /* The largest extra stylesheet the EPUB takes (epub.c reads at most this
  * much): a larger one is refused here, with a message. */
 #define CSS_MAX	(1 << 20)
+/* Links to files outside the document: this many warnings, then one
+ * line that counts the rest. */
+#define LEAVING_SAID	5
 
 struct resolver {
 	struct doc	*d;
@@ -47,6 +51,8 @@ struct resolver {
 	struct strmap	 names;		/* normalised input path -> CHAPTER */
 	struct strmap	 images;	/* resolved path -> struct verdict */
 	struct strmap	 warned;	/* files linked to outside the book */
+	size_t		 leaving;	/* links to those, past LEAVING_SAID */
+	const char	*leaving_file;	/* where the first unsaid one is */
 	const struct node **chapter;	/* by index */
 	char		**real;		/* each chapter's real path, or NULL */
 	struct confine	  roots;	/* folders images may come from */
@@ -221,6 +227,52 @@ external(struct resolver *r, struct node *n, const char *url, int safe)
 		    "keeping its text", url);
 }
 
+/*
+ * A link to a file that is not part of the document: with a link-base,
+ * a link to where that file is published (returns 1); else its text
+ * stays, with a warning.  A README links to LICENSE from ten places: one
+ * warning; after LEAVING_SAID files, the rest are counted (said at the
+ * end, leaving_summary).  A sibling man page is a page reference and
+ * never comes here.
+ */
+static int
+leaving(struct resolver *r, struct node *n, const char *suffix,
+    const char *rel, const char *path)
+{
+	const char *base = r->d->meta.link_base;
+	char *url;
+
+	if (base != NULL && (url = link_base_url(base, r->d->site_root, path,
+	    suffix)) != NULL) {
+		n->u.link.kind = LINK_EXTERNAL;
+		n->u.link.href = doc_strdup(r->d, url);
+		free(url);
+		return 1;
+	}
+	if (strmap_get(&r->warned, path) != NULL)
+		return 0;
+	strmap_put(&r->warned, doc_strdup(r->d, path), r);
+	if (r->warned.n > LEAVING_SAID) {
+		if (r->leaving++ == 0)
+			r->leaving_file = n->file;
+		return 0;
+	}
+	diag_warn(n->file, n->line, "link to %s, which is not %s; keeping "
+	    "its text (-M link-base=URL links it where it is published)",
+	    rel, r->d->book ? "part of the book" : "among the inputs");
+	return 0;
+}
+
+static void
+leaving_summary(const struct resolver *r)
+{
+	if (r->leaving > 0)
+		diag_warn(r->leaving_file, 0, "and %zu more file%s linked to "
+		    "that %s not %s; their links keep their text", r->leaving,
+		    r->leaving == 1 ? "" : "s", r->leaving == 1 ? "is" : "are",
+		    r->d->book ? "part of the book" : "among the inputs");
+}
+
 /* A relative reference: an input file and/or a fragment in it. */
 static void
 relative(struct resolver *r, struct node *n, const char *url)
@@ -236,13 +288,12 @@ relative(struct resolver *r, struct node *n, const char *url)
 		rel = pct_decode(url, plen);
 		path = path_resolve(n->file, rel);
 		ch = find_chapter(r, path);
-		/* A README links to LICENSE from ten places: one warning;
-		 * a sibling man page is a page reference, no warning. */
 		if (ch == NULL && n->u.link.man_section == NULL &&
-		    strmap_get(&r->warned, path) == NULL) {
-			strmap_put(&r->warned, doc_strdup(r->d, path), r);
-			diag_warn(n->file, n->line, "link to %s, which is not "
-			    "part of the book; keeping its text", rel);
+		    leaving(r, n, url + plen, rel, path)) {
+			free(path);
+			free(rel);
+			free(frag);
+			return;
 		}
 		free(path);
 	}
@@ -578,6 +629,7 @@ resolve_document(struct doc *d)
 		else if (n->type == N_TABLE)
 			label_column(n);
 	}
+	leaving_summary(&r);
 	for (i = 0; i < r.nchapters; i++)
 		free(r.real[i]);
 	confine_free(&r.roots);

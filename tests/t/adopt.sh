@@ -88,3 +88,36 @@ expect "a style's unknown paper is a warning" 0 "$QUIRE" -s "$T/bad.yaml" -t pdf
 grep -q 'bad.yaml:2: warning: pdf.paper: "b99" is not a paper size' "$T/err" &&
 	pass "an unknown paper names the style's line" || fail "an unknown paper names the style's line" "$(cat "$T/err")"
 expect "--paper with an unknown size exits 1" 1 "$QUIRE" --paper b99 "$T/x.md"
+
+# Links leaving the document: five warnings, then one line counting the
+# rest; with a link-base they become links to where the files live.
+L=$T/lk; mkdir -p "$L/docs"
+printf '# L\n\n[a](../std/a.html#x) [b](b.md) [c](sub/c%%20d.txt) [d](d.md) [e](e.md) [f](f.md) [g](g.md) [h](h.md) [a2](../std/a.html)\n' >"$L/docs/x.md"
+expect "links leaving the inputs are no error" 0 "$QUIRE" -t man -o "$L/x.7" "$L/docs/x.md"
+same "five warnings for links leaving, then one that counts" "$(grep -c 'which is not among the inputs' "$T/err")/$(grep -c 'and 3 more files linked to that are not among the inputs' "$T/err")" 5/1
+"$QUIRE" -M link-base=https://example.org/proj/docs -t epub -o "$L/x.epub" "$L/docs/x.md" 2>"$T/err"
+unzip -p "$L/x.epub" EPUB/c001.xhtml >"$L/x.xhtml" 2>/dev/null
+grep -q 'href="https://example.org/proj/std/a.html#x"' "$L/x.xhtml" &&
+	grep -q 'href="https://example.org/proj/docs/sub/c%20d.txt"' "$L/x.xhtml" &&
+	grep -q 'href="https://example.org/proj/docs/h.md"' "$L/x.xhtml" && [ ! -s "$T/err" ] &&
+	pass "-M link-base makes links leaving the document absolute" ||
+	fail "-M link-base makes links leaving the document absolute" "$(grep -o 'href="[^"]*"' "$L/x.xhtml" | head -3) $(cat "$T/err")"
+expect "a link-base that is no URL is named" 0 "$QUIRE" -M link-base=/srv/www -t man -o "$L/y.7" "$L/docs/x.md"
+grep -q 'link-base "/srv/www" is not an http or https URL' "$T/err" && pass "link-base must be http(s)" ||
+	fail "link-base must be http(s)" "$(head -2 "$T/err")"
+
+# mdBook: {{#title}} is taken out (and titles an untitled book),
+# {{#playground}} includes a Rust listing, [output.html] site-url is
+# the link-base.
+B=$T/book; mkdir -p "$B/src"
+printf '[output.html]\nsite-url = "https://example.org/guide/"\n' >"$B/book.toml"
+printf '# Summary\n\n- [One](one.md)\n' >"$B/src/SUMMARY.md"
+printf '{{#title The Page Title}}\n# One\n\n{{#playground ex.rs editable}}\n\nSee [the API](../api/index.html).\n' >"$B/src/one.md"
+printf 'fn main() {\n    println!("hi");\n}\n' >"$B/src/ex.rs"
+expect "a book with mdBook's directives" 0 "$QUIRE" --dump "$B"
+grep -q 'meta title="The Page Title"' "$T/out" && ! grep -q '{{#' "$T/out" &&
+	pass "{{#title}} titles an untitled book and shows nowhere" || fail "{{#title}} titles an untitled book and shows nowhere" "$(head -3 "$T/out")"
+grep -q 'code_block [0-9]* info="rust,editable" lang="rust".*fn main()' "$T/out" &&
+	pass "{{#playground}} includes the file as a Rust listing" || fail "{{#playground}} includes the file as a Rust listing" "$(grep -m1 code_block "$T/out")"
+grep -q -- '-> "https://example.org/api/index.html"' "$T/out" && [ ! -s "$T/err" ] &&
+	pass "book.toml's site-url is the link-base" || fail "book.toml's site-url is the link-base" "$(grep -m1 'link' "$T/out") $(head -2 "$T/err")"

@@ -329,9 +329,9 @@ if build linked tests/books/linked/*.md; then
 	    grep -q 'a missing part' "$L"/c[0-9]*.xhtml &&
 	    pass "linked: a missing fragment is text, with a file:line warning" ||
 	    fail "linked: a missing fragment is text, with a file:line warning"
-	grep -q '1-intro.md:17: warning: link to .*nowhere.md, which is not part of the book' "$D/linked.err" &&
-	    pass "linked: a link outside the book is text, with a warning" ||
-	    fail "linked: a link outside the book is text, with a warning"
+	grep -q '1-intro.md:17: warning: link to .*nowhere.md, which is not among the inputs' "$D/linked.err" &&
+	    pass "linked: a link outside the inputs is text, with a warning" ||
+	    fail "linked: a link outside the inputs is text, with a warning"
 	n=$(ls "$L"/c[0-9]*.xhtml | wc -l)
 	[ "$n" -ge 6 ] && pass "linked: split at top-level sections ($n files)" ||
 	    fail "linked: split at top-level sections" "$n files"
