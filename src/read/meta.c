@@ -53,7 +53,8 @@ valid_lang(const char *s)
 
 
 /*
- * The switches (toc, titlepage, number-sections, highlight, smart: a boolean
+ * The switches (toc, titlepage, number-sections or numbersections,
+ * highlight, smart: a boolean
  * each) and toc-depth (1 to 6).  Returns 1 when key is one of them.  A
  * value that is not one of theirs is a warning and the field stays as
  * it was, as a style's bad value is.
@@ -65,6 +66,8 @@ switches(struct ctx *c, const char *key, const char *v, int line)
 	int *slot = !strcmp(key, "toc") ? &m->toc :
 	    !strcmp(key, "titlepage") ? &m->titlepage :
 	    !strcmp(key, "number-sections") ? &m->number_sections :
+	    /* pandoc's spelling */
+	    !strcmp(key, "numbersections") ? &m->number_sections :
 	    !strcmp(key, "highlight") ? &m->highlight :
 	    !strcmp(key, "smart") ? &m->smart :
 	    !strcmp(key, "toc-depth") ? &m->toc_depth : NULL;

@@ -26,7 +26,7 @@ static const struct field {
 	{ "description", 0 }, { "source", 0 }, { "manual", 0 },
 	{ "identifier", 0 }, { "rights", 0 }, { "cover-image", 0 },
 	{ "css", 0 }, { "link-base", 0 }, { "dir", 0 }, { "toc", 0 }, { "titlepage", 0 },
-	{ "number-sections", 0 }, { "highlight", 0 }, { "smart", 0 },
+	{ "number-sections", 0 }, { "numbersections", 0 }, { "highlight", 0 }, { "smart", 0 },
 	{ "toc-depth", 0 }, { "author", 1 }, { "authors", 1 },
 	{ "keywords", 1 },
 };

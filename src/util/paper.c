@@ -33,10 +33,46 @@ lookup(const char *name)
 	return name != NULL ? paperinfo(name) : NULL;
 }
 
+/* One length of "WxH": a number and pt, mm, cm or in; the rest of s
+ * in *end.  Returns points, or -1. */
+static double
+length(const char *s, const char **end)
+{
+	static const struct { const char *unit; double pt; } units[] = {
+		{ "pt", 1 }, { "mm", MM }, { "cm", 10 * MM }, { "in", 72 },
+	};
+	char *e;
+	double v = strtod(s, &e);
+
+	if (e == s || !(v > 0) || v > 14400)
+		return -1;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strncmp(e, units[i].unit, 2) == 0) {
+			*end = e + 2;
+			return v * units[i].pt;
+		}
+	return -1;
+}
+
+/* "150mmx200mm", "6inx9in": a custom paper; 1 with its size. */
+static int
+dimensions(const char *s, double *w, double *h)
+{
+	const char *e;
+
+	if ((*w = length(s, &e)) < 0 || (*e != 'x' && *e != 'X') ||
+	    (*h = length(e + 1, &e)) < 0 || *e != '\0')
+		return 0;
+	return 1;
+}
+
 int
 paper_known(const char *name)
 {
-	return strcasecmp(name, "auto") == 0 || lookup(name) != NULL;
+	double w, h;
+
+	return strcasecmp(name, "auto") == 0 || lookup(name) != NULL ||
+	    dimensions(name, &w, &h);
 }
 
 /* Whether the environment names a locale for LC_PAPER other than the
@@ -88,6 +124,8 @@ paper_size(const char *name, double *width, double *height)
 	const char *env = getenv("PAPERSIZE");
 	char *sys;
 
+	if (name != NULL && dimensions(name, width, height))
+		return;
 	if (name != NULL && strcasecmp(name, "auto") != 0)
 		p = lookup(name);
 	else if (env != NULL && *env != '\0' && (p = lookup(env)) != NULL)

@@ -11,7 +11,8 @@
 #ifndef QUIRE_PAPER_H
 #define QUIRE_PAPER_H
 
-/* Whether name is "auto" or a paper libpaper knows (any case). */
+/* Whether name is "auto", a paper libpaper knows (any case), or a size
+ * "WxH" with units pt, mm, cm or in ("150mmx200mm", "6inx9in"). */
 int	paper_known(const char *name);
 
 /* The paper's width and height in points, portrait; NULL or "auto": the

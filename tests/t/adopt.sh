@@ -69,7 +69,8 @@ grep -q "quire: -M: warning: papersize is a pandoc variable.*--paper" "$T/err" &
 # Paper: any size libpaper knows, and the system's when the style says
 # auto (the default): $PAPERSIZE, then $PAPERCONF / /etc/papersize.
 size() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1x\2/p'; }
-for p in a5:419.528x595.276 legal:612x1008 letter:612x792 a4:595.276x841.89 A3:841.89x1190.55; do
+for p in a5:419.528x595.276 legal:612x1008 letter:612x792 a4:595.276x841.89 A3:841.89x1190.55 \
+	b5:498.898x708.661 executive:522x756 6inx9in:432x648 150mmx200mm:425.197x566.929; do
 	"$QUIRE" --paper "${p%%:*}" -t pdf -o "$T/pp.pdf" "$T/x.md" 2>"$T/err"
 	same "--paper ${p%%:*}" "$(size "$T/pp.pdf")" "${p#*:}"
 done
@@ -88,6 +89,11 @@ expect "a style's unknown paper is a warning" 0 "$QUIRE" -s "$T/bad.yaml" -t pdf
 grep -q 'bad.yaml:2: warning: pdf.paper: "b99" is not a paper size' "$T/err" &&
 	pass "an unknown paper names the style's line" || fail "an unknown paper names the style's line" "$(cat "$T/err")"
 expect "--paper with an unknown size exits 1" 1 "$QUIRE" --paper b99 "$T/x.md"
+expect "--paper with a size without units exits 1" 1 "$QUIRE" --paper 100x200 "$T/x.md"
+printf -- '---\nnumbersections: true\n---\n# One\n\n## Two\n' >"$T/ns.md"
+expect "pandoc's numbersections" 0 "$QUIRE" --dump "$T/ns.md"
+grep -q 'heading [0-9]* level=2 .*number=1' "$T/out" && [ ! -s "$T/err" ] &&
+	pass "pandoc's numbersections numbers the sections" || fail "pandoc's numbersections numbers the sections" "$(grep heading "$T/out" | head -2) $(cat "$T/err")"
 
 # Links leaving the document: five warnings, then one line counting the
 # rest; with a link-base they become links to where the files live.
