@@ -36,6 +36,7 @@
 #include "util/strmap.h"
 #include "model/tidy.h"
 #include "util/url.h"
+#include "util/watchlist.h"
 
 /* The largest extra stylesheet the EPUB takes (epub.c reads at most this
  * much): a larger one is refused here, with a message. */
@@ -421,6 +422,7 @@ judge(struct resolver *r, const struct node *n, const char *path,
 	char *real, why[256];
 	FILE *fp;
 
+	watchlist_note(path);
 	v->path = doc_strdup(r->d, path);
 	cv = confine_check(roots, path, &real);
 	if (cv != CONFINE_OK)

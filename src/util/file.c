@@ -9,6 +9,7 @@
 
 #include "util/buf.h"
 #include "util/file.h"
+#include "util/watchlist.h"
 
 int
 file_read(const char *path, size_t max, char **data, size_t *len)
@@ -21,6 +22,7 @@ file_read(const char *path, size_t max, char **data, size_t *len)
 
 	*data = NULL;
 	*len = 0;
+	watchlist_note(path);
 	if ((fp = is_stdin ? stdin : fopen(path, "rb")) == NULL)
 		return -1;
 	buf_init(&b);

@@ -127,3 +127,43 @@ grep -q 'code_block [0-9]* info="rust,editable" lang="rust".*fn main()' "$T/out"
 	pass "{{#playground}} includes the file as a Rust listing" || fail "{{#playground}} includes the file as a Rust listing" "$(grep -m1 code_block "$T/out")"
 grep -q -- '-> "https://example.org/api/index.html"' "$T/out" && [ ! -s "$T/err" ] &&
 	pass "book.toml's site-url is the link-base" || fail "book.toml's site-url is the link-base" "$(grep -m1 'link' "$T/out") $(head -2 "$T/err")"
+
+# --watch: publish again when an input changes (also when an editor
+# saves by renaming), keep the last good output when a rebuild fails,
+# watch a chapter SUMMARY.md gains, and stop on Ctrl-C leaving nothing.
+W=$T/watch; mkdir -p "$W/src"
+printf '[book]\ntitle = "W"\n' >"$W/book.toml"
+printf '# Summary\n\n- [One](one.md)\n' >"$W/src/SUMMARY.md"
+printf '# One\n\nFirst words.\n' >"$W/src/one.md"
+waitfor() {	# FILE PATTERN: up to 10 s for PATTERN to appear in FILE
+	local i
+	for i in $(seq 100); do grep -q -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+	return 1
+}
+timeout 60 "$QUIRE" --watch -t man -o "$W/out/" "$W" 2>"$W/err" &
+wpid=$!
+waitfor "$W/err" 'watching 3 files' && waitfor "$W/out/w.7" 'First words' &&
+	pass "--watch publishes first and watches book.toml, SUMMARY.md, the chapter" ||
+	fail "--watch publishes first and watches book.toml, SUMMARY.md, the chapter" "$(cat "$W/err")"
+printf '# One\n\nSecond words.\n' >"$W/src/one.tmp" && mv "$W/src/one.tmp" "$W/src/one.md"
+waitfor "$W/out/w.7" 'Second words' && waitfor "$W/err" 'published again in' &&
+	pass "--watch publishes again when a chapter is saved by rename" ||
+	fail "--watch publishes again when a chapter is saved by rename" "$(cat "$W/err")"
+printf '# Two\n\nNew chapter.\n' >"$W/src/two.md"
+printf '# Summary\n\n- [One](one.md)\n- [Two](two.md)\n' >"$W/src/SUMMARY.md"
+waitfor "$W/out/w.7" 'New chapter' && pass "--watch follows SUMMARY.md" || fail "--watch follows SUMMARY.md" "$(cat "$W/err")"
+printf '# Two\n\nChanged too.\n' >"$W/src/two.md"
+waitfor "$W/out/w.7" 'Changed too' && pass "--watch watches the chapter SUMMARY.md gained" ||
+	fail "--watch watches the chapter SUMMARY.md gained" "$(cat "$W/err")"
+printf 'not a toml [[[\n' >"$W/book.toml"
+waitfor "$W/err" 'not published (exit 2); the last good outputs stay' && grep -q 'Changed too' "$W/out/w.7" &&
+	pass "--watch keeps the last good output when a build fails" ||
+	fail "--watch keeps the last good output when a build fails" "$(tail -3 "$W/err")"
+n=$(grep -c 'published again' "$W/err")
+touch "$W/src/unrelated.txt"; sleep 0.6
+same "--watch ignores files no build read" "$(grep -c 'published again' "$W/err")" "$n"
+kill -INT $wpid; wait $wpid 2>/dev/null
+ls -A "$W/out" | grep -v '^w\.7$' >"$W/left"
+[ ! -s "$W/left" ] && ! kill -0 $wpid 2>/dev/null && pass "Ctrl-C stops --watch leaving no temporary file" ||
+	fail "Ctrl-C stops --watch leaving no temporary file" "$(cat "$W/left")"
+expect "--watch refuses -o -" 1 "$QUIRE" --watch -t man -o - "$W"
