@@ -416,6 +416,9 @@ struct doc {
 	/* The folder meta.link_base stands for: a book's src/ (SUMMARY.md's
 	 * folder), else the first input's; "." for stdin. */
 	const char	*site_root;
+	/* A book's folder (book.toml's): everything the book names lies
+	 * under it, images too.  NULL for other documents. */
+	const char	*book_root;
 	/* The cover image (meta.cover_image), checked like any image:
 	 * its file and format, or NULL. */
 	const char	*cover_path;

@@ -231,6 +231,7 @@ read_all(struct doc *d, struct reader *r, char **files, int nfiles)
 		return EXIT_INPUT;
 	site_root(d, is_book ? b.summary : files[0]);
 	if (is_book) {
+		d->book_root = doc_strdup(d, b.root);
 		rc = read_book(d, r, &b);
 		book_free(&b);
 		r->book = NULL;

@@ -388,10 +388,12 @@ sniff(const unsigned char *b, size_t n)
 	return IMG_NONE;
 }
 
-/* The folders local images may come from: the current one and every
- * input file's.  The current folder is where the person running quire
- * stands, and an image must also pass the format check below, so it
- * cannot carry a text file out. */
+/* The folders local images may come from: a book's own folder (it
+ * arrives whole, in a pull request say, and may name nothing outside
+ * it); for other documents the current folder and every input file's.
+ * The current folder is where the person running quire stands, and an
+ * image must also pass the format check below, so it cannot carry a
+ * text file out. */
 static const struct confine *
 know_roots(struct resolver *r)
 {
@@ -399,7 +401,8 @@ know_roots(struct resolver *r)
 
 	if (!r->roots_known) {
 		r->roots_known = 1;
-		confine_add(&r->roots, ".");
+		confine_add(&r->roots, r->d->book_root != NULL ?
+		    r->d->book_root : ".");
 		for (i = 0; i < r->nchapters; i++)
 			if (strcmp(r->chapter[i]->u.chapter.path, "-") != 0)
 				confine_add_dir_of(&r->roots,
@@ -427,8 +430,9 @@ judge(struct resolver *r, const struct node *n, const char *path,
 	cv = confine_check(roots, path, &real);
 	if (cv != CONFINE_OK)
 		diag_warn(n->file, n->line, "image %s%s; keeping its alt "
-		    "text", path, confine_why(cv, errno, "the document's "
-		    "folders", why, sizeof(why)));
+		    "text", path, confine_why(cv, errno, r->d->book_root ?
+		    "the book's folder" : "the document's folders", why,
+		    sizeof(why)));
 	else if (stat(real, &sb) != 0 || (long long)sb.st_size > IMAGE_MAX)
 		diag_warn(n->file, n->line, "image %s: too large; keeping its "
 		    "alt text", path);

@@ -173,6 +173,22 @@ for s in scalar list; do
 		pass "a style file that is a lone $s: exit 2 with a message" ||
 		fail "a style file that is a lone $s: exit 2 with a message" "exit $rc: $(head -c 200 "$H/s.err")"
 done
+# A book names images inside its own folder only, wherever quire runs:
+# a picture elsewhere under the current folder is its alt text, with a
+# warning; one inside the book is drawn.
+B=$(scratch img-book)
+mkdir -p "$B/book/src"
+cp tests/cases/pdf-image.png "$B/outside.png"
+cp tests/cases/pdf-image.png "$B/book/src/in.png"
+printf '[book]\ntitle = "B"\n' >"$B/book/book.toml"
+printf '# Summary\n\n- [C](c.md)\n' >"$B/book/src/SUMMARY.md"
+printf '# C\n\n![inside](in.png)\n\n![outside](../../outside.png)\n' >"$B/book/src/c.md"
+(cd "$B" && "$QUIRE" -t pdf -o b.pdf book 2>err)
+[ "$(pdfimages -list "$B/b.pdf" 2>/dev/null | tail -n +3 | wc -l)" = 1 ] &&
+	grep -q "c.md:5: warning: image .*outside.png lies outside the book's folder" "$B/err" &&
+	pass "a book's images stay inside the book" ||
+	fail "a book's images stay inside the book" "$(pdfimages -list "$B/b.pdf" 2>&1 | tail -n +3 | wc -l) images; $(cat "$B/err")"
+
 # -q silences libxml2 too: short of memory, quire says so in its own
 # words or succeeds, and no line of libxml2's own reaches stderr.
 # Sanitizers reserve terabytes of address space, so they cannot run
@@ -196,4 +212,5 @@ for kb in 120000 150000 180000; do
 done
 [ -z "$bad" ] && pass "-q: no libxml2 lines when memory runs short" ||
 	fail "-q: no libxml2 lines when memory runs short" "$bad"
+
 exit 0
