@@ -382,7 +382,7 @@ each(const struct options *o, const struct style *st)
 	for (i = 0; i < n; i++) {
 		e[i] = (struct each_doc){ &inner, o->files + i, st,
 		    side > 1 ? &turns : NULL, i, NULL, NULL,
-		    { NULL, NULL, 0, 0 }, 0, EXIT_OK };
+		    { 0 }, 0, EXIT_OK };
 		diag_buf_init(&e[i].held);
 	}
 	for (pass = 0; pass < 2; pass++) {

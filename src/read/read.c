@@ -243,15 +243,14 @@ read_all(struct doc *d, struct reader *r, char **files, int nfiles)
 	return rc;
 }
 
-int
-read_document(const struct read_request *q, char **files, int nfiles,
-    const struct style *st, struct doc **out)
+/* Every input read, parsed, resolved and settled into d. */
+static int
+read_whole(struct doc *d, const struct read_request *q, char **files,
+    int nfiles, const struct style *st)
 {
-	struct doc *d = doc_new();
 	struct reader r = { q, st, NULL, { NULL, NULL, NULL }, { { 0 } }, 0 };
 	int rc;
 
-	*out = d;
 	if (get_epoch(d, files[0]) != 0)
 		return EXIT_USAGE;
 	hash128_init(&r.text);
@@ -268,6 +267,41 @@ read_document(const struct read_request *q, char **files, int nfiles,
 		return EXIT_INPUT;
 	tidy_number_sections(d);
 	return EXIT_OK;
+}
+
+/* The held messages in the order of the inputs: the chapters'. */
+static void
+flush_in_order(struct diag_buf *held, const struct doc *d)
+{
+	const char **files = NULL;
+	size_t n = 0;
+
+	for (const struct node *c = d->root->first; c != NULL; c = c->next)
+		if (c->type == N_CHAPTER) {
+			files = xrealloc(files, (n + 1) * sizeof(*files));
+			files[n++] = c->u.chapter.path;
+		}
+	diag_buf_flush_sorted(held, files, n);
+	free(files);
+}
+
+int
+read_document(const struct read_request *q, char **files, int nfiles,
+    const struct style *st, struct doc **out)
+{
+	struct doc *d = doc_new();
+	struct diag_buf held, *outer;
+	int rc;
+
+	/* Every message of the reading, printed file by file, line by line
+	 * (diag.h), whichever pass found it. */
+	diag_buf_init_sorted(&held);
+	outer = diag_capture(&held);
+	rc = read_whole(d, q, files, nfiles, st);
+	diag_capture(outer);
+	flush_in_order(&held, d);
+	*out = d;
+	return rc;
 }
 
 void

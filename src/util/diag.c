@@ -15,6 +15,16 @@ int diag_quiet;
 int diag_verbose;
 int diag_warnings;
 
+/* A message of a sorted buffer, with its place. */
+struct diag_entry {
+	char	*file;		/* NULL: about no input */
+	int	 line;
+	size_t	 seq;		/* the order it came in */
+	int	 rank;		/* the file's place among the inputs */
+	char	*text;		/* the whole line */
+	size_t	 len;
+};
+
 /* Where this thread's messages go: a buffer, or stderr when NULL.  Only
  * the thread itself reads or sets it, so it needs no lock. */
 static _Thread_local struct diag_buf *capture;
@@ -39,10 +49,25 @@ diag_capture(struct diag_buf *b)
 
 /* Into the thread's own capture when there is one: a document published
  * beside others (--each) holds its formats' messages as well. */
+/* A sorted buffer's messages, in their order now; freed. */
+static void
+release(struct diag_buf *b, FILE *to, int print)
+{
+	for (size_t i = 0; i < b->nent; i++) {
+		if (print)
+			fwrite(b->ent[i].text, 1, b->ent[i].len, to);
+		free(b->ent[i].text);
+		free(b->ent[i].file);
+	}
+	free(b->ent);
+}
+
 void
 diag_buf_flush(struct diag_buf *b, int print)
 {
 	FILE *to = capture != NULL ? capture->fp : stderr;
+
+	release(b, to, print);
 
 	if (b->fp != NULL && fclose(b->fp) == 0 && print && b->len > 0)
 		fwrite(b->data, 1, b->len, to);
@@ -54,11 +79,85 @@ diag_buf_flush(struct diag_buf *b, int print)
 	memset(b, 0, sizeof(*b));
 }
 
+
+void
+diag_buf_init_sorted(struct diag_buf *b)
+{
+	diag_buf_init(b);
+	b->sorted = 1;
+}
+
+/* One message into a sorted buffer, kept apart with its place. */
+static void
+hold(struct diag_buf *b, const char *file, int line, const char *text,
+    size_t len)
+{
+	struct diag_entry *e;
+
+	if (b->nent == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 16;
+		b->ent = xrealloc(b->ent, b->cap * sizeof(*b->ent));
+	}
+	e = &b->ent[b->nent];
+	e->file = file != NULL ? xstrdup(file) : NULL;
+	e->line = line;
+	e->seq = b->nent++;
+	e->text = xmalloc(len + 1);
+	memcpy(e->text, text, len + 1);
+	e->len = len;
+}
+
+static int
+by_place(const void *pa, const void *pb)
+{
+	const struct diag_entry *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if (a->rank >= 0 && a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diag_buf_flush_sorted(struct diag_buf *b, const char *const *files,
+    size_t n)
+{
+	size_t i, k;
+	struct diag_entry *e, *prev = NULL;
+
+	/* A message about a file that is not an input (an included one)
+	 * stays with the message before it, from the input that named it. */
+	for (i = 0; i < b->nent; i++) {
+		e = &b->ent[i];
+		e->rank = -1;
+		for (k = 0; e->file != NULL && k < n; k++)
+			if (strcmp(e->file, files[k]) == 0) {
+				e->rank = (int)k;
+				break;
+			}
+		if (e->rank < 0 && e->file != NULL && prev != NULL) {
+			e->rank = prev->rank;
+			e->line = prev->line;
+		}
+		if (e->rank >= 0)
+			prev = e;
+	}
+	qsort(b->ent, b->nent, sizeof(*b->ent), by_place);
+	diag_buf_flush(b, 1);
+}
+
 static void
 vmsg(const char *file, int line, const char *kind, const char *fmt,
     va_list ap)
 {
 	FILE *fp = capture != NULL ? capture->fp : stderr;
+	char *text = NULL;
+	size_t len = 0;
+
+	if (capture != NULL && capture->sorted &&
+	    (fp = open_memstream(&text, &len)) == NULL)
+		fp = capture->fp;
 
 	fputs("quire: ", fp);
 	if (file != NULL && line > 0)
@@ -69,6 +168,11 @@ vmsg(const char *file, int line, const char *kind, const char *fmt,
 		fputs(kind, fp);
 	vfprintf(fp, fmt, ap);
 	fputc('\n', fp);
+	if (capture != NULL && capture->sorted && fp != capture->fp) {
+		if (fclose(fp) == 0)
+			hold(capture, file, line, text, len);
+		free(text);
+	}
 }
 
 void

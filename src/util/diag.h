@@ -32,11 +32,16 @@ void	diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * first: the thread captures them in its own buffer, and the main thread
  * prints the buffers in a fixed order once every thread has joined.
  */
+struct diag_entry;
 struct diag_buf {
 	FILE	*fp;		/* open_memstream; NULL: straight to stderr */
 	char	*data;
 	size_t	 len;
 	int	 warnings;	/* added to diag_warnings when flushed */
+	/* Sorted buffers (diag_buf_init_sorted) hold each message apart. */
+	struct diag_entry *ent;
+	size_t	 nent, cap;
+	int	 sorted;
 };
 void	diag_buf_init(struct diag_buf *);
 /* The calling thread's messages go to `b` from now on; NULL: stderr.
@@ -46,6 +51,18 @@ struct diag_buf *diag_capture(struct diag_buf *b);
 /* Print what `b` holds (print = 1) or drop it, then free it; printed
  * into the calling thread's capture, if it has one. */
 void	diag_buf_flush(struct diag_buf *b, int print);
+
+/*
+ * A buffer whose messages are printed by input file, then line, when
+ * flushed: reading warns in passes (parse each file, then resolve links
+ * across them), and a reader wants them in the order of the text.
+ * files[0..n) gives the inputs' order; a message about anything else
+ * (an option, the style) comes first; one file's messages keep their
+ * own order where the lines are equal.
+ */
+void	diag_buf_init_sorted(struct diag_buf *);
+void	diag_buf_flush_sorted(struct diag_buf *, const char *const *files,
+	    size_t n);
 
 /* Under -v: the time since *t as "what  N ms", then *t restarts. */
 double	diag_clock(void);

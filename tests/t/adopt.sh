@@ -95,6 +95,15 @@ expect "pandoc's numbersections" 0 "$QUIRE" --dump "$T/ns.md"
 grep -q 'heading [0-9]* level=2 .*number=1' "$T/out" && [ ! -s "$T/err" ] &&
 	pass "pandoc's numbersections numbers the sections" || fail "pandoc's numbersections numbers the sections" "$(grep heading "$T/out" | head -2) $(cat "$T/err")"
 
+# Warnings in the order of the text, whichever pass found them: a link
+# in the first file (found when links are resolved, after every file is
+# parsed) comes before the second file's dropped <script> (found while
+# parsing it).
+printf '# A\n\n[x](nowhere.md)\n' >"$T/o1.md"
+printf '# B\n\n<script>alert(1)</script>\n' >"$T/o2.md"
+"$QUIRE" -t man -o "$T/o.7" "$T/o1.md" "$T/o2.md" 2>"$T/err"
+same "warnings come file by file, line by line" "$(sed 's/^quire: \([^:]*\):\([0-9]*\):.*/\1:\2/' "$T/err" | sed "s|$T/||" | tr '\n' ' ')" "o1.md:3 o2.md:3 "
+
 # Links leaving the document: five warnings, then one line counting the
 # rest; with a link-base they become links to where the files live.
 L=$T/lk; mkdir -p "$L/docs"
