@@ -23,7 +23,12 @@ struct diag_entry {
 	int	 rank;		/* the file's place among the inputs */
 	char	*text;		/* the whole line */
 	size_t	 len;
+	const char *kind;	/* a warning's format string; NULL: error */
 };
+
+/* Of one kind of warning (one format string), a sorted buffer prints
+ * this many, then a line that counts the rest. */
+#define SAID_OF_A_KIND	5
 
 /* Where this thread's messages go: a buffer, or stderr when NULL.  Only
  * the thread itself reads or sets it, so it needs no lock. */
@@ -90,7 +95,7 @@ diag_buf_init_sorted(struct diag_buf *b)
 /* One message into a sorted buffer, kept apart with its place. */
 static void
 hold(struct diag_buf *b, const char *file, int line, const char *text,
-    size_t len)
+    size_t len, const char *kind)
 {
 	struct diag_entry *e;
 
@@ -105,6 +110,7 @@ hold(struct diag_buf *b, const char *file, int line, const char *text,
 	e->text = xmalloc(len + 1);
 	memcpy(e->text, text, len + 1);
 	e->len = len;
+	e->kind = kind;
 }
 
 static int
@@ -117,6 +123,76 @@ by_place(const void *pa, const void *pb)
 	if (a->rank >= 0 && a->line != b->line)
 		return a->line < b->line ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * Past SAID_OF_A_KIND warnings of one kind, the rest are dropped and the
+ * last one said is followed by a count ("and 39 more like it").  A kind
+ * is a format string: the same warning about other files or words.
+ */
+/* A kind of warning met in a sorted buffer. */
+struct kind {
+	const char	*fmt;
+	size_t		 count, last;	/* last: the index of the last said */
+};
+
+/* The kind of e in kinds[0..*n) (added when new); few kinds exist, as
+ * few as quire's format strings, so a scan is enough. */
+static struct kind *
+kind_of(struct kind **kinds, size_t *n, const struct diag_entry *e)
+{
+	size_t k;
+
+	for (k = 0; k < *n && (*kinds)[k].fmt != e->kind; k++)
+		;
+	if (k == *n) {
+		*kinds = xrealloc(*kinds, (*n + 1) * sizeof(**kinds));
+		(*kinds)[(*n)++] = (struct kind){ e->kind, 0, 0 };
+	}
+	return &(*kinds)[k];
+}
+
+/*
+ * Past SAID_OF_A_KIND warnings of one kind, the rest are dropped and the
+ * last one said is followed by a count ("and 39 more like it").  A kind
+ * is a format string: the same warning about other files or words.
+ */
+static void
+summarise(struct diag_buf *b)
+{
+	struct kind *kinds = NULL, *k;
+	size_t i, o = 0, nk = 0, more;
+	struct diag_entry *e;
+
+	for (i = 0; i < b->nent; i++)
+		if (b->ent[i].kind != NULL &&
+		    ++(k = kind_of(&kinds, &nk, &b->ent[i]))->count <=
+		    SAID_OF_A_KIND)
+			k->last = i;
+	for (i = 0; i < b->nent; i++) {
+		e = &b->ent[i];
+		k = e->kind != NULL ? kind_of(&kinds, &nk, e) : NULL;
+		more = k != NULL && k->count > SAID_OF_A_KIND ?
+		    k->count - SAID_OF_A_KIND : 0;
+		if (more > 0 && i > k->last) {
+			free(e->text);
+			free(e->file);
+			continue;
+		}
+		if (more > 0 && i == k->last) {
+			char line[96];
+			size_t n = (size_t)snprintf(line, sizeof(line),
+			    "quire: ... and %zu more warning%s like it\n",
+			    more, more == 1 ? "" : "s");
+
+			e->text = xrealloc(e->text, e->len + n + 1);
+			memcpy(e->text + e->len, line, n + 1);
+			e->len += n;
+		}
+		b->ent[o++] = *e;
+	}
+	b->nent = o;
+	free(kinds);
 }
 
 void
@@ -144,6 +220,9 @@ diag_buf_flush_sorted(struct diag_buf *b, const char *const *files,
 			prev = e;
 	}
 	qsort(b->ent, b->nent, sizeof(*b->ent), by_place);
+	/* -v: every one. */
+	if (!diag_verbose)
+		summarise(b);
 	diag_buf_flush(b, 1);
 }
 
@@ -170,7 +249,7 @@ vmsg(const char *file, int line, const char *kind, const char *fmt,
 	fputc('\n', fp);
 	if (capture != NULL && capture->sorted && fp != capture->fp) {
 		if (fclose(fp) == 0)
-			hold(capture, file, line, text, len);
+			hold(capture, file, line, text, len, kind ? fmt : NULL);
 		free(text);
 	}
 }

@@ -104,6 +104,19 @@ printf '# B\n\n<script>alert(1)</script>\n' >"$T/o2.md"
 "$QUIRE" -t man -o "$T/o.7" "$T/o1.md" "$T/o2.md" 2>"$T/err"
 same "warnings come file by file, line by line" "$(sed 's/^quire: \([^:]*\):\([0-9]*\):.*/\1:\2/' "$T/err" | sed "s|$T/||" | tr '\n' ' ')" "o1.md:3 o2.md:3 "
 
+# Five warnings of a kind, then one line that counts the rest; -v
+# shows them all; --fail-if-warnings counts them all.
+python3 -c "
+print('# S\n')
+for i in range(12): print('[l](#missing%d)\n' % i)" >"$T/many.md"
+"$QUIRE" -t man -o "$T/many.7" "$T/many.md" 2>"$T/err"
+same "five warnings of a kind, then a count" "$(grep -c 'missing fragment' "$T/err")/$(grep -c '^quire: \.\.\. and 7 more warnings like it$' "$T/err")" 5/1
+"$QUIRE" -v -t man -o "$T/many.7" "$T/many.md" 2>"$T/err"
+same "-v shows every warning" "$(grep -c 'missing fragment' "$T/err")" 12
+"$QUIRE" --fail-if-warnings -t man -o "$T/many.7" "$T/many.md" 2>"$T/err"
+grep -q '12 warnings (--fail-if-warnings)' "$T/err" && pass "warnings not shown still count" ||
+	fail "warnings not shown still count" "$(tail -1 "$T/err")"
+
 # Links leaving the document: five warnings, then one line counting the
 # rest; with a link-base they become links to where the files live.
 L=$T/lk; mkdir -p "$L/docs"
