@@ -447,7 +447,10 @@ remote_image(struct resolver *r, struct node *n, const char *clean)
 	const char *path, *why;
 
 	if ((v = strmap_get(&r->remote, clean)) == NULL) {
-		if ((path = fetch_path(r->fetch, clean, &why)) != NULL)
+		path = NULL;
+		why = "only http and https images are fetched";
+		if (fetchable(n->u.link.url) &&
+		    (path = fetch_path(r->fetch, clean, &why)) != NULL)
 			v = judge(r, n, path, &r->cache);
 		else {
 			diag_warn(n->file, n->line, "image %.200s not fetched "
@@ -483,8 +486,7 @@ image(struct resolver *r, struct node *n)
 
 			n->u.link.kind = LINK_EXTERNAL;
 			n->u.link.href = doc_strdup(r->d, clean);
-			if (fetchable(url))
-				remote_image(r, n, clean);
+			remote_image(r, n, clean);
 			free(clean);
 		}
 		return;

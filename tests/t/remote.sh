@@ -46,6 +46,8 @@ cat >"$T/doc.md" <<MD
 ![Off to FTP]($U/ftp.png)
 
 ![Slow]($U/slow.png)
+
+![By FTP](ftp://127.0.0.1/x.png)
 MD
 
 # ---- the first run: every reason, one warning each ----
@@ -67,8 +69,9 @@ want "169.254.169.254 itself refused" 169.254.169.254/latest/x.png 'it leads to 
 want "fe80:: refused" 'fe80::1\]/x.png' 'it leads to a link-local address'
 want "a redirect to ftp refused" /ftp.png 'a redirect to a scheme other than http or https'
 want "the time limit per image" /slow.png 'no answer within 1 s'
+want "ftp is never fetched" ftp://127.0.0.1/x.png 'only http and https images are fetched'
 n=$(grep -c 'not fetched' "$T/err")
-same "remote: one warning per image not fetched, none for those fetched" "$n" 10
+same "remote: one warning per image not fetched, none for those fetched" "$n" 11
 grep -q 'ok.png\|hop.png' "$T/err" &&
     fail "remote: fetched images warn" "$(grep 'ok.png\|hop.png' "$T/err")" ||
     pass "remote: fetched images do not warn"
@@ -105,6 +108,8 @@ grep -q 'ok.png\|hop.png' "$T/err2" &&
     pass "remote: offline, the cached pictures need no network"
 n=$(grep -c 'not fetched (--offline, and it is not in the cache)' "$T/err2")
 same "remote: offline, each picture not cached warns once" "$n" 10
+n=$(grep -c 'not fetched' "$T/err2")
+same "remote: offline, one warning per image not shown" "$n" 11
 cmp -s "$T/first.pdf" "$T/out/doc.pdf" &&
     pass "remote: the PDF from the cache is byte-identical" ||
     fail "remote: the PDF from the cache is byte-identical"
