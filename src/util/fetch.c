@@ -51,7 +51,7 @@
 #define PER_IMAGE_S	20
 #define TOTAL_S		60
 #define MAX_REDIRECTS	5
-#define PARALLEL	8L
+#define PARALLEL	8
 /* The bytes kept to check the file's signature (an SVG's may follow an
  * XML declaration and a comment). */
 #define HEAD_MAX	1024
@@ -290,8 +290,8 @@ entry_commit(struct item *it)
 
 /* ---- what may be fetched ---------------------------------------------- */
 
-/* 169.254.0.0/16 and fe80::/10, also as an IPv4-mapped IPv6 address:
- * where cloud metadata services answer. */
+/* 169.254.0.0/16 and fe80::/10, the first also within an IPv6
+ * address: where cloud metadata services answer. */
 static int
 link_local(const struct sockaddr *sa)
 {
@@ -309,7 +309,11 @@ link_local(const struct sockaddr *sa)
 		return 1;
 	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0,
 	    0, 0, 0xff, 0xff };
-	return memcmp(b, mapped, 12) == 0 && b[12] == 169 && b[13] == 254;
+	/* The NAT64 prefix 64:ff9b::/96 reaches IPv4 addresses too. */
+	static const unsigned char nat64[12] = { 0, 0x64, 0xff, 0x9b, 0, 0,
+	    0, 0, 0, 0, 0, 0 };
+	return (memcmp(b, mapped, 12) == 0 || memcmp(b, nat64, 12) == 0) &&
+	    b[12] == 169 && b[13] == 254;
 }
 
 static curl_socket_t
@@ -511,26 +515,43 @@ now_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Start transfers until PARALLEL run (a queue of our own: curl would
+ * count a waiting transfer's time against its limit). */
+static size_t
+start_more(CURLM *m, struct fetch_set *s, size_t next, size_t *active)
+{
+	struct item *it;
+
+	while (*active < PARALLEL && next < s->n) {
+		it = &s->items[next++];
+		if (handle_for(it) != NULL &&
+		    curl_multi_add_handle(m, it->h) == CURLM_OK) {
+			(*active)++;
+			continue;
+		}
+		snprintf(it->why, sizeof(it->why), "libcurl could not start "
+		    "a transfer");
+		if (it->h != NULL)
+			curl_easy_cleanup(it->h);
+		it->h = NULL;
+	}
+	return next;
+}
+
 /* Every transfer of the set side by side, until done or out of time. */
 static void
 transfer_all(struct fetch_set *s)
 {
 	CURLM *m = curl_multi_init();
-	long deadline = now_ms() + s->total_ms, left;
+	long deadline = now_ms() + s->total_ms, left = 1;
 	struct item *it;
 	CURLMsg *msg;
-	int running = 1, queued;
-	size_t i;
+	int running, queued;
+	size_t i, next = 0, active = 0;
 
 	if (m == NULL)
 		oom();
-	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, PARALLEL);
-	for (i = 0; i < s->n; i++)
-		if (handle_for(&s->items[i]) == NULL ||
-		    curl_multi_add_handle(m, s->items[i].h) != CURLM_OK)
-			snprintf(s->items[i].why, sizeof(s->items[i].why),
-			    "libcurl could not start a transfer");
-	while (running) {
+	while ((next = start_more(m, s, next, &active)) < s->n || active > 0) {
 		curl_multi_perform(m, &running);
 		while ((msg = curl_multi_info_read(m, &queued)) != NULL) {
 			if (msg->msg != CURLMSG_DONE)
@@ -541,18 +562,25 @@ transfer_all(struct fetch_set *s)
 			curl_multi_remove_handle(m, it->h);
 			curl_easy_cleanup(it->h);
 			it->h = NULL;
+			active--;
 		}
-		if (running && (left = deadline - now_ms()) <= 0)
+		if ((left = deadline - now_ms()) <= 0)
 			break;
-		if (running)
+		if (active > 0)
 			curl_multi_poll(m, NULL, 0, left < 1000 ? (int)left :
 			    1000, NULL);
 	}
-	for (i = 0; i < s->n; i++) {
-		if ((it = &s->items[i])->h == NULL)
+	/* Out of time: those under way stop, those waiting never start. */
+	for (i = 0; left <= 0 && i < s->n; i++) {
+		it = &s->items[i];
+		if (it->h == NULL && (i < next || it->why[0] != '\0'))
 			continue;
 		snprintf(it->why, sizeof(it->why), "the run's %ld s for "
 		    "fetching images ran out", s->total_ms / 1000);
+		if (it->h == NULL) {
+			it->ok = it->cached;
+			continue;
+		}
 		finish(it, CURLE_OPERATION_TIMEDOUT);
 		curl_multi_remove_handle(m, it->h);
 		curl_easy_cleanup(it->h);

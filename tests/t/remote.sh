@@ -13,7 +13,9 @@ export XDG_CACHE_HOME=$T/cache
 
 python3 tests/remote/server.py "$T/port" "$T/log" tests/cases/pdf-image.png 2>"$T/server-err" &
 server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$TMPROOT"' EXIT
+# The server ends with the test; lib.sh's own clean-up (if any) still runs.
+prev=$(trap -p EXIT | sed -e "s/^trap -- '//" -e "s/' EXIT\$//")
+trap "kill $server 2>/dev/null; $prev" EXIT
 for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
 [ -s "$T/port" ] || { fail "remote: test server" "did not start"; exit 0; }
 U=http://127.0.0.1:$(cat "$T/port")
