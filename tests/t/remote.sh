@@ -116,6 +116,17 @@ cmp -s "$T/first.pdf" "$T/out/doc.pdf" &&
     pass "remote: the PDF from the cache is byte-identical" ||
     fail "remote: the PDF from the cache is byte-identical"
 
+for j in 1 2; do
+	"$QUIRE" -q --offline -j $j -o "$T/j$j" "$T/doc.md"
+done
+cmp -s "$T/j1/doc.pdf" "$T/j2/doc.pdf" && cmp -s "$T/j1/doc.epub" "$T/j2/doc.epub" &&
+    pass "remote: the same bytes at -j1 and -j2" ||
+    fail "remote: the same bytes at -j1 and -j2"
+epubcheck_all "$T/j1/doc.epub"
+why=$(epubcheck_clean "$T/j1/doc.epub") &&
+    pass "remote: epubcheck passes the EPUB with fetched images" ||
+    fail "remote: epubcheck passes the EPUB with fetched images" "$why"
+
 # ---- a third run online: revalidated with the ETag, 304 ----
 QUIRE_FETCH_TIMEOUT=1.5 "$QUIRE" -t pdf -o "$T/third.pdf" "$T/doc.md" 2>/dev/null
 grep -q '^304 /ok.png "v1"$' "$T/log" &&
