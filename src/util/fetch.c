@@ -464,6 +464,26 @@ failure(struct item *it, CURLcode rc, long status)
 		    curl_easy_strerror(rc));
 }
 
+/* Whether rc says the server could not be reached or did not answer
+ * in full, rather than that it answered with something else. */
+static int
+network_failed(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* A transfer is over: the entry stored, or why not. */
 static void
 finish(struct item *it, CURLcode rc)
@@ -496,9 +516,7 @@ finish(struct item *it, CURLcode rc)
 	temp_drop(&it->tmp);
 	/* The network failed, not the image: the copy fetched before is
 	 * still the best there is. */
-	if (!it->ok && it->cached && rc != CURLE_OK &&
-	    rc != CURLE_HTTP_RETURNED_ERROR && rc != CURLE_WRITE_ERROR &&
-	    !it->refused) {
+	if (!it->ok && it->cached && network_failed(rc) && !it->refused) {
 		it->ok = 1;
 		if (diag_verbose)
 			diag_note("%s: %s; using the cached copy", it->url,

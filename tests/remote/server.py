@@ -16,7 +16,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def note(self, status):
         with open(LOG, "a") as f:
-            inm = self.headers.get("If-None-Match", "")
+            inm = self.headers.get("If-None-Match", "") or \
+                self.headers.get("If-Modified-Since", "")
             f.write(f"{status} {self.path} {inm}\n".rstrip() + "\n")
 
     def send(self, status, ctype, body, extra=()):
@@ -50,6 +51,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             self.send(200, "image/png", PNG, [("ETag", '"v1"')])
+        elif p == "/dated.png":
+            when = "Tue, 01 Dec 2026 10:00:00 GMT"
+            if self.headers.get("If-Modified-Since") == when:
+                self.note(304)
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send(200, "image/png", PNG, [("Last-Modified", when)])
         elif p == "/also.png":
             self.send(200, "application/octet-stream", PNG)
         elif p == "/hop.png":

@@ -29,6 +29,8 @@ cat >"$T/doc.md" <<MD
 
 ![After a redirect]($U/hop.png)
 
+![Dated]($U/dated.png)
+
 ![Gone]($U/missing.png)
 
 ![A web page]($U/page.png)
@@ -74,17 +76,17 @@ want "the time limit per image" /slow.png 'no answer within 1 s'
 want "ftp is never fetched" ftp://127.0.0.1/x.png 'only http and https images are fetched'
 n=$(grep -c 'not fetched' "$T/err")
 same "remote: one warning per image not fetched, none for those fetched" "$n" 11
-grep -q 'ok.png\|hop.png' "$T/err" &&
-    fail "remote: fetched images warn" "$(grep 'ok.png\|hop.png' "$T/err")" ||
+grep -q 'ok.png\|hop.png\|dated.png' "$T/err" &&
+    fail "remote: fetched images warn" "$(grep 'ok.png\|hop.png\|dated.png' "$T/err")" ||
     pass "remote: fetched images do not warn"
 
 # The fetched pictures are in every format, the same bytes.
 n=$(pdfimages -list "$T/out/doc.pdf" 2>/dev/null | awk 'NR > 2' | wc -l)
-same "remote: the PDF draws the fetched pictures" "$n" 3
+same "remote: the PDF draws the fetched pictures" "$n" 4
 n=$(pdfimages -list "$T/out/doc.pdf" 2>/dev/null | awk 'NR > 2 { print $11 }' | sort -u | wc -l)
-same "remote: the PDF embeds each fetched picture once" "$n" 2
+same "remote: the PDF embeds each fetched picture once" "$n" 3
 n=$(unzip -l "$T/out/doc.epub" | grep -c 'EPUB/images/i00[0-9].png')
-same "remote: the EPUB packs each fetched picture once" "$n" 2
+same "remote: the EPUB packs each fetched picture once" "$n" 3
 unzip -p "$T/out/doc.epub" EPUB/images/i001.png | cmp -s - tests/cases/pdf-image.png &&
     pass "remote: the EPUB holds the server's bytes" ||
     fail "remote: the EPUB holds the server's bytes"
@@ -105,7 +107,7 @@ cp "$T/out/doc.pdf" "$T/first.pdf"
 : >"$T/log"
 "$QUIRE" --offline -o "$T/out" "$T/doc.md" 2>"$T/err2"
 same "remote: offline, no request at all" "$(wc -c <"$T/log")" 0
-grep -q 'ok.png\|hop.png' "$T/err2" &&
+grep -q 'ok.png\|hop.png\|dated.png' "$T/err2" &&
     fail "remote: offline, the cached pictures need no network" "$(cat "$T/err2")" ||
     pass "remote: offline, the cached pictures need no network"
 n=$(grep -c 'not fetched (--offline, and it is not in the cache)' "$T/err2")
@@ -132,6 +134,9 @@ QUIRE_FETCH_TIMEOUT=1.5 "$QUIRE" -t pdf -o "$T/third.pdf" "$T/doc.md" 2>/dev/nul
 grep -q '^304 /ok.png "v1"$' "$T/log" &&
     pass "remote: the cached copy is revalidated with its ETag" ||
     fail "remote: the cached copy is revalidated with its ETag" "$(grep ok.png "$T/log")"
+grep -q '^304 /dated.png Tue, 01 Dec 2026 10:00:00 GMT$' "$T/log" &&
+    pass "remote: the cached copy is revalidated with its Last-Modified" ||
+    fail "remote: the cached copy is revalidated with its Last-Modified" "$(grep dated.png "$T/log")"
 cmp -s "$T/first.pdf" "$T/third.pdf" &&
     pass "remote: byte-identical after revalidation" ||
     fail "remote: byte-identical after revalidation"
@@ -151,3 +156,17 @@ same "remote: QUIRE_OFFLINE=1 fetches nothing" "$(wc -c <"$T/log")" 0
 grep -q 'not fetched (--offline' "$T/err4" &&
     pass "remote: QUIRE_OFFLINE=1 warns like --offline" ||
     fail "remote: QUIRE_OFFLINE=1 warns like --offline" "$(cat "$T/err4")"
+
+# ---- the server gone: the cached copies stand in, online too ----
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
+QUIRE_FETCH_TIMEOUT=1.5 "$QUIRE" -t pdf -o "$T/gone.pdf" "$T/doc.md" 2>"$T/err5"
+grep -q 'ok.png\|hop.png\|dated.png' "$T/err5" &&
+    fail "remote: a server that cannot be reached leaves the cached copies" "$(grep 'ok.png' "$T/err5")" ||
+    pass "remote: a server that cannot be reached leaves the cached copies"
+cmp -s "$T/first.pdf" "$T/gone.pdf" &&
+    pass "remote: byte-identical from the cache with the server gone" ||
+    fail "remote: byte-identical from the cache with the server gone"
+grep -q "missing.png not fetched (Couldn't connect to server)" "$T/err5" &&
+    pass "remote: the reason when the server cannot be reached" ||
+    fail "remote: the reason when the server cannot be reached" "$(grep missing.png "$T/err5")"
