@@ -454,7 +454,7 @@ remote_image(struct resolver *r, struct node *n, const char *clean)
 			v = judge(r, n, path, &r->cache);
 		else {
 			diag_warn(n->file, n->line, "image %.200s not fetched "
-			    "(%s); showing its alt text", n->u.link.url, why);
+			    "(%s); showing its alt text", clean, why);
 			v = doc_alloc(r->d, sizeof(*v));
 		}
 		strmap_put(&r->remote, doc_strdup(r->d, clean), v);
