@@ -15,6 +15,7 @@
 #include "options.h"
 #include "read/read.h"
 #include "util/diag.h"
+#include "util/fetch.h"
 #include "util/paper.h"
 #include "util/run.h"
 
@@ -41,6 +42,7 @@ usage(FILE *fp)
 "      --css PATH      a stylesheet the EPUB uses after its own\n"
 "      --paper SIZE    a4, letter, a5, legal... (overrides the style; its\n"
 "                      default is the system's: $PAPERSIZE, /etc/papersize)\n"
+"      --offline       fetch no remote image: only those already in the cache\n"
 "      --dump          print the document model instead of publishing\n"
 "  -j, --jobs N        at most N threads (default: $QUIRE_JOBS, else one per\n"
 "                      core); the formats (--each: the documents) are made\n"
@@ -166,6 +168,9 @@ option(struct options *o, int c, const char *arg, const char *word)
 	case 'd':
 		o->dump = 1;
 		return 0;
+	case 'O':
+		fetch_offline = 1;
+		return 0;
 	case 'j':
 		return (o->jobs = parse_jobs(arg)) < 0 ? -1 : 0;
 	case 'e':
@@ -244,6 +249,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		{ "css", required_argument, NULL, 'c' },
 		{ "paper", required_argument, NULL, 'p' },
 		{ "dump", no_argument, NULL, 'd' },
+		{ "offline", no_argument, NULL, 'O' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "each", no_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },

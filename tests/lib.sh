@@ -32,6 +32,10 @@ if [ -z "${TMPROOT:-}" ]; then
 else
 	mkdir -p "$TMPROOT"
 fi
+# No test reaches the internet: remote images come only from a cache of
+# the test's own (tests/t/remote.sh lifts this for its local server).
+export QUIRE_OFFLINE=1
+export XDG_CACHE_HOME=$TMPROOT/cache
 
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1: ${2:-}"; }

@@ -54,7 +54,8 @@
  *    URL's safety or look at the file system.
  *  - Every IMAGE likewise: a local file that exists, is readable, lies
  *    under an allowed root and is PNG, JPEG, GIF or WebP (path, format);
- *    a remote image, never fetched (href); or none, shown as its alt text.
+ *    a remote image fetched into the cache is such a file too (fetch.h);
+ *    one not fetched keeps its URL (href); or none, shown as its alt text.
  *  - A TABLE whose first column holds row labels says so (label_col).
  *  - Footnotes are numbered (footnote.num) in order of first reference,
  *    through the document or from 1 in each chapter as the style says;

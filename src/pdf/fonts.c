@@ -377,9 +377,14 @@ candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp, int sty)
 	FcCharSet	*cs;
 	const FcChar8	*file;
 	struct face	*f = &fs->f[LO_FACE_DYN(fs->ndyn)];
+	FcBool		 color = FcFalse;
 
+	/* A colour font (Noto Color Emoji: bitmaps, no outlines) would
+	 * draw nothing: a monochrome one (Symbola) draws the emoji. */
 	if (FcPatternGetCharSet(m, FC_CHARSET, 0, &cs) != FcResultMatch ||
-	    !FcCharSetHasChar(cs, cp) || (file = truetype_file(m)) == NULL)
+	    !FcCharSetHasChar(cs, cp) || (file = truetype_file(m)) == NULL ||
+	    (FcPatternGetBool(m, FC_COLOR, 0, &color) == FcResultMatch &&
+	    color))
 		return -1;
 	for (int i = 0; i < fs->nreject; i++)
 		if (strcmp(fs->reject[i], (const char *)file) == 0)

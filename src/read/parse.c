@@ -26,6 +26,7 @@
 
 #include "read/codeblock.h"
 #include "read/deflist.h"
+#include "read/emoji.h"
 #include "util/diag.h"
 #include "model/doc.h"
 #include "read/html.h"
@@ -611,6 +612,7 @@ parse_finish(struct parser *p)
 	manpage_recognise(d);
 	tidy_titles(d);
 	resolve_document(d);
+	emoji_document(d);
 	notes_document(d);
 	codeblock_settle(&p->early, d);
 }

@@ -16,6 +16,11 @@
  * directory or an input file's directory (a document cannot pull in
  * /etc/passwd), is not too large and is PNG, JPEG, GIF or WebP by its
  * first bytes.  Each file is checked once however often it is used.
+ *
+ * A remote image (http or https) is fetched into the cache before the
+ * pass (util/fetch.c), all at once, and then judged as a local file in
+ * the cache folder, so every format embeds the same bytes; one that
+ * cannot be fetched keeps its alt text, linked to it, with one warning.
  */
 #define _XOPEN_SOURCE 700	/* realpath */
 
@@ -24,11 +29,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/confine.h"
 #include "util/diag.h"
+#include "util/fetch.h"
 #include "model/doc.h"
 #include "read/linkbase.h"
 #include "read/manpage.h"
@@ -57,6 +64,9 @@ struct resolver {
 	const struct node **chapter;	/* by index */
 	char		**real;		/* each chapter's real path, or NULL */
 	struct confine	  roots;	/* folders images may come from */
+	struct fetch_set *fetch;	/* remote images, fetched first */
+	struct strmap	  remote;	/* clean URL -> struct verdict */
+	struct confine	  cache;	/* the folder fetched images lie in */
 	size_t		  nchapters;
 	int		  real_known, roots_known;
 };
@@ -452,6 +462,67 @@ judge(struct resolver *r, const struct node *n, const char *path,
 	return v;
 }
 
+/* ---- remote images ---------------------------------------------------- */
+
+/* An image URL fetch.c may fetch: http or https, with a real host. */
+static int
+fetchable(const char *url)
+{
+	return (strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0) && url_remote_ok(url);
+}
+
+/* Every remote image of the document fetched, side by side, before the
+ * pass that judges them in document order. */
+static void
+fetch_remote(struct resolver *r)
+{
+	struct node *n = NULL;
+	int entering;
+	char *clean;
+
+	r->fetch = fetch_new(IMAGE_MAX);
+	while ((n = doc_next(r->d->root, n, &entering)) != NULL)
+		if (entering && n->type == N_IMAGE &&
+		    fetchable(n->u.link.url)) {
+			clean = url_clean(n->u.link.url);
+			fetch_want(r->fetch, clean);
+			free(clean);
+		}
+	fetch_run(r->fetch);
+	if (fetch_dir(r->fetch) != NULL)
+		confine_add(&r->cache, fetch_dir(r->fetch));
+}
+
+/* A fetched image is judged like a local one, in the cache folder; one
+ * not fetched keeps its alt text (linked to the URL), with one warning
+ * per URL. */
+static void
+remote_image(struct resolver *r, struct node *n, const char *clean)
+{
+	struct verdict *v;
+	const char *path, *why;
+
+	if ((v = strmap_get(&r->remote, clean)) == NULL) {
+		path = NULL;
+		why = "only http and https images are fetched";
+		if (fetchable(n->u.link.url) &&
+		    (path = fetch_path(r->fetch, clean, &why)) != NULL)
+			v = judge(r, n, path, &r->cache);
+		else {
+			diag_warn(n->file, n->line, "image %.200s not fetched "
+			    "(%s); showing its alt text", clean, why);
+			v = doc_alloc(r->d, sizeof(*v));
+		}
+		strmap_put(&r->remote, doc_strdup(r->d, clean), v);
+	}
+	if (v->kind == LINK_FILE) {
+		n->u.link.kind = LINK_FILE;
+		n->u.link.format = v->format;
+		n->u.link.path = v->path;
+	}
+}
+
 static void
 image(struct resolver *r, struct node *n)
 {
@@ -463,8 +534,8 @@ image(struct resolver *r, struct node *n)
 	if (*url == '\0')
 		return;
 	if (url_scheme(url, &safe) || strncmp(url, "//", 2) == 0) {
-		/* Remote images are never fetched: a reader may follow
-		 * them, as links. */
+		/* A remote image not fetched is a link a reader may
+		 * follow. */
 		if (safe && url_remote_ok(url) &&
 		    strncmp(url, "mailto:", 7) != 0 &&
 		    strncmp(url, "tel:", 4) != 0) {
@@ -472,6 +543,7 @@ image(struct resolver *r, struct node *n)
 
 			n->u.link.kind = LINK_EXTERNAL;
 			n->u.link.href = doc_strdup(r->d, clean);
+			remote_image(r, n, clean);
 			free(clean);
 		}
 		return;
@@ -612,6 +684,8 @@ resolve_document(struct doc *d)
 	strmap_init(&r.names);
 	strmap_init(&r.images);
 	strmap_init(&r.warned);
+	strmap_init(&r.remote);
+	confine_init(&r.cache);
 	for (ch = d->root->first; ch != NULL; ch = ch->next)
 		r.nchapters++;
 	r.chapter = xcalloc(r.nchapters + 1, sizeof(*r.chapter));
@@ -625,6 +699,7 @@ resolve_document(struct doc *d)
 	}
 	index_ids(&r);
 	book_files(&r);
+	fetch_remote(&r);
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
 		if (!entering)
 			continue;
@@ -646,4 +721,7 @@ resolve_document(struct doc *d)
 	strmap_free(&r.names);
 	strmap_free(&r.images);
 	strmap_free(&r.warned);
+	strmap_free(&r.remote);
+	confine_free(&r.cache);
+	fetch_free(r.fetch);
 }

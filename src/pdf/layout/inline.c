@@ -55,6 +55,7 @@ void
 par_source(const struct lo_ctx *c, const char *file)
 {
 	c->par->file = file;
+	c->par->src_line = 0;
 }
 
 void
@@ -166,8 +167,8 @@ glyph_warning(struct par_state *ps, uint32_t cp)
 	if (ps->nwarned == MAX_GLYPH_WARNINGS)
 		return;
 	ps->warned[ps->nwarned++] = cp;
-	diag_warn(ps->file, 0, "no font has a glyph for U+%04X; drawn as '?'",
-	    (unsigned)cp);
+	diag_warn(ps->file, ps->src_line, "no font has a glyph for U+%04X; "
+	    "drawn as '?'", (unsigned)cp);
 }
 
 /* A piece of a word: split into boxes wherever the direction changes
@@ -404,6 +405,8 @@ par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
 
 		f.depth++;
 
+		if (n->line > 0)	/* for a glyph warning */
+			c->par->src_line = n->line;
 		switch (n->type) {
 		case N_TEXT:
 			par_add_text(c, p, n->text, &f);

@@ -22,6 +22,7 @@ struct par_state {
 	int		 nwarned;	/* glyph warnings given */
 	uint32_t	 warned[MAX_GLYPH_WARNINGS];	/* for these */
 	const char	*file;		/* for those warnings */
+	int		 src_line;	/* the text's line there, or 0 */
 	struct lo_wordbreak *wb;	/* wordbreak.c, made on first use */
 	struct lo_wordcache *wc;	/* wordcache.c: words measured */
 };
