@@ -54,8 +54,9 @@ cat >"$T/doc.md" <<MD
 ![By FTP](ftp://127.0.0.1/x.png)
 MD
 
-# ---- the first run: every reason, one warning each ----
-QUIRE_FETCH_TIMEOUT=1.5 "$QUIRE" -o "$T/out" "$T/doc.md" 2>"$T/err"
+# ---- the first run: every reason, one warning each (-v: all of them,
+# not five of a kind and a count) ----
+QUIRE_FETCH_TIMEOUT=1.5 "$QUIRE" -v -o "$T/out" "$T/doc.md" 2>"$T/err"
 rc=$?
 same "remote: a run with unfetched images still succeeds" "$rc" 0
 want() {	# name, URL path, reason pattern
@@ -105,7 +106,7 @@ ls -A "$T"/cache/quire/images | grep -q '^\.' &&
 # ---- a second run offline: the cache serves what it holds ----
 cp "$T/out/doc.pdf" "$T/first.pdf"
 : >"$T/log"
-"$QUIRE" --offline -o "$T/out" "$T/doc.md" 2>"$T/err2"
+"$QUIRE" -v --offline -o "$T/out" "$T/doc.md" 2>"$T/err2"
 same "remote: offline, no request at all" "$(wc -c <"$T/log")" 0
 grep -q 'ok.png\|hop.png\|dated.png' "$T/err2" &&
     fail "remote: offline, the cached pictures need no network" "$(cat "$T/err2")" ||
