@@ -193,6 +193,13 @@ int	haru_font_identity_map(HPDF_Font);
 int	haru_font_finish_now(HPDF_Font);
 struct haru_dict  *haru_font_file(HPDF_Font);
 
+/* A dictionary made for a font of quire's own (indirect, /Type /Font),
+ * as the font handle haru_page_font_name takes. */
+HPDF_Font haru_font_of(struct haru_dict *);
+/* Raises the version in the file's header to at least 1.minor (an
+ * OpenType font program wants 1.6). */
+int	haru_pdf_version(HPDF_Doc, int minor);
+
 /* --- The document (harusave.c) ---------------------------------------- */
 
 /* Sets the error handler libharu calls on failure and returns the one

@@ -291,3 +291,22 @@ haru_font_file(HPDF_Font font)
 		return NULL;
 	return haru_dict_get_dict(haru_d(a->fontdef->descriptor), "FontFile2");
 }
+
+HPDF_Font
+haru_font_of(struct haru_dict *d)
+{
+	/* HPDF_Font is a dictionary to libharu; only its page resource
+	 * naming (HPDF_Page_GetLocalFontName) sees fonts made this way,
+	 * and it looks at nothing but the object itself. */
+	return (HPDF_Font)haru_D(d);
+}
+
+int
+haru_pdf_version(HPDF_Doc pdf, int minor)
+{
+	if (pdf == NULL || minor < 2 || minor > 7)
+		return -1;
+	if ((int)pdf->pdf_version < minor - 2)
+		pdf->pdf_version = (HPDF_PDFVer)(minor - 2);
+	return 0;
+}
