@@ -54,6 +54,7 @@ struct options {
 	int		 nfiles;
 	int		 each;		/* every file its own document */
 	const char	*css;		/* --css: the EPUB's extra stylesheet */
+	const char	*font_path;	/* --font-path: a folder of fonts */
 	int		 jobs;		/* -j N; 0: $QUIRE_JOBS or the cores */
 	int		 threads;	/* what that comes to */
 	struct runner	*run;		/* every thread, made by main */
@@ -76,6 +77,7 @@ usage(FILE *fp)
 "  -s, --style PATH    style file (default: the built-in styles/default.yaml)\n"
 "      --css PATH      a stylesheet the EPUB uses after its own\n"
 "      --paper SIZE    a4 or letter (overrides the style)\n"
+"      --font-path DIR a folder of fonts, usable by family or file name\n"
 "      --dump          print the document model instead of publishing\n"
 "  -j, --jobs N        at most N threads (default: $QUIRE_JOBS, else one per\n"
 "                      core); the formats (--each: the documents) are made\n"
@@ -188,6 +190,9 @@ option(struct options *o, int c, const char *arg, const char *word)
 		}
 		o->paper = arg;
 		return 0;
+	case 'F':
+		o->font_path = arg;
+		return 0;
 	case 'd':
 		o->dump = 1;
 		return 0;
@@ -268,6 +273,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		{ "style", required_argument, NULL, 's' },
 		{ "css", required_argument, NULL, 'c' },
 		{ "paper", required_argument, NULL, 'p' },
+		{ "font-path", required_argument, NULL, 'F' },
 		{ "dump", no_argument, NULL, 'd' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "each", no_argument, NULL, 'e' },
@@ -335,6 +341,20 @@ load_style(const struct options *o)
 
 	if (st != NULL && o->paper != NULL)
 		style_set(st, "pdf.paper", o->paper);
+	if (st != NULL && o->font_path != NULL) {
+		/* The style's folder is relative to the style file; this
+		 * one to the working directory. */
+		char cwd[4096], *abs;
+
+		if (o->font_path[0] == '/' || getcwd(cwd, sizeof(cwd)) == NULL)
+			style_set(st, "pdf.fonts.path", o->font_path);
+		else {
+			abs = xmalloc(strlen(cwd) + strlen(o->font_path) + 2);
+			sprintf(abs, "%s/%s", cwd, o->font_path);
+			style_set(st, "pdf.fonts.path", abs);
+			free(abs);
+		}
+	}
 	return st;
 }
 

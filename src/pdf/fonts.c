@@ -27,11 +27,13 @@
  * installed fonts (FcFontSort's order is deterministic for one font
  * configuration), so the output stays byte-reproducible on one machine.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <fontconfig/fontconfig.h>
 
@@ -105,8 +107,17 @@ font_dir(const struct style *st)
 static void
 add_font_dir(const char *dir)
 {
-	int i;
+	struct stat sb;
+	int	    i;
 
+	if (stat(dir, &sb) != 0) {
+		diag_warn(NULL, 0, "cannot read %s: %s", dir, strerror(errno));
+		return;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		diag_warn(NULL, 0, "cannot read %s: not a folder", dir);
+		return;
+	}
 	pthread_mutex_lock(&fc_lock);
 	for (i = 0; i < fc_ndirs && strcmp(fc_dirs[i], dir) != 0; i++)
 		;
@@ -141,14 +152,14 @@ pdf_fonts_free(struct pdf_fonts *fs)
 {
 	if (fs == NULL)
 		return;
-	for (int i = 0; i < LO_ALLFACES; i++)
-		if (fs->f[i].owner) {
-			buf_free(&fs->f[i].g->multi);
-			free(fs->f[i].g);
-		}
 	shaper_free(fs->shaper);
-	for (int i = 0; i < fs->nfiles; i++)
+	for (int i = 0; i < fs->nfiles; i++) {
+		if (fs->files[i]->g != NULL) {
+			buf_free(&fs->files[i]->g->multi);
+			free(fs->files[i]->g);
+		}
 		fontfile_free(fs->files[i]);
+	}
 	for (int i = 0; i < fs->nreject; i++)
 		free(fs->reject[i]);
 	for (int k = 0; k < fs->nlooked; k++)
@@ -355,6 +366,8 @@ resolve(const struct pdf_fonts *fs, const char *name, size_t n)
 	const char *dir = fs->st->dir;
 	char	   *r;
 
+	if (dir != NULL && strcmp(dir, ".") == 0)
+		dir = NULL;
 	if (name[0] == '/' || dir == NULL)
 		r = xstrdup(name);
 	else {
@@ -626,24 +639,21 @@ pdf_fonts_get(struct pdf_fonts *fs, int face)
 	if (face < 0 || face >= LO_ALLFACES || (f = face_load(fs, face)) == NULL)
 		return NULL;
 	if (f->font == NULL) {
-		/* Faces sharing a file share the font object. */
-		for (int i = 0; i < LO_ALLFACES; i++)
-			if (i != face && fs->f[i].font != NULL &&
-			    fs->f[i].ff == f->ff) {
-				f->font = fs->f[i].font;
-				f->g = fs->f[i].g;
-				return f->font;
-			}
-		/* The font's other objects are made at the end
-		 * (fontsave.c), when its glyphs are known. */
-		if ((f->ff->type0 = haru_dict_new(fs->pdf, 1)) == NULL ||
-		    haru_dict_name(f->ff->type0, "Type", "Font") != 0 ||
-		    haru_dict_name(f->ff->type0, "Subtype", "Type0") != 0 ||
-		    (f->font = haru_font_of(f->ff->type0)) == NULL)
-			return NULL;
-		f->g = xcalloc(1, sizeof(*f->g));
-		buf_init(&f->g->multi);
-		f->owner = 1;
+		/* Faces sharing a file share the font object.  Its other
+		 * objects are made at the end (fontsave.c), when its glyphs
+		 * are known. */
+		struct fontfile *ff = f->ff;
+
+		if (ff->type0 == NULL) {
+			if ((ff->type0 = haru_dict_new(fs->pdf, 1)) == NULL ||
+			    haru_dict_name(ff->type0, "Type", "Font") != 0 ||
+			    haru_dict_name(ff->type0, "Subtype", "Type0") != 0)
+				return NULL;
+			ff->g = xcalloc(1, sizeof(*ff->g));
+			buf_init(&ff->g->multi);
+		}
+		f->g = ff->g;
+		f->font = haru_font_of(ff->type0);
 	}
 	return f->font;
 }

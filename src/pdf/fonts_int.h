@@ -20,6 +20,19 @@
 struct shaper;
 struct style;
 
+/* What a font drew, by glyph id: for the subset, the widths and the
+ * ToUnicode map.  Shared by the faces that share a file. */
+struct glyphs {
+	uint8_t		 used[0x10000 / 8];
+	uint16_t	 gidof[0x10000];	/* BMP code point -> glyph + 1 */
+	/* What each glyph stands for: a code point, or MULTI | the offset
+	 * of a NUL-terminated UTF-8 string in multi (a ligature, a
+	 * conjunct); 0 for none yet. */
+	uint32_t	 uni[0x10000];
+	struct buf	 multi;
+};
+#define MULTI	0x80000000u
+
 /*
  * A font file's face, read with HarfBuzz (fontsfile.c): what the layout
  * measures with and what the PDF embeds.  Any outlines a PDF can hold:
@@ -37,8 +50,11 @@ struct fontfile {
 	int		 cff;		/* CFF outlines, else TrueType */
 	char		 psname[64];	/* its PostScript name, as a PDF name */
 	/* Made on first use by the PDF (pdf_fonts_get): the Type0 font
-	 * that pages name; the rest is written at the end (fontsave.c). */
+	 * that pages name, the rest written at the end (fontsave.c), and
+	 * the record of the glyphs drawn, for every face using the file. */
 	struct haru_dict *type0;
+	struct glyphs	*g;
+	int		 done;		/* written (fontsave.c) */
 };
 
 /* Why a file cannot be used goes into why (a sentence fragment). */
@@ -64,25 +80,12 @@ struct fontfile_metrics {
 void		 fontfile_metrics(const struct fontfile *,
 		     struct fontfile_metrics *);
 
-/* What a font drew, by glyph id: for the subset, the widths and the
- * ToUnicode map.  Shared by the faces that share a file. */
-struct glyphs {
-	uint8_t		 used[0x10000 / 8];
-	uint16_t	 gidof[0x10000];	/* BMP code point -> glyph + 1 */
-	/* What each glyph stands for: a code point, or MULTI | the offset
-	 * of a NUL-terminated UTF-8 string in multi (a ligature, a
-	 * conjunct); 0 for none yet. */
-	uint32_t	 uni[0x10000];
-	struct buf	 multi;
-};
-#define MULTI	0x80000000u
 
 struct face {
 	int		 tried;
 	struct fontfile	*ff;		/* NULL if none */
 	HPDF_Font	 font;
-	struct glyphs	*g;
-	int		 owner;		/* g is ours, not a shared face's */
+	struct glyphs	*g;		/* its file's */
 	int		 sty;		/* a face found by cover: the style
 					   it was asked for */
 };

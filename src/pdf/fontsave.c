@@ -347,16 +347,11 @@ pdf_fonts_finish(struct pdf_fonts *fs, struct pdf_zpages *z)
 	char	tag[7] = "QUIRAA";
 
 	for (int i = 0; i < LO_ALLFACES; i++) {
-		struct face	*f = &fs->f[i];
-		int		 dup = 0;
+		struct face *f = &fs->f[i];
 
-		if (f->font == NULL || f->owner == 0)
+		if (f->font == NULL || f->ff->done)
 			continue;
-		for (int j = 0; j < i; j++)
-			if (fs->f[j].font == f->font)
-				dup = 1;
-		if (dup)
-			continue;
+		f->ff->done = 1;
 		if (font_finish(fs, f, tag, z) != 0)
 			return -1;
 		for (int j = 5; j >= 0 && ++tag[j] > 'Z'; j--)
