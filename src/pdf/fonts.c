@@ -368,13 +368,13 @@ resolve(const struct pdf_fonts *fs, const char *name, size_t n)
 
 	if (dir != NULL && strcmp(dir, ".") == 0)
 		dir = NULL;
-	if (name[0] == '/' || dir == NULL)
-		r = xstrdup(name);
-	else {
+	if (name[0] == '/' || dir == NULL) {
+		r = xmalloc(n + 1);
+		sprintf(r, "%.*s", (int)n, name);
+	} else {
 		r = xmalloc(strlen(dir) + n + 2);
-		sprintf(r, "%s/%s", dir, name);
+		sprintf(r, "%s/%.*s", dir, (int)n, name);
 	}
-	r[name[0] == '/' || dir == NULL ? n : strlen(dir) + 1 + n] = '\0';
 	if (!exists(r) && fs->dir != NULL && memchr(name, '/', n) == NULL) {
 		char *in = xmalloc(strlen(fs->dir) + n + 2);
 

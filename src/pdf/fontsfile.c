@@ -64,8 +64,8 @@ pick_face(hb_blob_t *blob, const char *facename, unsigned *index,
 	hb_face_t	*face;
 
 	if (n == 0) {
-		snprintf(why, whylen, "not a font file (TrueType, OpenType "
-		    "or a collection of them)");
+		snprintf(why, whylen, "not a font file (.ttf, .otf, .ttc or "
+		    ".otc)");
 		return NULL;
 	}
 	if (facename != NULL) {
@@ -159,8 +159,8 @@ fontfile_open(const char *path, const char *facename, unsigned index,
 	ff->upem = hb_face_get_upem(face);
 	ff->nglyphs = hb_face_get_glyph_count(face);
 	if (ff->nglyphs == 0 || ff->upem == 0) {
-		snprintf(why, whylen, "not a font file (TrueType, OpenType "
-		    "or a collection of them)");
+		snprintf(why, whylen, "not a font file (.ttf, .otf, .ttc or "
+		    ".otc)");
 		fontfile_free(ff);
 		return NULL;
 	}
