@@ -323,8 +323,7 @@ font_finish(struct pdf_fonts *fs, const struct face *f, const char *tag,
 	snprintf(name, sizeof(name), "%s+%s", tag, f->ff->psname);
 	if (cids_of(f, &c) != 0)
 		return -1;
-	/* CIDFontType2 wants 1.3 (the libharu default of 1.2 would do for
-	 * none of them); an OpenType font program 1.6. */
+	/* CIDFontType2 wants PDF 1.3, an OpenType font program 1.6. */
 	if (haru_pdf_version(fs->pdf, f->ff->cff ? 6 : 3) == 0 &&
 	    haru_dict_name(t0, "BaseFont", name) == 0 &&
 	    encoding(fs, f, &c) == 0 &&
