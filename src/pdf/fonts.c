@@ -388,6 +388,19 @@ resolve(const struct pdf_fonts *fs, const char *name, size_t n)
 	return r;
 }
 
+/* A variable font is drawn at its default instance: HarfBuzz's
+ * instancer, which could cut a named instance out of it, is not in its
+ * stable interface yet.  Said once for the file. */
+static void
+variable(struct fontfile *ff)
+{
+	if (ff != NULL && !ff->said && fontfile_variable(ff)) {
+		ff->said = 1;
+		diag_warn(NULL, 0, "%s is a variable font: only its default "
+		    "instance is drawn", ff->key);
+	}
+}
+
 /* The face a pdf.fonts value names by file; NULL after saying why, once
  * for the role. */
 static struct fontfile *
@@ -410,9 +423,7 @@ file_face(struct pdf_fonts *fs, int fam, const char *spec)
 	if (ff == NULL && !fs->warned[fam]++)
 		diag_warn(NULL, 0, "cannot read %s: %s; using \"%s\"", path,
 		    why, style_default_font((enum style_font)fam));
-	else if (ff != NULL && fontfile_variable(ff) && !fs->warned[fam]++)
-		diag_warn(NULL, 0, "%s is a variable font: quire draws its "
-		    "default instance only", ff->key);
+	variable(ff);
 	free(path);
 	return ff;
 }
@@ -436,6 +447,7 @@ family_face(struct pdf_fonts *fs, const char *family, int sty, int *exact,
 	ff = load_file(fs, path, NULL, index, why, sizeof(why));
 	if (ff == NULL)
 		diag_warn(NULL, 0, "cannot read %s: %s", path, why);
+	variable(ff);
 	free(path);
 	return ff;
 }

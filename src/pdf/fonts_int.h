@@ -55,6 +55,7 @@ struct fontfile {
 	struct haru_dict *type0;
 	struct glyphs	*g;
 	int		 done;		/* written (fontsave.c) */
+	int		 said;		/* its being variable */
 };
 
 /* Why a file cannot be used goes into why (a sentence fragment). */
