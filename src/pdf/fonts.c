@@ -631,8 +631,9 @@ pdf_fonts_cover(void *ctx, uint32_t cp, int sty)
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	/* Untrimmed: trimming drops a font that adds nothing to the fonts
-	 * before it, which can be the only TrueType one with cp.  Coverage
-	 * ranks above family in the sort, so fonts with cp come first. */
+	 * before it, which can be the only usable one with cp (one with
+	 * CFF2 outlines is not).  Coverage ranks above family in the sort,
+	 * so fonts with cp come first. */
 	set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
 	FcPatternDestroy(pat);
 	for (int i = 0; set != NULL && i < set->nfont && face < 0; i++)
