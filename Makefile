@@ -16,7 +16,7 @@ OUT	?= out
 SHELL	 = /bin/bash
 
 # cmark-gfm's extensions, libharu and libhyphen ship no pkg-config file.
-PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng libjpeg libcurl
+PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig freetype2 harfbuzz harfbuzz-subset fribidi icu-uc libdeflate libpng libjpeg libcurl
 # The usual variables are honoured: CC, CFLAGS, CPPFLAGS, LDFLAGS, and
 # CXX, CXXFLAGS (by default CFLAGS, so one CFLAGS= sets both) for the
 # C++ bridges.

@@ -52,6 +52,20 @@ load_style(const struct options *o)
 
 	if (st != NULL && o->paper != NULL)
 		style_set(st, "pdf.paper", o->paper);
+	if (st != NULL && o->font_path != NULL) {
+		/* The style's folder is relative to the style file; this
+		 * one to the working directory. */
+		char cwd[4096], *abs;
+
+		if (o->font_path[0] == '/' || getcwd(cwd, sizeof(cwd)) == NULL)
+			style_set(st, "pdf.fonts.path", o->font_path);
+		else {
+			abs = xmalloc(strlen(cwd) + strlen(o->font_path) + 2);
+			sprintf(abs, "%s/%s", cwd, o->font_path);
+			style_set(st, "pdf.fonts.path", abs);
+			free(abs);
+		}
+	}
 	return st;
 }
 

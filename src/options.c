@@ -42,6 +42,7 @@ usage(FILE *fp)
 "      --css PATH      a stylesheet the EPUB uses after its own\n"
 "      --paper SIZE    a4, letter, a5, legal... (overrides the style; its\n"
 "                      default is the system's: $PAPERSIZE, /etc/papersize)\n"
+"      --font-path DIR a folder of fonts, usable by family or file name\n"
 "      --offline       fetch no remote image: only those already in the cache\n"
 "      --dump          print the document model instead of publishing\n"
 "  -j, --jobs N        at most N threads (default: $QUIRE_JOBS, else one per\n"
@@ -171,6 +172,9 @@ option(struct options *o, int c, const char *arg, const char *word)
 	case 'O':
 		fetch_offline = 1;
 		return 0;
+	case 'F':
+		o->font_path = arg;
+		return 0;
 	case 'j':
 		return (o->jobs = parse_jobs(arg)) < 0 ? -1 : 0;
 	case 'e':
@@ -250,6 +254,7 @@ parse_args(struct options *o, int argc, char *argv[])
 		{ "paper", required_argument, NULL, 'p' },
 		{ "dump", no_argument, NULL, 'd' },
 		{ "offline", no_argument, NULL, 'O' },
+		{ "font-path", required_argument, NULL, 'F' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "each", no_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },

@@ -30,6 +30,7 @@ struct options {
 	int		 nfiles;
 	int		 each;		/* every file its own document */
 	const char	*css;		/* --css: the EPUB's extra stylesheet */
+	const char	*font_path;	/* --font-path: a folder of fonts */
 	int		 strict;	/* --fail-if-warnings */
 	int		 watch;		/* --watch */
 	int		 jobs;		/* -j N; 0: $QUIRE_JOBS or the cores */

@@ -97,6 +97,7 @@ static const struct key keys[] = {
 	{ "pdf.fonts.mono", K_STR, OFF(pdf.font[STYLE_MONO]), NULL, 0, 0, NULL, 0 },
 	{ "pdf.fonts.fallback", K_STR, OFF(pdf.font[STYLE_FALLBACK]), NULL, 0, 0, NULL, 0 },
 	{ "pdf.fonts.cjk", K_STR, OFF(pdf.font[STYLE_CJK]), NULL, 0, 0, NULL, 0 },
+	{ "pdf.fonts.path", K_STR, OFF(pdf.font_path), NULL, 0, 0, NULL, 0 },
 	{ "pdf.size.body", K_LEN, OFF(pdf.size_body), "10.5", 5, 30, NULL, 0 },
 	{ "pdf.size.code", K_LEN, OFF(pdf.size_code), "8.5", 4, 30, NULL, 0 },
 	{ "pdf.size.table", K_LEN, OFF(pdf.size_table), "9", 4, 30, NULL, 0 },

@@ -29,7 +29,9 @@ struct pdf_style {
 					   least STYLE_PAGE_MIN_WIDTH */
 	double		 page_height;
 	double		 margin_top, margin_bottom, margin_left, margin_right;
-	const char	*font[STYLE_NFONTS];	/* fontconfig family names */
+	const char	*font[STYLE_NFONTS];	/* fontconfig family names,
+						   or font files */
+	const char	*font_path;	/* a folder of fonts, or NULL */
 	double		 size_body, size_code, size_table, size_table_min;
 	double		 leading;	/* line height / font size */
 	int		 justify, hyphenate, chapter_page_break;

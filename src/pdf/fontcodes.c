@@ -168,8 +168,8 @@ pdf_fonts_shape(struct pdf_fonts *fs, int face, const char *s, size_t len,
 	const struct shaped_glyph *g;
 	size_t		 n, i, j, lo, hi;
 
-	if (f == NULL || f->path == NULL ||
-	    (n = shaper_run(fs->shaper, f->path, s, len, rtl, out)) == 0)
+	if (f == NULL || f->ff == NULL ||
+	    (n = shaper_run(fs->shaper, f->ff->key, s, len, rtl, out)) == 0)
 		return 0;
 	g = *out;
 	for (i = 0; i < n; i++)
@@ -207,7 +207,7 @@ pdf_fonts_glyph_width(struct pdf_fonts *fs, int face, unsigned gid)
 {
 	struct face *f = pdf_fonts_face(fs, face);
 
-	return f == NULL ? 0 : haru_ttf_width(f->def, gid);
+	return f == NULL ? 0 : fontfile_width(f->ff, gid);
 }
 
 double
@@ -221,8 +221,8 @@ pdf_fonts_shaped_width(void *ctx, int face, const char *s, size_t len,
 	double		  w = 0;
 
 	if (face < 0 || face >= LO_ALLFACES ||
-	    (f = &fs->f[face])->path == NULL ||
-	    (n = shaper_run(fs->shaper, f->path, s, len, rtl, &g)) == 0)
+	    (f = &fs->f[face])->ff == NULL ||
+	    (n = shaper_run(fs->shaper, f->ff->key, s, len, rtl, &g)) == 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].gid > 0xFFFF)		/* as pdf_fonts_shape */

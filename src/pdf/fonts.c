@@ -2,33 +2,38 @@
 /*
  * pdf/fonts.c - fonts for the PDF device.
  *
- * Families come from the style (pdf.fonts.serif, .sans, .mono, .fallback,
- * .cjk) and are resolved to files by fontconfig.  libharu only loads
- * TrueType outlines, so a match in another format (CFF/OpenType, a TTC)
- * is replaced by the DejaVu face of the same role, with a warning.
+ * The style names each role's font (pdf.fonts.serif, .sans, .mono,
+ * .fallback, .cjk) by family, found by fontconfig, or by file: a path
+ * relative to the style file (or found in pdf.fonts.path, the folder
+ * --font-path gives, whose fonts fontconfig also knows by family), a
+ * face of a collection picked by index or name after a '#'
+ * ("NotoSansCJK-Regular.ttc#2", "...ttc#Noto Sans CJK JP").  Any
+ * TrueType or CFF outlines will do: they are read with HarfBuzz
+ * (fontsfile.c) and embedded by its subsetter (fontsave.c, subset.c),
+ * so libharu's own TrueType-only font loading is not used at all.
+ * A family that is not installed, or a file that cannot be used, is
+ * said once, and the role's built-in family is used instead.
  *
- * libharu 2.3.0, in UTF-8 mode, writes a Type0 font whose codes are the
- * Unicode values themselves, but shaped text (shape.c) is a sequence of
- * glyphs, not characters.  So the text is written with glyph ids as
- * codes (device.c), and just before saving, each font used gets
- * /CIDToGIDMap /Identity, a W array by glyph id and a ToUnicode CMap
- * from each glyph drawn to the characters it stands for (libharu's own
- * was a copy of the encoding CMap, not a valid ToUnicode map at all).
+ * Text is written with glyph ids as codes (fontcodes.c, device.c), and
+ * just before saving each font used gets its subset, a W array by glyph
+ * id and a ToUnicode CMap from each glyph drawn to the characters it
+ * stands for (fontsave.c).
  *
  * A character none of the style's families has is looked up among all
- * installed fonts (pdf_fonts_cover): the first TrueType file in
- * fontconfig's sort order whose charset has it becomes one of LO_NDYN
- * extra faces, and later characters try the faces already found first,
- * so a script is set in one font.  The choice depends only on the
- * document and on the installed fonts (FcFontSort's order is
- * deterministic for one font configuration), so the output stays
- * byte-reproducible on one machine.
+ * installed fonts (pdf_fonts_cover): the first file in fontconfig's sort
+ * order whose charset has it becomes one of LO_NDYN extra faces, and
+ * later characters try the faces already found first, so a script is
+ * set in one font.  The choice depends only on the document and on the
+ * installed fonts (FcFontSort's order is deterministic for one font
+ * configuration), so the output stays byte-reproducible on one machine.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <fontconfig/fontconfig.h>
 
@@ -60,11 +65,19 @@ static int		fc_ok;
  * caches are published in ways ThreadSanitizer cannot follow, and the
  * calls are few (one per face, one per character no face has). */
 static pthread_mutex_t	fc_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Font folders given to fontconfig already (pdf.fonts.path): each is
+ * scanned once per process, whatever number of documents name it. */
+static char		*fc_dirs[8];
+static int		 fc_ndirs;
+
+static int	 fonts_is_file(const char *);
 
 static void
 fc_stop(void)
 {
 	FcFini();
+	for (int i = 0; i < fc_ndirs; i++)
+		free(fc_dirs[i]);
 }
 
 static void
@@ -74,17 +87,49 @@ fc_start(void)
 		atexit(fc_stop);
 }
 
-/*
- * The encoder the fonts are made with (haru_gid_encoder).  Text is
- * written as glyph ids and fontsave.c replaces the font's widths,
- * CIDToGIDMap and ToUnicode, so the encoder's code map is never used;
- * but libharu builds a font's widths and map from it, for every one of
- * the UTF-8 encoder's 65536 codes: a cmap search, a width and a number
- * object each, some 5 ms per font.  This one maps a single code.  Its
- * name is written as the ToUnicode stream's CMapName, so it is the
- * name fontsave.c's CMap gives itself.
- */
-#define GID_ENCODER	"Adobe-Identity-UCS"	/* the ToUnicode's CMapName */
+/* The style's font folder, relative to the style file; NULL if none. */
+static char *
+font_dir(const struct style *st)
+{
+	const char *d = st->pdf.font_path;
+	char	   *r;
+
+	if (d == NULL || *d == '\0')
+		return NULL;
+	if (d[0] == '/' || st->dir == NULL)
+		return xstrdup(d);
+	r = xmalloc(strlen(st->dir) + strlen(d) + 2);
+	sprintf(r, "%s/%s", st->dir, d);
+	return r;
+}
+
+/* The font folder's fonts become known to fontconfig by family. */
+static void
+add_font_dir(const char *dir)
+{
+	struct stat sb;
+	int	    i;
+
+	if (stat(dir, &sb) != 0) {
+		diag_warn(NULL, 0, "cannot read %s: %s", dir, strerror(errno));
+		return;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		diag_warn(NULL, 0, "cannot read %s: not a folder", dir);
+		return;
+	}
+	pthread_mutex_lock(&fc_lock);
+	for (i = 0; i < fc_ndirs && strcmp(fc_dirs[i], dir) != 0; i++)
+		;
+	if (i == fc_ndirs) {
+		if (!FcConfigAppFontAddDir(NULL, (const FcChar8 *)dir))
+			diag_warn(NULL, 0, "cannot read %s: not a folder of "
+			    "fonts fontconfig can read", dir);
+		else if (fc_ndirs < (int)(sizeof(fc_dirs) / sizeof(fc_dirs[0])))
+			fc_dirs[fc_ndirs++] = xstrdup(dir);
+	}
+	pthread_mutex_unlock(&fc_lock);
+}
 
 struct pdf_fonts *
 pdf_fonts_new(HPDF_Doc pdf, const struct style *st, const char *lang)
@@ -92,12 +137,13 @@ pdf_fonts_new(HPDF_Doc pdf, const struct style *st, const char *lang)
 	struct pdf_fonts *fs = xcalloc(1, sizeof(*fs));
 
 	pthread_mutex_init(&fs->lock, NULL);
-	fs->gid_encoder = haru_gid_encoder(pdf, GID_ENCODER) == 0;
 	fs->pdf = pdf;
 	fs->st = st;
 	pthread_once(&fc_once, fc_start);
 	fs->fc_ok = fc_ok;
 	fs->shaper = shaper_new(lang);
+	if ((fs->dir = font_dir(st)) != NULL && fc_ok)
+		add_font_dir(fs->dir);
 	return fs;
 }
 
@@ -106,46 +152,43 @@ pdf_fonts_free(struct pdf_fonts *fs)
 {
 	if (fs == NULL)
 		return;
-	for (int i = 0; i < LO_ALLFACES; i++)
-		if (fs->f[i].owner) {
-			buf_free(&fs->f[i].g->multi);
-			free(fs->f[i].g);
-		}
 	shaper_free(fs->shaper);
-	for (int i = 0; i < fs->npaths; i++)
-		free(fs->paths[i]);
+	for (int i = 0; i < fs->nfiles; i++) {
+		if (fs->files[i]->g != NULL) {
+			buf_free(&fs->files[i]->g->multi);
+			free(fs->files[i]->g);
+		}
+		fontfile_free(fs->files[i]);
+	}
 	for (int i = 0; i < fs->nreject; i++)
 		free(fs->reject[i]);
 	for (int k = 0; k < fs->nlooked; k++)
 		free(fs->looked[k].path);
+	free(fs->dir);
 	pthread_mutex_destroy(&fs->lock);
 	free(fs);
 }
 
-/* A font's file if libharu can load it: TrueType outlines (glyf) in a
- * .ttf, not CFF-based OpenType and not the faces of a collection. */
+/* A font's file and face in fontconfig's answer: the face's index in a
+ * collection is the low 16 bits of FC_INDEX (the rest names an instance
+ * of a variable font, of which only the default is drawn). */
 static const FcChar8 *
-truetype_file(FcPattern *m)
+font_file(FcPattern *m, unsigned *index)
 {
-	FcChar8	*file = NULL, *fmt = NULL;
+	FcChar8	*file = NULL;
 	int	 idx = 0;
-	size_t	 n;
 
-	if (FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch ||
-	    FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) != FcResultMatch ||
-	    strcmp((const char *)fmt, "TrueType") != 0 ||
-	    (FcPatternGetInteger(m, FC_INDEX, 0, &idx) == FcResultMatch &&
-	    idx != 0))
+	if (FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch)
 		return NULL;
-	n = strlen((const char *)file);
-	if (n <= 4 || strcasecmp((const char *)file + n - 4, ".ttf") != 0)
-		return NULL;
+	if (FcPatternGetInteger(m, FC_INDEX, 0, &idx) != FcResultMatch)
+		idx = 0;
+	*index = (unsigned)idx & 0xFFFF;
 	return file;
 }
 
-/* The file fontconfig picks for family + style, if it is TrueType. */
+/* The file fontconfig picks for family + style. */
 static char *
-lookup_locked(const char *family, int sty, int *exact)
+lookup_locked(const char *family, int sty, int *exact, unsigned *index)
 {
 	FcPattern	*pat, *m;
 	FcResult	 res;
@@ -167,11 +210,12 @@ lookup_locked(const char *family, int sty, int *exact)
 	FcPatternDestroy(pat);
 	if (m == NULL)
 		return NULL;
-	if ((file = truetype_file(m)) != NULL)
+	if ((file = font_file(m, index)) != NULL)
 		r = xstrdup((const char *)file);
-	if (FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch &&
-	    strcasecmp((const char *)fam, family) == 0)
-		*exact = 1;
+	for (int i = 0; FcPatternGetString(m, FC_FAMILY, i, &fam) ==
+	    FcResultMatch; i++)
+		if (strcasecmp((const char *)fam, family) == 0)
+			*exact = 1;
 	FcPatternDestroy(m);
 	return r;
 }
@@ -179,7 +223,8 @@ lookup_locked(const char *family, int sty, int *exact)
 /* The file for family + style (the caller's to free): as asked ahead,
  * or asked now. */
 static char *
-lookup(struct pdf_fonts *fs, const char *family, int sty, int *exact)
+lookup(struct pdf_fonts *fs, const char *family, int sty, int *exact,
+    unsigned *index)
 {
 	char *r;
 
@@ -187,11 +232,12 @@ lookup(struct pdf_fonts *fs, const char *family, int sty, int *exact)
 		if (fs->looked[i].sty == sty &&
 		    !strcmp(fs->looked[i].family, family)) {
 			*exact = fs->looked[i].exact;
+			*index = fs->looked[i].index;
 			return fs->looked[i].path ?
 			    xstrdup(fs->looked[i].path) : NULL;
 		}
 	pthread_mutex_lock(&fc_lock);
-	r = lookup_locked(family, sty, exact);
+	r = lookup_locked(family, sty, exact, index);
 	pthread_mutex_unlock(&fc_lock);
 	if (fs->nlooked < (int)(sizeof(fs->looked) / sizeof(fs->looked[0]))) {
 		struct looked *l = &fs->looked[fs->nlooked++];
@@ -199,6 +245,7 @@ lookup(struct pdf_fonts *fs, const char *family, int sty, int *exact)
 		l->family = family;
 		l->sty = sty;
 		l->exact = *exact;
+		l->index = *index;
 		l->path = r ? xstrdup(r) : NULL;
 	}
 	return r;
@@ -215,96 +262,225 @@ pdf_fonts_prepare(void *ctx)
 {
 	struct pdf_fonts *fs = ctx;
 	int		  exact;
+	unsigned	  index;
 
 	if (!fs->fc_ok)
 		return;
 	for (int fam = 0; fam < LO_NFAMILIES; fam++)
 		for (int sty = 0; sty < 4; sty++) {
-			free(lookup(fs, fs->st->pdf.font[fam], sty, &exact));
-			if (!exact)
-				free(lookup(fs, style_default_font(
-				    (enum style_font)fam), sty, &exact));
+			const char *family = fs->st->pdf.font[fam];
+
+			if (!fonts_is_file(family)) {
+				free(lookup(fs, family, sty, &exact, &index));
+				if (exact)
+					continue;
+			}
+			free(lookup(fs, style_default_font(
+			    (enum style_font)fam), sty, &exact, &index));
 		}
 }
 
 /*
- * Load a font file (once; path is taken over).  libharu's error handler
- * is silenced meanwhile: a font it cannot parse is a warning, or for a
- * font found by cover() just a candidate skipped, and must not fail the
- * whole document, which the handler would.
+ * A font file's face, loaded once (a second face asking for the same
+ * file and face shares it).  NULL with why when it cannot be used; such
+ * a file is remembered, so that pdf_fonts_cover does not try it again.
  */
-static const char *
-load_file(struct pdf_fonts *fs, char *path, const char **keep, int quiet)
+static struct fontfile *
+load_file(struct pdf_fonts *fs, const char *path, const char *facename,
+    unsigned index, char *why, size_t whylen)
 {
-	const char	  *name;
-	HPDF_Error_Handler handler;
+	struct fontfile *ff;
 
-	for (int i = 0; i < fs->npaths; i++)
-		if (strcmp(fs->paths[i], path) == 0) {
-			free(path);
-			*keep = fs->paths[i];
-			return fs->pnames[i];
+	for (int i = 0; facename == NULL && i < fs->nfiles; i++)
+		if (strcmp(fs->files[i]->path, path) == 0 &&
+		    fs->files[i]->index == index)
+			return fs->files[i];
+	if (fs->nfiles == NPATHS) {
+		snprintf(why, whylen, "too many font files");
+		return NULL;
+	}
+	if ((ff = fontfile_open(path, facename, index, why, whylen)) == NULL)
+		return NULL;
+	/* A face asked for by name: known, maybe, by its index. */
+	for (int i = 0; facename != NULL && i < fs->nfiles; i++)
+		if (strcmp(fs->files[i]->path, path) == 0 &&
+		    fs->files[i]->index == ff->index) {
+			fontfile_free(ff);
+			return fs->files[i];
 		}
-	if (fs->npaths == NPATHS) {
+	if (diag_verbose)
+		diag_note("font %s: %s", ff->psname, ff->key);
+	fs->files[fs->nfiles++] = ff;
+	shaper_add(fs->shaper, ff->key, ff->face);
+	return ff;
+}
+
+/* A font file's name: what a pdf.fonts value ends with when it names a
+ * file rather than a family. */
+static int
+font_ext(const char *s, size_t n)
+{
+	static const char *const ext[] = { ".ttf", ".otf", ".ttc", ".otc" };
+
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (n > 4 && strncasecmp(s + n - 4, ext[i], 4) == 0)
+			return 1;
+	return 0;
+}
+
+/* Where a file's name ends in a value "FILE#FACE", or its length. */
+static size_t
+file_part(const char *s)
+{
+	const char *hash = strrchr(s, '#');
+
+	if (hash != NULL && font_ext(s, (size_t)(hash - s)))
+		return (size_t)(hash - s);
+	return strlen(s);
+}
+
+/* Whether a pdf.fonts value names a file: it has a slash, or a font
+ * file's extension. */
+static int
+fonts_is_file(const char *s)
+{
+	return s != NULL && (strchr(s, '/') != NULL ||
+	    font_ext(s, file_part(s)));
+}
+
+static int
+exists(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+
+	if (fp != NULL)
+		fclose(fp);
+	return fp != NULL;
+}
+
+/* A file named by the style: relative to the style file, else (a bare
+ * name) in the font folder; the caller's to free. */
+static char *
+resolve(const struct pdf_fonts *fs, const char *name, size_t n)
+{
+	const char *dir = fs->st->dir;
+	char	   *r;
+
+	if (dir != NULL && strcmp(dir, ".") == 0)
+		dir = NULL;
+	if (name[0] == '/' || dir == NULL) {
+		r = xmalloc(n + 1);
+		sprintf(r, "%.*s", (int)n, name);
+	} else {
+		r = xmalloc(strlen(dir) + n + 2);
+		sprintf(r, "%s/%.*s", dir, (int)n, name);
+	}
+	if (!exists(r) && fs->dir != NULL && memchr(name, '/', n) == NULL) {
+		char *in = xmalloc(strlen(fs->dir) + n + 2);
+
+		sprintf(in, "%s/%.*s", fs->dir, (int)n, name);
+		if (exists(in)) {
+			free(r);
+			return in;
+		}
+		free(in);
+	}
+	return r;
+}
+
+/* A variable font is drawn at its default instance: HarfBuzz's
+ * instancer, which could cut a named instance out of it, is not in its
+ * stable interface yet.  Said once for the file. */
+static void
+variable(struct fontfile *ff)
+{
+	if (ff != NULL && !ff->said && fontfile_variable(ff)) {
+		ff->said = 1;
+		diag_warn(NULL, 0, "%s is a variable font: only its default "
+		    "instance is drawn", ff->key);
+	}
+}
+
+/* The face a pdf.fonts value names by file; NULL after saying why, once
+ * for the role. */
+static struct fontfile *
+file_face(struct pdf_fonts *fs, int fam, const char *spec)
+{
+	size_t		 n = file_part(spec);
+	const char	*face = spec[n] == '#' ? spec + n + 1 : NULL;
+	char		*path = resolve(fs, spec, n), *end, why[160];
+	unsigned long	 index = 0;
+	struct fontfile	*ff;
+
+	if (face != NULL) {
+		index = strtoul(face, &end, 10);
+		if (end != face && *end == '\0' && index <= 0xFFFF)
+			face = NULL;
+		else
+			index = 0;
+	}
+	ff = load_file(fs, path, face, (unsigned)index, why, sizeof(why));
+	if (ff == NULL && !fs->warned[fam]++)
+		diag_warn(NULL, 0, "cannot read %s: %s; using \"%s\"", path,
+		    why, style_default_font((enum style_font)fam));
+	variable(ff);
+	free(path);
+	return ff;
+}
+
+/* A family's face from fontconfig; with exact clear when the family is
+ * not installed (fontconfig gave another, returned unless need_exact). */
+static struct fontfile *
+family_face(struct pdf_fonts *fs, const char *family, int sty, int *exact,
+    int need_exact)
+{
+	char		*path, why[160];
+	unsigned	 index = 0;
+	struct fontfile	*ff;
+
+	if ((path = lookup(fs, family, sty, exact, &index)) == NULL)
+		return NULL;
+	if (need_exact && !*exact) {
 		free(path);
 		return NULL;
 	}
-	handler = haru_error_handler(fs->pdf, NULL);
-	name = HPDF_LoadTTFontFromFile(fs->pdf, path, HPDF_TRUE);
-	haru_error_handler(fs->pdf, handler);
-	if (name == NULL) {
-		if (!quiet)
-			diag_warn(path, 0, "libharu cannot load this font");
-		HPDF_ResetError(fs->pdf);
-		if (fs->nreject < NREJECT)
-			fs->reject[fs->nreject++] = path;
-		else
-			free(path);
-		return NULL;
-	}
-	if (diag_verbose)
-		diag_note("font %s: %s", name, path);
-	fs->paths[fs->npaths] = path;
-	fs->pnames[fs->npaths++] = name;
-	*keep = path;
-	return name;
+	ff = load_file(fs, path, NULL, index, why, sizeof(why));
+	if (ff == NULL)
+		diag_warn(NULL, 0, "cannot read %s: %s", path, why);
+	variable(ff);
+	free(path);
+	return ff;
 }
 
 static struct face *
 face_load(struct pdf_fonts *fs, int face)
 {
 	struct face	*f = &fs->f[face];
-	int		 fam = face / 4, sty = face % 4, exact;
-	const char	*family;
-	char		*path;
+	int		 fam = face / 4, sty = face % 4, exact = 0;
+	const char	*spec, *def;
 
 	if (f->tried || face >= LO_NFACES)	/* found faces: by cover() */
-		return f->name ? f : NULL;
+		return f->ff ? f : NULL;
 	f->tried = 1;
-	if (!fs->fc_ok)
-		return NULL;
-	family = fs->st->pdf.font[fam];
-	path = lookup(fs, family, sty, &exact);
-	if (fam == FAM_CJK && (!exact || path == NULL)) {
+	spec = fs->st->pdf.font[fam];
+	def = style_default_font((enum style_font)fam);
+	if (fonts_is_file(spec)) {
+		if ((f->ff = file_face(fs, fam, spec)) != NULL)
+			return f;
+	} else if (fs->fc_ok) {
+		f->ff = family_face(fs, spec, sty, &exact, 1);
+		if (f->ff != NULL && exact)
+			return f;
 		/* No CJK font installed: that is fine, just no fallback. */
-		free(path);
-		return NULL;
+		if (fam == FAM_CJK)
+			return NULL;
+		/* The fallback role falls back quietly (as it always did). */
+		if (fam != FAM_FALLBACK && !fs->warned[fam]++)
+			diag_warn(NULL, 0, "font \"%s\" is not installed; "
+			    "using \"%s\"", spec, def);
 	}
-	if (path == NULL || !exact) {
-		if (path == NULL || fam != FAM_FALLBACK)
-			diag_warn(NULL, 0, "font \"%s\" is %s; using \"%s\"",
-			    family, path ? "not installed" :
-			    "not TrueType (libharu needs .ttf)", style_default_font((enum style_font)fam));
-		free(path);
-		path = lookup(fs, style_default_font((enum style_font)fam), sty,
-		    &exact);
-	}
-	if (path == NULL)
-		return NULL;
-	if ((f->name = load_file(fs, path, &f->path, 0)) == NULL)
-		return NULL;
-	f->def = haru_ttf(fs->pdf, f->name);
-	return f->def ? f : NULL;
+	f->ff = fs->fc_ok ? family_face(fs, def, sty, &exact, 0) : NULL;
+	return f->ff ? f : NULL;
 }
 
 void
@@ -345,22 +521,14 @@ pdf_fonts_advance(void *ctx, int face, uint32_t cp)
 	    pdf_fonts_gid(fs, f, cp);
 	if (gid == 0)
 		return -1;
-	return haru_ttf_width(f->def, gid);
+	return fontfile_width(f->ff, gid);
 }
 
 unsigned
 pdf_fonts_gid(struct pdf_fonts *fs, const struct face *f, uint32_t cp)
 {
-	unsigned	 n = haru_ttf_glyphs(f->def), gid;
-
-	if (n == 0)
-		return 0;
-	if (cp <= 0xFFFF)
-		gid = haru_ttf_glyph(f->def, (uint16_t)cp);
-	else
-		gid = f->path != NULL ? shaper_glyph(fs->shaper, f->path, cp) : 0;
-	/* A malformed cmap can point past the glyphs: no glyph. */
-	return gid < n ? gid : 0;
+	(void)fs;
+	return f->ff != NULL ? fontfile_glyph(f->ff, cp) : 0;
 }
 
 static int
@@ -369,40 +537,60 @@ has_glyph(struct pdf_fonts *fs, const struct face *f, uint32_t cp)
 	return pdf_fonts_gid(fs, f, cp) != 0;
 }
 
+/* Whether a file's face was found unusable already; with add, it is
+ * now. */
+static int
+rejected(struct pdf_fonts *fs, const char *file, unsigned index, int add)
+{
+	char key[32];
+
+	snprintf(key, sizeof(key), "#%u", index);
+	for (int i = 0; i < fs->nreject; i++)
+		if (strncmp(fs->reject[i], file, strlen(file)) == 0 &&
+		    strcmp(fs->reject[i] + strlen(file), key) == 0)
+			return 1;
+	if (add && fs->nreject < NREJECT) {
+		fs->reject[fs->nreject] = xmalloc(strlen(file) + strlen(key) + 1);
+		sprintf(fs->reject[fs->nreject++], "%s%s", file, key);
+	}
+	return 0;
+}
+
 /* One of FcFontSort's fonts for cp: the face it becomes, or -1 when it
- * lacks cp, is not TrueType, or libharu refuses it. */
+ * lacks cp or cannot be used. */
 static int
 candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp, int sty)
 {
 	FcCharSet	*cs;
 	const FcChar8	*file;
+	unsigned	 index = 0;
+	char		 why[160];
 	struct face	*f = &fs->f[LO_FACE_DYN(fs->ndyn)];
 	FcBool		 color = FcFalse;
 
 	/* A colour font (Noto Color Emoji: bitmaps, no outlines) would
 	 * draw nothing: a monochrome one (Symbola) draws the emoji. */
 	if (FcPatternGetCharSet(m, FC_CHARSET, 0, &cs) != FcResultMatch ||
-	    !FcCharSetHasChar(cs, cp) || (file = truetype_file(m)) == NULL ||
+	    !FcCharSetHasChar(cs, cp) || (file = font_file(m, &index)) == NULL ||
 	    (FcPatternGetBool(m, FC_COLOR, 0, &color) == FcResultMatch &&
-	    color))
+	    color) || rejected(fs, (const char *)file, index, 0))
 		return -1;
-	for (int i = 0; i < fs->nreject; i++)
-		if (strcmp(fs->reject[i], (const char *)file) == 0)
-			return -1;
-	f->name = load_file(fs, xstrdup((const char *)file), &f->path, 1);
-	if (f->name == NULL)
+	f->ff = load_file(fs, (const char *)file, NULL, index, why,
+	    sizeof(why));
+	if (f->ff == NULL) {
+		(void)rejected(fs, (const char *)file, index, 1);
 		return -1;
-	f->def = haru_ttf(fs->pdf, f->name);
+	}
 	f->tried = 1;
 	if (!has_glyph(fs, f, cp)) {
-		/* fontconfig and libharu read the cmap differently (libharu
-		 * knows only format 4); keep the file loaded but unused. */
+		/* fontconfig and HarfBuzz read the cmap differently; keep
+		 * the file loaded but unused. */
 		memset(f, 0, sizeof(*f));
 		return -1;
 	}
 	f->sty = sty;
 	if (diag_verbose)
-		diag_note("font for U+%04X: %s", (unsigned)cp, f->path);
+		diag_note("font for U+%04X: %s", (unsigned)cp, f->ff->key);
 	return LO_FACE_DYN(fs->ndyn++);
 }
 
@@ -447,8 +635,9 @@ pdf_fonts_cover(void *ctx, uint32_t cp, int sty)
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	/* Untrimmed: trimming drops a font that adds nothing to the fonts
-	 * before it, which can be the only TrueType one with cp.  Coverage
-	 * ranks above family in the sort, so fonts with cp come first. */
+	 * before it, which can be the only usable one with cp (one with
+	 * CFF2 outlines is not).  Coverage ranks above family in the sort,
+	 * so fonts with cp come first. */
 	set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
 	FcPatternDestroy(pat);
 	for (int i = 0; set != NULL && i < set->nfont && face < 0; i++)
@@ -467,20 +656,21 @@ pdf_fonts_get(struct pdf_fonts *fs, int face)
 	if (face < 0 || face >= LO_ALLFACES || (f = face_load(fs, face)) == NULL)
 		return NULL;
 	if (f->font == NULL) {
-		/* Faces sharing a file share the font object. */
-		for (int i = 0; i < LO_ALLFACES; i++)
-			if (i != face && fs->f[i].font != NULL &&
-			    fs->f[i].name == f->name) {
-				f->font = fs->f[i].font;
-				f->g = fs->f[i].g;
-				return f->font;
-			}
-		if ((f->font = HPDF_GetFont(fs->pdf, f->name,
-		    fs->gid_encoder ? GID_ENCODER : "UTF-8")) == NULL)
-			return NULL;
-		f->g = xcalloc(1, sizeof(*f->g));
-		buf_init(&f->g->multi);
-		f->owner = 1;
+		/* Faces sharing a file share the font object.  Its other
+		 * objects are made at the end (fontsave.c), when its glyphs
+		 * are known. */
+		struct fontfile *ff = f->ff;
+
+		if (ff->type0 == NULL) {
+			if ((ff->type0 = haru_dict_new(fs->pdf, 1)) == NULL ||
+			    haru_dict_name(ff->type0, "Type", "Font") != 0 ||
+			    haru_dict_name(ff->type0, "Subtype", "Type0") != 0)
+				return NULL;
+			ff->g = xcalloc(1, sizeof(*ff->g));
+			buf_init(&ff->g->multi);
+		}
+		f->g = ff->g;
+		f->font = haru_font_of(ff->type0);
 	}
 	return f->font;
 }

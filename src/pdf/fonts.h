@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * pdf/fonts.h - the PDF device's fonts: found through fontconfig, loaded
- * and embedded (subset) by libharu, measured for the layout engine, and
- * given a correct ToUnicode map before the file is written.
+ * pdf/fonts.h - the PDF device's fonts: found through fontconfig or by
+ * file, read with HarfBuzz, measured for the layout engine, and embedded
+ * as HarfBuzz subsets with a correct ToUnicode map before the file is
+ * written.
  *
  * Only the files in src/pdf/ (not the layout engine) use libharu, and
  * its internals only through haru/haru.h.
@@ -29,14 +30,13 @@ void		  pdf_fonts_free(struct pdf_fonts *);
 int		  pdf_fonts_advance(void *fonts, int face, uint32_t cp);
 
 /* struct lo_metrics' cover(): for a character none of the style's
- * families has, a face (LO_FACE_DYN) of an installed TrueType font that
- * has it, in style sty when one is installed, loaded on first use; -1
+ * families has, a face (LO_FACE_DYN) of an installed font that has it, in style sty when one is installed, loaded on first use; -1
  * when there is none. */
 int		  pdf_fonts_cover(void *fonts, uint32_t cp, int sty);
 
 struct buf;
 
-/* The libharu font for a face (created on first use), or NULL. */
+/* The font a page names for a face (made on first use), or NULL. */
 HPDF_Font	  pdf_fonts_get(struct pdf_fonts *, int face);
 
 /* UTF-8 text drawn with a face one glyph per character, as the inside
@@ -72,9 +72,9 @@ void		  pdf_fonts_unlock(void *fonts);
 int		  pdf_fonts_ready(void *fonts, int face);
 void		  pdf_fonts_prepare(void *fonts);
 
-/* Just before saving: glyph subsets, widths by glyph id, the identity
- * CIDToGIDMap and the ToUnicode CMaps; the embedded subsets and CMaps
- * go to the compressors z (2 streams a face at most) (fontsave.c). */
+/* Just before saving: each font's objects, its HarfBuzz subset, widths
+ * and ToUnicode CMap; the subsets and CMaps go to the compressors z (2
+ * streams a face at most) (fontsave.c). */
 int		  pdf_fonts_finish(struct pdf_fonts *, struct pdf_zpages *z);
 
 #endif

@@ -15,6 +15,8 @@
 #include "util/buf.h"
 #include "layout/layout.h"
 
+#include <hb.h>
+
 struct shaper;
 struct style;
 
@@ -31,14 +33,60 @@ struct glyphs {
 };
 #define MULTI	0x80000000u
 
+/*
+ * A font file's face, read with HarfBuzz (fontsfile.c): what the layout
+ * measures with and what the PDF embeds.  Any outlines a PDF can hold:
+ * TrueType (glyf) or CFF, in a .ttf, an .otf or a face of a .ttc/.otc
+ * collection.
+ */
+struct fontfile {
+	char		*path;		/* the file */
+	unsigned	 index;		/* the face in a collection */
+	char		*key;		/* path, or path#index: names it for
+					   the shaper and in messages */
+	hb_face_t	*face;
+	hb_font_t	*font;		/* scale: units per em */
+	unsigned	 nglyphs, upem;
+	int		 cff;		/* CFF outlines, else TrueType */
+	char		 psname[64];	/* its PostScript name, as a PDF name */
+	/* Made on first use by the PDF (pdf_fonts_get): the Type0 font
+	 * that pages name, the rest written at the end (fontsave.c), and
+	 * the record of the glyphs drawn, for every face using the file. */
+	struct haru_dict *type0;
+	struct glyphs	*g;
+	int		 done;		/* written (fontsave.c) */
+	int		 said;		/* its being variable */
+};
+
+/* Why a file cannot be used goes into why (a sentence fragment). */
+struct fontfile	*fontfile_open(const char *path, const char *facename,
+		     unsigned index, char *why, size_t whylen);
+void		 fontfile_free(struct fontfile *);
+/* The glyph for cp (any plane), 0 if none. */
+unsigned	 fontfile_glyph(const struct fontfile *, uint32_t cp);
+/* A glyph's advance in thousandths of an em (truncated, as libharu's
+ * widths were, so that layouts do not move). */
+int		 fontfile_width(const struct fontfile *, unsigned gid);
+/* Whether the file is a variable font (only its default instance is
+ * drawn). */
+int		 fontfile_variable(const struct fontfile *);
+
+/* What a PDF font descriptor says of the face, in thousandths of an em. */
+struct fontfile_metrics {
+	int		 bbox[4];
+	int		 ascent, descent, capheight;
+	double		 italic_angle;
+	int		 fixed_pitch;
+};
+void		 fontfile_metrics(const struct fontfile *,
+		     struct fontfile_metrics *);
+
+
 struct face {
 	int		 tried;
-	const char	*name;		/* libharu font name, NULL if none */
-	const char	*path;		/* its file */
-	HPDF_FontDef	 def;
+	struct fontfile	*ff;		/* NULL if none */
 	HPDF_Font	 font;
-	struct glyphs	*g;
-	int		 owner;		/* g is ours, not a shared face's */
+	struct glyphs	*g;		/* its file's */
 	int		 sty;		/* a face found by cover: the style
 					   it was asked for */
 };
@@ -46,7 +94,7 @@ struct face {
 /* Files loaded: one per face, and some found by pdf_fonts_cover that
  * turned out not to have the character after all. */
 #define NPATHS		(LO_ALLFACES + 8)
-/* Files libharu refused, not to be tried again. */
+/* Files that cannot be used, not to be tried again. */
 #define NREJECT		16
 
 struct pdf_fonts {
@@ -55,22 +103,23 @@ struct pdf_fonts {
 	pthread_mutex_t		 lock;
 	const struct style	*st;
 	struct face		 f[LO_ALLFACES];
-	char			*paths[NPATHS];		/* loaded files */
-	const char		*pnames[NPATHS];
-	int			 npaths;
+	struct fontfile		*files[NPATHS];		/* loaded files */
+	int			 nfiles;
 	char			*reject[NREJECT];
 	int			 nreject;
 	int			 ndyn;		/* faces found by cover */
 	int			 full_warned;
 	int			 fc_ok;
-	int			 gid_encoder;	/* fonts.c's encoder registered */
+	int			 warned[LO_NFAMILIES];	/* said once */
+	char			*dir;		/* pdf.fonts.path, or NULL */
 	/* fontconfig's answers for the families' faces, asked ahead of
 	 * the layout's threads (pdf_fonts_prepare): lookups by (family,
-	 * style), the found file or NULL. */
+	 * style), the found file and face or NULL. */
 	struct looked {
 		const char	*family;
 		int		 sty, exact;
 		char		*path;
+		unsigned	 index;
 	}			 looked[2 * LO_NFACES];
 	int			 nlooked;
 	struct shaper		*shaper;

@@ -235,15 +235,20 @@ shaper_run(struct shaper *sh, const char *path, const char *s, size_t len,
 	return n;
 }
 
-unsigned
-shaper_glyph(struct shaper *sh, const char *path, uint32_t cp)
+void
+shaper_add(struct shaper *sh, const char *key, hb_face_t *face)
 {
-	hb_codepoint_t	gid = 0;
-	int		fi;
+	unsigned upem = hb_face_get_upem(face);
 
-	if ((fi = font_for(sh, path)) < 0 ||
-	    !hb_font_get_nominal_glyph(sh->f[fi].font, cp, &gid) ||
-	    gid > 0xFFFF)
-		return 0;
-	return gid;
+	for (int i = 0; i < sh->nf; i++)
+		if (sh->f[i].path == key)
+			return;
+	if (sh->nf == NFONTS || upem == 0)
+		return;
+	sh->f[sh->nf].path = key;
+	sh->f[sh->nf].font = hb_font_create(face);
+	hb_font_set_scale(sh->f[sh->nf].font, (int)upem, (int)upem);
+	sh->f[sh->nf].scale = 1000.0 / upem;
+	sh->f[sh->nf].upem = (long)upem;
+	sh->nf++;
 }

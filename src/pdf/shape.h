@@ -20,6 +20,7 @@ struct shaped_glyph {
 };
 
 struct shaper;
+struct hb_face_t;
 
 /* lang: the document's BCP 47 language, for the shaper's language
  * rules (e.g. Serbian forms); the run's script is read from its text. */
@@ -33,8 +34,10 @@ void		 shaper_free(struct shaper *);
 size_t		 shaper_run(struct shaper *, const char *path, const char *s,
 		     size_t len, int rtl, const struct shaped_glyph **out);
 
-/* The glyph the font in file path has for cp (any plane), 0 if none:
- * libharu's own lookup reads only the Basic Multilingual Plane. */
-unsigned	 shaper_glyph(struct shaper *, const char *path, uint32_t cp);
+/* A face read already (a collection's face, say: shaper_run opens a
+ * file's first face itself), to shape with under key, which must
+ * outlive the shaper. */
+void		 shaper_add(struct shaper *, const char *key,
+		     struct hb_face_t *face);
 
 #endif

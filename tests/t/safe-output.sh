@@ -96,8 +96,10 @@ no_debris "bad style" "$D"
 
 # A write error part-way: the file size limit stops the largest output
 # (the PDF) while the small ones fit, so one emitter's write fails after
-# the others succeeded: nothing may be committed.
-( trap '' XFSZ; ulimit -f 64; exec "$QUIRE" -q -o "$D" -M name=doc "$T/changed.md" ) >"$T/stdout" 2>"$T/err"
+# the others succeeded: nothing may be committed.  300 ideographs make
+# the PDF's font subset some 40 kB, and the EPUB and man page 8 and 12.
+python3 -c "print('# Changed\n\n' + ''.join(chr(0x4E00 + i) for i in range(0, 600, 2)))" >"$T/bigpdf.md"
+( trap '' XFSZ; ulimit -f 24; exec "$QUIRE" -q -o "$D" -M name=doc "$T/bigpdf.md" ) >"$T/stdout" 2>"$T/err"
 rc=$?
 [ $rc -eq 3 ] && pass "write error (file size limit) exits 3" ||
 	fail "write error (file size limit) exits 3" "exit $rc: $(head -c 200 "$T/err")"

@@ -5,7 +5,7 @@
  * libharu's public API (hpdf.h) draws pages, loads fonts and images and
  * saves; everything else quire needs from it (objects of its own in the
  * file, bytes of its own in a page's content stream, streams compressed
- * elsewhere, fonts written as glyph ids, a file ID) reaches into
+ * elsewhere, fonts of its own, a file ID) reaches into
  * libharu's private headers and struct members.  All of that lives in
  * src/pdf/haru/ and nowhere else, behind the functions below, so that a
  * libharu upgrade is checked in one folder (haruint.h says what to look
@@ -145,53 +145,13 @@ struct haru_dict  *haru_image_dict(HPDF_Image);
 
 /* --- Fonts (harufont.c) ----------------------------------------------- */
 
-/*
- * Registers an encoder for fonts whose text is written as glyph ids:
- * two-byte codes, /Encoding /Identity-H, one code mapped (libharu
- * refuses a font whose encoder maps none, and builds its widths and
- * code map from every code the encoder maps, which for the UTF-8
- * encoder's 65536 is slow and useless).  name is what HPDF_GetFont is
- * given, and the CMapName libharu writes into the font's ToUnicode
- * stream.
- */
-int	haru_gid_encoder(HPDF_Doc, const char *name);
-
-/* A TrueType font loaded with HPDF_LoadTTFontFromFile, by the name that
- * call returned; NULL if there is none. */
-HPDF_FontDef haru_ttf(HPDF_Doc, const char *name);
-/* Its number of glyphs (0 for NULL), the glyph libharu's cmap reading
- * gives a BMP character (0 for none), a glyph's advance in thousandths
- * of an em. */
-unsigned haru_ttf_glyphs(HPDF_FontDef);
-unsigned haru_ttf_glyph(HPDF_FontDef, uint16_t cp);
-int	 haru_ttf_width(HPDF_FontDef, unsigned gid);
-/* Sets the tag of the embedded subset's name (the "ABCDEF" of
- * "ABCDEF+DejaVuSans"): six capital letters. */
-void	 haru_ttf_set_tag(HPDF_FontDef, const char *tag);
-/*
- * Adds to the glyphs the embedded subset keeps: those whose bit is set
- * in used (bit gid & 7 of byte gid >> 3, 65536 bits), glyph 0, and
- * every component of a composite glyph kept, read from the font file
- * at path (libharu's own walk reads component ids as signed numbers
- * and drops those past 32767).
- */
-void	 haru_ttf_subset(HPDF_FontDef, const char *path, const uint8_t *used);
-/* Whether the subset keeps glyph gid. */
-int	 haru_ttf_kept(HPDF_FontDef, unsigned gid);
-
-/* A Type0 font's CIDFont dictionary (its /W array, /DW...), and its
- * ToUnicode stream; NULL if it has none. */
-struct haru_dict  *haru_font_cidfont(HPDF_Font);
-struct haru_dict  *haru_font_tounicode(HPDF_Font);
-/* Makes /CIDToGIDMap /Identity (codes are glyph ids) and empties the map
- * stream libharu made (it is still written, unreferenced, as it was). */
-int	haru_font_identity_map(HPDF_Font);
-/* Makes the font's descriptor and embedded subset now instead of while
- * the file is saved (libharu does it at most once); after it,
- * haru_font_file gives the FontFile2 stream, to compress elsewhere or
- * to replace by a subset made another way. */
-int	haru_font_finish_now(HPDF_Font);
-struct haru_dict  *haru_font_file(HPDF_Font);
+/* A dictionary made for a font of quire's own (indirect, /Type /Font),
+ * as the font handle haru_page_font_name takes. */
+HPDF_Font haru_font_of(struct haru_dict *);
+/* Raises the version in the file's header to at least 1.minor (2 to
+ * 7; a CIDFontType2 font wants 1.3, an OpenType font program 1.6);
+ * never lowers it. */
+int	haru_pdf_version(HPDF_Doc, int minor);
 
 /* --- The document (harusave.c) ---------------------------------------- */
 

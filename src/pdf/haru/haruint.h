@@ -27,14 +27,9 @@
  *    "trailer\n<<\n" and its entries, and no /ID for an unencrypted file;
  *  - HPDF_PageAttr_Rec (contents, stream) and
  *    HPDF_Page_GetLocalFontName;
- *  - HPDF_FontAttr_Rec (descendant_font, map_stream, cmap_stream,
- *    fontdef), CIDFontType2_New and CIDFontType2_BeforeWrite_Func in
- *    hpdf_font_cid.c (the W array, the CIDToGIDMap stream, the
- *    descriptor and FontFile2 made once, at the first write);
- *  - HPDF_TTFontDefAttr_Rec (num_glyphs, glyph_tbl, header) and the
- *    subset written from glyph_tbl.flgs in hpdf_fontdef_tt.c;
- *  - HPDF_Encoder_Rec and HPDF_CMapEncoderAttr_Rec, and
- *    HPDF_CMapEncoder_New's init callback;
+ *  - HPDF_Page_GetLocalFontName taking any indirect dictionary as a
+ *    font (it only adds the object to the page's /Font resources), and
+ *    HPDF_Doc_Rec's pdf_version, written in the header by the save;
  *  - HPDF_MemStream_GetBufPtr, HPDF_MemStream_FreeData.
  */
 #if HPDF_VERSION_ID != 20300
