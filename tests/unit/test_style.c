@@ -41,7 +41,8 @@ main(void)
 
 	/* The built-in defaults. */
 	st = style_load(NULL);
-	CHECK("defaults: a4", st && strcmp(st->pdf.paper, "a4") == 0);
+	CHECK("defaults: the system's paper", st &&
+	    strcmp(st->pdf.paper, "auto") == 0);
 	CHECK("defaults: 20mm margins", st && st->pdf.margin_top > 56.6 &&
 	    st->pdf.margin_top < 56.7);
 	CHECK("defaults: man width 78, auto tables", st &&
@@ -101,12 +102,12 @@ main(void)
 
 	/* Unknown keys and bad values warn (one each) and keep defaults. */
 	before = diag_warnings;
-	st = load_text("pdf:\n  papr: a4\n  paper: a5\n  size: { body: 99 }\n"
+	st = load_text("pdf:\n  papr: a4\n  paper: b99\n  size: { body: 99 }\n"
 	    "  margin: { top: 2 furlongs }\n  justify: maybe\n"
 	    "man: { width: 12.5 }\n");
 	CHECK("bad style still loads", st != NULL);
 	CHECK("six warnings", diag_warnings - before == 6);
-	CHECK("bad values keep defaults", st && strcmp(st->pdf.paper, "a4")
+	CHECK("bad values keep defaults", st && strcmp(st->pdf.paper, "auto")
 	    == 0 && st->pdf.size_body == 10.5 && st->pdf.justify == 1 &&
 	    st->man.width == 78 && st->pdf.margin_top > 56.6);
 	style_free(st);
