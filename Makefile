@@ -15,8 +15,10 @@ BUILD	?= build
 OUT	?= out
 SHELL	 = /bin/bash
 
-# cmark-gfm's extensions, libharu and libhyphen ship no pkg-config file.
-PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng libjpeg
+# cmark-gfm's extensions, libharu, libhyphen and giflib ship no pkg-config
+# file.
+PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng libjpeg libwebp libwebpdemux \
+	   glib-2.0
 # The usual variables are honoured: CC, CFLAGS, CPPFLAGS, LDFLAGS, and
 # CXX, CXXFLAGS (by default CFLAGS, so one CFLAGS= sets both) for the
 # C++ bridges.
@@ -37,7 +39,7 @@ CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic $(WERROR)
 ALL_CXXFLAGS = $(CXXWARN) -pthread $(CPPFLAGS) $(CXXFLAGS) -D_POSIX_C_SOURCE=200809L \
 	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
-LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen \
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lgif \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++
 
 # The pipeline's stages, one folder each: read -> model -> emitters, with

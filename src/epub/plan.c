@@ -219,7 +219,12 @@ plan_images_in(struct epub *e, const struct node *root, size_t *cap)
 		}
 		im = &e->images[e->nimages];
 		memset(im, 0, sizeof(*im));
-		if (file_read(n->u.link.path, (size_t)IMAGE_MAX, &im->data,
+		if (n->u.link.data != NULL) {
+			/* A data: URI's picture: the model holds its bytes. */
+			im->data = xmalloc(n->u.link.data_len);
+			memcpy(im->data, n->u.link.data, n->u.link.data_len);
+			im->len = n->u.link.data_len;
+		} else if (file_read(n->u.link.path, (size_t)IMAGE_MAX, &im->data,
 		    &im->len) != 0) {
 			/* It was there a moment ago (resolve.c). */
 			diag_warn(n->file, n->line, "image %s: %s; keeping its "

@@ -296,6 +296,10 @@ struct node {
 			const struct node *target; /* LINK_INTERNAL */
 			const char *path;	/* LINK_FILE */
 			enum image_format format; /* LINK_FILE */
+			/* LINK_FILE from a data: URI: its decoded bytes
+			 * (the model's), path only a name for them. */
+			const unsigned char *data;
+			size_t	    data_len;
 			double	    width, height; /* IMAGE: CSS px, 0 unset */
 			enum align  align;	/* IMAGE: <img align> */
 			/* A LINK to a man page ("foo-run.1.md"), whether

@@ -8,6 +8,7 @@
 #define QUIRE_PDF_PNGLOAD_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct png_ready {
 	unsigned	 w, h;
@@ -20,8 +21,14 @@ struct png_ready {
 	const char	*why;		/* on failure: what is wrong */
 };
 
-/* 0 with *out filled, or -1 with out->why set and nothing to free. */
-int	png_ready_load(const char *path, struct png_ready *out);
+/* 0 with *out filled, or -1 with out->why set and nothing to free:
+ * the PNG read from fp (the caller closes it). */
+int	png_ready_load(FILE *fp, struct png_ready *out);
+/* The same from decoded pixels, w x h of n 8-bit channels each (grey,
+ * grey and alpha, RGB, RGBA): what gifload.c, webpload.c and svgload.c
+ * decode is made ready here. */
+int	png_ready_pixels(const unsigned char *px, unsigned w, unsigned h,
+	    unsigned n, struct png_ready *out);
 void	png_ready_free(struct png_ready *);
 
 #endif

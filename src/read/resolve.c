@@ -30,6 +30,7 @@
 #include "util/confine.h"
 #include "util/diag.h"
 #include "model/doc.h"
+#include "read/datauri.h"
 #include "read/manpage.h"
 #include "read/resolve.h"
 #include "util/strmap.h"
@@ -47,6 +48,7 @@ struct resolver {
 	struct strmap	 names;		/* normalised input path -> CHAPTER */
 	struct strmap	 images;	/* resolved path -> struct verdict */
 	struct strmap	 warned;	/* files linked to outside the book */
+	int		 ndata;		/* data: URIs' images so far */
 	const struct node **chapter;	/* by index */
 	char		**real;		/* each chapter's real path, or NULL */
 	struct confine	  roots;	/* folders images may come from */
@@ -59,6 +61,8 @@ struct verdict {
 	enum link_kind	   kind;	/* LINK_FILE or LINK_NONE */
 	enum image_format  format;
 	const char	  *path;
+	const unsigned char *data;	/* a data: URI's bytes */
+	size_t		   len;
 };
 
 /* ---- ids ------------------------------------------------------------- */
@@ -395,6 +399,40 @@ judge(struct resolver *r, const struct node *n, const char *path,
 	return v;
 }
 
+/* The picture a data: URI carries, checked once per URI: decoded, of a
+ * known kind, and named "data-URI-N" for messages and the emitters. */
+static struct verdict *
+judge_data(struct resolver *r, const struct node *n, const char *url)
+{
+	struct verdict	*v = doc_alloc(r->d, sizeof(*v));
+	unsigned char	*bytes;
+	const char	*why;
+	char		 name[32];
+	size_t		 len;
+
+	memset(v, 0, sizeof(*v));
+	snprintf(name, sizeof(name), "data-URI-%d", ++r->ndata);
+	v->path = doc_strdup(r->d, name);
+	if (data_uri_decode(url, &bytes, &len, &why) != 0) {
+		diag_warn(n->file, n->line, "image in a data: URI: %s; "
+		    "keeping its alt text", why);
+		return v;
+	}
+	if ((v->format = sniff(bytes, len)) == IMG_NONE)
+		diag_warn(n->file, n->line, "image in a data: URI: not PNG, "
+		    "JPEG, GIF or WebP; keeping its alt text");
+	else {
+		unsigned char *copy = doc_alloc(r->d, len);
+
+		memcpy(copy, bytes, len);
+		v->kind = LINK_FILE;
+		v->data = copy;
+		v->len = len;
+	}
+	free(bytes);
+	return v;
+}
+
 static void
 image(struct resolver *r, struct node *n)
 {
@@ -405,6 +443,18 @@ image(struct resolver *r, struct node *n)
 
 	if (*url == '\0')
 		return;
+	if (data_uri_is(url)) {
+		if ((v = strmap_get(&r->images, url)) == NULL) {
+			v = judge_data(r, n, url);
+			strmap_put(&r->images, url, v);
+		}
+		n->u.link.kind = v->kind;
+		n->u.link.format = v->format;
+		n->u.link.path = v->kind == LINK_FILE ? v->path : NULL;
+		n->u.link.data = v->data;
+		n->u.link.data_len = v->len;
+		return;
+	}
 	if (url_scheme(url, &safe) || strncmp(url, "//", 2) == 0) {
 		/* Remote images are never fetched: a reader may follow
 		 * them, as links. */
