@@ -191,10 +191,11 @@ plan_headings(struct epub *e)
 static const char *const mime[] = {
 	[IMG_PNG] = "image/png", [IMG_JPEG] = "image/jpeg",
 	[IMG_GIF] = "image/gif", [IMG_WEBP] = "image/webp",
+	[IMG_SVG] = "image/svg+xml",
 };
 static const char *const ext[] = {
 	[IMG_PNG] = "png", [IMG_JPEG] = "jpg", [IMG_GIF] = "gif",
-	[IMG_WEBP] = "webp",
+	[IMG_WEBP] = "webp", [IMG_SVG] = "svg",
 };
 
 /* The bytes of an image the model found usable into im, and the format

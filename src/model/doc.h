@@ -157,8 +157,10 @@ enum link_kind {
 /* Images larger than this are not embedded (their alt text is kept). */
 #define IMAGE_MAX ((long long)32 * 1024 * 1024)
 
-/* What a local image file holds, from its first bytes. */
-enum image_format { IMG_NONE, IMG_PNG, IMG_JPEG, IMG_GIF, IMG_WEBP };
+/* What a local image file holds, from its first bytes.  An SVG's bytes
+ * are in link.data, cleaned (read/svgclean.c). */
+enum image_format { IMG_NONE, IMG_PNG, IMG_JPEG, IMG_GIF, IMG_WEBP,
+	IMG_SVG };
 
 /* GitHub's alert kinds, in the order of their titles. */
 enum alert_kind { ALERT_NOTE, ALERT_TIP, ALERT_IMPORTANT, ALERT_WARNING,

@@ -26,6 +26,7 @@
 #include "gifload.h"
 #include "jpegcheck.h"
 #include "pngload.h"
+#include "svgload.h"
 
 /* An image asked for.  Its size is known when the layout asks; a PNG's
  * libharu object is made when it is first drawn, so that objects come
@@ -35,6 +36,7 @@ struct img {
 	int		 sized;		/* w, h, why, png or image set */
 	double		 w, h;		/* points */
 	const char	*why;		/* NULL, or what is wrong with it */
+	const char	*note;		/* NULL, or how it is drawn less well */
 	struct ahead	*png;		/* a PNG's pixels, ready */
 	int		 own;		/* png is this image's (not im->a's) */
 	HPDF_Image	 image;
@@ -77,7 +79,7 @@ struct pdf_images {
 static int
 decoded(enum image_format f)
 {
-	return f == IMG_PNG || f == IMG_GIF || f == IMG_WEBP;
+	return f == IMG_PNG || f == IMG_GIF || f == IMG_WEBP || f == IMG_SVG;
 }
 
 static void
@@ -130,7 +132,7 @@ img_open(const struct pdf_images *im, const char *path)
 
 /* What a file holds, by its signature (an extension can lie). */
 enum sniffed { SNIFF_UNOPENED, SNIFF_PNG, SNIFF_JPEG, SNIFF_GIF, SNIFF_WEBP,
-	SNIFF_OTHER };
+	SNIFF_SVG, SNIFF_OTHER };
 
 static enum sniffed
 sniff_fp(FILE *fp)
@@ -150,6 +152,9 @@ sniff_fp(FILE *fp)
 	if (got == 12 && memcmp(sig, "RIFF", 4) == 0 &&
 	    memcmp(sig + 8, "WEBP", 4) == 0)
 		return SNIFF_WEBP;
+	/* Only the reader's cleaned SVGs come here (as bytes). */
+	if (got >= 5 && memcmp(sig, "<?xml", 5) == 0)
+		return SNIFF_SVG;
 	return SNIFF_OTHER;
 }
 
@@ -166,7 +171,17 @@ sniff(const struct pdf_images *im, const char *path)
 	return kind;
 }
 
-/* A PNG, GIF or WebP decoded and made ready (any thread). */
+/* A cleaned SVG the model holds, rendered as pixels. */
+static int
+svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
+{
+	for (size_t i = 0; i < im->ndata; i++)
+		if (strcmp(im->data[i].path, path) == 0)
+			return svg_raster(im->data[i].data, im->data[i].len, r);
+	return -1;
+}
+
+/* A PNG, GIF, WebP or SVG decoded and made ready (any thread). */
 static int
 ready_load(const struct pdf_images *im, const char *path,
     struct png_ready *r)
@@ -187,6 +202,9 @@ ready_load(const struct pdf_images *im, const char *path,
 		break;
 	case SNIFF_WEBP:
 		rc = webp_ready_load(fp, r);
+		break;
+	case SNIFF_SVG:
+		rc = svg_ready(im, path, r);
 		break;
 	default:
 		r->why = "not a PNG, JPEG, GIF or WebP file";
@@ -394,7 +412,8 @@ measure(struct pdf_images *im, struct img *i)
 		i->why = "cannot open it";
 		return;
 	}
-	if (kind == SNIFF_PNG || kind == SNIFF_GIF || kind == SNIFF_WEBP) {
+	if (kind == SNIFF_PNG || kind == SNIFF_GIF || kind == SNIFF_WEBP ||
+	    kind == SNIFF_SVG) {
 		struct ahead *own = xcalloc(1, sizeof(*own));
 
 		i->png = ready(im, i->path, own);
@@ -402,8 +421,11 @@ measure(struct pdf_images *im, struct img *i)
 			free(own);
 		if (i->png->rc != 0)
 			i->why = i->png->r.why;
-		i->w = i->png->r.w * 0.75;
-		i->h = i->png->r.h * 0.75;
+		if (kind == SNIFF_SVG)
+			i->note = "drawn as pixels at 300 dpi (its vectors "
+			    "could not be brought into the PDF)";
+		i->w = i->png->r.w * i->png->r.pt_per_px;
+		i->h = i->png->r.h * i->png->r.pt_per_px;
 		return;
 	}
 	if (kind != SNIFF_JPEG) {
@@ -495,6 +517,7 @@ pdf_images_size(struct pdf_images *im, const char *path, double *w,
 		return -1;
 	*w = i->w;
 	*h = i->h;
+	*why = i->note;
 	if (*w > 0 && *h > 0)
 		return 0;
 	*why = "it has no pixels";

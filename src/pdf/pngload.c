@@ -192,6 +192,7 @@ png_ready_pixels(const unsigned char *px, unsigned w, unsigned h, unsigned n,
 	out->h = h;
 	out->ncolor = p.nc;
 	out->why = NULL;
+	out->pt_per_px = 0.75;
 	return 0;
 }
 
@@ -275,6 +276,7 @@ png_ready_load(FILE *fp, struct png_ready *out)
 	out->h = h;
 	out->ncolor = p.nc;
 	out->why = NULL;
+	out->pt_per_px = 0.75;
 	rc = 0;
 done:
 	png_destroy_read_struct(&png, &info, NULL);

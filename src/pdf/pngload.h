@@ -19,6 +19,9 @@ struct png_ready {
 	unsigned char	*color, *alpha;
 	size_t		 color_len, alpha_len;
 	const char	*why;		/* on failure: what is wrong */
+	/* The size of a pixel in points: 0.75 (96 per inch, the web's),
+	 * or a rendered SVG's own. */
+	double		 pt_per_px;
 };
 
 /* 0 with *out filled, or -1 with out->why set and nothing to free:

@@ -64,8 +64,12 @@ lo_image_natural(const struct lo_ctx *c, const struct node *img, double *w,
 	if (c->m->image_size == NULL || img->u.link.kind != LINK_FILE)
 		return -1;
 	if (c->m->image_size(c->m->image_ctx, img->u.link.path, w, h,
-	    &why) == 0)
+	    &why) == 0) {
+		if (why != NULL && !warned_once(c->par, img))
+			diag_warn(img->file, img->line, "image %s: %s",
+			    img->u.link.path, why);
 		return 0;
+	}
 	if (!warned_once(c->par, img))
 		diag_warn(img->file, img->line, "image %s: %s; showing its "
 		    "alt text", img->u.link.path, why != NULL ? why :
