@@ -26,6 +26,7 @@
 #include "gifload.h"
 #include "jpegcheck.h"
 #include "pngload.h"
+#include "svgform.h"
 #include "svgload.h"
 
 /* An image asked for.  Its size is known when the layout asks; a PNG's
@@ -171,14 +172,32 @@ sniff(const struct pdf_images *im, const char *path)
 	return kind;
 }
 
-/* A cleaned SVG the model holds, rendered as pixels. */
+/* A cleaned SVG the model holds: its vectors (cairo's PDF, read by
+ * svgform.cc), else its pixels. */
 static int
 svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 {
-	for (size_t i = 0; i < im->ndata; i++)
+	unsigned char	*pdf;
+	size_t		 len, i;
+	double		 w, h;
+
+	for (i = 0; i < im->ndata; i++)
 		if (strcmp(im->data[i].path, path) == 0)
-			return svg_raster(im->data[i].data, im->data[i].len, r);
-	return -1;
+			break;
+	if (i == im->ndata)
+		return -1;
+	if ((pdf = svg_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
+	    &len)) != NULL) {
+		r->vector = svg_form_read(pdf, len, w, h);
+		free(pdf);
+		if (r->vector != NULL) {
+			r->vw = w;
+			r->vh = h;
+			r->why = NULL;
+			return 0;
+		}
+	}
+	return svg_raster(im->data[i].data, im->data[i].len, r);
 }
 
 /* A PNG, GIF, WebP or SVG decoded and made ready (any thread). */
@@ -378,6 +397,11 @@ png_image(struct pdf_images *im, struct png_ready *r)
 {
 	HPDF_Image img, mask;
 
+	if (r->vector != NULL) {
+		img = svg_form_make(im->pdf, r->vector);
+		png_ready_free(r);
+		return img;
+	}
 	img = image_stream(im, r, (int)r->ncolor, r->color, r->color_len);
 	if (img != NULL && r->alpha != NULL &&
 	    ((mask = image_stream(im, r, 1, r->alpha, r->alpha_len)) ==
@@ -421,11 +445,15 @@ measure(struct pdf_images *im, struct img *i)
 			free(own);
 		if (i->png->rc != 0)
 			i->why = i->png->r.why;
-		if (kind == SNIFF_SVG)
-			i->note = "drawn as pixels at 300 dpi (its vectors "
-			    "could not be brought into the PDF)";
+
 		i->w = i->png->r.w * i->png->r.pt_per_px;
 		i->h = i->png->r.h * i->png->r.pt_per_px;
+		if (i->png->r.vector != NULL) {
+			i->w = i->png->r.vw;
+			i->h = i->png->r.vh;
+		} else if (kind == SNIFF_SVG)
+			i->note = "drawn as pixels at 300 dpi (its vectors "
+			    "could not be brought into the PDF)";
 		return;
 	}
 	if (kind != SNIFF_JPEG) {

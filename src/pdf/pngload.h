@@ -22,6 +22,10 @@ struct png_ready {
 	/* The size of a pixel in points: 0.75 (96 per inch, the web's),
 	 * or a rendered SVG's own. */
 	double		 pt_per_px;
+	/* An SVG's vectors, ready to be a form XObject (svgform.h), w x h
+	 * points: then there are no pixels. */
+	struct svg_form	*vector;
+	double		 vw, vh;
 };
 
 /* 0 with *out filled, or -1 with out->why set and nothing to free:

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
 
 #include "util/diag.h"
@@ -66,6 +67,65 @@ done:
 		return NULL;
 	}
 	return rh;
+}
+
+/* Bytes cairo writes, gathered in memory. */
+struct grow {
+	unsigned char	*b;
+	size_t		 len, cap;
+};
+
+static cairo_status_t
+gather(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct grow *g = closure;
+
+	if (g->len + len > g->cap) {
+		while (g->len + len > g->cap)
+			g->cap = g->cap ? 2 * g->cap : 1 << 16;
+		g->b = xrealloc(g->b, g->cap);
+	}
+	memcpy(g->b + g->len, data, len);
+	g->len += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+unsigned char *
+svg_to_pdf(const unsigned char *data, size_t len, double *w, double *h,
+    size_t *outlen)
+{
+	RsvgHandle	*rh;
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	RsvgRectangle	 vp;
+	GError		*err = NULL;
+	struct grow	 g = { NULL, 0, 0 };
+	int		 ok;
+
+	if ((rh = svg_open(data, len, w, h)) == NULL)
+		return NULL;
+	/* One page the picture's size, in points: its content stream is
+	 * the picture, the fonts it uses embedded and subset by cairo. */
+	s = cairo_pdf_surface_create_for_stream(gather, &g, *w, *h);
+	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+	cr = cairo_create(s);
+	vp.x = vp.y = 0;
+	vp.width = *w;
+	vp.height = *h;
+	ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS &&
+	    rsvg_handle_render_document(rh, cr, &vp, &err);
+	g_clear_error(&err);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	ok = ok && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	g_object_unref(rh);
+	if (!ok) {
+		free(g.b);
+		return NULL;
+	}
+	*outlen = g.len;
+	return g.b;
 }
 
 /* Cairo's pixels (premultiplied, native-endian ARGB words) as RGBA. */

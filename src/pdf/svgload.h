@@ -16,6 +16,10 @@ struct png_ready;
  * NULL when it cannot be read or has no size.  g_object_unref it. */
 RsvgHandle	*svg_open(const unsigned char *data, size_t len, double *w,
 		    double *h);
+/* The picture drawn by cairo as a one-page PDF (malloc'd, *outlen
+ * bytes), its size in points in *w, *h; NULL when it cannot be. */
+unsigned char	*svg_to_pdf(const unsigned char *data, size_t len,
+		    double *w, double *h, size_t *outlen);
 /* The picture rendered as pixels, made ready as pngload.h's are, with
  * out->pt_per_px keeping its size: 0, or -1 with out->why set. */
 int		 svg_raster(const unsigned char *data, size_t len,

@@ -21,11 +21,12 @@ else
 fi
 
 # ---- PDF ------------------------------------------------------------------
-# Every picture that can be drawn is drawn: 14 placements (the avatar
-# five times, the badge three, two SVGs), the GIF as its 24 x 24 first
-# frame, the WebP (32 x 32, with its transparency as a soft mask).
+# Every picture that can be drawn is drawn: 12 placements of pixels (the
+# avatar five times, the badge three), the GIF as its 24 x 24 first
+# frame, the WebP (32 x 32, with its transparency as a soft mask); the
+# two SVGs are vectors, not pixels.
 pdfimages -list "$S/images-readme.pdf" >"$S/list" 2>&1
-same images-pdf-count "$(awk 'NR > 2 && $3 == "image"' "$S/list" | wc -l)" 14
+same images-pdf-count "$(awk 'NR > 2 && $3 == "image"' "$S/list" | wc -l)" 12
 same images-pdf-gif "$(awk 'NR > 2 && $3 == "image" && $4 == 24 && $5 == 24' \
     "$S/list" | wc -l)" 1
 same images-pdf-webp "$(awk 'NR > 2 && $4 == 32 && $5 == 32' "$S/list" |
@@ -51,9 +52,14 @@ else
 	fail images-pdf-gif-first-frame "no red 24 x 24 picture"
 fi
 
+# The SVGs' text is text: selectable, in their own (embedded) font.
+check images-pdf-svg-text grep -q 'Unsafe Rust' "$S/pdf.txt"
+check images-pdf-svg-font grep -q 'NotoSans\|DejaVu' <(pdffonts "$S/images-readme.pdf" 2>&1 | awk 'NR > 2 && $1 !~ /^HPDF/')
+check images-pdf-qpdf qpdf_ok "$S/images-readme.pdf"
+
 # One warning for the missing picture, and none that the PDF cannot show
-# a kind of picture.
-same images-warnings "$(grep -v 'drawn as pixels' "$S/err" | grep -c 'warning')" 1
+# a kind of picture (nor that an SVG became pixels).
+same images-warnings "$(grep -c 'warning' "$S/err")" 1
 check images-warning-line grep -q 'images-readme.md:23: .*nothing-here.png' "$S/err"
 
 # Inline pictures make their line taller, and text after a block-sized
