@@ -54,6 +54,9 @@ fi
 
 # The SVGs' text is text: selectable, in their own (embedded) font.
 check images-pdf-svg-text grep -q 'Unsafe Rust' "$S/pdf.txt"
+# An <svg> element written in the Markdown is a picture too, its text
+# text.
+check images-pdf-inline-svg grep -q '^Pill$' "$S/pdf.txt"
 check images-pdf-svg-font grep -q 'NotoSans\|DejaVu' <(pdffonts "$S/images-readme.pdf" 2>&1 | awk 'NR > 2 && $1 !~ /^HPDF/')
 check images-pdf-qpdf qpdf_ok "$S/images-readme.pdf"
 
@@ -87,14 +90,16 @@ fi
 # ---- EPUB -----------------------------------------------------------------
 unzip -o -q "$S/images-readme.epub" -d "$S/book"
 opf=$(find "$S/book" -name '*.opf' | head -1)
+cat "$S"/book/EPUB/*.xhtml >"$S/all.xhtml" 2>/dev/null
 for t in image/png image/jpeg image/gif; do
 	check "images-epub-manifest:$t" grep -q "media-type=\"$t\"" "$opf"
 done
 check images-epub-svg grep -q 'media-type="image/svg+xml"' "$opf"
+check images-epub-inline-svg grep -q '<img src="images/[^"]*\.svg" alt="Green pill"' "$S/all.xhtml"
 # The SVGs are stored cleaned: no script, handler, outside reference or
 # embedded HTML.
 cat "$S"/book/EPUB/images/*.svg >"$S/all.svg" 2>/dev/null
-if [ -s "$S/all.svg" ] && ! grep -qi '<script\|onload\|onclick\|foreignObject\|example\.org\|/etc/passwd\|javascript:' "$S/all.svg"; then
+if [ -s "$S/all.svg" ] && ! grep -qi '<script\|alert\|onload\|onclick\|foreignObject\|example\.org\|/etc/passwd\|javascript:' "$S/all.svg"; then
 	pass images-epub-svg-clean
 else
 	fail images-epub-svg-clean "$(grep -oi '<script\|onload\|onclick\|foreignObject\|example\.org\|/etc/passwd\|javascript:' "$S/all.svg" | head -3 | tr '\n' ' ')"
@@ -105,7 +110,6 @@ if grep -q 'image/webp' "$opf"; then
 else
 	pass images-epub-webp-as-png
 fi
-cat "$S"/book/EPUB/*.xhtml >"$S/all.xhtml" 2>/dev/null
 check images-epub-decorative grep -q '<img src="[^"]*" alt=""' "$S/all.xhtml"
 same images-epub-data-uri "$(grep -c 'alt="Inline badge"' "$S/all.xhtml")" 1
 epubcheck_all "$S/images-readme.epub"
