@@ -56,7 +56,12 @@ data_uri_decode(const char *url, unsigned char **out, size_t *len,
 		*out = (unsigned char *)text;
 		return 0;
 	}
-	/* GLib's decoder skips what is not base64, line breaks among it. */
+	/* GLib's decoder skips what is not base64, line breaks among it;
+	 * it wants two characters at least. */
+	if (strlen(body) < 2) {
+		*why = "its base64 holds nothing";
+		return -1;
+	}
 	text = xstrdup(body);
 	bytes = g_base64_decode_inplace(text, &n);
 	if (n == 0) {
