@@ -18,7 +18,7 @@ SHELL	 = /bin/bash
 # cmark-gfm's extensions, libharu, libhyphen and giflib ship no pkg-config
 # file.
 PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig harfbuzz fribidi icu-uc libdeflate libpng libjpeg libwebp libwebpdemux \
-	   glib-2.0 librsvg-2.0 cairo libqpdf
+	   glib-2.0 librsvg-2.0 cairo pangocairo libqpdf
 # The usual variables are honoured: CC, CFLAGS, CPPFLAGS, LDFLAGS, and
 # CXX, CXXFLAGS (by default CFLAGS, so one CFLAGS= sets both) for the
 # C++ bridges.

@@ -60,21 +60,10 @@ static int		fc_ok;
  * caches are published in ways ThreadSanitizer cannot follow, and the
  * calls are few (one per face, one per character no face has). */
 static pthread_mutex_t	fc_lock = PTHREAD_MUTEX_INITIALIZER;
-/* Set once librsvg has drawn text: its fonts (pango's) keep fontconfig's
- * caches to the end, and FcFini would abort on them. */
-static _Atomic int	fc_shared;
-
-void
-pdf_fonts_fc_shared(void)
-{
-	fc_shared = 1;
-}
-
 static void
 fc_stop(void)
 {
-	if (!fc_shared)
-		FcFini();
+	FcFini();
 }
 
 static void

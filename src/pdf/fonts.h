@@ -76,8 +76,5 @@ void		  pdf_fonts_prepare(void *fonts);
  * CIDToGIDMap and the ToUnicode CMaps; the embedded subsets and CMaps
  * go to the compressors z (2 streams a face at most) (fontsave.c). */
 int		  pdf_fonts_finish(struct pdf_fonts *, struct pdf_zpages *z);
-/* Another library (librsvg) uses fontconfig too: it is not shut down at
- * exit. */
-void		  pdf_fonts_fc_shared(void);
 
 #endif

@@ -20,9 +20,9 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
 
 #include "util/diag.h"
-#include "fonts.h"
 #include "pngload.h"
 #include "svgload.h"
 
@@ -40,7 +40,6 @@ svg_open(const unsigned char *data, size_t len, double *w, double *h)
 	RsvgLength	 lw, lh;
 	RsvgRectangle	 vb;
 
-	pdf_fonts_fc_shared();
 	rh = rsvg_handle_new_from_data(data, len, &err);
 	if (rh == NULL) {
 		g_clear_error(&err);
@@ -67,6 +66,18 @@ done:
 		return NULL;
 	}
 	return rh;
+}
+
+/*
+ * librsvg sets text with pango, whose font map (one per thread) keeps
+ * fontconfig's caches for as long as it lives; fontconfig, shut down at
+ * exit (fonts.c), aborts on caches still held.  So the thread's font
+ * map is let go after each picture: the next one makes it again.
+ */
+static void
+fonts_done(void)
+{
+	pango_cairo_font_map_set_default(NULL);
 }
 
 /* Bytes cairo writes, gathered in memory. */
@@ -116,6 +127,7 @@ svg_to_pdf(const unsigned char *data, size_t len, double *w, double *h,
 	    rsvg_handle_render_document(rh, cr, &vp, &err);
 	g_clear_error(&err);
 	cairo_destroy(cr);
+	fonts_done();
 	cairo_surface_finish(s);
 	ok = ok && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
 	cairo_surface_destroy(s);
@@ -192,6 +204,7 @@ svg_raster(const unsigned char *data, size_t len, struct png_ready *out)
 	}
 	g_clear_error(&err);
 	cairo_destroy(cr);
+	fonts_done();
 	cairo_surface_destroy(s);
 	g_object_unref(rh);
 	return rc;
