@@ -177,3 +177,35 @@ html_svg_image(struct doc *d, xmlNodePtr el, const char *file, int line)
 	free(alt);
 	return img;
 }
+
+/* The first <svg> element at or under n. */
+static xmlNodePtr
+find_svg(xmlNodePtr n)
+{
+	xmlNodePtr f;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "svg") == 0)
+			return n;
+		if ((f = find_svg(n->children)) != NULL)
+			return f;
+	}
+	return NULL;
+}
+
+struct node *
+html_svg_text(struct doc *d, const char *html, const char *file, int line)
+{
+	htmlDocPtr	 doc;
+	xmlNodePtr	 el;
+	struct node	*img = NULL;
+
+	doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+	    HTML_PARSE_OPTIONS);
+	if (doc != NULL && (el = find_svg(html_body(doc))) != NULL)
+		img = html_svg_image(d, el, file, line);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	return img;
+}

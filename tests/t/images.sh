@@ -96,6 +96,7 @@ for t in image/png image/jpeg image/gif; do
 done
 check images-epub-svg grep -q 'media-type="image/svg+xml"' "$opf"
 check images-epub-inline-svg grep -q '<img src="images/[^"]*\.svg" alt="Green pill"' "$S/all.xhtml"
+check images-epub-svg-in-line grep -q 'Status: <img src="images/[^"]*\.svg" alt="Status OK"/> all good' "$S/all.xhtml"
 # The SVGs are stored cleaned: no script, handler, outside reference or
 # embedded HTML.
 cat "$S"/book/EPUB/images/*.svg >"$S/all.svg" 2>/dev/null
