@@ -18,6 +18,8 @@
  * raw rows at level 4, in less than half the time.  An alpha channel
  * that is opaque everywhere is dropped.  Nothing here touches libharu,
  * so image.c can run it on another thread while the layout goes on.
+ * The same filtering and compression take the pixels gifload.c,
+ * webpload.c and svgload.c decode (png_ready_pixels).
  */
 #include <setjmp.h>
 #include <stdint.h>
