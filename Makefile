@@ -15,8 +15,10 @@ BUILD	?= build
 OUT	?= out
 SHELL	 = /bin/bash
 
-# cmark-gfm's extensions, libharu and libhyphen ship no pkg-config file.
-PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig freetype2 harfbuzz harfbuzz-subset fribidi icu-uc libdeflate libpng libjpeg libcurl
+# cmark-gfm's extensions, libharu, libhyphen and giflib ship no pkg-config
+# file.
+PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig freetype2 harfbuzz harfbuzz-subset fribidi icu-uc libdeflate libpng libjpeg libcurl \
+	   libwebp libwebpdemux glib-2.0 librsvg-2.0 cairo pangocairo libqpdf
 # The usual variables are honoured: CC, CFLAGS, CPPFLAGS, LDFLAGS, and
 # CXX, CXXFLAGS (by default CFLAGS, so one CFLAGS= sets both) for the
 # C++ bridges.
@@ -32,12 +34,14 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) -pthread $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) \
 	     -DQUIRE_VERSION='"$(VERSION)"' -Isrc -MMD -MP
 # The C++ bridges to libraries that only have C++ interfaces (cpptoml for
-# book.toml, GNU Source-highlight): C++17, the C++ runtime linked in.
+# book.toml, GNU Source-highlight, qpdf for SVG pictures): C++17, the C++
+# runtime linked in.
 CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic $(WERROR)
 ALL_CXXFLAGS = $(CXXWARN) -pthread $(CPPFLAGS) $(CXXFLAGS) -D_POSIX_C_SOURCE=200809L \
-	     $(shell pkg-config --cflags source-highlight 2>/dev/null) -Isrc -MMD -MP
-LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lpaper \
+	     $(shell pkg-config --cflags source-highlight libqpdf 2>/dev/null) \
+	     -Isrc -MMD -MP
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lpaper -lgif \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++
 
 # The pipeline's stages, one folder each: read -> model -> emitters, with

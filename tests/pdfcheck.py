@@ -37,7 +37,7 @@ def dump_texts(path):
     chapters and the PDF sets at the foot of their pages, are left out
     (their places are checked by `notes`)."""
     texts = []
-    figure = skip = None	# indents: a figure's, an image alt's in it
+    figure = skip = None	# indents: a figure's, a drawn image alt's
     for line in open(path, encoding='utf-8'):
         f = line.split()
         if not f:
@@ -52,7 +52,9 @@ def dump_texts(path):
             skip = None
         if f[0] == 'figure':
             figure = ind
-        elif f[0] == 'image' and figure is not None:
+        elif f[0] == 'image' and (figure is not None or
+                                  re.search(r' -> \w+ file ', line)):
+            # A picture that is drawn shows no alt text.
             skip = ind
         if skip is not None and ind > skip:
             continue

@@ -119,6 +119,9 @@ char		*epub_link_href(const struct epub *, const struct node *n);
 /* The name in the book of a local image node ("images/i001.png"), or
  * NULL when it has none (its alt text stands in). */
 const char	*epub_image_for(const struct epub *, const struct node *);
+/* A WebP picture's bytes (malloc'd) replaced by a PNG's (webppng.c): 0,
+ * or -1 with *why saying what is wrong and *data untouched. */
+int		 epub_webp_to_png(char **data, size_t *len, const char **why);
 
 /* xml.c: tree helpers. */
 xmlNodePtr	 epub_el(xmlNodePtr parent, const char *name);

@@ -191,11 +191,43 @@ plan_headings(struct epub *e)
 static const char *const mime[] = {
 	[IMG_PNG] = "image/png", [IMG_JPEG] = "image/jpeg",
 	[IMG_GIF] = "image/gif", [IMG_WEBP] = "image/webp",
+	[IMG_SVG] = "image/svg+xml",
 };
 static const char *const ext[] = {
 	[IMG_PNG] = "png", [IMG_JPEG] = "jpg", [IMG_GIF] = "gif",
-	[IMG_WEBP] = "webp",
+	[IMG_WEBP] = "webp", [IMG_SVG] = "svg",
 };
+
+/* The bytes of an image the model found usable into im, and the format
+ * they are stored in: a WebP becomes a PNG (webppng.c).  IMG_NONE,
+ * warned, when they cannot be had. */
+static enum image_format
+read_image(const struct node *n, struct epub_image *im)
+{
+	const char *why;
+
+	if (n->u.link.data != NULL) {
+		/* A data: URI's picture: the model holds its bytes. */
+		im->data = xmalloc(n->u.link.data_len);
+		memcpy(im->data, n->u.link.data, n->u.link.data_len);
+		im->len = n->u.link.data_len;
+	} else if (file_read(n->u.link.path, (size_t)IMAGE_MAX, &im->data,
+	    &im->len) != 0) {
+		/* It was there a moment ago (resolve.c). */
+		diag_warn(n->file, n->line, "image %s: %s; keeping its alt "
+		    "text", n->u.link.path, strerror(errno));
+		return IMG_NONE;
+	}
+	if (n->u.link.format != IMG_WEBP)
+		return n->u.link.format;
+	if (epub_webp_to_png(&im->data, &im->len, &why) == 0)
+		return IMG_PNG;
+	diag_warn(n->file, n->line, "image %s: %s; keeping its alt text",
+	    n->u.link.path, why);
+	free(im->data);
+	im->data = NULL;
+	return IMG_NONE;
+}
 
 /* Every local image the model found usable, read once and named
  * images/iNNN.ext in the book; an image used twice is stored once. */
@@ -206,6 +238,7 @@ plan_images_in(struct epub *e, const struct node *root, size_t *cap)
 	struct epub_image *im;
 	size_t icap = *cap;
 	int entering;
+	enum image_format format;
 
 	while ((n = doc_next(root, n, &entering)) != NULL) {
 		if (!entering || n->type != N_IMAGE ||
@@ -219,16 +252,11 @@ plan_images_in(struct epub *e, const struct node *root, size_t *cap)
 		}
 		im = &e->images[e->nimages];
 		memset(im, 0, sizeof(*im));
-		if (file_read(n->u.link.path, (size_t)IMAGE_MAX, &im->data,
-		    &im->len) != 0) {
-			/* It was there a moment ago (resolve.c). */
-			diag_warn(n->file, n->line, "image %s: %s; keeping its "
-			    "alt text", n->u.link.path, strerror(errno));
+		if ((format = read_image(n, im)) == IMG_NONE)
 			continue;
-		}
-		im->mime = mime[n->u.link.format];
+		im->mime = mime[format];
 		snprintf(im->name, sizeof(im->name), "images/i%03zu.%s",
-		    ++e->nimages, ext[n->u.link.format]);
+		    ++e->nimages, ext[format]);
 		/* Its number, not its name: e->images moves as it grows. */
 		strmap_put(&e->image_of, n->u.link.path,
 		    (void *)(uintptr_t)e->nimages);
@@ -252,6 +280,8 @@ plan_cover(struct epub *e)
 {
 	const struct doc *d = e->doc;
 	struct epub_image *c = &e->cover;
+	enum image_format format = d->cover_format;
+	const char *why;
 
 	if (d->cover_path == NULL)
 		return;
@@ -262,9 +292,18 @@ plan_cover(struct epub *e)
 		c->data = NULL;
 		return;
 	}
-	c->mime = mime[d->cover_format];
-	snprintf(c->name, sizeof(c->name), "images/cover.%s",
-	    ext[d->cover_format]);
+	if (format == IMG_WEBP) {
+		if (epub_webp_to_png(&c->data, &c->len, &why) != 0) {
+			diag_warn(d->cover_path, 0, "cover image: %s; the "
+			    "book has none", why);
+			free(c->data);
+			c->data = NULL;
+			return;
+		}
+		format = IMG_PNG;
+	}
+	c->mime = mime[format];
+	snprintf(c->name, sizeof(c->name), "images/cover.%s", ext[format]);
 }
 
 const char *

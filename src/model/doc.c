@@ -314,7 +314,7 @@ static void
 dump_link(FILE *fp, const struct node *n)
 {
 	static const char *const formats[] = { "?", "png", "jpeg", "gif",
-	    "webp" };
+	    "webp", "svg" };
 
 	switch (n->u.link.kind) {
 	case LINK_EXTERNAL:

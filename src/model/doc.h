@@ -158,8 +158,10 @@ enum link_kind {
 /* Images larger than this are not embedded (their alt text is kept). */
 #define IMAGE_MAX ((long long)32 * 1024 * 1024)
 
-/* What a local image file holds, from its first bytes. */
-enum image_format { IMG_NONE, IMG_PNG, IMG_JPEG, IMG_GIF, IMG_WEBP };
+/* What a local image file holds, from its first bytes.  An SVG's bytes
+ * are in link.data, cleaned (read/svgclean.c). */
+enum image_format { IMG_NONE, IMG_PNG, IMG_JPEG, IMG_GIF, IMG_WEBP,
+	IMG_SVG };
 
 /* GitHub's alert kinds, in the order of their titles. */
 enum alert_kind { ALERT_NOTE, ALERT_TIP, ALERT_IMPORTANT, ALERT_WARNING,
@@ -297,6 +299,10 @@ struct node {
 			const struct node *target; /* LINK_INTERNAL */
 			const char *path;	/* LINK_FILE */
 			enum image_format format; /* LINK_FILE */
+			/* LINK_FILE from a data: URI: its decoded bytes
+			 * (the model's), path only a name for them. */
+			const unsigned char *data;
+			size_t	    data_len;
 			double	    width, height; /* IMAGE: CSS px, 0 unset */
 			enum align  align;	/* IMAGE: <img align> */
 			/* A LINK to a man page ("foo-run.1.md"), whether

@@ -2,13 +2,15 @@
 /*
  * pdf/image.c - images for the PDF device.
  *
- * libharu reads PNG and JPEG itself; we tell the two apart by their
- * signatures (an extension can lie), check a JPEG whole with libjpeg
- * (jpegcheck.c), and remember each file, so an image
- * used twice is embedded once.  PNGs are made ready by pngload.c: on a
- * thread of their own, in document order, while the layout runs, so a
- * book's screenshots cost the layout only the wait for one not yet
- * done.  Sizes assume 96 pixels per inch, the web's convention, so
+ * A JPEG goes into the PDF as it is, checked whole with libjpeg first
+ * (jpegcheck.c); PNG, GIF and WebP are decoded (pngload.c, gifload.c,
+ * webpload.c) and their pixels compressed as the PDF's own.  The kind is
+ * told by the signature (an extension can lie), and each image is
+ * remembered, so one used twice is embedded once.  An image may come
+ * from a file or from a data: URI, whose bytes the model holds.  The
+ * decoded kinds are made ready on a thread of their own, in document
+ * order, while the layout runs, so a book's screenshots cost the layout
+ * only the wait for one not yet done.  Sizes assume 96 pixels per inch, the web's convention, so
  * screenshots come out at their familiar size.
  */
 #include <pthread.h>
@@ -21,8 +23,11 @@
 #include "util/runner.h"
 #include "model/doc.h"
 #include "image.h"
+#include "gifload.h"
 #include "jpegcheck.h"
 #include "pngload.h"
+#include "svgform.h"
+#include "svgload.h"
 
 /* An image asked for.  Its size is known when the layout asks; a PNG's
  * libharu object is made when it is first drawn, so that objects come
@@ -32,9 +37,17 @@ struct img {
 	int		 sized;		/* w, h, why, png or image set */
 	double		 w, h;		/* points */
 	const char	*why;		/* NULL, or what is wrong with it */
+	const char	*note;		/* NULL, or how it is drawn less well */
 	struct ahead	*png;		/* a PNG's pixels, ready */
 	int		 own;		/* png is this image's (not im->a's) */
 	HPDF_Image	 image;
+};
+
+/* An image a data: URI holds, by the name the model gave it. */
+struct inline_data {
+	const char		*path;
+	const unsigned char	*data;
+	size_t			 len;
 };
 
 /* A PNG of the document, made ready ahead of the layout's asking. */
@@ -55,18 +68,41 @@ struct pdf_images {
 	 * thread, when first asked for). */
 	struct ahead	*a;
 	size_t		 na, hint;
+	struct inline_data *data;	/* the data: URIs' images */
+	size_t		 ndata;
 	int		 threaded, stop;
 	struct runner_task *task;
 	pthread_mutex_t	 lock;
 	pthread_cond_t	 ready;
 };
 
+/* Whether the model's format is one decoded here, made ready ahead. */
+static int
+decoded(enum image_format f)
+{
+	return f == IMG_PNG || f == IMG_GIF || f == IMG_WEBP || f == IMG_SVG;
+}
+
+static void
+collect_data(struct pdf_images *im, const struct node *n)
+{
+	if ((im->ndata & (im->ndata - 1)) == 0)
+		im->data = xrealloc(im->data, (im->ndata ? 2 * im->ndata : 1) *
+		    sizeof(*im->data));
+	im->data[im->ndata].path = n->u.link.path;
+	im->data[im->ndata].data = n->u.link.data;
+	im->data[im->ndata++].len = n->u.link.data_len;
+}
+
 static void
 collect(struct pdf_images *im, const struct node *n)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->type == N_IMAGE && n->u.link.kind == LINK_FILE &&
-		    n->u.link.format == IMG_PNG && n->u.link.path != NULL) {
+		    n->u.link.data != NULL)
+			collect_data(im, n);
+		if (n->type == N_IMAGE && n->u.link.kind == LINK_FILE &&
+		    decoded(n->u.link.format) && n->u.link.path != NULL) {
 			size_t i;
 
 			for (i = 0; i < im->na; i++)
@@ -82,6 +118,119 @@ collect(struct pdf_images *im, const struct node *n)
 		}
 		collect(im, n->first);
 	}
+}
+
+/* The bytes of the image at path: its file, or the data: URI's bytes. */
+static FILE *
+img_open(const struct pdf_images *im, const char *path)
+{
+	for (size_t i = 0; i < im->ndata; i++)
+		if (strcmp(im->data[i].path, path) == 0)
+			return fmemopen((void *)im->data[i].data,
+			    im->data[i].len, "rb");
+	return fopen(path, "rb");
+}
+
+/* What a file holds, by its signature (an extension can lie). */
+enum sniffed { SNIFF_UNOPENED, SNIFF_PNG, SNIFF_JPEG, SNIFF_GIF, SNIFF_WEBP,
+	SNIFF_SVG, SNIFF_OTHER };
+
+static enum sniffed
+sniff_fp(FILE *fp)
+{
+	unsigned char	 sig[12];
+	size_t		 got;
+
+	got = fread(sig, 1, sizeof(sig), fp);
+	rewind(fp);
+	if (got >= 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return SNIFF_PNG;
+	if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF)
+		return SNIFF_JPEG;
+	if (got >= 6 && (memcmp(sig, "GIF87a", 6) == 0 ||
+	    memcmp(sig, "GIF89a", 6) == 0))
+		return SNIFF_GIF;
+	if (got == 12 && memcmp(sig, "RIFF", 4) == 0 &&
+	    memcmp(sig + 8, "WEBP", 4) == 0)
+		return SNIFF_WEBP;
+	/* Only the reader's cleaned SVGs come here (as bytes). */
+	if (got >= 5 && memcmp(sig, "<?xml", 5) == 0)
+		return SNIFF_SVG;
+	return SNIFF_OTHER;
+}
+
+static enum sniffed
+sniff(const struct pdf_images *im, const char *path)
+{
+	FILE		*fp;
+	enum sniffed	 kind;
+
+	if ((fp = img_open(im, path)) == NULL)
+		return SNIFF_UNOPENED;
+	kind = sniff_fp(fp);
+	fclose(fp);
+	return kind;
+}
+
+/* A cleaned SVG the model holds: its vectors (cairo's PDF, read by
+ * svgform.cc), else its pixels. */
+static int
+svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
+{
+	unsigned char	*pdf;
+	size_t		 len, i;
+	double		 w, h;
+
+	for (i = 0; i < im->ndata; i++)
+		if (strcmp(im->data[i].path, path) == 0)
+			break;
+	if (i == im->ndata)
+		return -1;
+	if ((pdf = svg_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
+	    &len)) != NULL) {
+		r->vector = svg_form_read(pdf, len, w, h);
+		free(pdf);
+		if (r->vector != NULL) {
+			r->vw = w;
+			r->vh = h;
+			r->why = NULL;
+			return 0;
+		}
+	}
+	return svg_raster(im->data[i].data, im->data[i].len, r);
+}
+
+/* A PNG, GIF, WebP or SVG decoded and made ready (any thread). */
+static int
+ready_load(const struct pdf_images *im, const char *path,
+    struct png_ready *r)
+{
+	FILE	*fp;
+	int	 rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	r->why = "cannot open it";
+	if ((fp = img_open(im, path)) == NULL)
+		return -1;
+	switch (sniff_fp(fp)) {
+	case SNIFF_PNG:
+		rc = png_ready_load(fp, r);
+		break;
+	case SNIFF_GIF:
+		rc = gif_ready_load(fp, r);
+		break;
+	case SNIFF_WEBP:
+		rc = webp_ready_load(fp, r);
+		break;
+	case SNIFF_SVG:
+		rc = svg_ready(im, path, r);
+		break;
+	default:
+		r->why = "not a PNG, JPEG, GIF or WebP file";
+		break;
+	}
+	fclose(fp);
+	return rc;
 }
 
 static void *
@@ -104,7 +253,7 @@ ahead_run(void *arg)
 		pthread_mutex_unlock(&im->lock);
 		if (skip)
 			continue;
-		rc = png_ready_load(im->a[i].path, &r);
+		rc = ready_load(im, im->a[i].path, &r);
 		pthread_mutex_lock(&im->lock);
 		im->a[i].r = r;
 		im->a[i].rc = rc;
@@ -165,6 +314,7 @@ pdf_images_free(struct pdf_images *im)
 	pthread_cond_destroy(&im->ready);
 	pthread_mutex_destroy(&im->lock);
 	free(im->a);
+	free(im->data);
 	free(im->v);
 	free(im);
 }
@@ -199,7 +349,7 @@ ready(struct pdf_images *im, const char *path, struct ahead *own)
 	}
 	a->claimed = 1;
 	pthread_mutex_unlock(&im->lock);
-	a->rc = png_ready_load(path, &a->r);
+	a->rc = ready_load(im, path, &a->r);
 	pthread_mutex_lock(&im->lock);
 	a->done = 1;
 	pthread_cond_broadcast(&im->ready);
@@ -247,6 +397,11 @@ png_image(struct pdf_images *im, struct png_ready *r)
 {
 	HPDF_Image img, mask;
 
+	if (r->vector != NULL) {
+		img = svg_form_make(im->pdf, r->vector);
+		png_ready_free(r);
+		return img;
+	}
 	img = image_stream(im, r, (int)r->ncolor, r->color, r->color_len);
 	if (img != NULL && r->alpha != NULL &&
 	    ((mask = image_stream(im, r, 1, r->alpha, r->alpha_len)) ==
@@ -256,25 +411,15 @@ png_image(struct pdf_images *im, struct png_ready *r)
 	return img;
 }
 
-/* What a file holds, by its signature (an extension can lie). */
-enum sniffed { SNIFF_UNOPENED, SNIFF_PNG, SNIFF_JPEG, SNIFF_OTHER };
-
-static enum sniffed
-sniff(const char *path)
+/* A JPEG's object, from its file or its data: URI's bytes. */
+static HPDF_Image
+load_jpeg(const struct pdf_images *im, const char *path)
 {
-	unsigned char	 sig[8];
-	FILE		*fp;
-	size_t		 got;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return SNIFF_UNOPENED;
-	got = fread(sig, 1, sizeof(sig), fp);
-	fclose(fp);
-	if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return SNIFF_PNG;
-	if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF)
-		return SNIFF_JPEG;
-	return SNIFF_OTHER;
+	for (size_t i = 0; i < im->ndata; i++)
+		if (strcmp(im->data[i].path, path) == 0)
+			return HPDF_LoadJpegImageFromMem(im->pdf,
+			    im->data[i].data, (HPDF_UINT)im->data[i].len);
+	return HPDF_LoadJpegImageFromFile(im->pdf, path);
 }
 
 /* What the layout needs of the image at path: its size, or why it
@@ -283,14 +428,16 @@ sniff(const char *path)
 static void
 measure(struct pdf_images *im, struct img *i)
 {
-	enum sniffed	 kind = sniff(i->path);
+	enum sniffed	 kind = sniff(im, i->path);
 	HPDF_Error_Handler handler;
+	FILE		*fp;
 
 	if (kind == SNIFF_UNOPENED) {
 		i->why = "cannot open it";
 		return;
 	}
-	if (kind == SNIFF_PNG) {
+	if (kind == SNIFF_PNG || kind == SNIFF_GIF || kind == SNIFF_WEBP ||
+	    kind == SNIFF_SVG) {
 		struct ahead *own = xcalloc(1, sizeof(*own));
 
 		i->png = ready(im, i->path, own);
@@ -298,24 +445,37 @@ measure(struct pdf_images *im, struct img *i)
 			free(own);
 		if (i->png->rc != 0)
 			i->why = i->png->r.why;
-		i->w = i->png->r.w * 0.75;
-		i->h = i->png->r.h * 0.75;
+
+		i->w = i->png->r.w * i->png->r.pt_per_px;
+		i->h = i->png->r.h * i->png->r.pt_per_px;
+		if (i->png->r.vector != NULL) {
+			i->w = i->png->r.vw;
+			i->h = i->png->r.vh;
+		} else if (kind == SNIFF_SVG)
+			i->note = "drawn as pixels at 300 dpi (its vectors "
+			    "could not be brought into the PDF)";
 		return;
 	}
 	if (kind != SNIFF_JPEG) {
-		i->why = "not a PNG or JPEG file";
+		i->why = "not a PNG, JPEG, GIF or WebP file";
 		return;
 	}
 	/* libharu takes a JPEG's size from its header and embeds the rest
 	 * unread: libjpeg reads it whole first. */
-	if (jpeg_check(i->path, &i->why) != 0)
+	if ((fp = img_open(im, i->path)) == NULL) {
+		i->why = "cannot open it";
 		return;
+	}
+	if (jpeg_check(fp, &i->why) != 0) {
+		fclose(fp);
+		return;
+	}
+	fclose(fp);
 	/* A file libharu refuses is this image's problem, not the
 	 * document's: keep the handler, which fails the whole PDF, out of
 	 * it (as fonts.c does for fonts). */
 	handler = haru_error_handler(im->pdf, NULL);
-	if ((i->image = HPDF_LoadJpegImageFromFile(im->pdf, i->path)) ==
-	    NULL) {
+	if ((i->image = load_jpeg(im, i->path)) == NULL) {
 		i->why = "cannot read it (damaged or unsupported)";
 		HPDF_ResetError(im->pdf);
 	} else {
@@ -385,6 +545,7 @@ pdf_images_size(struct pdf_images *im, const char *path, double *w,
 		return -1;
 	*w = i->w;
 	*h = i->h;
+	*why = i->note;
 	if (*w > 0 && *h > 0)
 		return 0;
 	*why = "it has no pixels";
@@ -394,7 +555,7 @@ pdf_images_size(struct pdf_images *im, const char *path, double *w,
 int
 pdf_images_pure(struct pdf_images *im, const char *path)
 {
-	(void)im;
-	/* Anything but a JPEG: a PNG, or a failure, makes no object. */
-	return sniff(path) != SNIFF_JPEG;
+	/* Anything but a JPEG: a decoded one, or a failure, makes no
+	 * object. */
+	return sniff(im, path) != SNIFF_JPEG;
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * pdf/image.h - PNG and JPEG images for the PDF device, loaded once
- * (PNG by pngload.c, JPEG by libharu) and shared by measuring and
- * drawing.
+ * pdf/image.h - images for the PDF device, loaded once and shared by
+ * measuring and drawing: PNG, GIF and WebP decoded (pngload.c,
+ * gifload.c, webpload.c), JPEG as it is (libharu), SVG as vectors
+ * (svgload.c, svgform.cc), from files or the model's bytes (data: URIs,
+ * cleaned SVG).
  */
 #ifndef QUIRE_PDF_IMAGE_H
 #define QUIRE_PDF_IMAGE_H
@@ -22,9 +24,11 @@ struct pdf_images *pdf_images_new(HPDF_Doc, const struct doc *d,
 void		   pdf_images_stop(struct pdf_images *);
 void		   pdf_images_free(struct pdf_images *);
 
-/* Natural size in points of the image at path (PNG or JPEG, told by its
- * first bytes); -1 when it cannot be used, *why saying why.  Safe from
- * several threads; pdf_images_get, when drawing, makes a PNG's object. */
+/* Natural size in points of the image at path (its kind told by its
+ * first bytes); -1 when it cannot be used, *why saying why; 0 with *why
+ * set when it is drawn less well (an SVG as pixels).  Safe from several
+ * threads; pdf_images_get, when drawing, makes a decoded image's
+ * object. */
 int		   pdf_images_size(struct pdf_images *, const char *path,
 		       double *w, double *h, const char **why);
 HPDF_Image	   pdf_images_get(struct pdf_images *, const char *path);

@@ -94,20 +94,14 @@ decode_why(struct jpeg_decompress_struct *c, struct check_err *err)
 }
 
 int
-jpeg_check(const char *path, const char **why)
+jpeg_check(FILE *fp, const char **why)
 {
 	struct jpeg_decompress_struct c;
 	/* On the heap: what changes between setjmp and the jump must not
 	 * live in a register. */
 	struct check_err *err = xcalloc(1, sizeof(*err));
 	const char *volatile w = NULL;
-	FILE *fp;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		free(err);
-		*why = "cannot open it";
-		return -1;
-	}
 	c.err = jpeg_std_error(&err->pub);
 	err->pub.error_exit = on_error;
 	err->pub.emit_message = on_message;
@@ -125,7 +119,6 @@ done:
 	jpeg_destroy_decompress(&c);
 	free(err->row);
 	free(err);
-	fclose(fp);
 	*why = w;
 	return w != NULL ? -1 : 0;
 }

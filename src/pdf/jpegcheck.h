@@ -11,13 +11,16 @@
 #ifndef QUIRE_PDF_JPEGCHECK_H
 #define QUIRE_PDF_JPEGCHECK_H
 
+#include <stdio.h>
+
 /* The most pixels an image may have, PNG or JPEG: a header can claim any
  * size for a few bytes, and this is more than a page can show (8000 x
  * 8000, some 200 dpi across a poster). */
 #define IMAGE_MAX_PIXELS	(64u << 20)
 
-/* 0 when the JPEG at path is whole and a PDF can show it; -1 with *why
- * saying what is wrong.  Safe on any thread. */
-int	jpeg_check(const char *path, const char **why);
+/* 0 when the JPEG read from fp is whole and a PDF can show it; -1 with
+ * *why saying what is wrong.  Safe on any thread; the caller closes
+ * fp. */
+int	jpeg_check(FILE *fp, const char **why);
 
 #endif

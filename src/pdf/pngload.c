@@ -18,6 +18,8 @@
  * raw rows at level 4, in less than half the time.  An alpha channel
  * that is opaque everywhere is dropped.  Nothing here touches libharu,
  * so image.c can run it on another thread while the layout goes on.
+ * The same filtering and compression take the pixels gifload.c,
+ * webpload.c and svgload.c decode (png_ready_pixels).
  */
 #include <setjmp.h>
 #include <stdint.h>
@@ -31,6 +33,7 @@
 #include "util/diag.h"
 #include "jpegcheck.h"	/* IMAGE_MAX_PIXELS */
 #include "pngload.h"
+#include "svgform.h"
 
 /* libdeflate's fastest level: see above. */
 #define PNG_LEVEL	1
@@ -154,9 +157,51 @@ compress_planes(const struct planes *p, size_t w, size_t h,
 }
 
 int
-png_ready_load(const char *path, struct png_ready *out)
+png_ready_pixels(const unsigned char *px, unsigned w, unsigned h, unsigned n,
+    struct png_ready *out)
 {
-	FILE		*fp;
+	struct planes	 p;
+	unsigned char	*zero;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&p, 0, sizeof(p));
+	out->why = "it has no pixels";
+	if (w == 0 || h == 0 || n < 1 || n > 4)
+		return -1;
+	if ((uint64_t)w * h > IMAGE_MAX_PIXELS) {
+		out->why = "it is too large (over 64 million pixels)";
+		return -1;
+	}
+	p.n = n;
+	p.nc = n >= 3 ? 3 : 1;
+	p.w = w;
+	p.fcolor = xmalloc(((size_t)w * p.nc + 1) * h);
+	if (p.n != p.nc)
+		p.falpha = xmalloc(((size_t)w + 1) * h);
+	zero = xcalloc((size_t)w, n);
+	for (unsigned y = 0; y < h; y++)
+		split_row(&p, px + (size_t)y * w * n, y > 0 ?
+		    px + (size_t)(y - 1) * w * n : zero, y);
+	rc = compress_planes(&p, w, h, out);
+	free(zero);
+	free(p.fcolor);
+	free(p.falpha);
+	if (rc != 0) {
+		out->why = "cannot read it (damaged or unsupported)";
+		return -1;
+	}
+	out->w = w;
+	out->h = h;
+	out->ncolor = p.nc;
+	out->why = NULL;
+	out->pt_per_px = 0.75;
+	return 0;
+}
+
+int
+png_ready_load(FILE *fp, struct png_ready *out)
+{
 	png_structp	 png;
 	png_infop	 info = NULL;
 	struct planes	 p;
@@ -169,10 +214,6 @@ png_ready_load(const char *path, struct png_ready *out)
 	memset(out, 0, sizeof(*out));
 	memset(&p, 0, sizeof(p));
 	out->why = "cannot read it (damaged or unsupported)";
-	if ((fp = fopen(path, "rb")) == NULL) {
-		out->why = "cannot open it";
-		return -1;
-	}
 	png = png_create_read_struct_2(PNG_LIBPNG_VER_STRING, NULL, png_fail,
 	    png_ignore, NULL, png_xmalloc, png_xfree);
 	if (png == NULL || (info = png_create_info_struct(png)) == NULL)
@@ -238,10 +279,10 @@ png_ready_load(const char *path, struct png_ready *out)
 	out->h = h;
 	out->ncolor = p.nc;
 	out->why = NULL;
+	out->pt_per_px = 0.75;
 	rc = 0;
 done:
 	png_destroy_read_struct(&png, &info, NULL);
-	fclose(fp);
 	for (int i = 0; i < 4; i++)
 		free(bufs[i]);
 	free(all);
@@ -255,4 +296,6 @@ png_ready_free(struct png_ready *r)
 	free(r->color);
 	free(r->alpha);
 	r->color = r->alpha = NULL;
+	svg_form_free(r->vector);
+	r->vector = NULL;
 }

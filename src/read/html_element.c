@@ -259,7 +259,13 @@ html_open_el(struct mapper *m, xmlNodePtr el)
 		html_push(m, el, M_PASS, NULL);
 		break;
 	case R_DROP:
-		html_warn_drop(m->w, name, m->file, m->line);
+		/* An <svg> is a picture; the rest goes with a word. */
+		if (strcmp(name, "svg") == 0) {
+			if ((n = html_svg_image(m->d, el, m->file, m->line)) !=
+			    NULL)
+				html_put_inline(m, m->n - 1, n);
+		} else
+			html_warn_drop(m->w, name, m->file, m->line);
 		html_push(m, el, M_DROP, NULL);
 		break;
 	case R_VOID:

@@ -24,6 +24,7 @@ struct open_el {
 	struct node	*into;		/* where children went before it */
 	int		 drop;		/* its content is discarded */
 	int		 code;		/* it collects text into a CODE */
+	int		 svg;		/* it is an <svg>, collected whole */
 };
 
 struct inl {
@@ -34,6 +35,10 @@ struct inl {
 	size_t			 n, cap;
 	struct node		*code;	/* the CODE collecting text */
 	struct buf		 text;
+	/* An <svg> element's text, tokens and text between, while it is
+	 * open: a picture once it ends (html_svg.c). */
+	struct buf		 svg;
+	int			 in_svg;
 };
 
 
@@ -101,6 +106,14 @@ start(struct inl *s, struct html_token *t, const struct node *at)
 		doc_append(s->cur, n);
 		return;
 	case R_DROP:
+		if (strcmp(t->name, "svg") == 0) {
+			push(s, t->name, 1, 0);
+			s->st[s->n - 1].svg = 1;
+			s->in_svg = 1;
+			buf_reset(&s->svg);
+			buf_puts(&s->svg, at->text);
+			return;
+		}
 		html_warn_drop(s->w, t->name, at->file, at->line);
 		if (!html_is_void(t->name))
 			push(s, t->name, 1, 0);
@@ -181,6 +194,40 @@ end(struct inl *s, struct html_token *t, const struct node *at)
 			code_end(s);
 	s->cur = s->st[i].into;
 	s->n = i;
+	if (s->st[i].svg) {
+		s->in_svg = 0;
+		if ((n = html_svg_text(s->d, s->svg.data, at->file,
+		    at->line)) != NULL)
+			doc_append(s->cur, n);
+	}
+}
+
+/* What comes while an <svg> is open, as it was written: a tag's text
+ * (its end tag too, before end() sees it), or a Markdown node's text
+ * escaped again. */
+static void
+svg_collect(struct inl *s, const struct node *n)
+{
+	struct buf	 t;
+	const char	*p;
+
+	if (n->type == N_HTML_INLINE) {
+		buf_puts(&s->svg, n->text);
+		return;
+	}
+	buf_init(&t);
+	if (n->type == N_SOFTBREAK || n->type == N_LINEBREAK)
+		buf_putc(&t, '\n');
+	else
+		doc_text(n, &t, 0);
+	for (p = t.data != NULL ? t.data : ""; *p != '\0'; p++)
+		if (*p == '<')
+			buf_puts(&s->svg, "&lt;");
+		else if (*p == '&')
+			buf_puts(&s->svg, "&amp;");
+		else
+			buf_putc(&s->svg, *p);
+	buf_free(&t);
 }
 
 /* A Markdown node between the tags. */
@@ -216,11 +263,14 @@ html_inlines(struct doc *d, struct node *parent, struct html_warned *w)
 	s.w = w;
 	s.cur = parent;
 	buf_init(&s.text);
+	buf_init(&s.svg);
 	n = parent->first;
 	parent->first = parent->last = NULL;
 	for (; n != NULL; n = next) {
 		next = n->next;
 		n->parent = n->prev = n->next = NULL;
+		if (s.in_svg)
+			svg_collect(&s, n);
 		if (n->type != N_HTML_INLINE) {
 			content(&s, n);
 			continue;
@@ -232,6 +282,10 @@ html_inlines(struct doc *d, struct node *parent, struct html_warned *w)
 		html_token_free(&t);
 	}
 	code_end(&s);
+	if (s.in_svg)
+		diag_warn(parent->file, parent->line, "<svg> element not closed "
+		    "in its paragraph; dropped with its content");
 	buf_free(&s.text);
+	buf_free(&s.svg);
 	free(s.st);
 }

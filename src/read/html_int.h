@@ -54,6 +54,15 @@ enum text_dir html_dir(const xmlChar **atts);
  * break-before/after, or a class page-break / pagebreak. */
 int	html_page_break(const xmlChar **atts);
 
+/* An <svg> element as an IMAGE of its own cleaned bytes (html_svg.c);
+ * NULL, warned, when it is no picture that can be published. */
+struct node *html_svg_image(struct doc *, xmlNodePtr el, const char *file,
+	    int line);
+/* The same from an <svg> element's text (written inside a line, where it
+ * comes token by token). */
+struct node *html_svg_text(struct doc *, const char *html, const char *file,
+	    int line);
+
 /* A node of the model made from an element: type from the table, with
  * what its attributes say (link URL, image size, list start, ...).
  * Returns NULL when the element makes no node of its own. */

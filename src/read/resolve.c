@@ -14,8 +14,10 @@
  *
  * A local image is embedded only when it exists, lies under the current
  * directory or an input file's directory (a document cannot pull in
- * /etc/passwd), is not too large and is PNG, JPEG, GIF or WebP by its
- * first bytes.  Each file is checked once however often it is used.
+ * /etc/passwd), is not too large and is PNG, JPEG, GIF, WebP or SVG by
+ * its first bytes; an SVG is cleaned here (svgclean.c) and its bytes
+ * kept in the model, as are those of a picture in a data: URI.  Each
+ * file is checked once however often it is used.
  *
  * A remote image (http or https) is fetched into the cache before the
  * pass (util/fetch.c), all at once, and then judged as a local file in
@@ -37,8 +39,10 @@
 #include "util/diag.h"
 #include "util/fetch.h"
 #include "model/doc.h"
+#include "read/datauri.h"
 #include "read/linkbase.h"
 #include "read/manpage.h"
+#include "read/svgclean.h"
 #include "read/resolve.h"
 #include "util/strmap.h"
 #include "model/tidy.h"
@@ -61,6 +65,7 @@ struct resolver {
 	struct strmap	 warned;	/* files linked to outside the book */
 	size_t		 leaving;	/* links to those, past LEAVING_SAID */
 	const char	*leaving_file;	/* where the first unsaid one is */
+	int		 ndata;		/* data: URIs' images so far */
 	const struct node **chapter;	/* by index */
 	char		**real;		/* each chapter's real path, or NULL */
 	struct confine	  roots;	/* folders images may come from */
@@ -76,6 +81,8 @@ struct verdict {
 	enum link_kind	   kind;	/* LINK_FILE or LINK_NONE */
 	enum image_format  format;
 	const char	  *path;
+	const unsigned char *data;	/* a data: URI's or a cleaned SVG's */
+	size_t		   len;
 };
 
 /* ---- ids ------------------------------------------------------------- */
@@ -393,8 +400,9 @@ sniff(const unsigned char *b, size_t n)
 	if (n >= 12 && memcmp(b, "RIFF", 4) == 0 &&
 	    memcmp(b + 8, "WEBP", 4) == 0)
 		return IMG_WEBP;
-	/* SVG is left out on purpose: it can carry scripts and external
-	 * references, and sanitising it is a job of its own. */
+	/* An SVG is read whole and cleaned (svg_picture). */
+	if (svg_sniff(b, n))
+		return IMG_SVG;
 	return IMG_NONE;
 }
 
@@ -419,6 +427,44 @@ know_roots(struct resolver *r)
 				    r->chapter[i]->u.chapter.path);
 	}
 	return &r->roots;
+}
+
+/* An SVG picture's bytes cleaned into the verdict (the model's); -1,
+ * warned, when it is no picture that can be published. */
+static int
+svg_picture(struct resolver *r, const struct node *n, struct verdict *v,
+    const unsigned char *bytes, size_t len)
+{
+	unsigned char	*clean;
+	const char	*why;
+
+	if (svg_clean(bytes, len, &clean, &v->len, &why) != 0) {
+		diag_warn(n->file, n->line, "image %s: %s; keeping its alt "
+		    "text", v->path, why);
+		return -1;
+	}
+	v->data = doc_alloc(r->d, v->len);
+	memcpy((unsigned char *)v->data, clean, v->len);
+	free(clean);
+	return 0;
+}
+
+/* The SVG file open at fp, read whole and cleaned. */
+static int
+svg_file(struct resolver *r, const struct node *n, struct verdict *v,
+    FILE *fp)
+{
+	size_t		 cap = 1 << 14, len = 0, got;
+	unsigned char	*b = xmalloc(cap);
+	int		 rc;
+
+	/* The file is at most IMAGE_MAX (judge checked). */
+	while ((got = fread(b + len, 1, cap - len, fp)) > 0)
+		if ((len += got) == cap)
+			b = xrealloc(b, cap *= 2);
+	rc = svg_picture(r, n, v, b, len);
+	free(b);
+	return rc;
 }
 
 /* Check a local image file once: allowed (inside one of roots, see
@@ -451,12 +497,13 @@ judge(struct resolver *r, const struct node *n, const char *path,
 		    "text", path, strerror(errno));
 	else {
 		got = fread(head, 1, sizeof(head), fp);
-		fclose(fp);
+		rewind(fp);
 		if ((v->format = sniff(head, got)) == IMG_NONE)
 			diag_warn(n->file, n->line, "image %s: not PNG, JPEG, "
-			    "GIF or WebP; keeping its alt text", path);
-		else
+			    "GIF, WebP or SVG; keeping its alt text", path);
+		else if (v->format != IMG_SVG || svg_file(r, n, v, fp) == 0)
 			v->kind = LINK_FILE;
+		fclose(fp);
 	}
 	free(real);
 	return v;
@@ -523,6 +570,43 @@ remote_image(struct resolver *r, struct node *n, const char *clean)
 	}
 }
 
+/* The picture a data: URI carries, checked once per URI: decoded, of a
+ * known kind, and named "data-URI-N" for messages and the emitters. */
+static struct verdict *
+judge_data(struct resolver *r, const struct node *n, const char *url)
+{
+	struct verdict	*v = doc_alloc(r->d, sizeof(*v));
+	unsigned char	*bytes;
+	const char	*why;
+	char		 name[32];
+	size_t		 len;
+
+	memset(v, 0, sizeof(*v));
+	snprintf(name, sizeof(name), "data-URI-%d", ++r->ndata);
+	v->path = doc_strdup(r->d, name);
+	if (data_uri_decode(url, &bytes, &len, &why) != 0) {
+		diag_warn(n->file, n->line, "image in a data: URI: %s; "
+		    "keeping its alt text", why);
+		return v;
+	}
+	if ((v->format = sniff(bytes, len)) == IMG_NONE)
+		diag_warn(n->file, n->line, "image in a data: URI: not PNG, "
+		    "JPEG, GIF, WebP or SVG; keeping its alt text");
+	else if (v->format == IMG_SVG) {
+		if (svg_picture(r, n, v, bytes, len) == 0)
+			v->kind = LINK_FILE;
+	} else {
+		unsigned char *copy = doc_alloc(r->d, len);
+
+		memcpy(copy, bytes, len);
+		v->kind = LINK_FILE;
+		v->data = copy;
+		v->len = len;
+	}
+	free(bytes);
+	return v;
+}
+
 static void
 image(struct resolver *r, struct node *n)
 {
@@ -533,6 +617,18 @@ image(struct resolver *r, struct node *n)
 
 	if (*url == '\0')
 		return;
+	if (data_uri_is(url)) {
+		if ((v = strmap_get(&r->images, url)) == NULL) {
+			v = judge_data(r, n, url);
+			strmap_put(&r->images, url, v);
+		}
+		n->u.link.kind = v->kind;
+		n->u.link.format = v->format;
+		n->u.link.path = v->kind == LINK_FILE ? v->path : NULL;
+		n->u.link.data = v->data;
+		n->u.link.data_len = v->len;
+		return;
+	}
 	if (url_scheme(url, &safe) || strncmp(url, "//", 2) == 0) {
 		/* A remote image not fetched is a link a reader may
 		 * follow. */
@@ -559,6 +655,8 @@ image(struct resolver *r, struct node *n)
 	n->u.link.kind = v->kind;
 	n->u.link.format = v->format;
 	n->u.link.path = v->kind == LINK_FILE ? v->path : NULL;
+	n->u.link.data = v->data;
+	n->u.link.data_len = v->len;
 }
 
 /* A path the metadata names (a cover, a stylesheet): as given when that
@@ -596,7 +694,10 @@ book_files(struct resolver *r)
 		confine_add(&anywhere, "/");
 		v = judge(r, &where, path, &anywhere);
 		confine_free(&anywhere);
-		if (v->kind == LINK_FILE) {
+		if (v->kind == LINK_FILE && v->format == IMG_SVG)
+			diag_warn(where.file, 0, "cover image %s: an SVG "
+			    "cover is not supported; the book has none", path);
+		else if (v->kind == LINK_FILE) {
 			r->d->cover_path = v->path;
 			r->d->cover_format = v->format;
 		}

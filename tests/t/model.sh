@@ -86,10 +86,11 @@ grep -q 'passwd lies outside' "$T/err" && pass "escaping image refused with a me
 # keeps the alt text.
 n=$(unzip -l "$T/img/out/doc.epub" | grep -c 'EPUB/images/i[0-9]*\.png')
 [ "$n" = 2 ] && pass "EPUB: two distinct images embedded" || fail "EPUB: two distinct images embedded" "$n"
-# Both figures of "my pic.png" (one image object, drawn twice).
+# Both figures of "my pic.png" (one image object, drawn twice), and
+# sub/p.png in its line (issue 32).
 if need "PDF: the %20 images drawn" pdfimages; then
 	n=$(pdfimages -list "$T/img/out/doc.pdf" | awk '$3 == "image"' | wc -l)
-	[ "$n" = 2 ] && pass "PDF: the %20 images drawn ($n)" || fail "PDF: the %20 images drawn" "$n"
+	[ "$n" = 3 ] && pass "PDF: the %20 images drawn ($n)" || fail "PDF: the %20 images drawn" "$n"
 fi
 grep -q 'A picture' "$T/img/out/doc.7" && grep -q 'Secrets' "$T/img/out/doc.7" &&
 	pass "man: alt text" || fail "man: alt text"

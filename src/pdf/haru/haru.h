@@ -79,6 +79,9 @@ int	haru_dict_real(struct haru_dict *, const char *key, double value);
 int	haru_dict_bool(struct haru_dict *, const char *key, int value);
 int	haru_dict_string(struct haru_dict *, const char *key, const char *s);
 int	haru_dict_text(struct haru_dict *, const char *key, const char *utf8);
+/* Any bytes (at most 65535), written as a hexadecimal string. */
+int	haru_dict_bytes(struct haru_dict *, const char *key, const void *b,
+	    size_t len);
 int	haru_dict_dict(struct haru_dict *, const char *key,
 	    struct haru_dict *value);
 int	haru_dict_array(struct haru_dict *, const char *key,
@@ -93,6 +96,8 @@ int	haru_array_int(struct haru_array *, long value);
 int	haru_array_real(struct haru_array *, double value);
 int	haru_array_name(struct haru_array *, const char *name);
 int	haru_array_dict(struct haru_array *, struct haru_dict *value);
+int	haru_array_bool(struct haru_array *, int value);
+int	haru_array_bytes(struct haru_array *, const void *b, size_t len);
 int	haru_array_array(struct haru_array *, struct haru_array *value);
 /* Empties an array (its direct elements are freed). */
 void	haru_array_clear(struct haru_array *);
@@ -141,6 +146,15 @@ const char *haru_page_font_name(HPDF_Page, HPDF_Font);
  * HPDF_Page_DrawImage and HPDF_Image_AddSMask; its other entries and
  * bytes are the caller's to add through haru_image_dict. */
 HPDF_Image	   haru_image_new(HPDF_Doc);
+/* A new form XObject (/Subtype /Form), drawn by HPDF_Page_DrawImage
+ * like an image: its /BBox, /Matrix and /Resources, and its content
+ * (written with haru_stream_write, compressed as it is saved), are
+ * the caller's. */
+HPDF_Image	   haru_form_new(HPDF_Doc);
+/* Replaces a stream's bytes by a JPEG's, written as they are under
+ * "/Filter [ /DCTDecode ]". */
+int		   haru_stream_set_dct(struct haru_dict *, const void *jpeg,
+		       size_t len);
 struct haru_dict  *haru_image_dict(HPDF_Image);
 
 /* --- Fonts (harufont.c) ----------------------------------------------- */

@@ -107,6 +107,17 @@ haru_dict_string(struct haru_dict *d, const char *key, const char *s)
 }
 
 int
+haru_dict_bytes(struct haru_dict *d, const char *key, const void *b,
+    size_t len)
+{
+	if (d == NULL || key == NULL || (b == NULL && len > 0) ||
+	    len > HPDF_LIMIT_MAX_STRING_LEN)
+		return -1;
+	return add(d, key, HPDF_Binary_New(haru_D(d)->mmgr, (HPDF_BYTE *)b,
+	    (HPDF_UINT)len));
+}
+
+int
 haru_dict_text(struct haru_dict *d, const char *key, const char *utf8)
 {
 	struct buf	 b;
@@ -234,6 +245,25 @@ haru_array_array(struct haru_array *a, struct haru_array *value)
 	if (a == NULL || value == NULL)
 		return -1;
 	return haru_rc(HPDF_Array_Add(haru_A(a), haru_A(value)));
+}
+
+int
+haru_array_bool(struct haru_array *a, int value)
+{
+	if (a == NULL)
+		return -1;
+	return haru_rc(HPDF_Array_Add(haru_A(a),
+	    HPDF_Boolean_New(haru_A(a)->mmgr, value ? HPDF_TRUE : HPDF_FALSE)));
+}
+
+int
+haru_array_bytes(struct haru_array *a, const void *b, size_t len)
+{
+	if (a == NULL || (b == NULL && len > 0) ||
+	    len > HPDF_LIMIT_MAX_STRING_LEN)
+		return -1;
+	return haru_rc(HPDF_Array_Add(haru_A(a), HPDF_Binary_New(
+	    haru_A(a)->mmgr, (HPDF_BYTE *)b, (HPDF_UINT)len)));
 }
 
 void

@@ -166,6 +166,42 @@ haru_image_new(HPDF_Doc pdf)
 	return img;
 }
 
+HPDF_Image
+haru_form_new(HPDF_Doc pdf)
+{
+	HPDF_Image form = haru_image_new(pdf);
+
+	if (form == NULL)
+		return NULL;
+	form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return HPDF_Dict_AddName(form, "Subtype", "Form") == HPDF_OK ?
+	    form : NULL;
+}
+
+/* As flate_filter, for a JPEG's bytes. */
+static HPDF_STATUS
+dct_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter [ /DCTDecode ]\012");
+}
+
+int
+haru_stream_set_dct(struct haru_dict *d, const void *jpeg, size_t len)
+{
+	HPDF_Dict	c = haru_D(d);
+	HPDF_Stream	s = memory(d);
+
+	if (s == NULL || len > UINT32_MAX || c->write_fn != NULL)
+		return -1;
+	HPDF_MemStream_FreeData(s);
+	if (HPDF_Stream_Write(s, jpeg, (HPDF_UINT)len) != HPDF_OK)
+		return -1;
+	c->filter = HPDF_STREAM_FILTER_NONE;
+	c->write_fn = dct_filter;
+	return 0;
+}
+
 struct haru_dict *
 haru_image_dict(HPDF_Image img)
 {

@@ -462,25 +462,14 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
     const struct node *link, const struct lo_column *col)
 {
 	double		 x = col->x, width = col->width;
-	const char	*path = img->u.link.path, *why = NULL;
+	const char	*path = img->u.link.path;
 	double		 maxh = (c->bottom - c->top) * FIGURE_MAX_H;
 	double		 w, h, k = 1;
 	struct lo_entry	*e;
 	struct lo_op	*o;
 
-	if (c->m->image_size == NULL || img->u.link.kind != LINK_FILE)
+	if (lo_image_natural(c, img, &w, &h) != 0)
 		return 0;
-	if (img->u.link.format != IMG_PNG && img->u.link.format != IMG_JPEG) {
-		/* libharu draws PNG and JPEG only. */
-		diag_warn(img->file, img->line, "image %s: the PDF can show "
-		    "only PNG and JPEG; showing its alt text", path);
-		return 0;
-	}
-	if (c->m->image_size(c->m->image_ctx, path, &w, &h, &why) != 0) {
-		diag_warn(img->file, img->line, "image %s: %s; showing its "
-		    "alt text", path, why != NULL ? why : "cannot be drawn");
-		return 0;
-	}
 	image_size(img, &w, &h);
 	if (w > width)
 		k = width / w;

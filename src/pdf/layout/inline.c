@@ -45,6 +45,7 @@ par_state_free(struct par_state *ps)
 	if (ps == NULL)
 		return;
 	free(ps->spare.it);
+	free(ps->img_warned);
 	free(ps->line.op);
 	wordbreak_free(ps->wb);
 	wordcache_free(ps->wc);
@@ -351,6 +352,12 @@ hard_break(struct lo_par *p)
 	it->pen = -PEN_INF;
 }
 
+void
+par_break_line(struct lo_par *p)
+{
+	hard_break(p);
+}
+
 /* What a link leads to, as the device wants it: the URL, or "#" and the
  * id of a place in the document (resolve.c decided which). */
 const char *
@@ -474,7 +481,11 @@ par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
 			add_footref(c, p, n, &f);
 			break;
 		case N_IMAGE:
-			/* Inline images: their alt text, in italics. */
+			/* An image drawn in the line; else its alt text in
+			 * italics, and nothing for a decorative one. */
+			if (par_add_image(c, p, n, &f) == 0 ||
+			    lo_image_decorative(n))
+				break;
 			f.sty ^= LO_ITALIC;
 			par_add_text(c, p, "[", &f);
 			par_add_inlines(c, p, n, &f);

@@ -34,6 +34,20 @@ void	par_add_inlines(const struct lo_ctx *, struct lo_par *,
 void	par_add_text(const struct lo_ctx *, struct lo_par *, const char *,
 	    const struct lo_fmt *);
 void	par_finish(struct lo_par *);
+/* A forced line break, as a <br> makes. */
+void	par_break_line(struct lo_par *);
+/* An image in running text (inlineimage.c): a box of the paragraph
+ * sized to the text or the column; -1 when it cannot be drawn (warned
+ * once: its alt text stands in). */
+int	par_add_image(const struct lo_ctx *, struct lo_par *,
+	    const struct node *img, const struct lo_fmt *);
+/* The natural size in points of an image that can be drawn; -1 when it
+ * cannot, warned once. */
+/* Whether an image's alt text is empty: it is decoration, and shows
+ * nothing when it is not drawn. */
+int	lo_image_decorative(const struct node *img);
+int	lo_image_natural(const struct lo_ctx *, const struct node *img,
+	    double *w, double *h);
 /* Where a LINK leads, as the device wants it: its URL, "#" and the id of
  * a place in the document, or NULL when it leads nowhere. */
 const char *link_dest(const struct lo_ctx *, const struct node *link);

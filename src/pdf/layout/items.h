@@ -35,6 +35,11 @@ struct lo_item {
 	/* The bidi embedding level of its characters (bidi.c): odd reads
 	 * right to left; 0 in a paragraph without right-to-left text. */
 	int		 level;
+	/* An inline image (inlineimage.c): the model's path of its file,
+	 * drawn w wide and img_h high, its bottom rise above the
+	 * baseline. */
+	const char	*image;
+	double		 img_h;
 };
 
 /* A paragraph's direction, as its block asks for it (lo_par.dir):

@@ -59,7 +59,8 @@ struct lo_metrics {
 		    int rtl);
 	/* Natural size in points of a local image file; -1 when it cannot
 	 * be drawn, *why saying why (layout then warns and shows the alt
-	 * text). */
+	 * text); 0 with *why set when it is drawn less well than it might
+	 * be (an SVG as pixels), which layout warns about too. */
 	int	(*image_size)(void *ctx, const char *path, double *w,
 		    double *h, const char **why);
 	/* Whether image_size(path) makes nothing that comes out in the

@@ -38,7 +38,9 @@ cut_piece(struct lo_par *q, const struct lo_item *b, size_t from, size_t to,
 
 	if (q->n > 0 && q->it[q->n - 1].type == IT_BOX) {
 		struct lo_item *pen = par_push(q, IT_PEN);
-		char prev = q->it[q->n - 2].s[q->it[q->n - 2].len - 1];
+		const struct lo_item *last = &q->it[q->n - 2];
+		/* An image's box has no text. */
+		char prev = last->len > 0 ? last->s[last->len - 1] : ' ';
 
 		pen->pen = strchr("/.-_?&=#", prev) ? SLASH_PEN : CHAR_PEN;
 	}
@@ -94,6 +96,14 @@ cut_box(const struct lo_ctx *c, struct lo_par *q, const struct lo_item *b,
 	 * wide: a break after every character would cost an item each. */
 	int	 greedy = b->w > LONG_WORD * width;
 
+	if (b->image != NULL) {
+		/* A picture is made smaller, never cut. */
+		double scale = b->w > width ? width / b->w : 1;
+
+		cut_piece(q, b, 0, 0, b->w * scale);
+		q->it[q->n - 1].img_h *= scale;
+		return;
+	}
 	if (lo_needs_shaping(b->s, b->len)) {
 		cut_shaped(c, q, b, width);
 		return;
@@ -228,6 +238,50 @@ highlight(struct line_setter *setter, const struct lo_item *b, double x,
 	r->rgb = MARK_RGB;
 }
 
+/* The clickable area of a box that is a link, joined to the one of the
+ * box before when both lead to the same place. */
+static void
+box_link(struct line_setter *setter, const struct lo_item *b, double x)
+{
+	struct lo_ops	*ops = setter->ops;
+	/* An index, not a pointer: ops_push() may move the array. */
+	struct lo_op	*l = setter->lastlink >= 0 ?
+	    &ops->op[setter->lastlink] : NULL;
+
+	if (l != NULL && l->str == b->link &&
+	    x - (l->x + l->w) < LINK_JOIN * b->size)
+		l->w = x + b->w - l->x;
+	else {
+		l = ops_push(ops);
+		l->type = LO_LINK;
+		l->x = x;
+		l->y = 0;
+		l->w = b->w;
+		l->h = setter->lineh;
+		l->str = b->link;
+		setter->lastlink = (long)(ops->n - 1);
+	}
+}
+
+/* An inline image (inlineimage.c), its bottom rise above the baseline. */
+static void
+draw_image(struct line_setter *setter, const struct lo_item *b, double x)
+{
+	struct lo_op *o;
+
+	close_run(setter);
+	o = ops_push(setter->ops);
+	o->type = LO_IMAGE;
+	o->x = x;
+	o->y = setter->base - b->rise - b->img_h;
+	o->w = b->w;
+	o->h = b->img_h;
+	o->str = b->image;
+	setter->marked = 0;
+	if (b->link != NULL)
+		box_link(setter, b, x);
+}
+
 /* Draw one box at x; gap is the space before it since the last box on
  * the line (0 when the two touch, as the parts of a hyphenated word). */
 static void
@@ -238,6 +292,10 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 	struct lo_op	*o = setter->open >= 0 ? &ops->op[setter->open] : NULL;
 	double		 dx = o ? x - (o->x + o->w) : 0;
 
+	if (b->image != NULL) {
+		draw_image(setter, b, x);
+		return;
+	}
 	if (b->anchor != NULL) {
 		o = ops_push(ops);
 		o->type = LO_ANCHOR;
@@ -285,25 +343,8 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 		rule_under(setter, b, x, STRIKE_RISE);
 	if (b->underline)
 		rule_under(setter, b, x, -UNDERLINE_DROP);
-	if (b->link != NULL) {
-		/* An index, not a pointer: ops_push() may move the array. */
-		struct lo_op *l = setter->lastlink >= 0 ?
-		    &ops->op[setter->lastlink] : NULL;
-
-		if (l != NULL && l->str == b->link &&
-		    x - (l->x + l->w) < LINK_JOIN * b->size)
-			l->w = x + b->w - l->x;
-		else {
-			l = ops_push(ops);
-			l->type = LO_LINK;
-			l->x = x;
-			l->y = 0;
-			l->w = b->w;
-			l->h = setter->lineh;
-			l->str = b->link;
-			setter->lastlink = (long)(ops->n - 1);
-		}
-	}
+	if (b->link != NULL)
+		box_link(setter, b, x);
 }
 
 /* The footnote references among items [s, b), onto the line's entry
@@ -369,6 +410,26 @@ visual_order(const struct lo_par *p, size_t s, size_t b, int hyph,
 	for (size_t k = 0; k < m; k++)
 		lo->idx[k] = lo->src[lo->ord[k]];
 	return m;
+}
+
+/* How far the inline images among items [s, b) reach above a line's
+ * baseline beyond the base the text leaves them, and below it beyond
+ * the rest of the line (0 and 0 for a line of text). */
+static void
+line_images(const struct lo_par *p, size_t s, size_t b, double base,
+    double below, double *up, double *down)
+{
+	*up = *down = 0;
+	for (size_t i = s; i < b; i++) {
+		const struct lo_item *it = &p->it[i];
+
+		if (it->type != IT_BOX || it->image == NULL)
+			continue;
+		if (it->img_h + it->rise - base > *up)
+			*up = it->img_h + it->rise - base;
+		if (-it->rise - below > *down)
+			*down = -it->rise - below;
+	}
 }
 
 /* Set the line of items [s, b) with adjustment ratio r into setter's
@@ -437,7 +498,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
     double width, double size, int align, int ragged)
 {
 	size_t	*brk, nl, s = 0;
-	double	*ratio, lineh = size * c->lead;
+	double	*ratio, lineh = size * c->lead, base;
 	struct buf	 text;
 	struct line_setter setter;
 	struct line_order lo = { NULL, NULL, NULL, NULL, -1 };
@@ -466,12 +527,12 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	buf_init(&text);
 	setter.c = c;
 	setter.text = &text;
-	setter.base = lo_baseline(size, c->lead);
-	setter.lineh = lineh;
+	base = lo_baseline(size, c->lead);
 	setter.ops = &c->par->line;
 	for (size_t l = 0; l < nl; l++) {
 		struct lo_entry	*e = vl_push(v, V_BOX, lineh);
 		size_t		 b = brk[l];
+		double		 up, down;
 
 		setter.ops->n = 0;
 		setter.open = setter.lastlink = -1;
@@ -479,6 +540,11 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		/* Skip discardables after the previous break. */
 		while (s < b && p->it[s].type != IT_BOX)
 			s++;
+		/* A line with a picture taller than its text grows. */
+		line_images(p, s, b, base, lineh - base, &up, &down);
+		e->h = lineh + up + down;
+		setter.base = base + up;
+		setter.lineh = e->h;
 		set_line(&setter, p, s, b, ratio[l], x, width, align, ragged,
 		    &lo);
 		close_run(&setter);

@@ -15,6 +15,7 @@
 
 struct lo_wordbreak;
 struct lo_wordcache;
+struct node;
 
 struct par_state {
 	struct lo_par	 spare;		/* a recycled item array */
@@ -25,6 +26,9 @@ struct par_state {
 	int		 src_line;	/* the text's line there, or 0 */
 	struct lo_wordbreak *wb;	/* wordbreak.c, made on first use */
 	struct lo_wordcache *wc;	/* wordcache.c: words measured */
+	/* Images that could not be drawn, warned about once each. */
+	const struct node **img_warned;
+	size_t		 nimg_warned;
 };
 
 #endif
