@@ -35,6 +35,8 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <srchilite/formatter.h>
 #include <srchilite/formattermanager.h>
@@ -79,12 +81,20 @@ const struct {
 	{ "oldfile", CC_DELETED },
 };
 
+/* One token of a line, as a remembered line keeps it. */
+struct line_token {
+	size_t		 off, len;	/* in the line */
+	enum code_class	 cls;
+};
+typedef std::vector<line_token> line_tokens;
+
 /* Where the tokens of the block being read go. */
 struct sink {
 	hl_token_fn	*fn;
 	void		*arg;
 	size_t		 line;		/* the line's offset in the block */
 	size_t		 linelen;
+	line_tokens	*keep;		/* the line's tokens, to remember */
 };
 
 /* One language element's formatter: it reports where its tokens are. */
@@ -108,6 +118,8 @@ public:
 		if (start > out->linelen || s.size() > out->linelen - start)
 			return;
 		out->fn(out->arg, out->line + start, s.size(), cls);
+		if (out->keep != nullptr)
+			out->keep->push_back({ start, s.size(), cls });
 	}
 };
 
@@ -134,11 +146,27 @@ struct state {
 	}
 };
 
-/* A thread's own: where its tokens go, and the formatters that send
- * them there. */
+/*
+ * Lines already read, by definition file and text, with their tokens.
+ * Matching is nearly all of the library's cost (every rule is tried at
+ * every token), and code repeats its lines: closing braces, blank lines,
+ * imports, the same call in one example after another.  A line that
+ * starts and ends in the definition's outermost state, with nothing
+ * pushed, is read the same way wherever it stands, so its tokens are
+ * remembered and given again; a line inside a comment or string that
+ * spans lines is always read afresh.  The memory is a thread's own and
+ * forgets everything when it grows past MEMO_LINES lines.
+ */
+const size_t	 MEMO_LINES = 65536;
+const size_t	 MEMO_LINE_MAX = 512;	/* bytes of a line remembered */
+
+/* A thread's own: where its tokens go, the formatters that send them
+ * there and the lines it remembers. */
 struct worker {
 	struct sink			 sink;
 	srchilite::FormatterManager	 formatters;
+	std::unordered_map<std::string, line_tokens> memo;
+	std::string			 key;
 
 	worker() : sink(), formatters(srchilite::FormatterPtr(
 	    new PlainFormatter()))
@@ -202,6 +230,55 @@ guarded(F f)
 		failed("source-highlight failed");
 	}
 	return -1;
+}
+
+/* Whether h stands in its definition's outermost state, nothing pushed:
+ * where a line's reading depends on its text alone. */
+bool
+at_top(srchilite::SourceHighlighter &h)
+{
+	srchilite::HighlightStateStackPtr stack = h.getStateStack();
+
+	return h.getCurrentState() == h.getMainState() &&
+	    (stack == nullptr || stack->empty());
+}
+
+/* Read one line of n bytes into w's sink, from memory when the same
+ * line of the same definition was read before from the outermost
+ * state; remember it when it is read from there and ends there. */
+void
+read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
+    const char *line, size_t n)
+{
+	struct sink &sink = w.sink;
+	line_tokens toks;
+
+	if (n > MEMO_LINE_MAX || !at_top(h)) {
+		h.highlightParagraph(std::string(line, n));
+		return;
+	}
+	w.key.assign(langfile);
+	w.key.push_back('\n');
+	w.key.append(line, n);
+	auto hit = w.memo.find(w.key);
+	if (hit != w.memo.end()) {
+		for (const line_token &t : hit->second)
+			sink.fn(sink.arg, sink.line + t.off, t.len, t.cls);
+		return;
+	}
+	sink.keep = &toks;
+	try {
+		h.highlightParagraph(std::string(line, n));
+	} catch (...) {
+		sink.keep = nullptr;
+		throw;
+	}
+	sink.keep = nullptr;
+	if (!at_top(h))
+		return;
+	if (w.memo.size() >= MEMO_LINES)
+		w.memo.clear();
+	w.memo.emplace(w.key, std::move(toks));
 }
 
 } // namespace
@@ -268,7 +345,7 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
 			sink.line = at;
 			sink.linelen = n;
 			params.start = 0;
-			h.highlightParagraph(std::string(text + at, n));
+			read_line(h, *mine, langfile, text + at, n);
 			at += n + 1;
 		}
 		return 0;
