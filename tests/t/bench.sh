@@ -48,7 +48,7 @@ BUILD=$S/build RUNS=1 SCALE=2 BYTES=30000 LISTINGS=12 PANDOC=0 QUIRE="$QUIRE" \
 rc=$?
 ok code-bench-runs "exit $rc: $(tail -n 2 "$S/bench.err")" [ $rc -eq 0 ]
 R=$S/build/bench/results-code.md
-for want in '### API reference' '### mdBook book' "highlighting's share of a -j 1 run" \
+for want in '### API reference' '### mdBook book' "highlighting's share of a -j 1 run" "share of a run on" \
     'read+parse without highlighting' '| \*\*quire -t pdf\*\* |' 'Linearity' \
     '| read+parse |'; do
 	name=code-bench-reports-$(echo "$want" | tr -cs 'a-z0-9' - | sed 's/^-//; s/-$//')
