@@ -160,12 +160,36 @@ struct state {
 const size_t	 MEMO_LINES = 65536;
 const size_t	 MEMO_LINE_MAX = 512;	/* bytes of a line remembered */
 
+/* Whole blocks are remembered too (an install command, a manifest, a
+ * signature repeated from page to page), with every token, so a block
+ * seen before costs no matching at all, whatever state its lines are
+ * read in. */
+const size_t	 MEMO_BLOCKS = 16384;
+const size_t	 MEMO_BLOCK_MAX = 4096;	/* bytes of a block remembered */
+
+/* The caller's callback, and the block's tokens kept as they pass. */
+struct block_record {
+	hl_token_fn	*fn;
+	void		*arg;
+	line_tokens	 toks;		/* off is in the block here */
+};
+
+void
+record_token(void *arg, size_t off, size_t len, enum code_class cls)
+{
+	block_record *r = static_cast<block_record *>(arg);
+
+	r->fn(r->arg, off, len, cls);
+	r->toks.push_back({ off, len, cls });
+}
+
 /* A thread's own: where its tokens go, the formatters that send them
  * there and the lines it remembers. */
 struct worker {
 	struct sink			 sink;
 	srchilite::FormatterManager	 formatters;
 	std::unordered_map<std::string, line_tokens> memo;
+	std::unordered_map<std::string, line_tokens> blocks;
 	std::string			 key;
 
 	worker() : sink(), formatters(srchilite::FormatterPtr(
@@ -281,6 +305,45 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	w.memo.emplace(w.key, std::move(toks));
 }
 
+/* Tokenise a block with a highlighter of its own, its tokens to fn. */
+void
+read_block(const char *langfile, const char *text, size_t len,
+    hl_token_fn *fn, void *arg)
+{
+	srchilite::HighlightStatePtr automaton;
+
+	{
+		std::lock_guard<std::mutex> g(loading);
+		state &st = get_state();
+
+		automaton = st.defs.getHighlightState(st.datadir, langfile);
+	}
+	srchilite::SourceHighlighter h(automaton);
+	srchilite::FormatterParams params;
+	struct sink &sink = mine->sink;
+	size_t at = 0;
+
+	/* Positions are only reported with optimisation off; this side
+	 * merges touching tokens of one class instead. */
+	h.setOptimize(false);
+	h.setFormatterManager(&mine->formatters);
+	h.setFormatterParams(&params);
+	sink.fn = fn;
+	sink.arg = arg;
+	while (at < len) {
+		const char *nl = static_cast<const char *>(
+		    std::memchr(text + at, '\n', len - at));
+		size_t n = nl != nullptr ? (size_t)(nl - (text + at)) :
+		    len - at;
+
+		sink.line = at;
+		sink.linelen = n;
+		params.start = 0;
+		read_line(h, *mine, langfile, text + at, n);
+		at += n + 1;
+	}
+}
+
 } // namespace
 
 extern "C" int
@@ -313,41 +376,26 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
     hl_token_fn *fn, void *arg)
 {
 	return guarded([=] {
-		srchilite::HighlightStatePtr automaton;
-
-		{
-			std::lock_guard<std::mutex> g(loading);
-			state &st = get_state();
-
-			automaton = st.defs.getHighlightState(st.datadir,
-			    langfile);
-		}
 		if (mine == nullptr)
 			mine.reset(new worker());
-		srchilite::SourceHighlighter h(automaton);
-		srchilite::FormatterParams params;
-		struct sink &sink = mine->sink;
-		size_t at = 0;
-
-		/* Positions are only reported with optimisation off; this
-		 * side merges touching tokens of one class instead. */
-		h.setOptimize(false);
-		h.setFormatterManager(&mine->formatters);
-		h.setFormatterParams(&params);
-		sink.fn = fn;
-		sink.arg = arg;
-		while (at < len) {
-			const char *nl = static_cast<const char *>(
-			    std::memchr(text + at, '\n', len - at));
-			size_t n = nl != nullptr ? (size_t)(nl - (text + at)) :
-			    len - at;
-
-			sink.line = at;
-			sink.linelen = n;
-			params.start = 0;
-			read_line(h, *mine, langfile, text + at, n);
-			at += n + 1;
+		if (len > MEMO_BLOCK_MAX) {
+			read_block(langfile, text, len, fn, arg);
+			return 0;
 		}
+		std::string key(langfile);
+		key.push_back('\0');
+		key.append(text, len);
+		auto hit = mine->blocks.find(key);
+		if (hit != mine->blocks.end()) {
+			for (const line_token &t : hit->second)
+				fn(arg, t.off, t.len, t.cls);
+			return 0;
+		}
+		block_record rec = { fn, arg, line_tokens() };
+		read_block(langfile, text, len, record_token, &rec);
+		if (mine->blocks.size() >= MEMO_BLOCKS)
+			mine->blocks.clear();
+		mine->blocks.emplace(std::move(key), std::move(rec.toks));
 		return 0;
 	});
 }
