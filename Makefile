@@ -156,11 +156,13 @@ dist:
 	@scripts/dist $(VERSION)
 
 bench: build
+	@scripts/install-deps bench
 	@scripts/bench
 	@tests/bench/code-bench
 
 # The code-heavy corpora alone (an API reference and an mdBook book).
 bench-code: build
+	@scripts/install-deps bench
 	@tests/bench/code-bench
 
 fuzz: test-deps
