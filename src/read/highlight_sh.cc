@@ -29,6 +29,7 @@
  * reads it).  The formatters, which hold where tokens go, and the last
  * error are each thread's own.
  */
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -83,7 +84,7 @@ const struct {
 
 /* One token of a line, as a remembered line keeps it. */
 struct line_token {
-	size_t		 off, len;	/* in the line */
+	uint32_t	 off, len;	/* in the line (in the block) */
 	enum code_class	 cls;
 };
 typedef std::vector<line_token> line_tokens;
@@ -119,7 +120,8 @@ public:
 			return;
 		out->fn(out->arg, out->line + start, s.size(), cls);
 		if (out->keep != nullptr)
-			out->keep->push_back({ start, s.size(), cls });
+			out->keep->push_back({ (uint32_t)start,
+			    (uint32_t)s.size(), cls });
 	}
 };
 
@@ -155,16 +157,17 @@ struct state {
  * pushed, is read the same way wherever it stands, so its tokens are
  * remembered and given again; a line inside a comment or string that
  * spans lines is always read afresh.  The memory is a thread's own and
- * forgets everything when it grows past MEMO_LINES lines.
+ * forgets everything when it grows past MEMO_BYTES (texts and tokens,
+ * with a guess at the map's own cost per entry).
  */
-const size_t	 MEMO_LINES = 65536;
+const size_t	 MEMO_BYTES = 4 << 20;
+const size_t	 MEMO_ENTRY = 64;	/* the map's bytes per entry, about */
 const size_t	 MEMO_LINE_MAX = 512;	/* bytes of a line remembered */
 
 /* Whole blocks are remembered too (an install command, a manifest, a
  * signature repeated from page to page), with every token, so a block
  * seen before costs no matching at all, whatever state its lines are
  * read in. */
-const size_t	 MEMO_BLOCKS = 16384;
 const size_t	 MEMO_BLOCK_MAX = 4096;	/* bytes of a block remembered */
 
 /* The caller's callback, and the block's tokens kept as they pass. */
@@ -180,7 +183,7 @@ record_token(void *arg, size_t off, size_t len, enum code_class cls)
 	block_record *r = static_cast<block_record *>(arg);
 
 	r->fn(r->arg, off, len, cls);
-	r->toks.push_back({ off, len, cls });
+	r->toks.push_back({ (uint32_t)off, (uint32_t)len, cls });
 }
 
 /* A thread's own: where its tokens go, the formatters that send them
@@ -190,6 +193,7 @@ struct worker {
 	srchilite::FormatterManager	 formatters;
 	std::unordered_map<std::string, line_tokens> memo;
 	std::unordered_map<std::string, line_tokens> blocks;
+	size_t				 memo_bytes = 0, block_bytes = 0;
 	std::string			 key;
 
 	worker() : sink(), formatters(srchilite::FormatterPtr(
@@ -300,8 +304,13 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	sink.keep = nullptr;
 	if (!at_top(h))
 		return;
-	if (w.memo.size() >= MEMO_LINES)
+	size_t cost = w.key.size() + toks.size() * sizeof(line_token) +
+	    MEMO_ENTRY;
+	if (w.memo_bytes + cost > MEMO_BYTES) {
 		w.memo.clear();
+		w.memo_bytes = 0;
+	}
+	w.memo_bytes += cost;
 	w.memo.emplace(w.key, std::move(toks));
 }
 
@@ -393,8 +402,13 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
 		}
 		block_record rec = { fn, arg, line_tokens() };
 		read_block(langfile, text, len, record_token, &rec);
-		if (mine->blocks.size() >= MEMO_BLOCKS)
+		size_t cost = key.size() + rec.toks.size() *
+		    sizeof(line_token) + MEMO_ENTRY;
+		if (mine->block_bytes + cost > MEMO_BYTES) {
 			mine->blocks.clear();
+			mine->block_bytes = 0;
+		}
+		mine->block_bytes += cost;
 		mine->blocks.emplace(std::move(key), std::move(rec.toks));
 		return 0;
 	});
