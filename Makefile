@@ -7,7 +7,7 @@
 #   make tsan       ThreadSanitizer over the formats made side by side
 #   make install / uninstall   (PREFIX, DESTDIR): the program and quire(1)
 #   make dist       quire-VERSION.tar.gz of the committed sources
-#   make bench, make fuzz SECONDS=N, make pictures, make check-a11y
+#   make bench, make bench-code, make fuzz SECONDS=N, make pictures, make check-a11y
 
 PREFIX	?= /usr/local
 VERSION	 = 0.1.0
@@ -58,7 +58,7 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CONTENT	 = $(wildcard content/*.md)
 
-.PHONY: all deps test-deps build publish check sanitize tsan install uninstall dist bench \
+.PHONY: all deps test-deps build publish check sanitize tsan install uninstall dist bench bench-code \
 	fuzz pictures check-a11y clean FORCE print-cflags print-libs print-objs
 
 all: deps
@@ -160,7 +160,14 @@ dist:
 	@scripts/dist $(VERSION)
 
 bench: build
+	@scripts/install-deps bench
 	@scripts/bench
+	@tests/bench/code-bench
+
+# The code-heavy corpora alone (an API reference and an mdBook book).
+bench-code: build
+	@scripts/install-deps bench
+	@tests/bench/code-bench
 
 fuzz: test-deps
 	@scripts/fuzz $(SECONDS)

@@ -284,8 +284,8 @@ static void
 assign_ids(struct doc *d)
 {
 	struct strmap ids;
-	struct node *n = NULL, **notes = NULL;
-	size_t nnotes = 0, cap = 0, i;
+	struct node *n = NULL, **notes = NULL, **anchors = NULL;
+	size_t nnotes = 0, cap = 0, nanchors = 0, acap = 0, i;
 	int entering;
 	char slug[128];
 
@@ -304,6 +304,16 @@ assign_ids(struct doc *d)
 			}
 			notes[nnotes++] = n;
 		}
+		/* Anchors are named after every heading, in this order:
+		 * kept here rather than found by a second walk. */
+		if (entering && n->type == N_ANCHOR) {
+			if (nanchors == acap) {
+				acap = acap ? 2 * acap : 16;
+				anchors = xrealloc(anchors,
+				    acap * sizeof(*anchors));
+			}
+			anchors[nanchors++] = n;
+		}
 		if (!entering || n->type != N_HEADING)
 			continue;
 		tidy_slugify(doc_plain_text(d, n), slug, sizeof(slug));
@@ -311,10 +321,8 @@ assign_ids(struct doc *d)
 	}
 	/* An author's <a id> keeps its name unless a heading has it; white
 	 * space, which no id may hold, becomes '-'. */
-	n = NULL;
-	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		if (!entering || n->type != N_ANCHOR)
-			continue;
+	for (i = 0; i < nanchors; i++) {
+		n = anchors[i];
 		snprintf(slug, sizeof(slug), "%s", n->u.anchor.id);
 		for (char *p = slug; *p != '\0'; p++)
 			if (*p == ' ' || *p == '\t' || *p == '\n')
@@ -342,6 +350,7 @@ assign_ids(struct doc *d)
 			notes[i]->u.footref.id = tidy_unique_id(d, &ids, slug);
 	}
 	free(notes);
+	free(anchors);
 	strmap_free(&ids);
 }
 
@@ -558,7 +567,8 @@ tidy_deflist(struct doc *d, struct node *dl)
 static void
 outline_levels(struct doc *d)
 {
-	struct node *ch, *n;
+	struct node *ch, *n, **heads = NULL;
+	size_t nheads, cap = 0, i;
 	int entering, under_part = 0, top, shift;
 
 	for (ch = d->root->first; ch != NULL; ch = ch->next) {
@@ -567,20 +577,29 @@ outline_levels(struct doc *d)
 		else if (ch->u.chapter.unparted)
 			under_part = 0;
 		top = 6;
-		for (n = NULL; (n = doc_next(ch, n, &entering)) != NULL;)
-			if (entering && n->type == N_HEADING &&
-			    n->u.heading.level < top)
+		/* The chapter's headings, kept: one walk, not two. */
+		nheads = 0;
+		for (n = NULL; (n = doc_next(ch, n, &entering)) != NULL;) {
+			if (!entering || n->type != N_HEADING)
+				continue;
+			if (n->u.heading.level < top)
 				top = n->u.heading.level;
+			if (nheads == cap) {
+				cap = cap ? 2 * cap : 16;
+				heads = xrealloc(heads, cap * sizeof(*heads));
+			}
+			heads[nheads++] = n;
+		}
 		shift = ch->u.chapter.part ? 0 : 1 - top +
 		    ch->u.chapter.depth + under_part;
 		/* A lone handout keeps its levels as written. */
 		if (!d->book)
 			shift = 0;
-		for (n = NULL; (n = doc_next(ch, n, &entering)) != NULL;)
-			if (entering && n->type == N_HEADING)
-				n->u.heading.outline = n->u.heading.level +
-				    shift;
+		for (i = 0; i < nheads; i++)
+			heads[i]->u.heading.outline =
+			    heads[i]->u.heading.level + shift;
 	}
+	free(heads);
 	if (d->title != NULL)
 		d->title->u.heading.outline = 1;
 }

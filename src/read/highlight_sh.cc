@@ -29,12 +29,15 @@
  * reads it).  The formatters, which hold where tokens go, and the last
  * error are each thread's own.
  */
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <srchilite/formatter.h>
 #include <srchilite/formattermanager.h>
@@ -79,12 +82,20 @@ const struct {
 	{ "oldfile", CC_DELETED },
 };
 
+/* One token of a line, as a remembered line keeps it. */
+struct line_token {
+	uint32_t	 off, len;	/* in the line (in the block) */
+	enum code_class	 cls;
+};
+typedef std::vector<line_token> line_tokens;
+
 /* Where the tokens of the block being read go. */
 struct sink {
 	hl_token_fn	*fn;
 	void		*arg;
 	size_t		 line;		/* the line's offset in the block */
 	size_t		 linelen;
+	line_tokens	*keep;		/* the line's tokens, to remember */
 };
 
 /* One language element's formatter: it reports where its tokens are. */
@@ -108,6 +119,9 @@ public:
 		if (start > out->linelen || s.size() > out->linelen - start)
 			return;
 		out->fn(out->arg, out->line + start, s.size(), cls);
+		if (out->keep != nullptr)
+			out->keep->push_back({ (uint32_t)start,
+			    (uint32_t)s.size(), cls });
 	}
 };
 
@@ -134,11 +148,53 @@ struct state {
 	}
 };
 
-/* A thread's own: where its tokens go, and the formatters that send
- * them there. */
+/*
+ * Lines already read, by definition file and text, with their tokens.
+ * Matching is nearly all of the library's cost (every rule is tried at
+ * every token), and code repeats its lines: closing braces, blank lines,
+ * imports, the same call in one example after another.  A line that
+ * starts and ends in the definition's outermost state, with nothing
+ * pushed, is read the same way wherever it stands, so its tokens are
+ * remembered and given again; a line inside a comment or string that
+ * spans lines is always read afresh.  The memory is a thread's own and
+ * forgets everything when it grows past MEMO_BYTES (texts and tokens,
+ * with a guess at the map's own cost per entry).
+ */
+const size_t	 MEMO_BYTES = 4 << 20;
+const size_t	 MEMO_ENTRY = 64;	/* the map's bytes per entry, about */
+const size_t	 MEMO_LINE_MAX = 512;	/* bytes of a line remembered */
+
+/* Whole blocks are remembered too (an install command, a manifest, a
+ * signature repeated from page to page), with every token, so a block
+ * seen before costs no matching at all, whatever state its lines are
+ * read in. */
+const size_t	 MEMO_BLOCK_MAX = 4096;	/* bytes of a block remembered */
+
+/* The caller's callback, and the block's tokens kept as they pass. */
+struct block_record {
+	hl_token_fn	*fn;
+	void		*arg;
+	line_tokens	 toks;		/* off is in the block here */
+};
+
+void
+record_token(void *arg, size_t off, size_t len, enum code_class cls)
+{
+	block_record *r = static_cast<block_record *>(arg);
+
+	r->fn(r->arg, off, len, cls);
+	r->toks.push_back({ (uint32_t)off, (uint32_t)len, cls });
+}
+
+/* A thread's own: where its tokens go, the formatters that send them
+ * there and the lines it remembers. */
 struct worker {
 	struct sink			 sink;
 	srchilite::FormatterManager	 formatters;
+	std::unordered_map<std::string, line_tokens> memo;
+	std::unordered_map<std::string, line_tokens> blocks;
+	size_t				 memo_bytes = 0, block_bytes = 0;
+	std::string			 key;
 
 	worker() : sink(), formatters(srchilite::FormatterPtr(
 	    new PlainFormatter()))
@@ -204,6 +260,99 @@ guarded(F f)
 	return -1;
 }
 
+/* Whether h stands in its definition's outermost state, nothing pushed:
+ * where a line's reading depends on its text alone. */
+bool
+at_top(srchilite::SourceHighlighter &h)
+{
+	srchilite::HighlightStateStackPtr stack = h.getStateStack();
+
+	return h.getCurrentState() == h.getMainState() &&
+	    (stack == nullptr || stack->empty());
+}
+
+/* Read one line of n bytes into w's sink, from memory when the same
+ * line of the same definition was read before from the outermost
+ * state; remember it when it is read from there and ends there. */
+void
+read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
+    const char *line, size_t n)
+{
+	struct sink &sink = w.sink;
+	line_tokens toks;
+
+	if (n > MEMO_LINE_MAX || !at_top(h)) {
+		h.highlightParagraph(std::string(line, n));
+		return;
+	}
+	w.key.assign(langfile);
+	w.key.push_back('\n');
+	w.key.append(line, n);
+	auto hit = w.memo.find(w.key);
+	if (hit != w.memo.end()) {
+		for (const line_token &t : hit->second)
+			sink.fn(sink.arg, sink.line + t.off, t.len, t.cls);
+		return;
+	}
+	sink.keep = &toks;
+	try {
+		h.highlightParagraph(std::string(line, n));
+	} catch (...) {
+		sink.keep = nullptr;
+		throw;
+	}
+	sink.keep = nullptr;
+	if (!at_top(h))
+		return;
+	size_t cost = w.key.size() + toks.size() * sizeof(line_token) +
+	    MEMO_ENTRY;
+	if (w.memo_bytes + cost > MEMO_BYTES) {
+		w.memo.clear();
+		w.memo_bytes = 0;
+	}
+	w.memo_bytes += cost;
+	w.memo.emplace(w.key, std::move(toks));
+}
+
+/* Tokenise a block with a highlighter of its own, its tokens to fn. */
+void
+read_block(const char *langfile, const char *text, size_t len,
+    hl_token_fn *fn, void *arg)
+{
+	srchilite::HighlightStatePtr automaton;
+
+	{
+		std::lock_guard<std::mutex> g(loading);
+		state &st = get_state();
+
+		automaton = st.defs.getHighlightState(st.datadir, langfile);
+	}
+	srchilite::SourceHighlighter h(automaton);
+	srchilite::FormatterParams params;
+	struct sink &sink = mine->sink;
+	size_t at = 0;
+
+	/* Positions are only reported with optimisation off; this side
+	 * merges touching tokens of one class instead. */
+	h.setOptimize(false);
+	h.setFormatterManager(&mine->formatters);
+	h.setFormatterParams(&params);
+	sink.fn = fn;
+	sink.arg = arg;
+	while (at < len) {
+		const char *nl = static_cast<const char *>(
+		    std::memchr(text + at, '\n', len - at));
+		size_t n = nl != nullptr ? (size_t)(nl - (text + at)) :
+		    len - at;
+
+		sink.line = at;
+		sink.linelen = n;
+		params.start = 0;
+		read_line(h, *mine, langfile, text + at, n);
+		at += n + 1;
+	}
+}
+
 } // namespace
 
 extern "C" int
@@ -236,41 +385,31 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
     hl_token_fn *fn, void *arg)
 {
 	return guarded([=] {
-		srchilite::HighlightStatePtr automaton;
-
-		{
-			std::lock_guard<std::mutex> g(loading);
-			state &st = get_state();
-
-			automaton = st.defs.getHighlightState(st.datadir,
-			    langfile);
-		}
 		if (mine == nullptr)
 			mine.reset(new worker());
-		srchilite::SourceHighlighter h(automaton);
-		srchilite::FormatterParams params;
-		struct sink &sink = mine->sink;
-		size_t at = 0;
-
-		/* Positions are only reported with optimisation off; this
-		 * side merges touching tokens of one class instead. */
-		h.setOptimize(false);
-		h.setFormatterManager(&mine->formatters);
-		h.setFormatterParams(&params);
-		sink.fn = fn;
-		sink.arg = arg;
-		while (at < len) {
-			const char *nl = static_cast<const char *>(
-			    std::memchr(text + at, '\n', len - at));
-			size_t n = nl != nullptr ? (size_t)(nl - (text + at)) :
-			    len - at;
-
-			sink.line = at;
-			sink.linelen = n;
-			params.start = 0;
-			h.highlightParagraph(std::string(text + at, n));
-			at += n + 1;
+		if (len > MEMO_BLOCK_MAX) {
+			read_block(langfile, text, len, fn, arg);
+			return 0;
 		}
+		std::string key(langfile);
+		key.push_back('\0');
+		key.append(text, len);
+		auto hit = mine->blocks.find(key);
+		if (hit != mine->blocks.end()) {
+			for (const line_token &t : hit->second)
+				fn(arg, t.off, t.len, t.cls);
+			return 0;
+		}
+		block_record rec = { fn, arg, line_tokens() };
+		read_block(langfile, text, len, record_token, &rec);
+		size_t cost = key.size() + rec.toks.size() *
+		    sizeof(line_token) + MEMO_ENTRY;
+		if (mine->block_bytes + cost > MEMO_BYTES) {
+			mine->blocks.clear();
+			mine->block_bytes = 0;
+		}
+		mine->block_bytes += cost;
+		mine->blocks.emplace(std::move(key), std::move(rec.toks));
 		return 0;
 	});
 }

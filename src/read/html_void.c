@@ -10,6 +10,7 @@
  * scripts are never mistaken for them), and an end tag is written right
  * after each void element libxml2 does not already treat as empty.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,35 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	v->name[v->n++] = html_tag((const char *)name)->name;
 }
 
+/*
+ * Could html hold a start tag of a void element libxml2 leaves open?  A
+ * look at every '<' and the letters and digits after it, which finds
+ * every start tag libxml2 could (and some inside comments or attribute
+ * values, which the parse below then rules out).  Most HTML blocks (a
+ * table, a <div>) hold none, and are spared that parse.
+ */
+static int
+may_leave_open(const char *html)
+{
+	const char *p = html;
+	char name[16];
+	size_t k;
+
+	while ((p = strchr(p, '<')) != NULL) {
+		p++;
+		for (k = 0; k < sizeof(name) - 1 &&
+		    isalnum((unsigned char)p[k]); k++)
+			name[k] = (char)tolower((unsigned char)p[k]);
+		name[k] = '\0';
+		/* Longer than any element's name: not one of them. */
+		if (k == sizeof(name) - 1)
+			continue;
+		if (k > 0 && left_open(name))
+			return 1;
+	}
+	return 0;
+}
+
 char *
 html_close_voids(const char *html)
 {
@@ -73,6 +103,8 @@ html_close_voids(const char *html)
 	struct buf b;
 	size_t i, from = 0;
 
+	if (!may_leave_open(html))
+		return NULL;
 	memset(&v, 0, sizeof(v));
 	v.html = html;
 	v.len = strlen(html);

@@ -448,3 +448,18 @@ if [ $rc = 0 ] && [ "$(grep -c warning "$S/nodata.err")" = 1 ] &&
 else
 	fail "no language definitions: one warning, plain code" "exit $rc: $(head -c 200 "$S/nodata.err")"
 fi
+# Lines read before are remembered (issue 36), but only where they stand
+# outside a comment or string that spans lines: a "}" and a declaration
+# inside a block comment stay comment, the same lines outside it do not,
+# in this block and in a later one, at -j 1 and -j 2.
+printf '```c\nint a;\n}\n/* open\n}\nint a;\n*/\n}\nint a;\n```\n\n```c\n/*\n}\nint a;\n*/\nint a;\n}\n```\n' >"$S/memo.md"
+want1='type@0+3 operator@5+1 operator@7+1 comment@9+7 comment@17+1 comment@19+6 comment@26+2 operator@29+1 type@31+3 operator@36+1 '
+want2='comment@0+2 comment@3+1 comment@5+6 comment@12+2 type@15+3 operator@20+1 operator@22+1 '
+ok=1
+for j in 1 2; do
+	got=$("$QUIRE" -j $j --dump "$S/memo.md" 2>/dev/null | grep '^ *code_block' |
+	    sed -E 's/^ *code_block [0-9]+ info="c" lang="c" //; s/"[^"]*"$//')
+	[ "$got" = "$want1"$'\n'"$want2" ] || { ok=0; echo "  -j $j: $got" >&2; }
+done
+[ $ok = 1 ] && pass "remembered lines: inside a comment spanning lines they stay comment" ||
+	fail "remembered lines: inside a comment spanning lines they stay comment"
