@@ -120,6 +120,11 @@ add_glue(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 	    / 1000.0;
 	struct lo_item *glue = par_push(p, IT_GLUE);
 	glue->w = w;
+	/* A space inside code keeps its width: it is part of the code,
+	 * and a monospace space is already wider than the text's, so
+	 * stretched it would open a hole in the line. */
+	if (f->fam == FAM_MONO)
+		return;
 	glue->st = w * SPACE_STRETCH;
 	glue->sh = w * SPACE_SHRINK;
 }
@@ -229,6 +234,73 @@ add_hyphen(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 static void	hyphenated(const struct lo_ctx *, struct lo_par *,
 		    const struct lo_fmt *, const char *, size_t);
 
+#define WORD_JOINER	"\xE2\x81\xA0"	/* U+2060, in UTF-8 */
+
+static const char *
+find_joiner(const char *s, const char *end)
+{
+	for (; s + 3 <= end; s++)
+		if (memcmp(s, WORD_JOINER, 3) == 0)
+			return s;
+	return NULL;
+}
+
+/* A word the author marked unbreakable with a word joiner (U+2060)
+ * anywhere in it: set whole, never hyphenated, and the joiners, which
+ * no font draws, left out. */
+static int
+joined(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    const char *s, size_t len)
+{
+	const char *end = s + len, *wj;
+
+	if ((wj = find_joiner(s, end)) == NULL)
+		return 0;
+	for (; s < end; s = wj + 3) {
+		if ((wj = find_joiner(s, end)) == NULL)
+			wj = end;
+		if (wj > s)
+			add_piece(c, p, f, s, (size_t)(wj - s));
+		if (wj == end)
+			break;
+	}
+	return 1;
+}
+
+/* Whether a long piece of code may break before byte i: after a run of
+ * / . = | , ; : (a path, a member, an option's value, a list) or before
+ * "--" (the next option), never leaving a single character on a line. */
+static int
+code_break(const char *s, size_t len, size_t i)
+{
+	static const char after[] = "/.=|,;:";
+
+	if (i < 2 || i + 2 > len)
+		return 0;
+	if (strchr(after, s[i - 1]) != NULL && strchr(after, s[i]) == NULL)
+		return 1;
+	return s[i] == '-' && s[i + 1] == '-' && s[i - 1] != '-';
+}
+
+/* A space-free word of code: longer ones may break where code_break
+ * says, without a hyphen (one would read as part of the code). */
+static void
+code_pieces(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    const char *s, size_t len)
+{
+	size_t from = 0;
+
+	if (len > CODE_BREAK_MIN && !f->nohyph)
+		for (size_t i = 2; i + 2 <= len; i++) {
+			if (!code_break(s, len, i))
+				continue;
+			add_piece(c, p, f, s + from, i - from);
+			par_push(p, IT_PEN)->pen = CODE_BREAK_PEN;
+			from = i;
+		}
+	add_piece(c, p, f, s + from, len - from);
+}
+
 /* A break opportunity of no width that draws nothing. */
 static void
 add_break(struct lo_par *p)
@@ -247,6 +319,8 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	struct par_state *ps = c->par;
 	size_t		 *at, n, from = 0;
 
+	if (joined(c, p, f, s, len))
+		return;
 	if (f->nohyph || f->fam == FAM_MONO || !wordbreak_needed(s, len)) {
 		if (wordcache_replay(ps->wc, p, f, s, len))
 			return;
@@ -294,6 +368,10 @@ hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 		return;
 	}
 
+	if (f->fam == FAM_MONO) {
+		code_pieces(c, p, f, s, len);
+		return;
+	}
 	while (a < len && !isalpha_ascii((unsigned char)s[a]))
 		a++;
 	while (b > a && !isalpha_ascii((unsigned char)s[b - 1]))

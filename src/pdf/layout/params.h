@@ -66,9 +66,18 @@ lo_baseline(double size, double lead)
 #define HYPH_PEN	50	/* a break at a hyphenation point */
 #define SLASH_PEN	60	/* inside a cut word, after / . - _ ? & = # */
 #define CHAR_PEN	900	/* inside a cut word, anywhere else */
+/* Inline code longer than this many bytes may break after / . = | , ; :
+ * and before "--", at this penalty and without a hyphen. */
+#define CODE_BREAK_MIN	12
+#define CODE_BREAK_PEN	50
 #define RAGGED_HYPH_PEN	250	/* added in ragged text */
 #define LINE_PEN	10.0	/* every line, so fewer lines win */
-#define FLAG_DEM	3000.0	/* two hyphenated lines in a row */
+/* Two hyphenated lines in a row, and a hyphenated line before the last
+ * (TeX's \doublehyphendemerits and \finalhyphendemerits; TeX's final
+ * 5000 still leaves stubs such as "rev-" / "enue." at a measure this
+ * short, so it counts as much as a double hyphen). */
+#define FLAG_DEM	10000.0
+#define FINAL_HYPH_DEM	10000.0
 #define FIT_DEM		3000.0	/* a tight line next to a loose one */
 #define MAX_BADNESS	1e6
 #define FIRST_TOLERANCE	1.5	/* the first pass's largest ratio */
