@@ -115,7 +115,8 @@ def measure(pdf, leading, em=None):
             just += 1
             gaps = [b[0] - a[1] for a, b in zip(ln[6], ln[6][1:])]
             if max(gaps) > LOOSE_EM * em:
-                loose.append('%.2f em: %s' % (max(gaps) / em, text(ln)))
+                loose.append('%.2f em: %s / %s' % (
+                    max(gaps) / em, text(ln), text(nxt)[:30]))
     r['stubs'] = len(stubs)
     r['names'] = len(names)
     r['justified'] = just

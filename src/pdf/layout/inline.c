@@ -290,7 +290,7 @@ code_pieces(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 {
 	size_t from = 0;
 
-	if (len > CODE_BREAK_MIN && !f->nohyph)
+	if (len >= CODE_BREAK_MIN && !f->nohyph)
 		for (size_t i = 2; i + 2 <= len; i++) {
 			if (!code_break(s, len, i))
 				continue;
@@ -344,6 +344,42 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	free(at);
 }
 
+static int
+lower_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return 1;
+}
+
+/* Where a word of prose may break after a hyphen, slash or dash of its
+ * own ("run-time", "and/or", "this—that"), as TeX does at an explicit
+ * hyphen: between small letters only, 2 before and 3 after (a name such
+ * as "non-English" stays whole), and never in an address.  Returns the
+ * byte after the first such mark, or 0. */
+static size_t
+explicit_break(const char *s, size_t len)
+{
+	static const char *const dashes[] = { "\xE2\x80\x93", "\xE2\x80\x94" };
+
+	for (size_t i = 0; i + 2 < len; i++)
+		if (s[i] == '@' || (s[i] == ':' && s[i + 1] == '/') ||
+		    (s[i] == 'w' && s[i + 1] == 'w' && s[i + 2] == 'w'))
+			return 0;
+	for (size_t i = 2; i + 4 <= len; i++) {
+		size_t k = s[i] == '-' || s[i] == '/' ? 1 : 0;
+
+		for (int d = 0; d < 2 && k == 0; d++)
+			if (memcmp(s + i, dashes[d], 3) == 0)
+				k = 3;
+		if (k > 0 && i + k + 3 <= len && lower_ascii(s + i - 2, 2) &&
+		    lower_ascii(s + i + k, 3))
+			return i + k;
+	}
+	return 0;
+}
+
 /* One space-free word: hyphenate its alphabetic core.  An author's soft
  * hyphens (U+00AD) replace the patterns and are never drawn unless the
  * line breaks there. */
@@ -351,7 +387,7 @@ static void
 hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
-	size_t	a = 0, b = len, last;
+	size_t	a = 0, b = len, last, cut;
 	char	pts[80];
 	const char *shy;
 
@@ -370,6 +406,12 @@ hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 
 	if (f->fam == FAM_MONO) {
 		code_pieces(c, p, f, s, len);
+		return;
+	}
+	if (!f->nohyph && (cut = explicit_break(s, len)) > 0) {
+		hyphenated(c, p, f, s, cut);
+		par_push(p, IT_PEN)->pen = EXPLICIT_PEN;
+		hyphenated(c, p, f, s + cut, len - cut);
 		return;
 	}
 	while (a < len && !isalpha_ascii((unsigned char)s[a]))

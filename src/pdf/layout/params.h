@@ -66,10 +66,11 @@ lo_baseline(double size, double lead)
 #define HYPH_PEN	50	/* a break at a hyphenation point */
 #define SLASH_PEN	60	/* inside a cut word, after / . - _ ? & = # */
 #define CHAR_PEN	900	/* inside a cut word, anywhere else */
-/* Inline code longer than this many bytes may break after / . = | , ; :
+/* Inline code of this many bytes or more may break after / . = | , ; :
  * and before "--", at this penalty and without a hyphen. */
 #define CODE_BREAK_MIN	12
 #define CODE_BREAK_PEN	50
+#define EXPLICIT_PEN	50	/* after a word's own hyphen, slash or dash */
 #define RAGGED_HYPH_PEN	250	/* added in ragged text */
 #define LINE_PEN	10.0	/* every line, so fewer lines win */
 /* Two hyphenated lines in a row, and a hyphenated line before the last
@@ -142,6 +143,9 @@ lo_baseline(double size, double lead)
 #define CELL_VPAD	0.7	/* vertical padding, of the horizontal */
 #define HEADER_RULE_W	2	/* the header's rules, times rule-width */
 #define SIZE_STEP	0.5	/* points a table shrinks by per try */
+/* A table too wide for the measure may reach this near the paper's
+ * side edges (points; 20 mm). */
+#define TABLE_PAGE_MARGIN 56.69
 #define CONTINUED_SIZE	0.85	/* "(continued)" under a split row's label */
 /* A column's content width takes a quote as indented by one size and a
  * code block as 4 (shortest) to 30 (longest line) sizes wide. */
