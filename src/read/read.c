@@ -244,6 +244,7 @@ read_document(const struct read_request *q, char **files, int nfiles,
 		book_name(d);
 	if (meta_finish(d, d->root->first->u.chapter.path, &r.text) != 0)
 		return EXIT_INPUT;
+	settle_title(d);
 	tidy_number_sections(d);
 	return EXIT_OK;
 }

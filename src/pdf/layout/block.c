@@ -126,8 +126,11 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	buf_free(&b);
 	for (size_t i = from; i < v->n; i++)
 		v->e[i].keep = 1;
-	if (lvl <= 2) {
-		/* A hairline under top-level headings. */
+	/* A hairline under top-level headings, unless a rule or a table
+	 * (its heavy top rule) follows at once: rules stacked within a few
+	 * lines read as clutter, not as structure. */
+	if (lvl <= 2 && (n->next == NULL || (n->next->type != N_RULE &&
+	    n->next->type != N_TABLE))) {
 		struct lo_entry *e = &v->e[v->n - 1];
 		struct lo_op *o = ops_push(&e->ops);
 

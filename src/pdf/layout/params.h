@@ -107,6 +107,10 @@ lo_baseline(double size, double lead)
 #define CODE_BASE	1.0	/* the baseline below a code line's top */
 #define CODE_MARK_GAP	0.3	/* after the continuation mark */
 #define TAB_STOP	4	/* columns */
+/* A listing of up to this many lines is never split across pages; a
+ * longer one keeps at least CODE_KEEP_LINES on each side. */
+#define CODE_KEEP_WHOLE	12
+#define CODE_KEEP_LINES	3
 /* Lists and quotes indent only a measure wider than this many sizes. */
 #define MIN_INDENT_MEASURE 8
 #define LIST_INDENT	1.6
