@@ -74,11 +74,11 @@ lo_baseline(double size, double lead)
 #define RAGGED_HYPH_PEN	250	/* added in ragged text */
 #define LINE_PEN	10.0	/* every line, so fewer lines win */
 /* Two hyphenated lines in a row, and a hyphenated line before the last
- * (TeX's \doublehyphendemerits and \finalhyphendemerits).  TeX's final
- * 5000 left a stub such as "under-" / "standing." in one paragraph of
- * six; at 100000 (a line stretched to a ratio of about 1.45) only
- * paragraphs of two lines keep one, where the other way is a line
- * looser still. */
+ * (TeX's \doublehyphendemerits and \finalhyphendemerits).  A final
+ * value near TeX's still left stubs such as "under-" / "standing." in
+ * long paragraphs; at 100000 (a line stretched to a ratio of about
+ * 1.45) only paragraphs of two lines keep one, where the other way is
+ * a line looser still. */
 #define FLAG_DEM	10000.0
 #define FINAL_HYPH_DEM	100000.0
 #define FIT_DEM		3000.0	/* a tight line next to a loose one */
