@@ -3,6 +3,8 @@
 """pdfmeasure.py - what a typographer sees in a PDF, measured.
 
 Usage: pdfmeasure.py [-v] [--leading L] [--em PT] FILE.pdf
+       pdfmeasure.py listings FILE.pdf
+       pdfmeasure.py strokes FILE.pdf
 
 Reads the word boxes of `pdftotext -bbox-layout` and reports, for the
 body text (the lines of the commonest height):
@@ -20,6 +22,11 @@ body text (the lines of the commonest height):
 The em is the body line pitch divided by the leading (--leading, 1.35
 by default as in styles/default.yaml), or --em in points.  Prints one
 `key value` per line; -v lists the stubs, names and loose lines too.
+
+`listings` checks the test cases' listings, whose lines read "kNN line
+NN of NN": one of up to 12 lines must stay on one page, a longer one
+keep 3 lines or more on each side.  `strokes` counts the paths begun in
+the file (rules and boxes drawn), to compare two versions of a page.
 """
 import re
 import statistics
@@ -125,7 +132,49 @@ def measure(pdf, leading, em=None):
     return r, stubs, names, loose
 
 
+def listings(pdf):
+    """Listings whose lines read "kNN line NN of NN" (the test cases'):
+    one of up to 12 lines on two pages, or a longer one with fewer than
+    3 lines on either side, is badly split.  Returns the complaints."""
+    info = subprocess.run(['pdfinfo', pdf], capture_output=True,
+                          text=True, check=True).stdout
+    pages = int(re.search(r'Pages:\s+(\d+)', info).group(1))
+    where = {}
+    for p in range(1, pages + 1):
+        text = subprocess.run(['pdftotext', '-f', str(p), '-l', str(p),
+                               '-layout', pdf, '-'], capture_output=True,
+                              text=True, check=True).stdout
+        for m in re.finditer(r'k(\d+) line \d+ of (\d+)', text):
+            where.setdefault((m.group(1), int(m.group(2))), []).append(p)
+    bad = []
+    for (k, size), on in sorted(where.items()):
+        first = on.count(on[0])
+        if first == len(on):
+            continue
+        if size <= 12 or first < 3 or len(on) - first < 3:
+            bad.append('listing %s of %d lines split %d/%d' %
+                       (k, size, first, len(on) - first))
+    return len(where), bad
+
+
+def strokes(pdf):
+    """The number of paths begun (m) in the whole file: rules drawn."""
+    qdf = subprocess.run(['qpdf', '--qdf', '--object-streams=disable',
+                          pdf, '-'], capture_output=True).stdout
+    return len(re.findall(rb'(?m)^[-\d.]+ [-\d.]+ m$', qdf))
+
+
 def main(argv):
+    if argv[:1] == ['listings'] and len(argv) == 2:
+        n, bad = listings(argv[1])
+        print('listings', n)
+        print('badly-split', len(bad))
+        for b in bad:
+            print(b)
+        return 0
+    if argv[:1] == ['strokes'] and len(argv) == 2:
+        print('strokes', strokes(argv[1]))
+        return 0
     verbose, leading, em, files = False, 1.35, None, []
     args = iter(argv)
     for a in args:
