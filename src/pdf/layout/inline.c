@@ -246,24 +246,15 @@ find_joiner(const char *s, const char *end)
 }
 
 /* A word the author marked unbreakable with a word joiner (U+2060)
- * anywhere in it: set whole, never hyphenated, and the joiners, which
- * no font draws, left out. */
+ * anywhere in it: set whole, never hyphenated nor broken after a hyphen
+ * or slash of its own.  The joiner stays in the text, as typed. */
 static int
 joined(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
-	const char *end = s + len, *wj;
-
-	if ((wj = find_joiner(s, end)) == NULL)
+	if (find_joiner(s, s + len) == NULL)
 		return 0;
-	for (; s < end; s = wj + 3) {
-		if ((wj = find_joiner(s, end)) == NULL)
-			wj = end;
-		if (wj > s)
-			add_piece(c, p, f, s, (size_t)(wj - s));
-		if (wj == end)
-			break;
-	}
+	add_piece(c, p, f, s, len);
 	return 1;
 }
 
