@@ -700,16 +700,14 @@ chapter_part(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		if (block(c, v, k, &part, &f))
 			break;
 	chapter_start(c, v, n, from, pending);
-}
-
-/* One input file's blocks. */
-static void
-chapter(const struct lo_ctx *c, struct vlist *v, const struct node *n,
-    const struct lo_column *col)
-{
-	int pending = 1;
-
-	chapter_part(c, v, n, n->first, NULL, col, &pending);
+	/* A part's anchor goes on its title, whose line the running foot
+	 * takes a chapter's name from; the page breaks above the drop. */
+	for (size_t i = from + 1; part.align == AL_CENTER && i < v->n &&
+	    v->e[from].anchor != NULL; i++)
+		if (v->e[i].mark_id != NULL) {
+			v->e[i].anchor = v->e[from].anchor;
+			v->e[from].anchor = NULL;
+		}
 }
 
 /* One block; returns 1 when it was an inline among blocks, which sets
@@ -719,6 +717,7 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col, const struct lo_fmt *f)
 {
 	struct lo_par p;
+	int pending;
 
 	if (n->file != NULL)
 		par_source(c, n->file);
@@ -747,8 +746,9 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	case N_TABLE:
 		table_block(c, v, n, col);
 		break;
-	case N_CHAPTER:
-		chapter(c, v, n, col);
+	case N_CHAPTER:		/* one input file's blocks */
+		pending = 1;
+		chapter_part(c, v, n, n->first, NULL, col, &pending);
 		break;
 	case N_DIV:
 		div_block(c, v, n, col);

@@ -246,7 +246,7 @@ front_numbers(const struct lo_ctx *c, struct front *f)
 		dots[2 * n] = '\0';
 		dot->str = dots;
 		dot->w = (double)n * dotw;
-		dot->x = c->rtl ? fe->right + maxw + fe->size * TOC_GAP / 2 :
+		dot->x = c->rtl ? fe->right + maxw :
 		    fe->right - maxw - fe->size * TOC_GAP / 2 - dot->w;
 	}
 	strmap_free(&pages);
