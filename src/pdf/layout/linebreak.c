@@ -286,7 +286,11 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 		} else if (it->pen < PEN_INF) {
 			legal = 1;
 			at.pen = it->pen;
-			at.flagged = it->flag;
+			/* A break after a word's own hyphen ends the line
+			 * with one too, as TeX counts it. */
+			at.flagged = it->flag || (b > 0 &&
+			    p->it[b - 1].type == IT_BOX && p->it[b - 1].len > 0 &&
+			    p->it[b - 1].s[p->it[b - 1].len - 1] == '-');
 			/* Ragged text has little reason to hyphenate. */
 			if (ragged && at.flagged)
 				at.pen += RAGGED_HYPH_PEN;
