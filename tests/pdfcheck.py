@@ -349,7 +349,12 @@ def notes(dump, bbox, margin, room):
             bad.append('p%d: note word %r above the last body line' % (pg, top[7]))
         if nw and max(w[6] for w in nw) > foot + 1:
             bad.append('p%d: a note runs into the footer' % pg)
-        ws = sorted(ws, key=lambda w: w[4])
+        # A word's box is its font's ascent and descent, which in a face
+        # with room for stacked accents (Charis SIL) is taller than the
+        # leading: boxes of lines apart touch.  Their middle halves do not.
+        ws = sorted(((w[0], w[1], w[2], w[3], w[4] + (w[6] - w[4]) / 4,
+                      w[5], w[6] - (w[6] - w[4]) / 4, w[7]) for w in ws),
+                    key=lambda w: w[4])
         for i, a in enumerate(ws):
             for b in ws[i + 1:]:
                 if b[4] >= a[6] - 0.5:

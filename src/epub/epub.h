@@ -90,7 +90,6 @@ struct epub {
 	int			 extra_css;	/* meta.css is in the book */
 	struct epub_image	 cover;		/* data NULL: no cover */
 	const char		*title;		/* meta.title, or a stand-in */
-	char			*title_buf;	/* the stand-in, malloc'd */
 
 	struct epub_file	*files;
 	size_t			 nfiles;

@@ -358,36 +358,13 @@ epub_link_href(const struct epub *e, const struct node *n)
 
 /* ---- the whole plan --------------------------------------------------- */
 
-/*
- * The book's title.  A document with no title of its own (and no
- * level-1 heading, which would have become it) is called by its first
- * heading, or else by its file name, rather than "Untitled", which names
- * nothing in a reader's library.
- */
+/* The book's title: settle.c gave a document without one its first
+ * heading, or else its file name. */
 static void
 plan_title(struct epub *e)
 {
-	const struct doc *d = e->doc;
-	struct node *n = NULL;
-	int entering;
-
-	e->title = d->meta.title;
-	if (!d->meta.untitled && d->meta.title != NULL)
-		return;
-	while ((n = doc_next(d->root, n, &entering)) != NULL)
-		if (entering && n->type == N_HEADING) {
-			e->title_buf = doc_text_dup(n, 0);
-			if (e->title_buf[0] != '\0')
-				break;
-			free(e->title_buf);
-			e->title_buf = NULL;
-		}
-	if (e->title_buf == NULL && d->meta.name != NULL)
-		e->title_buf = xstrdup(d->meta.name);
-	if (e->title_buf != NULL)
-		e->title = e->title_buf;
-	if (e->title == NULL)
-		e->title = "Untitled";
+	e->title = e->doc->meta.title != NULL ? e->doc->meta.title :
+	    "Untitled";
 }
 
 int
@@ -433,7 +410,6 @@ epub_plan_free(struct epub *e)
 	for (i = 0; i < e->nimages; i++)
 		free(e->images[i].data);
 	free(e->cover.data);
-	free(e->title_buf);
 	free(e->files);
 	free(e->anchors);
 	free(e->toc);

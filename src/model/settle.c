@@ -93,6 +93,37 @@ paper(struct settings *s, const struct pdf_style *st)
 	s->page_height = st->page_height > 0 ? st->page_height : h;
 }
 
+/*
+ * The title of a document that states none (meta.untitled): its first
+ * heading, else its file name, for the PDF's title, the EPUB's
+ * dc:title and the man page's NAME line alike; "Untitled" names nothing
+ * in a reader's library.  meta.untitled stays set, so no title block or
+ * footer prints the stand-in over the heading it was taken from.
+ */
+void
+settle_title(struct doc *d)
+{
+	struct node *n = NULL;
+	const char *t = NULL;
+	int entering;
+
+	if (!d->meta.untitled && d->meta.title != NULL)
+		return;
+	while (t == NULL && (n = doc_next(d->root, n, &entering)) != NULL)
+		if (entering && n->type == N_HEADING &&
+		    *(t = doc_plain_text(d, n)) == '\0')
+			t = NULL;
+	if (t == NULL && d->meta.name != NULL && *d->meta.name != '\0')
+		t = d->meta.name;
+	if (t == NULL)
+		return;
+	/* The NAME line took the title when nothing better was said. */
+	if (d->man.whatis == d->meta.title)
+		d->man.whatis = t;
+	d->meta.title = t;
+	d->meta.untitled = 1;
+}
+
 void
 settle_document(struct doc *d, const struct style *st)
 {

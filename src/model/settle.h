@@ -39,6 +39,10 @@ void	settle_reading(struct doc *, const struct style *, int plain_code);
  * points and the label-column choices.
  */
 void	settle_document(struct doc *, const struct style *);
+/* A document without a title of its own (meta.untitled) is called by its
+ * first heading, else its file name, in every format; after meta_finish,
+ * which gives the file name. */
+void	settle_title(struct doc *);
 
 /* Is a BCP 47 language tag written right to left?  (Exposed for tests.) */
 int	settle_rtl_lang(const char *tag);

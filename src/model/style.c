@@ -49,7 +49,7 @@ struct key {
 #define OFF(f)	offsetof(struct style, f)
 
 static const char *const fonts[STYLE_NFONTS] = {
-	"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans",
+	"Charis SIL", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans",
 	"Droid Sans Fallback",
 };
 static const char *const man_tables[] = { "auto", "grid", "stacked", NULL };
@@ -88,17 +88,17 @@ static const struct key keys[] = {
 	{ "pdf.paper", K_PAPER, OFF(pdf.paper), "auto", 0, 0, NULL, 0 },
 	{ "pdf.page.width", K_LEN, OFF(pdf.page_width), "0", 0, 14400, NULL, 0 },
 	{ "pdf.page.height", K_LEN, OFF(pdf.page_height), "0", 0, 14400, NULL, 0 },
-	{ "pdf.margin.top", K_LEN, OFF(pdf.margin_top), "20mm", 0, 1000, NULL, 0 },
-	{ "pdf.margin.bottom", K_LEN, OFF(pdf.margin_bottom), "20mm", 0, 1000, NULL, 0 },
-	{ "pdf.margin.left", K_LEN, OFF(pdf.margin_left), "20mm", 0, 1000, NULL, 0 },
-	{ "pdf.margin.right", K_LEN, OFF(pdf.margin_right), "20mm", 0, 1000, NULL, 0 },
+	{ "pdf.margin.top", K_LEN, OFF(pdf.margin_top), "25mm", 0, 1000, NULL, 0 },
+	{ "pdf.margin.bottom", K_LEN, OFF(pdf.margin_bottom), "28mm", 0, 1000, NULL, 0 },
+	{ "pdf.margin.left", K_LEN, OFF(pdf.margin_left), "40mm", 0, 1000, NULL, 0 },
+	{ "pdf.margin.right", K_LEN, OFF(pdf.margin_right), "40mm", 0, 1000, NULL, 0 },
 	{ "pdf.fonts.serif", K_STR, OFF(pdf.font[STYLE_SERIF]), NULL, 0, 0, NULL, 0 },
 	{ "pdf.fonts.sans", K_STR, OFF(pdf.font[STYLE_SANS]), NULL, 0, 0, NULL, 0 },
 	{ "pdf.fonts.mono", K_STR, OFF(pdf.font[STYLE_MONO]), NULL, 0, 0, NULL, 0 },
 	{ "pdf.fonts.fallback", K_STR, OFF(pdf.font[STYLE_FALLBACK]), NULL, 0, 0, NULL, 0 },
 	{ "pdf.fonts.cjk", K_STR, OFF(pdf.font[STYLE_CJK]), NULL, 0, 0, NULL, 0 },
 	{ "pdf.fonts.path", K_STR, OFF(pdf.font_path), NULL, 0, 0, NULL, 0 },
-	{ "pdf.size.body", K_LEN, OFF(pdf.size_body), "10.5", 5, 30, NULL, 0 },
+	{ "pdf.size.body", K_LEN, OFF(pdf.size_body), "11", 5, 30, NULL, 0 },
 	{ "pdf.size.code", K_LEN, OFF(pdf.size_code), "8.5", 4, 30, NULL, 0 },
 	{ "pdf.size.table", K_LEN, OFF(pdf.size_table), "9", 4, 30, NULL, 0 },
 	{ "pdf.size.table-min", K_LEN, OFF(pdf.size_table_min), "7", 3, 30, NULL, 0 },

@@ -265,6 +265,7 @@ read_whole(struct doc *d, const struct read_request *q, char **files,
 		book_name(d);
 	if (meta_finish(d, d->root->first->u.chapter.path, &r.text) != 0)
 		return EXIT_INPUT;
+	settle_title(d);
 	tidy_number_sections(d);
 	return EXIT_OK;
 }

@@ -133,11 +133,13 @@ links=$(( $(nlinks "$P") - $(nlinks "$T/notoc.pdf") ))
 "$QUIRE" -q -t pdf -M toc-depth=3 -o "$T/d3.pdf" "$BOOK" &&
 	pdftotext -f 2 -l 2 "$T/d3.pdf" - | grep -q '1.1.1 Tools' &&
 	pass "toc-depth=3 lists 1.1.1" || fail "toc-depth=3 lists 1.1.1"
-# The style may ask for them too; the metadata wins.
+# The style may ask for them too; the metadata wins.  (The title may
+# take two lines at the default measure.)
 printf 'pdf:\n  toc: yes\n  titlepage: no\n' >"$T/front.yaml"
 "$QUIRE" -q -t pdf -s "$T/front.yaml" -o "$T/st.pdf" content/ai-engineer.md &&
 	pdftotext -f 1 -l 1 "$T/st.pdf" - | grep -qx Contents &&
-	[ "$(pdftotext -f 1 -l 1 "$T/st.pdf" - | sed '/^$/d' | head -1)" = "Introduction to AI Engineers" ] &&
+	pdftotext -f 1 -l 1 "$T/st.pdf" - | sed '/^$/d' | tr '\n' ' ' |
+	grep -q '^Introduction to AI Engineers ' &&
 	pass "style pdf.toc: the title, then the contents, on page 1" ||
 	fail "style pdf.toc: the title, then the contents, on page 1"
 "$QUIRE" -q -t pdf -s "$T/front.yaml" -M toc=no -o "$T/st2.pdf" content/ai-engineer.md &&

@@ -17,7 +17,9 @@
 #include "pdf/layout/layout.h"
 #include "model/style.h"
 
-/* A4 with the default 20 mm margins. */
+/* A4 with 20 mm margins and a 10.5 pt body, as the default style had
+ * them (fix_layout sets them: the tests' figures are worked out for
+ * them). */
 #define FIX_LEFT	(20 * 72.0 / 25.4)
 #define FIX_WIDTH	(210 * 72.0 / 25.4 - 2 * FIX_LEFT)
 
@@ -42,6 +44,11 @@ fix_layout(const char *md, struct style *st, struct doc **dp)
 	memset(&m, 0, sizeof(m));
 	m.advance = half_em;
 	style_set(st, "pdf.hyphenate", "false");
+	style_set(st, "pdf.margin.top", "20mm");
+	style_set(st, "pdf.margin.bottom", "20mm");
+	style_set(st, "pdf.margin.left", "20mm");
+	style_set(st, "pdf.margin.right", "20mm");
+	style_set(st, "pdf.size.body", "10.5");
 	d = fixture_parse("t.md", md, strlen(md), st);
 	*dp = d;
 	return layout_document(d, st, &m, NULL);

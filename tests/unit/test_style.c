@@ -43,8 +43,11 @@ main(void)
 	st = style_load(NULL);
 	CHECK("defaults: the system's paper", st &&
 	    strcmp(st->pdf.paper, "auto") == 0);
-	CHECK("defaults: 20mm margins", st && st->pdf.margin_top > 56.6 &&
-	    st->pdf.margin_top < 56.7);
+	/* A text block of 130 mm: 25 mm above, 40 mm at the sides. */
+	CHECK("defaults: 25mm and 40mm margins", st &&
+	    st->pdf.margin_top > 70.8 && st->pdf.margin_top < 70.9 &&
+	    st->pdf.margin_left > 113.3 && st->pdf.margin_left < 113.4 &&
+	    st->pdf.size_body == 11);
 	CHECK("defaults: man width 78, auto tables", st &&
 	    st->man.width == 78 && st->man.table == MAN_TABLE_AUTO);
 	CHECK("defaults: label columns auto", st &&
@@ -108,8 +111,8 @@ main(void)
 	CHECK("bad style still loads", st != NULL);
 	CHECK("six warnings", diag_warnings - before == 6);
 	CHECK("bad values keep defaults", st && strcmp(st->pdf.paper, "auto")
-	    == 0 && st->pdf.size_body == 10.5 && st->pdf.justify == 1 &&
-	    st->man.width == 78 && st->pdf.margin_top > 56.6);
+	    == 0 && st->pdf.size_body == 11 && st->pdf.justify == 1 &&
+	    st->man.width == 78 && st->pdf.margin_top > 70.8);
 	style_free(st);
 
 	CHECK("style_set --paper", (st = style_load(NULL)) != NULL &&

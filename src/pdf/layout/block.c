@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "block.h"
+#include "front.h"
 #include "util/buf.h"
 #include "code.h"
 #include "bidi.h"
@@ -107,7 +108,8 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		f.sty |= LO_ITALIC;
 	vl_glue(v, f.size * (lvl <= 2 ? HEAD_SKIP_TOP : HEAD_SKIP));
 	at = v->n;
-	numbered_paragraph(c, v, n, col, &f, AL_START, n->u.heading.number);
+	numbered_paragraph(c, v, n, col, &f, col->align == AL_CENTER ?
+	    AL_CENTER : AL_START, n->u.heading.number);
 	/* The mark goes on the heading's first line, not on the space
 	 * above it: that space is dropped at the top of a page. */
 	while (at < v->n && v->e[at].kind == V_GLUE)
@@ -126,8 +128,11 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	buf_free(&b);
 	for (size_t i = from; i < v->n; i++)
 		v->e[i].keep = 1;
-	if (lvl <= 2) {
-		/* A hairline under top-level headings. */
+	/* A hairline under top-level headings, unless centred (a part's)
+	 * or a rule or a table (its heavy top rule) follows at once: rules
+	 * stacked within a few lines read as clutter, not as structure. */
+	if (lvl <= 2 && col->align != AL_CENTER && (n->next == NULL ||
+	    (n->next->type != N_RULE && n->next->type != N_TABLE))) {
 		struct lo_entry *e = &v->e[v->n - 1];
 		struct lo_op *o = ops_push(&e->ops);
 
@@ -227,6 +232,20 @@ list_marker(const struct lo_ctx *c, struct lo_entry *e, const char *s,
 	}
 }
 
+/* How deep a list sits in lists, counted from its container (a quote,
+ * alert, details, cell or note: a list there starts with "•"). */
+static int
+list_level(const struct node *list)
+{
+	int level = 0;
+
+	for (const struct node *p = list->parent; p != NULL &&
+	    p->type == N_ITEM && p->parent != NULL &&
+	    p->parent->type == N_LIST; p = p->parent->parent)
+		level++;
+	return level;
+}
+
 /* An item's marker: its number or the bullet of its depth, and for a
  * task the box, ticked or not (U+2611, U+2610), instead of the bullet
  * or after the number. */
@@ -296,7 +315,7 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 			size_t nr;
 			double w = size * LIST_MARK_GAP;
 
-			item_mark(n, it, k, col->depth, c->rtl, mark,
+			item_mark(n, it, k, list_level(n), c->rtl, mark,
 			    sizeof(mark));
 			nr = marker_runs(c, mark, run, 4);
 			for (size_t r = 0; r < nr; r++)
@@ -312,7 +331,7 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	for (const struct node *it = n->first; it != NULL; it = it->next) {
 		size_t from = v->n;
 
-		item_mark(n, it, num++, col->depth, c->rtl, mark,
+		item_mark(n, it, num++, list_level(n), c->rtl, mark,
 		    sizeof(mark));
 		blocks(c, v, it->first, &item);
 		/* The marker sits on the item's first line. */
@@ -625,13 +644,6 @@ deflist(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	vl_glue(v, col->skip);
 }
 
-/* A page break: the next entry starts a page (page.c). */
-static void
-page_break(struct vlist *v)
-{
-	vl_push(v, V_GLUE, 0)->page_break = 1;
-}
-
 /* A block the PDF cannot draw (yet): its blocks, or its inlines as a
  * paragraph. */
 static void
@@ -667,21 +679,24 @@ chapter_part(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 {
 	struct lo_fmt	 f = body_fmt(c, col->size);
 	size_t		 from = v->n;
+	struct lo_column part = *col;
 
+	if (n->u.chapter.part && first == n->first) {	/* centred, lower */
+		front_drop(c, v);
+		part.align = AL_CENTER;
+	}
 	for (const struct node *k = first; k != stop; k = k->next)
-		if (block(c, v, k, col, &f))
+		if (block(c, v, k, &part, &f))
 			break;
 	chapter_start(c, v, n, from, pending);
-}
-
-/* One input file's blocks. */
-static void
-chapter(const struct lo_ctx *c, struct vlist *v, const struct node *n,
-    const struct lo_column *col)
-{
-	int pending = 1;
-
-	chapter_part(c, v, n, n->first, NULL, col, &pending);
+	/* A part's anchor goes on its title, whose line the running foot
+	 * takes a chapter's name from; the page breaks above the drop. */
+	for (size_t i = from + 1; part.align == AL_CENTER && i < v->n &&
+	    v->e[from].anchor != NULL; i++)
+		if (v->e[i].mark_id != NULL) {
+			v->e[i].anchor = v->e[from].anchor;
+			v->e[from].anchor = NULL;
+		}
 }
 
 /* One block; returns 1 when it was an inline among blocks, which sets
@@ -691,6 +706,7 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col, const struct lo_fmt *f)
 {
 	struct lo_par p;
+	int pending;
 
 	if (n->file != NULL)
 		par_source(c, n->file);
@@ -719,8 +735,9 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	case N_TABLE:
 		table_block(c, v, n, col);
 		break;
-	case N_CHAPTER:
-		chapter(c, v, n, col);
+	case N_CHAPTER:		/* one input file's blocks */
+		pending = 1;
+		chapter_part(c, v, n, n->first, NULL, col, &pending);
 		break;
 	case N_DIV:
 		div_block(c, v, n, col);
@@ -732,8 +749,8 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	case N_DEFLIST:
 		deflist(c, v, n, col, f);
 		break;
-	case N_PAGEBREAK:
-		page_break(v);
+	case N_PAGEBREAK:	/* the next entry starts a page (page.c) */
+		vl_push(v, V_GLUE, 0)->page_break = 1;
 		break;
 	default:
 		if (!doc_is_inline(n)) {

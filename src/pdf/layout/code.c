@@ -247,6 +247,24 @@ code_runs(const struct lo_ctx *c, struct lo_entry *e, const struct look *lk,
 }
 
 /*
+ * Where a listing may go on to the next page: a short one (up to
+ * CODE_KEEP_WHOLE lines as drawn) never, a longer one only with
+ * CODE_KEEP_LINES lines or more on each side.  The entries from "from"
+ * on are its top padding, its lines and its bottom padding; keep forbids
+ * a break after an entry.
+ */
+static void
+keep_listing(struct vlist *v, size_t from)
+{
+	size_t lines = v->n - from - 2, last = v->n - 2;
+
+	for (size_t i = from; i <= last; i++)
+		if (lines <= CODE_KEEP_WHOLE || i < from + CODE_KEEP_LINES ||
+		    i + CODE_KEEP_LINES > last)
+			v->e[i].keep = 1;
+}
+
+/*
  * Code keeps its line structure; a line longer than the measure wraps at
  * the last character that fits and the rest starts with a continuation
  * mark, so nothing runs off the page and the reader can tell.
@@ -307,10 +325,6 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	buf_free(&line);
 	buf_free(&cls);
 	code_line(v, x, width, pad);
-	if (v->n - from > 3) {
-		v->e[from + 1].keep = 1;
-		v->e[v->n - 3].keep = 1;
-	}
-	v->e[v->n - 2].keep = 1;
+	keep_listing(v, from);
 	vl_glue(v, col->skip);
 }

@@ -48,13 +48,15 @@ struct front {
 void
 front_titlepage(const struct lo_ctx *c, struct vlist *v)
 {
-	struct lo_entry *e;
-
-	/* A third of the page down: an empty box, since space at the top
-	 * of a page is dropped. */
-	e = vl_push(v, V_BOX, (c->bottom - c->top) * TITLEPAGE_DROP);
-	e->keep = 1;
+	front_drop(c, v);
 	title_block(c, v);
+}
+
+void
+front_drop(const struct lo_ctx *c, struct vlist *v)
+{
+	/* An empty box, since space at the top of a page is dropped. */
+	vl_push(v, V_BOX, (c->bottom - c->top) * TITLEPAGE_DROP)->keep = 1;
 }
 
 /* The widest end of a line's text: its right end, or its left end in
@@ -191,7 +193,7 @@ front_numbers(const struct lo_ctx *c, struct front *f)
 	const struct lo_doc *d = c->out;
 	struct strmap pages;
 	char num[24], *dots;
-	double w, dotw, room;
+	double w, dotw, room, maxw = 0;
 	size_t i, k, n;
 
 	strmap_init(&pages);
@@ -200,6 +202,19 @@ front_numbers(const struct lo_ctx *c, struct front *f)
 		    strmap_get(&pages, d->marks[i].id) == NULL)
 			strmap_put(&pages, d->marks[i].id,
 			    (void *)(uintptr_t)(d->marks[i].page + 1));
+	/* The widest number: every line's leaders end before it, so their
+	 * dots stand in the same columns whatever the number's width. */
+	for (i = 0; i < f->n; i++) {
+		uintptr_t page = (uintptr_t)strmap_get(&pages, f->e[i].id);
+		struct lo_op *nop = &f->v->e[f->e[i].line].ops.op[f->e[i].dots
+		    + 1];
+
+		snprintf(num, sizeof(num), "%zu", (size_t)page);
+		w = lo_text_width(c->widths, nop->face, f->e[i].size, num,
+		    strlen(num));
+		if (page != 0 && w > maxw)
+			maxw = w;
+	}
 	for (i = 0; i < f->n; i++) {
 		struct front_entry *fe = &f->e[i];
 		uintptr_t page = (uintptr_t)strmap_get(&pages, fe->id);
@@ -215,12 +230,13 @@ front_numbers(const struct lo_ctx *c, struct front *f)
 		nop->x = c->rtl ? fe->right : fe->right - w;
 		nop->w = w;
 		/* Leaders: spaced dots from past the title to just before
-		 * the number, ending at the same place on every line. */
+		 * the numbers' column, ending at the same place on every
+		 * line. */
 		dotw = lo_text_width(c->widths, dot->face, fe->size,
 		    " .", 2);
 		room = c->rtl ? fe->text_end - fe->size * TOC_GAP / 2 -
-		    (nop->x + w) : nop->x - fe->size * TOC_GAP / 2 -
-		    fe->text_end;
+		    (fe->right + maxw) : fe->right - maxw - fe->size *
+		    TOC_GAP / 2 - fe->text_end;
 		n = room > dotw ? (size_t)(room / dotw) : 0;
 		dots = pool_alloc(c->pool, 2 * n + 1);
 		for (k = 0; k < n; k++) {
@@ -230,8 +246,8 @@ front_numbers(const struct lo_ctx *c, struct front *f)
 		dots[2 * n] = '\0';
 		dot->str = dots;
 		dot->w = (double)n * dotw;
-		dot->x = c->rtl ? nop->x + w : nop->x - fe->size * TOC_GAP /
-		    2 - dot->w;
+		dot->x = c->rtl ? fe->right + maxw :
+		    fe->right - maxw - fe->size * TOC_GAP / 2 - dot->w;
 	}
 	strmap_free(&pages);
 	free(f->e);

@@ -12,6 +12,9 @@ struct front;
 
 /* The title block on a page of its own, a third of the way down. */
 void		 front_titlepage(const struct lo_ctx *, struct vlist *);
+/* Room at a page's top: what follows starts a third of the way down (a
+ * title page, a book's part page). */
+void		 front_drop(const struct lo_ctx *, struct vlist *);
 /* The contents of body (its heading marks, depth levels deep) set into
  * v, with a heading; their page numbers come with front_numbers(). */
 struct front	*front_contents(const struct lo_ctx *, struct vlist *v,

@@ -145,8 +145,12 @@ hyph_points(struct lo_hyph *hyph, const char *word, size_t len, char *pts)
 	memset(pts, 0, len);
 	if (hyph == NULL || len < 5 || len > MAXWORD)
 		return 0;
+	/* Letters only, and a capital only at the start: a name set in
+	 * camel case (PyTorch, ArrayBuffer) or capitals (HTTPS) is no
+	 * word the patterns know, and a reader must see it whole. */
 	for (size_t i = 0; i < len; i++) {
-		if (!isalpha((unsigned char)word[i]))
+		if (!isalpha((unsigned char)word[i]) ||
+		    (i > 0 && isupper((unsigned char)word[i])))
 			return 0;
 		lower[i] = (char)tolower((unsigned char)word[i]);
 	}

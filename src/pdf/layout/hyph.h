@@ -17,7 +17,9 @@ void		 hyph_close(struct lo_hyph *);
  * with a cache of its own; closed before h. */
 struct lo_hyph	*hyph_share(const struct lo_hyph *h);
 /* Fill pts[0..len) with 1 where a hyphen may follow byte i of the word
- * (ASCII letters only); returns the number of points. */
+ * (ASCII letters, a capital only first: never a name in camel case or
+ * capitals; at least 2 letters before a hyphen and 3 after); returns
+ * the number of points. */
 int		 hyph_points(struct lo_hyph *, const char *word, size_t len,
 		    char *pts);
 

@@ -122,6 +122,11 @@ add_glue(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 	    / 1000.0;
 	struct lo_item *glue = par_push(p, IT_GLUE);
 	glue->w = w;
+	/* A space inside code keeps its width: it is part of the code,
+	 * and a monospace space is already wider than the text's, so
+	 * stretched it would open a hole in the line. */
+	if (f->fam == FAM_MONO)
+		return;
 	glue->st = w * SPACE_STRETCH;
 	glue->sh = w * SPACE_SHRINK;
 }
@@ -231,6 +236,64 @@ add_hyphen(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 static void	hyphenated(const struct lo_ctx *, struct lo_par *,
 		    const struct lo_fmt *, const char *, size_t);
 
+#define WORD_JOINER	"\xE2\x81\xA0"	/* U+2060, in UTF-8 */
+
+static const char *
+find_joiner(const char *s, const char *end)
+{
+	for (; s + 3 <= end; s++)
+		if (memcmp(s, WORD_JOINER, 3) == 0)
+			return s;
+	return NULL;
+}
+
+/* A word the author marked unbreakable with a word joiner (U+2060)
+ * anywhere in it: set whole, never hyphenated nor broken after a hyphen
+ * or slash of its own.  The joiner stays in the text, as typed. */
+static int
+joined(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    const char *s, size_t len)
+{
+	if (find_joiner(s, s + len) == NULL)
+		return 0;
+	add_piece(c, p, f, s, len);
+	return 1;
+}
+
+/* Whether a long piece of code may break before byte i: after a run of
+ * / . = | , ; : (a path, a member, an option's value, a list) or before
+ * "--" (the next option), never leaving a single character on a line. */
+static int
+code_break(const char *s, size_t len, size_t i)
+{
+	static const char after[] = "/.=|,;:";
+
+	if (i < 2 || i + 2 > len)
+		return 0;
+	if (strchr(after, s[i - 1]) != NULL && strchr(after, s[i]) == NULL)
+		return 1;
+	return s[i] == '-' && s[i + 1] == '-' && s[i - 1] != '-';
+}
+
+/* A space-free word of code: longer ones may break where code_break
+ * says, without a hyphen (one would read as part of the code). */
+static void
+code_pieces(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    const char *s, size_t len)
+{
+	size_t from = 0;
+
+	if (len >= CODE_BREAK_MIN && !f->nohyph)
+		for (size_t i = 2; i + 2 <= len; i++) {
+			if (!code_break(s, len, i))
+				continue;
+			add_piece(c, p, f, s + from, i - from);
+			par_push(p, IT_PEN)->pen = CODE_BREAK_PEN;
+			from = i;
+		}
+	add_piece(c, p, f, s + from, len - from);
+}
+
 /* A break opportunity of no width that draws nothing. */
 static void
 add_break(struct lo_par *p)
@@ -249,6 +312,8 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	struct par_state *ps = c->par;
 	size_t		 *at, n, from = 0;
 
+	if (joined(c, p, f, s, len))
+		return;
 	if (f->nohyph || f->fam == FAM_MONO || !wordbreak_needed(s, len)) {
 		if (wordcache_replay(ps->wc, p, f, s, len))
 			return;
@@ -272,6 +337,42 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	free(at);
 }
 
+static int
+lower_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return 1;
+}
+
+/* Where a word of prose may break after a hyphen, slash or dash of its
+ * own ("run-time", "and/or", "this—that"), as TeX does at an explicit
+ * hyphen: between small letters only, 2 before and 3 after (a name such
+ * as "non-English" stays whole), and never in an address.  Returns the
+ * byte after the first such mark, or 0. */
+static size_t
+explicit_break(const char *s, size_t len)
+{
+	static const char *const dashes[] = { "\xE2\x80\x93", "\xE2\x80\x94" };
+
+	for (size_t i = 0; i + 2 < len; i++)
+		if (s[i] == '@' || (s[i] == ':' && s[i + 1] == '/') ||
+		    (s[i] == 'w' && s[i + 1] == 'w' && s[i + 2] == 'w'))
+			return 0;
+	for (size_t i = 2; i + 4 <= len; i++) {
+		size_t k = s[i] == '-' || s[i] == '/' ? 1 : 0;
+
+		for (int d = 0; d < 2 && k == 0; d++)
+			if (memcmp(s + i, dashes[d], 3) == 0)
+				k = 3;
+		if (k > 0 && i + k + 3 <= len && lower_ascii(s + i - 2, 2) &&
+		    lower_ascii(s + i + k, 3))
+			return i + k;
+	}
+	return 0;
+}
+
 /* One space-free word: hyphenate its alphabetic core.  An author's soft
  * hyphens (U+00AD) replace the patterns and are never drawn unless the
  * line breaks there. */
@@ -279,7 +380,7 @@ static void
 hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
-	size_t	a = 0, b = len, last;
+	size_t	a = 0, b = len, last, cut;
 	char	pts[80];
 	const char *shy;
 
@@ -296,6 +397,16 @@ hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 		return;
 	}
 
+	if (f->fam == FAM_MONO) {
+		code_pieces(c, p, f, s, len);
+		return;
+	}
+	if (!f->nohyph && (cut = explicit_break(s, len)) > 0) {
+		hyphenated(c, p, f, s, cut);
+		par_push(p, IT_PEN)->pen = EXPLICIT_PEN;
+		hyphenated(c, p, f, s + cut, len - cut);
+		return;
+	}
 	while (a < len && !isalpha_ascii((unsigned char)s[a]))
 		a++;
 	while (b > a && !isalpha_ascii((unsigned char)s[b - 1]))

@@ -5,7 +5,8 @@
  * Items are boxes, glue and penalties (items.h).  The algorithm keeps a
  * list of active breakpoints and, at each legal breakpoint, the cheapest
  * way to reach it from each active one, scored by demerits (badness of
- * the line, penalty, consecutive hyphens, fitness-class jumps).  A first
+ * the line, penalty, consecutive hyphens, a hyphen before the last line,
+ * fitness-class jumps).  A first
  * pass only accepts lines stretched up to a ratio of 1.5; when that finds
  * nothing the second pass accepts any ratio, and if even that leaves no
  * way forward (a single box wider than the measure) a line is forced, so
@@ -159,6 +160,10 @@ demerits(const struct kp_node *a, const struct kp_brk *at, double r, int f)
 		d -= (double)at->pen * at->pen;
 	if (at->flagged && a->flagged)
 		d += FLAG_DEM;
+	/* A hyphen on the line before a paragraph's last (TeX's
+	 * \finalhyphendemerits) leaves a stub of a word alone there. */
+	if (a->flagged && at->pen <= -PEN_INF)
+		d += FINAL_HYPH_DEM;
 	if (abs(f - a->fitness) > 1)
 		d += FIT_DEM;
 	return d + a->demerits;
@@ -281,7 +286,11 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 		} else if (it->pen < PEN_INF) {
 			legal = 1;
 			at.pen = it->pen;
-			at.flagged = it->flag;
+			/* A break after a word's own hyphen ends the line
+			 * with one too, as TeX counts it. */
+			at.flagged = it->flag || (b > 0 &&
+			    p->it[b - 1].type == IT_BOX && p->it[b - 1].len > 0 &&
+			    p->it[b - 1].s[p->it[b - 1].len - 1] == '-');
 			/* Ragged text has little reason to hyphenate. */
 			if (ragged && at.flagged)
 				at.pen += RAGGED_HYPH_PEN;

@@ -347,7 +347,7 @@ static size_t
 split_row(struct pager *pager, size_t i)
 {
 	struct lo_row	*r = pager->v->e[i].row;
-	int		 nc = r->tab->ncols, any, all;
+	int		 nc = r->tab->ncols, any, all, moved = 0;
 	size_t		 mark = foot_mark(pager->foot);
 
 	all = fit_with_notes(pager, r, &any);
@@ -371,11 +371,19 @@ split_row(struct pager *pager, size_t i)
 		pager->continued = 0;
 		return i + 1;
 	}
-	for (int k = 0; k < nc; k++)
+	for (int k = 0; k < nc; k++) {
+		moved |= k > 0 && pager->to[k] > pager->cur[k];
 		pager->cur[k] = pager->to[k];
+	}
 	if (!pager->continued)
 		row_cont(pager->c, r);
-	if (!pager->continued && r->label_cont.n > 0)
+	/* The label, marked continued, heads every page the row reaches,
+	 * not just the first after the break: again from its start once
+	 * it was shown whole and the row moved on (a label taller than a
+	 * page goes on, and a page that only held the label is the last
+	 * to). */
+	if (r->label_cont.n > 0 && (!pager->continued || (moved &&
+	    (size_t)pager->cur[0] >= r->label_cont.n)))
 		pager->cur[0] = 0;
 	pager->continued = 1;
 	new_page(pager, i);

@@ -66,9 +66,21 @@ lo_baseline(double size, double lead)
 #define HYPH_PEN	50	/* a break at a hyphenation point */
 #define SLASH_PEN	60	/* inside a cut word, after / . - _ ? & = # */
 #define CHAR_PEN	900	/* inside a cut word, anywhere else */
+/* Inline code of this many bytes or more may break after / . = | , ; :
+ * and before "--", at this penalty and without a hyphen. */
+#define CODE_BREAK_MIN	12
+#define CODE_BREAK_PEN	50
+#define EXPLICIT_PEN	50	/* after a word's own hyphen, slash or dash */
 #define RAGGED_HYPH_PEN	250	/* added in ragged text */
 #define LINE_PEN	10.0	/* every line, so fewer lines win */
-#define FLAG_DEM	3000.0	/* two hyphenated lines in a row */
+/* Two hyphenated lines in a row, and a hyphenated line before the last
+ * (TeX's \doublehyphendemerits and \finalhyphendemerits).  A final
+ * value near TeX's still left stubs such as "under-" / "standing." in
+ * long paragraphs; at 100000 (a line stretched to a ratio of about
+ * 1.45) only paragraphs of two lines keep one, where the other way is
+ * a line looser still. */
+#define FLAG_DEM	10000.0
+#define FINAL_HYPH_DEM	100000.0
 #define FIT_DEM		3000.0	/* a tight line next to a loose one */
 #define MAX_BADNESS	1e6
 #define FIRST_TOLERANCE	1.5	/* the first pass's largest ratio */
@@ -97,6 +109,10 @@ lo_baseline(double size, double lead)
 #define CODE_BASE	1.0	/* the baseline below a code line's top */
 #define CODE_MARK_GAP	0.3	/* after the continuation mark */
 #define TAB_STOP	4	/* columns */
+/* A listing of up to this many lines is never split across pages; a
+ * longer one keeps at least CODE_KEEP_LINES on each side. */
+#define CODE_KEEP_WHOLE	12
+#define CODE_KEEP_LINES	3
 /* Lists and quotes indent only a measure wider than this many sizes. */
 #define MIN_INDENT_MEASURE 8
 #define LIST_INDENT	1.6
@@ -133,6 +149,9 @@ lo_baseline(double size, double lead)
 #define CELL_VPAD	0.7	/* vertical padding, of the horizontal */
 #define HEADER_RULE_W	2	/* the header's rules, times rule-width */
 #define SIZE_STEP	0.5	/* points a table shrinks by per try */
+/* A table too wide for the measure may reach this near the paper's
+ * side edges (points; 20 mm). */
+#define TABLE_PAGE_MARGIN 56.69
 #define CONTINUED_SIZE	0.85	/* "(continued)" under a split row's label */
 /* A column's content width takes a quote as indented by one size and a
  * code block as 4 (shortest) to 30 (longest line) sizes wide. */

@@ -20,6 +20,7 @@
  * down the pipeline described in context.h.
  */
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -461,6 +462,39 @@ mirror_columns(struct lo_table *tab, double right)
 	tab->rtl = 1;
 }
 
+/*
+ * A table of the text block whose words do not fit the measure at its
+ * size may take the side margins too, as far as TABLE_PAGE_MARGIN from
+ * the paper's edge: set wide it reads better than shrunk and hyphenated
+ * into a measure chosen for prose.  Returns the width to set it in.
+ */
+static double
+break_out(const struct lo_ctx *c, const struct node *t, int label, double pad,
+    const struct lo_column *col, double *mn, double *mx)
+{
+	double wide = c->pw - 2 * TABLE_PAGE_MARGIN;
+
+	if (fabs(col->x - c->ml) > FIT_SLACK || fabs(col->width - c->width) >
+	    FIT_SLACK || wide <= col->width + FIT_SLACK ||
+	    fit_size(c, t, label, pad, col->width, mn, mx) >= c->table_size)
+		return col->width;
+	return wide;
+}
+
+/* A table set wider than the measure, centred on the text block. */
+static void
+centre_wide(const struct lo_ctx *c, struct lo_table *tab)
+{
+	double shift;
+
+	if (tab->width <= c->width + FIT_SLACK)
+		return;
+	shift = c->ml + (c->width - tab->width) / 2 - tab->left;
+	tab->left += shift;
+	for (int k = 0; k < tab->ncols; k++)
+		tab->x[k] += shift;
+}
+
 void
 table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
     const struct lo_column *col)
@@ -477,6 +511,7 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	mn = xcalloc((size_t)nc, sizeof(double));
 	mx = xcalloc((size_t)nc, sizeof(double));
 	pad = c->st->pdf.table_padding;
+	width = break_out(c, t, label, pad, col, mn, mx);
 	size = fit_size(c, t, label, pad, width, mn, mx);
 	tab = pool_alloc(c->pool, sizeof(*tab));
 	memset(tab, 0, sizeof(*tab));
@@ -496,6 +531,7 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	tab->width = tab->x[nc - 1] + tab->w[nc - 1] - x;
 	if (c->rtl)
 		mirror_columns(tab, x + width);
+	centre_wide(c, tab);
 	free(mn);
 	free(mx);
 

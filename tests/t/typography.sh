@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/t/typography.sh - the PDF as a typographer sees it (issue 30),
+# measured with tests/pdfmeasure.py over pdftotext's word boxes:
+#  - the default measure: 60-75 characters a full line in the seed;
+#  - no name in camel case, capitals or with digits hyphenated;
+#  - no hyphen stub (a paragraph's last line a fragment of a word) in
+#    paragraphs long enough to avoid one;
+#  - inline code that breaks, so few justified lines gape;
+#  - listings of up to 12 lines on one page, longer ones split 3+/3+;
+#  - no heading rule right above a table or a thematic break;
+#  - a document without a title named by its first heading, else its
+#    file name, in the PDF, the EPUB and the man page.
+# The cases are tests/cases/typography-*.md, written for these checks.
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+cd "$TOP" || exit 1
+S=$(scratch typography)
+need "typography tools" pdftotext pdfinfo qpdf unzip || exit 0
+M="python3 $TOP/tests/pdfmeasure.py"
+
+# pdf NAME FILE [options]: $S/NAME.pdf, or a FAIL
+pdf() {
+	local name=$1 file=$2; shift 2
+	"$QUIRE" -q -t pdf -o "$S/$name.pdf" "$@" "$file" 2>"$S/$name.err" &&
+	    return 0
+	fail "typography-publish:$name" "$(head -c 200 "$S/$name.err")"
+	return 1
+}
+# value KEY FILE: one figure of the checker's report
+value() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
+# within NAME VALUE LO HI: PASS when LO <= VALUE <= HI
+within() {
+	if awk -v v="$2" -v lo="$3" -v hi="$4" \
+	    'BEGIN { exit !(v != "" && v >= lo && v <= hi) }'; then
+		pass "$1 ($2)"
+	else
+		fail "$1" "$2, wanted $3 to $4"
+	fi
+}
+
+# ---- the seed at the default style ------------------------------------
+if pdf seed content/ai-engineer.md; then
+	$M -v "$S/seed.pdf" >"$S/seed.m"
+	within "typography-measure:seed" "$(value measure "$S/seed.m")" 60 75
+	within "typography-names:seed" "$(value names "$S/seed.m")" 0 0
+	within "typography-loose:seed" "$(value loose-pct "$S/seed.m")" 0 5
+fi
+
+# ---- names -------------------------------------------------------------
+if pdf names tests/cases/typography-names.md; then
+	$M -v "$S/names.pdf" >"$S/names.m"
+	within "typography-names:cases" "$(value names "$S/names.m")" 0 0
+	within "typography-measure:cases" "$(value measure "$S/names.m")" 60 75
+	# The word joiner keeps "represen<U+2060>tations" whole, and a font
+	# has it (no '?' in its place).
+	pdftotext "$S/names.pdf" "$S/names.txt"
+	if [ "$(grep -o 'represen.tations' "$S/names.txt" | wc -l)" -eq 40 ] &&
+	    ! grep -q '?' "$S/names.txt"; then
+		pass "typography-word-joiner"
+	else
+		fail "typography-word-joiner" "$(grep -m2 -E 'represen|\?' "$S/names.txt")"
+	fi
+fi
+
+# ---- stubs -------------------------------------------------------------
+if pdf stubs tests/cases/typography-stubs.md; then
+	$M -v "$S/stubs.pdf" >"$S/stubs.m"
+	within "typography-stubs" "$(value stubs "$S/stubs.m")" 0 0
+fi
+
+# ---- inline code -------------------------------------------------------
+# A code span every sixth word: the old breaker left a third of the
+# justified lines with gaps over 0.6 em, some of 1.4 em.
+if pdf code tests/cases/typography-code.md; then
+	$M -v "$S/code.pdf" >"$S/code.m"
+	within "typography-loose:code" "$(value loose-pct "$S/code.m")" 0 20
+	worst=$(sed -n 's/^loose: \([0-9.]*\) em.*/\1/p' "$S/code.m" |
+	    sort -n | tail -1)
+	within "typography-widest-gap:code" "${worst:-0}" 0 0.8
+	# Code breaks without a hyphen: no line ends in a hyphen after a
+	# piece of code.
+	pdftotext "$S/code.pdf" "$S/code.txt"
+	if grep -Eq '(\||=|/|\.)-$' "$S/code.txt"; then
+		fail "typography-code-no-hyphen" "$(grep -m1 -E '(\||=|/|\.)-$' "$S/code.txt")"
+	else
+		pass "typography-code-no-hyphen"
+	fi
+fi
+
+# ---- listings ----------------------------------------------------------
+if pdf listings tests/cases/typography-listings.md; then
+	$M listings "$S/listings.pdf" >"$S/listings.m"
+	n=$(value badly-split "$S/listings.m")
+	if [ "$(value listings "$S/listings.m")" = 30 ] && [ "$n" = 0 ]; then
+		pass "typography-listings"
+	else
+		fail "typography-listings" "$(tr '\n' ';' <"$S/listings.m")"
+	fi
+fi
+
+# ---- a heading's rule above a table or a rule --------------------------
+tbl='| Aspect | AI | ML |\n|---|---|---|\n| Focus | apps | models |\n'
+printf "Some words.\n\n---\n\n## AI vs ML\n\n$tbl" >"$S/rule1.md"
+printf "Some words.\n\n---\n\n## AI vs ML\n\nA paragraph.\n\n$tbl" >"$S/rule2.md"
+printf "Some words.\n\n## AI vs ML\n\n---\n\nMore words.\n" >"$S/rule3.md"
+printf "Some words.\n\n## AI vs ML\n\nA paragraph.\n\n---\n\nMore words.\n" >"$S/rule4.md"
+for i in 1 2 3 4; do pdf "rule$i" "$S/rule$i.md"; done
+strokes() { $M strokes "$S/$1.pdf" | awk '{ print $2 }'; }
+same "typography-heading-rule:table" $(( $(strokes rule2) - $(strokes rule1) )) 1
+same "typography-heading-rule:rule" $(( $(strokes rule4) - $(strokes rule3) )) 1
+
+# ---- the title of a document without one -------------------------------
+printf 'Some text first.\n\n## Setup notes\n\nMore text.\n' >"$S/untitled.md"
+printf 'Just a line of text.\n' >"$S/plain-notes.md"
+for doc in untitled:"Setup notes" plain-notes:plain-notes; do
+	name=${doc%%:*} want=${doc#*:}
+	if pdf "$name" "$S/$name.md"; then
+		same "typography-title:pdf:$name" \
+		    "$(pdfinfo "$S/$name.pdf" | sed -n 's/^Title: *//p')" "$want"
+	fi
+	"$QUIRE" -q -t epub -o "$S/$name.epub" "$S/$name.md" 2>/dev/null
+	same "typography-title:epub:$name" "$(unzip -p "$S/$name.epub" '*.opf' |
+	    sed -n 's/.*<dc:title[^>]*>\([^<]*\)<.*/\1/p')" "$want"
+	"$QUIRE" -q -t man -o "$S/$name.7" "$S/$name.md" 2>/dev/null
+	line=$(sed -n '/^\.SH NAME/{n;p}' "$S/$name.7" | sed 's/\\-/-/g')
+	case $line in
+	*" - $want") pass "typography-title:man:$name" ;;
+	*) fail "typography-title:man:$name" "NAME line '$line'" ;;
+	esac
+done
+
+# ---- a table row across pages: its label on every page it reaches -----
+{
+	printf 'Intro.\n\n| Label | Text |\n|---|---|\n| **Alpha** |'
+	for i in $(seq 0 2199); do printf ' word%d' $((i % 97)); done
+	printf ' |\n| **Beta** | short |\n'
+} >"$S/cont.md"
+if pdf cont "$S/cont.md"; then
+	n=$(pdfinfo "$S/cont.pdf" | awk '/^Pages:/ { print $2 }')
+	got=""
+	for p in $(seq 2 "$n"); do
+		got="$got$(pdftotext -f "$p" -l "$p" "$S/cont.pdf" - | grep -c '(cont')"
+	done
+	# Every page after the first carries the label marked continued.
+	if [ "$n" -ge 3 ] && [ "$got" = "$(printf '1%.0s' $(seq 2 "$n"))" ]; then
+		pass "typography-row-continued ($n pages)"
+	else
+		fail "typography-row-continued" "pages 2-$n: $got"
+	fi
+fi
+
+# ---- lists count their depth from their container ----------------------
+printf '> [!NOTE]\n> - alert item\n\n<details><summary>More</summary>\n\n- details item\n\n</details>\n\n> - quote item\n\n- top item\n  - nested item\n' >"$S/nest.md"
+if pdf nest "$S/nest.md"; then
+	got=$(pdftotext "$S/nest.pdf" - | sed -n 's/^\(.\) \(.*\) item$/\1\2/p' |
+	    tr '\n' ' ')
+	same "typography-list-levels" "$got" "•alert •details •quote •top ◦nested "
+fi
+
+# ---- the contents' leaders on one grid; a part's page -----------------
+if pdf book tests/books/mdbook; then
+	pdftotext -f 2 -l 2 -bbox "$S/book.pdf" "$S/toc.bbox"
+	# The last dot of each line's leaders: one x for all of them.
+	ends=$(python3 - "$S/toc.bbox" <<'PY'
+import re, sys
+rows = {}
+for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                     r'yMax="[\d.]+">([^<]*)</word>', open(sys.argv[1]).read()):
+    x0, y, x1, w = float(m.group(1)), round(float(m.group(2))), float(m.group(3)), m.group(4)
+    if w == '.':
+        rows[y] = max(rows.get(y, 0), x1)
+print(len(rows), len({round(x) for x in rows.values()}))
+PY
+)
+	case $ends in
+	"1 1" | "0 "*) fail "typography-toc-leaders" "too few leaders: $ends" ;;
+	*" 1") pass "typography-toc-leaders (${ends% *} lines)" ;;
+	*) fail "typography-toc-leaders" "lines and distinct ends: $ends" ;;
+	esac
+	# The part "Building" (page 4): centred, a third of the way down.
+	pdftotext -f 4 -l 4 -bbox "$S/book.pdf" "$S/part.bbox"
+	if python3 - "$S/part.bbox" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+pw, ph = (float(v) for v in re.search(r'<page width="([\d.]+)" height="([\d.]+)"', t).groups())
+m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">Building</word>', t)
+x0, y0, x1 = (float(v) for v in m.groups())
+sys.exit(0 if abs((x0 + x1) / 2 - pw / 2) < 2 and y0 > ph / 4 else 1)
+PY
+	then
+		pass "typography-part-page"
+	else
+		fail "typography-part-page" "$(grep -m1 Building "$S/part.bbox")"
+	fi
+fi
