@@ -131,7 +131,7 @@ if "$QUIRE" -t pdf -o "$S/seed.pdf" content/ai-engineer.md 2>/dev/null; then
 	else
 		fail fonts-seed-size "$n bytes, more than 120% of $SEED_BYTES"
 	fi
-	embedded fonts-seed-truetype "$S/seed.pdf" DejaVuSerif "CID TrueType"
+	embedded fonts-seed-truetype "$S/seed.pdf" CharisSIL "CID TrueType"
 else
 	fail fonts-seed-size "the seed did not publish"
 fi
@@ -147,14 +147,14 @@ said() {
 		pass "$name-no-truetype"; fi
 }
 printf 'pdf:\n  fonts:\n    serif: No Such Family\n' >"$S/missing.yaml"
-said fonts-msg-family 'quire: warning: font "No Such Family" is not installed; using "DejaVu Serif"' "$S/missing.yaml"
+said fonts-msg-family 'quire: warning: font "No Such Family" is not installed; using "Charis SIL"' "$S/missing.yaml"
 printf 'pdf:\n  fonts:\n    sans: %s/nowhere.otf\n' "$S" >"$S/nofile.yaml"
 said fonts-msg-nofile "quire: warning: cannot read $S/nowhere.otf: No such file or directory; using \"DejaVu Sans\"" "$S/nofile.yaml"
 printf 'not a font\n' >"$S/junk.ttf"
 printf 'pdf:\n  fonts:\n    serif: junk.ttf\n' >"$S/junk.yaml"
-said fonts-msg-notfont "quire: warning: cannot read $S/junk.ttf: not a font file (.ttf, .otf, .ttc or .otc); using \"DejaVu Serif\"" "$S/junk.yaml"
+said fonts-msg-notfont "quire: warning: cannot read $S/junk.ttf: not a font file (.ttf, .otf, .ttc or .otc); using \"Charis SIL\"" "$S/junk.yaml"
 printf 'pdf:\n  fonts:\n    serif: %s#99\n' "$CJK" >"$S/noface.yaml"
 n=$(fc-query --format '.' "$CJK" | wc -c)
-said fonts-msg-noface "quire: warning: cannot read $CJK: no face 99: it has $n (0 to $((n - 1))); using \"DejaVu Serif\"" "$S/noface.yaml"
+said fonts-msg-noface "quire: warning: cannot read $CJK: no face 99: it has $n (0 to $((n - 1))); using \"Charis SIL\"" "$S/noface.yaml"
 expect fonts-msg-fontpath-status 0 "$QUIRE" -t pdf --font-path "$S/nodir" -o "$S/msg.pdf" "$S/latin.md"
 same fonts-msg-fontpath "$(cat "$S/err")" "quire: warning: cannot read $S/nodir: No such file or directory"
