@@ -14,8 +14,10 @@ struct pdf_images;
 struct pdf_zpages;
 
 /* Pages, links, outline and document info; each page is handed to the
- * compressors (may be NULL) once drawn.  Returns 0 or -1. */
+ * compressors (may be NULL) once drawn.  With tagged, a tagged PDF
+ * (PDF/UA-1: tag.h).  Returns 0 or -1. */
 int	pdf_draw(HPDF_Doc, struct pdf_fonts *, struct pdf_images *,
-	    struct pdf_zpages *, const struct lo_doc *, const struct doc *);
+	    struct pdf_zpages *, const struct lo_doc *, const struct doc *,
+	    int tagged);
 
 #endif

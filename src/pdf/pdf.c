@@ -16,6 +16,7 @@
 #include "haru/haru.h"
 #include "util/diag.h"
 #include "model/doc.h"
+#include "model/style.h"
 #include "emit.h"
 #include "util/runner.h"
 #include "layout/layout.h"
@@ -146,7 +147,7 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	 * other threads while the device draws (the PNGs are compressed
 	 * already: image.c). */
 	z = pdf_zpages_start(ld->npages + 2 * LO_ALLFACES, run);
-	if (pdf_draw(pdf, fs, im, z, ld, d) != 0 || err.failed) {
+	if (pdf_draw(pdf, fs, im, z, ld, d, st->pdf.tagged) != 0 || err.failed) {
 		pdf_zpages_finish(z, 0);
 		layout_free(ld);
 		goto fail;

@@ -66,7 +66,10 @@ fi
 
 # The structure follows the model: poppler's view of the tree of the
 # seed, its table row by row, and of the notes and tasks cases.
-tree() { pdfinfo -struct "$S/$1.pdf" 2>/dev/null | sed 's/^ *//' | awk '{print $1}' | tr '\n' ' '; }
+tree() {	# the element types, attributes left out
+	pdfinfo -struct "$S/$1.pdf" 2>/dev/null |
+	    awk '$1 !~ /^\// { sub(":$", "", $1); print $1 }' | tr '\n' ' '
+}
 has() {	# NAME PDF PATTERN: the element types of PDF's tree match PATTERN
 	if tree "$2" | grep -Eq "$3"; then pass "$1"; else
 		fail "$1" "no /$3/ in: $(tree "$2" | head -c 300)"; fi

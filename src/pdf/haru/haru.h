@@ -193,6 +193,14 @@ int	haru_font_identity_map(HPDF_Font);
 int	haru_font_finish_now(HPDF_Font);
 struct haru_dict  *haru_font_file(HPDF_Font);
 
+/* --- Tagged PDF (harutag.c) ------------------------------------------ */
+
+/* Writes the file as PDF 1.7 (what PDF/UA-1 is based on). */
+int	haru_set_version_17(HPDF_Doc);
+/* An XMP metadata packet (len bytes of UTF-8 XML) as the catalog's
+ * /Metadata stream, uncompressed. */
+int	haru_metadata(HPDF_Doc, const char *xml, size_t len);
+
 /* --- The document (harusave.c) ---------------------------------------- */
 
 /* Sets the error handler libharu calls on failure and returns the one

@@ -30,6 +30,7 @@
 #include "pool.h"
 #include "model/style.h"
 #include "table.h"
+#include "tagref.h"
 #include "vlist.h"
 #include "util/utf8.h"
 
@@ -322,6 +323,8 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 			list_marker(c, &v->e[from], mark, c->rtl ?
 			    item.x + item.width + size * LIST_MARK_GAP :
 			    item.x - size * LIST_MARK_GAP, size);
+		if (from < v->n)	/* the marker is the item's label */
+			lo_tag_ops(&v->e[from].ops, it, LO_TAG_LBL);
 		if (it->next != NULL)
 			vl_glue(v, n->u.list.tight ? size * TIGHT_SKIP :
 			    col->skip);
@@ -493,6 +496,7 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 	e->keep = img->first != NULL && !col->captioned;
 	o = ops_push(&e->ops);
 	o->type = LO_IMAGE;
+	o->tag = img;
 	o->x = col->align == AL_LEFT ? x : col->align == AL_RIGHT ?
 	    x + width - w : x + (width - w) / 2;
 	o->w = w;
@@ -702,6 +706,7 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
     const struct lo_column *col, const struct lo_fmt *f)
 {
 	struct lo_par p;
+	size_t from = v->n;
 
 	if (n->file != NULL)
 		par_source(c, n->file);
@@ -759,8 +764,10 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		par_set(c, &p, v, col->x, col->width, f->size, AL_NONE,
 		    col->ragged);
 		par_give(c, &p);
+		lo_tag_entries(v, from, n->parent, LO_TAG_SELF);
 		return 1;
 	}
+	lo_tag_entries(v, from, n, LO_TAG_SELF);
 	return 0;
 }
 

@@ -33,6 +33,7 @@
 #include "pool.h"
 #include "model/style.h"
 #include "table.h"
+#include "tagref.h"
 #include "vlist.h"
 
 static struct lo_fmt
@@ -308,6 +309,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 		par_give(c, &p);
 	}
 	trim(v);
+	lo_tag_entries(v, 0, cell, LO_TAG_SELF);
 }
 
 /*
@@ -437,6 +439,7 @@ caption(const struct lo_ctx *c, struct vlist *v, const struct node *cap,
 {
 	struct lo_fmt f = cell_fmt(c, size, 0, 0);
 	struct lo_par p;
+	size_t from = v->n;
 
 	f.sty |= LO_BOLD;
 	par_take(c, &p);
@@ -444,6 +447,7 @@ caption(const struct lo_ctx *c, struct vlist *v, const struct node *cap,
 	par_finish(&p);
 	par_set(c, &p, v, tab->left, tab->width, size, AL_START, 1);
 	par_give(c, &p);
+	lo_tag_entries(v, from, cap, LO_TAG_SELF);
 	if (v->n > 0)
 		v->e[v->n - 1].keep = 1;
 	vl_glue(v, size * CAPTION_GAP);
