@@ -510,11 +510,19 @@ tag_link(struct marks *mk, HPDF_Page p, const struct lo_page *pg,
 	char		  buf[MAX_TEXTSTRING + 1];
 	int		  el = op_mark(mk, pg, run, o);
 	long		  sp = tag_annot(mk->t, el >= 0 ? el : 0, mk->page, seq,
-			    a);
+			    haru_obj_number(ad));
 
 	haru_dict_int(ad, "StructParent", sp);
-	haru_dict_text(ad, "Contents", clip(m != NULL && m->title != NULL ?
-	    m->title : o->str[0] == '#' ? o->str + 1 : o->str, buf));
+	const char	 *s = clip(m != NULL && m->title != NULL ? m->title :
+			    o->str[0] == '#' ? o->str + 1 : o->str, buf);
+
+	/* An address is ASCII: a literal string is a quarter of the
+	 * size of the UTF-16 a title may need. */
+	if (strspn(s, " !\"#$%&'*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "[]^_`abcdefghijklmnopqrstuvwxyz{|}~") == strlen(s))
+		haru_dict_string(ad, "Contents", s);
+	else
+		haru_dict_text(ad, "Contents", s);
 	haru_dict_name(haru_page_dict(p), "Tabs", "S");
 }
 
@@ -650,7 +658,7 @@ info(HPDF_Doc pdf, const struct doc *doc)
 int
 pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
     struct pdf_zpages *z, const struct lo_doc *d, const struct doc *doc,
-    int tagged)
+    struct tag_tree *tags)
 {
 	HPDF_Page *pages = xcalloc(d->npages ? d->npages : 1, sizeof(*pages));
 	const struct lo_mark **ix;
@@ -659,17 +667,23 @@ pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
 	int	   rc = -1;
 
 	memset(&mk, 0, sizeof(mk));
-	if (tagged)
-		mk.t = tag_build(doc, d->npages);
+	mk.t = tags;
 	for (size_t k = 0; k < d->npages; k++) {
 		if ((pages[k] = HPDF_AddPage(pdf)) == NULL)
 			goto done;
 		HPDF_Page_SetWidth(pages[k], (HPDF_REAL)d->pw);
 		HPDF_Page_SetHeight(pages[k], (HPDF_REAL)d->ph);
+		if (tags != NULL)
+			tags->pageobj[k] = haru_obj_number(
+			    haru_page_dict(pages[k]));
 		marks_page(&mk, (int)k);
 		graphics(pages[k], im, &d->pages[k], d->ph, &mk);
 		if (text(pages[k], fs, &d->pages[k], d->ph, &mk) != 0)
 			goto done;
+		/* The page's key in the parent tree (tagwrite.c). */
+		if (tags != NULL && tags->nmcid[k] > 0)
+			haru_dict_int(haru_page_dict(pages[k]), "StructParents",
+			    (long)k);
 		pdf_zpages_add(z, pages[k]);
 	}
 	ix = mark_index(d, &nix);
@@ -679,9 +693,8 @@ pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
 	if (d->npages > 0)
 		outline(pdf, pages, d);
 	info(pdf, doc);
-	rc = mk.t != NULL ? tag_write(pdf, mk.t, pages, doc) : 0;
+	rc = tags != NULL ? tag_write(pdf, tags, doc) : 0;
 done:
-	tag_free(mk.t);
 	free(pages);
 	return rc;
 }

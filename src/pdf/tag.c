@@ -211,8 +211,19 @@ list(struct walk *w, const struct node *n, int parent)
 	for (const struct node *it = n->first; it != NULL; it = it->next) {
 		int li = elem_new(w->t, "LI", l);
 
+		const struct node *p = it->first;
+		int body;
+
 		map(w->t, it, LO_TAG_LBL, elem_new(w->t, "Lbl", li));
-		container(w, it, "LBody", li);
+		body = elem_new(w->t, "LBody", li);
+		map(w->t, it, LO_TAG_SELF, body);
+		/* An item of one paragraph (most are) is its LBody: a P
+		 * inside would only add an element per item. */
+		if (p != NULL && p->next == NULL && p->type == N_PARAGRAPH) {
+			map(w->t, p, LO_TAG_SELF, body);
+			inlines(w, p, body);
+		} else
+			blocks(w, p, body);
 	}
 }
 
@@ -361,6 +372,7 @@ tag_build(const struct doc *d, size_t npages)
 			blocks(&w, fn->first, el);
 		}
 	t->npages = npages;
+	t->pageobj = xcalloc(npages + 1, sizeof(*t->pageobj));
 	t->mcid_elem = xcalloc(npages + 1, sizeof(*t->mcid_elem));
 	t->nmcid = xcalloc(npages + 1, sizeof(*t->nmcid));
 	t->capmcid = xcalloc(npages + 1, sizeof(*t->capmcid));
@@ -379,6 +391,7 @@ tag_free(struct tag_tree *t)
 	for (size_t p = 0; p < t->npages; p++)
 		free(t->mcid_elem[p]);
 	free(t->mcid_elem);
+	free(t->pageobj);
 	free(t->nmcid);
 	free(t->capmcid);
 	free(t->annot_elem);
@@ -432,7 +445,7 @@ tag_mcid(struct tag_tree *t, int el, int page, size_t seq)
 }
 
 long
-tag_annot(struct tag_tree *t, int parent, int page, size_t seq, void *annot)
+tag_annot(struct tag_tree *t, int parent, int page, size_t seq, long annot)
 {
 	int		 el = elem_new(t, "Link", parent);
 	struct tag_kid	 k;

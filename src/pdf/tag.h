@@ -15,8 +15,8 @@
  * with tag_annot(), which makes its Link element.  tag_finish() then
  * orders every element's kids by where their content was drawn (the
  * display list's order, which is the model's), and tagwrite.c writes
- * the tree through the libharu fence.  Nothing here knows libharu: an
- * annotation is an opaque pointer.
+ * the tree through the libharu fence.  Nothing here knows libharu: pages and
+ * annotations are object numbers.
  */
 #ifndef QUIRE_PDF_TAG_H
 #define QUIRE_PDF_TAG_H
@@ -35,7 +35,8 @@ struct tag_kid {
 	int		 page;		/* TK_MCR, TK_OBJR */
 	int		 mcid;		/* TK_MCR */
 	int		 elem;		/* TK_ELEM */
-	void		*obj;		/* TK_OBJR: the annotation */
+	long		 obj;		/* TK_OBJR: the annotation's object
+					   number */
 	uint64_t	 key;		/* where it was drawn: page, op */
 };
 
@@ -63,13 +64,15 @@ struct tag_tree {
 	/* The parent tree: each page's MCIDs' elements, then each
 	 * annotation's Link element (struct parent npages + i). */
 	size_t		 npages;
+	long		*pageobj;	/* each page's object number */
 	int		**mcid_elem;
 	size_t		*nmcid, *capmcid;
 	int		*annot_elem;
 	size_t		 nannots, capannots;
 };
 
-/* The tree of d's structure, with room for npages pages. */
+/* The tree of d's structure, with room for npages pages, whose object
+ * numbers the device fills in (pageobj). */
 struct tag_tree	*tag_build(const struct doc *d, size_t npages);
 void		 tag_free(struct tag_tree *);
 
@@ -82,7 +85,7 @@ int	tag_mcid(struct tag_tree *, int el, int page, size_t seq);
 /* A link annotation on page, drawn at op seq, inside element parent:
  * makes its Link element and returns the annotation's /StructParent. */
 long	tag_annot(struct tag_tree *, int parent, int page, size_t seq,
-	    void *annot);
+	    long annot);
 /* Orders each element's kids by where they were drawn; an element with
  * nothing drawn is left out (its key stays UINT64_MAX). */
 void	tag_finish(struct tag_tree *);

@@ -15,6 +15,7 @@
 #include "model/doc.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/utf8.h"
 #include "tag.h"
 #include "tagwrite.h"
 
@@ -22,139 +23,133 @@
 #define QUIRE_VERSION "0"
 #endif
 
+/* A text string as PDF wants it outside ASCII: UTF-16BE in hex. */
+static void
+text_string(struct buf *b, const char *s)
+{
+	size_t	 n = strlen(s), k;
+	uint32_t cp;
+
+	buf_puts(b, "<FEFF");
+	for (; n > 0; s += k, n -= k) {
+		if ((k = utf8_decode(s, n, &cp)) == 0)
+			k = 1, cp = 0xFFFD;
+		buf_utf16hex(b, cp);
+	}
+	buf_putc(b, '>');
+}
+
 /* A table cell's attributes: /Scope for a header cell, its spans. */
-static int
-cell_attrs(HPDF_Doc pdf, struct haru_dict *d, const struct tag_elem *e)
+static void
+cell_attrs(struct buf *b, const struct tag_elem *e)
 {
-	struct haru_dict *a;
-
 	if (e->scope == SCOPE_NONE && e->rowspan <= 1 && e->colspan <= 1)
-		return 0;
-	if ((a = haru_dict_new(pdf, 0)) == NULL ||
-	    haru_dict_name(a, "O", "Table") != 0)
-		return -1;
-	if (e->scope != SCOPE_NONE && haru_dict_name(a, "Scope",
-	    e->scope == SCOPE_ROW ? "Row" : "Column") != 0)
-		return -1;
-	if (e->rowspan > 1 && haru_dict_int(a, "RowSpan", e->rowspan) != 0)
-		return -1;
-	if (e->colspan > 1 && haru_dict_int(a, "ColSpan", e->colspan) != 0)
-		return -1;
-	return haru_dict_dict(d, "A", a);
+		return;
+	buf_puts(b, "/A<</O/Table");
+	if (e->scope != SCOPE_NONE)
+		buf_puts(b, e->scope == SCOPE_ROW ? "/Scope/Row" :
+		    "/Scope/Column");
+	if (e->rowspan > 1)
+		buf_printf(b, "/RowSpan %d", e->rowspan);
+	if (e->colspan > 1)
+		buf_printf(b, "/ColSpan %d", e->colspan);
+	buf_puts(b, ">>");
 }
 
-/* One kid of an element into its /K array: an MCID on the element's
- * own page as a number, else a marked-content or object reference. */
-static int
-kid(HPDF_Doc pdf, struct haru_array *k, const struct tag_elem *e,
-    const struct tag_kid *c, struct haru_dict **ed, HPDF_Page *pages)
+/* One kid in an element's /K: an MCID on the element's own page as a
+ * number, else a marked-content or object reference. */
+static void
+kid(struct buf *b, const struct tag_tree *t, const struct tag_elem *e,
+    const struct tag_kid *c, const long *num)
 {
-	struct haru_dict *r;
-
 	if (c->kind == TK_ELEM)
-		return haru_array_dict(k, ed[c->elem]);
-	if (c->kind == TK_MCR && c->page == e->page)
-		return haru_array_int(k, c->mcid);
-	if ((r = haru_dict_new(pdf, 0)) == NULL ||
-	    haru_dict_dict(r, "Pg", haru_page_dict(pages[c->page])) != 0)
-		return -1;
-	if (c->kind == TK_MCR)
-		return haru_dict_name(r, "Type", "MCR") != 0 ||
-		    haru_dict_int(r, "MCID", c->mcid) != 0 ||
-		    haru_array_dict(k, r) != 0 ? -1 : 0;
-	return haru_dict_name(r, "Type", "OBJR") != 0 ||
-	    haru_dict_dict(r, "Obj", haru_annot_dict(c->obj)) != 0 ||
-	    haru_array_dict(k, r) != 0 ? -1 : 0;
+		buf_printf(b, " %ld 0 R", num[c->elem]);
+	else if (c->kind == TK_MCR && c->page == e->page)
+		buf_printf(b, " %d", c->mcid);
+	else if (c->kind == TK_MCR)
+		buf_printf(b, "<</Type/MCR/Pg %ld 0 R/MCID %d>>",
+		    t->pageobj[c->page], c->mcid);
+	else
+		buf_printf(b, "<</Type/OBJR/Obj %ld 0 R/Pg %ld 0 R>>", c->obj,
+		    t->pageobj[c->page]);
 }
 
-static int
-element(HPDF_Doc pdf, const struct tag_tree *t, size_t i,
-    struct haru_dict **ed, struct haru_dict *root, HPDF_Page *pages)
+static void
+element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
+    long root)
 {
 	const struct tag_elem *e = &t->e[i];
-	struct haru_dict  *d = ed[i];
-	struct haru_array *k = haru_array_new(pdf, 0);
 
-	if (k == NULL || haru_dict_name(d, "Type", "StructElem") != 0 ||
-	    haru_dict_name(d, "S", e->type) != 0 ||
-	    haru_dict_dict(d, "P", e->parent < 0 ? root : ed[e->parent]) != 0 ||
-	    haru_dict_dict(d, "Pg", haru_page_dict(pages[e->page])) != 0)
-		return -1;
+	buf_printf(b, "<</S/%s/P %ld 0 R/Pg %ld 0 R/K[", e->type,
+	    e->parent < 0 ? root : num[e->parent], t->pageobj[e->page]);
 	for (size_t j = 0; j < e->nkids; j++)
-		if (kid(pdf, k, e, &e->kids[j], ed, pages) != 0)
-			return -1;
-	if (haru_dict_array(d, "K", k) != 0)
-		return -1;
-	if (e->alt != NULL && haru_dict_text(d, "Alt", e->alt) != 0)
-		return -1;
-	return cell_attrs(pdf, d, e);
+		kid(b, t, e, &e->kids[j], num);
+	buf_putc(b, ']');
+	if (e->alt != NULL) {
+		buf_puts(b, "/Alt");
+		text_string(b, e->alt);
+	}
+	cell_attrs(b, e);
+	buf_puts(b, ">>");
 }
 
 /* The number tree from each page's /StructParents (its MCIDs'
  * elements) and each annotation's /StructParent: one /Nums array, its
  * keys in order. */
-static struct haru_dict *
-parent_tree(HPDF_Doc pdf, const struct tag_tree *t, struct haru_dict **ed,
-    HPDF_Page *pages)
+static void
+parent_tree(struct buf *b, const struct tag_tree *t, const long *num)
 {
-	struct haru_dict  *pt = haru_dict_new(pdf, 1);
-	struct haru_array *nums = haru_array_new(pdf, 0);
-
-	if (pt == NULL || nums == NULL)
-		return NULL;
+	buf_puts(b, "<</Nums[");
 	for (size_t p = 0; p < t->npages; p++) {
-		struct haru_array *a;
-
 		if (t->nmcid[p] == 0)
 			continue;
-		if ((a = haru_array_new(pdf, 0)) == NULL ||
-		    haru_array_int(nums, (long)p) != 0 ||
-		    haru_dict_int(haru_page_dict(pages[p]), "StructParents",
-		    (long)p) != 0)
-			return NULL;
+		buf_printf(b, "%zu[", p);
 		for (size_t m = 0; m < t->nmcid[p]; m++)
-			if (haru_array_dict(a, ed[t->mcid_elem[p][m]]) != 0)
-				return NULL;
-		if (haru_array_array(nums, a) != 0)
-			return NULL;
+			buf_printf(b, "%s%ld 0 R", m ? " " : "",
+			    num[t->mcid_elem[p][m]]);
+		buf_puts(b, "]");
 	}
 	for (size_t j = 0; j < t->nannots; j++)
-		if (haru_array_int(nums, (long)(t->npages + j)) != 0 ||
-		    haru_array_dict(nums, ed[t->annot_elem[j]]) != 0)
-			return NULL;
-	return haru_dict_array(pt, "Nums", nums) != 0 ? NULL : pt;
+		buf_printf(b, " %zu %ld 0 R", t->npages + j,
+		    num[t->annot_elem[j]]);
+	buf_puts(b, "]>>");
 }
 
-static int
-tree(HPDF_Doc pdf, const struct tag_tree *t, HPDF_Page *pages)
+/* The tree's objects, numbered from first (haru_save_with). */
+int
+tag_objects(void *ctx, long first, struct haru_objs *o)
 {
-	struct haru_dict **ed = xcalloc(t->n + 1, sizeof(*ed));
-	struct haru_dict  *root = haru_dict_new(pdf, 1), *pt;
-	struct haru_array *k = haru_array_new(pdf, 0);
-	int		   rc = -1;
+	const struct tag_tree *t = ctx;
+	long	  *num = xcalloc(t->n + 1, sizeof(*num)), next = first, root;
+	struct buf b;
 
-	if (root == NULL || k == NULL ||
-	    haru_dict_name(root, "Type", "StructTreeRoot") != 0)
-		goto done;
 	for (size_t i = 0; i < t->n; i++)
-		if (t->e[i].key != UINT64_MAX &&
-		    (ed[i] = haru_dict_new(pdf, 1)) == NULL)
-			goto done;
-	for (size_t i = 0; i < t->n; i++)
-		if (ed[i] != NULL && element(pdf, t, i, ed, root, pages) != 0)
-			goto done;
-	if (ed[0] != NULL && haru_array_dict(k, ed[0]) != 0)
-		goto done;
-	if ((pt = parent_tree(pdf, t, ed, pages)) == NULL ||
-	    haru_dict_array(root, "K", k) != 0 ||
-	    haru_dict_dict(root, "ParentTree", pt) != 0 ||
-	    haru_dict_int(root, "ParentTreeNextKey",
-	    (long)(t->npages + t->nannots)) != 0)
-		goto done;
-	rc = haru_dict_dict(haru_catalog(pdf), "StructTreeRoot", root);
-done:
-	free(ed);
-	return rc;
+		num[i] = t->e[i].key != UINT64_MAX ? next++ : -1;
+	root = next;
+	buf_init(&b);
+	for (size_t i = 0; i < t->n; i++) {
+		if (num[i] < 0)
+			continue;
+		buf_reset(&b);
+		element(&b, t, i, num, root);
+		haru_objs_add(o, b.data, b.len);
+	}
+	buf_reset(&b);
+	buf_printf(&b, "<</Type/StructTreeRoot/K[");
+	if (num[0] >= 0)
+		buf_printf(&b, "%ld 0 R", num[0]);
+	buf_printf(&b, "]/ParentTree %ld 0 R/ParentTreeNextKey %zu>>",
+	    root + 1, t->npages + t->nannots);
+	haru_objs_add(o, b.data, b.len);
+	buf_reset(&b);
+	parent_tree(&b, t, num);
+	haru_objs_add(o, b.data, b.len);
+	buf_reset(&b);
+	buf_printf(&b, "/StructTreeRoot %ld 0 R", root);
+	haru_objs_catalog(o, b.data);
+	buf_free(&b);
+	free(num);
+	return 0;
 }
 
 /* Text for XML: markup characters escaped, and characters XML 1.0
@@ -245,11 +240,8 @@ catalog(HPDF_Doc pdf, const struct doc *d)
 }
 
 int
-tag_write(HPDF_Doc pdf, struct tag_tree *t, HPDF_Page *pages,
-    const struct doc *d)
+tag_write(HPDF_Doc pdf, struct tag_tree *t, const struct doc *d)
 {
 	tag_finish(t);
-	if (tree(pdf, t, pages) != 0)
-		return -1;
 	return catalog(pdf, d);
 }

@@ -12,9 +12,10 @@ struct doc;
 struct tag_tree;
 
 /* Once every page is drawn and every link made: orders the tree
- * (tag_finish) and writes it, pages[] being the document's pages.
- * Returns 0 or -1. */
-int	tag_write(HPDF_Doc, struct tag_tree *, HPDF_Page *pages,
-	    const struct doc *);
+ * (tag_finish) and sets the catalog's entries, the XMP metadata and the
+ * version.  Returns 0 or -1. */
+int	tag_write(HPDF_Doc, struct tag_tree *, const struct doc *);
+/* The tree's objects, for haru_save_with() (ctx: the tag_tree). */
+int	tag_objects(void *ctx, long first, struct haru_objs *);
 
 #endif

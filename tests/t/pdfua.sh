@@ -77,7 +77,7 @@ has() {	# NAME PDF PATTERN: the element types of PDF's tree match PATTERN
 if [ -f "$S/seed.pdf" ]; then
 	has pdfua-tree-document seed '^Document '
 	has pdfua-tree-headings seed 'H1 .*H2 '
-	has pdfua-tree-list seed 'L LI Lbl LBody P '
+	has pdfua-tree-list seed 'L LI Lbl LBody LI Lbl LBody '
 	has pdfua-tree-table seed 'Table (THead )?TR TH .*TBody TR (TH|TD) '
 	got=$(pdfinfo -struct-text "$S/seed.pdf" 2>/dev/null | grep -c 'Scope')
 	[ "${got:-0}" -gt 0 ] && pass pdfua-th-scope ||
