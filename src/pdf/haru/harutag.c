@@ -85,7 +85,7 @@ haru_objs_catalog(struct haru_objs *o, const char *entries)
 static int
 deflate_into(struct buf *out, const char *p, size_t n)
 {
-	struct libdeflate_compressor *c = libdeflate_alloc_compressor(6);
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(9);
 	size_t bound, got;
 
 	if (c == NULL)
@@ -170,7 +170,10 @@ catalog_again(HPDF_Doc pdf, struct buf *u, const struct haru_objs *o,
 	return rc;
 }
 
-/* A cross-reference stream entry: type, field 2 (4 bytes), field 3. */
+/* A cross-reference stream entry: type, field 2 (4 bytes), field 3
+ * (2 bytes). */
+#define XREF_ROW	7
+
 static void
 xref_entry(struct buf *x, int type, size_t f2, unsigned f3)
 {
@@ -179,6 +182,25 @@ xref_entry(struct buf *x, int type, size_t f2, unsigned f3)
 		buf_putc(x, (int)((f2 >> (8 * k)) & 255));
 	buf_putc(x, (int)((f3 >> 8) & 255));
 	buf_putc(x, (int)(f3 & 255));
+}
+
+/*
+ * The entries as rows of the PNG "Up" predictor (/Predictor 12): a tag
+ * byte, then each byte less the one above it.  Successive entries
+ * differ in a byte or two, so the rows are nearly all zeros, which
+ * Flate packs to almost nothing.
+ */
+static void
+xref_predict(struct buf *out, const struct buf *x)
+{
+	const unsigned char *p = (const unsigned char *)x->data;
+
+	for (size_t r = 0; r + XREF_ROW <= x->len; r += XREF_ROW) {
+		buf_putc(out, 2);
+		for (size_t k = 0; k < XREF_ROW; k++)
+			buf_putc(out, (unsigned char)(p[r + k] -
+			    (r >= XREF_ROW ? p[r + k - XREF_ROW] : 0)));
+	}
 }
 
 /* The trailer's /ID as libharu's save wrote it (harusave.c), to repeat
@@ -210,11 +232,12 @@ update(HPDF_Doc pdf, struct buf *u, const struct haru_objs *o, long first,
 	size_t	*stmoff = xcalloc(nstm + 1, sizeof(*stmoff)), catoff, xoff;
 	size_t	 idlen = 0;
 	const char *id = saved_id(p, n, &idlen);
-	struct buf x, z;
+	struct buf x, z, pred;
 	int	 rc = -1;
 
 	buf_init(&x);
 	buf_init(&z);
+	buf_init(&pred);
 	for (size_t s = 0; s < nstm; s++) {
 		size_t to = (s + 1) * OBJS_PER_STREAM;
 
@@ -234,10 +257,11 @@ update(HPDF_Doc pdf, struct buf *u, const struct haru_objs *o, long first,
 	for (size_t s = 0; s < nstm; s++)
 		xref_entry(&x, 1, stmoff[s], 0);
 	xref_entry(&x, 1, xoff, 0);
-	if (deflate_into(&z, x.data, x.len) != 0)
+	xref_predict(&pred, &x);
+	if (deflate_into(&z, pred.data, pred.len) != 0)
 		goto done;
 	buf_printf(u, "%ld 0 obj\n<</Type/XRef/Size %ld/Index[%ld 1 %ld %ld]"
-	    "/W[1 4 2]/Root %ld 0 R", xnum, xnum + 1, cat, first,
+	    "/W[1 4 2]/DecodeParms<</Predictor 12/Columns 7>>/Root %ld 0 R", xnum, xnum + 1, cat, first,
 	    xnum + 1 - first, cat);
 	if (info >= 0)
 		buf_printf(u, "/Info %ld 0 R", info);
@@ -254,6 +278,7 @@ done:
 	free(stmoff);
 	buf_free(&x);
 	buf_free(&z);
+	buf_free(&pred);
 	return rc;
 }
 
