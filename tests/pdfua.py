@@ -105,9 +105,15 @@ class Checker:
             return self.errors
         with pdf:
             self.catalog(pdf)
+            self.empty = True
             claims = self.tree(pdf)
             self.pages(pdf, claims)
-        self.poppler()
+        # An empty tree is right only for a document with nothing in
+        # it to tag.
+        if self.empty and self.tagged:
+            self.err("an empty structure tree")
+        if not self.empty:
+            self.poppler()
         return self.errors
 
     # --- catalog and metadata ------------------------------------------
@@ -154,8 +160,7 @@ class Checker:
         k = root.get("/K")
         kids = list(k) if isinstance(k, Array) else [k] if k is not None \
             else []
-        if not kids:
-            self.err("an empty structure tree")
+        self.empty = not kids
         for c in kids:
             stack.append((c, None))
         count = 0
@@ -231,8 +236,10 @@ class Checker:
         if st is not None and "/ParentTree" in st:
             numtree(st.ParentTree, ptree)
         found = set()
+        self.tagged = False
         for n, page in enumerate(pdf.pages, 1):
             mcids = self.content(n, page)
+            self.tagged = self.tagged or bool(mcids)
             pkey = objkey(page.obj)
             for m in mcids:
                 found.add((pkey, m))

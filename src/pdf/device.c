@@ -67,6 +67,7 @@ struct marks {
 	int		   cur;		/* MK_NONE, MK_ART or an element */
 	const struct node *last;	/* tag_find()'s last question */
 	int		   lastrole, lastel;
+	struct buf	   scratch;	/* for mark_page() */
 };
 
 static void
@@ -103,9 +104,21 @@ mark_to(struct marks *m, struct buf *b, int want, size_t seq)
 		buf_puts(b, "EMC\n");
 	if (want == MK_ART)
 		buf_puts(b, "/Artifact BMC\n");
-	else if (want >= 0)
-		buf_printf(b, "/%s <</MCID %d>> BDC\n", m->t->e[want].type,
-		    tag_mcid(m->t, want, m->page, seq));
+	else if (want >= 0) {
+		char	 s[16], *q = s + sizeof(s);
+		unsigned mcid = (unsigned)tag_mcid(m->t, want, m->page, seq);
+
+		/* By hand: one per line of text, printf was felt. */
+		do {
+			*--q = (char)('0' + mcid % 10);
+			mcid /= 10;
+		} while (mcid > 0);
+		buf_putc(b, '/');
+		buf_puts(b, m->t->e[want].type);
+		buf_puts(b, " <</MCID ");
+		buf_put(b, q, (size_t)(s + sizeof(s) - q));
+		buf_puts(b, ">> BDC\n");
+	}
 	m->cur = want;
 }
 
@@ -113,14 +126,11 @@ mark_to(struct marks *m, struct buf *b, int want, size_t seq)
 static void
 mark_page(struct marks *m, HPDF_Page p, int want, size_t seq)
 {
-	struct buf b;
-
 	if (m->t == NULL || want == m->cur)
 		return;
-	buf_init(&b);
-	mark_to(m, &b, want, seq);
-	haru_page_write(p, b.data, b.len);
-	buf_free(&b);
+	buf_reset(&m->scratch);
+	mark_to(m, &m->scratch, want, seq);
+	haru_page_write(p, m->scratch.data, m->scratch.len);
 }
 
 static void
@@ -668,6 +678,7 @@ pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
 
 	memset(&mk, 0, sizeof(mk));
 	mk.t = tags;
+	buf_init(&mk.scratch);
 	for (size_t k = 0; k < d->npages; k++) {
 		if ((pages[k] = HPDF_AddPage(pdf)) == NULL)
 			goto done;
@@ -695,6 +706,7 @@ pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
 	info(pdf, doc);
 	rc = tags != NULL ? tag_write(pdf, tags, doc) : 0;
 done:
+	buf_free(&mk.scratch);
 	free(pages);
 	return rc;
 }

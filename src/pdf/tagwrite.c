@@ -23,6 +23,28 @@
 #define QUIRE_VERSION "0"
 #endif
 
+/* " N" or " N 0 R": numbers by hand, since the tree has hundreds of
+ * thousands of them and printf's formatting was most of its cost. */
+static void
+put_int(struct buf *b, long v, int ref)
+{
+	char	 s[32], *q = s + sizeof(s);
+	unsigned long a = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	if (ref) {
+		q -= 4;
+		memcpy(q, " 0 R", 4);
+	}
+	do {
+		*--q = (char)('0' + a % 10);
+		a /= 10;
+	} while (a > 0);
+	if (v < 0)
+		*--q = '-';
+	*--q = ' ';
+	buf_put(b, q, (size_t)(s + sizeof(s) - q));
+}
+
 /* A text string as PDF wants it outside ASCII: UTF-16BE in hex. */
 static void
 text_string(struct buf *b, const char *s)
@@ -63,15 +85,22 @@ kid(struct buf *b, const struct tag_tree *t, const struct tag_elem *e,
     const struct tag_kid *c, const long *num)
 {
 	if (c->kind == TK_ELEM)
-		buf_printf(b, " %ld 0 R", num[c->elem]);
+		put_int(b, num[c->elem], 1);
 	else if (c->kind == TK_MCR && c->page == e->page)
-		buf_printf(b, " %d", c->mcid);
-	else if (c->kind == TK_MCR)
-		buf_printf(b, "<</Type/MCR/Pg %ld 0 R/MCID %d>>",
-		    t->pageobj[c->page], c->mcid);
-	else
-		buf_printf(b, "<</Type/OBJR/Obj %ld 0 R/Pg %ld 0 R>>", c->obj,
-		    t->pageobj[c->page]);
+		put_int(b, c->mcid, 0);
+	else if (c->kind == TK_MCR) {
+		buf_puts(b, "<</Type/MCR/Pg");
+		put_int(b, t->pageobj[c->page], 1);
+		buf_puts(b, "/MCID");
+		put_int(b, c->mcid, 0);
+		buf_puts(b, ">>");
+	} else {
+		buf_puts(b, "<</Type/OBJR/Obj");
+		put_int(b, c->obj, 1);
+		buf_puts(b, "/Pg");
+		put_int(b, t->pageobj[c->page], 1);
+		buf_puts(b, ">>");
+	}
 }
 
 static void
@@ -80,8 +109,13 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
 {
 	const struct tag_elem *e = &t->e[i];
 
-	buf_printf(b, "<</S/%s/P %ld 0 R/Pg %ld 0 R/K[", e->type,
-	    e->parent < 0 ? root : num[e->parent], t->pageobj[e->page]);
+	buf_puts(b, "<</S/");
+	buf_puts(b, e->type);
+	buf_puts(b, "/P");
+	put_int(b, e->parent < 0 ? root : num[e->parent], 1);
+	buf_puts(b, "/Pg");
+	put_int(b, t->pageobj[e->page], 1);
+	buf_puts(b, "/K[");
 	for (size_t j = 0; j < e->nkids; j++)
 		kid(b, t, e, &e->kids[j], num);
 	buf_putc(b, ']');
@@ -103,15 +137,16 @@ parent_tree(struct buf *b, const struct tag_tree *t, const long *num)
 	for (size_t p = 0; p < t->npages; p++) {
 		if (t->nmcid[p] == 0)
 			continue;
-		buf_printf(b, "%zu[", p);
+		put_int(b, (long)p, 0);
+		buf_putc(b, '[');
 		for (size_t m = 0; m < t->nmcid[p]; m++)
-			buf_printf(b, "%s%ld 0 R", m ? " " : "",
-			    num[t->mcid_elem[p][m]]);
-		buf_puts(b, "]");
+			put_int(b, num[t->mcid_elem[p][m]], 1);
+		buf_putc(b, ']');
 	}
-	for (size_t j = 0; j < t->nannots; j++)
-		buf_printf(b, " %zu %ld 0 R", t->npages + j,
-		    num[t->annot_elem[j]]);
+	for (size_t j = 0; j < t->nannots; j++) {
+		put_int(b, (long)(t->npages + j), 0);
+		put_int(b, num[t->annot_elem[j]], 1);
+	}
 	buf_puts(b, "]>>");
 }
 
