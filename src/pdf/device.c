@@ -83,8 +83,8 @@ static int
 op_mark(struct marks *m, const struct lo_page *pg, size_t run,
     const struct lo_op *o)
 {
-	if (o->type == LO_RECT || o->type == LO_LINE || o->tag == NULL ||
-	    pg->runs[run].artifact)
+	if (m->t == NULL || o->type == LO_RECT || o->type == LO_LINE ||
+	    o->tag == NULL || pg->runs[run].artifact)
 		return MK_ART;
 	if (o->tag != m->last || o->tagrole != m->lastrole) {
 		m->last = o->tag;

@@ -108,13 +108,21 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
     long root)
 {
 	const struct tag_elem *e = &t->e[i];
+	int	mcids = 0;
 
+	/* /Pg says which page an MCID given as a bare number is on: an
+	 * element holding only elements (a list, a row) needs none. */
+	for (size_t j = 0; j < e->nkids && !mcids; j++)
+		mcids = e->kids[j].kind == TK_MCR &&
+		    e->kids[j].page == e->page;
 	buf_puts(b, "<</S/");
 	buf_puts(b, e->type);
 	buf_puts(b, "/P");
 	put_int(b, e->parent < 0 ? root : num[e->parent], 1);
-	buf_puts(b, "/Pg");
-	put_int(b, t->pageobj[e->page], 1);
+	if (mcids) {
+		buf_puts(b, "/Pg");
+		put_int(b, t->pageobj[e->page], 1);
+	}
 	buf_puts(b, "/K[");
 	for (size_t j = 0; j < e->nkids; j++)
 		kid(b, t, e, &e->kids[j], num);
