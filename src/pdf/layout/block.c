@@ -600,6 +600,8 @@ details_or_figure(const struct lo_ctx *c, struct vlist *v,
 	inner.captioned = n->type == N_FIGURE && n->last != NULL &&
 	    n->last->type == N_CAPTION;
 	for (const struct node *k = n->first; k != NULL; k = k->next) {
+		size_t from = v->n;
+
 		if (k->type == N_SUMMARY) {
 			f = *body;
 			f.sty |= LO_BOLD;
@@ -614,6 +616,8 @@ details_or_figure(const struct lo_ctx *c, struct vlist *v,
 			paragraph(c, v, k, &inner, &f, AL_CENTER);
 		} else if (block(c, v, k, &inner, body))
 			break;
+		/* A summary's or caption's lines are its own (tagref.h). */
+		lo_tag_entries(v, from, k, LO_TAG_SELF);
 	}
 }
 
