@@ -109,6 +109,7 @@ static const struct key keys[] = {
 	{ "pdf.titlepage", K_TRI, OFF(pdf.titlepage), "auto", 0, 0, NULL, 0 },
 	{ "pdf.toc-depth", K_INT, OFF(pdf.toc_depth), "2", 1, 6, NULL, 0 },
 	{ "pdf.chapter-page-break", K_BOOL, OFF(pdf.chapter_page_break), "true", 0, 0, NULL, 0 },
+	{ "pdf.tagged", K_BOOL, OFF(pdf.tagged), "true", 0, 0, NULL, 0 },
 	{ "pdf.table.header-shade", K_NUM, OFF(pdf.table_header_shade), "0.90", 0, 1, NULL, 0 },
 	{ "pdf.table.rule-width", K_LEN, OFF(pdf.table_rule_width), "0.4", 0, 5, NULL, 0 },
 	{ "pdf.table.padding", K_LEN, OFF(pdf.table_padding), "4", 0, 20, NULL, 0 },

@@ -35,6 +35,7 @@ struct pdf_style {
 	double		 size_body, size_code, size_table, size_table_min;
 	double		 leading;	/* line height / font size */
 	int		 justify, hyphenate, chapter_page_break;
+	int		 tagged;	/* a tagged PDF (PDF/UA-1): src/pdf/tag.h */
 	int		 toc_depth;	/* levels on the contents page */
 	int		 toc, titlepage;	/* enum style_tri: auto, on for a book */
 	double		 table_header_shade;	/* grey level, 1 = white */

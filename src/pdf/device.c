@@ -28,6 +28,8 @@
 #include "fonts.h"
 #include "image.h"
 #include "shape.h"
+#include "tag.h"
+#include "tagwrite.h"
 #include "util/utf8.h"
 
 #ifndef QUIRE_VERSION
@@ -48,15 +50,100 @@ rgb_stroke(HPDF_Page p, uint32_t c)
 	    ((c >> 8) & 255) / 255.0f, (c & 255) / 255.0f);
 }
 
+/*
+ * The tagged PDF's marked content on one page (tag.h): every operation
+ * drawn lies in a sequence with an MCID of its element, or in an
+ * /Artifact (rules, shading, the footer, repeated headers, a picture
+ * without alt text).  Operations are numbered in the page's display
+ * list order (seq), the same in every pass, so that tag.c can put what
+ * the graphics, the text and the links made back in reading order.
+ */
+#define MK_NONE	(-2)	/* no sequence open */
+#define MK_ART	(-1)	/* an /Artifact */
+
+struct marks {
+	struct tag_tree	  *t;		/* NULL: an untagged PDF */
+	int		   page;
+	int		   cur;		/* MK_NONE, MK_ART or an element */
+	const struct node *last;	/* tag_find()'s last question */
+	int		   lastrole, lastel;
+	struct buf	   scratch;	/* for mark_page() */
+};
+
+static void
+marks_page(struct marks *m, int page)
+{
+	m->page = page;
+	m->cur = MK_NONE;
+	m->last = NULL;
+}
+
+/* What sequence an operation of run `run` goes in. */
+static int
+op_mark(struct marks *m, const struct lo_page *pg, size_t run,
+    const struct lo_op *o)
+{
+	if (m->t == NULL || o->type == LO_RECT || o->type == LO_LINE ||
+	    o->tag == NULL || pg->runs[run].artifact)
+		return MK_ART;
+	if (o->tag != m->last || o->tagrole != m->lastrole) {
+		m->last = o->tag;
+		m->lastrole = o->tagrole;
+		m->lastel = tag_find(m->t, o->tag, o->tagrole);
+	}
+	return m->lastel < 0 ? MK_ART : m->lastel;
+}
+
+/* Closes the open sequence and opens want's, into b. */
+static void
+mark_to(struct marks *m, struct buf *b, int want, size_t seq)
+{
+	if (m->t == NULL || want == m->cur)
+		return;
+	if (m->cur != MK_NONE)
+		buf_puts(b, "EMC\n");
+	if (want == MK_ART)
+		buf_puts(b, "/Artifact BMC\n");
+	else if (want >= 0) {
+		char	 s[16], *q = s + sizeof(s);
+		unsigned mcid = (unsigned)tag_mcid(m->t, want, m->page, seq);
+
+		/* By hand: one per line of text, printf was felt. */
+		do {
+			*--q = (char)('0' + mcid % 10);
+			mcid /= 10;
+		} while (mcid > 0);
+		buf_putc(b, '/');
+		buf_puts(b, m->t->e[want].type);
+		buf_puts(b, " <</MCID ");
+		buf_put(b, q, (size_t)(s + sizeof(s) - q));
+		buf_puts(b, ">> BDC\n");
+	}
+	m->cur = want;
+}
+
+/* The same straight into the page, between libharu's own operators. */
+static void
+mark_page(struct marks *m, HPDF_Page p, int want, size_t seq)
+{
+	if (m->t == NULL || want == m->cur)
+		return;
+	buf_reset(&m->scratch);
+	mark_to(m, &m->scratch, want, seq);
+	haru_page_write(p, m->scratch.data, m->scratch.len);
+}
+
 static void
 graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
-    double ph)
+    double ph, struct marks *mk)
 {
-	size_t		run = 0, i = 0;
+	size_t		run = 0, i = 0, seq;
 	struct lo_op	op;
 	const struct lo_op *o = &op;
 
-	while (lo_page_next(pg, &run, &i, &op)) {
+	for (seq = 0; lo_page_next(pg, &run, &i, &op); seq++) {
+		if (o->type == LO_RECT || o->type == LO_LINE)
+			mark_page(mk, p, MK_ART, seq);
 		if (o->type == LO_RECT) {
 			rgb_fill(p, o->rgb);
 			HPDF_Page_Rectangle(p, (HPDF_REAL)o->x,
@@ -75,11 +162,14 @@ graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
 			HPDF_Image img = pdf_images_get(im, o->str);
 
 			if (img != NULL)
+				mark_page(mk, p, op_mark(mk, pg, run, o), seq);
+			if (img != NULL)
 				HPDF_Page_DrawImage(p, img, (HPDF_REAL)o->x,
 				    (HPDF_REAL)(ph - o->y - o->h),
 				    (HPDF_REAL)o->w, (HPDF_REAL)o->h);
 		}
 	}
+	mark_page(mk, p, MK_NONE, 0);
 }
 
 /* " N": a number as PDF wants it, rounded to 3 decimals, with no
@@ -274,7 +364,8 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
  * libharu, which adds them to the page's resources.
  */
 static int
-text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
+text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
+    struct marks *mk)
 {
 	struct buf	 b;
 	int		 curface = -1, open = 0;
@@ -283,13 +374,14 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
 	int		 rc = 0;
 
 	buf_init(&b);
-	size_t		 run = 0, i = 0;
+	size_t		 run = 0, i = 0, seq;
 	struct lo_op	 op;
 	const struct lo_op *o = &op;
 
-	while (lo_page_next(pg, &run, &i, &op)) {
+	for (seq = 0; lo_page_next(pg, &run, &i, &op); seq++) {
 		HPDF_Font	    f;
 		const char	   *name;
+		int		    want;
 
 		if (o->type != LO_TEXT || o->str == NULL || *o->str == '\0')
 			continue;
@@ -297,6 +389,14 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
 			continue;
 		if (b.len == 0)
 			buf_puts(&b, "BT\n");
+		if (mk->t != NULL && (want = op_mark(mk, pg, run, o)) !=
+		    mk->cur) {
+			/* A sequence holds whole TJ operators. */
+			if (open)
+				buf_puts(&b, "] TJ\n");
+			open = 0;
+			mark_to(mk, &b, want, seq);
+		}
 		if (open && o->face == curface && o->size == cursize &&
 		    o->rgb == currgb && ph - o->y == y) {
 			/* Same line, same look: one more piece of the TJ. */
@@ -339,6 +439,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph)
 	}
 	if (open)
 		buf_puts(&b, "] TJ\n");
+	mark_to(mk, &b, MK_NONE, 0);
 	if (b.len > 0) {
 		buf_puts(&b, "ET\n");
 		if (haru_page_write(p, b.data, b.len) != 0)
@@ -407,20 +508,50 @@ find_mark(const struct lo_mark **ix, size_t n, const char *id)
 	return r != NULL ? *r : NULL;
 }
 
+/* A link annotation in the tagged PDF: a Link element holding it,
+ * inside the element its text is in, and the text a reader speaks for
+ * it: the address, or the title of the heading it leads to. */
+static void
+tag_link(struct marks *mk, HPDF_Page p, const struct lo_page *pg,
+    size_t run, size_t seq, const struct lo_op *o, const struct lo_mark *m,
+    HPDF_Annotation a)
+{
+	struct haru_dict *ad = haru_annot_dict(a);
+	char		  buf[MAX_TEXTSTRING + 1];
+	int		  el = op_mark(mk, pg, run, o);
+	long		  sp = tag_annot(mk->t, el >= 0 ? el : 0, mk->page, seq,
+			    haru_obj_number(ad));
+
+	haru_dict_int(ad, "StructParent", sp);
+	const char	 *s = clip(m != NULL && m->title != NULL ? m->title :
+			    o->str[0] == '#' ? o->str + 1 : o->str, buf);
+
+	/* An address is ASCII: a literal string is a quarter of the
+	 * size of the UTF-16 a title may need. */
+	if (strspn(s, " !\"#$%&'*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "[]^_`abcdefghijklmnopqrstuvwxyz{|}~") == strlen(s))
+		haru_dict_string(ad, "Contents", s);
+	else
+		haru_dict_text(ad, "Contents", s);
+	haru_dict_name(haru_page_dict(p), "Tabs", "S");
+}
+
 static void
 links(HPDF_Page *pages, size_t k, const struct lo_doc *d,
-    const struct lo_mark **ix, size_t nix)
+    const struct lo_mark **ix, size_t nix, struct marks *mk)
 {
 	const struct lo_page *pg = &d->pages[k];
 	HPDF_Page	      p = pages[k];
 
-	size_t		 run = 0, i = 0;
+	size_t		 run = 0, i = 0, seq;
 	struct lo_op	 op;
 	const struct lo_op *o = &op;
 
-	while (lo_page_next(pg, &run, &i, &op)) {
+	marks_page(mk, (int)k);
+	for (seq = 0; lo_page_next(pg, &run, &i, &op); seq++) {
 		HPDF_Rect	    r;
 		HPDF_Annotation	    a;
+		const struct lo_mark *m = NULL;
 
 		if (o->type != LO_LINK || o->str == NULL || *o->str == '\0')
 			continue;
@@ -429,8 +560,9 @@ links(HPDF_Page *pages, size_t k, const struct lo_doc *d,
 		r.top = (HPDF_REAL)(d->ph - o->y);
 		r.bottom = (HPDF_REAL)(d->ph - o->y - o->h);
 		if (o->str[0] == '#') {
-			const struct lo_mark *m = find_mark(ix, nix, o->str + 1);
 			HPDF_Destination dst;
+
+			m = find_mark(ix, nix, o->str + 1);
 
 			if (m == NULL)
 				continue;
@@ -449,6 +581,8 @@ links(HPDF_Page *pages, size_t k, const struct lo_doc *d,
 		}
 		if (a != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		if (a != NULL && mk->t != NULL)
+			tag_link(mk, p, pg, run, seq, o, m, a);
 	}
 }
 
@@ -533,33 +667,46 @@ info(HPDF_Doc pdf, const struct doc *doc)
 
 int
 pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
-    struct pdf_zpages *z, const struct lo_doc *d, const struct doc *doc)
+    struct pdf_zpages *z, const struct lo_doc *d, const struct doc *doc,
+    struct tag_tree *tags)
 {
 	HPDF_Page *pages = xcalloc(d->npages ? d->npages : 1, sizeof(*pages));
 	const struct lo_mark **ix;
 	size_t	   nix;
+	struct marks mk;
+	int	   rc = -1;
 
+	memset(&mk, 0, sizeof(mk));
+	mk.t = tags;
+	buf_init(&mk.scratch);
 	for (size_t k = 0; k < d->npages; k++) {
-		if ((pages[k] = HPDF_AddPage(pdf)) == NULL) {
-			free(pages);
-			return -1;
-		}
+		if ((pages[k] = HPDF_AddPage(pdf)) == NULL)
+			goto done;
 		HPDF_Page_SetWidth(pages[k], (HPDF_REAL)d->pw);
 		HPDF_Page_SetHeight(pages[k], (HPDF_REAL)d->ph);
-		graphics(pages[k], im, &d->pages[k], d->ph);
-		if (text(pages[k], fs, &d->pages[k], d->ph) != 0) {
-			free(pages);
-			return -1;
-		}
+		if (tags != NULL)
+			tags->pageobj[k] = haru_obj_number(
+			    haru_page_dict(pages[k]));
+		marks_page(&mk, (int)k);
+		graphics(pages[k], im, &d->pages[k], d->ph, &mk);
+		if (text(pages[k], fs, &d->pages[k], d->ph, &mk) != 0)
+			goto done;
+		/* The page's key in the parent tree (tagwrite.c). */
+		if (tags != NULL && tags->nmcid[k] > 0)
+			haru_dict_int(haru_page_dict(pages[k]), "StructParents",
+			    (long)k);
 		pdf_zpages_add(z, pages[k]);
 	}
 	ix = mark_index(d, &nix);
 	for (size_t k = 0; k < d->npages; k++)
-		links(pages, k, d, ix, nix);
+		links(pages, k, d, ix, nix, &mk);
 	free(ix);
 	if (d->npages > 0)
 		outline(pdf, pages, d);
 	info(pdf, doc);
+	rc = tags != NULL ? tag_write(pdf, tags, doc) : 0;
+done:
+	buf_free(&mk.scratch);
 	free(pages);
-	return 0;
+	return rc;
 }

@@ -16,6 +16,7 @@
 #include "haru/haru.h"
 #include "util/diag.h"
 #include "model/doc.h"
+#include "model/style.h"
 #include "emit.h"
 #include "util/runner.h"
 #include "layout/layout.h"
@@ -23,6 +24,8 @@
 #include "device.h"
 #include "fonts.h"
 #include "image.h"
+#include "tag.h"
+#include "tagwrite.h"
 
 /* The first error libharu reported, for the one message we print. */
 struct first_error {
@@ -99,6 +102,7 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	struct lo_metrics m;
 	struct lo_doc	 *ld;
 	struct pdf_zpages *z;
+	struct tag_tree	 *tags = NULL;
 	unsigned char	 *bytes = NULL;
 	size_t		  size;
 	int		  rc = -1;
@@ -145,8 +149,10 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	/* The pages' and fonts' compression, most of the save, on the
 	 * other threads while the device draws (the PNGs are compressed
 	 * already: image.c). */
+	if (st->pdf.tagged)
+		tags = tag_build(d, ld->npages);
 	z = pdf_zpages_start(ld->npages + 2 * LO_ALLFACES, run);
-	if (pdf_draw(pdf, fs, im, z, ld, d) != 0 || err.failed) {
+	if (pdf_draw(pdf, fs, im, z, ld, d, tags) != 0 || err.failed) {
 		pdf_zpages_finish(z, 0);
 		layout_free(ld);
 		goto fail;
@@ -159,7 +165,8 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	}
 	pdf_zpages_finish(z, 1);
 	diag_stage(&t, "pdf:deflate");
-	if (haru_save(pdf, &bytes, &size) != 0 || err.failed)
+	if (haru_save_with(pdf, tags != NULL ? tag_objects : NULL, tags,
+	    &bytes, &size) != 0 || err.failed)
 		goto fail;
 	diag_stage(&t, "pdf:save");
 	if (fwrite(bytes, 1, size, out) != size || fflush(out) != 0) {
@@ -173,6 +180,7 @@ fail:
 	diag_error(NULL, 0, "libharu failed (error 0x%04lX, detail %lu)",
 	    err.code, err.detail);
 done:
+	tag_free(tags);
 	free(bytes);
 	free_later(run, pdf, fs, im);
 	return rc;

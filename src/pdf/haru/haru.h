@@ -167,6 +167,38 @@ HPDF_Font haru_font_of(struct haru_dict *);
  * never lowers it. */
 int	haru_pdf_version(HPDF_Doc, int minor);
 
+/* --- Tagged PDF (harutag.c) ------------------------------------------ */
+
+/* Writes the file as PDF 1.7 (what PDF/UA-1 is based on). */
+int	haru_set_version_17(HPDF_Doc);
+/* An XMP metadata packet (len bytes of UTF-8 XML) as the catalog's
+ * /Metadata stream, uncompressed. */
+int	haru_metadata(HPDF_Doc, const char *xml, size_t len);
+
+/* The object number of an indirect object (a page, an annotation),
+ * for a reference written by hand; -1 for a direct one. */
+long	haru_obj_number(struct haru_dict *);
+
+/*
+ * Objects of the caller's own, written as PDF syntax and saved in
+ * compressed object streams (PDF 1.5): a structure tree's tens of
+ * thousands of small dictionaries would otherwise more than double the
+ * file.  libharu writes neither object streams nor cross-reference
+ * streams, so they follow its file as an incremental update: the
+ * objects, a new version of the catalog (libharu's entries and the
+ * caller's), and a cross-reference stream whose /Prev is libharu's
+ * table.  The i-th object added is number first + i, first being what
+ * haru_save_with() hands the function.
+ */
+struct haru_objs;
+typedef int (*haru_objs_fn)(void *ctx, long first, struct haru_objs *);
+void	haru_objs_add(struct haru_objs *, const char *syntax, size_t len);
+/* Entries (PDF syntax: "/Key value...") for the catalog. */
+void	haru_objs_catalog(struct haru_objs *, const char *entries);
+/* haru_save(), then fn's objects after it (none with fn NULL). */
+int	haru_save_with(HPDF_Doc, haru_objs_fn fn, void *ctx,
+	    unsigned char **bytes, size_t *len);
+
 /* --- The document (harusave.c) ---------------------------------------- */
 
 /* Sets the error handler libharu calls on failure and returns the one

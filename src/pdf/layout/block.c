@@ -31,6 +31,7 @@
 #include "pool.h"
 #include "model/style.h"
 #include "table.h"
+#include "tagref.h"
 #include "vlist.h"
 #include "util/utf8.h"
 
@@ -341,6 +342,8 @@ list(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 			list_marker(c, &v->e[from], mark, c->rtl ?
 			    item.x + item.width + size * LIST_MARK_GAP :
 			    item.x - size * LIST_MARK_GAP, size);
+		if (from < v->n)	/* the marker is the item's label */
+			lo_tag_ops(&v->e[from].ops, it, LO_TAG_LBL);
 		if (it->next != NULL)
 			vl_glue(v, n->u.list.tight ? size * TIGHT_SKIP :
 			    col->skip);
@@ -501,6 +504,7 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 	e->keep = img->first != NULL && !col->captioned;
 	o = ops_push(&e->ops);
 	o->type = LO_IMAGE;
+	o->tag = img;
 	o->x = col->align == AL_LEFT ? x : col->align == AL_RIGHT ?
 	    x + width - w : x + (width - w) / 2;
 	o->w = w;
@@ -604,6 +608,8 @@ details_or_figure(const struct lo_ctx *c, struct vlist *v,
 	inner.captioned = n->type == N_FIGURE && n->last != NULL &&
 	    n->last->type == N_CAPTION;
 	for (const struct node *k = n->first; k != NULL; k = k->next) {
+		size_t from = v->n;
+
 		if (k->type == N_SUMMARY) {
 			f = *body;
 			f.sty |= LO_BOLD;
@@ -618,6 +624,8 @@ details_or_figure(const struct lo_ctx *c, struct vlist *v,
 			paragraph(c, v, k, &inner, &f, AL_CENTER);
 		} else if (block(c, v, k, &inner, body))
 			break;
+		/* A summary's or caption's lines are its own (tagref.h). */
+		lo_tag_entries(v, from, k, LO_TAG_SELF);
 	}
 }
 
@@ -707,6 +715,7 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 {
 	struct lo_par p;
 	int pending;
+	size_t from = v->n;
 
 	if (n->file != NULL)
 		par_source(c, n->file);
@@ -765,8 +774,10 @@ block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		par_set(c, &p, v, col->x, col->width, f->size, AL_NONE,
 		    col->ragged);
 		par_give(c, &p);
+		lo_tag_entries(v, from, n->parent, LO_TAG_SELF);
 		return 1;
 	}
+	lo_tag_entries(v, from, n, LO_TAG_SELF);
 	return 0;
 }
 

@@ -32,6 +32,7 @@
 #include "params.h"
 #include "pool.h"
 #include "util/strmap.h"
+#include "tagref.h"
 #include "vlist.h"
 
 /* A range of one note's lines on one page. */
@@ -165,6 +166,7 @@ set_note(const struct lo_ctx *c, struct lo_foot *f, struct foot_note *fn)
 		fn->end++;
 	}
 	number(c, f, fn);
+	lo_tag_entries(&fn->v, 0, fn->node, LO_TAG_SELF);
 }
 
 struct lo_foot *

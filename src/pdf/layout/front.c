@@ -25,6 +25,7 @@
 #include "pool.h"
 #include "util/strmap.h"
 #include "model/style.h"
+#include "tagref.h"
 #include "vlist.h"
 
 /* An entry waiting for its page number.  Indexes, not pointers: the
@@ -125,6 +126,10 @@ entry(const struct lo_ctx *c, struct vlist *v, struct front *f,
 		o->h = v->e[i].h;
 		o->str = link;
 	}
+	/* The heading's entry in the contents (its leaders and number,
+	 * added below, are artifacts). */
+	if (mark->ops.n > 0)
+		lo_tag_entries(v, from, mark->ops.op[0].tag, LO_TAG_TOCI);
 	f->e = xrealloc(f->e, (f->n + 1) * sizeof(*f->e));
 	fe = &f->e[f->n++];
 	memset(fe, 0, sizeof(*fe));
@@ -281,6 +286,7 @@ title_block(const struct lo_ctx *c, struct vlist *v)
 		return;
 	title_line(c, v, m->title, c->fam_head, LO_BOLD,
 	    c->body_size * TITLE_SIZE, c->text_rgb);
+	lo_tag_entries(v, from, c->doc->root, LO_TAG_TITLE);
 	if (m->subtitle != NULL && *m->subtitle) {
 		vl_glue(v, c->body_size * SUBTITLE_GAP);
 		title_line(c, v, m->subtitle, c->fam_head, 0,
@@ -297,6 +303,7 @@ title_block(const struct lo_ctx *c, struct vlist *v)
 		    c->body_size * BYLINE_SIZE, SECONDARY_RGB);
 	}
 	buf_free(&b);
+	lo_tag_entries(v, from, c->doc->root, LO_TAG_BYLINE);
 	for (size_t i = from; i < v->n; i++)
 		v->e[i].keep = 1;
 	block_rule(v, c->left, c->width, c->body_size);

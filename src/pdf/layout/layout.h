@@ -21,6 +21,7 @@
 
 struct doc;
 struct lo_foot;
+struct node;
 struct style;
 
 /* Font faces: a family times a style.  FALLBACK and CJK are only used for
@@ -102,7 +103,18 @@ struct lo_op {
 	int		 rtl;		/* LO_TEXT: str is one run at an odd
 					   bidi level, shaped as a whole right
 					   to left (brackets mirrored) */
+	/* The tagged PDF's structure (src/pdf/tag.h): which of the model
+	 * node tag's elements this op belongs to (LO_TAG_*), NULL for page
+	 * furniture, an artifact.  Rules and shading are artifacts
+	 * whatever they say (layout/tagref.h sets these). */
+	int		 tagrole;
+	const struct node *tag;
 };
+
+/* LBL: a list item's marker; TOCI: a heading's contents entry; TITLE
+ * and BYLINE: the title block's title, and its other lines (tag the
+ * document's root). */
+enum { LO_TAG_SELF, LO_TAG_LBL, LO_TAG_TOCI, LO_TAG_TITLE, LO_TAG_BYLINE };
 
 /*
  * A page's display list is a sequence of runs: operations set once (a
@@ -114,6 +126,7 @@ struct lo_run {
 	const struct lo_op *op;
 	size_t		 n;
 	double		 dy;
+	int		 artifact;	/* repeated: furniture, not content */
 };
 
 struct lo_page {

@@ -21,9 +21,12 @@
 #include "pool.h"
 #include "vlist.h"
 
-/* Place o's operations on the page, shifted down by dy (no copy). */
+/* Place o's operations on the page, shifted down by dy (no copy);
+ * artifact: drawn again (a repeated header, a label's continued copy),
+ * furniture for the tagged PDF whatever its operations' tags say. */
 static void
-add_run(struct lo_page *pg, const struct lo_op *op, size_t n, double dy)
+add_run_as(struct lo_page *pg, const struct lo_op *op, size_t n, double dy,
+    int artifact)
 {
 	if (n == 0)
 		return;
@@ -34,7 +37,14 @@ add_run(struct lo_page *pg, const struct lo_op *op, size_t n, double dy)
 	pg->runs[pg->n].op = op;
 	pg->runs[pg->n].n = n;
 	pg->runs[pg->n].dy = dy;
+	pg->runs[pg->n].artifact = artifact;
 	pg->n++;
+}
+
+static void
+add_run(struct lo_page *pg, const struct lo_op *op, size_t n, double dy)
+{
+	add_run_as(pg, op, n, dy, 0);
 }
 
 /* A new operation of the page's own (rules, shading, the footer). */
@@ -52,7 +62,7 @@ static void	anchors(struct lo_doc *, const struct lo_entry *, int, double);
 
 static void
 draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
-    const struct place *p)
+    const struct place *p, int again)
 {
 	const struct lo_table *t = r->tab;
 	struct lo_op *o;
@@ -69,9 +79,11 @@ draw_row(const struct lo_ctx *c, struct lo_page *pg, const struct lo_row *r,
 	for (int k = 0; k < t->ncols; k++) {
 		const struct vlist *l = cell_list(r, k, p->continued);
 		double yy = p->y + t->vpad;
+		/* A header drawn again, a label repeated: read once. */
+		int copy = again || l == &r->label_cont;
 
 		for (int i = p->from[k]; i < p->to[k]; i++) {
-			add_run(pg, l->e[i].ops.op, l->e[i].ops.n, yy);
+			add_run_as(pg, l->e[i].ops.op, l->e[i].ops.n, yy, copy);
 			if (r->has_anchor && !p->repeat)
 				anchors(c->out, &l->e[i], p->page, yy);
 			yy += l->e[i].h;
@@ -269,7 +281,7 @@ page_draw_entry(const struct lo_ctx *c, struct lo_doc *d, int page,
 		p.from[k] = 0;
 		p.to[k] = (int)e->row->cells[k].n;
 	}
-	draw_row(c, &d->pages[page], e->row, &p);
+	draw_row(c, &d->pages[page], e->row, &p, 0);
 	row_marks(d, e->row, &p);
 }
 
@@ -298,13 +310,13 @@ page_emit_places(const struct lo_ctx *c, const struct vlist *v,
 					h = v->e[idx].row->tab->header;
 			}
 			if (h != NULL)
-				draw_row(c, pg, h, p);
+				draw_row(c, pg, h, p, 1);
 			continue;
 		}
 		const struct lo_entry *e = &v->e[p->idx];
 
 		if (e->kind == V_ROW)
-			draw_row(c, pg, e->row, p);
+			draw_row(c, pg, e->row, p, 0);
 		else
 			add_run(pg, e->ops.op, e->ops.n, p->y);
 		if (e->kind == V_ROW)

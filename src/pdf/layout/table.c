@@ -34,6 +34,7 @@
 #include "pool.h"
 #include "model/style.h"
 #include "table.h"
+#include "tagref.h"
 #include "vlist.h"
 
 static struct lo_fmt
@@ -309,6 +310,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 		par_give(c, &p);
 	}
 	trim(v);
+	lo_tag_entries(v, 0, cell, LO_TAG_SELF);
 }
 
 /*
@@ -438,6 +440,7 @@ caption(const struct lo_ctx *c, struct vlist *v, const struct node *cap,
 {
 	struct lo_fmt f = cell_fmt(c, size, 0, 0);
 	struct lo_par p;
+	size_t from = v->n;
 
 	f.sty |= LO_BOLD;
 	par_take(c, &p);
@@ -445,6 +448,7 @@ caption(const struct lo_ctx *c, struct vlist *v, const struct node *cap,
 	par_finish(&p);
 	par_set(c, &p, v, tab->left, tab->width, size, AL_START, 1);
 	par_give(c, &p);
+	lo_tag_entries(v, from, cap, LO_TAG_SELF);
 	if (v->n > 0)
 		v->e[v->n - 1].keep = 1;
 	vl_glue(v, size * CAPTION_GAP);

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * pdf/tag.h - the tagged PDF's structure tree (PDF/UA-1), built from the
+ * model and never from drawn text.
+ *
+ * tag_build() walks the document once, before drawing, and makes the
+ * table of structure elements: Document; H1-H6, P, L/LI/Lbl/LBody,
+ * Table/THead/TBody/TR/TH/TD, Figure (with its alt text), Caption,
+ * Code, BlockQuote, Div, and a Note for each footnote under the block
+ * that first refers to it.  Layout stamps each drawn operation with the
+ * model node it came from (struct lo_op's tag); the device asks
+ * tag_find() for that node's element, opens a marked-content sequence
+ * for it and records it here with tag_mcid() (an element that runs over
+ * several pages gets an MCID on each), and records each link annotation
+ * with tag_annot(), which makes its Link element.  tag_finish() then
+ * orders every element's kids by where their content was drawn (the
+ * display list's order, which is the model's), and tagwrite.c writes
+ * the tree through the libharu fence.  Nothing here knows libharu: pages and
+ * annotations are object numbers.
+ */
+#ifndef QUIRE_PDF_TAG_H
+#define QUIRE_PDF_TAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+struct node;
+
+/* What an element holds, in order. */
+enum tag_kid_kind { TK_MCR, TK_ELEM, TK_OBJR };
+
+struct tag_kid {
+	enum tag_kid_kind kind;
+	int		 page;		/* TK_MCR, TK_OBJR */
+	int		 mcid;		/* TK_MCR */
+	int		 elem;		/* TK_ELEM */
+	long		 obj;		/* TK_OBJR: the annotation's object
+					   number */
+	uint64_t	 key;		/* where it was drawn: page, op */
+};
+
+/* A TH's /Scope. */
+enum tag_scope { SCOPE_NONE, SCOPE_COLUMN, SCOPE_ROW };
+
+struct tag_elem {
+	const char	*type;		/* a standard structure type */
+	int		 parent;	/* -1 for the Document */
+	char		*alt;		/* Figure: /Alt; malloc'd or NULL */
+	enum tag_scope	 scope;
+	int		 rowspan, colspan;
+	struct tag_kid	*kids;
+	size_t		 nkids, capkids;
+	uint64_t	 key;		/* its first content; UINT64_MAX none */
+	int		 page;		/* /Pg: the page of that content */
+};
+
+struct tag_tree {
+	struct tag_elem	*e;		/* e[0] is the Document */
+	size_t		 n, cap;
+	/* (node, role) -> element, open addressing. */
+	struct tag_slot	*slot;
+	size_t		 nslots;
+	/* The parent tree: each page's MCIDs' elements, then each
+	 * annotation's Link element (struct parent npages + i). */
+	size_t		 npages;
+	long		*pageobj;	/* each page's object number */
+	int		**mcid_elem;
+	size_t		*nmcid, *capmcid;
+	int		*annot_elem;
+	size_t		 nannots, capannots;
+};
+
+/* The tree of d's structure, with room for npages pages, whose object
+ * numbers the device fills in (pageobj). */
+struct tag_tree	*tag_build(const struct doc *d, size_t npages);
+void		 tag_free(struct tag_tree *);
+
+/* The element node's operations belong to (role LO_TAG_*): the node's,
+ * else its nearest ancestor's; 0 (the Document) for none. */
+int	tag_find(const struct tag_tree *, const struct node *n, int role);
+/* A new marked-content sequence of element el on page (0-based), drawn
+ * at op seq of the page's display list: its MCID. */
+int	tag_mcid(struct tag_tree *, int el, int page, size_t seq);
+/* A link annotation on page, drawn at op seq, inside element parent:
+ * makes its Link element and returns the annotation's /StructParent. */
+long	tag_annot(struct tag_tree *, int parent, int page, size_t seq,
+	    long annot);
+/* Orders each element's kids by where they were drawn; an element with
+ * nothing drawn is left out (its key stays UINT64_MAX). */
+void	tag_finish(struct tag_tree *);
+
+#endif

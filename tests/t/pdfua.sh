@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/t/pdfua.sh - the PDF is tagged (PDF/UA-1) by default: every PDF
+# made from the seed, each tests/cases/*.md, the right-to-left books and
+# a book with a contents page passes tests/pdfua.py (the Matterhorn
+# Protocol's machine-checkable conditions, see that file); a copy with
+# one artifact's marks removed fails it; the structure follows the
+# model (headings, lists, table cells with their scope, notes, links,
+# figures); `pdf.tagged: false` turns it all off; the tagged output is
+# the same at -j1 and -j2 and from run to run.
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+cd "$TOP" || exit 1
+S=$(scratch pdfua)
+# Debian's python3, which has python3-pikepdf (scripts/install-deps).
+PY=/usr/bin/python3
+if ! $PY -c 'import pikepdf' 2>/dev/null; then
+	fail pdfua "python3-pikepdf is not installed (scripts/install-deps test)"
+	exit 0
+fi
+need pdfua pdfinfo || exit 0
+
+# publish NAME [quire options] FILE...: PDF into $S/NAME.pdf
+pdfs=()
+publish() {
+	local name=$1; shift
+	if "$QUIRE" -q -t pdf -o "$S/$name.pdf" "$@" 2>"$S/$name.err"; then
+		pdfs+=("$S/$name.pdf")
+	else
+		fail "pdfua-build-$name" "$(head -c 300 "$S/$name.err")"
+	fi
+}
+publish seed content/ai-engineer.md
+for md in tests/cases/*.md; do
+	publish "$(basename "$md" .md)" "$md"
+done
+publish bidi-ar tests/bidi/ar.md
+publish bidi-he tests/bidi/he.md
+publish bidi-toc tests/bidi/toc.md
+publish linked tests/books/linked/*.md
+
+# Every PDF, one line each from the checker.
+$PY tests/pdfua.py "${pdfs[@]}" >"$S/check.out" 2>&1
+for p in "${pdfs[@]}"; do
+	n=$(basename "$p" .pdf)
+	if grep -qx "ok $p" "$S/check.out"; then
+		pass "pdfua-$n"
+	else
+		fail "pdfua-$n" "$(grep -F "$p:" "$S/check.out" | head -3 |
+		    sed "s|$S/||" | tr '\n' ';')"
+	fi
+done
+
+# The checker refuses a PDF with one artifact's marks removed.
+if [ -f "$S/seed.pdf" ] &&
+    $PY tests/pdfua.py --drop-artifact "$S/seed.pdf" "$S/mutant.pdf" 2>"$S/mutant.err"; then
+	if $PY tests/pdfua.py "$S/mutant.pdf" >"$S/mutant.out" 2>&1; then
+		fail pdfua-mutant "a PDF with an untagged rule passed"
+	elif grep -q "neither tagged nor artifacts" "$S/mutant.out"; then
+		pass pdfua-mutant
+	else
+		fail pdfua-mutant "failed for another reason: $(head -1 "$S/mutant.out")"
+	fi
+else
+	fail pdfua-mutant "cannot make the mutant: $(head -c 200 "$S/mutant.err")"
+fi
+
+# The structure follows the model: poppler's view of the tree of the
+# seed, its table row by row, and of the notes and tasks cases.
+tree() {	# the element types, attributes left out
+	pdfinfo -struct "$S/$1.pdf" 2>/dev/null |
+	    awk '$1 !~ /^\// { sub(":$", "", $1); print $1 }' | tr '\n' ' '
+}
+has() {	# NAME PDF PATTERN: the element types of PDF's tree match PATTERN
+	if tree "$2" | grep -Eq "$3"; then pass "$1"; else
+		fail "$1" "no /$3/ in: $(tree "$2" | head -c 300)"; fi
+}
+if [ -f "$S/seed.pdf" ]; then
+	has pdfua-tree-document seed '^Document '
+	has pdfua-tree-headings seed 'H1 .*H2 '
+	has pdfua-tree-list seed 'L LI Lbl LBody LI Lbl LBody '
+	has pdfua-tree-table seed 'Table (THead )?TR TH .*TBody TR (TH|TD) '
+	got=$(pdfinfo -struct-text "$S/seed.pdf" 2>/dev/null | grep -c 'Scope')
+	[ "${got:-0}" -gt 0 ] && pass pdfua-th-scope ||
+	    fail pdfua-th-scope "pdfinfo -struct-text shows no /Scope"
+fi
+[ -f "$S/gfm-notes.pdf" ] && has pdfua-tree-notes gfm-notes 'Note '
+[ -f "$S/gfm-notes.pdf" ] && has pdfua-tree-links gfm-notes 'Link '
+[ -f "$S/pdf-image.pdf" ] && has pdfua-tree-figure pdf-image 'Figure '
+[ -f "$S/code-highlight.pdf" ] && has pdfua-tree-code code-highlight 'Code '
+[ -f "$S/gfm-alerts.pdf" ] && has pdfua-tree-quote gfm-alerts 'BlockQuote '
+
+# The catalog's language is the document's.
+lang=$($PY -c 'import pikepdf,sys; print(pikepdf.open(sys.argv[1]).Root.Lang)' \
+    "$S/bidi-ar.pdf" 2>/dev/null)
+same pdfua-lang-ar "$lang" ar
+
+# pdf.tagged: false gives the untagged PDF of before, for every case
+# (pictures, links and notes included).
+printf 'pdf:\n  tagged: false\n' >"$S/untagged.yaml"
+off_bad=""
+for md in content/ai-engineer.md tests/cases/*.md; do
+	n=$(basename "$md" .md)
+	if ! "$QUIRE" -q -t pdf -s "$S/untagged.yaml" -o "$S/off-$n.pdf" "$md" \
+	    2>"$S/off-$n.err"; then
+		off_bad="$off_bad $n(exit)"
+	elif qpdf --qdf --object-streams=disable "$S/off-$n.pdf" - 2>/dev/null |
+	    grep -q 'StructTreeRoot\|/MCID'; then
+		off_bad="$off_bad $n(tagged)"
+	fi
+done
+if [ -z "$off_bad" ] && [ -f "$S/off-ai-engineer.pdf" ] &&
+    ! $PY tests/pdfua.py "$S/off-ai-engineer.pdf" >/dev/null 2>&1; then
+	pass pdfua-switch-off
+else
+	fail pdfua-switch-off "pdf.tagged: false:$off_bad"
+fi
+
+# Byte for byte the same at -j1, -j2 and run to run.
+big="$S/big.md"
+for i in $(seq 1 12); do cat content/ai-engineer.md tests/cases/gfm-notes.md; done >"$big"
+"$QUIRE" -q -j1 -t pdf -o "$S/j1.pdf" "$big" 2>/dev/null
+"$QUIRE" -q -j2 -t pdf -o "$S/j2.pdf" "$big" 2>/dev/null
+"$QUIRE" -q -j2 -t pdf -o "$S/j2b.pdf" "$big" 2>/dev/null
+if [ -s "$S/j1.pdf" ] && cmp -s "$S/j1.pdf" "$S/j2.pdf" &&
+    cmp -s "$S/j2.pdf" "$S/j2b.pdf"; then
+	pass pdfua-reproducible
+else
+	fail pdfua-reproducible "the PDFs of -j1 and -j2 (or of two runs) differ"
+fi
+$PY tests/pdfua.py "$S/j2.pdf" >"$S/big.out" 2>&1 && pass pdfua-big ||
+    fail pdfua-big "$(head -2 "$S/big.out" | sed "s|$S/||" | tr '\n' ';')"
