@@ -124,6 +124,10 @@ int		 epub_webp_to_png(char **data, size_t *len, const char **why);
 
 /* xml.c: tree helpers. */
 xmlNodePtr	 epub_el(xmlNodePtr parent, const char *name);
+/* The most text a run of a chapter's text nodes holds before the next
+ * goes in a <span> (readers built on libxml2 refuse a text node over
+ * 10 MB). */
+#define EPUB_TEXT_RUN	((size_t)4 << 20)
 void		 epub_text(xmlNodePtr parent, const char *s);
 void		 epub_attr(xmlNodePtr el, const char *name, const char *value);
 void		 epub_xtype(xmlNodePtr el, const char *type);	/* epub:type */

@@ -127,14 +127,31 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	epub_inlines(e, el, n, in_link);
 }
 
+/*
+ * A paragraph's text runs on from one text node to the next (lines, soft
+ * breaks), and a reader's XML parser makes one node of it: past 10 MB
+ * libxml2-based readers refuse the chapter.  A run longer than
+ * EPUB_TEXT_RUN goes on in a new <span>, which changes nothing a reader
+ * sees.
+ */
 void
 epub_inlines(const struct epub *e, xmlNodePtr el, const struct node *parent,
     int in_link)
 {
 	const struct node *c;
+	xmlNodePtr to = el;
+	size_t run = 0, len;
 
-	for (c = parent->first; c != NULL; c = c->next)
-		inline_node(e, el, c, in_link);
+	for (c = parent->first; c != NULL; c = c->next) {
+		len = c->type == N_TEXT && c->text != NULL ? strlen(c->text) :
+		    c->type == N_SOFTBREAK ? 1 : 0;
+		if (len > 0 && run > 0 && run + len > EPUB_TEXT_RUN) {
+			to = epub_el(el, "span");
+			run = 0;
+		}
+		inline_node(e, to, c, in_link);
+		run = len > 0 ? run + len : 0;
+	}
 }
 
 /* ---- blocks ----------------------------------------------------------- */

@@ -79,8 +79,20 @@ epub_text(xmlNodePtr parent, const char *s)
 	if (s == NULL || *s == '\0')
 		return;
 	c = epub_xml_clean(s);
-	/* xmlNewText stores the text raw; the serialiser escapes it. */
-	xmlAddChild(parent, xmlNewText(BAD_CAST c));
+	/* xmlNewText stores the text raw; the serialiser escapes it.  One
+	 * text longer than EPUB_TEXT_RUN goes in spans of at most that
+	 * (epub_inlines says why), cut between UTF-8 characters. */
+	if (strlen(c) <= EPUB_TEXT_RUN)
+		xmlAddChild(parent, xmlNewText(BAD_CAST c));
+	else
+		for (size_t at = 0, n, len = strlen(c); at < len; at += n) {
+			n = len - at < EPUB_TEXT_RUN ? len - at : EPUB_TEXT_RUN;
+			while (at + n < len && ((unsigned char)c[at + n] &
+			    0xC0) == 0x80)
+				n--;
+			xmlAddChild(epub_el(parent, "span"),
+			    xmlNewTextLen(BAD_CAST c + at, (int)n));
+		}
 	free(c);
 }
 

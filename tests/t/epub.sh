@@ -419,6 +419,18 @@ done
 # ---- epubcheck over every book above, in one JVM ----------------------------------
 books=()
 for name in "${checked[@]}"; do books+=("$D/$name.epub"); done
+# A paragraph of 11 MB: readers built on libxml2 refuse a text node
+# over 10 MB, so the text goes on in spans (xmllint at its default
+# limits is such a reader).
+awk 'BEGIN { for (i = 0; i < 170000; i++) print "lorem ipsum dolor sit amet, lorem ipsum dolor sit amet consectetur" }' \
+	>"$D/para-11mb.md"
+"$QUIRE" -q -t epub -o "$D/para-11mb.epub" "$D/para-11mb.md"
+mkdir -p "$D/para-11mb" && (cd "$D/para-11mb" && unzip -qo ../para-11mb.epub)
+xmllint --noout "$D"/para-11mb/EPUB/c*.xhtml 2>"$D/para-11mb.err" &&
+	[ "$(cat "$D"/para-11mb/EPUB/c*.xhtml | grep -o 'lorem ipsum dolor sit amet,' | wc -l)" = 170000 ] &&
+	pass "an 11 MB paragraph stays readable: no text node over 10 MB, no word lost" ||
+	fail "an 11 MB paragraph stays readable: no text node over 10 MB, no word lost" "$(head -c 300 "$D/para-11mb.err")"
+rm -rf "$D/para-11mb" "$D/para-11mb.md"
 epubcheck_all "${books[@]}"
 for name in "${checked[@]}"; do
 	epubcheck_verdict "$name" "$D/$name.epub"
