@@ -219,7 +219,8 @@ diag_buf_flush_sorted(struct diag_buf *b, const char *const *files,
 		if (e->rank >= 0)
 			prev = e;
 	}
-	qsort(b->ent, b->nent, sizeof(*b->ent), by_place);
+	if (b->nent > 1)
+		qsort(b->ent, b->nent, sizeof(*b->ent), by_place);
 	/* -v: every one. */
 	if (!diag_verbose)
 		summarise(b);
