@@ -234,7 +234,7 @@ add_hyphen(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 }
 
 static void	hyphenated(const struct lo_ctx *, struct lo_par *,
-		    const struct lo_fmt *, const char *, size_t);
+		    const struct lo_fmt *, const char *, size_t, int);
 
 #define WORD_JOINER	"\xE2\x81\xA0"	/* U+2060, in UTF-8 */
 
@@ -318,7 +318,7 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 		if (wordcache_replay(ps->wc, p, f, s, len))
 			return;
 		from = p->n;
-		hyphenated(c, p, f, s, len);
+		hyphenated(c, p, f, s, len, 0);
 		wordcache_record(ps->wc, p, from, f, s, len);
 		return;
 	}
@@ -331,7 +331,7 @@ add_word(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 
 		if (i > 0)
 			add_break(p);
-		hyphenated(c, p, f, s + from, to - from);
+		hyphenated(c, p, f, s + from, to - from, 0);
 		from = to;
 	}
 	free(at);
@@ -375,10 +375,12 @@ explicit_break(const char *s, size_t len)
 
 /* One space-free word: hyphenate its alphabetic core.  An author's soft
  * hyphens (U+00AD) replace the patterns and are never drawn unless the
- * line breaks there. */
+ * line breaks there.  A part of a compound (`compound`: the word has a
+ * hyphen of its own, "time-to-market") breaks only there, as editors
+ * ask: "time-to-mar-ket" reads worse than a looser line. */
 static void
 hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
-    const char *s, size_t len)
+    const char *s, size_t len, int compound)
 {
 	size_t	a = 0, b = len, last, cut;
 	char	pts[80];
@@ -393,7 +395,8 @@ hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 			add_piece(c, p, f, s, (size_t)(shy - s));
 		if (p->n > 0 && p->it[p->n - 1].type == IT_BOX)
 			add_hyphen(c, p, f);
-		hyphenated(c, p, f, shy + 2, len - (size_t)(shy - s) - 2);
+		hyphenated(c, p, f, shy + 2, len - (size_t)(shy - s) - 2,
+		    compound);
 		return;
 	}
 
@@ -402,16 +405,16 @@ hyphenated(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 		return;
 	}
 	if (!f->nohyph && (cut = explicit_break(s, len)) > 0) {
-		hyphenated(c, p, f, s, cut);
+		hyphenated(c, p, f, s, cut, 1);
 		par_push(p, IT_PEN)->pen = EXPLICIT_PEN;
-		hyphenated(c, p, f, s + cut, len - cut);
+		hyphenated(c, p, f, s + cut, len - cut, 1);
 		return;
 	}
 	while (a < len && !isalpha_ascii((unsigned char)s[a]))
 		a++;
 	while (b > a && !isalpha_ascii((unsigned char)s[b - 1]))
 		b--;
-	if (f->nohyph || f->fam == FAM_MONO || b - a < 5 ||
+	if (compound || f->nohyph || f->fam == FAM_MONO || b - a < 5 ||
 	    b - a >= sizeof(pts) || hyph_points(c->hyph, s + a, b - a,
 	    pts) == 0) {
 		add_piece(c, p, f, s, len);
