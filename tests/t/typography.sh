@@ -193,3 +193,25 @@ PY
 		fail "typography-part-page" "$(grep -m1 Building "$S/part.bbox")"
 	fi
 fi
+
+# A compound breaks only at its own hyphens: "time-to-mar-" / "ket." is
+# refused (the seed's last paragraph set it so before).
+if [ -f "$S/seed.pdf" ]; then
+	pdftotext -raw "$S/seed.pdf" "$S/seed.txt"
+	if python3 - "$S/seed.txt" content/ai-engineer.md >"$S/compound.out" <<'PY'
+import re, sys
+lines = open(sys.argv[1]).read().split('\n')
+src = open(sys.argv[2]).read()
+bad = []
+for a, b in zip(lines, lines[1:]):
+    m = re.search(r'(\S*[A-Za-z]-\S*[A-Za-z])-$', a)
+    n = re.match(r'\s*([A-Za-z]+)', b)
+    if m and n and (m.group(1) + n.group(1)) in src:
+        bad.append(m.group(1) + '-/' + n.group(1))
+print(' '.join(bad))
+sys.exit(1 if bad else 0)
+PY
+	then pass "typography-compound-breaks-at-its-hyphens"
+	else fail "typography-compound-breaks-at-its-hyphens" "$(cat "$S/compound.out")"
+	fi
+fi
