@@ -172,6 +172,12 @@ sniff(const struct pdf_images *im, const char *path)
 	return kind;
 }
 
+/* SVG pictures are drawn one at a time in the process: librsvg, pango
+ * and GLib's type system share state between threads under locks of
+ * their own, and two documents of --each drawing at once gained nothing
+ * measurable but reports from ThreadSanitizer. */
+static pthread_mutex_t svg_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* A cleaned SVG the model holds: its vectors (cairo's PDF, read by
  * svgform.cc), else its pixels. */
 static int
@@ -180,24 +186,28 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 	unsigned char	*pdf;
 	size_t		 len, i;
 	double		 w, h;
+	int		 rc = 0;
 
 	for (i = 0; i < im->ndata; i++)
 		if (strcmp(im->data[i].path, path) == 0)
 			break;
 	if (i == im->ndata)
 		return -1;
+	r->vector = NULL;
+	pthread_mutex_lock(&svg_lock);
 	if ((pdf = svg_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
 	    &len)) != NULL) {
 		r->vector = svg_form_read(pdf, len, w, h);
 		free(pdf);
-		if (r->vector != NULL) {
-			r->vw = w;
-			r->vh = h;
-			r->why = NULL;
-			return 0;
-		}
 	}
-	return svg_raster(im->data[i].data, im->data[i].len, r);
+	if (r->vector != NULL) {
+		r->vw = w;
+		r->vh = h;
+		r->why = NULL;
+	} else
+		rc = svg_raster(im->data[i].data, im->data[i].len, r);
+	pthread_mutex_unlock(&svg_lock);
+	return rc;
 }
 
 /* A PNG, GIF, WebP or SVG decoded and made ready (any thread). */
