@@ -177,6 +177,7 @@ sniff(const struct pdf_images *im, const char *path)
  * their own, and two documents of --each drawing at once gained nothing
  * measurable but reports from ThreadSanitizer. */
 static pthread_mutex_t svg_lock = PTHREAD_MUTEX_INITIALIZER;
+int pdf_images_no_svg;
 
 /* A cleaned SVG the model holds: its vectors (cairo's PDF, read by
  * svgform.cc), else its pixels. */
@@ -191,7 +192,7 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 	for (i = 0; i < im->ndata; i++)
 		if (strcmp(im->data[i].path, path) == 0)
 			break;
-	if (i == im->ndata)
+	if (i == im->ndata || pdf_images_no_svg)
 		return -1;
 	r->vector = NULL;
 	pthread_mutex_lock(&svg_lock);

@@ -30,6 +30,7 @@
 #include "read/parse.h"
 #include "model/settle.h"
 #include "model/style.h"
+#include "pdf/image.h"
 
 #define MAX_CHAPTERS 4
 
@@ -48,6 +49,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	/* Warnings for hostile input are expected; keep the log readable. */
 	diag_quiet = 1;
+	/* SVG pictures are read and cleaned (svgclean.c is fuzzed) but not
+	 * drawn: see image.h. */
+	pdf_images_no_svg = 1;
 	/* QUIRE_FUZZ_FORMATS=man,epub leaves the PDF emitter out: it is
 	 * a hundred times slower than the others (fonts are loaded and
 	 * subset on every run), so a run without it explores far more. */
