@@ -201,8 +201,8 @@ external(struct resolver *r, struct node *n, const char *url, int safe)
  * A link to a file that is not part of the document: with a link-base,
  * a link to where that file is published (returns 1); else its text
  * stays, with a warning.  A README links to LICENSE from ten places: one
- * warning; after LEAVING_SAID files, the rest are counted (said at the
- * end, leaving_summary).  A sibling man page is a page reference and
+ * warning (past five such files, the reading's messages count the rest:
+ * diag_buf_flush_sorted).  A sibling man page is a page reference and
  * never comes here.
  */
 static int
@@ -222,25 +222,10 @@ leaving(struct resolver *r, struct node *n, const char *suffix,
 	if (strmap_get(&r->warned, path) != NULL)
 		return 0;
 	strmap_put(&r->warned, doc_strdup(r->d, path), r);
-	if (r->warned.n > LEAVING_SAID) {
-		if (r->leaving++ == 0)
-			r->leaving_file = n->file;
-		return 0;
-	}
 	diag_warn(n->file, n->line, "link to %s, which is not %s; keeping "
 	    "its text (-M link-base=URL links it where it is published)",
 	    rel, r->d->book ? "part of the book" : "among the inputs");
 	return 0;
-}
-
-static void
-leaving_summary(const struct resolver *r)
-{
-	if (r->leaving > 0)
-		diag_warn(r->leaving_file, 0, "and %zu more file%s linked to "
-		    "that %s not %s; their links keep their text", r->leaving,
-		    r->leaving == 1 ? "" : "s", r->leaving == 1 ? "is" : "are",
-		    r->d->book ? "part of the book" : "among the inputs");
 }
 
 /* A relative reference: an input file and/or a fragment in it. */
@@ -428,7 +413,6 @@ resolve_document(struct doc *d)
 		else if (n->type == N_TABLE)
 			label_column(n);
 	}
-	leaving_summary(&r);
 	for (i = 0; i < r.nchapters; i++)
 		free(r.real[i]);
 	confine_free(&r.roots);

@@ -17,9 +17,6 @@ struct fetch_set;
 /* The largest extra stylesheet the EPUB takes (epub.c reads at most this
  * much): a larger one is refused here, with a message. */
 #define CSS_MAX	(1 << 20)
-/* Links to files outside the document: this many warnings, then one
- * line that counts the rest. */
-#define LEAVING_SAID	5
 
 struct resolver {
 	struct doc	*d;
@@ -28,8 +25,6 @@ struct resolver {
 	struct strmap	 names;		/* normalised input path -> CHAPTER */
 	struct strmap	 images;	/* resolved path -> struct verdict */
 	struct strmap	 warned;	/* files linked to outside the book */
-	size_t		 leaving;	/* links to those, past LEAVING_SAID */
-	const char	*leaving_file;	/* where the first unsaid one is */
 	int		 ndata;		/* data: URIs' images so far */
 	const struct node **chapter;	/* by index */
 	char		**real;		/* each chapter's real path, or NULL */
