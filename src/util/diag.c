@@ -3,6 +3,7 @@
  * diag.c - messages and the allocation wrappers.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "util/diag.h"
+#include "util/strmap.h"
 
 int diag_quiet;
 int diag_verbose;
@@ -199,19 +201,20 @@ void
 diag_buf_flush_sorted(struct diag_buf *b, const char *const *files,
     size_t n)
 {
-	size_t i, k;
+	size_t i;
 	struct diag_entry *e, *prev = NULL;
+	struct strmap rank;
+	void *v;
 
 	/* A message about a file that is not an input (an included one)
 	 * stays with the message before it, from the input that named it. */
+	strmap_init(&rank);
+	for (i = n; i-- > 0;)	/* the first of two equal names wins */
+		strmap_put(&rank, files[i], (void *)(uintptr_t)(i + 1));
 	for (i = 0; i < b->nent; i++) {
 		e = &b->ent[i];
-		e->rank = -1;
-		for (k = 0; e->file != NULL && k < n; k++)
-			if (strcmp(e->file, files[k]) == 0) {
-				e->rank = (int)k;
-				break;
-			}
+		v = e->file != NULL ? strmap_get(&rank, e->file) : NULL;
+		e->rank = v != NULL ? (int)(uintptr_t)v - 1 : -1;
 		if (e->rank < 0 && e->file != NULL && prev != NULL) {
 			e->rank = prev->rank;
 			e->line = prev->line;
@@ -219,6 +222,7 @@ diag_buf_flush_sorted(struct diag_buf *b, const char *const *files,
 		if (e->rank >= 0)
 			prev = e;
 	}
+	strmap_free(&rank);
 	if (b->nent > 1)
 		qsort(b->ent, b->nent, sizeof(*b->ent), by_place);
 	/* -v: every one. */
