@@ -16,7 +16,7 @@
 #include "read/read.h"
 #include "util/diag.h"
 #include "util/fetch.h"
-#include "util/paper.h"
+#include "model/style.h"
 #include "util/run.h"
 
 #ifndef QUIRE_VERSION
@@ -153,9 +153,10 @@ option(struct options *o, int c, const char *arg, const char *word)
 		o->style = arg;
 		return 0;
 	case 'p':
-		if (!paper_known(arg)) {
+		if (!style_paper_ok(arg)) {
 			diag_error(NULL, 0, "--paper: \"%s\" is not a paper "
-			    "size (a4, letter, a5, legal, ...)", arg);
+			    "size (a4, letter, a5, legal, ..., or WxH of at "
+			    "least 66mmx91mm)", arg);
 			return -1;
 		}
 		o->paper = arg;

@@ -180,6 +180,18 @@ parse_color(const char *v, int *rgb)
 	return 0;
 }
 
+int
+style_paper_ok(const char *name)
+{
+	double w, h;
+
+	if (!paper_known(name))
+		return 0;
+	paper_size(name, &w, &h);
+	return strcasecmp(name, "auto") == 0 ||
+	    (w >= STYLE_PAGE_MIN_WIDTH && h >= STYLE_PAGE_MIN_HEIGHT);
+}
+
 /* Parse v as k says and store it; returns -1 (nothing stored) when v is
  * not a value of that type or is out of range. */
 static int
@@ -218,7 +230,7 @@ store(struct style *st, const struct key *k, const char *v)
 	case K_LIST:
 		return -1;
 	case K_PAPER:
-		if (!paper_known(v))
+		if (!style_paper_ok(v))
 			return -1;
 		*(const char **)slot = arena_strdup(st->arena, v);
 		return 0;
@@ -344,7 +356,8 @@ set(struct style *st, const char *file, int line, const char *key,
 		    "%s", key, value, list, k->def);
 	} else if (k->type == K_PAPER)
 		diag_warn(file, line, "%s: \"%s\" is not a paper size (a4, "
-		    "letter, a5, legal, ... or auto); keeping %s", key, value,
+		    "letter, a5, legal, ..., WxH of at least 66mmx91mm, or auto); "
+		    "keeping %s", key, value,
 		    k->def);
 	else if (k->type == K_COLOR)
 		diag_warn(file, line, "%s: \"%s\" is not a colour such as "

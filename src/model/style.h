@@ -94,6 +94,10 @@ enum code_theme { CODE_THEME_DEFAULT, CODE_THEME_MONO };
 #define STYLE_PAGE_MIN_WIDTH	(72 + 40 * 72.0 / 25.4)
 #define STYLE_PAGE_MIN_HEIGHT	(144 + 40 * 72.0 / 25.4)
 
+/* Whether name is a paper pdf.paper and --paper take: "auto", or one
+ * util/paper.h knows that is at least the smallest page above. */
+int	style_paper_ok(const char *name);
+
 /* One colour per token class, in the order of enum code_class (doc.h;
  * style.c checks that the counts agree). */
 #define STYLE_CODE_CLASSES 12

@@ -90,6 +90,14 @@ grep -q 'bad.yaml:2: warning: pdf.paper: "b99" is not a paper size' "$T/err" &&
 	pass "an unknown paper names the style's line" || fail "an unknown paper names the style's line" "$(cat "$T/err")"
 expect "--paper with an unknown size exits 1" 1 "$QUIRE" --paper b99 "$T/x.md"
 expect "--paper with a size without units exits 1" 1 "$QUIRE" --paper 100x200 "$T/x.md"
+# A page too small for any text is refused where it is named, not by
+# the PDF's writer (which exited 3 after the style had been accepted).
+expect "--paper smaller than a page of text exits 1" 1 "$QUIRE" --paper 0.1mmx5mm -t pdf -o "$T/tiny.pdf" "$T/x.md"
+printf 'pdf:\n  paper: a10\n' >"$T/a10.yaml"
+expect "a style's paper too small is a warning" 0 "$QUIRE" -s "$T/a10.yaml" -t pdf -o "$T/a10.pdf" "$T/x.md"
+grep -q 'a10.yaml:2: warning: pdf.paper: "a10" is not a paper size' "$T/err" &&
+	[ "$(size "$T/a10.pdf")" = 595.276x841.89 ] && pass "a style's too small paper keeps the default" ||
+	fail "a style's too small paper keeps the default" "$(cat "$T/err") $(size "$T/a10.pdf")"
 printf -- '---\nnumbersections: true\n---\n# One\n\n## Two\n' >"$T/ns.md"
 expect "pandoc's numbersections" 0 "$QUIRE" --dump "$T/ns.md"
 grep -q 'heading [0-9]* level=2 .*number=1' "$T/out" && [ ! -s "$T/err" ] &&
