@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "read/codeblock.h"
+#include "read/meta.h"
 #include "read/read.h"
 #include "util/diag.h"
 #include "model/doc.h"
@@ -427,6 +428,37 @@ each(const struct options *o, const struct style *st)
 	return worst;
 }
 
+/*
+ * -M's values checked before any input is read: a bad one is a usage
+ * error (exit 1) whatever the inputs, not found only once the first
+ * input was read (and after an input error in it).  Its messages are
+ * said again when the values are set, so here they are kept only when
+ * one fails.
+ */
+static int
+check_overrides(const struct options *o)
+{
+	struct doc *scratch = doc_new();
+	struct diag_buf held, *outer;
+	size_t i;
+	int bad = 0;
+
+	diag_buf_init(&held);
+	outer = diag_capture(&held);
+	for (i = 0; i < o->noverrides; i++) {
+		char *key = xstrdup(o->overrides[i]), *eq = strchr(key, '=');
+
+		*eq = '\0';
+		if (meta_override(scratch, key, eq + 1) != 0)
+			bad = 1;
+		free(key);
+	}
+	diag_capture(outer);
+	diag_buf_flush(&held, bad);
+	doc_free(scratch);
+	return bad ? EXIT_USAGE : EXIT_OK;
+}
+
 /* One run: the style, the document (or each one), the publications;
  * returns the exit status.  --watch makes one after another. */
 static int
@@ -438,8 +470,11 @@ build(void *arg)
 	int rc = EXIT_OK;
 
 	o->run = runner_new(o->threads);
-	/* The style first: it says how the Markdown is read. */
-	if ((st = load_style(o)) == NULL)
+	/* The style first: it says how the Markdown is read (after -M,
+	 * a usage error before any input's). */
+	if ((rc = check_overrides(o)) != EXIT_OK)
+		;
+	else if ((st = load_style(o)) == NULL)
 		rc = EXIT_INPUT;
 	else if (o->css != NULL && access(o->css, R_OK) != 0) {
 		/* Given by the person running quire, like -s: an error. */

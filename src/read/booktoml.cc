@@ -159,7 +159,16 @@ book_toml(const char *path, struct book *b)
 		}
 		return 0;
 	} catch (const cpptoml::parse_exception &e) {
-		diag_error(path, 0, "%s", e.what());
+		/* cpptoml ends its message " at line N": quire's messages
+		 * say FILE:LINE first. */
+		std::string what = e.what();
+		size_t at = what.rfind(" at line ");
+		int line = 0;
+
+		if (at != std::string::npos &&
+		    (line = atoi(what.c_str() + at + 9)) > 0)
+			what.erase(at);
+		diag_error(path, line, "%s", what.c_str());
 	} catch (const std::exception &e) {
 		diag_error(path, 0, "cannot read it: %s", e.what());
 	} catch (...) {

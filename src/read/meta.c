@@ -366,6 +366,15 @@ meta_override(struct doc *d, const char *key, const char *value)
 	return set_field(&c, key, value, 0);
 }
 
+int
+meta_override_from(struct doc *d, const char *path, int line,
+    const char *key, const char *value)
+{
+	struct ctx c = { d, path, NULL, 1, 1, 0, 0 };
+
+	return set_field(&c, key, value, line);
+}
+
 static void
 hash_field(struct hash128 *h, const char *s)
 {

@@ -38,6 +38,10 @@ void	meta_check_unknown(const char *path, int line, const char *key,
 
 /* -M KEY=VALUE: set or override a field.  Returns -1 on a bad value. */
 int	meta_override(struct doc *, const char *key, const char *value);
+/* The same for a value another file gives (book.toml): its messages
+ * name that file and line. */
+int	meta_override_from(struct doc *, const char *path, int line,
+	    const char *key, const char *value);
 
 /* Is s a manual section quire accepts: 1-9 optionally followed by
  * letters or digits ("1", "3pm", "3ssl"), or "n", "l", "0p"? */

@@ -6,6 +6,7 @@
  * values settled (model/settle.c), then the passes that need them.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -104,22 +105,39 @@ overrides(struct doc *d, const struct read_request *q, int adding)
 	return EXIT_OK;
 }
 
+/* One of book.toml's values (its key there: toml_key) set as the field
+ * key; a bad one is named at its line of book.toml.  Returns 0 or -1. */
+static int
+book_field(struct doc *d, const struct book *b, const char *toml_key,
+    const char *key, const char *value)
+{
+	char *toml;
+	int rc;
+
+	if (value == NULL)
+		return 0;
+	toml = xmalloc(strlen(b->root) + sizeof("/book.toml"));
+	sprintf(toml, "%s/book.toml", b->root);
+	rc = meta_override_from(d, toml, book_toml_line(toml, toml_key), key,
+	    value);
+	free(toml);
+	return rc;
+}
+
 static int
 layers(struct doc *d, struct reader *r)
 {
 	const struct book *b = r->book;
 	size_t i;
 
-	if (b != NULL && ((b->title && meta_override(d, "title",
-	    b->title) != 0) || (b->language && meta_override(d, "lang",
-	    b->language) != 0) || (b->description && meta_override(d,
-	    "description", b->description) != 0)))
-		return EXIT_INPUT;
-	if (b != NULL && b->site_url != NULL && meta_override(d,
-	    "link-base", b->site_url) != 0)
+	if (b != NULL && (book_field(d, b, "title", "title", b->title) != 0 ||
+	    book_field(d, b, "language", "lang", b->language) != 0 ||
+	    book_field(d, b, "description", "description",
+	    b->description) != 0 || book_field(d, b, "site-url", "link-base",
+	    b->site_url) != 0))
 		return EXIT_INPUT;
 	for (i = 0; b != NULL && b->authors && b->authors[i] != NULL; i++)
-		if (meta_override(d, i == 0 ? "author" : "author.1",
+		if (book_field(d, b, "authors", i == 0 ? "author" : "author.1",
 		    b->authors[i]) != 0)
 			return EXIT_INPUT;
 	r->layered = 1;

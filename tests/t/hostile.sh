@@ -173,6 +173,50 @@ for s in scalar list; do
 		pass "a style file that is a lone $s: exit 2 with a message" ||
 		fail "a style file that is a lone $s: exit 2 with a message" "exit $rc: $(head -c 200 "$H/s.err")"
 done
+# The exit-2 paths, a representative set: each prints "quire: FILE: what"
+# (FILE:LINE where there is a line), whatever else is wrong.
+X="$H/exit2"
+mkdir -p "$X/dir" "$X/bk/src" "$X/toml/src"
+printf '# A\n\ntext\n' >"$X/a.md"
+printf -- '---\ntitle: [bad\n---\n' >"$X/badfm.md"
+printf 'a: [\n' >"$X/bad.yaml"
+printf '# D\n' >"$X/..md"
+printf '# S\n\n- [A](a.md)\n' >"$X/bk/src/SUMMARY.md"
+cp "$X/a.md" "$X/bk/src/a.md"
+cp -r "$X/bk/src" "$X/toml/"
+printf '[book]\ntitle = "T"\nlanguage = "!!"\n' >"$X/bk/book.toml"
+printf '[book]\ntitle = "T"\n[output\n' >"$X/toml/book.toml"
+exit2() {	# description, message regex, quire arguments...
+	local what=$1 re=$2 rc
+	shift 2
+	(cd "$X" && timeout -k 5 20 "$QUIRE" -t man -o "$X/out.7" "$@") >/dev/null 2>"$X/err"
+	rc=$?
+	[ $rc = 2 ] && grep -q "^quire: $re" "$X/err" &&
+		pass "exit 2 with a message: $what" ||
+		fail "exit 2 with a message: $what" "exit $rc: $(head -c 200 "$X/err")"
+}
+exit2 "a missing input" "nosuch.md: No such file" nosuch.md
+exit2 "a folder as input" "dir: Is a directory" dir
+exit2 "broken front matter" "badfm.md:3: malformed YAML" badfm.md
+exit2 "a missing style file" "nosuch.yaml: No such file" -s nosuch.yaml a.md
+exit2 "a style file of broken YAML" "bad.yaml:2: malformed YAML" -s bad.yaml a.md
+exit2 "a missing --css" "nosuch.css: cannot read the stylesheet" --css nosuch.css a.md
+exit2 "no output name from the file name" "\.\.md: cannot derive an output name" ..md
+exit2 "a bad language in book.toml, at its line" "bk/book.toml:3: lang \"!!\" is not a language tag" bk
+exit2 "broken book.toml, at its line" "toml/book.toml:3: " toml
+# -M is checked before any input is read: a bad value is a usage error
+# (exit 1) whether a missing input comes before it or after.
+for order in "a.md nosuch.md" "nosuch.md a.md"; do
+	# shellcheck disable=SC2086
+	(cd "$X" && timeout -k 5 20 "$QUIRE" -t man -o "$X/out.7" -M name=../x $order) >/dev/null 2>"$X/err"
+	rc=$?
+	[ $rc = 1 ] && grep -q '^quire: -M: name "../x"' "$X/err" && ! grep -q nosuch "$X/err" &&
+		pass "a bad -M exits 1 before reading inputs ($order)" ||
+		fail "a bad -M exits 1 before reading inputs ($order)" "exit $rc: $(head -c 200 "$X/err")"
+done
+(cd "$X" && timeout -k 5 20 "$QUIRE" -t man -o "$X/out.7" -M foo=bar a.md) >/dev/null 2>"$X/err"
+same "an unknown -M field is warned about once" "$(grep -c 'foo is not a field' "$X/err")" 1
+
 # A book names images inside its own folder only, wherever quire runs:
 # a picture elsewhere under the current folder is its alt text, with a
 # warning; one inside the book is drawn.
