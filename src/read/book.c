@@ -63,7 +63,7 @@ dir_of(const char *path)
 
 int
 book_confined(const struct book *b, const char *path, const char *file,
-    int line, const char *what)
+    int line, const char *what, char **real_out)
 {
 	struct confine c;
 	enum confine_verdict v;
@@ -80,20 +80,24 @@ book_confined(const struct book *b, const char *path, const char *file,
 		diag_error(file, line, "%s %s%s; not read", what, path,
 		    confine_why(v, err, place, why, sizeof(why)));
 	}
-	free(real);
+	if (real_out != NULL)
+		*real_out = real;
+	else
+		free(real);
 	confine_free(&c);
 	return v == CONFINE_OK ? 0 : -1;
 }
 
 static void
-add(struct book *b, const char *path, const char *title, int depth,
-    int line, int unparted)
+add(struct book *b, const char *path, char *real, const char *title,
+    int depth, int line, int unparted)
 {
 	struct book_entry *e;
 
 	b->e = xrealloc(b->e, (b->n + 1) * sizeof(*b->e));
 	e = &b->e[b->n++];
 	e->path = path ? xstrdup(path) : NULL;
+	e->real = real;
 	e->title = xstrdup(title);
 	e->depth = depth;
 	e->line = line;
@@ -104,7 +108,7 @@ add(struct book *b, const char *path, const char *title, int depth,
 static void
 chapter(struct book *b, const struct node *link, int depth, int unparted)
 {
-	char *title = doc_text_dup(link, 0), *rel, *path;
+	char *title = doc_text_dup(link, 0), *rel, *path, *real;
 	const char *url = link->u.link.url;
 
 	if (*url == '\0') {
@@ -115,8 +119,9 @@ chapter(struct book *b, const struct node *link, int depth, int unparted)
 	}
 	rel = pct_decode(url, strcspn(url, "?#"));
 	path = path_resolve(b->summary, rel);
-	if (book_confined(b, path, b->summary, link->line, "chapter") == 0)
-		add(b, path, title, depth, link->line, unparted);
+	if (book_confined(b, path, b->summary, link->line, "chapter",
+	    &real) == 0)
+		add(b, path, real, title, depth, link->line, unparted);
 	else
 		b->refused++;
 	free(path);
@@ -161,7 +166,7 @@ summary(struct book *b)
 	int headings = 0;
 	char *t;
 
-	if (input_read(b->summary, &in) != 0) {
+	if (input_read_confined(b->summary, b->summary_real, &in) != 0) {
 		doc_free(d);
 		return -1;
 	}
@@ -181,7 +186,7 @@ summary(struct book *b)
 				free(t);
 		} else if (n->type == N_HEADING) {
 			t = doc_text_dup(n, 0);
-			add(b, NULL, t, 0, n->line, 0);
+			add(b, NULL, NULL, t, 0, n->line, 0);
 			free(t);
 		} else if (n->type == N_PARAGRAPH)
 			/* Prefix and suffix chapters belong to no part. */
@@ -214,9 +219,14 @@ read_toml(struct book *b, const char *toml)
 {
 	if (!present(toml))
 		return 0;
-	if (book_confined(b, toml, NULL, 0, "book.toml") != 0)
+	char *real;
+	int rc;
+
+	if (book_confined(b, toml, NULL, 0, "book.toml", &real) != 0)
 		return -1;
-	return book_toml(toml, b);
+	rc = book_toml(toml, real, b);
+	free(real);
+	return rc;
 }
 
 /* The src folder book.toml names must lie inside the book: a book cannot
@@ -270,8 +280,8 @@ locate(const char *arg, struct book *b)
 		}
 		if (!present(b->summary))
 			return 0;
-		return book_confined(b, b->summary, NULL, 0, "SUMMARY.md") ==
-		    0 ? 1 : -1;
+		return book_confined(b, b->summary, NULL, 0, "SUMMARY.md",
+		    &b->summary_real) == 0 ? 1 : -1;
 	}
 	if (strcmp(base, "SUMMARY.md") != 0)
 		return 0;
@@ -310,6 +320,7 @@ book_free(struct book *b)
 
 	for (i = 0; i < b->n; i++) {
 		free(b->e[i].path);
+		free(b->e[i].real);
 		free(b->e[i].title);
 	}
 	for (i = 0; b->authors != NULL && b->authors[i] != NULL; i++)
@@ -319,6 +330,7 @@ book_free(struct book *b)
 	free(b->root);
 	free(b->src);
 	free(b->summary);
+	free(b->summary_real);
 	free(b->title);
 	free(b->description);
 	free(b->language);

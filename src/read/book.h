@@ -12,6 +12,9 @@
 /* One entry of the SUMMARY, in reading order. */
 struct book_entry {
 	char		*path;		/* the chapter's file; NULL: a part */
+	char		*real;		/* its real path, as judged inside the
+					   book: what is read (file.h's
+					   file_read_confined) */
 	char		*title;		/* the part's title, or the link's text */
 	int		 depth;		/* 0 for a top-level chapter */
 	int		 unparted;	/* a prefix or suffix chapter */
@@ -22,6 +25,7 @@ struct book {
 	char			*root;		/* holds book.toml */
 	char			*src;		/* holds SUMMARY.md and chapters */
 	char			*summary;	/* SUMMARY.md's path */
+	char			*summary_real;	/* as judged inside the book */
 	struct book_entry	*e;
 	size_t			 n;
 	/* From book.toml's [book] table, NULL when not given. */
@@ -54,12 +58,13 @@ void	book_free(struct book *);
 int	book_includes(const char *file, const char *root, char **text,
 	    size_t *len, char **title);
 
-/* book.toml's [book] table (booktoml.cc: cpptoml).  Returns 0, or -1
+/* book.toml's [book] table (booktoml.cc: cpptoml), read from real, its
+ * real path as judged inside the book.  Returns 0, or -1
  * after a message; fields not given stay NULL.  A file nested deeper
  * than BOOK_TOML_DEPTH arrays and tables is refused before cpptoml,
  * whose recursive parser would overflow the stack, sees it. */
 #define BOOK_TOML_DEPTH	64
-int	book_toml(const char *path, struct book *b);
+int	book_toml(const char *path, const char *real, struct book *b);
 /* The line of book.toml where key is set (0 when not found), for
  * messages about its value. */
 int	book_toml_line(const char *path, const char *key);
@@ -67,10 +72,11 @@ int	book_toml_line(const char *path, const char *key);
 /*
  * Whether path, a file the book names (what: "chapter", "SUMMARY.md"),
  * resolves inside the book's root and is a regular file (util/confine.h):
- * 0, or -1 after "quire: FILE:LINE: what path lies outside the book ..."
- * (FILE: where it is named; NULL for the book's own files).
+ * 0 with its real path in *real (malloc'd; real may be NULL), or -1
+ * after "quire: FILE:LINE: what path lies outside the book ..." (FILE:
+ * where it is named; NULL for the book's own files).
  */
 int	book_confined(const struct book *b, const char *path,
-	    const char *file, int line, const char *what);
+	    const char *file, int line, const char *what, char **real);
 
 #endif

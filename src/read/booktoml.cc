@@ -115,13 +115,13 @@ book_toml_line(const char *path, const char *key)
 }
 
 extern "C" int
-book_toml(const char *path, struct book *b)
+book_toml(const char *path, const char *real, struct book *b)
 {
 	char *data;
 	size_t len;
 	int deep;
 
-	if (file_read(path, toml_max, &data, &len) != 0) {
+	if (file_read_confined(real, toml_max, &data, &len) != 0) {
 		diag_error(path, 0, "%s", errno == EFBIG ? "larger than "
 		    "1 MiB; not read" : std::strerror(errno));
 		return -1;

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "read/book.h"
 #include "util/buf.h"
@@ -34,6 +35,7 @@
 #include "util/input.h"
 #include "util/strmap.h"
 #include "util/url.h"
+#include "util/watchlist.h"
 
 #define INCLUDE_DEPTH	10
 #define INCLUDE_MAX	((size_t)16 << 20)	/* bytes one file may add */
@@ -150,9 +152,11 @@ source(struct inc *c, const char *file, int line, const char *rel,
 	struct source *f;
 	enum confine_verdict v;
 	char *real, why[4300], place[4200];
-	int err;
+	int err, fd;
 
-	v = confine_check(&c->root, path, &real);
+	/* Judged and opened at once: the descriptor read is the file
+	 * judged, whatever is put at its path afterwards. */
+	v = confine_open(&c->root, path, &real, &fd);
 	err = errno;
 	if (v == CONFINE_MISSING) {
 		diag_error(file, line, "cannot include %s: %s", rel,
@@ -167,14 +171,20 @@ source(struct inc *c, const char *file, int line, const char *rel,
 		return NULL;
 	}
 	if ((f = strmap_get(&c->read, real)) != NULL) {
+		close(fd);
 		free(real);
 		return f;
 	}
 	f = xcalloc(1, sizeof(*f));
 	f->real = real;
-	if (file_read(real, INCLUDE_MAX, &f->data, &f->len) != 0) {
+	watchlist_note(real);	/* --watch: an include changing counts */
+	err = file_read_fd(fd, INCLUDE_MAX, &f->data, &f->len);
+	if (err != 0)
+		err = errno;
+	close(fd);
+	if (err != 0) {
 		diag_error(file, line, "cannot include %s: %s", rel,
-		    strerror(errno));
+		    strerror(err));
 		free(real);
 		free(f);
 		return NULL;

@@ -151,14 +151,16 @@ layers(struct doc *d, struct reader *r)
 /* One input file read and parsed as the next chapter; a book's chapter
  * has its {{#include}}s expanded first (root: the book's folder). */
 static int
-read_chapter(struct doc *d, struct reader *r, const char *file, int first,
-    const char *root)
+read_chapter(struct doc *d, struct reader *r, const char *file,
+    const char *real, int first, const char *root)
 {
 	struct input in;
 	char *title = NULL;
 	int rc = EXIT_OK;
 
-	if (input_read(file, &in) != 0)
+	/* A book's chapter is read from the real path judged inside the
+	 * book when SUMMARY.md was read, with no link allowed on the way. */
+	if (input_read_confined(file, real, &in) != 0)
 		return EXIT_INPUT;
 	if ((root != NULL && book_includes(file, root, &in.text,
 	    &in.len, &title) != 0) || meta_front_matter_in(d, file, root,
@@ -197,8 +199,8 @@ read_book(struct doc *d, struct reader *r, const struct book *b)
 			    b->e[i].title);
 			continue;
 		}
-		if ((rc = read_chapter(d, r, b->e[i].path, first,
-		    b->root)) != EXIT_OK)
+		if ((rc = read_chapter(d, r, b->e[i].path, b->e[i].real,
+		    first, b->root)) != EXIT_OK)
 			return rc;
 		d->root->last->u.chapter.depth = b->e[i].depth;
 		d->root->last->u.chapter.unparted = b->e[i].unparted;
@@ -255,7 +257,7 @@ read_all(struct doc *d, struct reader *r, char **files, int nfiles)
 		r->book = NULL;
 	}
 	for (f = 0; !is_book && rc == EXIT_OK && f < nfiles; f++)
-		rc = read_chapter(d, r, files[f], f == 0, NULL);
+		rc = read_chapter(d, r, files[f], NULL, f == 0, NULL);
 	if (rc == EXIT_OK)
 		rc = overrides(d, r->q, 1);
 	return rc;

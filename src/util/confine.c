@@ -2,13 +2,19 @@
 /*
  * confine.c - the one rule for every file a document names (confine.h).
  */
-#define _XOPEN_SOURCE 700	/* realpath */
+#define _GNU_SOURCE		/* realpath, syscall */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#ifdef SYS_openat2
+#include <linux/openat2.h>
+#endif
 
 #include "util/confine.h"
 #include "util/diag.h"
@@ -77,6 +83,36 @@ confine_under(const char *real, const char *root)
 	return strncmp(real, root, n) == 0 && real[n] == '/';
 }
 
+/* The path the descriptor fd was opened at, from /proc/self/fd (the
+ * kernel's own record, links resolved); NULL where /proc is missing. */
+static char *
+fd_path(int fd)
+{
+	char link[64], *buf = NULL;
+	size_t cap = 256;
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	for (;;) {
+		buf = xrealloc(buf, cap);
+		if ((n = readlink(link, buf, cap)) < 0) {
+			free(buf);
+			return NULL;
+		}
+		if ((size_t)n < cap)
+			break;
+		cap *= 2;
+	}
+	buf[n] = '\0';
+	/* An anonymous or deleted file has no place to judge. */
+	if (buf[0] != '/' || (n > 10 && strcmp(buf + n - 10, " (deleted)") ==
+	    0)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
 enum confine_verdict
 confine_check(const struct confine *c, const char *path, char **real)
 {
@@ -95,7 +131,9 @@ confine_check(const struct confine *c, const char *path, char **real)
 		*real = NULL;
 		return CONFINE_OUTSIDE;
 	}
-	/* stat, not lstat: the real path has no links left in it. */
+	/* stat, not lstat: the real path has no links left in it.  Nothing
+	 * that is not a regular file is opened: opening a device may do
+	 * something (a tape rewinds). */
 	if (stat(*real, &sb) != 0)
 		v = CONFINE_MISSING;
 	else if (!S_ISREG(sb.st_mode))
@@ -107,6 +145,88 @@ confine_check(const struct confine *c, const char *path, char **real)
 	*real = NULL;
 	errno = err;
 	return v;
+}
+
+enum confine_verdict
+confine_open(const struct confine *c, const char *path, char **real, int *fd)
+{
+	enum confine_verdict v;
+	int err;
+
+	*fd = -1;
+	if ((v = confine_check(c, path, real)) != CONFINE_OK)
+		return v;
+	/* The real path has no link in it and lies inside: opened with
+	 * no link allowed, what is opened is that file, whatever was
+	 * swapped into the path since. */
+	if ((*fd = confine_reopen(*real)) != -1)
+		return CONFINE_OK;
+	err = errno;
+	free(*real);
+	*real = NULL;
+	errno = err;
+	return err == EINVAL ? CONFINE_NOT_FILE : err == ELOOP ?
+	    CONFINE_OUTSIDE : CONFINE_MISSING;
+}
+
+/* open(2) of path with no symbolic link met anywhere on the way. */
+static int
+open_no_links(const char *path)
+{
+#ifdef SYS_openat2
+	struct open_how how;
+	long fd;
+
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK;
+	how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+	fd = syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
+	/* An older kernel (ENOSYS) or a filter refusing the call (EPERM):
+	 * the portable way below. */
+	if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
+		return (int)fd;
+#endif
+	{
+		int fd2 = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC |
+		    O_NONBLOCK | O_NOFOLLOW);
+		char *at;
+
+		/* O_NOFOLLOW guards the last part only: the folders on the
+		 * way are checked by where the file turned out to be. */
+		if (fd2 == -1 || (at = fd_path(fd2)) == NULL)
+			return fd2;
+		if (strcmp(at, path) != 0) {
+			free(at);
+			close(fd2);
+			errno = ELOOP;
+			return -1;
+		}
+		free(at);
+		return fd2;
+	}
+}
+
+int
+confine_reopen(const char *real)
+{
+	struct stat sb;
+	int fd = open_no_links(real), err;
+
+	if (fd == -1)
+		return -1;
+	if (fstat(fd, &sb) != 0)
+		err = errno;
+	else if (!S_ISREG(sb.st_mode))
+		err = EINVAL;
+	else {
+		/* Reads of a regular file ignore O_NONBLOCK; the caller's
+		 * descriptor is an ordinary one all the same. */
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		return fd;
+	}
+	close(fd);
+	errno = err;
+	return -1;
 }
 
 const char *

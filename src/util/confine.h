@@ -41,6 +41,29 @@ void	confine_add_dir_of(struct confine *, const char *file);
 enum confine_verdict confine_check(const struct confine *, const char *path,
 	    char **real);
 
+/*
+ * confine_check, then the file opened for reading: CONFINE_OK with *fd
+ * open (close-on-exec) and *real as confine_check gives it, both the
+ * caller's; otherwise *fd is -1 and *real NULL.  The open is
+ * confine_reopen's, on the real path just judged, so what is read is
+ * the file that was judged: a link swapped into the path between the
+ * check and the open is refused (CONFINE_OUTSIDE), a FIFO or device
+ * swapped in is not a regular file, and nothing ever waits on a FIFO.
+ */
+enum confine_verdict confine_open(const struct confine *, const char *path,
+	    char **real, int *fd);
+
+/*
+ * Open a real path a confine_open or confine_check returned, again, for
+ * reading it later: no symbolic link may be met on the way (openat2's
+ * RESOLVE_NO_SYMLINKS, or without it O_NOFOLLOW and the descriptor's own
+ * path compared), so a link swapped into the path since the check is
+ * refused instead of followed out of the root.  Returns the descriptor,
+ * or -1 with errno set (ELOOP for a link, EINVAL for what is not a
+ * regular file).
+ */
+int	confine_reopen(const char *real);
+
 /* Whether a real path lies inside the real folder root. */
 int	confine_under(const char *real, const char *root);
 

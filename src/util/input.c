@@ -67,13 +67,26 @@ input_clean(const char *path, const char *raw, size_t len, struct input *in)
 int
 input_read(const char *path, struct input *in)
 {
+	return input_read_confined(path, NULL, in);
+}
+
+int
+input_read_confined(const char *path, const char *real, struct input *in)
+{
 	char *raw;
 	size_t len;
+	int rc;
 
 	in->text = NULL;
 	in->len = 0;
-	if (file_read(path, INPUT_MAX, &raw, &len) != 0) {
-		if (errno == EFBIG)
+	rc = real != NULL ? file_read_confined(real, INPUT_MAX, &raw, &len) :
+	    file_read(path, INPUT_MAX, &raw, &len);
+	if (rc != 0) {
+		if (real != NULL && (errno == ELOOP || errno == EINVAL))
+			diag_error(path, 0, "is no longer the file judged "
+			    "inside the book (a link or something other than "
+			    "a file was put in its path); not read");
+		else if (errno == EFBIG)
 			diag_error(path, 0, "larger than the %zu MiB input "
 			    "limit", INPUT_MAX / (1024 * 1024));
 		else

@@ -23,6 +23,11 @@ struct input {
  * prints "quire: PATH: reason" and returns -1.
  */
 int	input_read(const char *path, struct input *);
+/* The same for a file the document names: read from real, its real
+ * path as util/confine.c judged it (file.h's file_read_confined), and
+ * named path in messages.  real NULL: input_read. */
+int	input_read_confined(const char *path, const char *real,
+	    struct input *);
 void	input_free(struct input *);
 
 /* The cleaning step alone, for text from elsewhere (tests, fuzzing). */
