@@ -19,6 +19,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,9 +31,30 @@
 _Static_assert(ATOMIC_POINTER_LOCK_FREE == 2, "pointers must be lock-free");
 _Static_assert(ATOMIC_INT_LOCK_FREE == 2, "ints must be lock-free");
 
-/* Three formats for each of run.c's at most 64 threads. */
-#define MAX_TMP 192
-static _Atomic(char *) pending[MAX_TMP];
+/*
+ * The table grows in chunks that are never moved or freed, so the
+ * handler can walk it while a thread adds a chunk: --each keeps every
+ * document's outputs as temporary files until all are made (three
+ * formats for each of thousands of documents).  Chunks are filled in
+ * order; where each name sits is found again through `where` (used
+ * under the lock only), so adding and removing cost the same however
+ * many are pending.
+ */
+#define CHUNK		256
+#define MAX_CHUNKS	8192	/* two million names */
+struct chunk {
+	_Atomic(char *)	 slot[CHUNK];
+};
+static _Atomic(struct chunk *) chunks[MAX_CHUNKS];
+static size_t nslots;		/* slots in the chunks made so far */
+static size_t *free_slots;	/* slots emptied, to fill first */
+static size_t nfree, free_cap;
+/* Open addressing: a name's pointer to its slot + 1 (0: empty). */
+static struct where {
+	char	*tmp;
+	size_t	 slot1;
+} *where;
+static size_t where_cap, where_n;
 static atomic_int dying;	/* the table is frozen for the cleanup */
 static atomic_int inside;	/* threads changing the table now */
 /* Threads changing the table take turns, so two never pick one slot. */
@@ -51,9 +73,103 @@ remove_pending(void)
 	atomic_store(&dying, 1);
 	while (atomic_load(&inside) != 0)
 		;	/* a change of a few stores, on a thread not blocked */
-	for (i = 0; i < MAX_TMP; i++)
-		if ((p = atomic_load(&pending[i])) != NULL)
-			unlink(p);
+	for (i = 0; i < MAX_CHUNKS; i++) {
+		struct chunk *c = atomic_load(&chunks[i]);
+		size_t k;
+
+		if (c == NULL)
+			break;
+		for (k = 0; k < CHUNK; k++)
+			if ((p = atomic_load(&c->slot[k])) != NULL)
+				unlink(p);
+	}
+}
+
+static size_t
+where_hash(const char *tmp, size_t cap)
+{
+	uintptr_t h = (uintptr_t)tmp;
+
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9e3779b97f4a7c15ULL;
+	return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+/* The entry of tmp in `where`, or the empty one where it would go. */
+static struct where *
+where_find(const char *tmp)
+{
+	size_t i = where_hash(tmp, where_cap);
+
+	while (where[i].slot1 != 0 && where[i].tmp != tmp)
+		i = (i + 1) & (where_cap - 1);
+	return &where[i];
+}
+
+static void
+where_put(char *tmp, size_t slot)
+{
+	struct where *old = where;
+	size_t i, cap = where_cap;
+
+	if ((where_n + 1) * 2 > where_cap) {
+		where_cap = cap ? cap * 2 : 64;
+		where = xcalloc(where_cap, sizeof(*where));
+		for (i = 0; i < cap; i++)
+			if (old[i].slot1 != 0)
+				*where_find(old[i].tmp) = old[i];
+		free(old);
+	}
+	*where_find(tmp) = (struct where){ tmp, slot + 1 };
+	where_n++;
+}
+
+/* Take tmp out of `where` (backward-shift deletion); its slot, or
+ * (size_t)-1 when it is not there. */
+static size_t
+where_take(const char *tmp)
+{
+	struct where *w;
+	size_t i, j, k, slot;
+
+	if (where_cap == 0 || (w = where_find(tmp))->slot1 == 0)
+		return (size_t)-1;
+	slot = w->slot1 - 1;
+	i = (size_t)(w - where);
+	for (j = (i + 1) & (where_cap - 1); where[j].slot1 != 0;
+	    j = (j + 1) & (where_cap - 1)) {
+		k = where_hash(where[j].tmp, where_cap);
+		/* Move j into the hole at i unless its home lies
+		 * cyclically in (i, j]. */
+		if ((j > i && (k <= i || k > j)) || (j < i && k <= i && k > j)) {
+			where[i] = where[j];
+			i = j;
+		}
+	}
+	where[i] = (struct where){ NULL, 0 };
+	where_n--;
+	return slot;
+}
+
+/* A free slot for a new name: one emptied, or the next of the chunks,
+ * a new chunk made when they are full; (size_t)-1 past the last. */
+static size_t
+free_slot(void)
+{
+	if (nfree > 0)
+		return free_slots[--nfree];
+	if (nslots == (size_t)MAX_CHUNKS * CHUNK)
+		return (size_t)-1;
+	if (nslots % CHUNK == 0)
+		atomic_store(&chunks[nslots / CHUNK], xcalloc(1,
+		    sizeof(struct chunk)));
+	return nslots++;
+}
+
+static _Atomic(char *) *
+slot_at(size_t slot)
+{
+	return &atomic_load(&chunks[slot / CHUNK])->slot[slot % CHUNK];
 }
 
 static void
@@ -110,11 +226,25 @@ change(char *tmp, int add)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	sigset_t old;
-	size_t i;
+	size_t slot;
 
 	tmpfiles_block(&old);
 	pthread_once(&once, install);
 	pthread_mutex_lock(&pending_lock);
+	/* The bookkeeping first, outside the handler's wait: running out
+	 * of memory here runs the cleanup, which must not wait for us. */
+	if (add)
+		slot = free_slot();
+	else if ((slot = where_take(tmp)) != (size_t)-1) {
+		if (nfree == free_cap) {
+			free_cap = free_cap ? free_cap * 2 : 64;
+			free_slots = xrealloc(free_slots, free_cap *
+			    sizeof(*free_slots));
+		}
+		free_slots[nfree++] = slot;
+	}
+	if (add && slot != (size_t)-1)
+		where_put(tmp, slot);
 	atomic_fetch_add(&inside, 1);
 	if (atomic_load(&dying)) {
 		/* The table is being emptied; the process is about to end,
@@ -125,13 +255,8 @@ change(char *tmp, int add)
 		for (;;)
 			pause();
 	}
-	for (i = 0; i < MAX_TMP; i++) {
-		char *want = add ? NULL : tmp;
-
-		if (atomic_compare_exchange_strong(&pending[i], &want,
-		    add ? tmp : NULL))
-			break;
-	}
+	if (slot != (size_t)-1)
+		atomic_store(slot_at(slot), add ? tmp : NULL);
 	atomic_fetch_sub(&inside, 1);
 	pthread_mutex_unlock(&pending_lock);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);

@@ -217,6 +217,42 @@ done
 (cd "$X" && timeout -k 5 20 "$QUIRE" -t man -o "$X/out.7" -M foo=bar a.md) >/dev/null 2>"$X/err"
 same "an unknown -M field is warned about once" "$(grep -c 'foo is not a field' "$X/err")" 1
 
+# --each holds one document per thread, not every input: four times the
+# inputs take about the same peak memory (it grew with them: 40
+# documents of 170 KB took 77 MB, 160 took 240 MB).
+M="$H/each-mem"
+mkdir -p "$M/in"
+python3 - "$M/in" <<'PYEOF'
+import random, sys
+random.seed(3)
+words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa'.split()
+for i in range(160):
+    out = ['# Document %d\n' % i]
+    for s in range(60):
+        out.append('\n## Section %d\n\n' % s)
+        out.append(' '.join(random.choice(words) for _ in range(400)) + '\n')
+    open('%s/doc%03d.md' % (sys.argv[1], i), 'w').write(''.join(out))
+PYEOF
+peak_kb() {	# N : peak RSS of --each over the first N inputs, in KiB
+	python3 - "$QUIRE" "$M" "$1" <<'PYEOF'
+import glob, resource, subprocess, sys
+q, m, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+files = sorted(glob.glob(m + '/in/*.md'))[:n]
+rc = subprocess.call([q, '-q', '--each', '-j', '1', '-t', 'man,epub', '-o', m + '/out%d' % n] + files,
+    timeout=300)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if rc == 0 else -rc - 1000000)
+PYEOF
+}
+case $QUIRE in *-san*) skip "--each: memory does not grow with the inputs" "sanitizers keep freed memory" ;; *)
+	small=$(peak_kb 40) large=$(peak_kb 160)
+	[ "$small" -gt 0 ] && [ "$large" -gt 0 ] && [ "$large" -lt $((small * 3 / 2)) ] &&
+		pass "--each: memory does not grow with the inputs (40: $small KiB, 160: $large KiB)" ||
+		fail "--each: memory does not grow with the inputs" "40 inputs: $small KiB, 160: $large KiB"
+	[ "$(ls "$M/out160" | wc -l)" = 320 ] && pass "--each: 160 inputs, 320 outputs" ||
+		fail "--each: 160 inputs, 320 outputs" "$(ls -A "$M/out160" | wc -l) files"
+	rm -rf "$M" ;;
+esac
+
 # A book names images inside its own folder only, wherever quire runs:
 # a picture elsewhere under the current folder is its alt text, with a
 # warning; one inside the book is drawn.

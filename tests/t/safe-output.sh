@@ -172,6 +172,35 @@ for sig in TERM INT HUP; do
 	fi
 done
 
+# --each keeps every document's outputs as temporary files until all are
+# made: a signal with hundreds of them pending removes every one, and
+# nothing is published.
+D="$T/each-sig"
+mkdir -p "$D/in" "$D/out"
+awk 'BEGIN { for (i = 0; i < 300; i++) { f = sprintf("'"$D"'/in/d%03d.md", i);
+	print "# Doc " i "\n\n| a | b |\n|---|---|" >f;
+	for (r = 0; r < 300; r++) print "| " r " | row " r " |" >f; close(f) } }'
+env --default-signal=TERM "$QUIRE" -q --each -j 1 -t man,epub -o "$D/out" "$D"/in/*.md 2>"$T/err" &
+pid=$!
+seen=0
+for i in $(seq 600); do
+	[ "$(find "$D/out" -name '.*' -type f | wc -l)" -ge 250 ] && { seen=1; break; }
+	kill -0 $pid 2>/dev/null || break
+	sleep 0.02
+done
+kill -TERM $pid 2>/dev/null
+{ wait $pid; } 2>/dev/null
+rc=$?
+if [ $seen = 1 ]; then
+	[ $rc -gt 128 ] && [ -z "$(find "$D/out" -type f)" ] &&
+		pass "--each: SIGTERM with 250 temporary files pending removes them all" ||
+		fail "--each: SIGTERM with 250 temporary files pending removes them all" \
+		    "exit $rc, $(find "$D/out" -type f | wc -l) files left"
+else
+	fail "--each: SIGTERM with 250 temporary files pending removes them all" \
+	    "never 250 pending (exit $rc): outputs renamed document by document"
+fi
+
 # ---- names stay in the output directory ----
 D="$T/names"
 mkdir -p "$D/sub"
