@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -85,9 +86,18 @@ emit_epub(const struct doc *d, const struct style *st, struct runner *run,
 		diag_warn(NULL, 0, "stylesheet %s not found; the book has "
 		    "none", st->epub.css);
 	e.has_css = css != NULL;
-	if (d->meta.css != NULL &&
-	    (extra = slurp(d->meta.css, &extralen)) != NULL)
-		e.extra_css = 1;
+	/* A front matter's stylesheet is read at the place it was judged
+	 * inside the document's folder, with no link on the way. */
+	if (d->meta.css != NULL && d->meta.css_judged) {
+		if (file_read_confined(d->meta.css, (size_t)1 << 20, &extra,
+		    &extralen) != 0) {
+			diag_warn(d->meta.css, 0, "stylesheet: %s; the book "
+			    "has only its own", strerror(errno));
+			extra = NULL;
+		}
+	} else if (d->meta.css != NULL)
+		extra = slurp(d->meta.css, &extralen);
+	e.extra_css = extra != NULL;
 	if ((z = epub_zip_new(d->epoch)) == NULL)
 		goto done;
 	epub_zip_add(z, "mimetype", mimetype, strlen(mimetype), 1);

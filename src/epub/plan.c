@@ -285,7 +285,10 @@ plan_cover(struct epub *e)
 
 	if (d->cover_path == NULL)
 		return;
-	if (file_read(d->cover_path, (size_t)IMAGE_MAX, &c->data,
+	/* A front matter's cover: read where it was judged, no link on
+	 * the way (util/file.h). */
+	if ((d->meta.cover_judged ? file_read_confined :
+	    file_read)(d->cover_path, (size_t)IMAGE_MAX, &c->data,
 	    &c->len) != 0) {
 		diag_warn(d->cover_path, 0, "cover image: %s; the book has "
 		    "none", strerror(errno));

@@ -337,6 +337,10 @@ struct meta {
 	const char	 *rights;
 	const char	 *cover_image;	/* as written, may be NULL */
 	const char	 *css;		/* an extra EPUB stylesheet, or NULL */
+	/* Named by the document (front matter), so judged inside its
+	 * folder and kept as real paths: read with util/file.h's
+	 * file_read_confined.  0: the command line's, trusted. */
+	unsigned char	  cover_judged, css_judged;
 	/* The URL site_root is published at: a relative link to a file
 	 * outside the document becomes a link there.  NULL: such a link
 	 * keeps only its text. */

@@ -207,8 +207,13 @@ named_file(struct ctx *c, const char *key, const char **slot,
 		confine_add(&k, c->root);
 	v = confine_check(&k, path, &real);
 	err = errno;
-	if (v == CONFINE_OK)
+	if (v == CONFINE_OK) {
 		*slot = doc_strdup(c->d, real);
+		if (slot == &c->d->meta.css)
+			c->d->meta.css_judged = 1;
+		else
+			c->d->meta.cover_judged = 1;
+	}
 	else
 		diag_warn(c->path, line, "%s %s%s; left out", key, value,
 		    confine_why(v, err, c->root != NULL ? "the book and "
@@ -270,6 +275,11 @@ set_field(struct ctx *c, const char *key, const char *value, int line)
 	if ((slot == &m->css || slot == &m->cover_image) && !c->override &&
 	    *value != '\0')
 		return named_file(c, key, slot, value, line);
+	/* Given on the command line (or emptied): trusted as given. */
+	if (slot == &m->css)
+		m->css_judged = 0;
+	else if (slot == &m->cover_image)
+		m->cover_judged = 0;
 	v = doc_strdup(c->d, value);
 	*slot = v;
 	return 0;
