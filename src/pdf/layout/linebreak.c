@@ -128,9 +128,13 @@ line_ratio(const struct kp_pass *ps, const struct kp_node *a,
 	double L = ps->sum.w - a->after.w + at->pw;
 	double str = ps->sum.st - a->after.st, shr = ps->sum.sh - a->after.sh;
 
-	if (ps->ragged) {
+	/* A line with nothing to stretch (all code, or text written
+	 * without spaces) is set ragged whatever its breaks: it is scored
+	 * as ragged lines are, by its shortfall, so that such lines are
+	 * filled evenly instead of all being equally and infinitely bad. */
+	if (ps->ragged || str <= 0) {
 		str = str >= LO_INF / 2 ? str : ps->width * RAGGED_STRETCH;
-		shr = 0;
+		shr = ps->ragged ? 0 : shr;
 	}
 	if (L < ps->width)
 		return str > 0 ? (ps->width - L) / str : LO_INF;

@@ -70,6 +70,8 @@ lo_baseline(double size, double lead)
  * and before "--", at this penalty and without a hyphen. */
 #define CODE_BREAK_MIN	12
 #define CODE_BREAK_PEN	50
+/* Inside a name in such code: at a camel-case hump, after _ ( [ {. */
+#define CODE_HUMP_PEN	200
 #define EXPLICIT_PEN	50	/* after a word's own hyphen, slash or dash */
 #define RAGGED_HYPH_PEN	250	/* added in ragged text */
 #define LINE_PEN	10.0	/* every line, so fewer lines win */
