@@ -83,6 +83,14 @@ lo_baseline(double size, double lead)
  * a line looser still. */
 #define FLAG_DEM	10000.0
 #define FINAL_HYPH_DEM	100000.0
+/* The same when the last line is shorter than STUB_SHARE of the
+ * measure (as tests/pdfmeasure.py counts a stub): dear as a line
+ * stretched to a ratio of about 2.3 (word gaps of 0.75 em), which is as
+ * loose a line as is worth a word kept whole.  The seed's two list
+ * items of two lines ("applica-" / "tions.") need looser still and
+ * keep their stub. */
+#define FINAL_STUB_DEM	1500000.0
+#define STUB_SHARE	0.2
 #define FIT_DEM		3000.0	/* a tight line next to a loose one */
 #define MAX_BADNESS	1e6
 #define FIRST_TOLERANCE	1.5	/* the first pass's largest ratio */
