@@ -272,15 +272,23 @@ upper_at(const char *s, size_t i)
 	return s[i] >= 'A' && s[i] <= 'Z';
 }
 
+static int
+alnum_at(const char *s, size_t i)
+{
+	return lower_at(s, i) || upper_at(s, i) || (s[i] >= '0' && s[i] <= '9');
+}
+
 /*
  * The penalty of breaking a long piece of code before byte i, or 0 when
  * it may not break there.  After a run of / . = | , ; : (a path, a
  * member, an option's value, a list) or before "--" (the next option)
  * costs CODE_BREAK_PEN.  Inside a name, at a camel-case hump
- * ("graceful|Cancel") or after _ ( [ { ("stdout_|final", "pipe(|file"),
- * costs CODE_HUMP_PEN: dearer, so that a name is cut only where keeping
- * it whole would leave a loose line.  Never a single character, nor
- * two letters of a name, alone on a line.
+ * ("graceful|Cancel"), after ( [ { ("pipe(|file") or before a single
+ * _ or - ("stdout|_final", "--max|-line"; the mark starting the next
+ * line says it is no hyphen of the break's, as the Chicago Manual
+ * breaks addresses), costs CODE_HUMP_PEN: dearer, so that a name is
+ * cut only where keeping it whole would leave a loose line.  Never a
+ * single character, nor two letters of a name, alone on a line.
  */
 static int
 code_break(const char *s, size_t len, size_t i)
@@ -297,7 +305,10 @@ code_break(const char *s, size_t len, size_t i)
 		return 0;
 	if (lower_at(s, i - 1) && upper_at(s, i) && lower_at(s, i + 1))
 		return CODE_HUMP_PEN;
-	if (strchr("_([{", s[i - 1]) != NULL && strchr("_([{)]}", s[i]) == NULL)
+	if (strchr("([{", s[i - 1]) != NULL && strchr("([{)]}", s[i]) == NULL)
+		return CODE_HUMP_PEN;
+	if ((s[i] == '_' || s[i] == '-') && alnum_at(s, i - 1) &&
+	    alnum_at(s, i + 1))
 		return CODE_HUMP_PEN;
 	return 0;
 }

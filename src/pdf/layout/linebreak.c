@@ -26,6 +26,7 @@
 /* Sums of widths, stretch and shrink from the paragraph's start. */
 struct kp_sums {
 	double	w, st, sh;
+	double	ng;		/* spaces (glue items) */
 };
 
 struct kp_node {
@@ -104,6 +105,7 @@ after_break(const struct lo_par *p, size_t b, const struct kp_sums *sum,
 			n->after.w += it->w;
 			n->after.st += it->st;
 			n->after.sh += it->sh;
+			n->after.ng++;
 		} else if (it->pen <= -PEN_INF && i > b)
 			break;
 	}
@@ -130,11 +132,12 @@ line_ratio(const struct kp_pass *ps, const struct kp_node *a,
 	double L = ps->sum.w - a->after.w + at->pw;
 	double str = ps->sum.st - a->after.st, shr = ps->sum.sh - a->after.sh;
 
-	/* A line with nothing to stretch (all code, or text written
-	 * without spaces) is set ragged whatever its breaks: it is scored
-	 * as ragged lines are, by its shortfall, so that such lines are
-	 * filled evenly instead of all being equally and infinitely bad. */
-	if (ps->ragged || str <= 0) {
+	/* A line whose spaces cannot stretch (all code) is set ragged
+	 * whatever its breaks: it is scored as ragged lines are, by its
+	 * shortfall, so that such lines are filled evenly instead of all
+	 * being equally and infinitely bad.  A line without a space (one
+	 * word) stays infinitely bad. */
+	if (ps->ragged || (str <= 0 && ps->sum.ng > a->after.ng)) {
 		str = str >= LO_INF / 2 ? str : ps->width * RAGGED_STRETCH;
 		shr = ps->ragged ? 0 : shr;
 	}
@@ -250,7 +253,7 @@ try_break(struct kp_pass *ps, const struct kp_brk *at)
 		/* No feasible line at all: force one. */
 		if (ps->tol < LO_INF || ps->last_dead < 0)
 			return -1;
-		struct kp_node n = { at->pos, 1, at->flagged, 0, { 0, 0, 0 },
+		struct kp_node n = { at->pos, 1, at->flagged, 0, { 0, 0, 0, 0 },
 		    k->nodes[ps->last_dead].demerits + LO_INF, -1,
 		    ps->last_dead };
 		after_break(ps->p, at->pos, &ps->sum, &n);
@@ -282,8 +285,8 @@ static int
 kp_pass(struct kp_state *k, const struct lo_par *p, double width,
     int ragged, double tol, long *best)
 {
-	struct kp_pass	ps = { k, p, width, tol, ragged, { 0, 0, 0 }, -1 };
-	struct kp_node	start = { 0, 1, 0, 0, { 0, 0, 0 }, 0, 0, -1 };
+	struct kp_pass	ps = { k, p, width, tol, ragged, { 0, 0, 0, 0 }, -1 };
+	struct kp_node	start = { 0, 1, 0, 0, { 0, 0, 0, 0 }, 0, 0, -1 };
 
 	k->nn = k->na = 0;
 	activate(k, add_node(k, start));
@@ -317,6 +320,7 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 			ps.sum.w += it->w;
 			ps.sum.st += it->st;
 			ps.sum.sh += it->sh;
+			ps.sum.ng++;
 		}
 	}
 	*best = best_end(k, p);
