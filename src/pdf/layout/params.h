@@ -88,10 +88,10 @@ lo_baseline(double size, double lead)
 #define FINAL_HYPH_DEM	100000.0
 /* The same when the last line is shorter than STUB_SHARE of the
  * measure (as tests/pdfmeasure.py counts a stub): dear as a line
- * stretched to a ratio of about 2.3 (word gaps of 0.75 em), which is as
- * loose a line as is worth a word kept whole.  The seed's two list
- * items of two lines ("applica-" / "tions.") need looser still and
- * keep their stub. */
+ * stretched to a ratio of about 2.3 (word gaps of 0.7 em in Charis
+ * SIL), as loose a line as is worth a word kept whole.  The seed's two
+ * list items ("applica-" / "tions.", "func-" / "tionality.") need one
+ * looser still and keep their stub. */
 #define FINAL_STUB_DEM	1500000.0
 #define STUB_SHARE	0.2
 #define FIT_DEM		3000.0	/* a tight line next to a loose one */
