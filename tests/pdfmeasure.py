@@ -117,13 +117,14 @@ def measure(pdf, leading, em=None):
                 after[0] != nxt[0])
             if ends and (len(nxt[6]) == 1 or
                          nxt[5] - nxt[4] < STUB_SHARE * width):
-                stubs.append(head + '- / ' + text(nxt))
+                stubs.append('%s- / %s (p. %d)' % (head, text(nxt),
+                                                     ln[0] + 1))
         if at_right(ln) and len(ln[6]) > 1 and same:
             just += 1
             gaps = [b[0] - a[1] for a, b in zip(ln[6], ln[6][1:])]
             if max(gaps) > LOOSE_EM * em:
-                loose.append('%.2f em: %s / %s' % (
-                    max(gaps) / em, text(ln), text(nxt)[:30]))
+                loose.append('%.2f em: %s / %s (p. %d)' % (
+                    max(gaps) / em, text(ln), text(nxt)[:30], ln[0] + 1))
     r['stubs'] = len(stubs)
     r['names'] = len(names)
     r['justified'] = just

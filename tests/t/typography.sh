@@ -87,6 +87,47 @@ if pdf code tests/cases/typography-code.md; then
 	fi
 fi
 
+# ---- an API reference: names in code, types of code -------------------
+# Short paragraphs whose next word is a long name in code
+# (`gracefulShutdownDelay`) had no way to fill their line but to gape:
+# names now break at a camel-case hump or after _ ( [ {, dearly.
+if pdf api tests/cases/typography-api.md; then
+	$M -v --em 11 "$S/api.pdf" >"$S/api.m"
+	within "typography-loose:api" "$(value loose-pct "$S/api.m")" 0 2
+	# "Type: string | number | ..." : a line of code with one space of
+	# text in it opened a hole of 4 em there; lines with nothing to
+	# stretch are now filled as ragged lines are.
+	pdftotext -bbox "$S/api.pdf" "$S/api.bbox"
+	gap=$(python3 - "$S/api.bbox" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+w = [(float(a), float(b), float(c), s) for a, b, c, s in re.findall(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+    r'yMax="[\d.]+">([^<]*)</word>', t)]
+gap = 0
+for i, (x0, y, x1, s) in enumerate(w[:-1]):
+    if s == 'Type:' and abs(w[i + 1][1] - y) < 6 and w[i + 1][0] > x1:
+        gap = (w[i + 1][0] - x1) / 11
+print('%.2f' % gap)
+PY
+)
+	within "typography-code-line-hole" "$gap" 0 1
+fi
+
+# ---- stubs a looser line avoids ----------------------------------------
+# Short paragraphs whose last word would be split: the first pass's
+# tolerance hid every way around the stub, so its demerits never acted.
+if pdf stubs2 tests/cases/typography-stubs-short.md; then
+	$M -v --em 11 "$S/stubs2.pdf" >"$S/stubs2.m"
+	# None left, and not paid for with loose lines.
+	n=$(value stubs "$S/stubs2.m") pct=$(value loose-pct "$S/stubs2.m")
+	if [ "$n" = 0 ] && awk -v v="$pct" 'BEGIN { exit !(v <= 2) }'; then
+		pass "typography-stubs:short (loose $pct%)"
+	else
+		fail "typography-stubs:short" "$n stubs, $pct% loose"
+	fi
+fi
+
 # ---- listings ----------------------------------------------------------
 if pdf listings tests/cases/typography-listings.md; then
 	$M listings "$S/listings.pdf" >"$S/listings.m"

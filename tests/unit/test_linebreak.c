@@ -154,6 +154,23 @@ main(void)
 	    breaks(17, 0, (const size_t[]){ 1, 3, 6 }, 3) &&
 	    near(ratio[0], 0));
 
+	/* A stub the first pass cannot avoid: "10 10 10 8-4" at 50.  With
+	 * the hyphen the first line is 57 shrunk by 5 of its 6 (ratio
+	 * -5/6) and leaves "4" alone on the last line, shorter than a fifth
+	 * of the measure; without it "10 10 10" is stretched by 10 of 6
+	 * (ratio 5/3, demerits (10 + 463)^2 = 224000), beyond the first
+	 * pass's tolerance.  The second pass weighs the two, and the stub
+	 * costs FINAL_STUB_DEM. */
+	para("10 _ 10 _ 10 _ 8 - 4 |");
+	CHECK("a stub is avoided by a line looser than the first pass takes",
+	    breaks(50, 0, (const size_t[]){ 5, 10 }, 2) &&
+	    near(ratio[0], 10.0 / 6));
+	/* The same with room for the stub's line to be long enough: no
+	 * stub, so the hyphen stays ("10 10 10 8-" / "4 _ 10 _ 10"). */
+	para("10 _ 10 _ 10 _ 8 - 4 _ 10 _ 10 |");
+	CHECK("a hyphen before a last line that is no stub is kept",
+	    breaks(50, 0, (const size_t[]){ 7, 14 }, 2));
+
 	free(brk);
 	free(ratio);
 	par_free(&p);

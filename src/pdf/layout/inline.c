@@ -260,9 +260,36 @@ joined(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	return 1;
 }
 
-/* Whether a long piece of code may break before byte i: after a run of
- * / . = | , ; : (a path, a member, an option's value, a list) or before
- * "--" (the next option), never leaving a single character on a line. */
+static int
+lower_at(const char *s, size_t i)
+{
+	return s[i] >= 'a' && s[i] <= 'z';
+}
+
+static int
+upper_at(const char *s, size_t i)
+{
+	return s[i] >= 'A' && s[i] <= 'Z';
+}
+
+static int
+alnum_at(const char *s, size_t i)
+{
+	return lower_at(s, i) || upper_at(s, i) || (s[i] >= '0' && s[i] <= '9');
+}
+
+/*
+ * The penalty of breaking a long piece of code before byte i, or 0 when
+ * it may not break there.  After a run of / . = | , ; : (a path, a
+ * member, an option's value, a list) or before "--" (the next option)
+ * costs CODE_BREAK_PEN.  Inside a name, at a camel-case hump
+ * ("graceful|Cancel"), after ( [ { ("pipe(|file") or before a single
+ * _ or - ("stdout|_final", "--max|-line"; the mark starting the next
+ * line says it is no hyphen of the break's, as the Chicago Manual
+ * breaks addresses), costs CODE_HUMP_PEN: dearer, so that a name is
+ * cut only where keeping it whole would leave a loose line.  Never a
+ * single character, nor two letters of a name, alone on a line.
+ */
 static int
 code_break(const char *s, size_t len, size_t i)
 {
@@ -271,8 +298,19 @@ code_break(const char *s, size_t len, size_t i)
 	if (i < 2 || i + 2 > len)
 		return 0;
 	if (strchr(after, s[i - 1]) != NULL && strchr(after, s[i]) == NULL)
-		return 1;
-	return s[i] == '-' && s[i + 1] == '-' && s[i - 1] != '-';
+		return CODE_BREAK_PEN;
+	if (s[i] == '-' && s[i + 1] == '-' && s[i - 1] != '-')
+		return CODE_BREAK_PEN;
+	if (i < 3 || i + 3 > len)
+		return 0;
+	if (lower_at(s, i - 1) && upper_at(s, i) && lower_at(s, i + 1))
+		return CODE_HUMP_PEN;
+	if (strchr("([{", s[i - 1]) != NULL && strchr("([{)]}", s[i]) == NULL)
+		return CODE_HUMP_PEN;
+	if ((s[i] == '_' || s[i] == '-') && alnum_at(s, i - 1) &&
+	    alnum_at(s, i + 1))
+		return CODE_HUMP_PEN;
+	return 0;
 }
 
 /* A space-free word of code: longer ones may break where code_break
@@ -281,14 +319,15 @@ static void
 code_pieces(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
-	size_t from = 0;
+	size_t	from = 0;
+	int	pen;
 
 	if (len >= CODE_BREAK_MIN && !f->nohyph)
 		for (size_t i = 2; i + 2 <= len; i++) {
-			if (!code_break(s, len, i))
+			if ((pen = code_break(s, len, i)) == 0)
 				continue;
 			add_piece(c, p, f, s + from, i - from);
-			par_push(p, IT_PEN)->pen = CODE_BREAK_PEN;
+			par_push(p, IT_PEN)->pen = pen;
 			from = i;
 		}
 	add_piece(c, p, f, s + from, len - from);

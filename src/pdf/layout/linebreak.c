@@ -26,12 +26,15 @@
 /* Sums of widths, stretch and shrink from the paragraph's start. */
 struct kp_sums {
 	double	w, st, sh;
+	double	ng;		/* spaces (glue items) */
 };
 
 struct kp_node {
 	size_t	pos;		/* item index of the break */
 	int	fitness;	/* class of the line ending here, 0 to 3 */
 	int	flagged;	/* it ends with a hyphen */
+	int	stub;		/* it ends a paragraph whose last line is a
+				   short stub of a hyphenated word */
 	struct kp_sums after;	/* sums after the break */
 	double	demerits;	/* of the best way here from the start */
 	double	ratio;		/* of the line ending here */
@@ -102,6 +105,7 @@ after_break(const struct lo_par *p, size_t b, const struct kp_sums *sum,
 			n->after.w += it->w;
 			n->after.st += it->st;
 			n->after.sh += it->sh;
+			n->after.ng++;
 		} else if (it->pen <= -PEN_INF && i > b)
 			break;
 	}
@@ -128,9 +132,14 @@ line_ratio(const struct kp_pass *ps, const struct kp_node *a,
 	double L = ps->sum.w - a->after.w + at->pw;
 	double str = ps->sum.st - a->after.st, shr = ps->sum.sh - a->after.sh;
 
-	if (ps->ragged) {
+	/* A line whose spaces cannot stretch (all code) is set ragged
+	 * whatever its breaks: it is scored as ragged lines are, by its
+	 * shortfall, so that such lines are filled evenly instead of all
+	 * being equally and infinitely bad.  A line without a space (one
+	 * word) stays infinitely bad. */
+	if (ps->ragged || (str <= 0 && ps->sum.ng > a->after.ng)) {
 		str = str >= LO_INF / 2 ? str : ps->width * RAGGED_STRETCH;
-		shr = 0;
+		shr = ps->ragged ? 0 : shr;
 	}
 	if (L < ps->width)
 		return str > 0 ? (ps->width - L) / str : LO_INF;
@@ -142,9 +151,11 @@ line_ratio(const struct kp_pass *ps, const struct kp_node *a,
 }
 
 /* The demerits of reaching the break at through a with a line of ratio
- * r and fitness class f. */
+ * r and fitness class f; short: the line is a paragraph's last and
+ * shorter than STUB_SHARE of the measure. */
 static double
-demerits(const struct kp_node *a, const struct kp_brk *at, double r, int f)
+demerits(const struct kp_node *a, const struct kp_brk *at, double r, int f,
+    int short_last)
 {
 	double bad, d, ar = fabs(r);
 
@@ -161,9 +172,13 @@ demerits(const struct kp_node *a, const struct kp_brk *at, double r, int f)
 	if (at->flagged && a->flagged)
 		d += FLAG_DEM;
 	/* A hyphen on the line before a paragraph's last (TeX's
-	 * \finalhyphendemerits) leaves a stub of a word alone there. */
+	 * \finalhyphendemerits) leaves a stub of a word there.  Alone on
+	 * a short last line, the fragment is worse than a loose line
+	 * before it: in a list item of two lines ("applica-" / "tions.")
+	 * the only other way is a line stretched to a ratio of about 2,
+	 * which FINAL_HYPH_DEM alone does not outweigh. */
 	if (a->flagged && at->pen <= -PEN_INF)
-		d += FINAL_HYPH_DEM;
+		d += short_last ? FINAL_STUB_DEM : FINAL_HYPH_DEM;
 	if (abs(f - a->fitness) > 1)
 		d += FIT_DEM;
 	return d + a->demerits;
@@ -185,7 +200,7 @@ best_lines(struct kp_pass *ps, const struct kp_brk *at,
 	for (size_t ai = 0; ai < k->na; ) {
 		struct kp_node *a = &k->nodes[k->act[ai]];
 		double	r = line_ratio(ps, a, at), d;
-		int	f;
+		int	f, stub;
 
 		if (r < -1 || at->pen <= -PEN_INF) {
 			/* Deactivate; remember it for rescue. */
@@ -198,12 +213,15 @@ best_lines(struct kp_pass *ps, const struct kp_brk *at,
 		if (r > ps->tol)
 			continue;
 		f = fitness(r);
-		d = demerits(a, at, r, f);
+		stub = a->flagged && at->pen <= -PEN_INF &&
+		    ps->sum.w - a->after.w < ps->width * STUB_SHARE;
+		d = demerits(a, at, r, f, stub);
 		if (!have[f] || d < cand[f].demerits) {
 			have[f] = 1;
 			cand[f].pos = at->pos;
 			cand[f].fitness = f;
 			cand[f].flagged = at->flagged;
+			cand[f].stub = stub;
 			cand[f].demerits = d;
 			cand[f].ratio = r;
 			cand[f].prev = a - k->nodes;
@@ -235,7 +253,7 @@ try_break(struct kp_pass *ps, const struct kp_brk *at)
 		/* No feasible line at all: force one. */
 		if (ps->tol < LO_INF || ps->last_dead < 0)
 			return -1;
-		struct kp_node n = { at->pos, 1, at->flagged, { 0, 0, 0 },
+		struct kp_node n = { at->pos, 1, at->flagged, 0, { 0, 0, 0, 0 },
 		    k->nodes[ps->last_dead].demerits + LO_INF, -1,
 		    ps->last_dead };
 		after_break(ps->p, at->pos, &ps->sum, &n);
@@ -267,8 +285,8 @@ static int
 kp_pass(struct kp_state *k, const struct lo_par *p, double width,
     int ragged, double tol, long *best)
 {
-	struct kp_pass	ps = { k, p, width, tol, ragged, { 0, 0, 0 }, -1 };
-	struct kp_node	start = { 0, 1, 0, { 0, 0, 0 }, 0, 0, -1 };
+	struct kp_pass	ps = { k, p, width, tol, ragged, { 0, 0, 0, 0 }, -1 };
+	struct kp_node	start = { 0, 1, 0, 0, { 0, 0, 0, 0 }, 0, 0, -1 };
 
 	k->nn = k->na = 0;
 	activate(k, add_node(k, start));
@@ -302,6 +320,7 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 			ps.sum.w += it->w;
 			ps.sum.st += it->st;
 			ps.sum.sh += it->sh;
+			ps.sum.ng++;
 		}
 	}
 	*best = best_end(k, p);
@@ -321,8 +340,11 @@ kp_break(struct kp_state *k, const struct lo_par *p, double width,
 	long		 best = -1, i;
 	size_t		 n = 0, j;
 
-	/* The node arrays are kept for the next paragraph. */
-	if (kp_pass(k, p, width, ragged, FIRST_TOLERANCE, &best) != 0)
+	/* The node arrays are kept for the next paragraph.  A stub left
+	 * by the first pass may be avoidable only by a line looser than
+	 * its tolerance, which the second pass weighs against it. */
+	if (kp_pass(k, p, width, ragged, FIRST_TOLERANCE, &best) != 0 ||
+	    k->nodes[best].stub)
 		kp_pass(k, p, width, ragged, LO_INF, &best);
 	for (i = best; i > 0; i = k->nodes[i].prev)
 		n++;

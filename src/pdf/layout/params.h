@@ -53,10 +53,12 @@ lo_baseline(double size, double lead)
 					   on it keeps a contrast of 18:1 */
 /* Link areas of one link closer than this are joined into one. */
 #define LINK_JOIN	2
-/* A line stretched beyond this ratio (a forced line) is set with plain
- * spaces rather than gaping ones; an overfull line (below -1) too. */
+/* A line stretched beyond this ratio (word gaps of about 1.5 em: a
+ * forced line, or a few words before a long address cut into lines of
+ * its own) is set with plain spaces rather than gaping ones; an
+ * overfull line (below -1) too. */
 #define LONG_WORD	3	/* a word this many lines wide is cut greedily */
-#define MAX_SET_RATIO	50
+#define MAX_SET_RATIO	6
 
 /* ---- line breaking (Knuth-Plass) ---- */
 /* Stands for infinity in stretch, ratios and demerits while staying a
@@ -70,6 +72,9 @@ lo_baseline(double size, double lead)
  * and before "--", at this penalty and without a hyphen. */
 #define CODE_BREAK_MIN	12
 #define CODE_BREAK_PEN	50
+/* Inside a name in such code: at a camel-case hump, after ( [ {,
+ * before a single _ or -. */
+#define CODE_HUMP_PEN	200
 #define EXPLICIT_PEN	50	/* after a word's own hyphen, slash or dash */
 #define RAGGED_HYPH_PEN	250	/* added in ragged text */
 #define LINE_PEN	10.0	/* every line, so fewer lines win */
@@ -81,6 +86,14 @@ lo_baseline(double size, double lead)
  * a line looser still. */
 #define FLAG_DEM	10000.0
 #define FINAL_HYPH_DEM	100000.0
+/* The same when the last line is shorter than STUB_SHARE of the
+ * measure (as tests/pdfmeasure.py counts a stub): dear as a line
+ * stretched to a ratio of about 2.3 (word gaps of 0.7 em in Charis
+ * SIL), as loose a line as is worth a word kept whole.  The seed's two
+ * list items ("applica-" / "tions.", "func-" / "tionality.") need one
+ * looser still and keep their stub. */
+#define FINAL_STUB_DEM	1500000.0
+#define STUB_SHARE	0.2
 #define FIT_DEM		3000.0	/* a tight line next to a loose one */
 #define MAX_BADNESS	1e6
 #define FIRST_TOLERANCE	1.5	/* the first pass's largest ratio */
