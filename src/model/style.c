@@ -59,6 +59,14 @@ static const char *const fonts[STYLE_NFONTS] = {
 	"Charis SIL", "Linux Biolinum O", "Anonymous Pro", "DejaVu Sans",
 	"Droid Sans Fallback",
 };
+/* Each role's spare, for a machine without the faces above: DejaVu's,
+ * in fonts-dejavu-core, which the fallback needs anyway; a monospace
+ * for code above all, which fontconfig would not pick for a family it
+ * does not know. */
+static const char *const spare_fonts[STYLE_NFONTS] = {
+	"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans",
+	"Droid Sans Fallback",
+};
 static const char *const man_tables[] = { "auto", "grid", "stacked", NULL };
 static const char *const code_themes[] = { "default", "mono", NULL };
 static const char *const numbering[] = { "document", "chapter", NULL };
@@ -139,6 +147,12 @@ const char *
 style_default_font(enum style_font role)
 {
 	return fonts[role];
+}
+
+const char *
+style_spare_font(enum style_font role)
+{
+	return spare_fonts[role];
 }
 
 const char *
