@@ -48,8 +48,23 @@ struct key {
 
 #define OFF(f)	offsetof(struct style, f)
 
+/* Faces drawn for print that go together: Charis SIL's text, Linux
+ * Biolinum's humanist headings (its x-height a little under Charis's,
+ * so headings do not shout), and Anonymous Pro, a monospace narrow
+ * enough (0.546 em) that an 80-column listing fits the 130 mm block at
+ * the code size, with a slashed zero and the box-drawing set of tree
+ * listings.  All three cover Latin, Greek and Cyrillic; DejaVu Sans,
+ * the fallback, covers much more. */
 static const char *const fonts[STYLE_NFONTS] = {
-	"Charis SIL", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans",
+	"Charis SIL", "Linux Biolinum O", "Anonymous Pro", "DejaVu Sans",
+	"Droid Sans Fallback",
+};
+/* Each role's spare, for a machine without the faces above: DejaVu's,
+ * in fonts-dejavu-core, which the fallback needs anyway; a monospace
+ * for code above all, which fontconfig would not pick for a family it
+ * does not know. */
+static const char *const spare_fonts[STYLE_NFONTS] = {
+	"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans",
 	"Droid Sans Fallback",
 };
 static const char *const man_tables[] = { "auto", "grid", "stacked", NULL };
@@ -99,7 +114,7 @@ static const struct key keys[] = {
 	{ "pdf.fonts.cjk", K_STR, OFF(pdf.font[STYLE_CJK]), NULL, 0, 0, NULL, 0 },
 	{ "pdf.fonts.path", K_STR, OFF(pdf.font_path), NULL, 0, 0, NULL, 0 },
 	{ "pdf.size.body", K_LEN, OFF(pdf.size_body), "11", 5, 30, NULL, 0 },
-	{ "pdf.size.code", K_LEN, OFF(pdf.size_code), "8.5", 4, 30, NULL, 0 },
+	{ "pdf.size.code", K_LEN, OFF(pdf.size_code), "8.2", 4, 30, NULL, 0 },
 	{ "pdf.size.table", K_LEN, OFF(pdf.size_table), "9", 4, 30, NULL, 0 },
 	{ "pdf.size.table-min", K_LEN, OFF(pdf.size_table_min), "7", 3, 30, NULL, 0 },
 	{ "pdf.leading", K_NUM, OFF(pdf.leading), "1.35", 1, 3, NULL, 0 },
@@ -132,6 +147,12 @@ const char *
 style_default_font(enum style_font role)
 {
 	return fonts[role];
+}
+
+const char *
+style_spare_font(enum style_font role)
+{
+	return spare_fonts[role];
 }
 
 const char *

@@ -132,8 +132,10 @@ void		 style_free(struct style *);
  * message when the key or value is not valid. */
 int		 style_set(struct style *, const char *key, const char *value);
 
-/* The built-in family for a font role, when the style's is missing. */
+/* The built-in family for a font role, when the style's is missing;
+ * and the spare, when that one is not installed either. */
 const char	*style_default_font(enum style_font);
+const char	*style_spare_font(enum style_font);
 
 /* The name of the i-th key quire knows, or NULL past the last (tests
  * check that the default style documents every one). */

@@ -251,6 +251,21 @@ lookup(struct pdf_fonts *fs, const char *family, int sty, int *exact,
 	return r;
 }
 
+/* The family a role falls back to: its built-in one, or that one's spare
+ * when it is not installed (a machine without scripts/install-deps). */
+static const char *
+builtin_family(struct pdf_fonts *fs, int fam, int sty)
+{
+	const char	*def = style_default_font((enum style_font)fam);
+	int		 exact = 0;
+	unsigned	 index = 0;
+
+	if (!fs->fc_ok)
+		return def;
+	free(lookup(fs, def, sty, &exact, &index));
+	return exact ? def : style_spare_font((enum style_font)fam);
+}
+
 /*
  * Ask fontconfig now for every face a family may need, its own and the
  * default it falls back to, loading nothing: then the layout's second
@@ -275,8 +290,8 @@ pdf_fonts_prepare(void *ctx)
 				if (exact)
 					continue;
 			}
-			free(lookup(fs, style_default_font(
-			    (enum style_font)fam), sty, &exact, &index));
+			free(lookup(fs, builtin_family(fs, fam, sty), sty,
+			    &exact, &index));
 		}
 }
 
@@ -422,7 +437,7 @@ file_face(struct pdf_fonts *fs, int fam, const char *spec)
 	ff = load_file(fs, path, face, (unsigned)index, why, sizeof(why));
 	if (ff == NULL && !fs->warned[fam]++)
 		diag_warn(NULL, 0, "cannot read %s: %s; using \"%s\"", path,
-		    why, style_default_font((enum style_font)fam));
+		    why, builtin_family(fs, fam, 0));
 	variable(ff);
 	free(path);
 	return ff;
@@ -463,7 +478,6 @@ face_load(struct pdf_fonts *fs, int face)
 		return f->ff ? f : NULL;
 	f->tried = 1;
 	spec = fs->st->pdf.font[fam];
-	def = style_default_font((enum style_font)fam);
 	if (fonts_is_file(spec)) {
 		if ((f->ff = file_face(fs, fam, spec)) != NULL)
 			return f;
@@ -477,8 +491,9 @@ face_load(struct pdf_fonts *fs, int face)
 		/* The fallback role falls back quietly (as it always did). */
 		if (fam != FAM_FALLBACK && !fs->warned[fam]++)
 			diag_warn(NULL, 0, "font \"%s\" is not installed; "
-			    "using \"%s\"", spec, def);
+			    "using \"%s\"", spec, builtin_family(fs, fam, sty));
 	}
+	def = builtin_family(fs, fam, sty);
 	f->ff = fs->fc_ok ? family_face(fs, def, sty, &exact, 0) : NULL;
 	return f->ff ? f : NULL;
 }

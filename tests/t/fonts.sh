@@ -8,8 +8,12 @@
 # text back exactly, qpdf --check clean, the output reproducible; the
 # seed PDF no bigger than it was; a missing family and an unreadable
 # file each said once, in their own words, never blaming TrueType.
-# The fonts come with scripts/install-deps test (fonts-texgyre,
-# fonts-noto-cjk).
+# The default faces, drawn for print: Charis SIL, Linux Biolinum O and
+# Anonymous Pro, each embedded as a subset; an 80-column listing fits
+# the default block unwrapped; the seed at most 20% larger than with
+# DejaVu's faces; without them installed, DejaVu's, said once each.
+# The fonts come with scripts/install-deps (the defaults) and
+# scripts/install-deps test (fonts-texgyre, fonts-noto-cjk).
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP" || exit 1
 S=$(scratch fonts)
@@ -20,6 +24,10 @@ CJK=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 # The seed PDF's size before fonts were subset by HarfBuzz (libharu's
 # subsets, commit 6e085fc): it may not grow by more than 20%.
 SEED_BYTES=192455
+# And with DejaVu Sans and DejaVu Sans Mono as the defaults' sans and
+# mono (commit c58ed85), which the print faces may not grow by more
+# than 20% either.
+DEJAVU_SEED_BYTES=33857
 
 need fonts-tools pdffonts pdftotext qpdf fc-list || exit 0
 for f in "$TERMES" "$HEROS" "$CJK"; do
@@ -132,6 +140,11 @@ if "$QUIRE" -t pdf -o "$S/seed.pdf" content/ai-engineer.md 2>/dev/null; then
 		fail fonts-seed-size "$n bytes, more than 120% of $SEED_BYTES"
 	fi
 	embedded fonts-seed-truetype "$S/seed.pdf" CharisSIL "CID TrueType"
+	if [ "$n" -le $((DEJAVU_SEED_BYTES * 12 / 10)) ]; then
+		pass fonts-seed-size-print-faces
+	else
+		fail fonts-seed-size-print-faces "$n bytes, more than 120% of $DEJAVU_SEED_BYTES"
+	fi
 else
 	fail fonts-seed-size "the seed did not publish"
 fi
@@ -149,7 +162,7 @@ said() {
 printf 'pdf:\n  fonts:\n    serif: No Such Family\n' >"$S/missing.yaml"
 said fonts-msg-family 'quire: warning: font "No Such Family" is not installed; using "Charis SIL"' "$S/missing.yaml"
 printf 'pdf:\n  fonts:\n    sans: %s/nowhere.otf\n' "$S" >"$S/nofile.yaml"
-said fonts-msg-nofile "quire: warning: cannot read $S/nowhere.otf: No such file or directory; using \"DejaVu Sans\"" "$S/nofile.yaml"
+said fonts-msg-nofile "quire: warning: cannot read $S/nowhere.otf: No such file or directory; using \"Linux Biolinum O\"" "$S/nofile.yaml"
 printf 'not a font\n' >"$S/junk.ttf"
 printf 'pdf:\n  fonts:\n    serif: junk.ttf\n' >"$S/junk.yaml"
 said fonts-msg-notfont "quire: warning: cannot read $S/junk.ttf: not a font file (.ttf, .otf, .ttc or .otc); using \"Charis SIL\"" "$S/junk.yaml"
@@ -158,3 +171,71 @@ n=$(fc-query --format '.' "$CJK" | wc -c)
 said fonts-msg-noface "quire: warning: cannot read $CJK: no face 99: it has $n (0 to $((n - 1))); using \"Charis SIL\"" "$S/noface.yaml"
 expect fonts-msg-fontpath-status 0 "$QUIRE" -t pdf --font-path "$S/nodir" -o "$S/msg.pdf" "$S/latin.md"
 same fonts-msg-fontpath "$(cat "$S/err")" "quire: warning: cannot read $S/nodir: No such file or directory"
+
+# --- The default faces, drawn for print -----------------------------------
+# A heading, bold and italic text, and code with a keyword and a comment
+# (bold and italic monospace), in the built-in style.
+cat >"$S/faces.md" <<'EOF'
+# Default faces
+
+Body text, **bold** and *italic*, and `inline code`.
+
+```rust
+fn main() { // a comment
+}
+```
+EOF
+if "$QUIRE" -t pdf -o "$S/faces.pdf" "$S/faces.md" 2>"$S/err" && [ ! -s "$S/err" ]; then
+	embedded fonts-default-serif "$S/faces.pdf" CharisSIL "CID TrueType"
+	embedded fonts-default-sans "$S/faces.pdf" LinBiolinumOB "CID Type 0C (OT)"
+	embedded fonts-default-mono "$S/faces.pdf" AnonymousPro "CID TrueType"
+	embedded fonts-default-mono-bold "$S/faces.pdf" AnonymousPro-Bold "CID TrueType"
+	embedded fonts-default-mono-italic "$S/faces.pdf" AnonymousPro-Italic "CID TrueType"
+	if pdffonts "$S/faces.pdf" | grep -q DejaVu; then
+		fail fonts-default-no-dejavu "$(pdffonts "$S/faces.pdf" | grep DejaVu)"
+	else
+		pass fonts-default-no-dejavu
+	fi
+else
+	fail fonts-default-faces "$(head -c 300 "$S/err")"
+fi
+
+# An 80-column listing (The Rust Programming Language's width) fits the
+# default 130 mm block on A4: no line is wrapped with the mark, each
+# comes back whole.
+L80='    let username_file_result = File::open("hello.txt"); // opens it, or it fails'
+D80=12345678901234567890123456789012345678901234567890123456789012345678901234567890
+printf '```rust\n%s\n%s\n```\n' "$L80" "$D80" >"$S/cols.md"
+same fonts-80-columns-width "${#L80} ${#D80}" "80 80"
+if "$QUIRE" -t pdf --paper a4 -o "$S/cols.pdf" "$S/cols.md" 2>"$S/err"; then
+	pdftotext -layout "$S/cols.pdf" "$S/cols.txt" 2>/dev/null
+	if grep -q '↪' "$S/cols.txt"; then
+		fail fonts-80-columns "wrapped: $(grep -m1 '↪' "$S/cols.txt")"
+	elif grep -qF "$L80" "$S/cols.txt" && grep -qF "$D80" "$S/cols.txt"; then
+		pass fonts-80-columns
+	else
+		fail fonts-80-columns "$(head -3 "$S/cols.txt" | tr '\n' '|')"
+	fi
+else
+	fail fonts-80-columns "$(head -c 300 "$S/err")"
+fi
+
+# Without the default faces installed (a fontconfig that knows only
+# DejaVu and Charis SIL): DejaVu Sans for headings and DejaVu Sans Mono
+# for code, a monospace, each said once in the usual words.
+mkdir -p "$S/fc"
+cat >"$S/fc/fonts.conf" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <dir>/usr/share/fonts/truetype/charis</dir>
+  <cachedir>$S/fc/cache</cachedir>
+  <include ignore_missing="yes">/etc/fonts/conf.d</include>
+</fontconfig>
+EOF
+expect fonts-defaults-missing-status 0 env FONTCONFIG_FILE="$S/fc/fonts.conf" \
+    "$QUIRE" -t pdf -o "$S/spare.pdf" "$S/faces.md"
+same fonts-defaults-missing-said "$(cat "$S/err")" 'quire: warning: font "Linux Biolinum O" is not installed; using "DejaVu Sans"
+quire: warning: font "Anonymous Pro" is not installed; using "DejaVu Sans Mono"'
+embedded fonts-defaults-missing-mono "$S/spare.pdf" DejaVuSansMono "CID TrueType"

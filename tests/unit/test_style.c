@@ -54,7 +54,10 @@ main(void)
 	    st->pdf.table_label_column == STYLE_AUTO &&
 	    st->epub.label_column == STYLE_AUTO);
 	CHECK("defaults: fonts", st && strcmp(st->pdf.font[STYLE_MONO],
-	    "DejaVu Sans Mono") == 0);
+	    "Anonymous Pro") == 0 && strcmp(st->pdf.font[STYLE_SANS],
+	    "Linux Biolinum O") == 0 && st->pdf.size_code == 8.2);
+	CHECK("defaults: a monospace spare for code", strcmp(
+	    style_spare_font(STYLE_MONO), "DejaVu Sans Mono") == 0);
 	style_free(st);
 
 	/* The shipped style loads without a single warning, and every key

@@ -103,7 +103,10 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	struct buf	b;
 	size_t		from = v->n, at;
 
-	f.fam = c->fam_head;
+	/* Levels 5 and 6 in the text's bold italic, as a book sets its
+	 * smallest heads: the default sans, Linux Biolinum, has no bold
+	 * italic, and its light italic reads as emphasis, not a heading. */
+	f.fam = lvl >= 5 ? c->fam_body : c->fam_head;
 	f.sty = LO_BOLD;
 	if (lvl >= 5)
 		f.sty |= LO_ITALIC;
