@@ -25,6 +25,7 @@
 #include "layout/segment.h"
 #include "deflate.h"
 #include "device.h"
+#include "emoji.h"
 #include "fonts.h"
 #include "image.h"
 #include "shape.h"
@@ -355,6 +356,34 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 }
 
 /*
+ * The text a colour emoji's picture stands for (LO_EMOJI_MARK): a space
+ * of the line's font on its baseline, as wide as the picture, in marked
+ * content whose ActualText is the emoji, so that copying, searching and
+ * pdftotext read the emoji where the picture is.
+ */
+static void
+emoji_text(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
+    int face, double size, double ph)
+{
+	const char	*text = strchr(o->str, ':');
+	unsigned	 gid = (unsigned)strtoul(o->str + 1, NULL, 10);
+	int		 adv = pdf_fonts_advance(fs, face, ' ');
+
+	if (text == NULL || adv <= 0)
+		return;
+	/* The space stretched to the picture's width (Tz), so that a
+	 * reader sees one character there, not a gap between words. */
+	put_num(b, o->w * 1000.0 / size / adv * 100.0);
+	buf_puts(b, " Tz\n1 0 0 1");
+	put_num(b, o->x);
+	put_num(b, ph - o->y - o->h * pdf_emoji_baseline(gid));
+	buf_puts(b, " Tm [(");
+	actual_text(b, text + 1, strlen(text + 1));
+	pdf_fonts_codes(fs, face, " ", 1, b);
+	buf_puts(b, ")] TJ\nEMC\n100 Tz\n");
+}
+
+/*
  * The page's text, written straight into its content stream.  libharu's
  * TextOut re-parses the UTF-8, measures it and clears two 512-byte
  * buffers per call; here each run of words on one baseline in one font,
@@ -383,9 +412,15 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 		const char	   *name;
 		int		    want;
 
-		if (o->type != LO_TEXT || o->str == NULL || *o->str == '\0')
+		int		    emoji = o->type == LO_IMAGE &&
+				    o->str[0] == LO_EMOJI_MARK;
+
+		if ((o->type != LO_TEXT && !emoji) || o->str == NULL ||
+		    *o->str == '\0')
 			continue;
-		if ((f = pdf_fonts_get(fs, o->face)) == NULL)
+		if (emoji && curface < 0)
+			curface = 0, cursize = o->h;
+		if ((f = pdf_fonts_get(fs, emoji ? curface : o->face)) == NULL)
 			continue;
 		if (b.len == 0)
 			buf_puts(&b, "BT\n");
@@ -396,6 +431,22 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 				buf_puts(&b, "] TJ\n");
 			open = 0;
 			mark_to(mk, &b, want, seq);
+		}
+		if (emoji) {
+			if (open)
+				buf_puts(&b, "] TJ\n");
+			open = 0;
+			if ((name = haru_page_font_name(p, f)) == NULL) {
+				rc = -1;
+				break;
+			}
+			/* The font is set again: the first emoji of a page
+			 * may come before any text. */
+			buf_printf(&b, "/%s", name);
+			put_num(&b, cursize);
+			buf_puts(&b, " Tf\n");
+			emoji_text(&b, fs, o, curface, cursize, ph);
+			continue;
 		}
 		if (open && o->face == curface && o->size == cursize &&
 		    o->rgb == currgb && ph - o->y == y) {

@@ -28,6 +28,8 @@
 #include "pngload.h"
 #include "svgform.h"
 #include "svgload.h"
+#include "emoji.h"
+#include "layout/layout.h"
 
 /* An image asked for.  Its size is known when the layout asks; a PNG's
  * libharu object is made when it is first drawn, so that objects come
@@ -124,6 +126,8 @@ collect(struct pdf_images *im, const struct node *n)
 static FILE *
 img_open(const struct pdf_images *im, const char *path)
 {
+	if (path[0] == LO_EMOJI_MARK)
+		return pdf_emoji_png((unsigned)strtoul(path + 1, NULL, 10));
 	for (size_t i = 0; i < im->ndata; i++)
 		if (strcmp(im->data[i].path, path) == 0)
 			return fmemopen((void *)im->data[i].data,
@@ -528,10 +532,22 @@ find(struct pdf_images *im, const char *path)
 	return i;
 }
 
+/* An image's key: a colour emoji's is its glyph ("\001GID"), whatever
+ * text it stands for, so that each glyph is embedded once. */
+static const char *
+image_key(const char *path, char *key, size_t size)
+{
+	if (path[0] != LO_EMOJI_MARK)
+		return path;
+	snprintf(key, size, "%.*s", (int)strcspn(path, ":"), path);
+	return key;
+}
+
 HPDF_Image
 pdf_images_get(struct pdf_images *im, const char *path)
 {
-	struct img	*i = find(im, path);
+	char		 key[32];
+	struct img	*i = find(im, image_key(path, key, sizeof(key)));
 	HPDF_Error_Handler handler;
 
 	if (i->image == NULL && i->why == NULL && i->png != NULL) {

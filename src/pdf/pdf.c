@@ -23,6 +23,7 @@
 #include "deflate.h"
 #include "device.h"
 #include "fonts.h"
+#include "emoji.h"
 #include "image.h"
 #include "tag.h"
 #include "tagwrite.h"
@@ -126,6 +127,7 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	m.image_ctx = im;
 	m.image_size = image_size;
 	m.image_pure = image_pure;
+	m.emoji = pdf_emoji_find;
 	if (runner_threads(run) > 1) {
 		m.lock = pdf_fonts_lock;
 		m.unlock = pdf_fonts_unlock;
