@@ -26,8 +26,7 @@
 #include "gifload.h"
 #include "jpegcheck.h"
 #include "pngload.h"
-#include "svgform.h"
-#include "svgload.h"
+#include "svgplugin.h"
 #include "emoji.h"
 #include "layout/layout.h"
 
@@ -196,13 +195,13 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 	for (i = 0; i < im->ndata; i++)
 		if (strcmp(im->data[i].path, path) == 0)
 			break;
-	if (i == im->ndata || pdf_images_no_svg)
+	if (i == im->ndata || pdf_images_no_svg || !svgp_ready(&r->why))
 		return -1;
 	r->vector = NULL;
 	pthread_mutex_lock(&svg_lock);
-	if ((pdf = svg_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
+	if ((pdf = svgp_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
 	    &len)) != NULL) {
-		r->vector = svg_form_read(pdf, len, w, h);
+		r->vector = svgp_form_read(pdf, len, w, h);
 		free(pdf);
 	}
 	if (r->vector != NULL) {
@@ -210,7 +209,7 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 		r->vh = h;
 		r->why = NULL;
 	} else
-		rc = svg_raster(im->data[i].data, im->data[i].len, r);
+		rc = svgp_raster(im->data[i].data, im->data[i].len, r);
 	pthread_mutex_unlock(&svg_lock);
 	return rc;
 }
@@ -413,7 +412,7 @@ png_image(struct pdf_images *im, struct png_ready *r)
 	HPDF_Image img, mask;
 
 	if (r->vector != NULL) {
-		img = svg_form_make(im->pdf, r->vector);
+		img = svgp_form_make(im->pdf, r->vector);
 		png_ready_free(r);
 		return img;
 	}

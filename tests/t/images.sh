@@ -129,3 +129,10 @@ if [ -n "$page" ] && grep -q 'Sales by quarter' "$page" &&
 else
 	fail images-man "alt text missing, or decorative pictures shown"
 fi
+
+# ---- start-up -------------------------------------------------------------
+# librsvg, cairo, pango, GIO and qpdf are the SVG plugin's
+# (libquire-svg.so, loaded when an SVG picture is met): the program
+# itself does not load them on every run.
+libs=$(ldd "$QUIRE" 2>/dev/null | grep -oE 'lib(rsvg|cairo|pango|gio|qpdf)[^ ]*' | tr '\n' ' ')
+same images-svg-libraries-not-linked "$libs" ""
