@@ -191,6 +191,7 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 	size_t		 len, i;
 	double		 w, h;
 	int		 rc = 0;
+	const char	*late;
 
 	for (i = 0; i < im->ndata; i++)
 		if (strcmp(im->data[i].path, path) == 0)
@@ -199,8 +200,8 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 		return -1;
 	r->vector = NULL;
 	pthread_mutex_lock(&svg_lock);
-	if ((pdf = svgp_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
-	    &len)) != NULL) {
+	if ((pdf = svgc_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
+	    &len, &late)) != NULL) {
 		r->vector = svgp_form_read(pdf, len, w, h);
 		free(pdf);
 	}
@@ -208,8 +209,12 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 		r->vw = w;
 		r->vh = h;
 		r->why = NULL;
+	} else if (late != NULL) {
+		/* Pixels would take as long. */
+		r->why = late;
+		rc = -1;
 	} else
-		rc = svgp_raster(im->data[i].data, im->data[i].len, r);
+		rc = svgc_raster(im->data[i].data, im->data[i].len, r);
 	pthread_mutex_unlock(&svg_lock);
 	return rc;
 }

@@ -93,14 +93,14 @@ svgp_ready(const char **why)
 }
 
 unsigned char *
-svgp_to_pdf(const unsigned char *data, size_t len, double *w, double *h,
+svgp_local_to_pdf(const unsigned char *data, size_t len, double *w, double *h,
     size_t *outlen)
 {
 	return sp.to_pdf(data, len, w, h, outlen);
 }
 
 int
-svgp_raster(const unsigned char *data, size_t len, struct png_ready *out)
+svgp_local_raster(const unsigned char *data, size_t len, struct png_ready *out)
 {
 	return sp.raster(data, len, out);
 }
