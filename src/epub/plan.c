@@ -285,7 +285,13 @@ plan_cover(struct epub *e)
 
 	if (d->cover_path == NULL)
 		return;
-	if (file_read(d->cover_path, (size_t)IMAGE_MAX, &c->data,
+	if (d->cover_data != NULL) {
+		/* An SVG: as the reader cleaned it (no script, no
+		 * reference outside it). */
+		c->data = xmalloc(d->cover_len);
+		memcpy(c->data, d->cover_data, d->cover_len);
+		c->len = d->cover_len;
+	} else if (file_read(d->cover_path, (size_t)IMAGE_MAX, &c->data,
 	    &c->len) != 0) {
 		diag_warn(d->cover_path, 0, "cover image: %s; the book has "
 		    "none", strerror(errno));

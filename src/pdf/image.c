@@ -292,6 +292,16 @@ pdf_images_new(HPDF_Doc pdf, const struct doc *d, struct runner *run)
 	if (d != NULL) {
 		collect(im, d->root);
 		collect(im, d->notes);
+		if (d->cover_data != NULL) {
+			/* An SVG cover (coverpage.c): its cleaned bytes. */
+			struct node cover;
+
+			memset(&cover, 0, sizeof(cover));
+			cover.u.link.path = d->cover_path;
+			cover.u.link.data = d->cover_data;
+			cover.u.link.data_len = d->cover_len;
+			collect_data(im, &cover);
+		}
 	}
 	pthread_mutex_init(&im->lock, NULL);
 	pthread_cond_init(&im->ready, NULL);

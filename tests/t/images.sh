@@ -173,3 +173,30 @@ grep -q 'A slow picture' <<<"$txt" && grep -q 'After\.' <<<"$txt" &&
 qpdf --qdf --object-streams=disable "$S/slow.pdf" - 2>/dev/null | grep -aq '/Subtype /Form' &&
 	! grep -q 'box.svg' "$S/slow.err" &&
 	pass images-svg-after-a-slow-one || fail images-svg-after-a-slow-one "$(cat "$S/slow.err")"
+
+# ---- an SVG cover -----------------------------------------------------------
+# Accepted (it was refused): in the EPUB as the cover image, cleaned,
+# with its cover page; in the PDF as a first page of vectors, its text
+# selectable, before the document's own pages.
+cat >"$S/cover.svg" <<'SVG'
+<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800" onload="alert(1)"><rect width="600" height="800" fill="#234"/><circle cx="300" cy="300" r="150" fill="#fc3"/><text x="300" y="620" font-family="DejaVu Sans" font-size="64" text-anchor="middle" fill="#fff">Vector Cover</text></svg>
+SVG
+printf -- '---\ntitle: Covered\ncover-image: cover.svg\n---\n\n# One\n\nText of the book.\n' >"$S/covered.md"
+SOURCE_DATE_EPOCH=0 "$QUIRE" -o "$S/cov/" "$S/covered.md" 2>"$S/cov.err"
+same images-svg-cover-accepted "$?:$(cat "$S/cov.err")" "0:"
+svg=$(unzip -p "$S/cov/covered.epub" EPUB/images/cover.svg 2>/dev/null)
+opf=$(unzip -p "$S/cov/covered.epub" EPUB/package.opf 2>/dev/null)
+grep -q 'Vector Cover' <<<"$svg" && ! grep -q onload <<<"$svg" &&
+	grep -q '<item id="cover-image" href="images/cover.svg" media-type="image/svg+xml" properties="cover-image"/>' <<<"$opf" &&
+	pass images-svg-cover-epub || fail images-svg-cover-epub "$(head -c 200 <<<"$svg")"
+epubcheck_all "$S/cov/covered.epub"
+if out=$(epubcheck_clean "$S/cov/covered.epub"); then
+	pass images-svg-cover-epubcheck
+else
+	fail images-svg-cover-epubcheck "$out"
+fi
+same images-svg-cover-pdf-pages "$(pdfinfo "$S/cov/covered.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')" 2
+pdftotext -f 1 -l 1 "$S/cov/covered.pdf" - 2>/dev/null | grep -q 'Vector Cover' &&
+	pdftotext -f 2 -l 2 "$S/cov/covered.pdf" - 2>/dev/null | grep -q 'Text of the book' &&
+	qpdf --qdf --object-streams=disable "$S/cov/covered.pdf" - 2>/dev/null | grep -aq '/Subtype /Form' &&
+	pass images-svg-cover-pdf-vector || fail images-svg-cover-pdf-vector "no vector cover page first"
