@@ -3,7 +3,8 @@
  * pdf/coverpage.c - the cover image (cover-image) as the PDF's first
  * page: fitted into the page, centred, keeping its shape; an SVG cover
  * drawn as vectors like any SVG picture (image.c).  The layout's pages
- * follow, numbered as before: the cover is not one of them.
+ * follow, numbered as before: the cover is not one of them, and the
+ * page labels say so.
  *
  * In the tagged PDF the cover is an artifact: the title page says what
  * it shows in words.
@@ -45,6 +46,13 @@ pdf_cover_page(HPDF_Doc pdf, struct pdf_images *im, const struct doc *d,
 	HPDF_Page_DrawImage(p, img, (HPDF_REAL)((pw - w) / 2),
 	    (HPDF_REAL)((ph - h) / 2), (HPDF_REAL)w, (HPDF_REAL)h);
 	if (tagged && haru_page_write(p, "EMC\n", 4) != 0)
+		return -1;
+	/* A viewer shows the numbers the pages print: the cover is i,
+	 * the layout's pages 1, 2, ... as their footers and the contents
+	 * say. */
+	if (HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1,
+	    NULL) != HPDF_OK || HPDF_AddPageLabel(pdf, 1,
+	    HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL) != HPDF_OK)
 		return -1;
 	return 0;
 }

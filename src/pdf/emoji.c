@@ -165,6 +165,18 @@ pdf_emoji_find(const char *s, size_t len, struct lo_emoji *e)
 	 * the keycap sign. */
 	span = cp < 0x80 ? k + seq_span(s + k, len - k) : seq_span(s, len);
 	end = shape_first(font, s, span, &gid, &adv);
+	if (gid == 0 && end > k) {
+		/* A sequence the font has no one glyph for (newer than
+		 * the font): its first emoji alone, VS16 with it, then
+		 * the rest as pictures of their own. */
+		size_t	 v = k;
+		uint32_t next;
+
+		if (v < span && utf8_decode(s + v, span - v, &next) == 3 &&
+		    next == VS16)
+			v += 3;
+		end = shape_first(font, s, v, &gid, &adv);
+	}
 	if (gid == 0 || !hb_font_get_glyph_extents(font, gid, &ext) ||
 	    ext.width <= 0 || ext.height >= 0)
 		return 0;
