@@ -81,9 +81,25 @@ child_stop(void)
 	child_fd = -1;
 }
 
+/* At exit: the child, idle, ends when its socket closes; waiting for
+ * it keeps no process behind, and counts its time as the run's. */
+static void
+child_reap(void)
+{
+	if (child_fd >= 0)
+		close(child_fd);
+	child_fd = -1;
+	if (child_pid > 0)
+		while (waitpid(child_pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	child_pid = -1;
+}
+
 static int
 child_start(void)
 {
+	static int reaping;
+
 	char			 exe[PATH_MAX];
 	ssize_t			 n = readlink("/proc/self/exe", exe,
 				    sizeof(exe) - 1);
@@ -116,6 +132,8 @@ child_start(void)
 		return -1;
 	}
 	child_fd = sv[0];
+	if (!reaping++)
+		atexit(child_reap);
 	return 0;
 }
 
