@@ -361,16 +361,23 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
  * content whose ActualText is the emoji, so that copying, searching and
  * pdftotext read the emoji where the picture is.
  */
-static void
-emoji_text(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
-    int face, double size, double ph)
+static int
+emoji_text(struct buf *b, HPDF_Page p, HPDF_Font f, struct pdf_fonts *fs,
+    const struct lo_op *o, int face, double size, double ph)
 {
-	const char	*text = strchr(o->str, ':');
+	const char	*text = strchr(o->str, ':'), *name;
 	unsigned	 gid = (unsigned)strtoul(o->str + 1, NULL, 10);
 	int		 adv = pdf_fonts_advance(fs, face, ' ');
 
+	if ((name = haru_page_font_name(p, f)) == NULL)
+		return -1;
+	/* The font is set again: the first emoji of a page may come
+	 * before any text. */
+	buf_printf(b, "/%s", name);
+	put_num(b, size);
+	buf_puts(b, " Tf\n");
 	if (text == NULL || adv <= 0)
-		return;
+		return 0;
 	/* The space stretched to the picture's width (Tz), so that a
 	 * reader sees one character there, not a gap between words. */
 	put_num(b, o->w * 1000.0 / size / adv * 100.0);
@@ -381,6 +388,7 @@ emoji_text(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
 	actual_text(b, text + 1, strlen(text + 1));
 	pdf_fonts_codes(fs, face, " ", 1, b);
 	buf_puts(b, ")] TJ\nEMC\n100 Tz\n");
+	return 0;
 }
 
 /*
@@ -436,16 +444,9 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 			if (open)
 				buf_puts(&b, "] TJ\n");
 			open = 0;
-			if ((name = haru_page_font_name(p, f)) == NULL) {
-				rc = -1;
+			if ((rc = emoji_text(&b, p, f, fs, o, curface, cursize,
+			    ph)) != 0)
 				break;
-			}
-			/* The font is set again: the first emoji of a page
-			 * may come before any text. */
-			buf_printf(&b, "/%s", name);
-			put_num(&b, cursize);
-			buf_puts(&b, " Tf\n");
-			emoji_text(&b, fs, o, curface, cursize, ph);
 			continue;
 		}
 		if (open && o->face == curface && o->size == cursize &&
