@@ -18,7 +18,19 @@ SHELL	 = /bin/bash
 # cmark-gfm's extensions, libharu, libhyphen and giflib ship no pkg-config
 # file.
 PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig freetype2 harfbuzz harfbuzz-subset fribidi icu-uc libdeflate libpng libjpeg libcurl \
-	   libwebp libwebpdemux glib-2.0 librsvg-2.0 cairo pangocairo libqpdf
+	   libwebp libwebpdemux glib-2.0
+# SVG pictures: librsvg, cairo, pango and qpdf live in a plugin loaded
+# only when a document has an SVG picture (src/pdf/svgplugin.c), so
+# that other runs do not pay for loading them.  The plugin calls back
+# into the program through the symbols EXPORTS lists.
+SVG_PKGS = librsvg-2.0 cairo pangocairo libqpdf
+PLUGIN	 = $(BUILD)/libquire-svg.so
+PLUGIN_SRC = src/pdf/svgload.c src/pdf/svgform.cc
+PLUGIN_OBJ = $(BUILD)/plugin/svgload.o $(BUILD)/plugin/svgform.o
+EXPORTS	 = -Wl,--export-dynamic-symbol=haru_* \
+	   -Wl,--export-dynamic-symbol=xmalloc \
+	   -Wl,--export-dynamic-symbol=xrealloc \
+	   -Wl,--export-dynamic-symbol=png_ready_pixels
 # The usual variables are honoured: CC, CFLAGS, CPPFLAGS, LDFLAGS, and
 # CXX, CXXFLAGS (by default CFLAGS, so one CFLAGS= sets both) for the
 # C++ bridges.
@@ -48,8 +60,8 @@ LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lpaper -lgif \
 # util/ under all of them.
 SRCDIRS	 = src src/util src/read src/model src/man src/epub src/pdf src/pdf/layout \
 	   src/pdf/haru
-SRC	 = $(wildcard $(SRCDIRS:%=%/*.c))
-CXXSRC	 = $(wildcard $(SRCDIRS:%=%/*.cc))
+SRC	 = $(filter-out $(PLUGIN_SRC),$(wildcard $(SRCDIRS:%=%/*.c)))
+CXXSRC	 = $(filter-out $(PLUGIN_SRC),$(wildcard $(SRCDIRS:%=%/*.cc)))
 # The default style and stylesheet, compiled in (scripts/embed).
 GEN	 = $(BUILD)/gen/builtin.o
 OBJ	 = $(SRC:%.c=$(BUILD)/%.o) $(CXXSRC:%.cc=$(BUILD)/%.o) $(GEN)
@@ -73,10 +85,25 @@ deps:
 test-deps:
 	@scripts/install-deps test
 
-build: $(BUILD)/quire $(UNIT)
+build: $(BUILD)/quire $(PLUGIN) $(UNIT)
 
 $(BUILD)/quire: $(OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(EXPORTS) -o $@ $(OBJ) $(LIBS)
+
+# The SVG plugin: position-independent objects of its own.
+SVG_CFLAGS = -fPIC $(shell pkg-config --cflags $(SVG_PKGS) 2>/dev/null)
+
+$(PLUGIN): $(PLUGIN_OBJ)
+	$(CXX) $(ALL_CXXFLAGS) $(LDFLAGS) -shared -o $@ $(PLUGIN_OBJ) \
+	    $(shell pkg-config --libs $(SVG_PKGS) 2>/dev/null) -lhpdf -lm
+
+$(BUILD)/plugin/%.o: src/pdf/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SVG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/plugin/%.o: src/pdf/%.cc
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) $(SVG_CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -96,7 +123,7 @@ $(BUILD)/%.o: %.cc
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(EXPORTS) -o $@ $< $(LIBOBJ) $(LIBS)
 
 # Every content/NAME.md becomes out/NAME.{pdf,epub,SECTION}: one target
 # per document (the PDF standing for all three), so `make -j` publishes
@@ -181,7 +208,7 @@ check-a11y: test-deps publish
 clean:
 	rm -rf $(BUILD) build-san build-tsan build-fuzz $(OUT)
 
--include $(OBJ:.o=.d) $(UNIT:=.d)
+-include $(OBJ:.o=.d) $(PLUGIN_OBJ:.o=.d) $(UNIT:=.d)
 
 # What scripts/fuzz compiles and links the library with, from this one
 # place.

@@ -285,9 +285,14 @@ plan_cover(struct epub *e)
 
 	if (d->cover_path == NULL)
 		return;
-	/* A front matter's cover: read where it was judged, no link on
-	 * the way (util/file.h). */
-	if ((d->meta.cover_judged ? file_read_confined :
+	/* An SVG as the reader cleaned it (no script, no reference outside
+	 * it); any other front matter's cover read where it was judged, no
+	 * link on the way (util/file.h). */
+	if (d->cover_data != NULL) {
+		c->data = xmalloc(d->cover_len);
+		memcpy(c->data, d->cover_data, d->cover_len);
+		c->len = d->cover_len;
+	} else if ((d->meta.cover_judged ? file_read_confined :
 	    file_read)(d->cover_path, (size_t)IMAGE_MAX, &c->data,
 	    &c->len) != 0) {
 		diag_warn(d->cover_path, 0, "cover image: %s; the book has "

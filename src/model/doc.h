@@ -434,6 +434,10 @@ struct doc {
 	 * its file and format, or NULL. */
 	const char	*cover_path;
 	enum image_format cover_format;
+	/* An SVG cover's cleaned bytes (read/svgclean.c), which the
+	 * emitters use instead of its file; NULL for other formats. */
+	const unsigned char *cover_data;
+	size_t		 cover_len;
 	/* The footnotes' texts, a FOOTNOTE each in number order, outside
 	 * the chapters (a walk from root does not see them): an N_DOCUMENT
 	 * node holding only FOOTNOTEs, never NULL. */

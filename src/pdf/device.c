@@ -25,6 +25,7 @@
 #include "layout/segment.h"
 #include "deflate.h"
 #include "device.h"
+#include "emoji.h"
 #include "fonts.h"
 #include "image.h"
 #include "shape.h"
@@ -355,6 +356,42 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 }
 
 /*
+ * The text a colour emoji's picture stands for (LO_EMOJI_MARK): a space
+ * of the line's font on its baseline, as wide as the picture, in marked
+ * content whose ActualText is the emoji, so that copying, searching and
+ * pdftotext read the emoji where the picture is.
+ */
+static int
+emoji_text(struct buf *b, HPDF_Page p, HPDF_Font f, struct pdf_fonts *fs,
+    const struct lo_op *o, int face, double size, double ph)
+{
+	const char	*text = strchr(o->str, ':'), *name;
+	unsigned	 gid = (unsigned)strtoul(o->str + 1, NULL, 10);
+	int		 adv = pdf_fonts_advance(fs, face, ' ');
+
+	if ((name = haru_page_font_name(p, f)) == NULL)
+		return -1;
+	/* The font is set again: the first emoji of a page may come
+	 * before any text. */
+	buf_printf(b, "/%s", name);
+	put_num(b, size);
+	buf_puts(b, " Tf\n");
+	if (text == NULL || adv <= 0)
+		return 0;
+	/* The space stretched to the picture's width (Tz), so that a
+	 * reader sees one character there, not a gap between words. */
+	put_num(b, o->w * 1000.0 / size / adv * 100.0);
+	buf_puts(b, " Tz\n1 0 0 1");
+	put_num(b, o->x);
+	put_num(b, ph - o->y - o->h * pdf_emoji_baseline(gid));
+	buf_puts(b, " Tm [(");
+	actual_text(b, text + 1, strlen(text + 1));
+	pdf_fonts_codes(fs, face, " ", 1, b);
+	buf_puts(b, ")] TJ\nEMC\n100 Tz\n");
+	return 0;
+}
+
+/*
  * The page's text, written straight into its content stream.  libharu's
  * TextOut re-parses the UTF-8, measures it and clears two 512-byte
  * buffers per call; here each run of words on one baseline in one font,
@@ -383,9 +420,15 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 		const char	   *name;
 		int		    want;
 
-		if (o->type != LO_TEXT || o->str == NULL || *o->str == '\0')
+		int		    emoji = o->type == LO_IMAGE &&
+				    o->str[0] == LO_EMOJI_MARK;
+
+		if ((o->type != LO_TEXT && !emoji) || o->str == NULL ||
+		    *o->str == '\0')
 			continue;
-		if ((f = pdf_fonts_get(fs, o->face)) == NULL)
+		if (emoji && curface < 0)
+			curface = 0, cursize = o->h;
+		if ((f = pdf_fonts_get(fs, emoji ? curface : o->face)) == NULL)
 			continue;
 		if (b.len == 0)
 			buf_puts(&b, "BT\n");
@@ -396,6 +439,15 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 				buf_puts(&b, "] TJ\n");
 			open = 0;
 			mark_to(mk, &b, want, seq);
+		}
+		if (emoji) {
+			if (open)
+				buf_puts(&b, "] TJ\n");
+			open = 0;
+			if ((rc = emoji_text(&b, p, f, fs, o, curface, cursize,
+			    ph)) != 0)
+				break;
+			continue;
 		}
 		if (open && o->face == curface && o->size == cursize &&
 		    o->rgb == currgb && ph - o->y == y) {

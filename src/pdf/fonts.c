@@ -696,3 +696,44 @@ pdf_fonts_face(struct pdf_fonts *fs, int face)
 	return face >= 0 && face < LO_ALLFACES && pdf_fonts_get(fs, face) != NULL &&
 	    fs->f[face].g != NULL ? &fs->f[face] : NULL;
 }
+
+/* The installed colour font fontconfig likes best for a smiling face
+ * (emoji.c), or NULL. */
+char *
+pdf_fonts_colour_emoji(unsigned *index)
+{
+	FcPattern	*pat, *m;
+	FcCharSet	*cs, *has;
+	FcResult	 res;
+	FcBool		 color = FcFalse;
+	FcChar8		*file;
+	int		 idx = 0;
+	char		*path = NULL;
+
+	pthread_once(&fc_once, fc_start);
+	if (!fc_ok)
+		return NULL;
+	pthread_mutex_lock(&fc_lock);
+	pat = FcPatternCreate();
+	cs = FcCharSetCreate();
+	FcCharSetAddChar(cs, 0x1F600);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	FcCharSetDestroy(cs);
+	FcPatternAddBool(pat, FC_COLOR, FcTrue);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	m = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (m != NULL && FcPatternGetBool(m, FC_COLOR, 0, &color) ==
+	    FcResultMatch && color && FcPatternGetCharSet(m, FC_CHARSET, 0,
+	    &has) == FcResultMatch && FcCharSetHasChar(has, 0x1F600) &&
+	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+		(void)FcPatternGetInteger(m, FC_INDEX, 0, &idx);
+		path = xstrdup((const char *)file);
+		*index = (unsigned)idx;
+	}
+	if (m != NULL)
+		FcPatternDestroy(m);
+	pthread_mutex_unlock(&fc_lock);
+	return path;
+}

@@ -34,6 +34,10 @@ int		  pdf_fonts_advance(void *fonts, int face, uint32_t cp);
  * when there is none. */
 int		  pdf_fonts_cover(void *fonts, uint32_t cp, int sty);
 
+/* The file of the installed colour emoji font (emoji.c), malloc'd, and
+ * its face in *index; NULL if none. */
+char		 *pdf_fonts_colour_emoji(unsigned *index);
+
 struct buf;
 
 /* The font a page names for a face (made on first use), or NULL. */

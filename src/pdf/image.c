@@ -26,8 +26,9 @@
 #include "gifload.h"
 #include "jpegcheck.h"
 #include "pngload.h"
-#include "svgform.h"
-#include "svgload.h"
+#include "svgplugin.h"
+#include "emoji.h"
+#include "layout/layout.h"
 
 /* An image asked for.  Its size is known when the layout asks; a PNG's
  * libharu object is made when it is first drawn, so that objects come
@@ -124,6 +125,8 @@ collect(struct pdf_images *im, const struct node *n)
 static FILE *
 img_open(const struct pdf_images *im, const char *path)
 {
+	if (path[0] == LO_EMOJI_MARK)
+		return pdf_emoji_png((unsigned)strtoul(path + 1, NULL, 10));
 	for (size_t i = 0; i < im->ndata; i++)
 		if (strcmp(im->data[i].path, path) == 0)
 			return fmemopen((void *)im->data[i].data,
@@ -188,25 +191,30 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 	size_t		 len, i;
 	double		 w, h;
 	int		 rc = 0;
+	const char	*late;
 
 	for (i = 0; i < im->ndata; i++)
 		if (strcmp(im->data[i].path, path) == 0)
 			break;
-	if (i == im->ndata || pdf_images_no_svg)
+	if (i == im->ndata || pdf_images_no_svg || !svgp_ready(&r->why))
 		return -1;
 	r->vector = NULL;
 	pthread_mutex_lock(&svg_lock);
-	if ((pdf = svg_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
-	    &len)) != NULL) {
-		r->vector = svg_form_read(pdf, len, w, h);
+	if ((pdf = svgc_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
+	    &len, &late)) != NULL) {
+		r->vector = svgp_form_read(pdf, len, w, h);
 		free(pdf);
 	}
 	if (r->vector != NULL) {
 		r->vw = w;
 		r->vh = h;
 		r->why = NULL;
+	} else if (late != NULL) {
+		/* Pixels would take as long. */
+		r->why = late;
+		rc = -1;
 	} else
-		rc = svg_raster(im->data[i].data, im->data[i].len, r);
+		rc = svgc_raster(im->data[i].data, im->data[i].len, r);
 	pthread_mutex_unlock(&svg_lock);
 	return rc;
 }
@@ -284,6 +292,16 @@ pdf_images_new(HPDF_Doc pdf, const struct doc *d, struct runner *run)
 	if (d != NULL) {
 		collect(im, d->root);
 		collect(im, d->notes);
+		if (d->cover_data != NULL) {
+			/* An SVG cover (coverpage.c): its cleaned bytes. */
+			struct node cover;
+
+			memset(&cover, 0, sizeof(cover));
+			cover.u.link.path = d->cover_path;
+			cover.u.link.data = d->cover_data;
+			cover.u.link.data_len = d->cover_len;
+			collect_data(im, &cover);
+		}
 	}
 	pthread_mutex_init(&im->lock, NULL);
 	pthread_cond_init(&im->ready, NULL);
@@ -409,7 +427,7 @@ png_image(struct pdf_images *im, struct png_ready *r)
 	HPDF_Image img, mask;
 
 	if (r->vector != NULL) {
-		img = svg_form_make(im->pdf, r->vector);
+		img = svgp_form_make(im->pdf, r->vector);
 		png_ready_free(r);
 		return img;
 	}
@@ -528,10 +546,22 @@ find(struct pdf_images *im, const char *path)
 	return i;
 }
 
+/* An image's key: a colour emoji's is its glyph ("\001GID"), whatever
+ * text it stands for, so that each glyph is embedded once. */
+static const char *
+image_key(const char *path, char *key, size_t size)
+{
+	if (path[0] != LO_EMOJI_MARK)
+		return path;
+	snprintf(key, size, "%.*s", (int)strcspn(path, ":"), path);
+	return key;
+}
+
 HPDF_Image
 pdf_images_get(struct pdf_images *im, const char *path)
 {
-	struct img	*i = find(im, path);
+	char		 key[32];
+	struct img	*i = find(im, image_key(path, key, sizeof(key)));
 	HPDF_Error_Handler handler;
 
 	if (i->image == NULL && i->why == NULL && i->png != NULL) {

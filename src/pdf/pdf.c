@@ -23,6 +23,8 @@
 #include "deflate.h"
 #include "device.h"
 #include "fonts.h"
+#include "coverpage.h"
+#include "emoji.h"
 #include "image.h"
 #include "tag.h"
 #include "tagwrite.h"
@@ -126,6 +128,7 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	m.image_ctx = im;
 	m.image_size = image_size;
 	m.image_pure = image_pure;
+	m.emoji = pdf_emoji_find;
 	if (runner_threads(run) > 1) {
 		m.lock = pdf_fonts_lock;
 		m.unlock = pdf_fonts_unlock;
@@ -152,7 +155,8 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	if (st->pdf.tagged)
 		tags = tag_build(d, ld->npages);
 	z = pdf_zpages_start(ld->npages + 2 * LO_ALLFACES, run);
-	if (pdf_draw(pdf, fs, im, z, ld, d, tags) != 0 || err.failed) {
+	if (pdf_cover_page(pdf, im, d, ld->pw, ld->ph, tags != NULL) != 0 ||
+	    pdf_draw(pdf, fs, im, z, ld, d, tags) != 0 || err.failed) {
 		pdf_zpages_finish(z, 0);
 		layout_free(ld);
 		goto fail;

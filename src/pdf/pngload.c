@@ -33,7 +33,7 @@
 #include "util/diag.h"
 #include "jpegcheck.h"	/* IMAGE_MAX_PIXELS */
 #include "pngload.h"
-#include "svgform.h"
+#include "svgplugin.h"
 
 /* libdeflate's fastest level: see above. */
 #define PNG_LEVEL	1
@@ -296,6 +296,6 @@ png_ready_free(struct png_ready *r)
 	free(r->color);
 	free(r->alpha);
 	r->color = r->alpha = NULL;
-	svg_form_free(r->vector);
+	svgp_form_free(r->vector);
 	r->vector = NULL;
 }

@@ -347,12 +347,14 @@ resolve_book_files(struct resolver *r)
 		confine_add(&anywhere, "/");
 		v = judge(r, &where, path, &anywhere);
 		confine_free(&anywhere);
-		if (v->kind == LINK_FILE && v->format == IMG_SVG)
-			diag_warn(where.file, 0, "cover image %s: an SVG "
-			    "cover is not supported; the book has none", path);
-		else if (v->kind == LINK_FILE) {
+		if (v->kind == LINK_FILE) {
 			r->d->cover_path = v->path;
 			r->d->cover_format = v->format;
+			/* An SVG's cleaned bytes, not its file. */
+			if (v->format == IMG_SVG) {
+				r->d->cover_data = v->data;
+				r->d->cover_len = v->len;
+			}
 		}
 		free(path);
 	}

@@ -95,19 +95,26 @@ printf 'h1 { letter-spacing: 0.02em; }\n' >"$T/extra.css"
 # page whose numbers are the pages the chapters start on, running heads
 # naming the chapter.
 P="$T/out/$NAME.pdf"
-p1=$(pdftotext -f 1 -l 1 -layout "$P" - 2>/dev/null)
+# The cover image is the PDF's first page (labelled i): the book's own
+# pages come after it, numbered from 1 as they print.
+C=1
+qpdf --qdf --object-streams=disable "$P" - 2>/dev/null | grep -a -A12 '/PageLabels' |
+	tr -d ' \n' | grep -q '/Nums\[0<</S/r/St1>>1<</S/D/St1>>\]' &&
+	pass "PDF cover page labelled i, the book's pages from 1" ||
+	fail "PDF cover page labelled i, the book's pages from 1"
+p1=$(pdftotext -f $((1 + C)) -l $((1 + C)) -layout "$P" - 2>/dev/null)
 grep -q 'The Garden Shed Manual' <<<"$p1" && ! grep -qE '[0-9]+ / [0-9]+' <<<"$p1" &&
 	pass "PDF page 1 is a title page with no footer" || fail "PDF page 1 is a title page with no footer" "$p1"
-toc=$(pdftotext -f 2 -l 2 "$P" - 2>/dev/null | sed '/^$/d')
+toc=$(pdftotext -f $((2 + C)) -l $((2 + C)) "$P" - 2>/dev/null | sed '/^$/d')
 [ "$(head -1 <<<"$toc")" = Contents ] && pass "PDF page 2 is the contents" ||
 	fail "PDF page 2 is the contents" "$(head -3 <<<"$toc")"
 # Each entry ends in its page number; that page opens with the entry.
-pdftotext -f 2 -l 2 -layout "$P" - 2>/dev/null |
+pdftotext -f $((2 + C)) -l $((2 + C)) -layout "$P" - 2>/dev/null |
 	sed -n 's/^ *\(.*[^ .]\)[ .]\{2,\}\([0-9][0-9]*\) *$/\2\t\1/p' >"$T/toc"
 n=0 bad=
 while IFS=$'\t' read -r pg title; do
 	n=$((n + 1))
-	first=$(pdftotext -f "$pg" -l "$pg" "$P" - 2>/dev/null | sed '/^$/d' | head -1)
+	first=$(pdftotext -f $((pg + C)) -l $((pg + C)) "$P" - 2>/dev/null | sed '/^$/d' | head -1)
 	[ "$first" = "$title" ] || bad="$bad [$title on $pg: $first]"
 done <"$T/toc"
 [ "$n" -ge 9 ] && [ -z "$bad" ] && pass "every contents entry ($n) names the page it starts on" ||
@@ -115,7 +122,7 @@ done <"$T/toc"
 # The foot of each chapter's first page names that chapter and the page.
 bad=
 while IFS=$'\t' read -r pg title; do
-	foot=$(pdftotext -layout -f "$pg" -l "$pg" "$P" - 2>/dev/null | sed '/^[[:space:]]*$/d' | tail -1)
+	foot=$(pdftotext -layout -f $((pg + C)) -l $((pg + C)) "$P" - 2>/dev/null | sed '/^[[:space:]]*$/d' | tail -1)
 	grep -qE "^ *$title +$pg / [0-9]+ *\$" <<<"$foot" || bad="$bad [$pg: $foot]"
 done <"$T/toc"
 [ -z "$bad" ] && pass "the running foot names the chapter and the page" ||

@@ -28,13 +28,13 @@ uninst() { PREFIX=${2:-/usr} DESTDIR="${1:-$D}" timeout 120 \
 	scripts/uninstall >"$T/log" 2>&1; }
 
 inst && pass "install: exits 0" || fail "install: exits 0" "$(tail -3 "$T/log")"
-for f in bin/quire share/man/man1/quire.1 share/quire/installed-files; do
+for f in bin/quire lib/quire/libquire-svg.so share/man/man1/quire.1 share/quire/installed-files; do
 	[ -f "$D/usr/$f" ] && pass "install: $f" || fail "install: $f" "missing"
 done
 # The program and its page, nothing else: no sample document, no style
 # file (the default style is compiled in).
 extra=$(cd "$D/usr" && find . -type f ! -path ./bin/quire \
-    ! -path ./share/man/man1/quire.1 ! -path ./share/quire/installed-files \
+    ! -path ./lib/quire/libquire-svg.so ! -path ./share/man/man1/quire.1 ! -path ./share/quire/installed-files \
     ! -path ./share/man/man7/other.7 | sort | tr '\n' ' ')
 same "install: the program and quire(1) only" "$extra" ""
 [ -x "$D/usr/bin/quire" ] && "$D/usr/bin/quire" --version >/dev/null 2>&1 &&
@@ -74,6 +74,15 @@ inst "$F" /opt/quire && [ -f "$F/opt/quire/bin/quire" ] &&
 	unzip -l "$T/fromroot/ai-engineer.epub" | grep -q 'EPUB/epub.css' &&
 	pass "install: /opt/quire's binary finds its style from /" ||
 	fail "install: /opt/quire's binary finds its style from /" "$(head -3 "$T/fromroot.err")"
+# The installed binary finds its SVG plugin (../lib/quire/): an SVG
+# picture is drawn as vectors, not kept as alt text.
+printf '# Svg\n\n![A box](box.svg)\n' >"$T/svg.md"
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#36c"/></svg>\n' >"$T/box.svg"
+(cd / && "$F/opt/quire/bin/quire" -t pdf -o "$T/svg.pdf" "$T/svg.md") 2>"$T/svg.err"
+[ $? = 0 ] && [ ! -s "$T/svg.err" ] &&
+	qpdf --qdf --object-streams=disable "$T/svg.pdf" - 2>/dev/null | grep -aq '/Subtype /Form' &&
+	pass "install: the installed binary draws an SVG (its plugin found)" ||
+	fail "install: the installed binary draws an SVG (its plugin found)" "$(head -3 "$T/svg.err")"
 uninst "$F" /opt/quire && [ -z "$(find "$F" -mindepth 1)" ] &&
 	pass "uninstall: new DESTDIR left empty" ||
 	fail "uninstall: new DESTDIR left empty" "$(find "$F" | head -3)"

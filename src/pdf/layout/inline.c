@@ -182,7 +182,7 @@ glyph_warning(struct par_state *ps, uint32_t cp)
  * drawing face changes (glyph fallback); characters no font has become
  * '?'. */
 static void
-add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+add_glyphs(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
     const char *s, size_t len)
 {
 	int	 face = LO_FACE(f->fam, f->sty), used;
@@ -210,6 +210,23 @@ add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 			}
 		}
 	}
+}
+
+/* The same, with each colour emoji sequence a picture (inlineemoji.c). */
+static void
+add_piece(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
+    const char *s, size_t len)
+{
+	struct lo_emoji	 e;
+	size_t		 at, elen;
+
+	while ((at = lo_emoji_next(c, s, len, &elen, &e)) < len) {
+		add_glyphs(c, p, f, s, at);
+		par_add_emoji(c, p, f, s + at, elen, &e);
+		s += at + elen;
+		len -= at + elen;
+	}
+	add_glyphs(c, p, f, s, len);
 }
 
 static int

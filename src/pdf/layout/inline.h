@@ -41,6 +41,14 @@ void	par_break_line(struct lo_par *);
  * once: its alt text stands in). */
 int	par_add_image(const struct lo_ctx *, struct lo_par *,
 	    const struct node *img, const struct lo_fmt *);
+/* Colour emoji (inlineemoji.c): where the first sequence in s starts
+ * (len if none), its length in *elen; and its box onto p. */
+struct lo_emoji;
+size_t	lo_emoji_next(const struct lo_ctx *, const char *s, size_t len,
+	    size_t *elen, struct lo_emoji *e);
+void	par_add_emoji(const struct lo_ctx *, struct lo_par *,
+	    const struct lo_fmt *, const char *s, size_t len,
+	    const struct lo_emoji *);
 /* The natural size in points of an image that can be drawn; -1 when it
  * cannot, warned once. */
 /* Whether an image's alt text is empty: it is decoration, and shows

@@ -44,6 +44,17 @@ enum lo_family { FAM_SERIF, FAM_SANS, FAM_MONO, FAM_FALLBACK, FAM_CJK,
  * when the face has no glyph for it (or the face is not available).
  * Layout caches the answers, so the device need not.
  */
+/* A colour emoji's glyph and its picture, in ems of the text's size:
+ * its advance, and how far the picture reaches above the baseline (top)
+ * and below it (bottom, negative). */
+struct lo_emoji {
+	unsigned	 gid;
+	double		 adv, top, bottom;
+};
+/* The first byte of an inline image's path that is a colour emoji:
+ * "\001GID:TEXT", the glyph to draw and the text it stands for. */
+#define LO_EMOJI_MARK	'\001'
+
 struct lo_metrics {
 	void	*ctx;
 	int	(*advance)(void *ctx, int face, uint32_t cp);
@@ -68,6 +79,11 @@ struct lo_metrics {
 	 * order asked (split.c); may be NULL. */
 	int	(*image_pure)(void *ctx, const char *path);
 	void	*image_ctx;
+	/* A colour emoji sequence at the start of s (pdf/emoji.h): the
+	 * length in bytes drawn as one picture, and *e its size; 0 when
+	 * there is none.  Safe on any thread, without lock.  May be
+	 * NULL. */
+	size_t	(*emoji)(const char *s, size_t len, struct lo_emoji *e);
 	/* For laying out part of the body on another thread (split.c);
 	 * all three NULL: one thread.  lock and unlock bracket every call
 	 * above but image_size; ready(face) is whether asking about face

@@ -231,6 +231,8 @@ guard_new(const struct lo_metrics *m, struct split_guard *first)
 	g->lm.shaped = m->shaped != NULL ? g_shaped : NULL;
 	g->lm.image_size = m->image_size != NULL ? g_image_size : NULL;
 	g->lm.image_ctx = g;
+	/* Safe on any thread, and the same answer for each (emoji.c). */
+	g->lm.emoji = m->emoji;
 	return g;
 }
 
