@@ -211,8 +211,9 @@ read_image(const struct node *n, struct epub_image *im)
 		im->data = xmalloc(n->u.link.data_len);
 		memcpy(im->data, n->u.link.data, n->u.link.data_len);
 		im->len = n->u.link.data_len;
-	} else if (file_read(n->u.link.path, (size_t)IMAGE_MAX, &im->data,
-	    &im->len) != 0) {
+	} else if ((n->u.link.real != NULL ? file_read_confined(n->u.link.real,
+	    (size_t)IMAGE_MAX, &im->data, &im->len) : file_read(n->u.link.path,
+	    (size_t)IMAGE_MAX, &im->data, &im->len)) != 0) {
 		/* It was there a moment ago (resolve.c). */
 		diag_warn(n->file, n->line, "image %s: %s; keeping its alt "
 		    "text", n->u.link.path, strerror(errno));

@@ -298,6 +298,13 @@ struct node {
 			const char *href;	/* LINK_EXTERNAL */
 			const struct node *target; /* LINK_INTERNAL */
 			const char *path;	/* LINK_FILE */
+			/* LINK_FILE on disk: the real path the reader
+			 * judged inside the document's roots; emitters
+			 * read it with file_read_confined / confine_reopen
+			 * (no link followed), so a file swapped in after
+			 * the check is refused, not read.  NULL for a
+			 * data: URI or an inline <svg>. */
+			const char *real;
 			enum image_format format; /* LINK_FILE */
 			/* LINK_FILE from a data: URI: its decoded bytes
 			 * (the model's), path only a name for them. */

@@ -17,9 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "haru/haru.h"
+#include "util/confine.h"
 #include "util/diag.h"
+#include "util/file.h"
 #include "util/runner.h"
 #include "model/doc.h"
 #include "image.h"
@@ -44,11 +47,14 @@ struct img {
 	HPDF_Image	 image;
 };
 
-/* An image a data: URI holds, by the name the model gave it. */
+/* An image a data: URI holds, by the name the model gave it; or one on
+ * disk the reader judged, by its real path (opened with no link allowed
+ * on the way, confine.h). */
 struct inline_data {
 	const char		*path;
 	const unsigned char	*data;
 	size_t			 len;
+	const char		*real;
 };
 
 /* A PNG of the document, made ready ahead of the layout's asking. */
@@ -92,7 +98,19 @@ collect_data(struct pdf_images *im, const struct node *n)
 		    sizeof(*im->data));
 	im->data[im->ndata].path = n->u.link.path;
 	im->data[im->ndata].data = n->u.link.data;
-	im->data[im->ndata++].len = n->u.link.data_len;
+	im->data[im->ndata].len = n->u.link.data_len;
+	im->data[im->ndata++].real = n->u.link.data == NULL ?
+	    n->u.link.real : NULL;
+}
+
+/* The entry for path in im->data, or NULL. */
+static const struct inline_data *
+known(const struct pdf_images *im, const char *path)
+{
+	for (size_t i = 0; i < im->ndata; i++)
+		if (strcmp(im->data[i].path, path) == 0)
+			return &im->data[i];
+	return NULL;
 }
 
 static void
@@ -100,7 +118,8 @@ collect(struct pdf_images *im, const struct node *n)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->type == N_IMAGE && n->u.link.kind == LINK_FILE &&
-		    n->u.link.data != NULL)
+		    (n->u.link.data != NULL || (n->u.link.real != NULL &&
+		    known(im, n->u.link.path) == NULL)))
 			collect_data(im, n);
 		if (n->type == N_IMAGE && n->u.link.kind == LINK_FILE &&
 		    decoded(n->u.link.format) && n->u.link.path != NULL) {
@@ -125,13 +144,21 @@ collect(struct pdf_images *im, const struct node *n)
 static FILE *
 img_open(const struct pdf_images *im, const char *path)
 {
+	const struct inline_data *k;
+	FILE *fp;
+	int fd;
+
 	if (path[0] == LO_EMOJI_MARK)
 		return pdf_emoji_png((unsigned)strtoul(path + 1, NULL, 10));
-	for (size_t i = 0; i < im->ndata; i++)
-		if (strcmp(im->data[i].path, path) == 0)
-			return fmemopen((void *)im->data[i].data,
-			    im->data[i].len, "rb");
-	return fopen(path, "rb");
+	if ((k = known(im, path)) != NULL && k->data != NULL)
+		return fmemopen((void *)k->data, k->len, "rb");
+	if (k == NULL)
+		return fopen(path, "rb");	/* the command line's */
+	if ((fd = confine_reopen(k->real)) == -1)
+		return NULL;
+	if ((fp = fdopen(fd, "rb")) == NULL)
+		close(fd);
+	return fp;
 }
 
 /* What a file holds, by its signature (an extension can lie). */
@@ -301,6 +328,14 @@ pdf_images_new(HPDF_Doc pdf, const struct doc *d, struct runner *run)
 			cover.u.link.data = d->cover_data;
 			cover.u.link.data_len = d->cover_len;
 			collect_data(im, &cover);
+		} else if (d->cover_path != NULL && d->meta.cover_judged) {
+			/* A front matter's cover, by the real path judged. */
+			struct node cover;
+
+			memset(&cover, 0, sizeof(cover));
+			cover.u.link.path = d->cover_path;
+			cover.u.link.real = d->cover_path;
+			collect_data(im, &cover);
 		}
 	}
 	pthread_mutex_init(&im->lock, NULL);
@@ -444,11 +479,22 @@ png_image(struct pdf_images *im, struct png_ready *r)
 static HPDF_Image
 load_jpeg(const struct pdf_images *im, const char *path)
 {
-	for (size_t i = 0; i < im->ndata; i++)
-		if (strcmp(im->data[i].path, path) == 0)
-			return HPDF_LoadJpegImageFromMem(im->pdf,
-			    im->data[i].data, (HPDF_UINT)im->data[i].len);
-	return HPDF_LoadJpegImageFromFile(im->pdf, path);
+	const struct inline_data *k = known(im, path);
+	HPDF_Image img;
+	char *bytes;
+	size_t len;
+
+	if (k == NULL)
+		return HPDF_LoadJpegImageFromFile(im->pdf, path);
+	if (k->data != NULL)
+		return HPDF_LoadJpegImageFromMem(im->pdf, k->data,
+		    (HPDF_UINT)k->len);
+	if (file_read_confined(k->real, (size_t)IMAGE_MAX, &bytes, &len) != 0)
+		return NULL;
+	img = HPDF_LoadJpegImageFromMem(im->pdf, (const HPDF_BYTE *)bytes,
+	    (HPDF_UINT)len);
+	free(bytes);
+	return img;
 }
 
 /* What the layout needs of the image at path: its size, or why it

@@ -133,22 +133,27 @@ judge(struct resolver *r, const struct node *n, const char *path,
 	size_t got = 0;
 	char *real, why[256];
 	FILE *fp;
+	int fd = -1;
 
 	watchlist_note(path);
 	v->path = doc_strdup(r->d, path);
-	cv = confine_check(roots, path, &real);
+	/* Judged and read through one descriptor: what is sniffed is the
+	 * file judged; the emitters open the real path again with no link
+	 * allowed on the way (node.u.link.real). */
+	cv = confine_open(roots, path, &real, &fd);
 	if (cv != CONFINE_OK)
 		diag_warn(n->file, n->line, "image %s%s; keeping its alt "
 		    "text", path, confine_why(cv, errno, r->d->book_root ?
 		    "the book's folder" : "the document's folders", why,
 		    sizeof(why)));
-	else if (stat(real, &sb) != 0 || (long long)sb.st_size > IMAGE_MAX)
+	else if (fstat(fd, &sb) != 0 || (long long)sb.st_size > IMAGE_MAX)
 		diag_warn(n->file, n->line, "image %s: too large; keeping its "
 		    "alt text", path);
-	else if ((fp = fopen(real, "rb")) == NULL)
+	else if ((fp = fdopen(fd, "rb")) == NULL)
 		diag_warn(n->file, n->line, "image %s: %s; keeping its alt "
 		    "text", path, strerror(errno));
 	else {
+		fd = -1;	/* fclose closes it */
 		got = fread(head, 1, sizeof(head), fp);
 		rewind(fp);
 		if ((v->format = sniff(head, got)) == IMG_NONE)
@@ -158,6 +163,10 @@ judge(struct resolver *r, const struct node *n, const char *path,
 			v->kind = LINK_FILE;
 		fclose(fp);
 	}
+	if (fd != -1)
+		close(fd);
+	if (v->kind == LINK_FILE)
+		v->real = doc_strdup(r->d, real);
 	free(real);
 	return v;
 }
@@ -220,6 +229,7 @@ remote_image(struct resolver *r, struct node *n, const char *clean)
 		n->u.link.kind = LINK_FILE;
 		n->u.link.format = v->format;
 		n->u.link.path = v->path;
+		n->u.link.real = v->real;
 	}
 }
 
@@ -308,6 +318,7 @@ resolve_image(struct resolver *r, struct node *n)
 	n->u.link.kind = v->kind;
 	n->u.link.format = v->format;
 	n->u.link.path = v->kind == LINK_FILE ? v->path : NULL;
+	n->u.link.real = v->kind == LINK_FILE ? v->real : NULL;
 	n->u.link.data = v->data;
 	n->u.link.data_len = v->len;
 }

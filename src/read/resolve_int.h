@@ -41,6 +41,7 @@ struct verdict {
 	enum link_kind	   kind;	/* LINK_FILE or LINK_NONE */
 	enum image_format  format;
 	const char	  *path;
+	const char	  *real;	/* as judged (confine.h), or NULL */
 	const unsigned char *data;	/* a data: URI's or a cleaned SVG's */
 	size_t		   len;
 };
