@@ -213,6 +213,11 @@ struct node {
 	const char	*file;	/* input file the node came from */
 	struct node	*parent, *first, *last, *prev, *next;
 	const char	*text;	/* TEXT, CODE, CODE_BLOCK, HTML_BLOCK */
+	/* The language of its text when the source names one for this
+	 * element (<i lang="fr">, <p lang="de">: HTML's lang attribute),
+	 * as written; NULL: its parent's, in the end meta.lang.  The PDF
+	 * tags it (/Lang), the EPUB repeats it. */
+	const char	*lang;
 	union {
 		struct {
 			const char *path;	/* as given on the command line */

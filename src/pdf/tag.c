@@ -168,6 +168,19 @@ note(struct walk *w, const struct node *ref, int parent)
 	blocks(w, fn->first, el);
 }
 
+/* A link's Link, holding its text (layout stamps the text with the
+ * link's node) and, once drawn, its annotations; a run in another
+ * language's Span with /Lang. */
+static void
+inline_elem(struct walk *w, const struct node *k, int parent)
+{
+	int el = elem_new(w->t, k->type == N_LINK ? "Link" : "Span", parent);
+
+	w->t->e[el].lang = k->lang;
+	map(w->t, k, LO_TAG_SELF, el);
+	inlines(w, k, el);
+}
+
 static void
 inlines(struct walk *w, const struct node *n, int parent)
 {
@@ -176,6 +189,8 @@ inlines(struct walk *w, const struct node *n, int parent)
 			image(w, k, parent);
 		else if (k->type == N_FOOTREF)
 			note(w, k, parent);
+		else if (k->type == N_LINK || k->lang != NULL)
+			inline_elem(w, k, parent);
 		else if (k->first != NULL)
 			inlines(w, k, parent);
 }
@@ -186,6 +201,7 @@ leaf(struct walk *w, const struct node *n, const char *type, int parent)
 {
 	int el = elem_new(w->t, type, parent);
 
+	w->t->e[el].lang = n->lang;
 	map(w->t, n, LO_TAG_SELF, el);
 	inlines(w, n, el);
 	return el;
@@ -197,6 +213,7 @@ container(struct walk *w, const struct node *n, const char *type,
 {
 	int el = elem_new(w->t, type, parent);
 
+	w->t->e[el].lang = n->lang;
 	map(w->t, n, LO_TAG_SELF, el);
 	blocks(w, n->first, el);
 	return el;
@@ -447,8 +464,11 @@ tag_mcid(struct tag_tree *t, int el, int page, size_t seq)
 long
 tag_annot(struct tag_tree *t, int parent, int page, size_t seq, long annot)
 {
-	int		 el = elem_new(t, "Link", parent);
 	struct tag_kid	 k;
+	/* The link's own Link when its text made one (tag.c's walk), else
+	 * a new one holding only the annotation. */
+	int		 el = parent > 0 && strcmp(t->e[parent].type,
+			    "Link") == 0 ? parent : elem_new(t, "Link", parent);
 
 	memset(&k, 0, sizeof(k));
 	k.kind = TK_OBJR;

@@ -47,6 +47,7 @@ struct tag_elem {
 	const char	*type;		/* a standard structure type */
 	int		 parent;	/* -1 for the Document */
 	char		*alt;		/* Figure: /Alt; malloc'd or NULL */
+	const char	*lang;		/* /Lang: the model's, or NULL */
 	enum tag_scope	 scope;
 	int		 rowspan, colspan;
 	struct tag_kid	*kids;

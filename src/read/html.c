@@ -279,6 +279,8 @@ html_node(struct doc *d, const struct html_tag *t, const xmlChar **atts,
 	if (t->type == 0 && t->role != R_BLOCK)
 		return NULL;
 	n = doc_node(d, t->type, file, line);
+	if ((v = html_attr(atts, "lang")) != NULL && *v != '\0')
+		n->lang = doc_strdup(d, v);
 	switch (t->type) {
 	case N_LINK:
 		v = html_attr(atts, "href");

@@ -158,6 +158,7 @@ par_add_image(const struct lo_ctx *c, struct lo_par *p,
 	b->img_h = h;
 	b->size = f->size;
 	b->link = f->link;
+	b->tagnode = f->tagnode;
 	b->face = LO_FACE(f->fam, f->sty);
 	/* A badge is centred on the text; a picture stands on the
 	 * baseline. */
