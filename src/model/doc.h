@@ -215,7 +215,8 @@ struct node {
 	const char	*text;	/* TEXT, CODE, CODE_BLOCK, HTML_BLOCK */
 	/* The language of its text when the source names one for this
 	 * element (<i lang="fr">, <p lang="de">: HTML's lang attribute),
-	 * as written; NULL: its parent's, in the end meta.lang.  The PDF
+	 * as written, letters, digits and hyphens only; NULL: its
+	 * parent's, in the end meta.lang.  The PDF
 	 * tags it (/Lang), the EPUB repeats it. */
 	const char	*lang;
 	union {

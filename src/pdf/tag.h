@@ -38,6 +38,7 @@ struct tag_kid {
 	long		 obj;		/* TK_OBJR: the annotation's object
 					   number */
 	uint64_t	 key;		/* where it was drawn: page, op */
+	int		 lead;		/* TK_ELEM: the element's lead */
 };
 
 /* A TH's /Scope. */
@@ -48,6 +49,9 @@ struct tag_elem {
 	int		 parent;	/* -1 for the Document */
 	char		*alt;		/* Figure: /Alt; malloc'd or NULL */
 	const char	*lang;		/* /Lang: the model's, or NULL */
+	/* First among its parent's kids wherever it was drawn: a note's
+	 * number, drawn after its first line. */
+	int		 lead;
 	enum tag_scope	 scope;
 	int		 rowspan, colspan;
 	struct tag_kid	*kids;

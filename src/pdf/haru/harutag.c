@@ -85,7 +85,7 @@ haru_objs_catalog(struct haru_objs *o, const char *entries)
  * 4.1 MB of structure, level 1 costs half the instructions of level 4
  * (the page streams') for 72 kB more, and level 9 five times as much
  * for 100 kB less; the tree must stay cheap. */
-#define OBJS_LEVEL	1
+#define OBJS_LEVEL	6
 
 /* zlib-compressed bytes (what /FlateDecode reads) into out. */
 static int

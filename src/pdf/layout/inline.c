@@ -513,6 +513,7 @@ add_footref(const struct lo_ctx *c, struct lo_par *p, const struct node *n,
 	f.link = link;
 	f.rgb = c->link_rgb;
 	f.nohyph = 1;
+	f.tagnode = c->tagged ? n : NULL;	/* its text in its Link */
 	par_add_text(c, p, pool_strdup(c->pool, num), &f);
 	for (size_t i = from; i < p->n; i++)
 		p->it[i].ref = n;

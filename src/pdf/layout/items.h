@@ -31,7 +31,8 @@ struct lo_item {
 	int		 mark;		/* highlighted (<mark>) */
 	const char	*link;		/* URI or "#id", NULL if none */
 	/* The inline node whose structure element its text is in (a link,
-	 * a run in another language: tag.h), NULL for its block's. */
+	 * a run in another language: tag.h), NULL for its block's; an
+	 * inline image's, the IMAGE (its Figure). */
 	const struct node *tagnode;
 	const char	*anchor;	/* a zero-width box: a place's id */
 	const struct node *ref;		/* a footnote's marker: its FOOTREF */

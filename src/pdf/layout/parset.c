@@ -259,7 +259,9 @@ box_link(struct line_setter *setter, const struct lo_item *b, double x)
 		l->w = b->w;
 		l->h = setter->lineh;
 		l->str = b->link;
-		l->tag = b->tagnode;
+		/* In the Link its text is in; a picture's, around it. */
+		l->tag = b->image != NULL && b->tagnode != NULL ?
+		    b->tagnode->parent : b->tagnode;
 		setter->lastlink = (long)(ops->n - 1);
 	}
 }
@@ -278,6 +280,7 @@ draw_image(struct line_setter *setter, const struct lo_item *b, double x)
 	o->w = b->w;
 	o->h = b->img_h;
 	o->str = b->image;
+	o->tag = b->tagnode;
 	setter->marked = 0;
 	if (b->link != NULL)
 		box_link(setter, b, x);
