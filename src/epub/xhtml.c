@@ -75,7 +75,12 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 
 	switch (n->type) {
 	case N_TEXT:
-		epub_text(parent, n->text);
+		if (n->lang != NULL) {	/* from a <span lang> */
+			el = epub_el(parent, "span");
+			lang_attrs(el, n);
+			epub_text(el, n->text);
+		} else
+			epub_text(parent, n->text);
 		return;
 	case N_SOFTBREAK:
 		epub_text(parent, "\n");

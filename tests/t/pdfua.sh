@@ -49,7 +49,8 @@ toc: true
 ---
 # Words
 
-A phrase in French: <i lang="fr">je ne sais quoi</i>, and a
+A phrase in French: <i lang="fr">je ne sais quoi</i>, one in Spanish:
+<span lang="es">hasta luego</span>, and a
 [link over several words](https://example.org/some/where) in a sentence.
 A note.[^n]
 
@@ -132,7 +133,7 @@ walk(pdf.Root.StructTreeRoot.K[0])
 print(" ".join(out))
 EOF2
 )
-	same pdfua-span-lang "$got" "Span:fr P:de"
+	same pdfua-span-lang "$got" "Span:fr Span:es P:de"
 	# The Links hold their text: the contents entries', the note
 	# marker's and number's, the link's words (pdfinfo prints the text
 	# of an element's marked content under it).
@@ -145,6 +146,8 @@ fi
 if "$QUIRE" -q -t epub -o "$S/lang-links.epub" "$S/lang-links.md" 2>/dev/null &&
     unzip -p "$S/lang-links.epub" '*.xhtml' 2>/dev/null |
     grep -q '<em lang="fr" xml:lang="fr">' &&
+    unzip -p "$S/lang-links.epub" '*.xhtml' |
+    grep -q '<span lang="es" xml:lang="es">hasta luego</span>' &&
     unzip -p "$S/lang-links.epub" '*.xhtml' | grep -q '<p lang="de" xml:lang="de">'; then
 	pass pdfua-epub-lang
 else
