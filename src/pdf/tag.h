@@ -12,7 +12,11 @@
  * tag_find() for that node's element, opens a marked-content sequence
  * for it and records it here with tag_mcid() (an element that runs over
  * several pages gets an MCID on each), and records each link annotation
- * with tag_annot(), which makes its Link element.  tag_finish() then
+ * with tag_annot().  A link's text is stamped with the link's node
+ * (layout's tagnode), so its Link holds the text's MCIDs and then the
+ * annotation's OBJR; the same for a run in another language's Span
+ * (/Lang), a footnote's marker and number, a contents entry.
+ * tag_finish() then
  * orders every element's kids by where their content was drawn (the
  * display list's order, which is the model's), and tagwrite.c writes
  * the tree through the libharu fence.  Nothing here knows libharu: pages and
