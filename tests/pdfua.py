@@ -31,7 +31,10 @@ What is checked (Matterhorn checkpoint numbers in brackets):
     (15-003);
   - every link annotation has /Contents (28-004), a /StructParent whose
     /ParentTree entry is a Link element holding an OBJR to it (28-011),
-    and a page with annotations has /Tabs /S (28-008);
+    and a page with annotations has /Tabs /S (28-008); a Link holding
+    an annotation holds the link's text (or picture) too, not only the
+    OBJR (ISO 14289-1 7.18.5);
+  - /Lang on an element is a language tag (11-006);
   - poppler's `pdfinfo -struct` reads the tree with no "Syntax Error".
 """
 import re
@@ -164,6 +167,7 @@ class Checker:
         for c in kids:
             stack.append((c, None))
         count = 0
+        self.links = []
         while stack:
             e, pg = stack.pop()
             if not isinstance(e, Dictionary) or "/S" not in e:
@@ -177,13 +181,43 @@ class Checker:
             count += 1
             pg = e.get("/Pg", pg)
             self.element(e, rolemap)
+            if str(e.S) == "/Link":
+                self.links.append(e)
             k = e.get("/K")
             items = list(k) if isinstance(k, Array) else \
                 [] if k is None else [k]
             for it in reversed(items):
                 self.kid(e, it, pg, claims, stack)
         self.nelems = count
+        for e in self.links:
+            if self.has_objr(e) and not self.has_content(e, 0):
+                self.err("a Link holding only its annotation, not the "
+                         "link's text")
+                break
         return claims
+
+    @staticmethod
+    def kids_of(e):
+        k = e.get("/K")
+        return list(k) if isinstance(k, Array) else [] if k is None \
+            else [k]
+
+    def has_objr(self, e):
+        return any(isinstance(c, Dictionary) and c.get("/Type") == "/OBJR"
+                   for c in self.kids_of(e))
+
+    def has_content(self, e, depth):
+        """e holds marked content, itself or in an element below."""
+        if depth > 64:
+            return False
+        for c in self.kids_of(e):
+            if not isinstance(c, Dictionary):
+                return True                     # an MCID
+            if c.get("/Type") == "/MCR":
+                return True
+            if "/S" in c and self.has_content(c, depth + 1):
+                return True
+        return False
 
     def element(self, e, rolemap):
         s = str(e.S)[1:]
@@ -194,6 +228,9 @@ class Checker:
             t = str(rolemap["/" + t])[1:]
         if t not in STANDARD:
             self.err("structure type /%s is not standard nor mapped" % s)
+        if "/Lang" in e and not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*",
+                                             str(e.Lang)):
+            self.err("/Lang %r is not a language tag" % str(e.Lang))
         if t == "Figure" and "/Alt" not in e and "/ActualText" not in e:
             self.err("a Figure without /Alt")
         if t == "TH":

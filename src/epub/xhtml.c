@@ -54,6 +54,17 @@ image(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	free(alt);
 }
 
+/* The language the source gives n's text (node.lang), as the root's
+ * is given: lang for HTML readers, xml:lang for XML ones. */
+static void
+lang_attrs(xmlNodePtr el, const struct node *n)
+{
+	if (n->lang == NULL)
+		return;
+	epub_attr(el, "lang", n->lang);
+	epub_attr(el, "xml:lang", n->lang);
+}
+
 static void
 inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
     int in_link)
@@ -64,7 +75,12 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 
 	switch (n->type) {
 	case N_TEXT:
-		epub_text(parent, n->text);
+		if (n->lang != NULL) {	/* from a <span lang> */
+			el = epub_el(parent, "span");
+			lang_attrs(el, n);
+			epub_text(el, n->text);
+		} else
+			epub_text(parent, n->text);
 		return;
 	case N_SOFTBREAK:
 		epub_text(parent, "\n");
@@ -89,6 +105,7 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		free(href);
 		if (n->u.link.title[0] != '\0')
 			epub_attr(el, "title", n->u.link.title);
+		lang_attrs(el, n);
 		epub_inlines(e, el, n, 1);
 		return;
 	case N_ANCHOR:
@@ -124,6 +141,7 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		return;
 	}
 	el = epub_el(parent, tag);
+	lang_attrs(el, n);
 	epub_inlines(e, el, n, in_link);
 }
 
@@ -350,8 +368,11 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 			epub_inlines(e, parent, n, 0);
 			if (n->next != NULL && n->next->type == N_PARAGRAPH)
 				epub_el(parent, "br");
-		} else
-			epub_inlines(e, epub_el(parent, "p"), n, 0);
+		} else {
+			el = epub_el(parent, "p");
+			lang_attrs(el, n);
+			epub_inlines(e, el, n, 0);
+		}
 		break;
 	case N_LIST:
 		list(e, parent, n);
@@ -378,6 +399,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		if (n->u.div.dir != TD_INHERIT)
 			epub_attr(el, "dir", n->u.div.dir == TD_RTL ? "rtl" :
 			    n->u.div.dir == TD_LTR ? "ltr" : "auto");
+		lang_attrs(el, n);
 		epub_blocks(e, el, n->first, NULL, 0);
 		break;
 	case N_FIGURE:

@@ -213,6 +213,14 @@ struct node {
 	const char	*file;	/* input file the node came from */
 	struct node	*parent, *first, *last, *prev, *next;
 	const char	*text;	/* TEXT, CODE, CODE_BLOCK, HTML_BLOCK */
+	/* The language of its text when the source names one for this
+	 * element (<i lang="fr">, <p lang="de">: HTML's lang attribute),
+	 * as written, letters, digits and hyphens only; NULL: its
+	 * parent's, in the end meta.lang.  A <span lang> or <q lang>
+	 * makes no node: each node directly in it carries its lang
+	 * (text in another language is a TEXT of its own).  The PDF
+	 * tags it (/Lang), the EPUB repeats it. */
+	const char	*lang;
 	union {
 		struct {
 			const char *path;	/* as given on the command line */

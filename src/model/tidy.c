@@ -27,7 +27,12 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Merge the run of TEXT nodes starting at n into n; one allocation. */
+/* Merge the run of TEXT nodes starting at n into n; one allocation.
+ * Text in another language (a <span lang>: node.lang) is a run of its
+ * own. */
+#define IN_RUN(m, n)	((m) != NULL && (m)->type == N_TEXT && \
+			    (m)->lang == (n)->lang)
+
 static void
 merge_run(struct doc *d, struct node *n)
 {
@@ -35,19 +40,19 @@ merge_run(struct doc *d, struct node *n)
 	size_t len = 0, off = 0, l;
 	char *s;
 
-	if (n->next == NULL || n->next->type != N_TEXT)
+	if (!IN_RUN(n->next, n))
 		return;
-	for (m = n; m != NULL && m->type == N_TEXT; m = m->next)
+	for (m = n; IN_RUN(m, n); m = m->next)
 		len += strlen(m->text);
 	s = doc_alloc(d, len + 1);
-	for (m = n; m != NULL && m->type == N_TEXT; m = m->next) {
+	for (m = n; IN_RUN(m, n); m = m->next) {
 		l = strlen(m->text);
 		memcpy(s + off, m->text, l);
 		off += l;
 	}
 	s[len] = '\0';
 	n->text = s;
-	while (n->next != NULL && n->next->type == N_TEXT)
+	while (IN_RUN(n->next, n))
 		doc_unlink(n->next);
 }
 

@@ -153,19 +153,51 @@ image(struct walk *w, const struct node *n, int parent)
 	buf_free(&b);
 }
 
-/* A footnote's Note, under the element of its first reference. */
+/* A footnote's Note, its number (role LBL) the Link back to its first
+ * reference when there is one. */
+static void
+note_elem(struct walk *w, const struct node *fn, int parent)
+{
+	const struct node *ref = fn->u.footnote.ref;
+	int el = elem_new(w->t, "Note", parent);
+
+	map(w->t, fn, LO_TAG_SELF, el);
+	if (ref != NULL && ref->u.footref.id != NULL) {
+		int link = elem_new(w->t, "Link", el);
+
+		w->t->e[link].lead = 1;
+		map(w->t, fn, LO_TAG_LBL, link);
+	} else
+		map(w->t, fn, LO_TAG_LBL, el);
+	blocks(w, fn->first, el);
+}
+
+/* A footnote's marker: a Link to the note (layout stamps the marker
+ * with its FOOTREF), and the Note under the element of its first
+ * reference. */
 static void
 note(struct walk *w, const struct node *ref, int parent)
 {
 	const struct node *fn = ref->u.footref.note;
-	int el;
 
+	map(w->t, ref, LO_TAG_SELF, elem_new(w->t, "Link", parent));
 	if (fn == NULL || ref->u.footref.nth != 1 ||
 	    lookup(w->t, fn, LO_TAG_SELF) != NULL)
 		return;
-	el = elem_new(w->t, "Note", parent);
-	map(w->t, fn, LO_TAG_SELF, el);
-	blocks(w, fn->first, el);
+	note_elem(w, fn, parent);
+}
+
+/* A link's Link, holding its text (layout stamps the text with the
+ * link's node) and, once drawn, its annotations; a run in another
+ * language's Span with /Lang. */
+static void
+inline_elem(struct walk *w, const struct node *k, int parent)
+{
+	int el = elem_new(w->t, k->type == N_LINK ? "Link" : "Span", parent);
+
+	w->t->e[el].lang = k->lang;
+	map(w->t, k, LO_TAG_SELF, el);
+	inlines(w, k, el);
 }
 
 static void
@@ -176,6 +208,8 @@ inlines(struct walk *w, const struct node *n, int parent)
 			image(w, k, parent);
 		else if (k->type == N_FOOTREF)
 			note(w, k, parent);
+		else if (k->type == N_LINK || k->lang != NULL)
+			inline_elem(w, k, parent);
 		else if (k->first != NULL)
 			inlines(w, k, parent);
 }
@@ -186,6 +220,7 @@ leaf(struct walk *w, const struct node *n, const char *type, int parent)
 {
 	int el = elem_new(w->t, type, parent);
 
+	w->t->e[el].lang = n->lang;
 	map(w->t, n, LO_TAG_SELF, el);
 	inlines(w, n, el);
 	return el;
@@ -197,6 +232,7 @@ container(struct walk *w, const struct node *n, const char *type,
 {
 	int el = elem_new(w->t, type, parent);
 
+	w->t->e[el].lang = n->lang;
 	map(w->t, n, LO_TAG_SELF, el);
 	blocks(w, n->first, el);
 	return el;
@@ -284,8 +320,10 @@ block(struct walk *w, const struct node *n, int parent)
 		blocks(w, n->first, parent);
 		break;
 	case N_HEADING:
-		/* Its entry on the contents page, if it has one. */
-		map(w->t, n, LO_TAG_TOCI, elem_new(w->t, "TOCI", w->toc));
+		/* Its entry on the contents page, if it has one: a TOCI
+		 * whose Link holds the entry's text and annotation. */
+		map(w->t, n, LO_TAG_TOCI, elem_new(w->t, "Link",
+		    elem_new(w->t, "TOCI", w->toc)));
 		leaf(w, n, h[n->u.heading.level < 1 ? 0 :
 		    n->u.heading.level > 6 ? 5 : n->u.heading.level - 1],
 		    parent);
@@ -365,12 +403,8 @@ tag_build(const struct doc *d, size_t npages)
 	blocks(&w, d->root->first, 0);
 	/* A note whose reference was set nowhere the walk went. */
 	for (const struct node *fn = d->notes->first; fn; fn = fn->next)
-		if (lookup(t, fn, LO_TAG_SELF) == NULL) {
-			int el = elem_new(t, "Note", 0);
-
-			map(t, fn, LO_TAG_SELF, el);
-			blocks(&w, fn->first, el);
-		}
+		if (lookup(t, fn, LO_TAG_SELF) == NULL)
+			note_elem(&w, fn, 0);
 	t->npages = npages;
 	t->pageobj = xcalloc(npages + 1, sizeof(*t->pageobj));
 	t->mcid_elem = xcalloc(npages + 1, sizeof(*t->mcid_elem));
@@ -447,8 +481,11 @@ tag_mcid(struct tag_tree *t, int el, int page, size_t seq)
 long
 tag_annot(struct tag_tree *t, int parent, int page, size_t seq, long annot)
 {
-	int		 el = elem_new(t, "Link", parent);
 	struct tag_kid	 k;
+	/* The link's own Link when its text made one (tag.c's walk), else
+	 * a new one holding only the annotation. */
+	int		 el = parent > 0 && strcmp(t->e[parent].type,
+			    "Link") == 0 ? parent : elem_new(t, "Link", parent);
 
 	memset(&k, 0, sizeof(k));
 	k.kind = TK_OBJR;
@@ -470,6 +507,8 @@ cmp_kid(const void *a, const void *b)
 {
 	const struct tag_kid *x = a, *y = b;
 
+	if (x->lead != y->lead)
+		return y->lead - x->lead;
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
 	if (x->kind != y->kind)
@@ -493,6 +532,7 @@ tag_finish(struct tag_tree *t)
 		k.elem = (int)i;
 		k.page = e->page;
 		k.key = e->key;
+		k.lead = e->lead;
 		kid_push(&t->e[e->parent], &k);
 	}
 	for (size_t i = 0; i < t->n; i++)

@@ -12,7 +12,11 @@
  * tag_find() for that node's element, opens a marked-content sequence
  * for it and records it here with tag_mcid() (an element that runs over
  * several pages gets an MCID on each), and records each link annotation
- * with tag_annot(), which makes its Link element.  tag_finish() then
+ * with tag_annot().  A link's text is stamped with the link's node
+ * (layout's tagnode), so its Link holds the text's MCIDs and then the
+ * annotation's OBJR; the same for a run in another language's Span
+ * (/Lang), a footnote's marker and number, a contents entry.
+ * tag_finish() then
  * orders every element's kids by where their content was drawn (the
  * display list's order, which is the model's), and tagwrite.c writes
  * the tree through the libharu fence.  Nothing here knows libharu: pages and
@@ -38,6 +42,7 @@ struct tag_kid {
 	long		 obj;		/* TK_OBJR: the annotation's object
 					   number */
 	uint64_t	 key;		/* where it was drawn: page, op */
+	int		 lead;		/* TK_ELEM: the element's lead */
 };
 
 /* A TH's /Scope. */
@@ -47,6 +52,10 @@ struct tag_elem {
 	const char	*type;		/* a standard structure type */
 	int		 parent;	/* -1 for the Document */
 	char		*alt;		/* Figure: /Alt; malloc'd or NULL */
+	const char	*lang;		/* /Lang: the model's, or NULL */
+	/* First among its parent's kids wherever it was drawn: a note's
+	 * number, drawn after its first line. */
+	int		 lead;
 	enum tag_scope	 scope;
 	int		 rowspan, colspan;
 	struct tag_kid	*kids;

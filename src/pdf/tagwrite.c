@@ -61,6 +61,18 @@ text_string(struct buf *b, const char *s)
 	buf_putc(b, '>');
 }
 
+/* A language tag PDF can hold as a plain literal string: BCP 47's
+ * letters, digits and hyphens (anything else is not a tag, and left
+ * out). */
+static int
+lang_ok(const char *s)
+{
+	size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-");
+
+	return n > 0 && n < 64 && s[n] == '\0';
+}
+
 /* A table cell's attributes: /Scope for a header cell, its spans. */
 static void
 cell_attrs(struct buf *b, const struct tag_elem *e)
@@ -82,7 +94,7 @@ cell_attrs(struct buf *b, const struct tag_elem *e)
  * number, else a marked-content or object reference. */
 static void
 kid(struct buf *b, const struct tag_tree *t, const struct tag_elem *e,
-    const struct tag_kid *c, const long *num)
+    const struct tag_kid *c, const long *num, int has_pg)
 {
 	if (c->kind == TK_ELEM)
 		put_int(b, num[c->elem], 1);
@@ -97,8 +109,11 @@ kid(struct buf *b, const struct tag_tree *t, const struct tag_elem *e,
 	} else {
 		buf_puts(b, "<</Type/OBJR/Obj");
 		put_int(b, c->obj, 1);
-		buf_puts(b, "/Pg");
-		put_int(b, t->pageobj[c->page], 1);
+		/* The element's /Pg serves when it is the same page. */
+		if (c->page != e->page || !has_pg) {
+			buf_puts(b, "/Pg");
+			put_int(b, t->pageobj[c->page], 1);
+		}
 		buf_puts(b, ">>");
 	}
 }
@@ -123,13 +138,20 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
 		buf_puts(b, "/Pg");
 		put_int(b, t->pageobj[e->page], 1);
 	}
-	buf_puts(b, "/K[");
+	/* A single kid needs no array: most elements have one. */
+	buf_puts(b, e->nkids == 1 ? "/K" : "/K[");
 	for (size_t j = 0; j < e->nkids; j++)
-		kid(b, t, e, &e->kids[j], num);
-	buf_putc(b, ']');
+		kid(b, t, e, &e->kids[j], num, mcids);
+	if (e->nkids != 1)
+		buf_putc(b, ']');
 	if (e->alt != NULL) {
 		buf_puts(b, "/Alt");
 		text_string(b, e->alt);
+	}
+	if (e->lang != NULL && lang_ok(e->lang)) {
+		buf_puts(b, "/Lang(");
+		buf_puts(b, e->lang);
+		buf_putc(b, ')');
 	}
 	cell_attrs(b, e);
 	buf_puts(b, ">>");

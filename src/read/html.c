@@ -279,6 +279,12 @@ html_node(struct doc *d, const struct html_tag *t, const xmlChar **atts,
 	if (t->type == 0 && t->role != R_BLOCK)
 		return NULL;
 	n = doc_node(d, t->type, file, line);
+	/* A language tag's characters only (BCP 47): anything else names
+	 * no language, and would not be valid in the EPUB. */
+	if ((v = html_attr(atts, "lang")) != NULL && *v != '\0' &&
+	    strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-") == strlen(v) && strlen(v) < 64)
+		n->lang = doc_strdup(d, v);
 	switch (t->type) {
 	case N_LINK:
 		v = html_attr(atts, "href");

@@ -25,6 +25,8 @@ struct open_el {
 	int		 drop;		/* its content is discarded */
 	int		 code;		/* it collects text into a CODE */
 	int		 svg;		/* it is an <svg>, collected whole */
+	const char	*lang;		/* <span lang>, <q lang>: no node of
+					   its own, its content's language */
 };
 
 struct inl {
@@ -63,6 +65,25 @@ push(struct inl *s, const char *name, int drop, int code)
 	e->into = s->cur;
 	e->drop = drop || dropping(s);
 	e->code = code;
+}
+
+/* The language of a node going into s->cur: an open element with a
+ * lang attribute but no node of its own (<span lang>) gives it to
+ * what lies directly in it; the model keeps it on those nodes. */
+static const char *
+open_lang(const struct inl *s)
+{
+	for (size_t i = s->n; i-- > 0;)
+		if (s->st[i].lang != NULL)
+			return s->st[i].into == s->cur ? s->st[i].lang : NULL;
+	return NULL;
+}
+
+static void
+set_lang(const struct inl *s, struct node *n)
+{
+	if (n->lang == NULL)
+		n->lang = open_lang(s);
 }
 
 /* The CODE being collected gets its text. */
@@ -150,14 +171,23 @@ start(struct inl *s, struct html_token *t, const struct node *at)
 		    html_attr(t->atts, "href") == NULL))
 			return;		/* no node: only text in code */
 		n = html_node(s->d, tag, t->atts, at->file, at->line);
+		set_lang(s, n);
 		doc_append(s->cur, n);
 		s->cur = n;
 		return;
 	default:
 		/* Spans, and blocks written inside a line: no node, the
-		 * content stays where it is. */
-		if (!html_is_void(t->name))
+		 * content stays where it is (with the language a lang
+		 * attribute gives it). */
+		if (!html_is_void(t->name)) {
+			const char *lang = html_attr(t->atts, "lang");
+
 			push(s, t->name, 0, 0);
+			if (lang != NULL && *lang != '\0' && strspn(lang,
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			    "0123456789-") == strlen(lang) && strlen(lang) < 64)
+				s->st[s->n - 1].lang = doc_strdup(s->d, lang);
+		}
 		return;
 	}
 }
@@ -237,6 +267,7 @@ content(struct inl *s, struct node *n)
 	if (dropping(s))
 		return;
 	if (s->code == NULL) {
+		set_lang(s, n);
 		doc_append(s->cur, n);
 		return;
 	}

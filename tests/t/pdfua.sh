@@ -33,10 +33,36 @@ publish seed content/ai-engineer.md
 for md in tests/cases/*.md; do
 	publish "$(basename "$md" .md)" "$md"
 done
-publish bidi-ar tests/bidi/ar.md
-publish bidi-he tests/bidi/he.md
-publish bidi-toc tests/bidi/toc.md
+for md in tests/bidi/*.md; do
+	publish "bidi-$(basename "$md" .md)" "$md"
+done
 publish linked tests/books/linked/*.md
+publish mdbook tests/books/mdbook
+
+# Runs in other languages, and every kind of link: a link's text, a
+# footnote's marker and number, a contents entry, a linked picture.
+cat >"$S/lang-links.md" <<EOF2
+---
+title: Languages and links
+lang: en
+toc: true
+---
+# Words
+
+A phrase in French: <i lang="fr">je ne sais quoi</i>, one in Spanish:
+<span lang="es">hasta luego</span>, and a
+[link over several words](https://example.org/some/where) in a sentence.
+A note.[^n]
+
+<p lang="de">Ein ganzer Absatz auf Deutsch.</p>
+
+[![A chart]($TOP/tests/cases/images/chart.png)](https://example.org/chart)
+
+# More
+
+[^n]: The note's text.
+EOF2
+publish lang-links "$S/lang-links.md"
 
 # Every PDF, one line each from the checker.
 $PY tests/pdfua.py "${pdfs[@]}" >"$S/check.out" 2>&1
@@ -88,6 +114,45 @@ fi
 [ -f "$S/pdf-image.pdf" ] && has pdfua-tree-figure pdf-image 'Figure '
 [ -f "$S/code-highlight.pdf" ] && has pdfua-tree-code code-highlight 'Code '
 [ -f "$S/gfm-alerts.pdf" ] && has pdfua-tree-quote gfm-alerts 'BlockQuote '
+
+# A run in another language is a Span with /Lang, a block in another
+# language has /Lang; the EPUB says the same with lang and xml:lang.
+if [ -f "$S/lang-links.pdf" ]; then
+	got=$($PY - "$S/lang-links.pdf" <<'EOF2' 2>&1
+import pikepdf, sys
+pdf = pikepdf.open(sys.argv[1])
+out = []
+def walk(e):
+    if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if "/Lang" in e:
+            out.append("%s:%s" % (str(e.S)[1:], str(e.Lang)))
+        k = e.get("/K")
+        for c in (k if isinstance(k, pikepdf.Array) else [k]):
+            walk(c)
+walk(pdf.Root.StructTreeRoot.K[0])
+print(" ".join(out))
+EOF2
+)
+	same pdfua-span-lang "$got" "Span:fr Span:es P:de"
+	# The Links hold their text: the contents entries', the note
+	# marker's and number's, the link's words (pdfinfo prints the text
+	# of an element's marked content under it).
+	got=$(pdfinfo -struct-text "$S/lang-links.pdf" 2>/dev/null |
+	    awk '/Link/ { l = 1; next } l && /"/ { n++ } { l = 0 }
+	    END { print n + 0 }')
+	[ "$got" -ge 5 ] && pass pdfua-link-text ||
+	    fail pdfua-link-text "$got Links begin with their text, not 5"
+fi
+if "$QUIRE" -q -t epub -o "$S/lang-links.epub" "$S/lang-links.md" 2>/dev/null &&
+    unzip -p "$S/lang-links.epub" '*.xhtml' 2>/dev/null |
+    grep -q '<em lang="fr" xml:lang="fr">' &&
+    unzip -p "$S/lang-links.epub" '*.xhtml' |
+    grep -q '<span lang="es" xml:lang="es">hasta luego</span>' &&
+    unzip -p "$S/lang-links.epub" '*.xhtml' | grep -q '<p lang="de" xml:lang="de">'; then
+	pass pdfua-epub-lang
+else
+	fail pdfua-epub-lang "the EPUB has no lang and xml:lang on the French and German text"
+fi
 
 # The catalog's language is the document's.
 lang=$($PY -c 'import pikepdf,sys; print(pikepdf.open(sys.argv[1]).Root.Lang)' \

@@ -523,6 +523,7 @@ image_block(const struct lo_ctx *c, struct vlist *v, const struct node *img,
 		l->w = w;
 		l->h = h;
 		l->str = link_dest(c, link);
+		l->tag = link;		/* its Link holds the Figure */
 	}
 	if (img->first != NULL && !col->captioned) {
 		struct lo_fmt f = body_fmt(c, col->size * CAPTION_SIZE);

@@ -52,6 +52,10 @@ struct lo_ctx {
 	 * its own from its first strong character. */
 	int			 rtl, dir_auto;
 	int			 chapter_break;	/* input files start pages */
+	/* A tagged PDF (pdf.tagged): links' and other languages' text
+	 * set as ops of their own (items.h's tagnode); untagged, the
+	 * ops stay as they always were. */
+	int			 tagged;
 	/* page geometry */
 	double			 pw, ph, ml, mr, mt, mb;
 	double			 left, width;	/* the text column */

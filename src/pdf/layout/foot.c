@@ -120,9 +120,15 @@ number(const struct lo_ctx *c, struct lo_foot *f, struct foot_note *fn)
 			break;
 		}
 	w = number_op(c, f, fn, &e->ops, y);
+	/* The number is the note's label, in the tagged PDF the text of
+	 * the Link back (tag.c). */
+	e->ops.op[e->ops.n - 1].tag = fn->node;
+	e->ops.op[e->ops.n - 1].tagrole = LO_TAG_LBL;
 	if (ref == NULL || ref->u.footref.id == NULL)
 		return;
 	o = ops_push(&e->ops);
+	o->tag = fn->node;
+	o->tagrole = LO_TAG_LBL;
 	o->type = LO_LINK;
 	o->x = num_x(c, f, w);
 	o->w = w;

@@ -147,6 +147,7 @@ add_box(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f,
 	b->underline = f->underline;
 	b->mark = f->mark;
 	b->link = f->link;
+	b->tagnode = f->tagnode;
 	b->w = lo_text_width(c->widths, face, f->size, s, len);
 }
 
@@ -568,6 +569,7 @@ add_footref(const struct lo_ctx *c, struct lo_par *p, const struct node *n,
 	f.link = link;
 	f.rgb = c->link_rgb;
 	f.nohyph = 1;
+	f.tagnode = c->tagged ? n : NULL;	/* its text in its Link */
 	par_add_text(c, p, pool_strdup(c->pool, num), &f);
 	for (size_t i = from; i < p->n; i++)
 		p->it[i].ref = n;
@@ -581,7 +583,8 @@ par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
 		struct lo_fmt f = *f0;
 
 		f.depth++;
-
+		if (n->lang != NULL && c->tagged)	/* a Span with /Lang */
+			f.tagnode = n;
 		if (n->line > 0)	/* for a glyph warning */
 			c->par->src_line = n->line;
 		switch (n->type) {
@@ -643,8 +646,11 @@ par_add_inlines(const struct lo_ctx *c, struct lo_par *p,
 		case N_LINK:
 			/* Only links a reader can follow look like links. */
 			f.link = link_dest(c, n);
-			if (f.link != NULL)
+			if (f.link != NULL) {
 				f.rgb = c->link_rgb;
+				/* Its text in its Link. */
+				f.tagnode = c->tagged ? n : f.tagnode;
+			}
 			par_add_inlines(c, p, n, &f);
 			break;
 		case N_FOOTREF:

@@ -158,6 +158,8 @@ par_add_image(const struct lo_ctx *c, struct lo_par *p,
 	b->img_h = h;
 	b->size = f->size;
 	b->link = f->link;
+	/* Its own Figure (or an artifact), not the paragraph's text. */
+	b->tagnode = img;
 	b->face = LO_FACE(f->fam, f->sty);
 	/* A badge is centred on the text; a picture stands on the
 	 * baseline. */

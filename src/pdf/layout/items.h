@@ -30,6 +30,10 @@ struct lo_item {
 	int		 underline;
 	int		 mark;		/* highlighted (<mark>) */
 	const char	*link;		/* URI or "#id", NULL if none */
+	/* The inline node whose structure element its text is in (a link,
+	 * a run in another language: tag.h), NULL for its block's; an
+	 * inline image's, the IMAGE (its Figure). */
+	const struct node *tagnode;
 	const char	*anchor;	/* a zero-width box: a place's id */
 	const struct node *ref;		/* a footnote's marker: its FOOTREF */
 	/* The bidi embedding level of its characters (bidi.c): odd reads
@@ -64,6 +68,7 @@ struct lo_fmt {
 	int		 underline;
 	int		 mark;
 	const char	*link;
+	const struct node *tagnode;	/* as lo_item's */
 	int		 nohyph;	/* label cells: never hyphenate */
 	int		 depth;		/* inline nesting so far */
 };

@@ -71,6 +71,7 @@ sizes(struct lo_ctx *c)
 	c->par_skip = c->body_size * PAR_SKIP;
 	c->ragged = !st->justify;
 	c->chapter_break = st->chapter_page_break;
+	c->tagged = st->tagged;
 	c->fam_body = FAM_SERIF;
 	c->fam_head = FAM_SANS;
 	c->fam_mono = FAM_MONO;

@@ -259,6 +259,9 @@ box_link(struct line_setter *setter, const struct lo_item *b, double x)
 		l->w = b->w;
 		l->h = setter->lineh;
 		l->str = b->link;
+		/* In the Link its text is in; a picture's, around it. */
+		l->tag = b->image != NULL && b->tagnode != NULL ?
+		    b->tagnode->parent : b->tagnode;
 		setter->lastlink = (long)(ops->n - 1);
 	}
 }
@@ -277,6 +280,7 @@ draw_image(struct line_setter *setter, const struct lo_item *b, double x)
 	o->w = b->w;
 	o->h = b->img_h;
 	o->str = b->image;
+	o->tag = b->tagnode;
 	setter->marked = 0;
 	if (b->link != NULL)
 		box_link(setter, b, x);
@@ -307,7 +311,7 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 	if (b->mark)
 		highlight(setter, b, x, gap);
 	if (o != NULL && !b->strike && !b->underline && !b->mark &&
-	    o->face == b->face &&
+	    o->face == b->face && o->tag == b->tagnode &&
 	    o->size == b->size && o->rgb == b->rgb && o->lw == b->rise &&
 	    !(b->level & 1) &&
 	    dx - gap < 0.01 && dx - gap > -0.01 &&
@@ -330,6 +334,7 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 		o->rgb = b->rgb;
 		o->lw = b->rise;	/* only for merging */
 		o->rtl = b->level & 1;
+		o->tag = b->tagnode;
 		buf_put(setter->text, b->s, b->len);
 		setter->open = (long)(ops->n - 1);
 		/* A rule is drawn per box; a right-to-left box is an op of
@@ -476,6 +481,7 @@ set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
 			h.w = it->w;
 			h.face = it->face;
 			h.link = NULL;
+			h.tagnode = lastbox != NULL ? lastbox->tagnode : NULL;
 			draw_box(setter, &h, xx, 0);
 			xx += h.w;
 			gap = 0;

@@ -192,6 +192,7 @@ wordcache_replay(struct lo_wordcache *wc, struct lo_par *p,
 		it->underline = f->underline;
 		it->mark = f->mark;
 		it->link = f->link;
+		it->tagnode = f->tagnode;
 	}
 	return 1;
 }
