@@ -50,5 +50,7 @@ html_chapter(struct doc *d, struct node *chapter)
 		else
 			html_inlines(d, todo[i], &w);
 	}
+	if (w.parser != NULL)
+		htmlFreeParserCtxt(w.parser);
 	free(todo);
 }
