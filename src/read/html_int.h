@@ -86,6 +86,9 @@ struct html_warned {
 	 * run of HTML blocks: a new one for each (a reference's thousands
 	 * of tables) cost its set-up every time. */
 	htmlParserCtxtPtr parser;
+	/* Captions made holding Markdown text (a <Listing caption>), for
+	 * markdown_captions() to parse: none spares it a walk. */
+	int		 md_captions;
 };
 void	html_warn_drop(struct html_warned *, const char *name,
 	    const char *file, int line);
