@@ -115,7 +115,12 @@ meter_text(struct meter *mt, const char *s, int code)
 		n = 1;
 		while ((s[i + n] & 0xC0) == 0x80)
 			n++;
-		w = roff_width(s + i, n);
+		/* ASCII, nearly all of it, without decoding: a control
+		 * character is 0 wide, the rest 1 (as roff_width says). */
+		if ((unsigned char)s[i] < 0x80)
+			w = (unsigned char)s[i] >= 0x20;
+		else
+			w = roff_width(s + i, n);
 		mt->tok += w;
 		mt->line += (int)w;
 		mt->content += (long)w;

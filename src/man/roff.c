@@ -271,10 +271,16 @@ word_start(struct roff *r, const char *s, size_t len, int flags)
 	r->inword = 1;
 }
 
+/* Called for every byte of text: a switch, not a strchr() call. */
 static int
 separator(unsigned char c)
 {
-	return c != '\0' && strchr("/._-=,:", c) != NULL;
+	switch (c) {
+	case '/': case '.': case '_': case '-': case '=': case ',': case ':':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int

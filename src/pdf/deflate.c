@@ -20,7 +20,13 @@
  * Threads: the workers only read a finished page's memory stream (its
  * buffers are never written again) and allocate with malloc, never from
  * libharu's memory manager; everything that changes libharu's objects
- * (install) happens on the calling thread in pdf_zpages_finish.
+ * (install) happens on the calling thread.
+ *
+ * Memory: a stream's compressed bytes replace its own as soon as they
+ * are ready, each time the caller hands in the next page, so the pages'
+ * uncompressed streams (about 14 kB a page of code) are not all held
+ * until the end.  With no worker (one thread) the caller compresses
+ * each page as it hands it in, for the same reason.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -46,6 +52,16 @@ struct zstream {
 	unsigned char	*out;
 	size_t		 len;
 	int		 ok;
+	int		 done;		/* compressed (under the lock) */
+	int		 installed;	/* given to libharu, out freed */
+};
+
+/* What one thread keeps between streams: its compressor and a buffer to
+ * gather a stream's chunks into one piece. */
+struct zwork {
+	struct libdeflate_compressor *c;
+	unsigned char	*in;
+	size_t		 incap;
 };
 
 struct pdf_zpages {
@@ -58,15 +74,11 @@ struct pdf_zpages {
 	pthread_cond_t	 more;
 	struct runner_task *task[PDF_DEFLATE_MAX_THREADS];
 	int		 nworkers;
+	size_t		 reaped;	/* streams before it installed */
+	struct zwork	 own;		/* the caller's, with no worker */
 };
 
-/* What one thread keeps between streams: its compressor and a buffer to
- * gather a stream's chunks into one piece. */
-struct zwork {
-	struct libdeflate_compressor *c;
-	unsigned char	*in;
-	size_t		 incap;
-};
+static void install(struct zstream *);
 
 /* One stream, its chunks gathered into one piece first (libdeflate
  * compresses whole buffers); z->ok = 0 leaves it as it was. */
@@ -109,6 +121,9 @@ drain(struct pdf_zpages *q, int wait)
 		i = q->next++;
 		pthread_mutex_unlock(&q->lock);
 		compress_one(&w, &q->p[i]);
+		pthread_mutex_lock(&q->lock);
+		q->p[i].done = 1;
+		pthread_mutex_unlock(&q->lock);
 	}
 	free(w.in);
 	if (w.c != NULL)
@@ -129,6 +144,36 @@ install(struct zstream *z)
 {
 	if (z->ok)
 		haru_stream_set_deflated(z->st, z->out, z->len);
+	free(z->out);
+	z->out = NULL;
+	z->installed = 1;
+}
+
+/* On the calling thread: the streams compressed so far, in order, given
+ * to libharu (their uncompressed bytes freed). */
+static void
+reap(struct pdf_zpages *q)
+{
+	size_t upto;
+
+	pthread_mutex_lock(&q->lock);
+	for (upto = q->reaped; upto < q->n && q->p[upto].done; upto++)
+		;
+	pthread_mutex_unlock(&q->lock);
+	for (; q->reaped < upto; q->reaped++)
+		install(&q->p[q->reaped]);
+}
+
+/* One thread: the caller compresses the stream it has just handed in. */
+static void
+compress_here(struct pdf_zpages *q)
+{
+	if (q->own.c == NULL)
+		q->own.c = libdeflate_alloc_compressor(LEVEL);
+	while (q->next < q->n) {
+		compress_one(&q->own, &q->p[q->next]);
+		q->p[q->next++].done = 1;
+	}
 }
 
 struct pdf_zpages *
@@ -165,6 +210,9 @@ pdf_zpages_add_stream(struct pdf_zpages *q, struct haru_dict *stream,
 		pthread_cond_signal(&q->more);
 	}
 	pthread_mutex_unlock(&q->lock);
+	if (q->nworkers == 0)
+		compress_here(q);
+	reap(q);
 }
 
 void
@@ -191,10 +239,13 @@ pdf_zpages_finish(struct pdf_zpages *q, int use)
 	for (k = 0; k < q->nworkers; k++)
 		(void)runner_join(q->task[k]);
 	for (i = 0; i < q->n; i++) {
-		if (use)
+		if (use && !q->p[i].installed)
 			install(&q->p[i]);
 		free(q->p[i].out);
 	}
+	free(q->own.in);
+	if (q->own.c != NULL)
+		libdeflate_free_compressor(q->own.c);
 	pthread_cond_destroy(&q->more);
 	pthread_mutex_destroy(&q->lock);
 	free(q->p);

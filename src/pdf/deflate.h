@@ -18,7 +18,9 @@ struct pdf_zpages;
 /* Before the first page is drawn: a queue for up to nstreams streams
  * (the pages, the fonts' files and ToUnicode maps), with up to threads
  * - 1 of the runner's workers waiting for them (none for one thread:
- * then all the work is done in pdf_zpages_finish). */
+ * then the caller compresses each stream as it hands it in).  Each
+ * compressed stream replaces its own in libharu at the next hand-in,
+ * so the uncompressed streams are not all held to the end. */
 struct runner;
 struct pdf_zpages *pdf_zpages_start(size_t nstreams, struct runner *);
 

@@ -19,7 +19,8 @@ struct doc;
 struct node;
 
 /* Map every HTML_INLINE and HTML_BLOCK node in the chapter to model
- * nodes; none are left afterwards. */
-void	html_chapter(struct doc *, struct node *chapter);
+ * nodes; none are left afterwards.  Returns the number of captions it
+ * made that still hold Markdown text (parse.c parses them). */
+int	html_chapter(struct doc *, struct node *chapter);
 
 #endif

@@ -44,7 +44,14 @@ depths(struct node **kids, size_t n)
 		if (kids[k]->type == N_HTML_BLOCK)
 			htmlParseChunk(p, kids[k]->text,
 			    (int)strlen(kids[k]->text), 0);
-		else {
+		else if (k > 0 && kids[k - 1]->type != N_HTML_BLOCK) {
+			/* A second placeholder in a row finds the open
+			 * elements as the first left them and leaves them
+			 * so: the parser is spared it (most of a reference's
+			 * blocks are Markdown between its HTML tables). */
+			d[k] = d[k - 1];
+			continue;
+		} else {
 			snprintf(ph, sizeof(ph), "<%s></%s>", HTML_PLACEHOLDER,
 			    HTML_PLACEHOLDER);
 			htmlParseChunk(p, ph, (int)strlen(ph), 0);

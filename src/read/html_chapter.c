@@ -17,7 +17,7 @@
 
 /* Children before parents, so a container is mapped after what is in
  * it: collect first (the passes move nodes about), then map. */
-void
+int
 html_chapter(struct doc *d, struct node *chapter)
 {
 	struct html_warned w;
@@ -50,5 +50,8 @@ html_chapter(struct doc *d, struct node *chapter)
 		else
 			html_inlines(d, todo[i], &w);
 	}
+	if (w.parser != NULL)
+		htmlFreeParserCtxt(w.parser);
 	free(todo);
+	return w.md_captions;
 }

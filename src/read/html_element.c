@@ -170,6 +170,7 @@ trpl_listing(struct mapper *m, xmlNodePtr el, const xmlChar **a)
 		c->text = doc_strdup(m->d, b.data);
 		buf_free(&b);
 		doc_append(fig, c);
+		m->w->md_captions++;
 	}
 	return 1;
 }

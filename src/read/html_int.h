@@ -82,6 +82,13 @@ char	*html_close_voids(const char *html);
 struct html_warned {
 	const char	*names[8];
 	int		 n;
+	/* html_map's parser, made once per chapter and reset for each
+	 * run of HTML blocks: a new one for each (a reference's thousands
+	 * of tables) cost its set-up every time. */
+	htmlParserCtxtPtr parser;
+	/* Captions made holding Markdown text (a <Listing caption>), for
+	 * markdown_captions() to parse: none spares it a walk. */
+	int		 md_captions;
 };
 void	html_warn_drop(struct html_warned *, const char *name,
 	    const char *file, int line);

@@ -115,8 +115,10 @@ html_map(struct doc *d, struct node *parent, const char *html,
 	m.used = xcalloc(nmd + 1, 1);
 	buf_init(&m.text);
 	html_push(&m, NULL, M_BLOCK, parent);
-	doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
-	    HTML_PARSE_OPTIONS);
+	if (w->parser == NULL)
+		w->parser = htmlNewParserCtxt();
+	doc = w->parser == NULL ? NULL : htmlCtxtReadMemory(w->parser, html,
+	    (int)strlen(html), NULL, "UTF-8", HTML_PARSE_OPTIONS);
 	walk(&m, html_body(doc));
 	while (m.n > 1)
 		html_finish(&m, &m.f[--m.n]);

@@ -571,8 +571,9 @@ parse_chapter(struct parser *p, const char *path, const char *text,
 	c.cur = ch;
 	read_markdown(&c, text, len);
 	notes_chapter(d, ch, &c.notes);
-	html_chapter(d, ch);
-	markdown_captions(d, ch);
+	/* Only the HTML mapper makes captions that hold Markdown. */
+	if (html_chapter(d, ch) > 0)
+		markdown_captions(d, ch);
 	/* Tokens made while later chapters are read, when highlighting
 	 * is on as far as can be told now (settle_reading). */
 	if (d->set.highlight && !d->set.plain_code)

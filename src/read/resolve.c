@@ -75,6 +75,10 @@ index_ids(struct resolver *r)
 		}
 		n = NULL;
 		while ((n = doc_next(ch, n, &entering)) != NULL) {
+			/* One walk fewer: the remote images are listed
+			 * here, for resolve_fetch_remote(). */
+			if (entering)
+				resolve_want_remote(r, n);
 			if (entering && n->type == N_ANCHOR) {
 				strmap_put(&r->ids, n->u.anchor.id, n);
 				strmap_put(&r->local, local_key(r,

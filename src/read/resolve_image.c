@@ -181,23 +181,29 @@ fetchable(const char *url)
 	    strncasecmp(url, "https://", 8) == 0) && url_remote_ok(url);
 }
 
+/* A remote image to fetch, n seen by the walk that indexes the ids
+ * (index_ids), which visits every node in document order. */
+void
+resolve_want_remote(struct resolver *r, const struct node *n)
+{
+	char *clean;
+
+	if (n->type != N_IMAGE || !fetchable(n->u.link.url))
+		return;
+	if (r->fetch == NULL)
+		r->fetch = fetch_new(IMAGE_MAX);
+	clean = url_clean(n->u.link.url);
+	fetch_want(r->fetch, clean);
+	free(clean);
+}
+
 /* Every remote image of the document fetched, side by side, before the
  * pass that judges them in document order. */
 void
 resolve_fetch_remote(struct resolver *r)
 {
-	struct node *n = NULL;
-	int entering;
-	char *clean;
-
-	r->fetch = fetch_new(IMAGE_MAX);
-	while ((n = doc_next(r->d->root, n, &entering)) != NULL)
-		if (entering && n->type == N_IMAGE &&
-		    fetchable(n->u.link.url)) {
-			clean = url_clean(n->u.link.url);
-			fetch_want(r->fetch, clean);
-			free(clean);
-		}
+	if (r->fetch == NULL)
+		r->fetch = fetch_new(IMAGE_MAX);
 	fetch_run(r->fetch);
 	if (fetch_dir(r->fetch) != NULL)
 		confine_add(&r->cache, fetch_dir(r->fetch));

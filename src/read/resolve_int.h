@@ -48,6 +48,7 @@ struct verdict {
 
 /* resolve_image.c: every remote image fetched, side by side (before the
  * pass); an image node resolved; the cover and stylesheet checked. */
+void	resolve_want_remote(struct resolver *, const struct node *);
 void	resolve_fetch_remote(struct resolver *);
 void	resolve_image(struct resolver *, struct node *);
 void	resolve_book_files(struct resolver *);
