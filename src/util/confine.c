@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -174,17 +175,23 @@ static int
 open_no_links(const char *path)
 {
 #ifdef SYS_openat2
+	/* Set once openat2 is known to be missing, so that a run opening
+	 * many files asks the kernel once. */
+	static atomic_int no_openat2;
 	struct open_how how;
 	long fd;
 
-	memset(&how, 0, sizeof(how));
-	how.flags = O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK;
-	how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-	fd = syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
-	/* An older kernel (ENOSYS) or a filter refusing the call (EPERM):
-	 * the portable way below. */
-	if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
-		return (int)fd;
+	if (!atomic_load_explicit(&no_openat2, memory_order_relaxed)) {
+		memset(&how, 0, sizeof(how));
+		how.flags = O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK;
+		how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+		fd = syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
+		/* An older kernel (ENOSYS) or a filter refusing the call
+		 * (EPERM): the portable way below. */
+		if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
+			return (int)fd;
+		atomic_store_explicit(&no_openat2, 1, memory_order_relaxed);
+	}
 #endif
 	{
 		int fd2 = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC |
