@@ -18,7 +18,8 @@ SHELL	 = /bin/bash
 # cmark-gfm's extensions, libharu, libhyphen and giflib ship no pkg-config
 # file.
 PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig freetype2 harfbuzz harfbuzz-subset fribidi icu-uc libdeflate libpng libjpeg libcurl \
-	   libwebp libwebpdemux glib-2.0 librsvg-2.0 cairo pangocairo libqpdf
+	   libwebp libwebpdemux glib-2.0 librsvg-2.0 cairo pangocairo libqpdf \
+	   libpcre2-8
 # The usual variables are honoured: CC, CFLAGS, CPPFLAGS, LDFLAGS, and
 # CXX, CXXFLAGS (by default CFLAGS, so one CFLAGS= sets both) for the
 # C++ bridges.
@@ -39,7 +40,7 @@ ALL_CFLAGS = $(WARN) -pthread $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) \
 CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic $(WERROR)
 ALL_CXXFLAGS = $(CXXWARN) -pthread $(CPPFLAGS) $(CXXFLAGS) -D_POSIX_C_SOURCE=200809L \
-	     $(shell pkg-config --cflags source-highlight libqpdf 2>/dev/null) \
+	     $(shell pkg-config --cflags source-highlight libqpdf libpcre2-8 2>/dev/null) \
 	     -Isrc -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lpaper -lgif \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++

@@ -49,6 +49,7 @@
 #include <srchilite/sourcehighlighter.h>
 
 #include "read/highlight.h"
+#include "read/highlight_pcre.h"
 
 namespace {
 
@@ -135,7 +136,7 @@ public:
 /* What stays loaded between blocks: the definitions already built and
  * the language map, shared by every thread under `loading'. */
 struct state {
-	srchilite::RegexRuleFactory	 rules;
+	hlpcre::RuleFactory		 rules;
 	srchilite::LangDefManager	 defs;
 	std::string			 datadir;
 	srchilite::LangMap		 map;
@@ -271,6 +272,23 @@ at_top(srchilite::SourceHighlighter &h)
 	    (stack == nullptr || stack->empty());
 }
 
+/* Give h one line of n bytes, its rules matched by PCRE2 (see
+ * highlight_pcre.h). */
+void
+highlight_line(srchilite::SourceHighlighter &h, const char *line, size_t n)
+{
+	const std::string paragraph(line, n);
+
+	hlpcre::begin_line(&paragraph);
+	try {
+		h.highlightParagraph(paragraph);
+	} catch (...) {
+		hlpcre::end_line();
+		throw;
+	}
+	hlpcre::end_line();
+}
+
 /* Read one line of n bytes into w's sink, from memory when the same
  * line of the same definition was read before from the outermost
  * state; remember it when it is read from there and ends there. */
@@ -282,7 +300,7 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	line_tokens toks;
 
 	if (n > MEMO_LINE_MAX || !at_top(h)) {
-		h.highlightParagraph(std::string(line, n));
+		highlight_line(h, line, n);
 		return;
 	}
 	w.key.assign(langfile);
@@ -296,7 +314,7 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	}
 	sink.keep = &toks;
 	try {
-		h.highlightParagraph(std::string(line, n));
+		highlight_line(h, line, n);
 	} catch (...) {
 		sink.keep = nullptr;
 		throw;
