@@ -380,6 +380,12 @@ end_line()
 	cur.plain = false;
 }
 
+bool
+pcre_reads(const std::string &boost)
+{
+	return compile(boost, false) != nullptr;
+}
+
 counts
 rule_counts()
 {

@@ -49,6 +49,9 @@ void	end_line();
  */
 bool	translate(const std::string &boost, std::string &out, bool *uses_g);
 
+/* Whether PCRE2 matches a Boost expression (false: Boost must). */
+bool	pcre_reads(const std::string &boost);
+
 /* How many rules were made, and how many of them Boost matches. */
 struct counts {
 	size_t	 rules;

@@ -212,6 +212,7 @@ bool		 broken;	/* the state could not be made: */
 std::string	 broken_why = "source-highlight failed";	/* why */
 thread_local std::string last_error = "no error";
 thread_local std::unique_ptr<worker> mine;
+thread_local bool boost_only;	/* hl_boost_only(): for tests */
 
 /* The loaded state, made on first use; throws when the library's data
  * directory cannot be read, then at once on every later call, so a
@@ -279,6 +280,10 @@ highlight_line(srchilite::SourceHighlighter &h, const char *line, size_t n)
 {
 	const std::string paragraph(line, n);
 
+	if (boost_only) {
+		h.highlightParagraph(paragraph);
+		return;
+	}
 	hlpcre::begin_line(&paragraph);
 	try {
 		h.highlightParagraph(paragraph);
@@ -299,7 +304,7 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	struct sink &sink = w.sink;
 	line_tokens toks;
 
-	if (n > MEMO_LINE_MAX || !at_top(h)) {
+	if (n > MEMO_LINE_MAX || !at_top(h) || boost_only) {
 		highlight_line(h, line, n);
 		return;
 	}
@@ -405,7 +410,7 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
 	return guarded([=] {
 		if (mine == nullptr)
 			mine.reset(new worker());
-		if (len > MEMO_BLOCK_MAX) {
+		if (len > MEMO_BLOCK_MAX || boost_only) {
 			read_block(langfile, text, len, fn, arg);
 			return 0;
 		}
@@ -430,6 +435,29 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
 		mine->blocks.emplace(std::move(key), std::move(rec.toks));
 		return 0;
 	});
+}
+
+extern "C" void
+hl_boost_only(int on)
+{
+	boost_only = on != 0;
+}
+
+extern "C" int
+hl_pcre_reads(const char *boost_regex)
+{
+	return guarded([=] {
+		return hlpcre::pcre_reads(boost_regex) ? 1 : 0;
+	});
+}
+
+extern "C" void
+hl_rule_counts(size_t *rules, size_t *on_boost)
+{
+	hlpcre::counts c = hlpcre::rule_counts();
+
+	*rules = c.rules;
+	*on_boost = c.on_boost;
 }
 
 extern "C" const char *
