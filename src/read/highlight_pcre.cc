@@ -274,8 +274,12 @@ Rule::fill(srchilite::HighlightToken &token, size_t s,
 	const std::string &line = *cur.str;
 	const srchilite::ElemList &elems = getElemList();
 
+	/* The library's rule also copies the rest of the line into
+	 * token.suffix; nothing reads it (SourceHighlighter uses the
+	 * prefix, the matched texts and the subexpressions, and quire
+	 * listens to no highlighting events), and it is a copy of up to a
+	 * line for every rule at every token, so it stays empty. */
 	token.prefix.assign(line, s, ov[0] - s);
-	token.suffix.assign(line, ov[1], std::string::npos);
 	token.prefixOnlySpaces = token.prefix.find_first_not_of(" \t") ==
 	    std::string::npos;
 	if (getHasSubexpressions())

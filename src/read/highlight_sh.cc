@@ -22,12 +22,14 @@
  * safe to share (the definition parser is flex and bison's, with
  * globals, and the cache and language map are plain std::maps), so it
  * happens under one lock.  A loaded automaton is only read while it
- * runs: every rule tries its const Boost.Regex, which Boost makes safe
- * to match from many threads, and a rule with back-references makes a
- * copy of its state for the highlighter that matched it (the copy's
- * debugging id, a static counter, is the one thing written; nothing
- * reads it).  The formatters, which hold where tokens go, and the last
- * error are each thread's own.
+ * runs: every rule matches with its compiled PCRE2 expression (or its
+ * const Boost.Regex, see highlight_pcre.h), both safe to match from many
+ * threads, with match data and the memory of a line's searches that are
+ * each thread's own; a rule with back-references makes a copy of its
+ * state for the highlighter that matched it (the copy's debugging id, a
+ * static counter, is the one thing written; nothing reads it).  The
+ * formatters, which hold where tokens go, and the last error are each
+ * thread's own.
  */
 #include <cstdint>
 #include <cstring>
