@@ -5,7 +5,7 @@
 # remembers each rule's last search on the line.  The same C tokens are
 # highlighted as 640 lines of about 450 bytes and as 6,400 lines of
 # about 45: the long lines may cost at most 2.5 times the short ones in
-# CPU time (about 1.1 now; about 4 with the library's own matching).
+# CPU time (about 1.1 now; about 5 with the library's own matching).
 # Also: the tokens are the same either way (the EPUB's code spans).
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
