@@ -35,6 +35,7 @@
  * found nothing) has its answer without a search.  \G, which matches
  * where a search starts, turns this off for its rule.
  */
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -95,11 +96,19 @@ compile(const std::string &boost, bool jit)
  * lines apart for the memory below. */
 struct line_ctx {
 	const std::string	*str = nullptr;
+	const char		*subject = nullptr;	/* its copy, padded */
 	bool			 plain = false;	/* no separator byte */
 	uint64_t		 gen = 0;
 };
 thread_local line_ctx	 cur;
 thread_local uint64_t	 generation;
+
+/* PCRE2's JIT reads the subject a vector at a time, and may read a few
+ * bytes on either side of it (within the page: harmless, but valgrind
+ * rightly calls it reading outside the string).  It matches a copy of
+ * the line with zeroed bytes around it instead. */
+const size_t		 PAD = 64;
+thread_local std::vector<char> padded;
 
 /* A rule's last search on the current line. */
 struct memo_entry {
@@ -222,7 +231,7 @@ Rule::search(size_t s, uint32_t opts, size_t at, const char *line, size_t n,
 Rule::outcome
 Rule::find(size_t s, bool bol, std::vector<PCRE2_SIZE> &ov)
 {
-	const char *line = cur.str->data();
+	const char *line = cur.subject;
 	size_t n = cur.str->size();
 	uint32_t opts = bol ? 0 : PCRE2_NOTBOL;
 	memo_entry *m = nullptr;
@@ -374,6 +383,9 @@ begin_line(const std::string *line)
 			cur.plain = false;
 			break;
 		}
+	padded.assign(PAD + line->size() + PAD, '\0');
+	std::copy(line->begin(), line->end(), padded.begin() + PAD);
+	cur.subject = padded.data() + PAD;
 	cur.gen = ++generation;
 }
 
@@ -381,6 +393,7 @@ void
 end_line()
 {
 	cur.str = nullptr;
+	cur.subject = nullptr;
 	cur.plain = false;
 }
 
