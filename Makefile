@@ -18,7 +18,7 @@ SHELL	 = /bin/bash
 # cmark-gfm's extensions, libharu, libhyphen and giflib ship no pkg-config
 # file.
 PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig freetype2 harfbuzz harfbuzz-subset fribidi icu-uc libdeflate libpng libjpeg libcurl \
-	   libwebp libwebpdemux glib-2.0
+	   libwebp libwebpdemux glib-2.0 libpcre2-8
 # SVG pictures: librsvg, cairo, pango and qpdf live in a plugin loaded
 # only when a document has an SVG picture (src/pdf/svgplugin.c), so
 # that other runs do not pay for loading them.  The plugin calls back
@@ -51,7 +51,7 @@ ALL_CFLAGS = $(WARN) -pthread $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) \
 CXX	?= c++
 CXXWARN	 = -std=c++17 -Wall -Wextra -Wpedantic $(WERROR)
 ALL_CXXFLAGS = $(CXXWARN) -pthread $(CPPFLAGS) $(CXXFLAGS) -D_POSIX_C_SOURCE=200809L \
-	     $(shell pkg-config --cflags source-highlight libqpdf 2>/dev/null) \
+	     $(shell pkg-config --cflags source-highlight libqpdf libpcre2-8 2>/dev/null) \
 	     -Isrc -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lhyphen -lpaper -lgif \
 	   $(shell pkg-config --libs source-highlight 2>/dev/null) -lm -lstdc++

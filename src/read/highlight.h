@@ -50,6 +50,19 @@ int		hl_tokenize(const char *langfile, const char *text, size_t len,
 /* What the last failure was (never NULL). */
 const char	*hl_error(void);
 
+/*
+ * For tests.  hl_boost_only(1) makes this thread's later hl_tokenize
+ * calls match every rule with Boost.Regex, as the library alone does,
+ * and remember no line or block; hl_boost_only(0) goes back to PCRE2
+ * (see highlight_pcre.h).  hl_pcre_reads tells whether PCRE2 matches a
+ * Boost expression (1) or leaves it to Boost (0).  hl_rule_counts gives
+ * how many rules the loaded definitions made, and how many of them
+ * Boost matches.
+ */
+void		hl_boost_only(int on);
+int		hl_pcre_reads(const char *boost_regex);
+void		hl_rule_counts(size_t *rules, size_t *on_boost);
+
 /* Free the loaded definitions (at exit, so leak checkers see none). */
 void		hl_release(void);
 

@@ -22,12 +22,14 @@
  * safe to share (the definition parser is flex and bison's, with
  * globals, and the cache and language map are plain std::maps), so it
  * happens under one lock.  A loaded automaton is only read while it
- * runs: every rule tries its const Boost.Regex, which Boost makes safe
- * to match from many threads, and a rule with back-references makes a
- * copy of its state for the highlighter that matched it (the copy's
- * debugging id, a static counter, is the one thing written; nothing
- * reads it).  The formatters, which hold where tokens go, and the last
- * error are each thread's own.
+ * runs: every rule matches with its compiled PCRE2 expression (or its
+ * const Boost.Regex, see highlight_pcre.h), both safe to match from many
+ * threads, with match data and the memory of a line's searches that are
+ * each thread's own; a rule with back-references makes a copy of its
+ * state for the highlighter that matched it (the copy's debugging id, a
+ * static counter, is the one thing written; nothing reads it).  The
+ * formatters, which hold where tokens go, and the last error are each
+ * thread's own.
  */
 #include <cstdint>
 #include <cstring>
@@ -49,6 +51,7 @@
 #include <srchilite/sourcehighlighter.h>
 
 #include "read/highlight.h"
+#include "read/highlight_pcre.h"
 
 namespace {
 
@@ -135,7 +138,7 @@ public:
 /* What stays loaded between blocks: the definitions already built and
  * the language map, shared by every thread under `loading'. */
 struct state {
-	srchilite::RegexRuleFactory	 rules;
+	hlpcre::RuleFactory		 rules;
 	srchilite::LangDefManager	 defs;
 	std::string			 datadir;
 	srchilite::LangMap		 map;
@@ -211,6 +214,7 @@ bool		 broken;	/* the state could not be made: */
 std::string	 broken_why = "source-highlight failed";	/* why */
 thread_local std::string last_error = "no error";
 thread_local std::unique_ptr<worker> mine;
+thread_local bool boost_only;	/* hl_boost_only(): for tests */
 
 /* The loaded state, made on first use; throws when the library's data
  * directory cannot be read, then at once on every later call, so a
@@ -271,6 +275,27 @@ at_top(srchilite::SourceHighlighter &h)
 	    (stack == nullptr || stack->empty());
 }
 
+/* Give h one line of n bytes, its rules matched by PCRE2 (see
+ * highlight_pcre.h). */
+void
+highlight_line(srchilite::SourceHighlighter &h, const char *line, size_t n)
+{
+	const std::string paragraph(line, n);
+
+	if (boost_only) {
+		h.highlightParagraph(paragraph);
+		return;
+	}
+	hlpcre::begin_line(&paragraph);
+	try {
+		h.highlightParagraph(paragraph);
+	} catch (...) {
+		hlpcre::end_line();
+		throw;
+	}
+	hlpcre::end_line();
+}
+
 /* Read one line of n bytes into w's sink, from memory when the same
  * line of the same definition was read before from the outermost
  * state; remember it when it is read from there and ends there. */
@@ -281,8 +306,8 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	struct sink &sink = w.sink;
 	line_tokens toks;
 
-	if (n > MEMO_LINE_MAX || !at_top(h)) {
-		h.highlightParagraph(std::string(line, n));
+	if (n > MEMO_LINE_MAX || !at_top(h) || boost_only) {
+		highlight_line(h, line, n);
 		return;
 	}
 	w.key.assign(langfile);
@@ -296,7 +321,7 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	}
 	sink.keep = &toks;
 	try {
-		h.highlightParagraph(std::string(line, n));
+		highlight_line(h, line, n);
 	} catch (...) {
 		sink.keep = nullptr;
 		throw;
@@ -387,7 +412,7 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
 	return guarded([=] {
 		if (mine == nullptr)
 			mine.reset(new worker());
-		if (len > MEMO_BLOCK_MAX) {
+		if (len > MEMO_BLOCK_MAX || boost_only) {
 			read_block(langfile, text, len, fn, arg);
 			return 0;
 		}
@@ -412,6 +437,29 @@ hl_tokenize(const char *langfile, const char *text, size_t len,
 		mine->blocks.emplace(std::move(key), std::move(rec.toks));
 		return 0;
 	});
+}
+
+extern "C" void
+hl_boost_only(int on)
+{
+	boost_only = on != 0;
+}
+
+extern "C" int
+hl_pcre_reads(const char *boost_regex)
+{
+	return guarded([=] {
+		return hlpcre::pcre_reads(boost_regex) ? 1 : 0;
+	});
+}
+
+extern "C" void
+hl_rule_counts(size_t *rules, size_t *on_boost)
+{
+	hlpcre::counts c = hlpcre::rule_counts();
+
+	*rules = c.rules;
+	*on_boost = c.on_boost;
 }
 
 extern "C" const char *
