@@ -609,17 +609,6 @@ candidate(struct pdf_fonts *fs, FcPattern *m, uint32_t cp, int sty)
 	return LO_FACE_DYN(fs->ndyn++);
 }
 
-/* Whether fontconfig calls a font monospaced (DejaVu Sans Mono: yes;
- * one with a few double-width glyphs, "dual", also keeps a grid). */
-static int
-monospaced(FcPattern *m)
-{
-	int spacing;
-
-	return FcPatternGetInteger(m, FC_SPACING, 0, &spacing) ==
-	    FcResultMatch && (spacing == FC_MONO || spacing == FC_DUAL);
-}
-
 int
 pdf_fonts_cover(void *ctx, uint32_t cp, int sty)
 {
@@ -658,9 +647,6 @@ pdf_fonts_cover(void *ctx, uint32_t cp, int sty)
 	FcPatternAddInteger(pat, FC_SLANT, (sty & LO_ITALIC) ?
 	    FC_SLANT_ITALIC : FC_SLANT_ROMAN);
 	FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
-	if (sty & LO_MONO_COVER)
-		FcPatternAddString(pat, FC_FAMILY,
-		    (const FcChar8 *)"monospace");
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	/* Untrimmed: trimming drops a font that adds nothing to the fonts
@@ -670,8 +656,7 @@ pdf_fonts_cover(void *ctx, uint32_t cp, int sty)
 	set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
 	FcPatternDestroy(pat);
 	for (int i = 0; set != NULL && i < set->nfont && face < 0; i++)
-		if (!(sty & LO_MONO_COVER) || monospaced(set->fonts[i]))
-			face = candidate(fs, set->fonts[i], cp, sty);
+		face = candidate(fs, set->fonts[i], cp, sty);
 	if (set != NULL)
 		FcFontSetDestroy(set);
 	pthread_mutex_unlock(&fc_lock);

@@ -32,9 +32,6 @@ enum lo_family { FAM_SERIF, FAM_SANS, FAM_MONO, FAM_FALLBACK, FAM_CJK,
 	LO_NFAMILIES };
 #define LO_BOLD		1
 #define LO_ITALIC	2
-/* Asked of cover() with a style: a monospaced font is wanted (code), so
- * a character the code's face lacks keeps the listing's grid. */
-#define LO_MONO_COVER	4
 #define LO_FACE(fam, sty)	((fam) * 4 + (sty))
 #define LO_NFACES	(LO_NFAMILIES * 4)
 #define LO_NDYN		16

@@ -24,8 +24,7 @@
 struct lo_widths {
 	const struct lo_metrics	*m;
 	int16_t			*bmp[LO_ALLFACES];	/* BMP widths */
-	int8_t			*dyn[8];	/* BMP, per style (and
-						   LO_MONO_COVER): the cover()
+	int8_t			*dyn[4];	/* BMP, per style: the cover()
 						   face's index */
 	struct astral {
 		uint32_t	 cp;
@@ -50,7 +49,7 @@ widths_free(struct lo_widths *cache)
 		return;
 	for (int i = 0; i < LO_ALLFACES; i++)
 		free(cache->bmp[i]);
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < 4; i++)
 		free(cache->dyn[i]);
 	free(cache->astral);
 	free(cache);
@@ -130,17 +129,11 @@ double
 lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 {
 	int sty = face % 4, w;
-	int mono = face < LO_NFACES && face / 4 == FAM_MONO;
-	int tries[5] = { face, -1, LO_FACE(FAM_FALLBACK, sty),
+	int tries[4] = { face, LO_FACE(FAM_FALLBACK, sty),
 	    LO_FACE(FAM_CJK, 0), -1 };
 
-	for (int i = 0; i < 5; i++) {
-		/* Code: a monospaced font with the character before the
-		 * proportional fallback (an arrow in a listing). */
-		if (i == 1 && (!mono || (tries[1] = dyn_face(cache, cp,
-		    sty | LO_MONO_COVER)) < 0))
-			continue;
-		if (i == 4 && (tries[4] = dyn_face(cache, cp,
+	for (int i = 0; i < 4; i++) {
+		if (i == 3 && (tries[3] = dyn_face(cache, cp,
 		    face < LO_NFACES ? sty : 0)) < 0)
 			break;
 		if ((w = cached(cache, tries[i], cp)) >= 0) {
