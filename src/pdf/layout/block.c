@@ -35,8 +35,7 @@
 #include "vlist.h"
 #include "util/utf8.h"
 
-/* Widows and orphans: no page break after a paragraph's first line or
- * before its last. */
+/* Widows and orphans: no page break after a first line or before a last. */
 static void
 keep_lines(struct vlist *v, size_t from)
 {
@@ -103,13 +102,10 @@ heading(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	struct buf	b;
 	size_t		from = v->n, at;
 
-	/* Levels 5 and 6 in the text's bold italic, as a book sets its
-	 * smallest heads: the default sans, Linux Biolinum, has no bold
-	 * italic, and its light italic reads as emphasis, not a heading. */
+	/* Levels 5 and 6 in the text's bold italic: Linux Biolinum has no
+	 * bold italic, and its light italic reads as emphasis. */
 	f.fam = lvl >= 5 ? c->fam_body : c->fam_head;
-	f.sty = LO_BOLD;
-	if (lvl >= 5)
-		f.sty |= LO_ITALIC;
+	f.sty = lvl >= 5 ? LO_BOLD | LO_ITALIC : LO_BOLD;
 	vl_glue(v, f.size * (lvl <= 2 ? HEAD_SKIP_TOP : HEAD_SKIP));
 	at = v->n;
 	numbered_paragraph(c, v, n, col, &f, col->align == AL_CENTER ?
