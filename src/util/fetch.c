@@ -218,15 +218,16 @@ temp_beside(const char *final, FILE **fpp)
 
 	snprintf(tmp, n, "%.*s/.%s.XXXXXX", (int)(slash - final), final,
 	    slash + 1);
-	if ((fd = mkstemp(tmp)) < 0 || (*fpp = fdopen(fd, "wb")) == NULL) {
+	if ((fd = tmpfiles_make(tmp)) < 0 ||
+	    (*fpp = fdopen(fd, "wb")) == NULL) {
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
+			tmpfiles_remove(tmp);
 		}
 		free(tmp);
 		return NULL;
 	}
-	tmpfiles_add(tmp);
 	return tmp;
 }
 

@@ -219,7 +219,6 @@ static int
 open_atomic(struct outfile *o, mode_t mode)
 {
 	const char *slash = strrchr(o->dest, '/');
-	sigset_t old;
 	int fd, err;
 
 	o->tmp = xmalloc(strlen(o->dest) + 16);
@@ -228,14 +227,10 @@ open_atomic(struct outfile *o, mode_t mode)
 		    o->dest, slash + 1);
 	else
 		sprintf(o->tmp, ".%s.XXXXXX", o->dest);
-	/* Signals wait while the file is made and recorded, so none can
+	/* Made and recorded as one step (tmpfiles.h), so no signal can
 	 * come between the two and leave it behind. */
-	tmpfiles_block(&old);
-	fd = mkstemp(o->tmp);
+	fd = tmpfiles_make(o->tmp);
 	err = errno;
-	if (fd != -1)
-		tmpfiles_add(o->tmp);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (fd != -1 && (o->fp = fdopen(fd, "wb")) == NULL)
 		err = errno;
 	if (o->fp == NULL) {

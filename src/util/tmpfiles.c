@@ -166,6 +166,18 @@ free_slot(void)
 	return nslots++;
 }
 
+/* A slot emptied, to be filled first. */
+static void
+give_back(size_t slot)
+{
+	if (nfree == free_cap) {
+		free_cap = free_cap ? free_cap * 2 : 64;
+		free_slots = xrealloc(free_slots, free_cap *
+		    sizeof(*free_slots));
+	}
+	free_slots[nfree++] = slot;
+}
+
 static _Atomic(char *) *
 slot_at(size_t slot)
 {
@@ -220,13 +232,18 @@ install(void)
 	atexit(remove_pending);
 }
 
-/* Put `tmp` into the table (add = 1) or take it out. */
-static void
-change(char *tmp, int add)
+/* Put `tmp` into the table (add = 1) or take it out.  With make, the
+ * file is made here (mkstemp on the template tmp), inside the window the
+ * handler waits on: a signal handled on another thread between making
+ * the file and recording it would otherwise leave it behind.  Returns
+ * mkstemp's descriptor (or -1 with errno), else 0. */
+static int
+change(char *tmp, int add, int make)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	sigset_t old;
 	size_t slot;
+	int fd = 0, err = 0;
 
 	tmpfiles_block(&old);
 	pthread_once(&once, install);
@@ -235,45 +252,56 @@ change(char *tmp, int add)
 	 * of memory here runs the cleanup, which must not wait for us. */
 	if (add)
 		slot = free_slot();
-	else if ((slot = where_take(tmp)) != (size_t)-1) {
-		if (nfree == free_cap) {
-			free_cap = free_cap ? free_cap * 2 : 64;
-			free_slots = xrealloc(free_slots, free_cap *
-			    sizeof(*free_slots));
-		}
-		free_slots[nfree++] = slot;
-	}
-	if (add && slot != (size_t)-1)
+	else if ((slot = where_take(tmp)) != (size_t)-1)
+		give_back(slot);
+	if (add && !make && slot != (size_t)-1)
 		where_put(tmp, slot);
 	atomic_fetch_add(&inside, 1);
 	if (atomic_load(&dying)) {
 		/* The table is being emptied; the process is about to end,
 		 * and a name taken out now could be freed under the cleanup. */
 		atomic_fetch_sub(&inside, 1);
-		if (add)
+		if (add && !make)
 			unlink(tmp);
 		for (;;)
 			pause();
 	}
-	if (slot != (size_t)-1)
+	if (make && (fd = mkstemp(tmp)) == -1)
+		err = errno;
+	if (slot != (size_t)-1 && fd != -1)
 		atomic_store(slot_at(slot), add ? tmp : NULL);
 	atomic_fetch_sub(&inside, 1);
+	/* Its name is known now (mkstemp fills the template in). */
+	if (make && slot != (size_t)-1) {
+		if (fd != -1)
+			where_put(tmp, slot);
+		else
+			give_back(slot);
+	}
 	pthread_mutex_unlock(&pending_lock);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	/* Made while another thread ran out of memory: its cleanup may
 	 * have run before this was in the table. */
-	if (add && diag_dying())
+	if (add && fd != -1 && diag_dying())
 		unlink(tmp);
+	errno = err;
+	return fd;
 }
 
 void
 tmpfiles_add(char *tmp)
 {
-	change(tmp, 1);
+	(void)change(tmp, 1, 0);
+}
+
+int
+tmpfiles_make(char *tmp)
+{
+	return change(tmp, 1, 1);
 }
 
 void
 tmpfiles_remove(char *tmp)
 {
-	change(tmp, 0);
+	(void)change(tmp, 0, 0);
 }

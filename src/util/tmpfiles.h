@@ -17,5 +17,9 @@ void	tmpfiles_block(sigset_t *old);
  * out again once the file is renamed or removed. */
 void	tmpfiles_add(char *tmp);
 void	tmpfiles_remove(char *tmp);
+/* mkstemp(tmp) and tmpfiles_add(tmp) as one step no signal can come
+ * between, on any thread: the handler waits while a file is being made.
+ * Returns the descriptor, or -1 with errno set (nothing added). */
+int	tmpfiles_make(char *tmp);
 
 #endif

@@ -114,6 +114,7 @@ main(void)
 	    rc == -1 && data == NULL);
 	free(data);
 	data = NULL;
+	free(real);
 	CHECK("confine_open: the swapped path now lies outside",
 	    confine_open(&c, at("book/sub/ch.md"), &real, &fd) ==
 	    CONFINE_OUTSIDE && fd == -1 && real == NULL);
