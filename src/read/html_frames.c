@@ -116,6 +116,19 @@ revive(struct mapper *m, size_t i)
 				parent = f->node;
 			continue;
 		}
+		if (parent == NULL && (f->node->type == N_SUMMARY ||
+		    f->node->type == N_CAPTION ||
+		    f->node->type == N_DEFTERM)) {
+			/* A part stands once, where it began: its text after
+			 * the block that split it (an unclosed <summary>
+			 * before Markdown) is a paragraph of its own. */
+			clone = html_new(m, N_PARAGRAPH);
+			doc_append(m->f[bi].node, clone);
+			f->node = clone;
+			f->stale = 0;
+			parent = clone;
+			continue;
+		}
 		clone = doc_node(m->d, f->node->type, f->node->file,
 		    f->node->line);
 		clone->u = f->node->u;

@@ -40,6 +40,14 @@ for f in tests/fuzz/regress/*; do
 			fail "fuzz-regress $name: $fmt" "exit $rc: $(head -c 200 "$T/err")"
 		fi
 	done
+	# The model keeps what doc.h promises the emitters (the fuzz target
+	# aborts when doc_check finds otherwise; --dump runs it too).
+	timeout -k 5 $limit "$QUIRE" --dump "${files[@]}" >/dev/null 2>"$T/err"
+	if grep -q 'breaks doc.h' "$T/err"; then
+		fail "fuzz-regress $name: model" "$(grep -m1 'breaks doc.h' "$T/err")"
+	else
+		pass "fuzz-regress $name: the model keeps doc.h"
+	fi
 done
 [ $n -gt 0 ] && pass "fuzz-regress: $n inputs" || fail "fuzz-regress: corpus" "tests/fuzz/regress/ is empty"
 exit 0
