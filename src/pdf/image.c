@@ -14,6 +14,7 @@
  * screenshots come out at their familiar size.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include "util/diag.h"
 #include "util/file.h"
 #include "util/runner.h"
+#include "util/strmap.h"
 #include "model/doc.h"
 #include "image.h"
 #include "gifload.h"
@@ -77,6 +79,7 @@ struct pdf_images {
 	size_t		 na, hint;
 	struct inline_data *data;	/* the data: URIs' images */
 	size_t		 ndata;
+	struct strmap	 data_of;	/* path -> index in data, + 1 */
 	int		 threaded, stop;
 	struct runner_task *task;
 	pthread_mutex_t	 lock;
@@ -99,18 +102,21 @@ collect_data(struct pdf_images *im, const struct node *n)
 	im->data[im->ndata].path = n->u.link.path;
 	im->data[im->ndata].data = n->u.link.data;
 	im->data[im->ndata].len = n->u.link.data_len;
-	im->data[im->ndata++].real = n->u.link.data == NULL ?
+	im->data[im->ndata].real = n->u.link.data == NULL ?
 	    n->u.link.real : NULL;
+	if (strmap_get(&im->data_of, n->u.link.path) == NULL)
+		strmap_put(&im->data_of, n->u.link.path,
+		    (void *)(uintptr_t)(im->ndata + 1));
+	im->ndata++;
 }
 
 /* The entry for path in im->data, or NULL. */
 static const struct inline_data *
 known(const struct pdf_images *im, const char *path)
 {
-	for (size_t i = 0; i < im->ndata; i++)
-		if (strcmp(im->data[i].path, path) == 0)
-			return &im->data[i];
-	return NULL;
+	uintptr_t i = (uintptr_t)strmap_get(&im->data_of, path);
+
+	return i > 0 ? &im->data[i - 1] : NULL;
 }
 
 static void
@@ -214,20 +220,19 @@ int pdf_images_no_svg;
 static int
 svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 {
+	const struct inline_data *k = known(im, path);
 	unsigned char	*pdf;
-	size_t		 len, i;
+	size_t		 len;
 	double		 w, h;
 	int		 rc = 0;
 	const char	*late;
 
-	for (i = 0; i < im->ndata; i++)
-		if (strcmp(im->data[i].path, path) == 0)
-			break;
-	if (i == im->ndata || pdf_images_no_svg || !svgp_ready(&r->why))
+	if (k == NULL || k->data == NULL || pdf_images_no_svg ||
+	    !svgp_ready(&r->why))
 		return -1;
 	r->vector = NULL;
 	pthread_mutex_lock(&svg_lock);
-	if ((pdf = svgc_to_pdf(im->data[i].data, im->data[i].len, &w, &h,
+	if ((pdf = svgc_to_pdf(k->data, k->len, &w, &h,
 	    &len, &late)) != NULL) {
 		r->vector = svgp_form_read(pdf, len, w, h);
 		free(pdf);
@@ -241,7 +246,7 @@ svg_ready(const struct pdf_images *im, const char *path, struct png_ready *r)
 		r->why = late;
 		rc = -1;
 	} else
-		rc = svgc_raster(im->data[i].data, im->data[i].len, r);
+		rc = svgc_raster(k->data, k->len, r);
 	pthread_mutex_unlock(&svg_lock);
 	return rc;
 }
@@ -315,6 +320,7 @@ pdf_images_new(HPDF_Doc pdf, const struct doc *d, struct runner *run)
 {
 	struct pdf_images *im = xcalloc(1, sizeof(*im));
 
+	strmap_init(&im->data_of);
 	im->pdf = pdf;
 	if (d != NULL) {
 		collect(im, d->root);
@@ -379,6 +385,7 @@ pdf_images_free(struct pdf_images *im)
 	pthread_mutex_destroy(&im->lock);
 	free(im->a);
 	free(im->data);
+	strmap_free(&im->data_of);
 	free(im->v);
 	free(im);
 }

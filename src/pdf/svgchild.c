@@ -283,13 +283,15 @@ svgc_raster(const unsigned char *data, size_t len, struct png_ready *out)
 
 /* ---- The child's side -------------------------------------------------- */
 
+/* All of b read from the parent (fd 0) or written to it (fd 1): 0, or
+ * -1 when the parent is gone. */
 static int
-full_read(void *b, size_t n)
+full_io(int out, void *b, size_t n)
 {
 	unsigned char *p = b;
 
 	while (n > 0) {
-		ssize_t k = read(0, p, n);
+		ssize_t k = out ? write(1, p, n) : read(0, p, n);
 
 		if (k < 0 && errno == EINTR)
 			continue;
@@ -301,21 +303,19 @@ full_read(void *b, size_t n)
 	return 0;
 }
 
+static int
+full_read(void *b, size_t n)
+{
+	return full_io(0, b, n);
+}
+
+/* An answer that cannot be written: the parent is gone, and so is the
+ * child. */
 static void
 full_write(const void *b, size_t n)
 {
-	const unsigned char *p = b;
-
-	while (n > 0) {
-		ssize_t k = write(1, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			_exit(1);
-		p += k;
-		n -= (size_t)k;
-	}
+	if (full_io(1, (void *)b, n) != 0)
+		_exit(1);
 }
 
 static void
