@@ -35,6 +35,8 @@ struct pdf_style {
 	double		 size_body, size_code, size_table, size_table_min;
 	double		 leading;	/* line height / font size */
 	int		 justify, hyphenate, chapter_page_break;
+	double		 expansion;	/* justified lines' glyphs drawn up to
+					   this many percent wider or narrower */
 	int		 tagged;	/* a tagged PDF (PDF/UA-1): src/pdf/tag.h */
 	int		 toc_depth;	/* levels on the contents page */
 	int		 toc, titlepage;	/* enum style_tri: auto, on for a book */

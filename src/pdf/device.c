@@ -322,8 +322,20 @@ shaped_codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
 		buf_puts(b, ")] TJ\nEMC\n[(");
 }
 
-/* An op's text as the inside of a TJ string: plain runs glyph by glyph,
- * the runs segment.h marks for shaping through HarfBuzz. */
+/* The horizontal scale an op's glyphs are drawn at (Tz, a share). */
+static double
+op_hscale(const struct lo_op *o)
+{
+	return o->hscale > 0 ? o->hscale : 1;
+}
+
+/*
+ * An op's text as the inside of a TJ string: plain runs glyph by glyph,
+ * the runs segment.h marks for shaping through HarfBuzz.  A hyphen the
+ * line breaker drew is marked content whose ActualText is a soft hyphen
+ * (U+00AD), as tagged PDF asks (ISO 32000-1, 14.8.2.2.3): it is no part
+ * of the word a reader copies.
+ */
 static void
 codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 {
@@ -331,27 +343,35 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 	size_t		 n = strlen(s), k;
 	double		 adj = 0;
 	enum lo_seg	 kind;
+	int		 hyphen = o->hyphen && !o->rtl && n > 0 &&
+			    s[n - 1] == '-';
 
 	if (o->space > 0) {
 		int adv = pdf_fonts_advance(fs, o->face, ' ');
 
-		adj = adv < 0 ? 0 : -(o->space * 1000.0 / o->size - adv);
+		/* TJ numbers are scaled with the glyphs (Tz). */
+		adj = adv < 0 ? 0 : -(o->space * 1000.0 / o->size /
+		    op_hscale(o) - adv);
 	}
 	if (o->rtl) {
 		/* Bidi made it one right-to-left run: neutrals and all. */
 		shaped_codes(b, fs, o, s, n, 1);
 		return;
 	}
-	if (!lo_needs_shaping(s, n)) {
+	n -= (size_t)hyphen;
+	if (!lo_needs_shaping(s, n))
 		plain_codes(b, fs, o, s, n, adj);
-		return;
-	}
-	for (; n > 0; s += k, n -= k) {
+	else for (; n > 0; s += k, n -= k) {
 		k = lo_segment(s, n, &kind);
 		if (kind == SEG_PLAIN)
 			plain_codes(b, fs, o, s, k, adj);
 		else
 			shaped_codes(b, fs, o, s, k, kind == SEG_RTL);
+	}
+	if (hyphen) {
+		actual_text(b, "\xC2\xAD", 2);
+		pdf_fonts_codes(fs, o->face, "-", 1, b);
+		buf_puts(b, ")] TJ\nEMC\n[(");
 	}
 }
 
@@ -406,7 +426,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 {
 	struct buf	 b;
 	int		 curface = -1, open = 0;
-	double		 cursize = 0, endx = 0, y = 0;
+	double		 cursize = 0, endx = 0, y = 0, curscale = 1;
 	uint32_t	 currgb = 0xFFFFFFFF;
 	int		 rc = 0;
 
@@ -447,15 +467,17 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 			if ((rc = emoji_text(&b, p, f, fs, o, curface, cursize,
 			    ph)) != 0)
 				break;
+			curscale = 1;	/* emoji_text leaves 100 Tz */
 			continue;
 		}
 		if (open && o->face == curface && o->size == cursize &&
-		    o->rgb == currgb && ph - o->y == y) {
+		    o->rgb == currgb && ph - o->y == y &&
+		    op_hscale(o) == curscale) {
 			/* Same line, same look: one more piece of the TJ. */
 			double gap = o->x - endx;
 
 			if (gap > 0.0005 || gap < -0.0005)
-				put_num(&b, -gap * 1000.0 / o->size);
+				put_num(&b, -gap * 1000.0 / o->size / curscale);
 			buf_puts(&b, " (");
 		} else {
 			if (open)
@@ -470,6 +492,13 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 				buf_puts(&b, " Tf\n");
 				curface = o->face;
 				cursize = o->size;
+			}
+			if (op_hscale(o) != curscale) {
+				/* Font expansion: the line's glyphs drawn
+				 * wider or narrower (linebreak.c). */
+				curscale = op_hscale(o);
+				put_num(&b, curscale * 100);
+				buf_puts(&b, " Tz\n");
 			}
 			if (o->rgb != currgb) {
 				put_num(&b, ((o->rgb >> 16) & 255) / 255.0);
@@ -491,6 +520,8 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 	}
 	if (open)
 		buf_puts(&b, "] TJ\n");
+	if (curscale != 1)	/* text drawn after this page's is not */
+		buf_puts(&b, "100 Tz\n");
 	mark_to(mk, &b, MK_NONE, 0);
 	if (b.len > 0) {
 		buf_puts(&b, "ET\n");

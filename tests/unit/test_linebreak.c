@@ -78,7 +78,7 @@ breaks(double width, int ragged, const size_t *want, size_t n)
 {
 	free(brk);
 	free(ratio);
-	nbrk = kp_break(k, &p, width, ragged, &brk, &ratio);
+	nbrk = kp_break(k, &p, width, ragged, &brk, &ratio, NULL);
 	if (nbrk != n)
 		return 0;
 	for (size_t i = 0; i < n; i++)

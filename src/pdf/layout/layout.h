@@ -110,9 +110,15 @@ struct lo_op {
 	enum lo_op_type	 type;
 	double		 x, y, w, h;
 	int		 face;
+	/* LO_TEXT: str ends in a hyphen the line breaker drew, not the
+	 * author's: the device marks it as a soft one (U+00AD). */
+	int		 hyphen;
 	double		 size;
 	double		 lw;
 	uint32_t	 rgb;		/* 0xRRGGBB: text, fill or stroke */
+	/* LO_TEXT: its glyphs' horizontal scale (font expansion of a
+	 * justified line, linebreak.c), 0 for 1. */
+	float		 hscale;
 	const char	*str;		/* owned by the lo_doc */
 	double		 space;		/* LO_TEXT: the advance of each ' ' in
 					   str, 0 for the font's own */

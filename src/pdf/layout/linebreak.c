@@ -14,6 +14,15 @@
  *
  * Ragged-right text is broken with the same machinery, scoring each
  * line's shortfall against a fixed stretch instead of the spaces.
+ *
+ * Font expansion (pdfTeX's \pdfadjustspacing): a justified line's
+ * glyphs may be drawn up to a share kp_set_expansion() gives wider or
+ * narrower, which adds that share of its text's width to the line's
+ * stretch and shrink.  A line takes its expansion in proportion to its
+ * ratio, as its spaces do, up to the bound: a line that needs more
+ * stretch than that puts the rest into its spaces.  Only lines with
+ * spaces that stretch are expanded (not a word cut into pieces, not a
+ * line of code spaces), and never an inline picture.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -27,6 +36,8 @@
 struct kp_sums {
 	double	w, st, sh;
 	double	ng;		/* spaces (glue items) */
+	double	ex;		/* text that may be expanded: boxes that are
+				   not pictures */
 };
 
 struct kp_node {
@@ -37,7 +48,9 @@ struct kp_node {
 				   short stub of a hyphenated word */
 	struct kp_sums after;	/* sums after the break */
 	double	demerits;	/* of the best way here from the start */
-	double	ratio;		/* of the line ending here */
+	double	ratio;		/* of the line ending here: its spaces' */
+	double	expand;		/* its glyphs' expansion, a share of their
+				   width (negative: narrower) */
 	long	prev;		/* index of the previous break, -1 */
 };
 
@@ -46,6 +59,7 @@ struct kp_state {
 	size_t		 nn, capn;
 	size_t		*act;		/* active node indices */
 	size_t		 na, capa;
+	double		 expand;	/* the bound of font expansion */
 };
 
 /* A legal breakpoint being tried. */
@@ -62,6 +76,7 @@ struct kp_pass {
 	const struct lo_par	*p;
 	double			 width, tol;
 	int			 ragged;
+	double			 expand;	/* 0 when ragged */
 	struct kp_sums		 sum;		/* up to the current item */
 	long			 last_dead;	/* the last node deactivated,
 						   to force a line from */
@@ -127,10 +142,12 @@ fitness(double r)
  * its stretch (r > 0) or shrink (r < 0) it takes to fill the width. */
 static double
 line_ratio(const struct kp_pass *ps, const struct kp_node *a,
-    const struct kp_brk *at)
+    const struct kp_brk *at, double *ex)
 {
 	double L = ps->sum.w - a->after.w + at->pw;
 	double str = ps->sum.st - a->after.st, shr = ps->sum.sh - a->after.sh;
+
+	*ex = 0;
 
 	/* A line whose spaces cannot stretch (all code) is set ragged
 	 * whatever its breaks: it is scored as ragged lines are, by its
@@ -140,6 +157,12 @@ line_ratio(const struct kp_pass *ps, const struct kp_node *a,
 	if (ps->ragged || (str <= 0 && ps->sum.ng > a->after.ng)) {
 		str = str >= LO_INF / 2 ? str : ps->width * RAGGED_STRETCH;
 		shr = ps->ragged ? 0 : shr;
+	} else if (str > 0 && ps->expand > 0) {
+		/* The glyphs' share: what the text (and a hyphen drawn at
+		 * the break) may grow or lose. */
+		*ex = ps->expand * (ps->sum.ex - a->after.ex + at->pw);
+		str += *ex;
+		shr += *ex;
 	}
 	if (L < ps->width)
 		return str > 0 ? (ps->width - L) / str : LO_INF;
@@ -184,6 +207,27 @@ demerits(const struct kp_node *a, const struct kp_brk *at, double r, int f,
 	return d + a->demerits;
 }
 
+/* The line from a of ratio r shared between its spaces and, when it
+ * may expand its glyphs by ex, its glyphs: up to a ratio of 1 both take
+ * r of their stretch or shrink, beyond it the glyphs stay at their
+ * bound and the spaces take the rest.  Into n's ratio and expand. */
+static void
+line_split(const struct kp_pass *ps, const struct kp_node *a, double r,
+    double ex, struct kp_node *n)
+{
+	double st = ps->sum.st - a->after.st;
+
+	n->ratio = r;
+	n->expand = 0;
+	/* A line that ends with a glue that fills it (a paragraph's last,
+	 * one before a hard break) is set at its natural width. */
+	if (ex <= 0 || (r >= 0 && st >= LO_INF / 2))
+		return;
+	n->expand = ps->expand * (r > 1 ? 1 : r < -1 ? -1 : r);
+	if (r > 1 && st < LO_INF / 2)
+		n->ratio = (r * (st + ex) - ex) / st;
+}
+
 /*
  * The best line from any active node to the break at, one candidate per
  * fitness class; nodes too far back to reach it (the line would be
@@ -199,7 +243,7 @@ best_lines(struct kp_pass *ps, const struct kp_brk *at,
 
 	for (size_t ai = 0; ai < k->na; ) {
 		struct kp_node *a = &k->nodes[k->act[ai]];
-		double	r = line_ratio(ps, a, at), d;
+		double	ex, r = line_ratio(ps, a, at, &ex), d;
 		int	f, stub;
 
 		if (r < -1 || at->pen <= -PEN_INF) {
@@ -223,7 +267,7 @@ best_lines(struct kp_pass *ps, const struct kp_brk *at,
 			cand[f].flagged = at->flagged;
 			cand[f].stub = stub;
 			cand[f].demerits = d;
-			cand[f].ratio = r;
+			line_split(ps, a, r, ex, &cand[f]);
 			cand[f].prev = a - k->nodes;
 		}
 		if (d < mind)
@@ -253,9 +297,9 @@ try_break(struct kp_pass *ps, const struct kp_brk *at)
 		/* No feasible line at all: force one. */
 		if (ps->tol < LO_INF || ps->last_dead < 0)
 			return -1;
-		struct kp_node n = { at->pos, 1, at->flagged, 0, { 0, 0, 0, 0 },
-		    k->nodes[ps->last_dead].demerits + LO_INF, -1,
-		    ps->last_dead };
+		struct kp_node n = { at->pos, 1, at->flagged, 0,
+		    { 0, 0, 0, 0, 0 }, k->nodes[ps->last_dead].demerits +
+		    LO_INF, -1, 0, ps->last_dead };
 		after_break(ps->p, at->pos, &ps->sum, &n);
 		activate(k, add_node(k, n));
 	}
@@ -285,8 +329,9 @@ static int
 kp_pass(struct kp_state *k, const struct lo_par *p, double width,
     int ragged, double tol, long *best)
 {
-	struct kp_pass	ps = { k, p, width, tol, ragged, { 0, 0, 0, 0 }, -1 };
-	struct kp_node	start = { 0, 1, 0, 0, { 0, 0, 0, 0 }, 0, 0, -1 };
+	struct kp_pass	ps = { k, p, width, tol, ragged,
+			    ragged ? 0 : k->expand, { 0, 0, 0, 0, 0 }, -1 };
+	struct kp_node	start = { 0, 1, 0, 0, { 0, 0, 0, 0, 0 }, 0, 0, 0, -1 };
 
 	k->nn = k->na = 0;
 	activate(k, add_node(k, start));
@@ -297,6 +342,8 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 
 		if (it->type == IT_BOX) {
 			ps.sum.w += it->w;
+			if (it->image == NULL)
+				ps.sum.ex += it->w;
 			continue;
 		}
 		if (it->type == IT_GLUE) {
@@ -333,9 +380,15 @@ kp_new(void)
 	return xcalloc(1, sizeof(struct kp_state));
 }
 
+void
+kp_set_expansion(struct kp_state *k, double expand)
+{
+	k->expand = expand > 0 ? expand : 0;
+}
+
 size_t
 kp_break(struct kp_state *k, const struct lo_par *p, double width,
-    int ragged, size_t **breaks, double **ratios)
+    int ragged, size_t **breaks, double **ratios, double **expands)
 {
 	long		 best = -1, i;
 	size_t		 n = 0, j;
@@ -350,11 +403,15 @@ kp_break(struct kp_state *k, const struct lo_par *p, double width,
 		n++;
 	*breaks = xmalloc((n + 1) * sizeof(**breaks));
 	*ratios = xmalloc((n + 1) * sizeof(**ratios));
+	if (expands != NULL)
+		*expands = xmalloc((n + 1) * sizeof(**expands));
 	j = n;
 	for (i = best; i > 0; i = k->nodes[i].prev) {
 		j--;
 		(*breaks)[j] = k->nodes[i].pos;
 		(*ratios)[j] = k->nodes[i].ratio;
+		if (expands != NULL)
+			(*expands)[j] = k->nodes[i].expand;
 	}
 	return n;
 }

@@ -14,11 +14,18 @@ struct kp_state;
 struct kp_state	*kp_new(void);
 void		 kp_free(struct kp_state *);
 
+/* The bound of font expansion for the paragraphs that follow, a share
+ * of a glyph's width (0.02: 2 % wider or narrower); 0 turns it off.
+ * Ragged text is never expanded. */
+void	kp_set_expansion(struct kp_state *, double expand);
+
 /* Break p into lines of the given width.  *breaks receives the item
  * indices of the chosen breakpoints (the last is the paragraph's final
- * forced break), *ratios each line's adjustment ratio; both are the
- * caller's to free.  Returns the number of lines. */
+ * forced break), *ratios each line's adjustment ratio of its spaces,
+ * *expands (unless expands is NULL) its glyphs' expansion, a share of
+ * their width; all are the caller's to free.  Returns the number of
+ * lines. */
 size_t	kp_break(struct kp_state *, const struct lo_par *p, double width,
-	    int ragged, size_t **breaks, double **ratios);
+	    int ragged, size_t **breaks, double **ratios, double **expands);
 
 #endif

@@ -18,6 +18,7 @@
 #include "context.h"
 #include "util/diag.h"
 #include "model/doc.h"
+#include "model/style.h"
 #include "inline.h"
 #include "linebreak.h"
 #include "metrics.h"
@@ -188,6 +189,7 @@ struct line_setter {
 	long		 open;		/* its op index, or -1 */
 	long		 lastlink;	/* the last link op, or -1 */
 	double		 base, lineh;
+	float		 hscale;	/* the line's glyph scale, 0 for 1 */
 	int		 marked;	/* the last box drawn was marked */
 	int		 anchors;	/* the line holds an anchor */
 };
@@ -335,6 +337,7 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 		o->lw = b->rise;	/* only for merging */
 		o->rtl = b->level & 1;
 		o->tag = b->tagnode;
+		o->hscale = setter->hscale;
 		buf_put(setter->text, b->s, b->len);
 		setter->open = (long)(ops->n - 1);
 		/* A rule is drawn per box; a right-to-left box is an op of
@@ -437,32 +440,58 @@ line_images(const struct lo_par *p, size_t s, size_t b, double base,
 	}
 }
 
-/* Set the line of items [s, b) with adjustment ratio r into setter's
- * ops: the natural width first, for the alignment, then each item from
- * the left, in visual order when the paragraph has right-to-left text. */
+/* The box it drawn on a line whose glyphs are scaled by 1 + e: a copy
+ * as wide as drawn in *tmp, or it itself (a picture keeps its size). */
+static const struct lo_item *
+scaled_box(const struct lo_item *it, double e, struct lo_item *tmp)
+{
+	if (e == 0 || it->image != NULL)
+		return it;
+	*tmp = *it;
+	tmp->w = it->w * (1 + e);
+	return tmp;
+}
+
+/* The last text op of the line so far, which the drawn hyphen ended. */
+static void
+mark_hyphen(struct lo_ops *ops)
+{
+	for (size_t i = ops->n; i-- > 0; )
+		if (ops->op[i].type == LO_TEXT) {
+			ops->op[i].hyphen = 1;
+			return;
+		}
+}
+
+/* Set the line of items [s, b) with adjustment ratio r of its spaces and
+ * expansion e of its glyphs into setter's ops: the natural width first,
+ * for the alignment, then each item from the left, in visual order when
+ * the paragraph has right-to-left text. */
 static void
 set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
-    size_t b, double r, double x, double width, int align, int ragged,
-    struct line_order *lo)
+    size_t b, double r, double e, double x, double width, int align,
+    int ragged, struct line_order *lo)
 {
 	const struct lo_item *lastbox = NULL, *hbox = NULL;
+	struct lo_item tmp;
 	int	 hyph = p->it[b].type == IT_PEN && p->it[b].flag;
 	double	 nat = 0, xx, gap = 0;
 	size_t	 i, k, m;
 
 	if (ragged || align != AL_NONE || r > MAX_SET_RATIO || r < -1)
-		r = 0;
+		r = e = 0;
+	setter->hscale = e != 0 ? (float)(1 + e) : 0;
 	for (i = s; i < b; i++) {
 		const struct lo_item *it = &p->it[i];
 
 		if (it->type == IT_BOX) {
-			nat += it->w;
+			nat += scaled_box(it, e, &tmp)->w;
 			hbox = it;
 		} else if (it->type == IT_GLUE && it->st < LO_INF / 2)
 			nat += it->w + (r >= 0 ? r * it->st : r * it->sh);
 	}
 	if (hyph)
-		nat += p->it[b].w;
+		nat += p->it[b].w * (1 + e);
 	hyph = hyph && hbox != NULL;
 	xx = line_start(x, width, nat, align, lo->base == 1);
 	m = lo->base >= 0 ? visual_order(p, s, b, hyph, lo) : b - s + hyph;
@@ -478,16 +507,20 @@ set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
 
 			h.s = "-";
 			h.len = 1;
-			h.w = it->w;
+			h.w = it->w * (1 + e);
 			h.face = it->face;
 			h.link = NULL;
 			h.tagnode = lastbox != NULL ? lastbox->tagnode : NULL;
+			h.image = NULL;
 			draw_box(setter, &h, xx, 0);
+			mark_hyphen(setter->ops);
 			xx += h.w;
 			gap = 0;
 		} else if (it->type == IT_BOX) {
-			draw_box(setter, it, xx, lastbox ? gap : 0);
-			xx += it->w;
+			const struct lo_item *sb = scaled_box(it, e, &tmp);
+
+			draw_box(setter, sb, xx, lastbox ? gap : 0);
+			xx += sb->w;
 			lastbox = it;
 			gap = 0;
 		} else if (it->type == IT_GLUE && it->st < LO_INF / 2) {
@@ -504,7 +537,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
     double width, double size, int align, int ragged)
 {
 	size_t	*brk, nl, s = 0;
-	double	*ratio, lineh = size * c->lead, base;
+	double	*ratio, *expand, lineh = size * c->lead, base;
 	struct buf	 text;
 	struct line_setter setter;
 	struct line_order lo = { NULL, NULL, NULL, NULL, -1 };
@@ -514,14 +547,19 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	/* Levels before the breaks: a level does not depend on them. */
 	lo.base = bidi_levels(c, p);
 	split_wide(c, p, width);
+	/* Justified text only: a ragged or centred line has no reason to
+	 * change its letters' width (code blocks are not set here). */
+	kp_set_expansion(c->kp, ragged || align != AL_NONE ? 0 :
+	    c->st->pdf.expansion / 100);
 	nl = kp_break(c->kp, p, width, ragged || align != AL_NONE, &brk,
-	    &ratio);
+	    &ratio, &expand);
 	if (nl == 0) {
 		/* Cannot happen once split_wide ran; one line, clipped. */
 		brk = xrealloc(brk, sizeof(*brk));
 		ratio = xrealloc(ratio, sizeof(*ratio));
+		expand = xrealloc(expand, sizeof(*expand));
 		brk[0] = p->n - 1;
-		ratio[0] = 0;
+		ratio[0] = expand[0] = 0;
 		nl = 1;
 	}
 	if (lo.base >= 0) {
@@ -551,8 +589,8 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		e->h = lineh + up + down;
 		setter.base = base + up;
 		setter.lineh = e->h;
-		set_line(&setter, p, s, b, ratio[l], x, width, align, ragged,
-		    &lo);
+		set_line(&setter, p, s, b, ratio[l], expand[l], x, width,
+		    align, ragged, &lo);
 		close_run(&setter);
 		ops_pool(c->pool, &e->ops, setter.ops);
 		e->has_anchor = setter.anchors;
@@ -566,6 +604,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	buf_free(&text);
 	free(brk);
 	free(ratio);
+	free(expand);
 	return (int)nl;
 }
 
