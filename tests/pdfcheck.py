@@ -98,7 +98,8 @@ def order(dump, pdftxt):
         # A footnote's marker is glued to the word it follows ("text1").
         toks = [t if t in vocab or re.sub(r'\d+$', '', t) not in vocab
                 else re.sub(r'\d+$', '', t) for t in words(line)]
-        hyph = line.rstrip().endswith('-')
+        # A hyphen the breaker drew reads as a soft one (U+00AD).
+        hyph = line.rstrip().endswith(('-', '\u00ad'))
         if out and toks and out[-1][1]:
             last = out[-1][0]
             if last + toks[0] in vocab or last + toks[0] in prefixes:

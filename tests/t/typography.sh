@@ -114,6 +114,111 @@ PY
 	within "typography-code-line-hole" "$gap" 0 1
 fi
 
+# ---- font expansion ----------------------------------------------------
+# Option descriptions thick with inline code, as an API reference has
+# them: many a line is followed by a name that cannot come up and cannot
+# break, and needs more stretch or shrink than its spaces have.  Glyphs
+# drawn up to 2 % wider or narrower (pdf.expansion, Tz) mend most: 5.3 %
+# loose lines before, under 2 % with it.
+# tzops PDF: "SIZE TZ" for each TJ, with the horizontal scale in force.
+tzops() {
+	qpdf --qdf --object-streams=disable "$1" - 2>/dev/null | python3 -c '
+import re, sys
+tz, size = 100.0, 0.0
+for line in sys.stdin.buffer:
+    if line.startswith(b"stream"):
+        tz = 100.0          # each content stream starts at 100 %
+    for m in re.finditer(rb"(-?[\d.]+) Tz\b|/\S+ ([\d.]+) Tf\b|\bTJ\b", line):
+        if m.group(1):
+            tz = float(m.group(1))
+        elif m.group(2):
+            size = float(m.group(2))
+        else:
+            print("%g %g" % (size, tz))
+'
+}
+if pdf expansion tests/cases/typography-expansion.md; then
+	$M -v --em 11 "$S/expansion.pdf" >"$S/expansion.m"
+	within "typography-loose:expansion" "$(value loose-pct "$S/expansion.m")" 0 2
+	tzops "$S/expansion.pdf" >"$S/expansion.tz"
+	# Body text (11 pt) expanded, within the bound; the listing (8.2 pt)
+	# and the table's ragged cells (9 pt) never.
+	got=$(awk '$1 == 11 && $2 != 100 { n++ }
+	    $2 < 98 || $2 > 102 { out++ }
+	    $1 != 11 && $2 != 100 { code++ }
+	    END { printf "%d %d %d", n, out, code }' "$S/expansion.tz")
+	case $got in
+	"0 "*) fail "typography-expansion-drawn" "no expanded line (Tz): $got" ;;
+	*" 0 0") pass "typography-expansion-drawn (${got%% *} runs, within 98-102 %)" ;;
+	*) fail "typography-expansion-drawn" "expanded, beyond the bound, in code or cells: $got" ;;
+	esac
+	# Copying and searching see the words as written: no space opened
+	# inside a word, no two words run together.
+	pdftotext -raw "$S/expansion.pdf" "$S/expansion.txt"
+	if python3 - "$S/expansion.txt" tests/cases/typography-expansion.md \
+	    >"$S/expansion.words" <<'PY'
+import re, sys
+lines = [re.findall(r"[\w']+", l) for l in open(sys.argv[1],
+         encoding='utf-8').read().replace('\u00ad\n', '').split('\n')]
+src = set(re.findall(r"[\w']+", open(sys.argv[2], encoding='utf-8').read()))
+# Page numbers aside; a name in code broken at a line's end (forceKill /
+# AfterDelay) is whole again with a next line's first word (the page's
+# foot may come between).
+ends = lambda i: [l[-1] for l in lines[max(i - 3, 0):i] if l]
+starts = lambda i: [l[0] for l in lines[i + 1:i + 4] if l]
+bad = set()
+for i, ws in enumerate(lines):
+    for j, w in enumerate(ws):
+        if w in src or w.isdigit() or \
+           (j == len(ws) - 1 and any(w + n in src for n in starts(i))) or \
+           (j == 0 and any(p + w in src for p in ends(i))):
+            continue
+        bad.add(w)
+bad = sorted(bad)
+print(' '.join(bad[:10]))
+sys.exit(1 if bad else 0)
+PY
+	then pass "typography-expansion-words"
+	else fail "typography-expansion-words" "$(cat "$S/expansion.words")"
+	fi
+	# pdf.expansion: 0 turns it off.
+	printf 'pdf:\n  expansion: 0\n' >"$S/noexp.yaml"
+	if pdf noexp tests/cases/typography-expansion.md -s "$S/noexp.yaml"; then
+		same "typography-expansion-off" \
+		    "$(tzops "$S/noexp.pdf" | awk '$2 != 100' | wc -l)" 0
+	fi
+fi
+
+# ---- hyphens the line breaker draws ------------------------------------
+# A soft hyphen to a reader (ISO 32000-1 14.8.2.2.3: ActualText U+00AD),
+# so that it is told from an author's own: poppler gives U+00AD at the
+# line's end, and without it and the line break each word is whole.
+# (poppler joins lines only after a "-", so plain pdftotext keeps the
+# two halves on two lines; Acrobat and PDFium join them.)
+if pdf hyphens tests/cases/typography-hyphens.md; then
+	pdftotext -raw "$S/hyphens.pdf" "$S/hyphens.txt"
+	if python3 - "$S/hyphens.txt" tests/cases/typography-hyphens.md \
+	    >"$S/hyphens.out" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+src = open(sys.argv[2], encoding='utf-8').read()
+soft = text.count('\u00ad\n')
+words = set(re.findall(r'[\w-]+', src))
+# An author's hyphen at a line's end stays one: "hardware-" / "software".
+joined = text.replace('\u00ad\n', '').replace('-\n', '-')
+bad = sorted({w for w in re.findall(r'[\w-]+', joined)
+              if w not in words and not w.isdigit()})
+# A line may end in a hyphen only where the author wrote one.
+bad += [l for l in text.split('\n') if re.search(r'[a-z]-$', l) and
+        not re.search(re.escape(l.split()[-1]) + r'\w', src)]
+print('%d soft hyphens; not in the source: %s' % (soft, ' '.join(bad[:8])))
+sys.exit(0 if soft >= 4 and not bad else 1)
+PY
+	then pass "typography-drawn-hyphen-soft ($(cut -d';' -f1 "$S/hyphens.out"))"
+	else fail "typography-drawn-hyphen-soft" "$(cat "$S/hyphens.out")"
+	fi
+fi
+
 # ---- stubs a looser line avoids ----------------------------------------
 # Short paragraphs whose last word would be split: the first pass's
 # tolerance hid every way around the stub, so its demerits never acted.

@@ -33,6 +33,7 @@ static struct lo_par	 p;
 static size_t		 nbrk;
 static size_t		*brk;
 static double		*ratio;
+static double		*expand;	/* each line's glyph expansion */
 
 static void
 glue(double w, double st, double sh)
@@ -78,7 +79,8 @@ breaks(double width, int ragged, const size_t *want, size_t n)
 {
 	free(brk);
 	free(ratio);
-	nbrk = kp_break(k, &p, width, ragged, &brk, &ratio, NULL);
+	free(expand);
+	nbrk = kp_break(k, &p, width, ragged, &brk, &ratio, &expand);
 	if (nbrk != n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
@@ -171,8 +173,41 @@ main(void)
 	CHECK("a hyphen before a last line that is no stub is kept",
 	    breaks(50, 0, (const size_t[]){ 7, 14 }, 2));
 
+	/* Font expansion of 2 %: a line's boxes add 0.02 of their width to
+	 * its stretch and shrink.  At 48.5 four words (55, 40 of them
+	 * boxes) need 6.5 of shrink, more than their spaces' 6: without
+	 * expansion ten words break 3 + 3 + 3 + 1 (each full line
+	 * stretched by 8.5 of 6).  With it they have 6.8 (ratio -6.5/6.8,
+	 * demerits (10 + 87)^2 each) and beat three lines of ratio 8.5/6.6
+	 * (demerits (10 + 214)^2 each): 4 + 4 + 2, the glyphs narrowed by
+	 * 0.02 of the ratio. */
+	para(TEN_WORDS);
+	CHECK("expansion off: ten words break 3 + 3 + 3 + 1 at 48.5",
+	    breaks(48.5, 0, (const size_t[]){ 5, 11, 17, 20 }, 4) &&
+	    near(expand[0], 0));
+	kp_set_expansion(k, 0.02);
+	CHECK("expansion: the shrink it adds lets four words share a line",
+	    breaks(48.5, 0, (const size_t[]){ 7, 15, 20 }, 3) &&
+	    near(ratio[0], -6.5 / 6.8) && near(expand[0], -0.02 * 6.5 / 6.8));
+	CHECK("expansion: the last line is set as it is",
+	    near(expand[2], 0));
+	/* A line looser than a ratio of 1 keeps its glyphs at the bound
+	 * and puts the rest into its spaces: "10 10 10" at 48.5 is 8.5
+	 * short, the glyphs take 0.6 of it and the spaces 7.9 of their 6. */
+	para("10 _ 10 _ 10 _ 30 |");
+	CHECK("expansion: a loose line's glyphs stay at the bound",
+	    breaks(48.5, 0, (const size_t[]){ 5, 8 }, 2) &&
+	    near(expand[0], 0.02) && near(ratio[0], 7.9 / 6));
+	/* Ragged text is never expanded. */
+	para(TEN_WORDS);
+	CHECK("expansion: never in ragged text",
+	    breaks(50, 1, (const size_t[]){ 5, 11, 17, 20 }, 4) &&
+	    near(expand[0], 0) && near(expand[1], 0));
+	kp_set_expansion(k, 0);
+
 	free(brk);
 	free(ratio);
+	free(expand);
 	par_free(&p);
 	kp_free(k);
 	return check_failed;
