@@ -129,16 +129,20 @@ chapter(struct book *b, const struct node *link, int depth, int unparted)
 	free(title);
 }
 
-/* Every link of a paragraph (prefix and suffix chapters). */
-static void
+/* Every link of a paragraph (prefix and suffix chapters); returns how
+ * many it holds. */
+static int
 links(struct book *b, const struct node *par, int depth, int unparted)
 {
 	const struct node *n = NULL;
-	int entering;
+	int entering, found = 0;
 
 	while ((n = doc_next(par, (struct node *)n, &entering)) != NULL)
-		if (entering && n->type == N_LINK)
+		if (entering && n->type == N_LINK) {
 			chapter(b, n, depth, unparted);
+			found++;
+		}
+	return found;
 }
 
 /* A list of numbered chapters, nesting by depth; iterative, since a
@@ -188,9 +192,15 @@ summary(struct book *b)
 			t = doc_text_dup(n, 0);
 			add(b, NULL, NULL, t, 0, n->line, 0);
 			free(t);
-		} else if (n->type == N_PARAGRAPH)
-			/* Prefix and suffix chapters belong to no part. */
-			links(b, n, 0, 1);
+		} else if (n->type == N_PARAGRAPH) {
+			/* Prefix and suffix chapters belong to no part.
+			 * Text of its own (a part's introduction) has no
+			 * place in a summary, in mdBook either. */
+			if (links(b, n, 0, 1) == 0)
+				diag_warn(b->summary, n->line, "text without "
+				    "a chapter link is no part of the book; "
+				    "it is left out");
+		}
 		else if (n->type == N_LIST)
 			list(b, n, 0);
 	}

@@ -340,6 +340,20 @@ PY
 	fi
 fi
 
+# A part cannot have text of its own: SUMMARY.md lists chapters, and
+# mdBook ignores anything else.  Text after a part's title is left out
+# with a warning, not silently.
+cp -r tests/books/mdbook "$S/parttext"
+sed -i 's/^# Building$/# Building\n\nHow the house goes up./' \
+    "$S/parttext/src/SUMMARY.md"
+"$QUIRE" -t pdf -o "$S/parttext.pdf" "$S/parttext" 2>"$S/parttext.err"
+if grep -q 'SUMMARY.md:7: warning: text without a chapter link' \
+    "$S/parttext.err"; then
+	pass "typography-part-text-warned"
+else
+	fail "typography-part-text-warned" "$(head -c 200 "$S/parttext.err")"
+fi
+
 # A compound breaks only at its own hyphens: "time-to-mar-" / "ket." is
 # refused (the seed's last paragraph set it so before).
 if [ -f "$S/seed.pdf" ]; then
