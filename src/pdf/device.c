@@ -329,13 +329,10 @@ op_hscale(const struct lo_op *o)
 	return o->hscale > 0 ? o->hscale : 1;
 }
 
-/*
- * An op's text as the inside of a TJ string: plain runs glyph by glyph,
+/* An op's text as the inside of a TJ string: plain runs glyph by glyph,
  * the runs segment.h marks for shaping through HarfBuzz.  A hyphen the
  * line breaker drew is marked content whose ActualText is a soft hyphen
- * (U+00AD), as tagged PDF asks (ISO 32000-1, 14.8.2.2.3): it is no part
- * of the word a reader copies.
- */
+ * (U+00AD), as ISO 32000-1 14.8.2.2.3 asks: no part of the word. */
 static void
 codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 {
@@ -409,6 +406,26 @@ emoji_text(struct buf *b, HPDF_Page p, HPDF_Font f, struct pdf_fonts *fs,
 	pdf_fonts_codes(fs, face, " ", 1, b);
 	buf_puts(b, ")] TJ\nEMC\n100 Tz\n");
 	return 0;
+}
+
+/* The horizontal scale (Tz: font expansion, linebreak.c) and the colour
+ * of an op's text, written when they change. */
+static void
+text_look(struct buf *b, const struct lo_op *o, double *scale,
+    uint32_t *rgb)
+{
+	if (op_hscale(o) != *scale) {
+		*scale = op_hscale(o);
+		put_num(b, *scale * 100);
+		buf_puts(b, " Tz\n");
+	}
+	if (o->rgb != *rgb) {
+		put_num(b, ((o->rgb >> 16) & 255) / 255.0);
+		put_num(b, ((o->rgb >> 8) & 255) / 255.0);
+		put_num(b, (o->rgb & 255) / 255.0);
+		buf_puts(b, " rg\n");
+		*rgb = o->rgb;
+	}
 }
 
 /*
@@ -493,20 +510,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 				curface = o->face;
 				cursize = o->size;
 			}
-			if (op_hscale(o) != curscale) {
-				/* Font expansion: the line's glyphs drawn
-				 * wider or narrower (linebreak.c). */
-				curscale = op_hscale(o);
-				put_num(&b, curscale * 100);
-				buf_puts(&b, " Tz\n");
-			}
-			if (o->rgb != currgb) {
-				put_num(&b, ((o->rgb >> 16) & 255) / 255.0);
-				put_num(&b, ((o->rgb >> 8) & 255) / 255.0);
-				put_num(&b, (o->rgb & 255) / 255.0);
-				buf_puts(&b, " rg\n");
-				currgb = o->rgb;
-			}
+			text_look(&b, o, &curscale, &currgb);
 			y = ph - o->y;
 			buf_puts(&b, "1 0 0 1");
 			put_num(&b, o->x);
