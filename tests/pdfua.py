@@ -7,6 +7,8 @@ checked as a validator would (veraPDF is not packaged in Debian).
 usage: pdfua.py FILE.pdf...          one line per file: "ok FILE" or
                                      "FILE: what is wrong" (several);
                                      exit 1 when any file fails
+       pdfua.py --from LIST          the same for the files LIST names,
+                                     one a line (tests/run PDFUA_ALL=1)
        pdfua.py --drop-artifact IN OUT
                                      OUT is IN with its first artifact's
                                      BMC/EMC pair removed (its drawing
@@ -190,9 +192,10 @@ class Checker:
                 self.kid(e, it, pg, claims, stack)
         self.nelems = count
         for e in self.links:
-            if self.has_objr(e) and not self.has_content(e, 0):
+            if self.has_objr(e) and not self.has_content(e, 0) and \
+                    "/Alt" not in e:
                 self.err("a Link holding only its annotation, not the "
-                         "link's text")
+                         "link's text (nor an /Alt)")
                 break
         return claims
 
@@ -427,8 +430,12 @@ def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
+    paths = argv[1:]
+    if len(argv) == 3 and argv[1] == "--from":
+        with open(argv[2], encoding="utf-8") as f:
+            paths = [line.rstrip("\n") for line in f if line.strip()]
     rc = 0
-    for path in argv[1:]:
+    for path in paths:
         errs = Checker(path).run()
         if errs:
             rc = 1

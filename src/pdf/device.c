@@ -571,12 +571,11 @@ tag_link(struct marks *mk, HPDF_Page p, const struct lo_page *pg,
 	struct haru_dict *ad = haru_annot_dict(a);
 	char		  buf[MAX_TEXTSTRING + 1];
 	int		  el = op_mark(mk, pg, run, o);
-	long		  sp = tag_annot(mk->t, el >= 0 ? el : 0, mk->page, seq,
-			    haru_obj_number(ad));
-
-	haru_dict_int(ad, "StructParent", sp);
 	const char	 *s = clip(m != NULL && m->title != NULL ? m->title :
 			    o->str[0] == '#' ? o->str + 1 : o->str, buf);
+
+	haru_dict_int(ad, "StructParent", tag_annot(mk->t, el >= 0 ? el : 0,
+	    mk->page, seq, haru_obj_number(ad), s));
 
 	/* An address is ASCII: a literal string is a quarter of the
 	 * size of the UTF-16 a title may need. */

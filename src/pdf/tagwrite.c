@@ -118,6 +118,26 @@ kid(struct buf *b, const struct tag_tree *t, const struct tag_elem *e,
 	}
 }
 
+/*
+ * Whether an element's /Alt is written: a Figure's always; a Link's
+ * (its annotation's description) only when the Link holds nothing but
+ * the annotation, its picture being decoration.  Such a link is what
+ * WCAG calls a functional image: the reader must hear where it leads,
+ * and the picture's file name would tell nothing (WCAG F30).  A Link
+ * with text or a described picture is read by those, and an /Alt would
+ * hide them (an /Alt replaces an element's content).
+ */
+static int
+alt_needed(const struct tag_elem *e)
+{
+	if (strcmp(e->type, "Link") != 0)
+		return 1;
+	for (size_t j = 0; j < e->nkids; j++)
+		if (e->kids[j].kind != TK_OBJR)
+			return 0;
+	return 1;
+}
+
 static void
 element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
     long root)
@@ -144,7 +164,7 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
 		kid(b, t, e, &e->kids[j], num, mcids);
 	if (e->nkids != 1)
 		buf_putc(b, ']');
-	if (e->alt != NULL) {
+	if (e->alt != NULL && alt_needed(e)) {
 		buf_puts(b, "/Alt");
 		text_string(b, e->alt);
 	}
