@@ -19,7 +19,6 @@
  */
 #include "haruint.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -224,11 +223,21 @@ static const char *
 object_text(const unsigned char *p, size_t from, size_t to, HPDF_UINT i,
     size_t *len)
 {
-	char	 head[32];
-	size_t	 hl = (size_t)snprintf(head, sizeof(head), "%u 0 obj\n", i);
+	char	 head[32], *q = head + sizeof(head);
+	size_t	 hl;
 	static const char tail[] = "\nendobj\n";
 
-	if (to < from + hl + sizeof(tail) - 1 || memcmp(p + from, head, hl) ||
+	/* "i 0 obj\n" by hand: snprintf per object was most of the
+	 * repacking's own cost. */
+	q -= 7;
+	memcpy(q, " 0 obj\n", 7);
+	do {
+		*--q = (char)('0' + i % 10);
+		i /= 10;
+	} while (i > 0);
+	hl = (size_t)(head + sizeof(head) - q);
+
+	if (to < from + hl + sizeof(tail) - 1 || memcmp(p + from, q, hl) ||
 	    memcmp(p + to - (sizeof(tail) - 1), tail, sizeof(tail) - 1))
 		return NULL;
 	*len = to - from - hl - (sizeof(tail) - 1);
