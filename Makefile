@@ -149,7 +149,7 @@ FORCE:
 check: test-deps
 	@$(MAKE) --no-print-directory build
 	@$(MAKE) --no-print-directory publish
-	@QUIRE=$(BUILD)/quire BUILD=$(BUILD) tests/run
+	@PDFUA_ALL=1 QUIRE=$(BUILD)/quire BUILD=$(BUILD) tests/run
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all

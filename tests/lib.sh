@@ -37,6 +37,14 @@ fi
 export QUIRE_OFFLINE=1
 export XDG_CACHE_HOME=$TMPROOT/cache
 
+# pdfua_exempt FILE WHY: FILE is a PDF this script makes untagged or
+# broken on purpose; the check of every PDF the suite makes (tests/run
+# with PDFUA_ALL=1) leaves it out and says why.  Any other PDF left
+# under $TMPROOT when the script ends is checked with tests/pdfua.py.
+pdfua_exempt() {
+	printf '%s\t%s\n' "$(realpath -m "$1")" "$2" >>"$TMPROOT/pdfua-exempt"
+}
+
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1: ${2:-}"; }
 # skip NAME WHY : a check not made, and why.  Only for what is genuinely

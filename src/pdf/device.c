@@ -101,10 +101,11 @@ mark_to(struct marks *m, struct buf *b, int want, size_t seq)
 {
 	if (m->t == NULL || want == m->cur)
 		return;
+	/* Lengths by hand: one of these per line of text or mark. */
 	if (m->cur != MK_NONE)
-		buf_puts(b, "EMC\n");
+		buf_put(b, "EMC\n", 4);
 	if (want == MK_ART)
-		buf_puts(b, "/Artifact BMC\n");
+		buf_put(b, "/Artifact BMC\n", 14);
 	else if (want >= 0) {
 		char	 s[16], *q = s + sizeof(s);
 		unsigned mcid = (unsigned)tag_mcid(m->t, want, m->page, seq);
@@ -116,9 +117,9 @@ mark_to(struct marks *m, struct buf *b, int want, size_t seq)
 		} while (mcid > 0);
 		buf_putc(b, '/');
 		buf_puts(b, m->t->e[want].type);
-		buf_puts(b, " <</MCID ");
+		buf_put(b, " <</MCID ", 9);
 		buf_put(b, q, (size_t)(s + sizeof(s) - q));
-		buf_puts(b, ">> BDC\n");
+		buf_put(b, ">> BDC\n", 7);
 	}
 	m->cur = want;
 }
@@ -606,12 +607,11 @@ tag_link(struct marks *mk, HPDF_Page p, const struct lo_page *pg,
 	struct haru_dict *ad = haru_annot_dict(a);
 	char		  buf[MAX_TEXTSTRING + 1];
 	int		  el = op_mark(mk, pg, run, o);
-	long		  sp = tag_annot(mk->t, el >= 0 ? el : 0, mk->page, seq,
-			    haru_obj_number(ad));
-
-	haru_dict_int(ad, "StructParent", sp);
 	const char	 *s = clip(m != NULL && m->title != NULL ? m->title :
 			    o->str[0] == '#' ? o->str + 1 : o->str, buf);
+
+	haru_dict_int(ad, "StructParent", tag_annot(mk->t, el >= 0 ? el : 0,
+	    mk->page, seq, haru_obj_number(ad), s));
 
 	/* An address is ASCII: a literal string is a quarter of the
 	 * size of the UTF-16 a title may need. */

@@ -479,7 +479,8 @@ tag_mcid(struct tag_tree *t, int el, int page, size_t seq)
 }
 
 long
-tag_annot(struct tag_tree *t, int parent, int page, size_t seq, long annot)
+tag_annot(struct tag_tree *t, int parent, int page, size_t seq, long annot,
+    const char *desc)
 {
 	struct tag_kid	 k;
 	/* The link's own Link when its text made one (tag.c's walk), else
@@ -493,6 +494,8 @@ tag_annot(struct tag_tree *t, int parent, int page, size_t seq, long annot)
 	k.obj = annot;
 	k.key = key_of(page, seq);
 	kid_push(&t->e[el], &k);
+	if (desc != NULL && *desc != '\0' && t->e[el].alt == NULL)
+		t->e[el].alt = xstrdup(desc);
 	if (t->nannots == t->capannots) {
 		t->capannots = t->capannots ? 2 * t->capannots : 16;
 		t->annot_elem = xrealloc(t->annot_elem, t->capannots *

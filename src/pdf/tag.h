@@ -51,7 +51,8 @@ enum tag_scope { SCOPE_NONE, SCOPE_COLUMN, SCOPE_ROW };
 struct tag_elem {
 	const char	*type;		/* a standard structure type */
 	int		 parent;	/* -1 for the Document */
-	char		*alt;		/* Figure: /Alt; malloc'd or NULL */
+	char		*alt;		/* Figure: /Alt (a Link: the description
+				   its annotation has); malloc'd or NULL */
 	const char	*lang;		/* /Lang: the model's, or NULL */
 	/* First among its parent's kids wherever it was drawn: a note's
 	 * number, drawn after its first line. */
@@ -92,9 +93,12 @@ int	tag_find(const struct tag_tree *, const struct node *n, int role);
  * at op seq of the page's display list: its MCID. */
 int	tag_mcid(struct tag_tree *, int el, int page, size_t seq);
 /* A link annotation on page, drawn at op seq, inside element parent:
- * makes its Link element and returns the annotation's /StructParent. */
+ * makes its Link element and returns the annotation's /StructParent.
+ * desc is what the annotation's /Contents says (its address or the
+ * heading it leads to): the Link's /Alt if nothing else is drawn in it
+ * (a decorative picture's link). */
 long	tag_annot(struct tag_tree *, int parent, int page, size_t seq,
-	    long annot);
+	    long annot, const char *desc);
 /* Orders each element's kids by where they were drawn; an element with
  * nothing drawn is left out (its key stays UINT64_MAX). */
 void	tag_finish(struct tag_tree *);

@@ -23,6 +23,10 @@
 #define QUIRE_VERSION "0"
 #endif
 
+/* A string literal, its length known when compiled: the tree is
+ * hundreds of thousands of short pieces, and strlen on each was felt. */
+#define put_lit(b, s)	buf_put((b), (s), sizeof(s) - 1)
+
 /* " N" or " N 0 R": numbers by hand, since the tree has hundreds of
  * thousands of them and printf's formatting was most of its cost. */
 static void
@@ -52,7 +56,7 @@ text_string(struct buf *b, const char *s)
 	size_t	 n = strlen(s), k;
 	uint32_t cp;
 
-	buf_puts(b, "<FEFF");
+	put_lit(b, "<FEFF");
 	for (; n > 0; s += k, n -= k) {
 		if ((k = utf8_decode(s, n, &cp)) == 0)
 			k = 1, cp = 0xFFFD;
@@ -79,7 +83,7 @@ cell_attrs(struct buf *b, const struct tag_elem *e)
 {
 	if (e->scope == SCOPE_NONE && e->rowspan <= 1 && e->colspan <= 1)
 		return;
-	buf_puts(b, "/A<</O/Table");
+	put_lit(b, "/A<</O/Table");
 	if (e->scope != SCOPE_NONE)
 		buf_puts(b, e->scope == SCOPE_ROW ? "/Scope/Row" :
 		    "/Scope/Column");
@@ -87,7 +91,7 @@ cell_attrs(struct buf *b, const struct tag_elem *e)
 		buf_printf(b, "/RowSpan %d", e->rowspan);
 	if (e->colspan > 1)
 		buf_printf(b, "/ColSpan %d", e->colspan);
-	buf_puts(b, ">>");
+	put_lit(b, ">>");
 }
 
 /* One kid in an element's /K: an MCID on the element's own page as a
@@ -101,21 +105,41 @@ kid(struct buf *b, const struct tag_tree *t, const struct tag_elem *e,
 	else if (c->kind == TK_MCR && c->page == e->page)
 		put_int(b, c->mcid, 0);
 	else if (c->kind == TK_MCR) {
-		buf_puts(b, "<</Type/MCR/Pg");
+		put_lit(b, "<</Type/MCR/Pg");
 		put_int(b, t->pageobj[c->page], 1);
-		buf_puts(b, "/MCID");
+		put_lit(b, "/MCID");
 		put_int(b, c->mcid, 0);
-		buf_puts(b, ">>");
+		put_lit(b, ">>");
 	} else {
-		buf_puts(b, "<</Type/OBJR/Obj");
+		put_lit(b, "<</Type/OBJR/Obj");
 		put_int(b, c->obj, 1);
 		/* The element's /Pg serves when it is the same page. */
 		if (c->page != e->page || !has_pg) {
-			buf_puts(b, "/Pg");
+			put_lit(b, "/Pg");
 			put_int(b, t->pageobj[c->page], 1);
 		}
-		buf_puts(b, ">>");
+		put_lit(b, ">>");
 	}
+}
+
+/*
+ * Whether an element's /Alt is written: a Figure's always; a Link's
+ * (its annotation's description) only when the Link holds nothing but
+ * the annotation, its picture being decoration.  Such a link is what
+ * WCAG calls a functional image: the reader must hear where it leads,
+ * and the picture's file name would tell nothing (WCAG F30).  A Link
+ * with text or a described picture is read by those, and an /Alt would
+ * hide them (an /Alt replaces an element's content).
+ */
+static int
+alt_needed(const struct tag_elem *e)
+{
+	if (strcmp(e->type, "Link") != 0)
+		return 1;
+	for (size_t j = 0; j < e->nkids; j++)
+		if (e->kids[j].kind != TK_OBJR)
+			return 0;
+	return 1;
 }
 
 static void
@@ -130,31 +154,34 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
 	for (size_t j = 0; j < e->nkids && !mcids; j++)
 		mcids = e->kids[j].kind == TK_MCR &&
 		    e->kids[j].page == e->page;
-	buf_puts(b, "<</S/");
+	put_lit(b, "<</S/");
 	buf_puts(b, e->type);
-	buf_puts(b, "/P");
+	put_lit(b, "/P");
 	put_int(b, e->parent < 0 ? root : num[e->parent], 1);
 	if (mcids) {
-		buf_puts(b, "/Pg");
+		put_lit(b, "/Pg");
 		put_int(b, t->pageobj[e->page], 1);
 	}
 	/* A single kid needs no array: most elements have one. */
-	buf_puts(b, e->nkids == 1 ? "/K" : "/K[");
+	if (e->nkids == 1)
+		put_lit(b, "/K");
+	else
+		put_lit(b, "/K[");
 	for (size_t j = 0; j < e->nkids; j++)
 		kid(b, t, e, &e->kids[j], num, mcids);
 	if (e->nkids != 1)
 		buf_putc(b, ']');
-	if (e->alt != NULL) {
-		buf_puts(b, "/Alt");
+	if (e->alt != NULL && alt_needed(e)) {
+		put_lit(b, "/Alt");
 		text_string(b, e->alt);
 	}
 	if (e->lang != NULL && lang_ok(e->lang)) {
-		buf_puts(b, "/Lang(");
+		put_lit(b, "/Lang(");
 		buf_puts(b, e->lang);
 		buf_putc(b, ')');
 	}
 	cell_attrs(b, e);
-	buf_puts(b, ">>");
+	put_lit(b, ">>");
 }
 
 /* The number tree from each page's /StructParents (its MCIDs'
@@ -163,7 +190,7 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
 static void
 parent_tree(struct buf *b, const struct tag_tree *t, const long *num)
 {
-	buf_puts(b, "<</Nums[");
+	put_lit(b, "<</Nums[");
 	for (size_t p = 0; p < t->npages; p++) {
 		if (t->nmcid[p] == 0)
 			continue;
@@ -177,7 +204,7 @@ parent_tree(struct buf *b, const struct tag_tree *t, const long *num)
 		put_int(b, (long)(t->npages + j), 0);
 		put_int(b, num[t->annot_elem[j]], 1);
 	}
-	buf_puts(b, "]>>");
+	put_lit(b, "]>>");
 }
 
 /* The tree's objects, numbered from first (haru_save_with). */

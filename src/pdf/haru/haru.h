@@ -184,9 +184,11 @@ long	haru_obj_number(struct haru_dict *);
  * compressed object streams (PDF 1.5): a structure tree's tens of
  * thousands of small dictionaries would otherwise more than double the
  * file.  libharu writes neither object streams nor cross-reference
- * streams, so they follow its file as an incremental update: the
- * objects, a new version of the catalog (libharu's entries and the
- * caller's), and a cross-reference stream whose /Prev is libharu's
+ * streams, so its saved file is repacked (harupack.c): every object of
+ * libharu's that is not a stream (pages', annotations' and fonts'
+ * dictionaries, destinations, the catalog with the caller's entries)
+ * joins the caller's in the object streams, libharu's streams stay as
+ * they were written, and one cross-reference stream replaces libharu's
  * table.  The i-th object added is number first + i, first being what
  * haru_save_with() hands the function.
  */
@@ -195,7 +197,8 @@ typedef int (*haru_objs_fn)(void *ctx, long first, struct haru_objs *);
 void	haru_objs_add(struct haru_objs *, const char *syntax, size_t len);
 /* Entries (PDF syntax: "/Key value...") for the catalog. */
 void	haru_objs_catalog(struct haru_objs *, const char *entries);
-/* haru_save(), then fn's objects after it (none with fn NULL). */
+/* haru_save(), then, unless fn is NULL, the file repacked with fn's
+ * objects. */
 int	haru_save_with(HPDF_Doc, haru_objs_fn fn, void *ctx,
 	    unsigned char **bytes, size_t *len);
 
