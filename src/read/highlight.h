@@ -62,7 +62,8 @@ const char	*hl_error(void);
  * compiled for Boost.  While hl_factory_check(1) is on, definitions
  * loaded have each list rule's expression compared with the one the
  * library's own factory makes; hl_factory_differs() counts those that
- * differ.
+ * differ.  hl_jit_after(n) has each rule compiled for PCRE2's JIT at its
+ * nth search (1: the first; 0: never).
  */
 void		hl_boost_only(int on);
 int		hl_pcre_reads(const char *boost_regex);
@@ -70,6 +71,7 @@ void		hl_rule_counts(size_t *rules, size_t *on_boost,
 		    size_t *boost_built);
 void		hl_factory_check(int on);
 size_t		hl_factory_differs(void);
+void		hl_jit_after(unsigned n);
 
 /* Free the loaded definitions (at exit, so leak checkers see none). */
 void		hl_release(void);

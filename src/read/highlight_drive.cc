@@ -26,7 +26,31 @@
  *
  * The library's formatters skip empty strings; plain elements (those
  * elements[] does not list) give no span.
+ *
+ * Asking every rule at every token searches the rest of the line again
+ * and again: quadratic in a line's tokens.  A thread remembers, per
+ * rule, where its last search on the current line started and what it
+ * found.  A search from a later start s, not at the line's beginning,
+ * gives the same answer at every position the pattern cannot see before
+ * s from: PCRE2 reports how far back a pattern looks (lookbehinds, and
+ * one character for \b, \B and \A), and only a match starting within
+ * that distance of s is looked for again, with a search that may start
+ * no further (an offset limit), and only where one of the bytes there
+ * can start a match.  So a rule whose last search found its match at
+ * m >= s + lookbehind (or found nothing) has its answer without a
+ * search.  \G, which matches where a search starts, turns this off for
+ * its rule.  A search from a line's beginning is always made afresh,
+ * and a rule none of whose starting bytes (or none of whose required
+ * bytes) the line holds is not searched at all.
+ *
+ * PCRE2 reads a line unless it holds a byte Boost takes for a line
+ * separator (CR, FF, VT, 0x85: PCRE2 would see only LF, and no line
+ * has one); then, and for an expression PCRE2 does not read or a search
+ * it gives up on, the library's own rule answers with Boost.
  */
+#include <algorithm>
+#include <bitset>
+#include <cstdint>
 #include <stdexcept>
 #include <typeinfo>
 
@@ -71,24 +95,163 @@ step_limit(size_t n)
 	return 16 * (n + 1) + 1024;
 }
 
+/* A rule's last search on the current line. */
+struct memo_entry {
+	uint64_t		 gen = 0;	/* the line's; 0: none */
+	size_t			 from = 0;	/* where it started */
+	size_t			 at = 0;	/* where its match starts */
+	bool			 found = false;
+	std::vector<size_t>	 ov;		/* its groups, in the line */
+};
+
+/* Rules beyond this many numbers are not remembered. */
+const size_t		 MEMO_RULES = 1 << 16;
+
+/* PCRE2's JIT reads the subject a vector at a time, and may read a few
+ * bytes on either side of it (within the page: harmless, but valgrind
+ * rightly calls it reading outside the string).  It matches a copy of
+ * the line with zeroed bytes around it instead. */
+const size_t		 PAD = 64;
+
+/* The line a thread reads, and its rules' searches on it. */
+struct line_ctx {
+	std::vector<char>	 padded;
+	const char		*subject = nullptr;	/* in padded */
+	size_t			 n = 0;
+	bool			 plain = false;	/* no separator byte */
+	uint64_t		 gen = 0;	/* tells lines apart */
+	std::bitset<256>	 bytes;		/* those the line holds */
+	std::vector<size_t>	 nonblank;	/* first non-blank from i */
+	std::vector<memo_entry>	 memos;		/* by rule number */
+	std::vector<size_t>	 scratch;	/* a match not remembered */
+
+	void	begin(const std::string &text);
+};
+thread_local line_ctx	 lines;
+
+static bool
+separator(unsigned char c)
+{
+	return c == '\r' || c == '\f' || c == '\v' || c == 0x85;
+}
+
+void
+line_ctx::begin(const std::string &text)
+{
+	n = text.size();
+	plain = true;
+	bytes.reset();
+	for (unsigned char c : text) {
+		bytes.set(c);
+		if (separator(c))
+			plain = false;
+	}
+	padded.assign(PAD + n + PAD, '\0');
+	std::copy(text.begin(), text.end(), padded.begin() + PAD);
+	subject = padded.data() + PAD;
+	gen++;
+	nonblank.resize(n + 1);
+	nonblank[n] = n;
+	for (size_t i = n; i-- > 0; )
+		nonblank[i] = text[i] == ' ' || text[i] == '\t' ?
+		    nonblank[i + 1] : i;
+	/* Every rule this line can meet was numbered before it began. */
+	size_t ids = std::min(hlpcre::rules_numbered(), MEMO_RULES);
+	if (memos.size() < ids)
+		memos.resize(ids);
+}
+
 Driver::Driver(srchilite::HighlightStatePtr automaton) :
-    main(automaton), cur(automaton)
+    main(automaton), cur(automaton), lc(&lines)
 {
 }
 
-/* The class of the current state's default element (the text no rule
- * matched).  The last few states asked are remembered, each held so
- * that its address stays its own. */
-int
-Driver::default_class()
+/* A state's rules, from those remembered or listed now. */
+const Driver::rules &
+Driver::rules_of(const srchilite::HighlightStatePtr &st)
 {
-	for (const auto &d : dflt)
-		if (d.first == cur)
-			return d.second;
-	int cls = hlpcre::element_class(cur->getDefaultElement());
-	dflt[dflt_next] = { cur, cls };
-	dflt_next = (dflt_next + 1) % DEFAULTS;
-	return cls;
+	for (const rules &k : known)
+		if (k.state == st)
+			return k;
+	rules &k = known[known_next];
+	known_next = (known_next + 1) % STATES;
+	k.state = st;
+	k.all.clear();
+	k.ours.clear();
+	for (const srchilite::HighlightRulePtr &rp : st->getRuleList()) {
+		srchilite::HighlightRule *r = rp.get();
+
+		k.all.push_back(r);
+		k.ours.push_back(typeid(*r) == typeid(hlpcre::Rule) ?
+		    static_cast<hlpcre::Rule *>(r) : nullptr);
+	}
+	k.dflt_cls = hlpcre::element_class(st->getDefaultElement());
+	return k;
+}
+
+/* Whether a match of pc may start in the line's [s, stop) (at its end,
+ * only an empty one). */
+static bool
+may_start(const hlpcre::compiled &pc, const line_ctx &lc, size_t s,
+    size_t stop)
+{
+	for (size_t p = s; p < stop; p++)
+		if (p == lc.n ? pc.empty :
+		    pc.starts[(unsigned char)lc.subject[p]])
+			return true;
+	return false;
+}
+
+/* The earliest match of r in the line from s, as the library's rule
+ * would find it (see the top of this file); *ov gets its groups. */
+hlpcre::outcome
+Driver::answer(hlpcre::Rule &r, size_t s, bool bol, const size_t **ov)
+{
+	const hlpcre::compiled *pc = r.pcre();
+	size_t id = r.memo_id(), n = lc->n;
+	uint32_t opts = bol ? 0 : PCRE2_NOTBOL;
+	memo_entry *m = nullptr;
+
+	if (pc == nullptr || !lc->plain)
+		return hlpcre::UNSURE;
+	if (pc->memo && id < lc->memos.size())
+		m = &lc->memos[id];
+	if (m != nullptr && m->gen == lc->gen && !bol && m->from <= s &&
+	    (!m->found || m->at >= s)) {
+		size_t last = m->found ? m->at : n + 1;
+		size_t near = s + pc->lookbehind;
+		size_t stop = std::min(std::min(near, last), n + 1);
+
+		if (may_start(*pc, *lc, s, stop)) {
+			hlpcre::outcome o = hlpcre::search(*pc, lc->subject +
+			    s, n - s, opts, stop - 1 - s, s, lc->scratch);
+			if (o != hlpcre::NONE) {
+				m->gen = 0;
+				*ov = lc->scratch.data();
+				return o;
+			}
+		}
+		if (!m->found || m->at >= near) {
+			m->from = s;
+			*ov = m->ov.data();
+			return m->found ? hlpcre::FOUND : hlpcre::NONE;
+		}
+	}
+	std::vector<size_t> &out = m != nullptr ? m->ov : lc->scratch;
+	hlpcre::outcome o = hlpcre::NONE;
+	if (pc->empty || ((pc->starts & lc->bytes).any() &&
+	    (pc->needs & lc->bytes).any()))
+		o = hlpcre::search(*pc, lc->subject + s, n - s, opts,
+		    PCRE2_UNSET, s, out);
+	if (m != nullptr) {
+		m->gen = o == hlpcre::UNSURE ? 0 : lc->gen;
+		m->from = s;
+		m->found = o == hlpcre::FOUND;
+		if (m->found)
+			m->at = out[0];
+	}
+	*ov = out.data();
+	return o;
 }
 
 /* What the library's own rule answers (a line PCRE2 does not read, an
@@ -134,24 +297,24 @@ matched_size(const hlpcre::Rule &r, const size_t *ov)
 	return size;
 }
 
-/* The library's HighlightState::findBestMatch, into b. */
+/* The library's HighlightState::findBestMatch over rs, into b. */
 bool
-Driver::best_match(const std::string &text, size_t s, bool bol)
+Driver::best_match(const std::string &text, const rules &rs, size_t s,
+    bool bol)
 {
 	bool first = true;
 
-	for (const srchilite::HighlightRulePtr &rp : cur->getRuleList()) {
-		srchilite::HighlightRule *r = rp.get();
-		hlpcre::Rule *ours = typeid(*r) == typeid(hlpcre::Rule) ?
-		    static_cast<hlpcre::Rule *>(r) : nullptr;
+	for (size_t i = 0; i < rs.all.size(); i++) {
+		hlpcre::Rule *ours = rs.ours[i];
 		const size_t *ov = nullptr;
-		hlpcre::Rule::outcome o = ours != nullptr ?
-		    ours->quick(s, bol, &ov) : hlpcre::Rule::UNSURE;
+		hlpcre::outcome o = ours != nullptr ?
+		    answer(*ours, s, bol, &ov) : hlpcre::UNSURE;
 
-		if (o == hlpcre::Rule::NONE)
+		if (o == hlpcre::NONE)
 			continue;
-		if (o == hlpcre::Rule::UNSURE) {
-			if (!library_answer(r, ours, text, s, bol, first))
+		if (o == hlpcre::UNSURE) {
+			if (!library_answer(rs.all[i], ours, text, s, bol,
+			    first))
 				continue;
 			first = false;
 			if (b.token.prefixOnlySpaces)
@@ -164,12 +327,12 @@ Driver::best_match(const std::string &text, size_t s, bool bol)
 		    (prefix == b.prefix && size > b.size)))
 			continue;
 		first = false;
-		b.rule = r;
+		b.rule = rs.all[i];
 		b.ours = ours;
 		b.prefix = prefix;
 		b.size = size;
 		b.ov.assign(ov, ov + 2 * ((size_t)ours->groups() + 1));
-		if (nonblank[s] >= ov[0])
+		if (lc->nonblank[s] >= ov[0])
 			break;
 	}
 	return !first;
@@ -273,37 +436,29 @@ Driver::line(const std::string &text, span_fn *fn, void *arg)
 	size_t n = text.size(), s = 0, steps = 0;
 	bool bol = true;
 
-	nonblank.resize(n + 1);
-	nonblank[n] = n;
-	for (size_t i = n; i-- > 0; )
-		nonblank[i] = text[i] == ' ' || text[i] == '\t' ?
-		    nonblank[i + 1] : i;
-	hlpcre::begin_line(&text);
-	try {
-		while (best_match(text, s, bol)) {
-			if (++steps > step_limit(n))
-				throw std::runtime_error("the language "
-				    "definition does not advance");
-			int dc = default_class();
-			if (b.prefix > 0 && dc >= 0)
-				fn(arg, s, b.prefix, (enum code_class)dc);
-			emit_matched(s + b.prefix, n, fn, arg);
-			if (b.size > 0)
-				bol = false;
-			next_state(text);
-			s += b.prefix + b.size;
-			if (s > n)
-				throw std::runtime_error("a rule's match "
-				    "ends past its line");
+	lc->begin(text);
+	for (;;) {
+		const rules &rs = rules_of(cur);
+
+		if (!best_match(text, rs, s, bol)) {
+			if (s < n && rs.dflt_cls >= 0)
+				fn(arg, s, n - s, (enum code_class)rs.dflt_cls);
+			return;
 		}
-	} catch (...) {
-		hlpcre::end_line();
-		throw;
+		if (++steps > step_limit(n))
+			throw std::runtime_error("the language definition "
+			    "does not advance");
+		if (b.prefix > 0 && rs.dflt_cls >= 0)
+			fn(arg, s, b.prefix, (enum code_class)rs.dflt_cls);
+		emit_matched(s + b.prefix, n, fn, arg);
+		if (b.size > 0)
+			bol = false;
+		next_state(text);
+		s += b.prefix + b.size;
+		if (s > n)
+			throw std::runtime_error("a rule's match ends past "
+			    "its line");
 	}
-	hlpcre::end_line();
-	int dc = default_class();
-	if (s < n && dc >= 0)
-		fn(arg, s, n - s, (enum code_class)dc);
 }
 
 } // namespace hldrive

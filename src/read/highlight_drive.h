@@ -13,9 +13,10 @@
  * files) and makes the same decisions in the same order, read from
  * Source-highlight 3.1.9's SourceHighlighter::highlightParagraph and
  * HighlightState::findBestMatch, but asks each rule only where its match
- * is (highlight_pcre.h) and hands back (offset, length, class) spans.
- * unit/test_highlight checks it against the library's own highlighter
- * with Boost's matching, over every definition the library has.
+ * is (PCRE2, highlight_pcre.h) and hands back (offset, length, class)
+ * spans.  unit/test_highlight checks it against the library's own
+ * highlighter with Boost's matching, over every definition the library
+ * has.
  */
 #ifndef QUIRE_READ_HIGHLIGHT_DRIVE_H
 #define QUIRE_READ_HIGHLIGHT_DRIVE_H
@@ -45,6 +46,8 @@ extern const size_t	 n_elements;
 /* A span of the line: len bytes at off, of class cls. */
 typedef void	span_fn(void *arg, size_t off, size_t len, enum code_class cls);
 
+struct line_ctx;
+
 class Driver {
 public:
 	explicit Driver(srchilite::HighlightStatePtr automaton);
@@ -67,25 +70,35 @@ private:
 		std::vector<size_t>		 ov;
 		srchilite::HighlightToken	 token;
 	};
+	/* A state's rules, and which of them are quire's; the state is
+	 * held, so that its address stays its own. */
+	struct rules {
+		srchilite::HighlightStatePtr		 state;
+		std::vector<srchilite::HighlightRule *>	 all;
+		std::vector<hlpcre::Rule *>		 ours;
+		int					 dflt_cls = -1;
+	};
+	static const size_t	 STATES = 8;	/* states remembered */
 
 	srchilite::HighlightStatePtr			 main, cur;
 	std::vector<srchilite::HighlightStatePtr>	 stack;
 	best						 b;
 	srchilite::HighlightToken			 tmp;
-	std::vector<size_t>				 nonblank;
-	/* States and the classes of their default elements. */
-	static const size_t	 DEFAULTS = 4;
-	std::pair<srchilite::HighlightStatePtr, int>	 dflt[DEFAULTS];
-	size_t						 dflt_next = 0;
+	line_ctx					*lc;
+	rules						 known[STATES];
+	size_t						 known_next = 0;
 
-	bool	best_match(const std::string &text, size_t s, bool bol);
+	const rules	&rules_of(const srchilite::HighlightStatePtr &st);
+	hlpcre::outcome	answer(hlpcre::Rule &r, size_t s, bool bol,
+			    const size_t **ov);
+	bool	best_match(const std::string &text, const rules &rs, size_t s,
+		    bool bol);
 	bool	library_answer(srchilite::HighlightRule *r,
 		    hlpcre::Rule *ours, const std::string &text, size_t s,
 		    bool bol, bool first);
 	void	emit_matched(size_t at, size_t n, span_fn *fn, void *arg);
 	void	next_state(const std::string &text);
 	srchilite::ReplacementList subexps(const std::string &text) const;
-	int	default_class();
 	void	exit_states(int level);
 };
 

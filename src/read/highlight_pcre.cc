@@ -6,38 +6,24 @@
  * Matching was nearly all of highlighting's cost, and nearly all of that
  * was Boost.Regex.  A rule here holds the expression the library's
  * factory would give its own Boost rule, compiled by PCRE2 and
- * JIT-compiled.  Its answers are the library's (read from
- * Source-highlight 3.1.9's RegexHighlightRule): search the rest of the
- * line from `start', the start not a line's beginning once something
- * was matched on the line, nothing before `start' visible; the token
- * gets the text before the match, whether that is only blanks, the
- * subexpressions' texts when the rule needs them, and the matched text
- * by element.
+ * JIT-compiled the first time quire's driver (highlight_drive.cc) asks
+ * for it: most rules of a definition are never tried, those of states
+ * a document never enters.  search() answers as the library's
+ * RegexHighlightRule does (read from Source-highlight 3.1.9): the rest
+ * of the line from `start', nothing before `start' visible.
  *
  * Boost answers instead where the engines might differ: an expression
- * translate() leaves to it, a line holding a byte Boost takes for a line
- * separator (CR, FF, VT, 0x85: PCRE2 would see only LF, and no line
- * has one), a match PCRE2 gives up on (its JIT stack or match limit),
- * and any line not given through begin_line().  Then the library's own
- * rule, with the same expression and elements, answers.  It is built
- * the first time it is needed: compiling every rule's expression for
- * Boost as well as for PCRE2 was a third of loading a definition, and
- * for a short document loading is most of highlighting.  An expression
- * PCRE2 refuses is compiled for Boost at once, so a definition Boost
- * cannot read fails to load as it did.
- *
- * The library tries every rule of the current state at every token and
- * takes the earliest match, so each rule searches the rest of the line
- * again after every token: quadratic in a line's tokens.  A thread
- * remembers, per rule, where its last search on the current line
- * started and what it found.  A search from a later start s, not at the
- * line's beginning, gives the same answer at every position the pattern
- * cannot see before s from: PCRE2 reports how far back a pattern looks
- * (lookbehinds, and one character for \b, \B and \A), and only the
- * positions within that distance of s are tried again, anchored.  So a
- * rule whose last search found its match at m >= s + lookbehind (or
- * found nothing) has its answer without a search.  \G, which matches
- * where a search starts, turns this off for its rule.
+ * translate() leaves to it, a line holding a byte Boost takes for a
+ * line separator, a match PCRE2 gives up on (the driver decides), and
+ * the library's own interface, tryToMatch (the tests' reference).  Then
+ * the library's own rule, with the same expression and elements,
+ * answers.  It is built the first time it is needed: compiling every
+ * rule's expression for Boost as well as for PCRE2 was a third of
+ * loading a definition, and for a short document loading is most of
+ * highlighting.  An expression translate() leaves to Boost is compiled
+ * for Boost at once, so a definition Boost cannot read fails to load
+ * as it did; one Boost cannot read and PCRE2 can now loads (none of the
+ * library's definitions has one: the unit test loads them all).
  */
 #include <algorithm>
 #include <bitset>
@@ -48,9 +34,6 @@
 #include <string>
 #include <vector>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include <srchilite/highlighttoken.h>
 #include <srchilite/matchingparameters.h>
 #include <srchilite/regexpreprocessor.h>
@@ -58,32 +41,31 @@
 
 #include "read/highlight_pcre.h"
 
-namespace hlpcre {
-
-/* An expression compiled by PCRE2, shared by a rule and its copies. */
-struct compiled {
-	pcre2_code	*code = nullptr;
-	uint32_t	 groups = 0;		/* capturing groups */
-	uint32_t	 lookbehind = 0;	/* characters looked back at */
-	bool		 memo = false;		/* may be remembered */
-	bool		 jit = false;		/* JIT-compiled */
-	bool		 empty = true;		/* may match "" */
-	std::bitset<256> starts;		/* bytes a match may start with */
-
-	~compiled() { pcre2_code_free(code); }
-};
-
-} // namespace hlpcre
-
 namespace {
 
 using hlpcre::Rule;
 using hlpcre::compiled;
 
+/* A byte in either case: PCRE2 reports a caseless pattern's first or
+ * last code unit in one case only (its tables are the "C" locale's:
+ * ASCII letters alone have another case). */
+std::bitset<256>
+either_case(uint32_t unit)
+{
+	std::bitset<256> set;
+
+	set.set(unit);
+	if (unit < 128 && std::isalpha((int)unit))
+		set.set((size_t)(std::islower((int)unit) ?
+		    std::toupper((int)unit) : std::tolower((int)unit)));
+	return set;
+}
+
 /* The bytes a match of c may start with, as PCRE2's own study of the
  * pattern found them (its first code unit, in either case, or its
  * table of starting bytes); every byte when it found none, or when the
- * pattern may match the empty string. */
+ * pattern may match the empty string.  And the byte every match holds
+ * (PCRE2's last required code unit), if there is one. */
 void
 starting_bytes(compiled &c)
 {
@@ -91,6 +73,12 @@ starting_bytes(compiled &c)
 	const uint8_t *map = nullptr;
 
 	c.starts.set();
+	c.needs.set();
+	if (pcre2_pattern_info(c.code, PCRE2_INFO_LASTCODETYPE, &type) == 0 &&
+	    type == 1 && pcre2_pattern_info(c.code, PCRE2_INFO_LASTCODEUNIT,
+	    &unit) == 0 && unit < 256)
+		c.needs = either_case(unit);
+	type = 0;
 	if (pcre2_pattern_info(c.code, PCRE2_INFO_MATCHEMPTY, &empty) != 0 ||
 	    pcre2_pattern_info(c.code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
 		return;
@@ -99,11 +87,7 @@ starting_bytes(compiled &c)
 		return;
 	if (type == 1 && pcre2_pattern_info(c.code,
 	    PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 256) {
-		c.starts.reset();
-		c.starts.set(unit);
-		if (unit < 128 && std::isalpha((int)unit))
-			c.starts.set((size_t)(std::islower((int)unit) ?
-			    std::toupper((int)unit) : std::tolower((int)unit)));
+		c.starts = either_case(unit);
 	} else if (type == 0 && pcre2_pattern_info(c.code,
 	    PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map != nullptr) {
 		for (size_t b = 0; b < 256; b++)
@@ -112,8 +96,9 @@ starting_bytes(compiled &c)
 }
 
 /* Compile a Boost expression for PCRE2; null when Boost must match it.
- * Rules made once per language are JIT-compiled; the copies made for
- * each dynamic back-reference are not, as they match only a little. */
+ * Rules made once per language may be JIT-compiled (see search()); the
+ * copies made for each dynamic back-reference are not, as they match
+ * only a little. */
 std::unique_ptr<compiled>
 compile(const std::string &boost, bool jit)
 {
@@ -138,9 +123,39 @@ compile(const std::string &boost, bool jit)
 		return nullptr;
 	c->memo = !uses_g;
 	starting_bytes(*c);
-	if (jit)
-		c->jit = pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE) == 0;
+	c->want_jit = jit;
 	return c;
+}
+
+/*
+ * The JIT's code for pc, made from a copy of its code (the code searched
+ * with on other threads meanwhile is not touched); null when the JIT
+ * cannot compile it, and then the interpreter goes on.  A rule is
+ * compiled for the JIT at its first search: a rule never searched (its
+ * state never entered, or no line holding a byte its match needs) is
+ * never compiled.  Waiting for more searches was measured and lost: the
+ * rules searched most are those the interpreter is slowest on (long
+ * alternations of keywords): highlighting the bench's book took 1 %
+ * more instructions with the JIT at the 4th search, 2 % at the 12th,
+ * 5 % at the 32nd.
+ * One search only (the one that first sets jit_tried) compiles.
+ */
+const uint32_t		 JIT_AFTER = 1;
+std::atomic<uint32_t>	 jit_uses{ JIT_AFTER };
+
+pcre2_code *
+jit_compile(const compiled &pc)
+{
+	pcre2_code *copy = pcre2_code_copy(pc.code);
+
+	if (copy == nullptr)
+		return nullptr;
+	if (pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(copy);
+		return nullptr;
+	}
+	pc.jitted.store(copy, std::memory_order_release);
+	return copy;
 }
 
 /* An expression PCRE2 does not match is Boost's from the start: compile
@@ -152,38 +167,7 @@ boost_reads(const std::string &expr)
 	boost::regex check(expr);
 }
 
-/* The line being read on this thread, and a number that tells its
- * lines apart for the memory below. */
-struct line_ctx {
-	const std::string	*str = nullptr;
-	const char		*subject = nullptr;	/* its copy, padded */
-	bool			 plain = false;	/* no separator byte */
-	uint64_t		 gen = 0;
-};
-thread_local line_ctx	 cur;
-thread_local uint64_t	 generation;
-
-/* PCRE2's JIT reads the subject a vector at a time, and may read a few
- * bytes on either side of it (within the page: harmless, but valgrind
- * rightly calls it reading outside the string).  It matches a copy of
- * the line with zeroed bytes around it instead. */
-const size_t		 PAD = 64;
-thread_local std::vector<char> padded;
-
-/* A rule's last search on the current line. */
-struct memo_entry {
-	uint64_t		 gen = 0;	/* 0: none */
-	size_t			 from = 0;	/* where it started */
-	bool			 found = false;
-	std::vector<size_t>	 ov;		/* its groups, in the line */
-};
-thread_local std::vector<memo_entry> memos;
-/* A match not remembered (a copy's, or one found anchored). */
-thread_local std::vector<size_t> scratch;
-
-/* Rules that may be remembered are numbered; copies are not. */
-const size_t		 NO_MEMO = SIZE_MAX;
-const size_t		 MEMO_RULES = 1 << 16;
+using hlpcre::NO_MEMO;
 std::atomic<size_t>	 rule_ids, made, on_boost, boost_built;
 
 /* The library's Boost rules and the PCRE2 codes, made when first
@@ -235,12 +219,6 @@ match_data(uint32_t pairs)
 		mdata_pairs = pairs;
 	}
 	return mdata.get();
-}
-
-bool
-separator(unsigned char c)
-{
-	return c == '\r' || c == '\f' || c == '\v' || c == 0x85;
 }
 
 /* What a rule's PCRE2 code is when PCRE2 does not read its expression. */
@@ -321,7 +299,7 @@ Rule::~Rule()
  * document never enters), and compiling them all was most of loading
  * a definition.  Null when Boost must match the expression. */
 const compiled *
-Rule::pcre()
+Rule::first_pcre()
 {
 	const compiled *c = code.load(std::memory_order_acquire);
 
@@ -405,13 +383,20 @@ Rule::clone()
 	return new Rule(*this);
 }
 
-/* Search line[s, n) from its offset at (relative to s), into ov (in the
- * line's offsets). */
-Rule::outcome
-Rule::search(const compiled *pc, size_t s, uint32_t opts, size_t limit,
-    const char *line, size_t n, std::vector<size_t> &ov) const
+/* The library's interface: its own rule answers. */
+bool
+Rule::tryToMatch(std::string::const_iterator start,
+    std::string::const_iterator end, srchilite::HighlightToken &token,
+    const srchilite::MatchingParameters &params)
 {
-	pcre2_match_data *md = match_data(pc->groups + 1);
+	return boost_match(start, end, token, params);
+}
+
+outcome
+search(const compiled &pc, const char *subject, size_t n, uint32_t opts,
+    size_t limit, size_t shift, std::vector<size_t> &ov)
+{
+	pcre2_match_data *md = match_data(pc.groups + 1);
 	pcre2_match_context *mc = nullptr;
 	int rc;
 
@@ -421,149 +406,41 @@ Rule::search(const compiled *pc, size_t s, uint32_t opts, size_t limit,
 	}
 	/* The JIT's own entry skips pcre2_match's checks of its
 	 * arguments, which are quire's and sound. */
-	if (pc->jit)
-		rc = pcre2_jit_match(pc->code, (PCRE2_SPTR)(line + s), n - s,
-		    0, opts, md, mc);
+	pcre2_code *jitted = pc.jitted.load(std::memory_order_acquire);
+	uint32_t after = jit_uses.load(std::memory_order_relaxed);
+	if (jitted == nullptr && pc.want_jit && after != 0 &&
+	    pc.uses.fetch_add(1, std::memory_order_relaxed) + 1 >= after &&
+	    !pc.jit_tried.exchange(true))
+		jitted = jit_compile(pc);
+	if (jitted != nullptr)
+		rc = pcre2_jit_match(jitted, (PCRE2_SPTR)subject, n, 0, opts,
+		    md, mc);
 	else
-		rc = pcre2_match(pc->code, (PCRE2_SPTR)(line + s), n - s, 0,
-		    opts, md, mc);
+		rc = pcre2_match(pc.code, (PCRE2_SPTR)subject, n, 0, opts, md,
+		    mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return NONE;
 	if (rc <= 0)
 		return UNSURE;
 	const PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
-	ov.resize(2 * ((size_t)pc->groups + 1));
-	for (size_t i = 0; i < ov.size(); i++)
-		ov[i] = i < 2 * (size_t)rc && v[i] != PCRE2_UNSET ?
-		    v[i] + s : SIZE_MAX;
+	size_t pairs = (size_t)pc.groups + 1, set = 2 * (size_t)rc;
+	ov.resize(2 * pairs);
+	for (size_t i = 0; i < 2 * pairs; i++)
+		ov[i] = i < set && v[i] != PCRE2_UNSET ? v[i] + shift :
+		    SIZE_MAX;
 	return FOUND;
 }
 
-/* Whether a match of pc may start in line[s, stop) (n: the line's
- * length, where only an empty match can start). */
-static bool
-may_start(const compiled &pc, const char *line, size_t n, size_t s,
-    size_t stop)
-{
-	for (size_t p = s; p < stop; p++)
-		if (p == n ? pc.empty : pc.starts[(unsigned char)line[p]])
-			return true;
-	return false;
-}
-
-/* The earliest match in the line from s, as Boost would find it; ov
- * points at its groups when found. */
-Rule::outcome
-Rule::find(const compiled *pc, size_t s, bool bol, std::vector<size_t> *&ov)
-{
-	const char *line = cur.subject;
-	size_t n = cur.str->size();
-	uint32_t opts = bol ? 0 : PCRE2_NOTBOL;
-	memo_entry *m = nullptr;
-
-	if (pc->memo && id < memos.size())
-		m = &memos[id];
-	if (m != nullptr && m->gen == cur.gen && !bol && m->from <= s &&
-	    (!m->found || m->ov[0] >= s)) {
-		/* Only where the pattern can see before s from may the
-		 * answer differ: search there first, no further. */
-		size_t last = m->found ? m->ov[0] : n + 1;
-		size_t near = s + pc->lookbehind;
-		size_t stop = std::min(std::min(near, last), n + 1);
-
-		if (may_start(*pc, line, n, s, stop)) {
-			outcome o = search(pc, s, opts, stop - 1 - s, line, n,
-			    scratch);
-			if (o != NONE) {
-				m->gen = 0;
-				ov = &scratch;
-				return o;
-			}
-		}
-		if (!m->found || m->ov[0] >= near) {
-			m->from = s;
-			ov = &m->ov;
-			return m->found ? FOUND : NONE;
-		}
-	}
-	ov = m != nullptr ? &m->ov : &scratch;
-	outcome o = search(pc, s, opts, PCRE2_UNSET, line, n, *ov);
-	if (m != nullptr) {
-		m->gen = o == UNSURE ? 0 : cur.gen;
-		m->from = s;
-		m->found = o == FOUND;
-	}
-	return o;
-}
-
-Rule::outcome
-Rule::quick(size_t s, bool bol, const size_t **ov)
-{
-	const compiled *pc;
-	std::vector<size_t> *v;
-
-	if (cur.str == nullptr || !cur.plain || s > cur.str->size() ||
-	    (pc = pcre()) == nullptr)
-		return UNSURE;
-	outcome o = find(pc, s, bol, v);
-	if (o == FOUND)
-		*ov = v->data();
-	return o;
-}
-
-/* The token for a match, as the library's Boost rule makes it. */
 void
-Rule::fill(const compiled *pc, srchilite::HighlightToken &token, size_t s,
-    const std::vector<size_t> &ov) const
+jit_after(uint32_t n)
 {
-	const std::string &line = *cur.str;
-	const srchilite::ElemList &elems = getElemList();
-
-	/* The library's rule also copies the rest of the line into
-	 * token.suffix; nothing reads it (SourceHighlighter uses the
-	 * prefix, the matched texts and the subexpressions, and quire
-	 * listens to no highlighting events), and it is a copy of up to a
-	 * line for every rule at every token, so it stays empty. */
-	token.prefix.assign(line, s, ov[0] - s);
-	token.prefixOnlySpaces = token.prefix.find_first_not_of(" \t") ==
-	    std::string::npos;
-	if (getHasSubexpressions())
-		for (size_t i = 1; i <= pc->groups; i++)
-			token.matchedSubExps.push_back(ov[2 * i] ==
-			    SIZE_MAX ? std::string() :
-			    line.substr(ov[2 * i], ov[2 * i + 1] - ov[2 * i]));
-	if (elems.size() > 1) {
-		for (size_t i = 1; i <= pc->groups && i <= elems.size(); i++)
-			if (ov[2 * i] != SIZE_MAX)
-				token.addMatched(elems[i - 1], line.substr(
-				    ov[2 * i], ov[2 * i + 1] - ov[2 * i]));
-	} else {
-		token.addMatched(elems[0], line.substr(ov[0], ov[1] - ov[0]));
-	}
+	jit_uses = n;
 }
 
-bool
-Rule::tryToMatch(std::string::const_iterator start,
-    std::string::const_iterator end, srchilite::HighlightToken &token,
-    const srchilite::MatchingParameters &params)
+size_t
+rules_numbered()
 {
-	const compiled *pc;
-
-	if (cur.str == nullptr || !cur.plain || end != cur.str->cend() ||
-	    start < cur.str->cbegin() || start > end ||
-	    (pc = pcre()) == nullptr)
-		return boost_match(start, end, token, params);
-
-	size_t s = (size_t)(start - cur.str->cbegin());
-	std::vector<size_t> *ov;
-	outcome o = find(pc, s, params.beginningOfLine, ov);
-
-	if (o == UNSURE)
-		return boost_match(start, end, token, params);
-	if (o == NONE)
-		return false;
-	fill(pc, token, s, *ov);
-	return true;
+	return rule_ids.load();
 }
 
 /*
@@ -622,34 +499,6 @@ RuleFactory::createCompoundRule(const srchilite::ElemNameList &names,
 		r->addElem(e);
 	return checked(r, checking ?
 	    RegexRuleFactory::createCompoundRule(names, rep) : nullptr);
-}
-
-void
-begin_line(const std::string *line)
-{
-	cur.str = line;
-	cur.plain = true;
-	for (unsigned char c : *line)
-		if (separator(c)) {
-			cur.plain = false;
-			break;
-		}
-	padded.assign(PAD + line->size() + PAD, '\0');
-	std::copy(line->begin(), line->end(), padded.begin() + PAD);
-	cur.subject = padded.data() + PAD;
-	cur.gen = ++generation;
-	/* Every rule this line can meet was made before it began. */
-	size_t ids = std::min(rule_ids.load(), MEMO_RULES);
-	if (memos.size() < ids)
-		memos.resize(ids);
-}
-
-void
-end_line()
-{
-	cur.str = nullptr;
-	cur.subject = nullptr;
-	cur.plain = false;
 }
 
 bool

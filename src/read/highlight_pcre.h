@@ -16,11 +16,17 @@
 #define QUIRE_READ_HIGHLIGHT_PCRE_H
 
 #include <atomic>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
 
 #include <srchilite/highlightrule.h>
 #include <srchilite/regexhighlightrule.h>
@@ -28,10 +34,58 @@
 
 namespace hlpcre {
 
-struct compiled;
+/* An expression compiled by PCRE2, with what PCRE2's study of it says.
+ * A rule of a loaded definition is JIT-compiled when it is first
+ * searched with (jit_after()): the JIT's copy of the code, made then, is
+ * searched with from then on. */
+struct compiled {
+	pcre2_code	*code = nullptr;
+	uint32_t	 groups = 0;		/* capturing groups */
+	uint32_t	 lookbehind = 0;	/* characters looked back at */
+	bool		 memo = false;		/* no \G: may be remembered */
+	bool		 empty = true;		/* may match "" */
+	bool		 want_jit = false;
+	std::bitset<256> starts;		/* bytes a match may start with */
+	std::bitset<256> needs;			/* one of them is in any match */
+	mutable std::atomic<uint32_t>	 uses{ 0 };
+	mutable std::atomic<bool>	 jit_tried{ false };
+	mutable std::atomic<pcre2_code *> jitted{ nullptr };
+
+	~compiled()
+	{
+		pcre2_code_free(code);
+		pcre2_code_free(jitted.load());
+	}
+};
+
+/* For tests: JIT-compile a rule at its nth search (1: the first; 0:
+ * never). */
+void	jit_after(uint32_t n);
+
+/* The outcome of a search. */
+enum outcome { FOUND, NONE, UNSURE };
+
+/*
+ * Search the n bytes at subject (nothing before it visible, as Boost
+ * sees a search's start) from its beginning, a match starting at most
+ * at offset limit (PCRE2_UNSET: anywhere); ov gets the groups' offsets
+ * plus shift, 2 * (groups + 1) of them, SIZE_MAX where a group is
+ * unset.  UNSURE: PCRE2 gave up (its JIT stack or match limit).
+ */
+outcome	search(const compiled &pc, const char *subject, size_t n,
+	    uint32_t opts, size_t limit, size_t shift,
+	    std::vector<size_t> &ov);
+
+/* Rules made once per definition are numbered, for the memory of their
+ * searches; copies are not. */
+const size_t	 NO_MEMO = SIZE_MAX;
+/* How many numbers were given. */
+size_t	rules_numbered();
 
 /* A rule of the automaton.  Every rule the factory below makes is one
- * of these; the copies a back-reference makes are too. */
+ * of these; the copies a back-reference makes are too.  The library's
+ * interface (tryToMatch) answers with the library's own Boost rule;
+ * quire's driver (highlight_drive.cc) asks pcre() and searches. */
 class Rule final : public srchilite::HighlightRule {
 public:
 	Rule(const std::string &name, const std::string &expr);
@@ -39,7 +93,6 @@ public:
 	Rule(const Rule &other);
 	~Rule() override;
 
-	/* The library's interface: PCRE2's answer, or Boost's. */
 	bool tryToMatch(std::string::const_iterator start,
 	    std::string::const_iterator end,
 	    srchilite::HighlightToken &token,
@@ -48,16 +101,15 @@ public:
 	void replaceReferences(const srchilite::ReplacementList &rep) override;
 	srchilite::HighlightRule *clone() override;
 
-	/*
-	 * For quire's own driver (highlight_drive.cc): the earliest match
-	 * from s in the line begin_line() set, as the library's rule would
-	 * find it.  FOUND gives the groups' offsets in the line, 2 * (groups
-	 * + 1) of them (SIZE_MAX where a group is unset), valid until this
-	 * thread's next match; UNSURE means PCRE2 cannot answer here and
-	 * boost_match must.
-	 */
-	enum outcome { FOUND, NONE, UNSURE };
-	outcome		 quick(size_t s, bool bol, const size_t **ov);
+	/* The expression compiled by PCRE2, compiled when first asked
+	 * for; null when Boost must match it. */
+	const compiled	*pcre()
+	{
+		const compiled *c = code.load(std::memory_order_acquire);
+
+		return c != nullptr && c->code != nullptr ? c : first_pcre();
+	}
+	size_t		 memo_id() const { return id; }
 	uint32_t	 groups() const;
 	/* The library's own answer, with its Boost expression. */
 	bool		 boost_match(std::string::const_iterator start,
@@ -76,14 +128,7 @@ private:
 	std::atomic<srchilite::RegexHighlightRule *> boost{ nullptr };
 
 	srchilite::RegexHighlightRule	&boost_rule();
-	const compiled	*pcre();
-	outcome	search(const compiled *pc, size_t s, uint32_t opts,
-		    size_t limit, const char *line, size_t n,
-		    std::vector<size_t> &ov) const;
-	outcome	find(const compiled *pc, size_t s, bool bol,
-		    std::vector<size_t> *&ov);
-	void	fill(const compiled *pc, srchilite::HighlightToken &token,
-		    size_t s, const std::vector<size_t> &ov) const;
+	const compiled	*first_pcre();
 };
 
 /* The factory to give a LangDefManager. */
@@ -99,11 +144,6 @@ public:
 	    const srchilite::ElemNameList &names,
 	    const std::string &rep) override;
 };
-
-/* The line this thread is about to read (the very string object): rules
- * match it with PCRE2 only between begin_line and end_line. */
-void	begin_line(const std::string *line);
-void	end_line();
 
 /*
  * A Boost expression in PCRE2's syntax, into out; false when it uses

@@ -457,6 +457,12 @@ hl_factory_differs(void)
 	return hlpcre::factory_differs();
 }
 
+extern "C" void
+hl_jit_after(unsigned n)
+{
+	hlpcre::jit_after(n);
+}
+
 extern "C" const char *
 hl_error(void)
 {
