@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * highlight.h - the bridge to GNU Source-highlight's library
- * (highlight_sh.cc, the one C++ file of quire).
+ * (highlight_sh.cc, with highlight_drive.cc and highlight_pcre*.cc).
  *
  * Source-highlight reads a language definition (a .lang file from its
  * data directory, as its lang.map names them) and reports each token of
@@ -52,16 +52,26 @@ const char	*hl_error(void);
 
 /*
  * For tests.  hl_boost_only(1) makes this thread's later hl_tokenize
- * calls match every rule with Boost.Regex, as the library alone does,
- * and remember no line or block; hl_boost_only(0) goes back to PCRE2
- * (see highlight_pcre.h).  hl_pcre_reads tells whether PCRE2 matches a
- * Boost expression (1) or leaves it to Boost (0).  hl_rule_counts gives
- * how many rules the loaded definitions made, and how many of them
- * Boost matches.
+ * calls read with the library's own highlighter, every rule matched with
+ * Boost.Regex, as the library alone does, and remember no line or
+ * block; hl_boost_only(0) goes back to quire's driver and PCRE2 (see
+ * highlight_drive.h and highlight_pcre.h).  hl_pcre_reads tells whether
+ * PCRE2 matches a Boost expression (1) or leaves it to Boost (0).
+ * hl_rule_counts gives how many rules the loaded definitions made, how
+ * many of them Boost matches and how many had their expression
+ * compiled for Boost.  While hl_factory_check(1) is on, definitions
+ * loaded have each list rule's expression compared with the one the
+ * library's own factory makes; hl_factory_differs() counts those that
+ * differ.  hl_jit_after(n) has each rule compiled for PCRE2's JIT at its
+ * nth search (1: the first; 0: never).
  */
 void		hl_boost_only(int on);
 int		hl_pcre_reads(const char *boost_regex);
-void		hl_rule_counts(size_t *rules, size_t *on_boost);
+void		hl_rule_counts(size_t *rules, size_t *on_boost,
+		    size_t *boost_built);
+void		hl_factory_check(int on);
+size_t		hl_factory_differs(void);
+void		hl_jit_after(unsigned n);
 
 /* Free the loaded definitions (at exit, so leak checkers see none). */
 void		hl_release(void);

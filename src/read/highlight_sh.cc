@@ -3,33 +3,35 @@
  * highlight_sh.cc - GNU Source-highlight's library behind a C interface
  * (see highlight.h).
  *
- * The library's lower-level API is used, as its manual's "completely
- * customized formatting" shows: a LangDefManager builds the matching
- * automaton of a definition file (and caches it), a SourceHighlighter
- * runs it a line at a time, and a FormatterManager calls one Formatter
- * per language element with the token's text and its start in the line.
- * Each formatter here knows its element's class and reports the token's
- * place, so nothing the library writes is ever parsed again.  Elements
- * not in the table below (and "normal" text) go to the default
- * formatter, which drops them: that text stays plain.
+ * The library's lower-level API is used: a LangDefManager builds the
+ * matching automaton of a definition file (and caches it), with rules
+ * from quire's factory (highlight_pcre.h), and quire's own driver
+ * (highlight_drive.h) walks it a line at a time as the library's
+ * SourceHighlighter would, handing back each token's place and class,
+ * so nothing the library writes is ever parsed again.  Elements not in
+ * the driver's table (and "normal" text) stay plain.  For the tests,
+ * hl_boost_only() runs the library's own SourceHighlighter instead,
+ * with a FormatterManager calling one Formatter per language element
+ * with the token's text and its start in the line.
  *
  * Source-highlight keeps its state between lines (a comment or string
- * that spans lines), so one highlighter reads a whole block.  It is
- * built fresh for every block: a block never inherits the state another
- * left open.
+ * that spans lines), so one driver reads a whole block.  It is made
+ * fresh for every block: a block never inherits the state another left
+ * open.
  *
  * Blocks are tokenised on several threads at once.  Loading is not
  * safe to share (the definition parser is flex and bison's, with
  * globals, and the cache and language map are plain std::maps), so it
  * happens under one lock.  A loaded automaton is only read while it
- * runs: every rule matches with its compiled PCRE2 expression (or its
- * const Boost.Regex, see highlight_pcre.h), both safe to match from many
- * threads, with match data and the memory of a line's searches that are
- * each thread's own; a rule with back-references makes a copy of its
- * state for the highlighter that matched it (the copy's debugging id, a
- * static counter, is the one thing written; nothing reads it).  The
- * formatters, which hold where tokens go, and the last error are each
- * thread's own.
+ * runs: every rule matches with its compiled PCRE2 expression (or the
+ * library's Boost rule, see highlight_pcre.h), both compiled once under
+ * a lock when first needed and then safe to match from many threads,
+ * with match data and the memory of a line's searches that are each
+ * thread's own; a rule with back-references makes a copy of its state
+ * for the driver that matched it (the copy's debugging id, a static
+ * counter, is the one thing written; nothing reads it).  The drivers,
+ * the formatters, which hold where tokens go, and the last error are
+ * each thread's own.
  */
 #include <cstdint>
 #include <cstring>
@@ -51,39 +53,10 @@
 #include <srchilite/sourcehighlighter.h>
 
 #include "read/highlight.h"
+#include "read/highlight_drive.h"
 #include "read/highlight_pcre.h"
 
 namespace {
-
-/* Source-highlight's language elements (its default.style and
- * style.defaults list them) and the classes they are shown as. */
-const struct {
-	const char	*elem;
-	enum code_class	 cls;
-} elements[] = {
-	{ "keyword", CC_KEYWORD },
-	{ "type", CC_TYPE }, { "usertype", CC_TYPE },
-	{ "classname", CC_TYPE }, { "attribute", CC_TYPE },
-	{ "selector", CC_TYPE },
-	{ "string", CC_STRING }, { "regexp", CC_STRING },
-	{ "valquote", CC_STRING },
-	{ "number", CC_NUMBER },
-	{ "comment", CC_COMMENT }, { "todo", CC_COMMENT },
-	{ "url", CC_COMMENT },
-	{ "preproc", CC_PREPROC }, { "label", CC_PREPROC },
-	{ "difflines", CC_PREPROC },
-	{ "function", CC_FUNCTION }, { "predef_func", CC_FUNCTION },
-	{ "section", CC_FUNCTION },
-	{ "symbol", CC_OPERATOR }, { "cbracket", CC_OPERATOR },
-	{ "paren", CC_OPERATOR }, { "colon", CC_OPERATOR },
-	{ "variable", CC_VARIABLE }, { "property", CC_VARIABLE },
-	{ "key", CC_VARIABLE }, { "keyquote", CC_VARIABLE },
-	{ "specialchar", CC_CONSTANT }, { "value", CC_CONSTANT },
-	{ "atom", CC_CONSTANT }, { "predef_var", CC_CONSTANT },
-	{ "costant", CC_CONSTANT },	/* sic, in some definitions */
-	{ "newfile", CC_INSERTED },
-	{ "oldfile", CC_DELETED },
-};
 
 /* One token of a line, as a remembered line keeps it. */
 struct line_token {
@@ -198,13 +171,15 @@ struct worker {
 	std::unordered_map<std::string, line_tokens> blocks;
 	size_t				 memo_bytes = 0, block_bytes = 0;
 	std::string			 key;
+	std::string			 text;	/* the line being read */
 
 	worker() : sink(), formatters(srchilite::FormatterPtr(
 	    new PlainFormatter()))
 	{
-		for (const auto &e : elements)
-			formatters.addFormatter(e.elem, srchilite::FormatterPtr(
-			    new TokenFormatter(e.cls, &sink)));
+		for (size_t i = 0; i < hldrive::n_elements; i++)
+			formatters.addFormatter(hldrive::elements[i].name,
+			    srchilite::FormatterPtr(new TokenFormatter(
+			    hldrive::elements[i].cls, &sink)));
 	}
 };
 
@@ -264,50 +239,30 @@ guarded(F f)
 	return -1;
 }
 
-/* Whether h stands in its definition's outermost state, nothing pushed:
- * where a line's reading depends on its text alone. */
-bool
-at_top(srchilite::SourceHighlighter &h)
-{
-	srchilite::HighlightStateStackPtr stack = h.getStateStack();
-
-	return h.getCurrentState() == h.getMainState() &&
-	    (stack == nullptr || stack->empty());
-}
-
-/* Give h one line of n bytes, its rules matched by PCRE2 (see
- * highlight_pcre.h). */
+/* A span the driver found, to the sink as the formatters send theirs. */
 void
-highlight_line(srchilite::SourceHighlighter &h, const char *line, size_t n)
+to_sink(void *arg, size_t off, size_t len, enum code_class cls)
 {
-	const std::string paragraph(line, n);
+	struct sink *out = static_cast<struct sink *>(arg);
 
-	if (boost_only) {
-		h.highlightParagraph(paragraph);
-		return;
-	}
-	hlpcre::begin_line(&paragraph);
-	try {
-		h.highlightParagraph(paragraph);
-	} catch (...) {
-		hlpcre::end_line();
-		throw;
-	}
-	hlpcre::end_line();
+	out->fn(out->arg, out->line + off, len, cls);
+	if (out->keep != nullptr)
+		out->keep->push_back({ (uint32_t)off, (uint32_t)len, cls });
 }
 
 /* Read one line of n bytes into w's sink, from memory when the same
  * line of the same definition was read before from the outermost
  * state; remember it when it is read from there and ends there. */
 void
-read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
+read_line(hldrive::Driver &d, worker &w, const char *langfile,
     const char *line, size_t n)
 {
 	struct sink &sink = w.sink;
 	line_tokens toks;
 
-	if (n > MEMO_LINE_MAX || !at_top(h) || boost_only) {
-		highlight_line(h, line, n);
+	w.text.assign(line, n);
+	if (n > MEMO_LINE_MAX || !d.at_top()) {
+		d.line(w.text, to_sink, &sink);
 		return;
 	}
 	w.key.assign(langfile);
@@ -321,13 +276,13 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	}
 	sink.keep = &toks;
 	try {
-		highlight_line(h, line, n);
+		d.line(w.text, to_sink, &sink);
 	} catch (...) {
 		sink.keep = nullptr;
 		throw;
 	}
 	sink.keep = nullptr;
-	if (!at_top(h))
+	if (!d.at_top())
 		return;
 	size_t cost = w.key.size() + toks.size() * sizeof(line_token) +
 	    MEMO_ENTRY;
@@ -339,7 +294,37 @@ read_line(srchilite::SourceHighlighter &h, worker &w, const char *langfile,
 	w.memo.emplace(w.key, std::move(toks));
 }
 
-/* Tokenise a block with a highlighter of its own, its tokens to fn. */
+/* The library's own highlighter over a block, every rule matched by
+ * Boost (hl_boost_only: what the tests compare the driver with). */
+void
+library_block(srchilite::HighlightStatePtr automaton, const char *text,
+    size_t len)
+{
+	srchilite::SourceHighlighter h(automaton);
+	srchilite::FormatterParams params;
+	struct sink &sink = mine->sink;
+	size_t at = 0;
+
+	/* Positions are only reported with optimisation off. */
+	h.setOptimize(false);
+	h.setFormatterManager(&mine->formatters);
+	h.setFormatterParams(&params);
+	while (at < len) {
+		const char *nl = static_cast<const char *>(
+		    std::memchr(text + at, '\n', len - at));
+		size_t n = nl != nullptr ? (size_t)(nl - (text + at)) :
+		    len - at;
+
+		sink.line = at;
+		sink.linelen = n;
+		params.start = 0;
+		h.highlightParagraph(std::string(text + at, n));
+		at += n + 1;
+	}
+}
+
+/* Tokenise a block from its definition's outermost state, its tokens
+ * to fn. */
 void
 read_block(const char *langfile, const char *text, size_t len,
     hl_token_fn *fn, void *arg)
@@ -352,18 +337,16 @@ read_block(const char *langfile, const char *text, size_t len,
 
 		automaton = st.defs.getHighlightState(st.datadir, langfile);
 	}
-	srchilite::SourceHighlighter h(automaton);
-	srchilite::FormatterParams params;
 	struct sink &sink = mine->sink;
 	size_t at = 0;
 
-	/* Positions are only reported with optimisation off; this side
-	 * merges touching tokens of one class instead. */
-	h.setOptimize(false);
-	h.setFormatterManager(&mine->formatters);
-	h.setFormatterParams(&params);
 	sink.fn = fn;
 	sink.arg = arg;
+	if (boost_only) {
+		library_block(automaton, text, len);
+		return;
+	}
+	hldrive::Driver d(automaton);
 	while (at < len) {
 		const char *nl = static_cast<const char *>(
 		    std::memchr(text + at, '\n', len - at));
@@ -372,8 +355,7 @@ read_block(const char *langfile, const char *text, size_t len,
 
 		sink.line = at;
 		sink.linelen = n;
-		params.start = 0;
-		read_line(h, *mine, langfile, text + at, n);
+		read_line(d, *mine, langfile, text + at, n);
 		at += n + 1;
 	}
 }
@@ -454,12 +436,31 @@ hl_pcre_reads(const char *boost_regex)
 }
 
 extern "C" void
-hl_rule_counts(size_t *rules, size_t *on_boost)
+hl_rule_counts(size_t *rules, size_t *on_boost, size_t *boost_built)
 {
 	hlpcre::counts c = hlpcre::rule_counts();
 
 	*rules = c.rules;
 	*on_boost = c.on_boost;
+	*boost_built = c.boost_built;
+}
+
+extern "C" void
+hl_factory_check(int on)
+{
+	hlpcre::factory_check(on != 0);
+}
+
+extern "C" size_t
+hl_factory_differs(void)
+{
+	return hlpcre::factory_differs();
+}
+
+extern "C" void
+hl_jit_after(unsigned n)
+{
+	hlpcre::jit_after(n);
 }
 
 extern "C" const char *

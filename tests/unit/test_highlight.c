@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Unit tests: Source-highlight's rules matched by PCRE2 give the tokens
- * Boost.Regex gives (highlight_pcre.cc), for every definition in the
- * library's lang.map, on text meant to reach every rule: code of many
+ * Unit tests: quire's driver with Source-highlight's rules matched by
+ * PCRE2 (highlight_drive.cc, highlight_pcre.cc) gives the tokens the
+ * library's own highlighter gives with Boost.Regex, for every definition
+ * in the library's lang.map, on text meant to reach every rule: code of many
  * languages, each definition's own text (full of regular expressions,
  * quotes and comment markers), unterminated strings and comments, form
  * feeds and vertical tabs (bytes Boost takes for line separators), long
@@ -62,6 +63,12 @@ static const char sample[] =
     "x=1;y=2;z=x+y*3/4-5%6;if(x){y++;}else{z--;}while(0){}for(;;){break;}\n"
     "\"unterminated string\n/* unterminated comment\nstill\n";
 
+/* Code with no byte Boost takes for a line separator. */
+static const char plain[] =
+    "fn main() { let s = \"x\"; } // c\n"
+    "int f(int a) { return a * 2; } /* c */\n"
+    "$ echo \"$HOME\" | grep -E '^a+$'\n";
+
 /* A definition's own text after the sample, as one block. */
 static char *
 block_for(const char *file, size_t *len)
@@ -117,7 +124,7 @@ map_files(char files[][64])
 }
 
 static void
-same_tokens_everywhere(void)
+same_tokens_everywhere(const char *how)
 {
 	static char files[MAX_FILES][64];
 	struct toks a = { 0 }, b = { 0 };
@@ -145,12 +152,14 @@ same_tokens_everywhere(void)
 	}
 	hl_boost_only(0);
 	if (differ != 0)
-		printf("FAIL highlight pcre: %zu definitions differ, last %s\n",
-		    differ, why);
+		printf("FAIL highlight pcre, %s: %zu definitions differ, "
+		    "last %s\n", how, differ, why);
 	else
-		printf("PASS highlight pcre: the tokens of all %zu definitions "
-		    "are Boost's\n", n);
-	CHECK("highlight pcre: same success everywhere", failed == 0);
+		printf("PASS highlight pcre, %s: the tokens of all %zu "
+		    "definitions are Boost's\n", how, n);
+	printf("%s highlight pcre, %s: same success everywhere\n",
+	    failed == 0 ? "PASS" : "FAIL", how);
+	check_failed |= failed != 0;
 	check_failed |= differ != 0;
 	free(a.v);
 	free(b.v);
@@ -173,7 +182,7 @@ main(void)
 	static const char *bench[] = { "c.lang", "rust.lang", "python.lang",
 	    "javascript.lang", "go.lang", "sh.lang", "json.lang", "sql.lang",
 	    "desktop.lang", "cpp.lang", "java.lang" };
-	size_t rules, on_boost, i;
+	size_t rules, on_boost, boost_built, i;
 	struct toks t = { 0 };
 	int ok = 1;
 
@@ -191,17 +200,30 @@ main(void)
 	CHECK("boost keeps \\`", !hl_pcre_reads("\\`a"));
 	CHECK("boost keeps what pcre refuses", !hl_pcre_reads("(?<=a+)b"));
 
-	/* The bench's languages load with no rule left to Boost. */
+	/* The bench's languages load with no rule left to Boost, and with
+	 * every list rule's expression the library's own factory's; on
+	 * plain lines no rule's Boost expression is ever compiled. */
+	hl_factory_check(1);
 	for (i = 0; i < sizeof(bench) / sizeof(*bench); i++)
-		ok &= tokens(bench[i], "x", 1, 0, &t) == 0;
-	hl_rule_counts(&rules, &on_boost);
+		ok &= tokens(bench[i], plain, sizeof(plain) - 1, 0, &t) == 0;
+	hl_rule_counts(&rules, &on_boost, &boost_built);
 	CHECK("bench languages load", ok && rules > 100);
 	CHECK("bench languages all on pcre", on_boost == 0);
+	CHECK("bench languages: no boost expression compiled",
+	    boost_built == 0);
 	free(t.v);
 
-	same_tokens_everywhere();
-	hl_rule_counts(&rules, &on_boost);
+	/* PCRE2's interpreter first, then its JIT, which compiles each
+	 * rule at its next search: both must read every rule alike. */
+	hl_jit_after(0);
+	same_tokens_everywhere("interpreter");
+	hl_jit_after(1);
+	same_tokens_everywhere("jit");
+	hl_rule_counts(&rules, &on_boost, &boost_built);
 	CHECK("some rules counted on boost", on_boost < rules);
+	CHECK("list rules' expressions are the library's",
+	    hl_factory_differs() == 0);
+	hl_factory_check(0);
 	hl_release();
 	return check_failed;
 }
