@@ -49,6 +49,19 @@ local_key(struct resolver *r, int chapter, const char *id)
 	return k;
 }
 
+/* A node for the pass to resolve, listed by the walk that indexes the
+ * ids, so the pass needs no walk of its own. */
+static void
+want(struct resolver *r, struct node *n)
+{
+	if (r->nwanted == r->wanted_cap) {
+		r->wanted_cap = r->wanted_cap ? 2 * r->wanted_cap : 64;
+		r->wanted = xrealloc(r->wanted,
+		    r->wanted_cap * sizeof(*r->wanted));
+	}
+	r->wanted[r->nwanted++] = n;
+}
+
 /* Every id in the document, and every heading's id within its own file
  * (the slug numbered among that file's headings only). */
 static void
@@ -75,16 +88,22 @@ index_ids(struct resolver *r)
 		}
 		n = NULL;
 		while ((n = doc_next(ch, n, &entering)) != NULL) {
-			/* One walk fewer: the remote images are listed
-			 * here, for resolve_fetch_remote(). */
-			if (entering)
+			if (!entering)
+				continue;
+			/* One walk for all: the remote images are listed
+			 * here, for resolve_fetch_remote(), and what the
+			 * pass resolves, in this order. */
+			if (n->type == N_LINK || n->type == N_IMAGE ||
+			    n->type == N_TABLE)
+				want(r, n);
+			if (n->type == N_IMAGE)
 				resolve_want_remote(r, n);
-			if (entering && n->type == N_ANCHOR) {
+			if (n->type == N_ANCHOR) {
 				strmap_put(&r->ids, n->u.anchor.id, n);
 				strmap_put(&r->local, local_key(r,
 				    ch->u.chapter.index, n->u.anchor.id), n);
 			}
-			if (!entering || n->type != N_HEADING)
+			if (n->type != N_HEADING)
 				continue;
 			strmap_put(&r->ids, n->u.heading.id, n);
 			tidy_slugify(doc_plain_text(r->d, n), slug,
@@ -378,8 +397,7 @@ void
 resolve_document(struct doc *d)
 {
 	struct resolver r;
-	struct node *n = NULL, *ch;
-	int entering;
+	struct node *n, *ch;
 	size_t i;
 	char *norm;
 
@@ -407,9 +425,9 @@ resolve_document(struct doc *d)
 	index_ids(&r);
 	resolve_book_files(&r);
 	resolve_fetch_remote(&r);
-	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		if (!entering)
-			continue;
+	/* Links, images and tables in document order (index_ids). */
+	for (i = 0; i < r.nwanted; i++) {
+		n = r.wanted[i];
 		if (n->type == N_LINK)
 			link_dest(&r, n);
 		else if (n->type == N_IMAGE)
@@ -422,6 +440,7 @@ resolve_document(struct doc *d)
 	confine_free(&r.roots);
 	free(r.real);
 	free(r.chapter);
+	free(r.wanted);
 	strmap_free(&r.ids);
 	strmap_free(&r.local);
 	strmap_free(&r.names);

@@ -33,6 +33,9 @@ struct resolver {
 	struct strmap	  remote;	/* clean URL -> struct verdict */
 	struct confine	  cache;	/* the folder fetched images lie in */
 	size_t		  nchapters;
+	/* Links, images and tables in document order, for the pass. */
+	struct node	**wanted;
+	size_t		  nwanted, wanted_cap;
 	int		  real_known, roots_known;
 };
 
