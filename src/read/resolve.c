@@ -62,6 +62,16 @@ want(struct resolver *r, struct node *n)
 	r->wanted[r->nwanted++] = n;
 }
 
+static void
+colon_text(struct colon_texts *c, struct node *n)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
+	}
+	c->v[c->n++] = n;
+}
+
 /* Every id in the document, and every heading's id within its own file
  * (the slug numbered among that file's headings only). */
 static void
@@ -98,6 +108,9 @@ index_ids(struct resolver *r)
 				want(r, n);
 			if (n->type == N_IMAGE)
 				resolve_want_remote(r, n);
+			if (n->type == N_TEXT && n->text != NULL &&
+			    strchr(n->text, ':') != NULL)
+				colon_text(r->colons, n);
 			if (n->type == N_ANCHOR) {
 				strmap_put(&r->ids, n->u.anchor.id, n);
 				strmap_put(&r->local, local_key(r,
@@ -394,7 +407,7 @@ label_column(struct node *t)
 /* ---- the pass --------------------------------------------------------- */
 
 void
-resolve_document(struct doc *d)
+resolve_document(struct doc *d, struct colon_texts *colons)
 {
 	struct resolver r;
 	struct node *n, *ch;
@@ -403,6 +416,7 @@ resolve_document(struct doc *d)
 
 	memset(&r, 0, sizeof(r));
 	r.d = d;
+	r.colons = colons;
 	confine_init(&r.roots);
 	strmap_init(&r.ids);
 	strmap_init(&r.local);

@@ -7,10 +7,22 @@
 #ifndef QUIRE_RESOLVE_H
 #define QUIRE_RESOLVE_H
 
+#include <stddef.h>
+
 struct doc;
 
+struct node;
+
+/* Texts the emoji pass may change, listed by a walk that visits them
+ * anyway (emoji.h): each TEXT holding a ':', in document order. */
+struct colon_texts {
+	struct node	**v;
+	size_t		  n, cap;
+};
+
 /* Resolve every LINK and IMAGE and decide table label columns; warnings
- * for links and images that lead nowhere are printed here, once. */
-void	resolve_document(struct doc *);
+ * for links and images that lead nowhere are printed here, once.  The
+ * TEXTs under the root holding a ':' are added to colons. */
+void	resolve_document(struct doc *, struct colon_texts *colons);
 
 #endif

@@ -11,6 +11,7 @@
 #include "model/doc.h"
 #include "util/confine.h"
 #include "util/strmap.h"
+#include "read/resolve.h"
 
 struct fetch_set;
 
@@ -36,6 +37,7 @@ struct resolver {
 	/* Links, images and tables in document order, for the pass. */
 	struct node	**wanted;
 	size_t		  nwanted, wanted_cap;
+	struct colon_texts *colons;	/* for the emoji pass */
 	int		  real_known, roots_known;
 };
 
