@@ -61,6 +61,13 @@ struct meter {
 	long	content;
 };
 
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
 /* The part of a token up to a break point (or its end) is done. */
 static void
 meter_piece(struct meter *mt)
@@ -133,7 +140,10 @@ meter_text(struct meter *mt, const char *s, int code)
 		}
 		mt->word += (int)w;
 		mt->tokw += (int)w;
-		if (n == 1 && roff_break_after(mt->tok, s, len, i))
+		/* No break follows a letter or a digit (roff.c breaks only
+		 * after separators): the call is spared for most bytes. */
+		if (n == 1 && !is_alnum((unsigned char)s[i]) &&
+		    roff_break_after(mt->tok, s, len, i))
 			meter_piece(mt);
 		i += n;
 	}
