@@ -303,7 +303,7 @@ kept_add(struct kept *v, struct node *n)
  * note's id takes none an anchor of raw HTML has either.  The headings
  * are kept in heads, each after its chapter (outline_levels). */
 static void
-assign_ids(struct doc *d, struct kept *heads)
+assign_ids(struct doc *d, struct kept *heads, struct kept *met)
 {
 	struct strmap ids;
 	struct node *n = NULL;
@@ -320,6 +320,12 @@ assign_ids(struct doc *d, struct kept *heads)
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
 		if (!entering)
 			continue;
+		if (n->type == N_CHAPTER || n->type == N_HEADING ||
+		    n->type == N_ANCHOR || n->type == N_LINK ||
+		    n->type == N_IMAGE || n->type == N_TABLE ||
+		    (n->type == N_TEXT && n->text != NULL &&
+		    strchr(n->text, ':') != NULL))
+			kept_add(met, n);
 		if (n->type == N_CHAPTER) {
 			kept_add(heads, n);
 			continue;
@@ -761,12 +767,16 @@ tidy_document(struct doc *d)
 }
 
 void
-tidy_titles(struct doc *d)
+tidy_titles(struct doc *d, struct tidy_met *met)
 {
 	struct kept heads = { NULL, 0, 0 };
+	struct kept seen = { met->v, met->n, met->cap };
 
 	settle_title(d);
-	assign_ids(d, &heads);
+	assign_ids(d, &heads, &seen);
 	outline_levels(d, &heads);
 	free(heads.n);
+	met->v = seen.n;
+	met->n = seen.k;
+	met->cap = seen.cap;
 }

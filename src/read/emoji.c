@@ -115,9 +115,10 @@ emoji_value(struct doc *d, const char *v)
 	return v;
 }
 
-/* The root's texts come listed by resolve_document's walk (those with a
- * ':', the only ones a shortcode can be in), so the pass needs no walk
- * of its own there; notes and a title taken out of the tree are walked. */
+/* The root's texts holding a ':', the only ones a shortcode can be in,
+ * come listed (tidy_titles' walk, through resolve_document), so the pass
+ * needs no walk of its own there; notes and a title taken out of the
+ * tree are walked. */
 void
 emoji_document(struct doc *d, const struct colon_texts *colons)
 {

@@ -610,13 +610,15 @@ parse_finish(struct parser *p)
 {
 	struct doc *d = p->d;
 	struct colon_texts colons = { NULL, 0, 0 };
+	struct tidy_met met = { NULL, 0, 0 };
 
 	codeblock_early_start(&p->early, p->run, d);
 	tidy_document(d);
 	/* A man page's title line is metadata, not a first heading. */
 	manpage_recognise(d);
-	tidy_titles(d);
-	resolve_document(d, &colons);
+	tidy_titles(d, &met);
+	resolve_document(d, &met, &colons);
+	free(met.v);
 	emoji_document(d, &colons);
 	free(colons.v);
 	notes_document(d);

@@ -72,60 +72,72 @@ colon_text(struct colon_texts *c, struct node *n)
 	c->v[c->n++] = n;
 }
 
-/* Every id in the document, and every heading's id within its own file
- * (the slug numbered among that file's headings only). */
+/* A chapter's start as index_ids meets it: its id, and the title's
+ * slug when the title was its first heading. */
 static void
-index_ids(struct resolver *r)
+index_chapter(struct resolver *r, const struct node *ch, struct strmap *seen)
+{
+	strmap_put(&r->ids, ch->u.chapter.id, (void *)ch);
+	strmap_init(seen);
+	if (ch == r->d->root->first && r->d->title != NULL) {
+		/* The title heading was the file's first: its slug is
+		 * taken, and leads to the file's start. */
+		tidy_unique_id(r->d, seen, r->d->title->u.heading.id);
+		strmap_put(&r->local, local_key(r, 0,
+		    r->d->title->u.heading.id), (void *)ch);
+	}
+}
+
+/*
+ * Every id in the document, and every heading's id within its own file
+ * (the slug numbered among that file's headings only).  The nodes come
+ * from tidy_titles' walk (met, in document order, each chapter before
+ * what is in it); the remote images are listed here, for
+ * resolve_fetch_remote(), and what the pass resolves, in this order.
+ */
+static void
+index_ids(struct resolver *r, const struct tidy_met *met)
 {
 	struct strmap seen;
-	const struct node *ch;
+	const struct node *ch = NULL;
 	struct node *n;
-	int entering;
+	size_t i;
 	char slug[128];
 
 	if (r->d->title != NULL && r->d->root->first != NULL)
 		strmap_put(&r->ids, r->d->title->u.heading.id,
 		    r->d->root->first);
-	for (ch = r->d->root->first; ch != NULL; ch = ch->next) {
-		strmap_put(&r->ids, ch->u.chapter.id, (void *)ch);
-		strmap_init(&seen);
-		if (ch == r->d->root->first && r->d->title != NULL) {
-			/* The title heading was the file's first: its slug
-			 * is taken, and leads to the file's start. */
-			tidy_unique_id(r->d, &seen, r->d->title->u.heading.id);
-			strmap_put(&r->local, local_key(r, 0,
-			    r->d->title->u.heading.id), (void *)ch);
+	for (i = 0; i < met->n; i++) {
+		n = met->v[i];
+		if (n->type == N_CHAPTER && n->parent == r->d->root) {
+			if (ch != NULL)
+				strmap_free(&seen);
+			index_chapter(r, ch = n, &seen);
+			continue;
 		}
-		n = NULL;
-		while ((n = doc_next(ch, n, &entering)) != NULL) {
-			if (!entering)
-				continue;
-			/* One walk for all: the remote images are listed
-			 * here, for resolve_fetch_remote(), and what the
-			 * pass resolves, in this order. */
-			if (n->type == N_LINK || n->type == N_IMAGE ||
-			    n->type == N_TABLE)
-				want(r, n);
-			if (n->type == N_IMAGE)
-				resolve_want_remote(r, n);
-			if (n->type == N_TEXT && n->text != NULL &&
-			    strchr(n->text, ':') != NULL)
-				colon_text(r->colons, n);
-			if (n->type == N_ANCHOR) {
-				strmap_put(&r->ids, n->u.anchor.id, n);
-				strmap_put(&r->local, local_key(r,
-				    ch->u.chapter.index, n->u.anchor.id), n);
-			}
-			if (n->type != N_HEADING)
-				continue;
-			strmap_put(&r->ids, n->u.heading.id, n);
-			tidy_slugify(doc_plain_text(r->d, n), slug,
-			    sizeof(slug));
-			strmap_put(&r->local, local_key(r, ch->u.chapter.index,
-			    tidy_unique_id(r->d, &seen, slug)), n);
+		if (ch == NULL)
+			continue;
+		if (n->type == N_LINK || n->type == N_IMAGE ||
+		    n->type == N_TABLE)
+			want(r, n);
+		if (n->type == N_IMAGE)
+			resolve_want_remote(r, n);
+		if (n->type == N_TEXT)
+			colon_text(r->colons, n);
+		if (n->type == N_ANCHOR) {
+			strmap_put(&r->ids, n->u.anchor.id, n);
+			strmap_put(&r->local, local_key(r,
+			    ch->u.chapter.index, n->u.anchor.id), n);
 		}
-		strmap_free(&seen);
+		if (n->type != N_HEADING)
+			continue;
+		strmap_put(&r->ids, n->u.heading.id, n);
+		tidy_slugify(doc_plain_text(r->d, n), slug, sizeof(slug));
+		strmap_put(&r->local, local_key(r, ch->u.chapter.index,
+		    tidy_unique_id(r->d, &seen, slug)), n);
 	}
+	if (ch != NULL)
+		strmap_free(&seen);
 }
 
 /* The node a fragment names, looked for in chapter ch first. */
@@ -407,7 +419,8 @@ label_column(struct node *t)
 /* ---- the pass --------------------------------------------------------- */
 
 void
-resolve_document(struct doc *d, struct colon_texts *colons)
+resolve_document(struct doc *d, const struct tidy_met *met,
+    struct colon_texts *colons)
 {
 	struct resolver r;
 	struct node *n, *ch;
@@ -436,7 +449,7 @@ resolve_document(struct doc *d, struct colon_texts *colons)
 			strmap_put(&r.names, doc_strdup(d, norm), ch);
 		free(norm);
 	}
-	index_ids(&r);
+	index_ids(&r, met);
 	resolve_book_files(&r);
 	resolve_fetch_remote(&r);
 	/* Links, images and tables in document order (index_ids). */
