@@ -61,6 +61,13 @@ struct meter {
 	long	content;
 };
 
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
 /* The part of a token up to a break point (or its end) is done. */
 static void
 meter_piece(struct meter *mt)
@@ -133,7 +140,10 @@ meter_text(struct meter *mt, const char *s, int code)
 		}
 		mt->word += (int)w;
 		mt->tokw += (int)w;
-		if (n == 1 && roff_break_after(mt->tok, s, len, i))
+		/* No break follows a letter or a digit (roff.c breaks only
+		 * after separators): the call is spared for most bytes. */
+		if (n == 1 && !is_alnum((unsigned char)s[i]) &&
+		    roff_break_after(mt->tok, s, len, i))
 			meter_piece(mt);
 		i += n;
 	}
@@ -407,15 +417,42 @@ caption(struct man *m, const struct node *table)
 	roff_eol(&m->r);
 }
 
+/* What multiline() asks of a cell, measured once by man_table() for
+ * every cell, in the order both visit them. */
+struct fit {
+	const struct node *cell;
+	int		   lines, natural;
+};
+
+struct fits {
+	struct fit	*v;
+	size_t		 n, cap;
+};
+
+static void
+fit_add(struct fits *fs, const struct node *cell, const struct meter *mt)
+{
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? 2 * fs->cap : 16;
+		fs->v = xrealloc(fs->v, fs->cap * sizeof(*fs->v));
+	}
+	fs->v[fs->n].cell = cell;
+	fs->v[fs->n].lines = mt->lines;
+	fs->v[fs->n].natural = mt->natural;
+	fs->n++;
+}
+
 /* Does some body row take several lines: a cell with lines of its own,
- * or (widths) one longer than its columns at the decided widths? */
+ * or (widths) one longer than its columns at the decided widths?  The
+ * cells come in fs's order, some skipped. */
 static int
 multiline(const struct node *table, const struct col *c, int ncols,
-    int widths)
+    int widths, const struct fits *fs)
 {
 	const struct node *row, *cell;
 	struct meter mt;
-	int i, k, room;
+	int i, k, room, lines, natural;
+	size_t at = 0;
 
 	for (row = man_first_row(table); row != NULL; row = row->next) {
 		if (row->type != N_ROW || row->u.row.header)
@@ -428,8 +465,17 @@ multiline(const struct node *table, const struct col *c, int ncols,
 			for (k = i; k < ncols && k < i + cell->u.cell.colspan;
 			    k++)
 				room += c[k].width + GAP;
-			measure(cell, &mt);
-			if (mt.lines > 1 || (widths && mt.natural > room))
+			while (at < fs->n && fs->v[at].cell != cell)
+				at++;
+			if (at < fs->n) {
+				lines = fs->v[at].lines;
+				natural = fs->v[at].natural;
+			} else {
+				measure(cell, &mt);
+				lines = mt.lines;
+				natural = mt.natural;
+			}
+			if (lines > 1 || (widths && natural > room))
 				return 1;
 		}
 	}
@@ -474,6 +520,7 @@ both(struct man *m, const struct node *table, struct grid *g, int wide)
 	char tmp[96];
 	int k;
 
+	g->cache = nat.cache = man_row_cache_new();
 	roff_req(&m->r, ".if \\n(.l=0 \\{\\");
 	roff_eol(&m->r);
 	g->how = GRID_EXPAND;
@@ -502,6 +549,8 @@ both(struct man *m, const struct node *table, struct grid *g, int wide)
 	stacked(m, table);
 	roff_req(&m->r, ".\\}");
 	roff_eol(&m->r);
+	man_row_cache_free(g->cache);
+	g->cache = NULL;
 }
 
 void
@@ -512,6 +561,7 @@ man_table(struct man *m, const struct node *table)
 	struct col *c;
 	struct meter mt;
 	struct grid g;
+	struct fits fs = { NULL, 0, 0 };
 
 	if (ncols <= 0 || man_first_row(table) == NULL)
 		return;
@@ -519,12 +569,15 @@ man_table(struct man *m, const struct node *table)
 	c = xcalloc((size_t)ncols, sizeof(*c));
 	for (row = man_first_row(table); row != NULL; row = row->next)
 		for (cell = row->first; cell != NULL; cell = cell->next) {
-			/* A cell over several columns wraps in all of them:
-			 * it sets no column's width. */
 			i = cell->u.cell.col;
-			if (i < 0 || i >= ncols || cell->u.cell.colspan > 1)
+			if (i < 0 || i >= ncols)
 				continue;
 			measure(cell, &mt);
+			fit_add(&fs, cell, &mt);
+			/* A cell over several columns wraps in all of them:
+			 * it sets no column's width. */
+			if (cell->u.cell.colspan > 1)
+				continue;
 			if (mt.minw > c[i].minw)
 				c[i].minw = mt.minw;
 			if (mt.maxtok > c[i].maxtok)
@@ -540,14 +593,15 @@ man_table(struct man *m, const struct node *table)
 	g.total = GAP * (ncols - 1);
 	for (i = 0; i < ncols; i++)
 		g.total += c[i].width;
-	g.rules = fits && multiline(table, c, ncols, 1);
+	g.rules = fits && multiline(table, c, ncols, 1, &fs);
 	/* The line every column's natural width takes, if a terminal may
 	 * be that wide and the rows then take one line each. */
 	wide = GAP * (ncols - 1);
 	for (i = 0; i < ncols; i++)
 		wide += c[i].natural;
-	if (!g.rules || wide > WIDE_MAX || multiline(table, c, ncols, 0))
+	if (!g.rules || wide > WIDE_MAX || multiline(table, c, ncols, 0, &fs))
 		wide = 0;
+	free(fs.v);
 
 	if (ncols == 1 || (fits && m->layout == MAN_TABLE_GRID) ||
 	    (fits && m->layout != MAN_TABLE_STACKED &&

@@ -37,6 +37,8 @@ enum grid_widths {
 	GRID_SCALE	/* prose columns grow with groff's line length */
 };
 
+struct row_cache;
+
 struct grid {
 	const struct col *c;
 	int	ncols;
@@ -44,7 +46,15 @@ struct grid {
 	enum grid_widths how;
 	int	rules;		/* a rule between body rows, not only under
 				 * the header: some row takes several lines */
+	/* The rows as an earlier grid of the same table wrote them, or
+	 * NULL (tbl.c: man_row_cache_new). */
+	struct row_cache *cache;
 };
+
+/* A table written as several grids (one for each range of line
+ * lengths) writes each row once and copies it for the others. */
+struct row_cache *man_row_cache_new(void);
+void	man_row_cache_free(struct row_cache *);
 
 /* The tbl grid. */
 void	man_grid(struct man *, const struct node *table, const struct grid *);

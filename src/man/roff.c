@@ -349,6 +349,36 @@ non_ascii(struct roff *r, uint32_t cp)
 	r->seen[cp / 8] |= (unsigned char)(1u << (cp % 8));
 }
 
+static int
+alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/*
+ * Letters and digits going on a word already started, with no space
+ * owed and the line short: for each, word_start() would do nothing,
+ * ascii() write the byte as it is and roff_break_after() find no break
+ * after it (not a separator).  So the run is written at once, up to
+ * where the line reaches JOIN_AT.  Returns the bytes written.
+ */
+static size_t
+word_run(struct roff *r, const char *s, size_t len, int flags)
+{
+	size_t used = r->out.len - r->linestart, room, k = 0;
+
+	if (!r->inword || r->space != 0 || r->bol || (flags & ESC_UPPER) ||
+	    used >= JOIN_AT)
+		return 0;
+	room = JOIN_AT - used;
+	while (k < len && k < room && alnum((unsigned char)s[k]))
+		k++;
+	buf_put(&r->out, s, k);
+	r->wordlen += k;
+	return k;
+}
+
 void
 roff_text(struct roff *r, const char *s, size_t len, int flags)
 {
@@ -366,6 +396,10 @@ roff_text(struct roff *r, const char *s, size_t len, int flags)
 			i++;
 		} else if (c < 0x20 || c == 0x7f) {
 			i++;			/* control: drop */
+		} else if (alnum(c) && (n = word_run(r, s + i, len - i,
+		    flags)) > 0) {
+			col += n;
+			i += n;
 		} else if (c < 0x80) {
 			word_start(r, s + i, len - i, flags);
 			ascii(r, c, flags);

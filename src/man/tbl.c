@@ -318,6 +318,175 @@ grid_row(struct man *m, const struct node *row, char sep, int ncols,
 	free(nseg);
 }
 
+/*
+ * A row's tbl text does not depend on the grid's widths, only on the
+ * row and on where the writer stands (its line, fonts, what it owes, and
+ * the emitter's own state).  When a table is written as several grids,
+ * the first writes each row and remembers where its text lies in the
+ * output and the state before and after; a later grid finding the
+ * writer as it was copies the text and takes the state after, the same
+ * bytes and state writing it again would give.  The code points written
+ * as \[uXXXX] (roff.seen) are a set the first writing filled already.
+ */
+struct row_state {
+	int		 bol, space, inword, dashword, nowrap, chunked;
+	size_t		 col;		/* out.len - linestart */
+	size_t		 wordlen;
+	int		 font[FONT_NBITS];
+	const char	*cur;
+	int		 width, indent, fresh, gap, pd0, layout;
+	const struct node *skip_node;
+	size_t		 skip;
+	int		 unshown[N_TYPE_COUNT];
+};
+
+struct row_copy {
+	size_t		 start, end;	/* its text in m->r.out */
+	struct row_state before, after;
+};
+
+struct row_cache {
+	struct row_copy	*row;		/* by the row's place in the table */
+	size_t		 n, cap;
+	char		 sep;		/* 0: not chosen yet */
+};
+
+struct row_cache *
+man_row_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct row_cache));
+}
+
+void
+man_row_cache_free(struct row_cache *rc)
+{
+	if (rc == NULL)
+		return;
+	free(rc->row);
+	free(rc);
+}
+
+static void
+state_take(const struct man *m, struct row_state *s)
+{
+	int k;
+
+	s->bol = m->r.bol;
+	s->space = m->r.space;
+	s->inword = m->r.inword;
+	s->dashword = m->r.dashword;
+	s->nowrap = m->r.nowrap;
+	s->chunked = m->r.chunked;
+	s->col = m->r.out.len - m->r.linestart;
+	s->wordlen = m->r.wordlen;
+	for (k = 0; k < FONT_NBITS; k++)
+		s->font[k] = m->r.font[k];
+	s->cur = m->r.cur;
+	s->width = m->width;
+	s->indent = m->indent;
+	s->fresh = m->fresh;
+	s->gap = m->gap;
+	s->pd0 = m->pd0;
+	s->layout = m->layout;
+	s->skip_node = m->skip_node;
+	s->skip = m->skip;
+	for (k = 0; k < N_TYPE_COUNT; k++)
+		s->unshown[k] = m->unshown[k];
+}
+
+static void
+state_give(struct man *m, const struct row_state *s)
+{
+	int k;
+
+	m->r.bol = s->bol;
+	m->r.space = s->space;
+	m->r.inword = s->inword;
+	m->r.dashword = s->dashword;
+	m->r.nowrap = s->nowrap;
+	m->r.chunked = s->chunked;
+	m->r.linestart = m->r.out.len - s->col;
+	m->r.wordlen = s->wordlen;
+	for (k = 0; k < FONT_NBITS; k++)
+		m->r.font[k] = s->font[k];
+	m->r.cur = s->cur;
+	m->width = s->width;
+	m->indent = s->indent;
+	m->fresh = s->fresh;
+	m->gap = s->gap;
+	m->pd0 = s->pd0;
+	m->layout = s->layout;
+	m->skip_node = s->skip_node;
+	m->skip = s->skip;
+	for (k = 0; k < N_TYPE_COUNT; k++)
+		m->unshown[k] = s->unshown[k];
+}
+
+static int
+state_same(const struct row_state *a, const struct row_state *b)
+{
+	int k;
+
+	for (k = 0; k < FONT_NBITS; k++)
+		if (a->font[k] != b->font[k])
+			return 0;
+	for (k = 0; k < N_TYPE_COUNT; k++)
+		if (a->unshown[k] != b->unshown[k])
+			return 0;
+	return a->bol == b->bol && a->space == b->space &&
+	    a->inword == b->inword && a->dashword == b->dashword &&
+	    a->nowrap == b->nowrap && a->chunked == b->chunked &&
+	    a->col == b->col && a->wordlen == b->wordlen &&
+	    a->cur == b->cur && a->width == b->width &&
+	    a->indent == b->indent && a->fresh == b->fresh &&
+	    a->gap == b->gap && a->pd0 == b->pd0 &&
+	    a->layout == b->layout && a->skip_node == b->skip_node &&
+	    a->skip == b->skip;
+}
+
+/* Row i of the table, written or copied (see struct row_cache). */
+static void
+cached_row(struct man *m, struct row_cache *rc, size_t i,
+    const struct node *row, char sep, int ncols, const enum slot *slot,
+    const struct node *const *cell)
+{
+	struct row_state now;
+	struct row_copy *rw;
+	size_t len;
+
+	/* Only at a line's start: roff.c looks back along the current
+	 * line (can_wrap), which earlier grids began differently. */
+	if (rc == NULL || m->r.out.len != m->r.linestart) {
+		grid_row(m, row, sep, ncols, slot, cell);
+		return;
+	}
+	state_take(m, &now);
+	if (i < rc->n && state_same(&rc->row[i].before, &now)) {
+		rw = &rc->row[i];
+		len = rw->end - rw->start;
+		buf_grow(&m->r.out, len);
+		buf_put(&m->r.out, m->r.out.data + rw->start, len);
+		state_give(m, &rw->after);
+		return;
+	}
+	if (i == rc->n && rc->n == rc->cap) {
+		rc->cap = rc->cap ? 2 * rc->cap : 16;
+		rc->row = xrealloc(rc->row, rc->cap * sizeof(*rc->row));
+	}
+	rw = i <= rc->n ? &rc->row[i] : NULL;
+	if (rw != NULL) {
+		rw->start = m->r.out.len;
+		rw->before = now;
+	}
+	grid_row(m, row, sep, ncols, slot, cell);
+	if (rw != NULL) {
+		rw->end = m->r.out.len;
+		state_take(m, &rw->after);
+		if (i == rc->n)
+			rc->n++;
+	}
+}
+
 /* One column's format: its key and width, or a span. */
 static void
 format_entry(struct man *m, const struct node *table, const struct grid *g,
@@ -488,9 +657,15 @@ void
 man_grid(struct man *m, const struct node *table, const struct grid *g)
 {
 	const struct node *row, *prev = NULL, **cell;
-	char sep = separator(table), tmp[64];
+	char sep, tmp[64];
 	enum slot *slot;
 	int *down, ncols = g->ncols;
+	size_t i = 0;
+
+	if (g->cache == NULL)
+		sep = separator(table);
+	else if ((sep = g->cache->sep) == 0)
+		sep = g->cache->sep = separator(table);
 
 	/* Ragged right and no hyphenation in cells: groff cannot justify
 	 * a narrow column without gaps (and warns "cannot adjust line"),
@@ -528,7 +703,7 @@ man_grid(struct man *m, const struct node *table, const struct grid *g)
 			roff_raw(&m->r, "_");
 			roff_eol(&m->r);
 		}
-		grid_row(m, row, sep, ncols, slot, cell);
+		cached_row(m, g->cache, i++, row, sep, ncols, slot, cell);
 		prev = row;
 	}
 	free(slot);

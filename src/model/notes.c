@@ -40,6 +40,16 @@ notes_found_def(struct notes_found *f, struct node *note, int line, int col)
 }
 
 void
+notes_found_text(struct notes_found *f, struct node *t)
+{
+	if (strstr(t->text, "[^") == NULL)
+		return;
+	f->texts = grow(f->texts, f->ntexts, &f->captexts,
+	    sizeof(*f->texts));
+	f->texts[f->ntexts++] = t;
+}
+
+void
 notes_found_ref(struct notes_found *f, struct node *ref, int num)
 {
 	f->refs = grow(f->refs, f->nrefs, &f->caprefs, sizeof(*f->refs));
@@ -120,15 +130,18 @@ fold(struct doc *d, const char *s, size_t n)
  * that does name one, say inside a link's text, is the author's choice.)
  */
 static void
-missing_refs(struct doc *d, struct node *ch, const struct notes_found *f)
+missing_refs(struct doc *d, const struct notes_found *f)
 {
 	struct strmap labels;
-	struct node *n = NULL;
+	struct node *n;
 	const char *s, *e;
-	int entering, made = 0;
+	int made = 0;
 
-	while ((n = doc_next(ch, n, &entering)) != NULL) {
-		if (!entering || n->type != N_TEXT)
+	/* The chapter's TEXTs that may hold one, listed as they were made
+	 * (notes_found_text), not found by a walk of the chapter. */
+	for (size_t k = 0; k < f->ntexts; k++) {
+		n = f->texts[k];
+		if (n->type != N_TEXT)
 			continue;
 		for (s = n->text; (s = strstr(s, "[^")) != NULL; s = e) {
 			e = s + 2 + strcspn(s + 2, "] \t\n[");
@@ -207,7 +220,8 @@ notes_chapter(struct doc *d, struct node *ch, struct notes_found *f)
 		if (note->u.footnote.ref == NULL)
 			note->u.footnote.ref = ref;
 	}
-	missing_refs(d, ch, f);
+	missing_refs(d, f);
+	free(f->texts);
 	free(f->defs);
 	free(f->refs);
 	free(f->seen);

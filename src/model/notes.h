@@ -40,6 +40,10 @@ struct notes_found {
 		int		 used;
 	}		*seen;
 	size_t		 nseen, capseen;
+	/* The TEXTs holding "[^" as they were made, in document order:
+	 * where a reference that names no note may stand. */
+	struct node	**texts;
+	size_t		 ntexts, captexts;
 };
 
 void	notes_found_def(struct notes_found *, struct node *note, int line,
@@ -47,6 +51,8 @@ void	notes_found_def(struct notes_found *, struct node *note, int line,
 void	notes_found_ref(struct notes_found *, struct node *ref, int num);
 void	notes_found_seen(struct notes_found *, int line, int col,
 	    const char *label);
+/* A TEXT just made: kept when it holds "[^". */
+void	notes_found_text(struct notes_found *, struct node *text);
 
 /*
  * Once a file is converted: link every reference to its note, give each

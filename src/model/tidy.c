@@ -281,16 +281,34 @@ tidy_unique_id(struct doc *d, struct strmap *ids, const char *base)
 	return id;
 }
 
+/* Nodes kept in document order by the walk that names them. */
+struct kept {
+	struct node	**n;
+	size_t		  k, cap;
+};
+
+static void
+kept_add(struct kept *v, struct node *n)
+{
+	if (v->k == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 16;
+		v->n = xrealloc(v->n, v->cap * sizeof(*v->n));
+	}
+	v->n[v->k++] = n;
+}
+
 /* Heading ids from their text, then chapter ids ("chapter-N") where no
  * heading took that name, then footnotes' and their references' (notes
  * are still in their chapters here), so a heading keeps GitHub's id; a
- * note's id takes none an anchor of raw HTML has either. */
+ * note's id takes none an anchor of raw HTML has either.  The headings
+ * are kept in heads, each after its chapter (outline_levels). */
 static void
-assign_ids(struct doc *d)
+assign_ids(struct doc *d, struct kept *heads, struct kept *met)
 {
 	struct strmap ids;
-	struct node *n = NULL, **notes = NULL, **anchors = NULL;
-	size_t nnotes = 0, cap = 0, nanchors = 0, acap = 0, i;
+	struct node *n = NULL;
+	struct kept notes = { NULL, 0, 0 }, anchors = { NULL, 0, 0 };
+	size_t i;
 	int entering;
 	char slug[128];
 
@@ -300,34 +318,35 @@ assign_ids(struct doc *d)
 		d->title->u.heading.id = tidy_unique_id(d, &ids, slug);
 	}
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		if (entering && (n->type == N_FOOTNOTE ||
-		    n->type == N_FOOTREF || (n->type == N_ANCHOR &&
-		    n->u.anchor.id != NULL))) {
-			if (nnotes == cap) {
-				cap = cap ? 2 * cap : 16;
-				notes = xrealloc(notes, cap * sizeof(*notes));
-			}
-			notes[nnotes++] = n;
+		if (!entering)
+			continue;
+		if (n->type == N_CHAPTER || n->type == N_HEADING ||
+		    n->type == N_ANCHOR || n->type == N_LINK ||
+		    n->type == N_IMAGE || n->type == N_TABLE ||
+		    (n->type == N_TEXT && n->text != NULL &&
+		    strchr(n->text, ':') != NULL))
+			kept_add(met, n);
+		if (n->type == N_CHAPTER) {
+			kept_add(heads, n);
+			continue;
 		}
+		if (n->type == N_FOOTNOTE || n->type == N_FOOTREF ||
+		    (n->type == N_ANCHOR && n->u.anchor.id != NULL))
+			kept_add(&notes, n);
 		/* Anchors are named after every heading, in this order:
 		 * kept here rather than found by a second walk. */
-		if (entering && n->type == N_ANCHOR) {
-			if (nanchors == acap) {
-				acap = acap ? 2 * acap : 16;
-				anchors = xrealloc(anchors,
-				    acap * sizeof(*anchors));
-			}
-			anchors[nanchors++] = n;
-		}
-		if (!entering || n->type != N_HEADING)
+		if (n->type == N_ANCHOR)
+			kept_add(&anchors, n);
+		if (n->type != N_HEADING)
 			continue;
+		kept_add(heads, n);
 		tidy_slugify(doc_plain_text(d, n), slug, sizeof(slug));
 		n->u.heading.id = tidy_unique_id(d, &ids, slug);
 	}
 	/* An author's <a id> keeps its name unless a heading has it; white
 	 * space, which no id may hold, becomes '-'. */
-	for (i = 0; i < nanchors; i++) {
-		n = anchors[i];
+	for (i = 0; i < anchors.k; i++) {
+		n = anchors.n[i];
 		snprintf(slug, sizeof(slug), "%s", n->u.anchor.id);
 		for (char *p = slug; *p != '\0'; p++)
 			if (*p == ' ' || *p == '\t' || *p == '\n')
@@ -340,22 +359,23 @@ assign_ids(struct doc *d)
 		    n->u.chapter.index + 1);
 		n->u.chapter.id = tidy_unique_id(d, &ids, slug);
 	}
-	for (i = 0; i < nnotes; i++)
-		if (notes[i]->type == N_ANCHOR &&
-		    strmap_get(&ids, notes[i]->u.anchor.id) == NULL)
-			strmap_put(&ids, notes[i]->u.anchor.id,
+	for (i = 0; i < notes.k; i++)
+		if (notes.n[i]->type == N_ANCHOR &&
+		    strmap_get(&ids, notes.n[i]->u.anchor.id) == NULL)
+			strmap_put(&ids, notes.n[i]->u.anchor.id,
 			    (void *)(uintptr_t)1);
-	for (i = 0; i < nnotes; i++) {
-		if (notes[i]->type == N_ANCHOR)
+	for (i = 0; i < notes.k; i++) {
+		n = notes.n[i];
+		if (n->type == N_ANCHOR)
 			continue;
-		note_id_base(notes[i], slug, sizeof(slug));
-		if (notes[i]->type == N_FOOTNOTE)
-			notes[i]->u.footnote.id = tidy_unique_id(d, &ids, slug);
+		note_id_base(n, slug, sizeof(slug));
+		if (n->type == N_FOOTNOTE)
+			n->u.footnote.id = tidy_unique_id(d, &ids, slug);
 		else
-			notes[i]->u.footref.id = tidy_unique_id(d, &ids, slug);
+			n->u.footref.id = tidy_unique_id(d, &ids, slug);
 	}
-	free(notes);
-	free(anchors);
+	free(notes.n);
+	free(anchors.n);
 	strmap_free(&ids);
 }
 
@@ -478,70 +498,85 @@ flatten(struct node *c, int (*keep)(const struct node *))
 	free(kept);
 }
 
+/* The nesting met on the way down, for the cap: block containers and
+ * inline containers open around the node the walk is at. */
+struct depth {
+	int	blocks, inlines, warned;
+};
+
+/* Entering n: past the cap, its content is flattened before any of it
+ * is seen. */
 static void
-cap_depth(struct doc *d)
+cap_enter(struct depth *k, struct node *n)
 {
-	struct node *n = NULL;
-	int entering, blocks = 0, inlines = 0, warned = 0;
+	int is_block = is_block_container(n);
+	int is_inl = doc_is_inline(n) && !is_inline_leaf(n);
 
-	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		int is_block = is_block_container(n);
-		int is_inl = doc_is_inline(n) && !is_inline_leaf(n);
-
-		if (!entering) {
-			blocks -= is_block;
-			inlines -= is_inl;
-			continue;
-		}
-		if (n->first == NULL || (!is_block && !is_inl))
-			continue;
-		if (is_block) {
-			/* A container of inlines nests no blocks. */
-			if (++blocks != MAX_BLOCK_NEST ||
-			    doc_is_inline(n->first))
-				continue;
-			flatten(n, is_leaf_block);
-		} else {
-			if (++inlines != MAX_INLINE_NEST)
-				continue;
-			flatten(n, is_inline_leaf);
-		}
-		if (!warned++)
-			diag_warn(n->file, n->line, "nested more than %d deep; "
-			    "deeper levels are flattened", is_block ?
-			    MAX_BLOCK_NEST : MAX_INLINE_NEST);
-		/* An emptied container gets no "leave" from the walk. */
-		if (n->first == NULL) {
-			blocks -= is_block;
-			inlines -= is_inl;
-		}
+	if (n->first == NULL || (!is_block && !is_inl))
+		return;
+	if (is_block) {
+		/* A container of inlines nests no blocks. */
+		if (++k->blocks != MAX_BLOCK_NEST || doc_is_inline(n->first))
+			return;
+		flatten(n, is_leaf_block);
+	} else {
+		if (++k->inlines != MAX_INLINE_NEST)
+			return;
+		flatten(n, is_inline_leaf);
 	}
+	if (!k->warned++)
+		diag_warn(n->file, n->line, "nested more than %d deep; "
+		    "deeper levels are flattened", is_block ?
+		    MAX_BLOCK_NEST : MAX_INLINE_NEST);
+	/* An emptied container gets no "leave" from the walk. */
+	if (n->first == NULL) {
+		k->blocks -= is_block;
+		k->inlines -= is_inl;
+	}
+}
+
+/* Leaving n, which has children (the walk leaves no other), before it
+ * is tidied: tidying may empty it, but it was counted as it was. */
+static void
+cap_leave(struct depth *k, const struct node *n)
+{
+	k->blocks -= is_block_container(n);
+	k->inlines -= doc_is_inline(n);
 }
 
 /*
  * A paragraph left with nothing in it (it held only a dropped tag or a
  * comment) would be an empty block in every format.  Unlinking during the
- * walk would cut the walk's own links, so they are removed afterwards.
+ * walk would cut the walk's own links, so they are listed and removed
+ * afterwards.
  */
-static void
-drop_empty_paragraphs(struct doc *d)
-{
-	struct node *n = NULL, **empty = NULL;
-	size_t k = 0, cap = 0, i;
-	int entering;
+struct empties {
+	struct node	**n;
+	size_t		  k, cap;
+};
 
-	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		if (n->type != N_PARAGRAPH || n->first != NULL)
-			continue;
-		if (k == cap) {
-			cap = cap ? cap * 2 : 16;
-			empty = xrealloc(empty, cap * sizeof(*empty));
-		}
-		empty[k++] = n;
+static void
+note_if_empty(struct empties *e, struct node *n)
+{
+	if (n->type != N_PARAGRAPH || n->first != NULL)
+		return;
+	if (e->k == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 16;
+		e->n = xrealloc(e->n, e->cap * sizeof(*e->n));
 	}
-	for (i = 0; i < k; i++)
-		doc_unlink(empty[i]);
-	free(empty);
+	e->n[e->k++] = n;
+}
+
+/* The paragraphs of a list a cell's lines just became, which the walk,
+ * already past the cell's children, does not visit. */
+static void
+note_list_empties(struct empties *e, const struct node *list)
+{
+	const struct node *item;
+
+	for (item = list->first; item != NULL; item = item->next)
+		for (struct node *p = item->first; p != NULL; p = p->next)
+			note_if_empty(e, p);
 }
 
 /*
@@ -568,43 +603,35 @@ tidy_deflist(struct doc *d, struct node *dl)
 /* Headings' levels in the book's contents: a chapter's top heading sits
  * at its nesting in the book (a sub-chapter written with "##" is still
  * one level below its parent's "#"), one deeper under a part title, and
- * its other headings keep their distance from it. */
+ * its other headings keep their distance from it.  heads: each chapter
+ * followed by its headings, as assign_ids kept them. */
 static void
-outline_levels(struct doc *d)
+outline_levels(struct doc *d, const struct kept *heads)
 {
-	struct node *ch, *n, **heads = NULL;
-	size_t nheads, cap = 0, i;
-	int entering, under_part = 0, top, shift;
+	struct node *ch;
+	size_t i = 0, j;
+	int under_part = 0, top, shift;
 
-	for (ch = d->root->first; ch != NULL; ch = ch->next) {
+	while (i < heads->k) {
+		ch = heads->n[i++];
 		if (ch->u.chapter.part)
 			under_part = 1;
 		else if (ch->u.chapter.unparted)
 			under_part = 0;
 		top = 6;
-		/* The chapter's headings, kept: one walk, not two. */
-		nheads = 0;
-		for (n = NULL; (n = doc_next(ch, n, &entering)) != NULL;) {
-			if (!entering || n->type != N_HEADING)
-				continue;
-			if (n->u.heading.level < top)
-				top = n->u.heading.level;
-			if (nheads == cap) {
-				cap = cap ? 2 * cap : 16;
-				heads = xrealloc(heads, cap * sizeof(*heads));
-			}
-			heads[nheads++] = n;
-		}
+		for (j = i; j < heads->k && heads->n[j]->type == N_HEADING;
+		    j++)
+			if (heads->n[j]->u.heading.level < top)
+				top = heads->n[j]->u.heading.level;
 		shift = ch->u.chapter.part ? 0 : 1 - top +
 		    ch->u.chapter.depth + under_part;
 		/* A lone handout keeps its levels as written. */
 		if (!d->book)
 			shift = 0;
-		for (i = 0; i < nheads; i++)
-			heads[i]->u.heading.outline =
-			    heads[i]->u.heading.level + shift;
+		for (; i < j; i++)
+			heads->n[i]->u.heading.outline =
+			    heads->n[i]->u.heading.level + shift;
 	}
-	free(heads);
 	if (d->title != NULL)
 		d->title->u.heading.outline = 1;
 }
@@ -695,36 +722,61 @@ tidy_alert(struct node *q)
 	q->u.alert.kind = (enum alert_kind)k;
 }
 
+/*
+ * One walk of the whole tree: the nesting capped on the way in, each
+ * node with children tidied on the way out (its children are final
+ * then), the empty paragraphs listed.  No step reaches outside the node
+ * it is at, so doing them in one walk, node by node, comes to the same
+ * tree as a walk for each.
+ */
 void
 tidy_document(struct doc *d)
 {
+	struct depth k = { 0, 0, 0 };
+	struct empties e = { NULL, 0, 0 };
 	struct node *n = NULL;
+	size_t i;
 	int entering;
 
-	cap_depth(d);
 	while ((n = doc_next(d->root, n, &entering)) != NULL) {
 		if (entering) {
+			cap_enter(&k, n);
 			if (n->type == N_TABLE)
 				d->has_table = 1;
+			else if (n->first == NULL)
+				note_if_empty(&e, n);
 			continue;
 		}
+		cap_leave(&k, n);
 		/* Leaving n (it has children): they are final now. */
 		if (n->first != NULL && doc_is_inline(n->first))
 			tidy_inlines(d, n);
-		if (n->type == N_CELL)
-			tidy_cell_list(d, n);
-		else if (n->type == N_DEFLIST)
+		if (n->type == N_CELL) {
+			if (tidy_cell_list(d, n))
+				note_list_empties(&e, n->last);
+		} else if (n->type == N_DEFLIST)
 			tidy_deflist(d, n);
 		else if (n->type == N_QUOTE)
 			tidy_alert(n);
+		else
+			note_if_empty(&e, n);
 	}
-	drop_empty_paragraphs(d);
+	for (i = 0; i < e.k; i++)
+		doc_unlink(e.n[i]);
+	free(e.n);
 }
 
 void
-tidy_titles(struct doc *d)
+tidy_titles(struct doc *d, struct tidy_met *met)
 {
+	struct kept heads = { NULL, 0, 0 };
+	struct kept seen = { met->v, met->n, met->cap };
+
 	settle_title(d);
-	assign_ids(d);
-	outline_levels(d);
+	assign_ids(d, &heads, &seen);
+	outline_levels(d, &heads);
+	free(heads.n);
+	met->v = seen.n;
+	met->n = seen.k;
+	met->cap = seen.cap;
 }

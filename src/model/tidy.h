@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include <stddef.h>
+
 struct doc;
 struct node;
 
@@ -14,7 +16,17 @@ struct node;
  * tree's shape, then (once a man page's title line has left the tree)
  * the title, the ids and the headings' outline levels. */
 void	tidy_document(struct doc *);
-void	tidy_titles(struct doc *);
+
+/* What the walk that names the headings met, in document order, for
+ * resolve_document (read/resolve.c), which needs no walk of its own:
+ * every CHAPTER, HEADING, ANCHOR, LINK, IMAGE and TABLE, and each TEXT
+ * holding a ':' (for the emoji pass).  Nothing changes the tree between
+ * the two. */
+struct tidy_met {
+	struct node	**v;
+	size_t		  n, cap;
+};
+void	tidy_titles(struct doc *, struct tidy_met *met);
 
 /* With set.number_sections (settle.c), every heading of a numbered
  * chapter gets its number ("2.1"), to set.number_depth levels. */

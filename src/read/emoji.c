@@ -16,6 +16,7 @@
 
 #include "model/doc.h"
 #include "read/emoji.h"
+#include "read/resolve.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -114,10 +115,24 @@ emoji_value(struct doc *d, const char *v)
 	return v;
 }
 
+/* The root's texts holding a ':', the only ones a shortcode can be in,
+ * come listed (tidy_titles' walk, through resolve_document), so the pass
+ * needs no walk of its own there; notes and a title taken out of the
+ * tree are walked. */
 void
-emoji_document(struct doc *d)
+emoji_document(struct doc *d, const struct colon_texts *colons)
 {
-	emoji_tree(d, d->root);
+	struct node *n;
+	size_t i;
+	char *s;
+
+	for (i = 0; i < colons->n; i++) {
+		n = colons->v[i];
+		if ((s = replaced(n->text)) != NULL) {
+			n->text = doc_strdup(d, s);
+			free(s);
+		}
+	}
 	if (d->notes != NULL)
 		emoji_tree(d, d->notes);
 	if (d->title != NULL && d->title->parent == NULL)

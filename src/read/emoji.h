@@ -14,6 +14,7 @@ const char	*emoji_lookup(const char *name, size_t len);
 
 /* Every known ":name:" in the document's text, outside code, replaced
  * by its emoji; unknown names stay as typed. */
-void		 emoji_document(struct doc *);
+struct colon_texts;
+void		 emoji_document(struct doc *, const struct colon_texts *);
 
 #endif

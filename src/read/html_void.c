@@ -77,8 +77,8 @@ static int
 may_leave_open(const char *html)
 {
 	const char *p = html;
-	char name[16];
-	size_t k;
+	char name[16], known[8][16];
+	size_t k, j, nknown = 0;
 
 	while ((p = strchr(p, '<')) != NULL) {
 		p++;
@@ -87,10 +87,20 @@ may_leave_open(const char *html)
 			name[k] = (char)tolower((unsigned char)p[k]);
 		name[k] = '\0';
 		/* Longer than any element's name: not one of them. */
-		if (k == sizeof(name) - 1)
+		if (k == sizeof(name) - 1 || k == 0)
 			continue;
-		if (k > 0 && left_open(name))
+		/* A block repeats a few names (a table's td, code, br):
+		 * each is looked up once.  Every name kept is one that
+		 * does not leave an element open (the first that does
+		 * ends the search). */
+		for (j = 0; j < nknown && strcmp(known[j], name) != 0; j++)
+			;
+		if (j < nknown)
+			continue;
+		if (left_open(name))
 			return 1;
+		if (nknown < sizeof(known) / sizeof(known[0]))
+			memcpy(known[nknown++], name, k + 1);
 	}
 	return 0;
 }

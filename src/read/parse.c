@@ -175,6 +175,8 @@ leaf(struct pctx *c, cmark_node *cn, int line, int *known)
 text:
 	n = add(c, t, line);
 	n->text = cstr(c->d, cmark_node_get_literal(cn));
+	if (t == N_TEXT)
+		notes_found_text(&c->notes, n);
 	return n;
 }
 
@@ -500,6 +502,7 @@ inline_text(struct doc *d, struct node *parent, const char *file, int line,
 	free(c.notes.defs);
 	free(c.notes.refs);
 	free(c.notes.seen);
+	free(c.notes.texts);
 	/* The paragraphs' inlines, a space between two; nothing else. */
 	for (b = box->first; b != NULL; b = b->next) {
 		if (b->type != N_PARAGRAPH)
@@ -606,14 +609,18 @@ void
 parse_finish(struct parser *p)
 {
 	struct doc *d = p->d;
+	struct colon_texts colons = { NULL, 0, 0 };
+	struct tidy_met met = { NULL, 0, 0 };
 
 	codeblock_early_start(&p->early, p->run, d);
 	tidy_document(d);
 	/* A man page's title line is metadata, not a first heading. */
 	manpage_recognise(d);
-	tidy_titles(d);
-	resolve_document(d);
-	emoji_document(d);
+	tidy_titles(d, &met);
+	resolve_document(d, &met, &colons);
+	free(met.v);
+	emoji_document(d, &colons);
+	free(colons.v);
 	notes_document(d);
 	codeblock_settle(&p->early, d);
 }

@@ -49,51 +49,95 @@ local_key(struct resolver *r, int chapter, const char *id)
 	return k;
 }
 
-/* Every id in the document, and every heading's id within its own file
- * (the slug numbered among that file's headings only). */
+/* A node for the pass to resolve, listed by the walk that indexes the
+ * ids, so the pass needs no walk of its own. */
 static void
-index_ids(struct resolver *r)
+want(struct resolver *r, struct node *n)
+{
+	if (r->nwanted == r->wanted_cap) {
+		r->wanted_cap = r->wanted_cap ? 2 * r->wanted_cap : 64;
+		r->wanted = xrealloc(r->wanted,
+		    r->wanted_cap * sizeof(*r->wanted));
+	}
+	r->wanted[r->nwanted++] = n;
+}
+
+static void
+colon_text(struct colon_texts *c, struct node *n)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
+	}
+	c->v[c->n++] = n;
+}
+
+/* A chapter's start as index_ids meets it: its id, and the title's
+ * slug when the title was its first heading. */
+static void
+index_chapter(struct resolver *r, const struct node *ch, struct strmap *seen)
+{
+	strmap_put(&r->ids, ch->u.chapter.id, (void *)ch);
+	strmap_init(seen);
+	if (ch == r->d->root->first && r->d->title != NULL) {
+		/* The title heading was the file's first: its slug is
+		 * taken, and leads to the file's start. */
+		tidy_unique_id(r->d, seen, r->d->title->u.heading.id);
+		strmap_put(&r->local, local_key(r, 0,
+		    r->d->title->u.heading.id), (void *)ch);
+	}
+}
+
+/*
+ * Every id in the document, and every heading's id within its own file
+ * (the slug numbered among that file's headings only).  The nodes come
+ * from tidy_titles' walk (met, in document order, each chapter before
+ * what is in it); the remote images are listed here, for
+ * resolve_fetch_remote(), and what the pass resolves, in this order.
+ */
+static void
+index_ids(struct resolver *r, const struct tidy_met *met)
 {
 	struct strmap seen;
-	const struct node *ch;
+	const struct node *ch = NULL;
 	struct node *n;
-	int entering;
+	size_t i;
 	char slug[128];
 
 	if (r->d->title != NULL && r->d->root->first != NULL)
 		strmap_put(&r->ids, r->d->title->u.heading.id,
 		    r->d->root->first);
-	for (ch = r->d->root->first; ch != NULL; ch = ch->next) {
-		strmap_put(&r->ids, ch->u.chapter.id, (void *)ch);
-		strmap_init(&seen);
-		if (ch == r->d->root->first && r->d->title != NULL) {
-			/* The title heading was the file's first: its slug
-			 * is taken, and leads to the file's start. */
-			tidy_unique_id(r->d, &seen, r->d->title->u.heading.id);
-			strmap_put(&r->local, local_key(r, 0,
-			    r->d->title->u.heading.id), (void *)ch);
+	for (i = 0; i < met->n; i++) {
+		n = met->v[i];
+		if (n->type == N_CHAPTER && n->parent == r->d->root) {
+			if (ch != NULL)
+				strmap_free(&seen);
+			index_chapter(r, ch = n, &seen);
+			continue;
 		}
-		n = NULL;
-		while ((n = doc_next(ch, n, &entering)) != NULL) {
-			/* One walk fewer: the remote images are listed
-			 * here, for resolve_fetch_remote(). */
-			if (entering)
-				resolve_want_remote(r, n);
-			if (entering && n->type == N_ANCHOR) {
-				strmap_put(&r->ids, n->u.anchor.id, n);
-				strmap_put(&r->local, local_key(r,
-				    ch->u.chapter.index, n->u.anchor.id), n);
-			}
-			if (!entering || n->type != N_HEADING)
-				continue;
-			strmap_put(&r->ids, n->u.heading.id, n);
-			tidy_slugify(doc_plain_text(r->d, n), slug,
-			    sizeof(slug));
-			strmap_put(&r->local, local_key(r, ch->u.chapter.index,
-			    tidy_unique_id(r->d, &seen, slug)), n);
+		if (ch == NULL)
+			continue;
+		if (n->type == N_LINK || n->type == N_IMAGE ||
+		    n->type == N_TABLE)
+			want(r, n);
+		if (n->type == N_IMAGE)
+			resolve_want_remote(r, n);
+		if (n->type == N_TEXT)
+			colon_text(r->colons, n);
+		if (n->type == N_ANCHOR) {
+			strmap_put(&r->ids, n->u.anchor.id, n);
+			strmap_put(&r->local, local_key(r,
+			    ch->u.chapter.index, n->u.anchor.id), n);
 		}
-		strmap_free(&seen);
+		if (n->type != N_HEADING)
+			continue;
+		strmap_put(&r->ids, n->u.heading.id, n);
+		tidy_slugify(doc_plain_text(r->d, n), slug, sizeof(slug));
+		strmap_put(&r->local, local_key(r, ch->u.chapter.index,
+		    tidy_unique_id(r->d, &seen, slug)), n);
 	}
+	if (ch != NULL)
+		strmap_free(&seen);
 }
 
 /* The node a fragment names, looked for in chapter ch first. */
@@ -375,16 +419,17 @@ label_column(struct node *t)
 /* ---- the pass --------------------------------------------------------- */
 
 void
-resolve_document(struct doc *d)
+resolve_document(struct doc *d, const struct tidy_met *met,
+    struct colon_texts *colons)
 {
 	struct resolver r;
-	struct node *n = NULL, *ch;
-	int entering;
+	struct node *n, *ch;
 	size_t i;
 	char *norm;
 
 	memset(&r, 0, sizeof(r));
 	r.d = d;
+	r.colons = colons;
 	confine_init(&r.roots);
 	strmap_init(&r.ids);
 	strmap_init(&r.local);
@@ -404,12 +449,12 @@ resolve_document(struct doc *d)
 			strmap_put(&r.names, doc_strdup(d, norm), ch);
 		free(norm);
 	}
-	index_ids(&r);
+	index_ids(&r, met);
 	resolve_book_files(&r);
 	resolve_fetch_remote(&r);
-	while ((n = doc_next(d->root, n, &entering)) != NULL) {
-		if (!entering)
-			continue;
+	/* Links, images and tables in document order (index_ids). */
+	for (i = 0; i < r.nwanted; i++) {
+		n = r.wanted[i];
 		if (n->type == N_LINK)
 			link_dest(&r, n);
 		else if (n->type == N_IMAGE)
@@ -422,6 +467,7 @@ resolve_document(struct doc *d)
 	confine_free(&r.roots);
 	free(r.real);
 	free(r.chapter);
+	free(r.wanted);
 	strmap_free(&r.ids);
 	strmap_free(&r.local);
 	strmap_free(&r.names);

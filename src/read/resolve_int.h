@@ -11,6 +11,7 @@
 #include "model/doc.h"
 #include "util/confine.h"
 #include "util/strmap.h"
+#include "read/resolve.h"
 
 struct fetch_set;
 
@@ -33,6 +34,10 @@ struct resolver {
 	struct strmap	  remote;	/* clean URL -> struct verdict */
 	struct confine	  cache;	/* the folder fetched images lie in */
 	size_t		  nchapters;
+	/* Links, images and tables in document order, for the pass. */
+	struct node	**wanted;
+	size_t		  nwanted, wanted_cap;
+	struct colon_texts *colons;	/* for the emoji pass */
 	int		  real_known, roots_known;
 };
 
