@@ -214,9 +214,14 @@ place_glue(struct pager *pager, size_t i)
 
 	if (!pager->content)
 		;
-	else if (pager->y + e->h > body_bottom(pager))
+	else if (pager->y + e->h > body_bottom(pager)) {
+		/* After a kept line (a heading's last) the page must end
+		 * where a break is allowed, not here: a heading alone at
+		 * the foot of a page is what keep forbids. */
+		if (i > 0 && pager->v->e[i - 1].keep)
+			return end_page(pager, i);
 		new_page(pager, i + 1);
-	else
+	} else
 		place(pager, i, e->h);
 	return i + 1;
 }
