@@ -65,6 +65,15 @@ vl_push(struct vlist *v, int kind, double h)
 	return e;
 }
 
+void
+vl_fit(struct vlist *v)
+{
+	if (v->cap > v->n && v->n > 0) {
+		v->e = xrealloc(v->e, v->n * sizeof(*v->e));
+		v->cap = v->n;
+	}
+}
+
 /* Vertical space; adjacent spaces do not add up, the larger wins. */
 void
 vl_glue(struct vlist *v, double h)

@@ -102,6 +102,10 @@ void	vl_truncate(struct vlist *, size_t n);
 /* What entries from..to-1 hold freed (they stay, to be dropped). */
 void	vl_drop(struct vlist *, size_t from, size_t to);
 struct lo_entry *vl_push(struct vlist *, int kind, double h);
+/* The list's array no larger than its entries: a table's cells are
+ * tens of thousands of lists of a line or two, each of which vl_push
+ * starts with room for four, kept until the pages are drawn. */
+void	vl_fit(struct vlist *);
 /* Vertical space; adjacent spaces do not add up, the larger wins. */
 void	vl_glue(struct vlist *, double h);
 struct lo_op *ops_push(struct lo_ops *);
