@@ -79,6 +79,31 @@ sizes(struct lo_ctx *c)
 	c->link_rgb = LINK_RGB;
 }
 
+/*
+ * The pages are made: what they draw is the operations their runs point
+ * to.  The vertical lists' entries (a tenth of the layout's memory on a
+ * reference full of tables) go now, not after the drawing, and each
+ * page's list of runs is cut to its size.
+ */
+static void
+release_lists(struct lo_doc *out)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < out->nvlists; i++)
+		vl_release(&out->vlists[i], &out->heapops, &out->nheapops,
+		    &cap);
+	for (size_t i = 0; i < out->npages; i++) {
+		struct lo_page *pg = &out->pages[i];
+
+		if (pg->cap > pg->n && pg->n > 0) {
+			pg->runs = xrealloc(pg->runs, pg->n *
+			    sizeof(*pg->runs));
+			pg->cap = pg->n;
+		}
+	}
+}
+
 struct lo_doc *
 layout_document(const struct doc *d, const struct style *st,
     const struct lo_metrics *m, struct runner *run)
@@ -160,6 +185,7 @@ layout_document(const struct doc *d, const struct style *st,
 	/* Running heads name the chapter in a book. */
 	paginate_footers(&c, d->book || d->set.toc,
 	    d->set.titlepage);
+	release_lists(out);
 	hyph_close(c.hyph);
 	kp_free(c.kp);
 	par_state_free(c.par);
@@ -178,6 +204,9 @@ layout_free(struct lo_doc *d)
 		free(d->pages[i].runs);
 	for (size_t i = 0; i < d->nvlists; i++)
 		vl_free(&d->vlists[i]);
+	for (size_t i = 0; i < d->nheapops; i++)
+		free(d->heapops[i]);
+	free(d->heapops);
 	free(d->vlists);
 	foot_free(d->foot);
 	free(d->pages);

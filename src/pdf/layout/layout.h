@@ -188,6 +188,10 @@ struct lo_doc {
 	 * the body's vertical lists. */
 	struct vlist	*vlists;
 	size_t		 nvlists;
+	/* The lists' malloc'd operation arrays, once the lists themselves
+	 * are freed (layout_document does that when the pages are made). */
+	struct lo_op	**heapops;
+	size_t		 nheapops;
 	struct lo_foot	*foot;		/* the footnotes' lines, likewise */
 };
 
