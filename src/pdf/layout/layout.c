@@ -26,6 +26,7 @@
 #include "page.h"
 #include "params.h"
 #include "pool.h"
+#include "release.h"
 #include "split.h"
 #include "model/style.h"
 #include "vlist.h"
@@ -192,7 +193,14 @@ layout_document(const struct doc *d, const struct style *st,
 	widths_free(c.widths);
 	free(c.unshown);
 	split_guard_free(c.split);
+	out->release = release_plan(out, out->pool);
 	return out;
+}
+
+void
+layout_page_drawn(struct lo_doc *d, size_t k)
+{
+	release_page(d->release, d, k);
 }
 
 void
@@ -200,6 +208,7 @@ layout_free(struct lo_doc *d)
 {
 	if (d == NULL)
 		return;
+	release_free(d->release);
 	for (size_t i = 0; i < d->npages; i++)
 		free(d->pages[i].runs);
 	for (size_t i = 0; i < d->nvlists; i++)
