@@ -16,6 +16,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "util/diag.h"
 #include "layout.h"
@@ -33,7 +36,32 @@ struct lo_release {
 	struct lo_op	 *blank;	/* zeroed, as long as the longest run */
 	struct lo_pool	 *links;	/* the links' copies */
 	size_t		  hit;		/* the span found last */
+	size_t		  unreturned;	/* bytes freed since the last trim */
 };
+
+/*
+ * Freed memory is reused by the drawing's own allocations, but only in
+ * the allocator's arena it was freed to: the blocks a second layout
+ * thread made (split.c) are in another, which the drawing never takes
+ * from, so the process kept their pages.  GNU malloc_trim hands the
+ * pages of free memory back to the system, in every arena; every few
+ * megabytes freed is often enough and costs little.
+ */
+#define TRIM_EVERY	(8u << 20)
+
+static void
+drop(struct lo_release *r, size_t i)
+{
+	r->unreturned += (size_t)(r->span[i].hi - r->span[i].lo);
+	free(r->span[i].blk);
+	r->span[i].blk = NULL;
+#ifdef __GLIBC__
+	if (r->unreturned >= TRIM_EVERY) {
+		malloc_trim(0);
+		r->unreturned = 0;
+	}
+#endif
+}
 
 static int
 by_address(const void *a, const void *b)
@@ -161,9 +189,7 @@ release_plan(struct lo_doc *d, struct lo_pool *pool)
 	order(r);
 	/* NONE sorts first: no page reads those blocks. */
 	while (r->next < r->nspan && r->last[r->order[r->next]] == NONE) {
-		free(r->span[r->order[r->next]].blk);
-		r->span[r->order[r->next]].blk = NULL;
-		r->next++;
+		drop(r, r->order[r->next++]);
 	}
 	return r;
 }
@@ -200,9 +226,7 @@ release_page(struct lo_release *r, struct lo_doc *d, size_t k)
 	for (size_t i = 0; i < pg->n; i++)
 		pg->runs[i].op = copy_links(r, &pg->runs[i]);
 	while (r->next < r->nspan && r->last[r->order[r->next]] <= (long)k) {
-		free(r->span[r->order[r->next]].blk);
-		r->span[r->order[r->next]].blk = NULL;
-		r->next++;
+		drop(r, r->order[r->next++]);
 	}
 }
 
