@@ -189,13 +189,13 @@ struct lo_doc {
 	 * the body's vertical lists. */
 	struct vlist	*vlists;
 	size_t		 nvlists;
+	struct lo_foot	*foot;		/* the footnotes' lines, likewise */
 	/* The lists' malloc'd operation arrays, once the lists themselves
 	 * are freed (layout_document does that when the pages are made). */
 	struct lo_op	**heapops;
 	size_t		 nheapops;
 	/* The pool's blocks, freed as the pages are drawn (release.h). */
 	struct lo_release *release;
-	struct lo_foot	*foot;		/* the footnotes' lines, likewise */
 };
 
 /*
