@@ -754,7 +754,7 @@ info(HPDF_Doc pdf, const struct doc *doc)
 
 int
 pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
-    struct pdf_zpages *z, const struct lo_doc *d, const struct doc *doc,
+    struct pdf_zpages *z, struct lo_doc *d, const struct doc *doc,
     struct tag_tree *tags)
 {
 	HPDF_Page *pages = xcalloc(d->npages ? d->npages : 1, sizeof(*pages));
@@ -783,6 +783,7 @@ pdf_draw(HPDF_Doc pdf, struct pdf_fonts *fs, struct pdf_images *im,
 			haru_dict_int(haru_page_dict(pages[k]), "StructParents",
 			    (long)k);
 		pdf_zpages_add(z, pages[k]);
+		layout_page_drawn(d, k);
 	}
 	ix = mark_index(d, &nix);
 	for (size_t k = 0; k < d->npages; k++)

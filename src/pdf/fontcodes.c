@@ -112,10 +112,21 @@ pdf_fonts_codes(struct pdf_fonts *fs, int face, const char *s, size_t n,
 	buf_grow(out, 4 * n);
 	o = out->data + out->len;
 	while (n > 0) {
-		if ((k = utf8_decode(s, n, &cp)) == 0)
-			k = 1, cp = '?';
-		if ((gid = pdf_fonts_gid_cached(fs, f, cp)) == 0)
-			gid = pdf_fonts_gid_cached(fs, f, cp = '?');
+		unsigned char b = (unsigned char)*s;
+
+		/* ASCII whose glyph is known already (most of a listing):
+		 * what utf8_decode and the cache would say, without the
+		 * calls. */
+		if (b < 0x80 && f->g->gidof[b] > 1) {
+			gid = f->g->gidof[b] - 1u;
+			cp = b;
+			k = 1;
+		} else {
+			if ((k = utf8_decode(s, n, &cp)) == 0)
+				k = 1, cp = '?';
+			if ((gid = pdf_fonts_gid_cached(fs, f, cp)) == 0)
+				gid = pdf_fonts_gid_cached(fs, f, cp = '?');
+		}
 		stands_for(f->g, gid, cp);
 		o = code(o, gid);
 		s += k;

@@ -13,6 +13,7 @@
  * needs no second pass: it measures each character in its own face all
  * the same.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "block.h"
@@ -92,10 +93,10 @@ looks(const struct lo_ctx *c, struct look *lk)
 
 /* One run of text in one face; returns its width. */
 static double
-text_op(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
+text_op(const struct lo_ctx *c, struct lo_ops *ops, double x, double y,
     int face, double size, uint32_t rgb, const char *s, size_t len)
 {
-	struct lo_op *o = ops_push(&e->ops);
+	struct lo_op *o = ops_push(ops);
 
 	o->type = LO_TEXT;
 	o->x = x;
@@ -115,7 +116,7 @@ text_op(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
  * missing glyph; it then takes that face's width, not a cell's.
  */
 static double
-code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
+code_text(const struct lo_ctx *c, struct lo_ops *ops, double x, double y,
     int face, double size, uint32_t rgb, const char *s, size_t len)
 {
 	size_t	 i, k, start = 0;
@@ -128,23 +129,33 @@ code_text(const struct lo_ctx *c, struct lo_entry *e, double x, double y,
 		if (used < 0)
 			used = face;	/* '?' in the face itself */
 		if (cur >= 0 && used != cur) {
-			w += text_op(c, e, x + w, y, cur, size, rgb, s + start,
+			w += text_op(c, ops, x + w, y, cur, size, rgb, s + start,
 			    i - start);
 			start = i;
 		}
 		cur = used;
 	}
 	if (i > start)
-		w += text_op(c, e, x + w, y, cur, size, rgb, s + start,
+		w += text_op(c, ops, x + w, y, cur, size, rgb, s + start,
 		    i - start);
 	return w;
 }
 
+/*
+ * A line's entry, its background drawn by the first op of ops, a scratch
+ * array the line's runs are added to; line_done() moves them into the
+ * pool.  A malloc'd array per line held twice what it used (a third of
+ * the layout's operations are code's).
+ */
 static struct lo_entry *
-code_line(struct vlist *v, double x, double width, double h)
+code_line(struct vlist *v, struct lo_ops *ops, double x, double width,
+    double h)
 {
 	struct lo_entry	*e = vl_push(v, V_BOX, h);
-	struct lo_op	*o = ops_push(&e->ops);
+	struct lo_op	*o;
+
+	ops->n = 0;
+	o = ops_push(ops);
 
 	o->type = LO_RECT;
 	o->x = x;
@@ -152,6 +163,12 @@ code_line(struct vlist *v, double x, double width, double h)
 	o->h = h;
 	o->rgb = CODE_BG_RGB;
 	return e;
+}
+
+static void
+line_done(const struct lo_ctx *c, struct lo_entry *e, struct lo_ops *ops)
+{
+	ops_pool(c->pool, &e->ops, ops);
 }
 
 /*
@@ -226,7 +243,7 @@ code_fit(const struct lo_ctx *c, const struct look *lk, const char *p,
 
 /* Draw k bytes of p from x, a run per look. */
 static void
-code_runs(const struct lo_ctx *c, struct lo_entry *e, const struct look *lk,
+code_runs(const struct lo_ctx *c, struct lo_ops *ops, const struct look *lk,
     double x, double y, double size, const char *p, const char *cls,
     size_t k)
 {
@@ -241,7 +258,7 @@ code_runs(const struct lo_ctx *c, struct lo_entry *e, const struct look *lk,
 			if (m->face != l->face || m->rgb != l->rgb)
 				break;
 		}
-		x += code_text(c, e, x, y, l->face, size, l->rgb, p + i, j - i);
+		x += code_text(c, ops, x, y, l->face, size, l->rgb, p + i, j - i);
 		i = j;
 	}
 }
@@ -282,6 +299,7 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	const char *text = n->text ? n->text : "";
 	struct look lk[CC_COUNT + 1];
 	struct buf line, cls;
+	struct lo_ops ops = { NULL, 0, 0 };
 	size_t	from, si = 0;
 
 	looks(c, lk);
@@ -289,7 +307,8 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	    size * CODE_MARK_GAP;
 	vl_glue(v, col->skip);
 	from = v->n;
-	code_line(v, x, width, pad)->keep = 1;
+	line_done(c, code_line(v, &ops, x, width, pad), &ops);
+	v->e[from].keep = 1;
 	buf_init(&line);
 	buf_init(&cls);
 	for (const char *s = text; *s != '\0'; ) {
@@ -304,13 +323,15 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		do {
 			size_t k = code_fit(c, lk, p, pc, rest, size,
 			    inner - (cont ? markw : 0));
-			struct lo_entry *e = code_line(v, x, width, lineh);
+			struct lo_entry *e = code_line(v, &ops, x, width,
+			    lineh);
 
 			if (cont)
-				code_text(c, e, x + pad, base, face, size,
+				code_text(c, &ops, x + pad, base, face, size,
 				    CODE_MARK_RGB, mark, strlen(mark));
-			code_runs(c, e, lk, x + pad + (cont ? markw : 0), base,
-			    size, p, pc, k);
+			code_runs(c, &ops, lk, x + pad + (cont ? markw : 0),
+			    base, size, p, pc, k);
+			line_done(c, e, &ops);
 			p += k;
 			pc += k;
 			rest -= k;
@@ -324,7 +345,8 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	}
 	buf_free(&line);
 	buf_free(&cls);
-	code_line(v, x, width, pad);
+	line_done(c, code_line(v, &ops, x, width, pad), &ops);
+	free(ops.op);
 	keep_listing(v, from);
 	vl_glue(v, col->skip);
 }

@@ -26,6 +26,7 @@
 #include "page.h"
 #include "params.h"
 #include "pool.h"
+#include "release.h"
 #include "split.h"
 #include "model/style.h"
 #include "vlist.h"
@@ -77,6 +78,31 @@ sizes(struct lo_ctx *c)
 	c->fam_mono = FAM_MONO;
 	c->text_rgb = TEXT_RGB;
 	c->link_rgb = LINK_RGB;
+}
+
+/*
+ * The pages are made: what they draw is the operations their runs point
+ * to.  The vertical lists' entries (a tenth of the layout's memory on a
+ * reference full of tables) go now, not after the drawing, and each
+ * page's list of runs is cut to its size.
+ */
+static void
+release_lists(struct lo_doc *out)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < out->nvlists; i++)
+		vl_release(&out->vlists[i], &out->heapops, &out->nheapops,
+		    &cap);
+	for (size_t i = 0; i < out->npages; i++) {
+		struct lo_page *pg = &out->pages[i];
+
+		if (pg->cap > pg->n && pg->n > 0) {
+			pg->runs = xrealloc(pg->runs, pg->n *
+			    sizeof(*pg->runs));
+			pg->cap = pg->n;
+		}
+	}
 }
 
 struct lo_doc *
@@ -160,13 +186,21 @@ layout_document(const struct doc *d, const struct style *st,
 	/* Running heads name the chapter in a book. */
 	paginate_footers(&c, d->book || d->set.toc,
 	    d->set.titlepage);
+	release_lists(out);
 	hyph_close(c.hyph);
 	kp_free(c.kp);
 	par_state_free(c.par);
 	widths_free(c.widths);
 	free(c.unshown);
 	split_guard_free(c.split);
+	out->release = release_plan(out, out->pool);
 	return out;
+}
+
+void
+layout_page_drawn(struct lo_doc *d, size_t k)
+{
+	release_page(d->release, d, k);
 }
 
 void
@@ -174,10 +208,14 @@ layout_free(struct lo_doc *d)
 {
 	if (d == NULL)
 		return;
+	release_free(d->release);
 	for (size_t i = 0; i < d->npages; i++)
 		free(d->pages[i].runs);
 	for (size_t i = 0; i < d->nvlists; i++)
 		vl_free(&d->vlists[i]);
+	for (size_t i = 0; i < d->nheapops; i++)
+		free(d->heapops[i]);
+	free(d->heapops);
 	free(d->vlists);
 	foot_free(d->foot);
 	free(d->pages);

@@ -21,6 +21,7 @@
 
 struct doc;
 struct lo_foot;
+struct lo_release;
 struct node;
 struct style;
 
@@ -195,6 +196,12 @@ struct lo_doc {
 	struct vlist	*vlists;
 	size_t		 nvlists;
 	struct lo_foot	*foot;		/* the footnotes' lines, likewise */
+	/* The lists' malloc'd operation arrays, once the lists themselves
+	 * are freed (layout_document does that when the pages are made). */
+	struct lo_op	**heapops;
+	size_t		 nheapops;
+	/* The pool's blocks, freed as the pages are drawn (release.h). */
+	struct lo_release *release;
 };
 
 /*
@@ -205,6 +212,10 @@ struct lo_doc {
 struct runner;
 struct lo_doc	*layout_document(const struct doc *, const struct style *,
 		    const struct lo_metrics *, struct runner *);
+/* Page k is drawn: what no later page, link or bookmark reads is
+ * freed.  Only the links (their positions, tags and targets) and the
+ * marks may be read of page k from then on. */
+void		 layout_page_drawn(struct lo_doc *, size_t k);
 void		 layout_free(struct lo_doc *);
 
 #endif

@@ -82,6 +82,25 @@ pool_strdup(struct lo_pool *p, const char *s)
 	return pool_strndup(p, s, strlen(s));
 }
 
+size_t
+pool_take(struct lo_pool *p, struct pool_span **span)
+{
+	struct pblock	*b;
+	size_t		 n = 0;
+
+	for (b = p->head; b != NULL; b = b->next)
+		n++;
+	*span = xcalloc(n ? n : 1, sizeof(**span));
+	n = 0;
+	for (b = p->head; b != NULL; b = b->next, n++) {
+		(*span)[n].lo = (const char *)b->data;
+		(*span)[n].hi = (const char *)b->data + b->used;
+		(*span)[n].blk = b;
+	}
+	p->head = NULL;
+	return n;
+}
+
 void
 pool_adopt(struct lo_pool *dst, struct lo_pool *src)
 {

@@ -311,6 +311,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 	}
 	trim(v);
 	lo_tag_entries(v, 0, cell, LO_TAG_SELF);
+	vl_fit(v);
 }
 
 /*

@@ -48,6 +48,32 @@ vl_drop(struct vlist *v, size_t from, size_t to)
 	}
 }
 
+/* Each malloc'd operation array of v's entries and of its rows' cells
+ * into *arr (n of cap), recursively; the entries themselves freed. */
+void
+vl_release(struct vlist *v, struct lo_op ***arr, size_t *n, size_t *cap)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		struct lo_row *r = v->e[i].row;
+
+		if (v->e[i].ops.cap > 0) {
+			if (*n == *cap) {
+				*cap = *cap ? 2 * *cap : 256;
+				*arr = xrealloc(*arr, *cap * sizeof(**arr));
+			}
+			(*arr)[(*n)++] = v->e[i].ops.op;
+		}
+		if (r != NULL) {
+			for (int k = 0; k < r->tab->ncols; k++)
+				vl_release(&r->cells[k], arr, n, cap);
+			vl_release(&r->label_cont, arr, n, cap);
+		}
+	}
+	free(v->e);
+	v->e = NULL;
+	v->n = v->cap = 0;
+}
+
 struct lo_entry *
 vl_push(struct vlist *v, int kind, double h)
 {
@@ -63,6 +89,15 @@ vl_push(struct vlist *v, int kind, double h)
 	e->kind = kind;
 	e->h = h;
 	return e;
+}
+
+void
+vl_fit(struct vlist *v)
+{
+	if (v->cap > v->n && v->n > 0) {
+		v->e = xrealloc(v->e, v->n * sizeof(*v->e));
+		v->cap = v->n;
+	}
 }
 
 /* Vertical space; adjacent spaces do not add up, the larger wins. */

@@ -102,6 +102,18 @@ void	vl_truncate(struct vlist *, size_t n);
 /* What entries from..to-1 hold freed (they stay, to be dropped). */
 void	vl_drop(struct vlist *, size_t from, size_t to);
 struct lo_entry *vl_push(struct vlist *, int kind, double h);
+/*
+ * Once the pages are made, what they draw is the operation arrays their
+ * runs point to, not the entries: vl_release frees the entries (and its
+ * rows' cells' entries) and hands the malloc'd operation arrays among
+ * them to *arr (*n of *cap), for whoever frees the pages to free.
+ */
+void	vl_release(struct vlist *, struct lo_op ***arr, size_t *n,
+	    size_t *cap);
+/* The list's array no larger than its entries: a table's cells are
+ * tens of thousands of lists of a line or two, each of which vl_push
+ * starts with room for four, kept until the pages are drawn. */
+void	vl_fit(struct vlist *);
 /* Vertical space; adjacent spaces do not add up, the larger wins. */
 void	vl_glue(struct vlist *, double h);
 struct lo_op *ops_push(struct lo_ops *);
