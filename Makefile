@@ -17,7 +17,7 @@ SHELL	 = /bin/bash
 
 # cmark-gfm's extensions, libharu, libhyphen and giflib ship no pkg-config
 # file.
-PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig freetype2 harfbuzz harfbuzz-subset fribidi icu-uc libdeflate libpng libjpeg libcurl \
+PKGS	 = libcmark-gfm libxml-2.0 libzip yaml-0.1 fontconfig freetype2 harfbuzz harfbuzz-subset fribidi icu-uc libdeflate libpng libjpeg \
 	   libwebp libwebpdemux glib-2.0 libpcre2-8
 # SVG pictures: librsvg, cairo, pango and qpdf live in a plugin loaded
 # only when a document has an SVG picture (src/pdf/svgplugin.c), so
@@ -41,7 +41,10 @@ CXXFLAGS ?= $(CFLAGS)
 WERROR	?=
 WARN	 = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	   -Wshadow $(WERROR)
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# libcurl's headers only: src/util/curlapi.c opens the library when an
+# image is first fetched, so that other runs do not pay for loading it
+# and the 25 libraries it needs (the package stays a run dependency).
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libcurl 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) -pthread $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) \
 	     -DQUIRE_VERSION='"$(VERSION)"' -Isrc -MMD -MP

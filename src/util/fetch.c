@@ -36,6 +36,7 @@
 #include <netinet/in.h>
 #include <curl/curl.h>
 
+#include "util/curlapi.h"
 #include "util/diag.h"
 #include "util/fetch.h"
 #include "util/hash.h"
@@ -90,10 +91,14 @@ struct fetch_set {
 
 static pthread_once_t	curl_once = PTHREAD_ONCE_INIT;
 static int		curl_ok;
+static char		curl_why[160] = "libcurl could not start";
 
+/* libcurl is opened here, on the first fetch (curlapi.h says why). */
 static void
 curl_start(void)
 {
+	if (curlapi_load(curl_why, sizeof(curl_why)) != 0)
+		return;
 	curl_ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
 	if (curl_ok)
 		atexit(curl_global_cleanup);
@@ -690,7 +695,7 @@ fetch_run(struct fetch_set *s)
 	else
 		for (i = 0; i < s->n; i++)
 			snprintf(s->items[i].why, sizeof(s->items[i].why),
-			    "libcurl could not start");
+			    "%s", curl_why);
 }
 
 const char *
@@ -722,7 +727,10 @@ fetch_free(struct fetch_set *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->n; i++) {
-		curl_slist_free_all(s->items[i].headers);
+		/* Only a transfer made headers, and only then is libcurl
+		 * open. */
+		if (s->items[i].headers != NULL)
+			curl_slist_free_all(s->items[i].headers);
 		free(s->items[i].url);
 		free(s->items[i].path);
 		free(s->items[i].meta);

@@ -171,3 +171,20 @@ cmp -s "$T/first.pdf" "$T/gone.pdf" &&
 grep -q "missing.png not fetched (Couldn't connect to server)" "$T/err5" &&
     pass "remote: the reason when the server cannot be reached" ||
     fail "remote: the reason when the server cannot be reached" "$(grep missing.png "$T/err5")"
+
+# ---- libcurl is opened only when an image is fetched (issue 36) ----
+# Linking it loaded some 25 libraries (TLS, Kerberos, LDAP...) at every
+# start; a run that fetches nothing must not load it.
+ldd "$QUIRE" 2>/dev/null | grep -q 'libcurl' &&
+    fail "remote: the program is not linked with libcurl" "$(ldd "$QUIRE" | grep libcurl)" ||
+    pass "remote: the program is not linked with libcurl"
+printf '# Local\n\nNo picture.\n' >"$T/local.md"
+QUIRE_LIBCURL=$T/no-such-libcurl.so "$QUIRE" -t man -o "$T/local.1" "$T/local.md" 2>"$T/err6"
+same "remote: a run fetching nothing needs no libcurl" "$?:$(wc -c <"$T/err6")" 0:0
+# Without it a fetch fails with the loader's reason, one warning for
+# each http(s) URL (-v: all of them).
+rm -rf "$T/cache"
+QUIRE_LIBCURL=$T/no-such-libcurl.so "$QUIRE" -v -t man -o "$T/nolib.1" "$T/doc.md" 2>"$T/err7"
+rc=$?
+n=$(grep -c "not fetched (libcurl could not be loaded ($T/no-such-libcurl.so: cannot open shared object file" "$T/err7")
+same "remote: without libcurl, each image says it could not be loaded" "$rc:$n" 0:13
