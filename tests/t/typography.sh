@@ -142,14 +142,18 @@ if pdf expansion tests/cases/typography-expansion.md; then
 	within "typography-loose:expansion" "$(value loose-pct "$S/expansion.m")" 0 2
 	tzops "$S/expansion.pdf" >"$S/expansion.tz"
 	# Body text (11 pt) expanded, within the bound; the listing (8.2 pt)
-	# and the table's ragged cells (9 pt) never.
+	# and the table's ragged cells (9 pt) never.  A line past the
+	# breaker's tolerance may take a quarter more (emergency stretch,
+	# parset.c): a few runs up to 102.5 %.
 	got=$(awk '$1 == 11 && $2 != 100 { n++ }
-	    $2 < 98 || $2 > 102 { out++ }
+	    $2 > 102 && $2 <= 102.5 { more++ }
+	    $2 < 98 || $2 > 102.5 { out++ }
 	    $1 != 11 && $2 != 100 { code++ }
-	    END { printf "%d %d %d", n, out, code }' "$S/expansion.tz")
+	    END { if (more * 20 > n) out++
+		printf "%d %d %d", n, out, code }' "$S/expansion.tz")
 	case $got in
 	"0 "*) fail "typography-expansion-drawn" "no expanded line (Tz): $got" ;;
-	*" 0 0") pass "typography-expansion-drawn (${got%% *} runs, within 98-102 %)" ;;
+	*" 0 0") pass "typography-expansion-drawn (${got%% *} runs, within 98-102 %, a few to 102.5 %)" ;;
 	*) fail "typography-expansion-drawn" "expanded, beyond the bound, in code or cells: $got" ;;
 	esac
 	# Copying and searching see the words as written: no space opened
