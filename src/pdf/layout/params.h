@@ -44,7 +44,7 @@ lo_baseline(double size, double lead)
  * Charis SIL is 0.29 em) stretches by this share of its width: at a
  * line's ratio of 1 it is 0.6 em wide, as wide as a word space of a
  * loose line; it shrinks as a word space does, to 0.36 em. */
-#define CODE_SPACE_STRETCH 0.1
+#define CODE_SPACE_STRETCH 0.06
 /* Inline code: Anonymous Pro's x-height (0.455) is under Charis SIL's
  * (0.482), so it keeps the text's size; it is as wide a character
  * (0.546 em) as DejaVu Sans Mono was at 0.9. */
