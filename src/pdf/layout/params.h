@@ -41,9 +41,10 @@ lo_baseline(double size, double lead)
 #define SPACE_STRETCH	0.6	/* of a space's width */
 #define SPACE_SHRINK	0.35	/* of a space's width */
 /* A space in inline code (0.546 em of Anonymous Pro, a word space of
- * Charis SIL is 0.29 em) stretches by this share of its width: at a
- * line's ratio of 1 it is 0.6 em wide, as wide as a word space of a
- * loose line; it shrinks as a word space does, to 0.36 em. */
+ * Charis SIL is 0.29 em) stretches by this share of its width: at the
+ * breaker's first tolerance (a ratio of 1.5) it is 0.59 em wide, under
+ * what a loose word gap is (0.6 em), and past it the line's emergency
+ * stretch takes over; it shrinks as a word space does, to 0.36 em. */
 #define CODE_SPACE_STRETCH 0.06
 /* Inline code: Anonymous Pro's x-height (0.455) is under Charis SIL's
  * (0.482), so it keeps the text's size; it is as wide a character
