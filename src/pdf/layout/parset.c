@@ -191,7 +191,8 @@ struct line_setter {
 	double		 base, lineh;
 	double		 size;		/* the paragraph's font size */
 	float		 hscale;	/* the line's glyph scale, 0 for 1 */
-	float		 track;		/* its letter spacing, points */
+	float		 track;		/* its letter spacing, points before
+					   the glyph scale */
 	int		 marked;	/* the last box drawn was marked */
 	int		 anchors;	/* the line holds an anchor */
 };
@@ -546,7 +547,8 @@ set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
 	if (r > TRACK_FROM)
 		t = line_emergency(p, s, b, hyph, setter->size, &r, &e);
 	setter->hscale = e != 0 ? (float)(1 + e) : 0;
-	setter->track = (float)t;
+	/* Tc, which the glyphs' scale multiplies as it does them. */
+	setter->track = (float)(t / (1 + e));
 	for (i = s; i < b; i++) {
 		const struct lo_item *it = &p->it[i];
 
