@@ -347,9 +347,9 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 	if (o->space > 0) {
 		int adv = pdf_fonts_advance(fs, o->face, ' ');
 
-		/* TJ numbers are scaled with the glyphs (Tz). */
-		adj = adv < 0 ? 0 : -(o->space * 1000.0 / o->size /
-		    op_hscale(o) - adv);
+		/* TJ numbers are scaled with the glyphs (Tz), as Tc is. */
+		adj = adv < 0 ? 0 : -((o->space / op_hscale(o) - o->track) *
+		    1000.0 / o->size - adv);
 	}
 	if (o->rtl) {
 		/* Bidi made it one right-to-left run: neutrals and all. */
@@ -409,16 +409,20 @@ emoji_text(struct buf *b, HPDF_Page p, HPDF_Font f, struct pdf_fonts *fs,
 	return 0;
 }
 
-/* The horizontal scale (Tz: font expansion, linebreak.c) and the colour
- * of an op's text, written when they change. */
+/* The horizontal scale (Tz: font expansion), letter spacing (Tc: both
+ * parset.c) and colour of an op's text, written when they change. */
 static void
 text_look(struct buf *b, const struct lo_op *o, double *scale,
-    uint32_t *rgb)
+    double *track, uint32_t *rgb)
 {
 	if (op_hscale(o) != *scale) {
 		*scale = op_hscale(o);
 		put_num(b, *scale * 100);
 		buf_puts(b, " Tz\n");
+	}
+	if (o->track != *track) {
+		put_num(b, *track = o->track);
+		buf_puts(b, " Tc\n");
 	}
 	if (o->rgb != *rgb) {
 		put_num(b, ((o->rgb >> 16) & 255) / 255.0);
@@ -444,7 +448,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 {
 	struct buf	 b;
 	int		 curface = -1, open = 0;
-	double		 cursize = 0, endx = 0, y = 0, curscale = 1;
+	double		 cursize = 0, endx = 0, y = 0, curscale = 1, curtc = 0;
 	uint32_t	 currgb = 0xFFFFFFFF;
 	int		 rc = 0;
 
@@ -490,7 +494,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 		}
 		if (open && o->face == curface && o->size == cursize &&
 		    o->rgb == currgb && ph - o->y == y &&
-		    op_hscale(o) == curscale) {
+		    op_hscale(o) == curscale && o->track == curtc) {
 			/* Same line, same look: one more piece of the TJ. */
 			double gap = o->x - endx;
 
@@ -511,7 +515,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 				curface = o->face;
 				cursize = o->size;
 			}
-			text_look(&b, o, &curscale, &currgb);
+			text_look(&b, o, &curscale, &curtc, &currgb);
 			y = ph - o->y;
 			buf_puts(&b, "1 0 0 1");
 			put_num(&b, o->x);
@@ -525,8 +529,8 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 	}
 	if (open)
 		buf_puts(&b, "] TJ\n");
-	if (curscale != 1)	/* text drawn after this page's is not */
-		buf_puts(&b, "100 Tz\n");
+	if (curscale != 1 || curtc != 0)	/* nor is text drawn after */
+		buf_puts(&b, "100 Tz 0 Tc\n");
 	mark_to(mk, &b, MK_NONE, 0);
 	if (b.len > 0) {
 		buf_puts(&b, "ET\n");

@@ -142,14 +142,18 @@ if pdf expansion tests/cases/typography-expansion.md; then
 	within "typography-loose:expansion" "$(value loose-pct "$S/expansion.m")" 0 2
 	tzops "$S/expansion.pdf" >"$S/expansion.tz"
 	# Body text (11 pt) expanded, within the bound; the listing (8.2 pt)
-	# and the table's ragged cells (9 pt) never.
+	# and the table's ragged cells (9 pt) never.  A line past the
+	# breaker's tolerance may take a quarter more (emergency stretch,
+	# parset.c): a few runs up to 102.5 %.
 	got=$(awk '$1 == 11 && $2 != 100 { n++ }
-	    $2 < 98 || $2 > 102 { out++ }
+	    $2 > 102 && $2 <= 102.5 { more++ }
+	    $2 < 98 || $2 > 102.5 { out++ }
 	    $1 != 11 && $2 != 100 { code++ }
-	    END { printf "%d %d %d", n, out, code }' "$S/expansion.tz")
+	    END { if (more * 20 > n) out++
+		printf "%d %d %d", n, out, code }' "$S/expansion.tz")
 	case $got in
 	"0 "*) fail "typography-expansion-drawn" "no expanded line (Tz): $got" ;;
-	*" 0 0") pass "typography-expansion-drawn (${got%% *} runs, within 98-102 %)" ;;
+	*" 0 0") pass "typography-expansion-drawn (${got%% *} runs, within 98-102 %, a few to 102.5 %)" ;;
 	*) fail "typography-expansion-drawn" "expanded, beyond the bound, in code or cells: $got" ;;
 	esac
 	# Copying and searching see the words as written: no space opened
@@ -216,6 +220,51 @@ sys.exit(0 if soft >= 4 and not bad else 1)
 PY
 	then pass "typography-drawn-hyphen-soft ($(cut -d';' -f1 "$S/hyphens.out"))"
 	else fail "typography-drawn-hyphen-soft" "$(cat "$S/hyphens.out")"
+	fi
+fi
+
+# ---- emergency stretch -------------------------------------------------
+# Paragraphs whose first line can neither take its next word nor break
+# it: "Like `task.pipe(file, arguments?, options?)` but using a" before
+# `command`, "This can be `'pipe'`," before `'overlapped'`.  Spaces in
+# code now stretch (less than word spaces) and shrink; a line still past
+# the breaker's tolerance takes a little more expansion, then letter
+# spacing (Tc), before its spaces gape.  12 % of the justified lines had
+# a gap over 0.6 em, up to 0.72 em; now 3 %, none over 0.65 em.
+if pdf emergency tests/cases/typography-emergency.md; then
+	$M -v --em 11 "$S/emergency.pdf" >"$S/emergency.m"
+	within "typography-loose:emergency" \
+	    "$(value loose-pct "$S/emergency.m")" 0 5
+	worst=$(sed -n 's/^loose: \([0-9.]*\) em.*/\1/p' "$S/emergency.m" |
+	    sort -n | tail -1)
+	within "typography-widest-gap:emergency" "${worst:-0}" 0 0.65
+	# Letter spacing drawn, and no more than 0.02 em (0.22 pt at 11 pt,
+	# written as Tc before the glyphs' scale of up to 102.5 %).
+	tc=$(qpdf --qdf --object-streams=disable "$S/emergency.pdf" - 2>/dev/null |
+	    awk '$2 == "Tc" { if ($1 > 0) n++; if ($1 > max) max = $1 }
+	    END { printf "%d %.3f", n, max }')
+	if [ "${tc%% *}" -gt 0 ] && awk -v m="${tc#* }" \
+	    'BEGIN { exit !(m <= 0.221) }'; then
+		pass "typography-letter-spacing ($tc)"
+	else
+		fail "typography-letter-spacing" "lines spaced, widest Tc: $tc"
+	fi
+	# Spaced letters still read as the words written.
+	pdftotext -raw "$S/emergency.pdf" "$S/emergency.txt"
+	bad=$(python3 - "$S/emergency.txt" tests/cases/typography-emergency.md <<'PY'
+import re, sys
+src = set(re.findall(r"[\w']+", open(sys.argv[2], encoding='utf-8').read()))
+# A hyphen the breaker drew is a soft one (U+00AD) at a line's end.
+got = set(re.findall(r"[\w']+", open(sys.argv[1], encoding='utf-8').read()
+                     .replace('\u00ad\n', '')))
+print(' '.join(sorted(w for w in got - src if not w.isdigit())[:8]))
+PY
+)
+	if [ -z "$bad" ] && grep -q "How to set up the subprocess' standard log" \
+	    "$S/emergency.txt"; then
+		pass "typography-letter-spacing-words"
+	else
+		fail "typography-letter-spacing-words" "not in the source: $bad"
 	fi
 fi
 

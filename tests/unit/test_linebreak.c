@@ -5,7 +5,8 @@
  *
  * A paragraph is written as tokens (see para()): "10" a box 10 wide,
  * "_" a space (glue 5 wide that may stretch by 3 and shrink by 2), "~"
- * a looser space (stretch 5), "-" a hyphenation point (a hyphen 2
+ * a looser space (stretch 5), "c" a space in code (stretch 1, shrink
+ * 2: it stretches less than a word space), "-" a hyphenation point (a hyphen 2
  * wide), "|" the end of a line (glue that fills it and a forced break).
  * Items are numbered from 0 in the order written.
  *
@@ -58,6 +59,10 @@ para(const char *spec)
 			glue(5, 3, 2);
 		else if (*s == '~')
 			glue(5, 5, 2);
+		else if (*s == 'c') {
+			glue(5, 1, 2);
+			p.it[p.n - 1].code = 1;
+		}
 		else if (*s == '|') {
 			glue(0, LO_INF, 0);
 			par_push(&p, IT_PEN)->pen = -PEN_INF;
@@ -204,6 +209,27 @@ main(void)
 	    breaks(50, 1, (const size_t[]){ 5, 11, 17, 20 }, 4) &&
 	    near(expand[0], 0) && near(expand[1], 0));
 	kp_set_expansion(k, 0);
+
+	/* Spaces in code: six names of code at 50 break 3 + 3, each line
+	 * 10 short.  Justified by its code spaces' stretch of 2 it would
+	 * gape (ratio 5); such a line is scored and set ragged (ratio 0,
+	 * against a stretch of 12.5), as is one whose word space stretches
+	 * no more (3) than its code spaces (3): "10 10 10 10 10" at 74. */
+	para("10 c 10 c 10 c 10 c 10 c 10 |");
+	CHECK("code spaces: a line of code is set ragged",
+	    breaks(50, 0, (const size_t[]){ 5, 12 }, 2) &&
+	    near(ratio[0], 0));
+	para("10 _ 10 c 10 c 10 c 10 c 10 c 10 |");
+	CHECK("code spaces: a line mostly of code is set ragged",
+	    breaks(74, 0, (const size_t[]){ 9, 14 }, 2) &&
+	    near(ratio[0], 0));
+	/* With more word spaces than code ones the line is justified, its
+	 * code spaces shrinking as theirs do: "10 10 10 10" with two word
+	 * spaces and one in code is 55 wide, 3 more than 52 of its 6. */
+	para("10 _ 10 _ 10 c 10 _ 30 |");
+	CHECK("code spaces: in a line of words they stretch, less",
+	    breaks(52, 0, (const size_t[]){ 7, 10 }, 2) &&
+	    near(ratio[0], -3.0 / 6));
 
 	free(brk);
 	free(ratio);

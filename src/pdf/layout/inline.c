@@ -122,12 +122,12 @@ add_glue(const struct lo_ctx *c, struct lo_par *p, const struct lo_fmt *f)
 	    / 1000.0;
 	struct lo_item *glue = par_push(p, IT_GLUE);
 	glue->w = w;
-	/* A space inside code keeps its width: it is part of the code,
-	 * and a monospace space is already wider than the text's, so
-	 * stretched it would open a hole in the line. */
-	if (f->fam == FAM_MONO)
-		return;
-	glue->st = w * SPACE_STRETCH;
+	/* A space inside code stretches and shrinks as a word space does
+	 * (a browser justifies them alike, and a reader cannot tell), but
+	 * stretches less: a monospace space is already twice as wide as
+	 * the text's, and stretched as far it would open a hole. */
+	glue->code = f->fam == FAM_MONO;
+	glue->st = w * (glue->code ? CODE_SPACE_STRETCH : SPACE_STRETCH);
 	glue->sh = w * SPACE_SHRINK;
 }
 

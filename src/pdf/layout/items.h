@@ -44,6 +44,10 @@ struct lo_item {
 	 * baseline. */
 	const char	*image;
 	double		 img_h;
+	/* IT_GLUE: a space inside inline code, whose stretch is its own
+	 * (CODE_SPACE_STRETCH): a line has to have a word space to be
+	 * justified (linebreak.c). */
+	int		 code;
 };
 
 /* A paragraph's direction, as its block asks for it (lo_par.dir):

@@ -132,6 +132,10 @@ struct lo_op {
 	 * whatever they say (layout/tagref.h sets these). */
 	int		 tagrole;
 	const struct node *tag;
+	/* LO_TEXT: points added after each of its glyphs before they are
+	 * scaled by hscale (Tc: the letter spacing of a line that could
+	 * not be justified otherwise, parset.c), 0 for none. */
+	float		 track;
 };
 
 /* LBL: a list item's marker; TOCI: a heading's contents entry; TITLE

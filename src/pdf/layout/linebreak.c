@@ -36,6 +36,7 @@
 struct kp_sums {
 	double	w, st, sh;
 	double	ng;		/* spaces (glue items) */
+	double	wst;		/* the stretch of word spaces: not code's */
 	double	ex;		/* text that may be expanded: boxes that are
 				   not pictures */
 };
@@ -121,6 +122,7 @@ after_break(const struct lo_par *p, size_t b, const struct kp_sums *sum,
 			n->after.st += it->st;
 			n->after.sh += it->sh;
 			n->after.ng++;
+			n->after.wst += it->code ? 0 : it->st;
 		} else if (it->pen <= -PEN_INF && i > b)
 			break;
 	}
@@ -142,19 +144,23 @@ fitness(double r)
  * its stretch (r > 0) or shrink (r < 0) it takes to fill the width. */
 static double
 line_ratio(const struct kp_pass *ps, const struct kp_node *a,
-    const struct kp_brk *at, double *ex)
+    const struct kp_brk *at, double *ex, int *rag)
 {
 	double L = ps->sum.w - a->after.w + at->pw;
 	double str = ps->sum.st - a->after.st, shr = ps->sum.sh - a->after.sh;
+	double wst = ps->sum.wst - a->after.wst;
 
 	*ex = 0;
-
-	/* A line whose spaces cannot stretch (all code) is set ragged
-	 * whatever its breaks: it is scored as ragged lines are, by its
-	 * shortfall, so that such lines are filled evenly instead of all
-	 * being equally and infinitely bad.  A line without a space (one
-	 * word) stays infinitely bad. */
-	if (ps->ragged || (str <= 0 && ps->sum.ng > a->after.ng)) {
+	/* A line of code (its spaces stretch less than its word spaces
+	 * would: "Type: string | number | ...") is set ragged whatever
+	 * its breaks, as code spaces opened far read as holes: it is
+	 * scored as ragged lines are, by its shortfall, so that such
+	 * lines are filled evenly instead of all being equally and
+	 * infinitely bad.  A line without a space (one word) stays
+	 * infinitely bad. */
+	*rag = !ps->ragged && str < LO_INF / 2 && wst <= str - wst &&
+	    ps->sum.ng > a->after.ng;
+	if (ps->ragged || *rag) {
 		str = str >= LO_INF / 2 ? str : ps->width * RAGGED_STRETCH;
 		shr = ps->ragged ? 0 : shr;
 	} else if (str > 0 && ps->expand > 0) {
@@ -213,11 +219,13 @@ demerits(const struct kp_node *a, const struct kp_brk *at, double r, int f,
  * bound and the spaces take the rest.  Into n's ratio and expand. */
 static void
 line_split(const struct kp_pass *ps, const struct kp_node *a, double r,
-    double ex, struct kp_node *n)
+    double ex, int rag, struct kp_node *n)
 {
 	double st = ps->sum.st - a->after.st;
 
-	n->ratio = r;
+	/* A line of code set ragged keeps its spaces unless it is too
+	 * long without shrinking them. */
+	n->ratio = rag && r > 0 ? 0 : r;
 	n->expand = 0;
 	/* A line that ends with a glue that fills it (a paragraph's last,
 	 * one before a hard break) is set at its natural width. */
@@ -226,6 +234,14 @@ line_split(const struct kp_pass *ps, const struct kp_node *a, double r,
 	n->expand = ps->expand * (r > 1 ? 1 : r < -1 ? -1 : r);
 	if (r > 1 && st < LO_INF / 2)
 		n->ratio = (r * (st + ex) - ex) / st;
+}
+
+/* A break ragged lines avoid: a hyphen, or a cut inside a name of code
+ * (a camel-case hump, "Writable|Stream") or inside a word. */
+static int
+ragged_dear(const struct kp_brk *at)
+{
+	return at->flagged || (at->pen >= CODE_HUMP_PEN && at->pen < PEN_INF);
 }
 
 /*
@@ -243,8 +259,10 @@ best_lines(struct kp_pass *ps, const struct kp_brk *at,
 
 	for (size_t ai = 0; ai < k->na; ) {
 		struct kp_node *a = &k->nodes[k->act[ai]];
-		double	ex, r = line_ratio(ps, a, at, &ex), d;
-		int	f, stub;
+		double	ex, r, d;
+		int	f, stub, rag;
+
+		r = line_ratio(ps, a, at, &ex, &rag);
 
 		if (r < -1 || at->pen <= -PEN_INF) {
 			/* Deactivate; remember it for rescue. */
@@ -259,7 +277,14 @@ best_lines(struct kp_pass *ps, const struct kp_brk *at,
 		f = fitness(r);
 		stub = a->flagged && at->pen <= -PEN_INF &&
 		    ps->sum.w - a->after.w < ps->width * STUB_SHARE;
-		d = demerits(a, at, r, f, stub);
+		if (rag && ragged_dear(at)) {
+			/* A line of code is set ragged: scored so too. */
+			struct kp_brk dear = *at;
+
+			dear.pen += RAGGED_HYPH_PEN;
+			d = demerits(a, &dear, r, f, stub);
+		} else
+			d = demerits(a, at, r, f, stub);
 		if (!have[f] || d < cand[f].demerits) {
 			have[f] = 1;
 			cand[f].pos = at->pos;
@@ -267,7 +292,7 @@ best_lines(struct kp_pass *ps, const struct kp_brk *at,
 			cand[f].flagged = at->flagged;
 			cand[f].stub = stub;
 			cand[f].demerits = d;
-			line_split(ps, a, r, ex, &cand[f]);
+			line_split(ps, a, r, ex, rag, &cand[f]);
 			cand[f].prev = a - k->nodes;
 		}
 		if (d < mind)
@@ -298,7 +323,7 @@ try_break(struct kp_pass *ps, const struct kp_brk *at)
 		if (ps->tol < LO_INF || ps->last_dead < 0)
 			return -1;
 		struct kp_node n = { at->pos, 1, at->flagged, 0,
-		    { 0, 0, 0, 0, 0 }, k->nodes[ps->last_dead].demerits +
+		    { 0, 0, 0, 0, 0, 0 }, k->nodes[ps->last_dead].demerits +
 		    LO_INF, -1, 0, ps->last_dead };
 		after_break(ps->p, at->pos, &ps->sum, &n);
 		activate(k, add_node(k, n));
@@ -330,8 +355,8 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
     int ragged, double tol, long *best)
 {
 	struct kp_pass	ps = { k, p, width, tol, ragged,
-			    ragged ? 0 : k->expand, { 0, 0, 0, 0, 0 }, -1 };
-	struct kp_node	start = { 0, 1, 0, 0, { 0, 0, 0, 0, 0 }, 0, 0, 0, -1 };
+			    ragged ? 0 : k->expand, { 0, 0, 0, 0, 0, 0 }, -1 };
+	struct kp_node	start = { 0, 1, 0, 0, { 0, 0, 0, 0, 0, 0 }, 0, 0, 0, -1 };
 
 	k->nn = k->na = 0;
 	activate(k, add_node(k, start));
@@ -356,8 +381,9 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 			at.flagged = it->flag || (b > 0 &&
 			    p->it[b - 1].type == IT_BOX && p->it[b - 1].len > 0 &&
 			    p->it[b - 1].s[p->it[b - 1].len - 1] == '-');
-			/* Ragged text has little reason to hyphenate. */
-			if (ragged && at.flagged)
+			/* Ragged text has little reason to hyphenate, or
+			 * to cut a name of code. */
+			if (ragged && ragged_dear(&at))
 				at.pen += RAGGED_HYPH_PEN;
 			at.pw = it->w;
 		}
@@ -368,6 +394,7 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 			ps.sum.st += it->st;
 			ps.sum.sh += it->sh;
 			ps.sum.ng++;
+			ps.sum.wst += it->code ? 0 : it->st;
 		}
 	}
 	*best = best_end(k, p);

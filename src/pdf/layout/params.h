@@ -40,6 +40,12 @@ lo_baseline(double size, double lead)
 
 #define SPACE_STRETCH	0.6	/* of a space's width */
 #define SPACE_SHRINK	0.35	/* of a space's width */
+/* A space in inline code (0.546 em of Anonymous Pro, a word space of
+ * Charis SIL is 0.29 em) stretches by this share of its width: at the
+ * breaker's first tolerance (a ratio of 1.5) it is 0.59 em wide, under
+ * what a loose word gap is (0.6 em), and past it the line's emergency
+ * stretch takes over; it shrinks as a word space does, to 0.36 em. */
+#define CODE_SPACE_STRETCH 0.06
 /* Inline code: Anonymous Pro's x-height (0.455) is under Charis SIL's
  * (0.482), so it keeps the text's size; it is as wide a character
  * (0.546 em) as DejaVu Sans Mono was at 0.9. */
@@ -62,6 +68,16 @@ lo_baseline(double size, double lead)
  * overfull line (below -1) too. */
 #define LONG_WORD	3	/* a word this many lines wide is cut greedily */
 #define MAX_SET_RATIO	6
+/* The emergency stretch of a justified line, one whose word spaces
+ * would open beyond this ratio (the breaker's first tolerance, gaps of
+ * 0.55 em in Charis SIL) when its glyphs are at their widest: the rest
+ * goes to its glyphs, up to EMERGENCY_EXPAND times pdf.expansion
+ * (2.5 % for 2 %), then between its letters, up to TRACK_MAX of the
+ * size a glyph (+20 in a typesetter's units of tracking), as a
+ * typesetter tracks a loose line out instead of leaving it to gape. */
+#define TRACK_FROM	1.5
+#define EMERGENCY_EXPAND 1.25
+#define TRACK_MAX	0.02
 
 /* ---- line breaking (Knuth-Plass) ---- */
 /* Stands for infinity in stretch, ratios and demerits while staying a

@@ -189,7 +189,10 @@ struct line_setter {
 	long		 open;		/* its op index, or -1 */
 	long		 lastlink;	/* the last link op, or -1 */
 	double		 base, lineh;
+	double		 size;		/* the paragraph's font size */
 	float		 hscale;	/* the line's glyph scale, 0 for 1 */
+	float		 track;		/* its letter spacing, points before
+					   the glyph scale */
 	int		 marked;	/* the last box drawn was marked */
 	int		 anchors;	/* the line holds an anchor */
 };
@@ -338,6 +341,7 @@ draw_box(struct line_setter *setter, const struct lo_item *b, double x,
 		o->rtl = b->level & 1;
 		o->tag = b->tagnode;
 		o->hscale = setter->hscale;
+		o->track = setter->track;
 		buf_put(setter->text, b->s, b->len);
 		setter->open = (long)(ops->n - 1);
 		/* A rule is drawn per box; a right-to-left box is an op of
@@ -440,16 +444,76 @@ line_images(const struct lo_par *p, size_t s, size_t b, double base,
 	}
 }
 
-/* The box it drawn on a line whose glyphs are scaled by 1 + e: a copy
- * as wide as drawn in *tmp, or it itself (a picture keeps its size). */
-static const struct lo_item *
-scaled_box(const struct lo_item *it, double e, struct lo_item *tmp)
+/* The glyphs a box of plain text draws: one a character. */
+static size_t
+glyph_count(const char *s, size_t len)
 {
-	if (e == 0 || it->image != NULL)
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* The box it drawn on a line whose glyphs are scaled by 1 + e and
+ * spaced t apart: a copy as wide as drawn in *tmp, or it itself (a
+ * picture keeps its size). */
+static const struct lo_item *
+scaled_box(const struct lo_item *it, double e, double t,
+    struct lo_item *tmp)
+{
+	if ((e == 0 && t == 0) || it->image != NULL)
 		return it;
 	*tmp = *it;
-	tmp->w = it->w * (1 + e);
+	tmp->w = it->w * (1 + e) + t * (double)glyph_count(it->s, it->len);
 	return tmp;
+}
+
+/*
+ * The emergency stretch of a justified line of items [s, b) whose
+ * spaces would open beyond TRACK_FROM at ratio *r, its glyphs expanded
+ * by *e (then at their bound): what the spaces take beyond TRACK_FROM
+ * goes first to the glyphs, up to EMERGENCY_EXPAND times their bound,
+ * then between them (hyph: and the hyphen drawn at the break), up to
+ * TRACK_MAX of size a glyph.  Returns that letter spacing; *r and *e
+ * become what the spaces and glyphs keep.  Nothing changes on a line
+ * with a picture or text that is shaped or set right to left (letters
+ * joined, marks on them), which spacing would pull apart.
+ */
+static double
+line_emergency(const struct lo_par *p, size_t s, size_t b, int hyph,
+    double size, double *r, double *e)
+{
+	double	st = 0, text = hyph ? p->it[b].w : 0, t, more;
+	size_t	n = hyph != 0;
+
+	for (size_t i = s; i < b; i++) {
+		const struct lo_item *it = &p->it[i];
+
+		if (it->type == IT_GLUE && it->st < LO_INF / 2)
+			st += it->st;
+		if (it->type != IT_BOX || it->len == 0)
+			continue;
+		if (it->image != NULL || it->level != 0 ||
+		    lo_needs_shaping(it->s, it->len))
+			return 0;
+		n += glyph_count(it->s, it->len);
+		text += it->w;
+	}
+	if (n < 2 || st <= 0)
+		return 0;
+	if (*e > 0) {
+		more = (*r - TRACK_FROM) * st / text;
+		if (more > *e * (EMERGENCY_EXPAND - 1))
+			more = *e * (EMERGENCY_EXPAND - 1);
+		*e += more;
+		*r -= more * text / st;
+	}
+	t = (*r - TRACK_FROM) * st / (double)(n - 1);
+	if (t > TRACK_MAX * size)
+		t = TRACK_MAX * size;
+	*r -= t * (double)(n - 1) / st;
+	return t > 0 ? t : 0;
 }
 
 /* The last text op of the line so far, which the drawn hyphen ended. */
@@ -475,23 +539,27 @@ set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
 	const struct lo_item *lastbox = NULL, *hbox = NULL;
 	struct lo_item tmp;
 	int	 hyph = p->it[b].type == IT_PEN && p->it[b].flag;
-	double	 nat = 0, xx, gap = 0;
+	double	 nat = 0, xx, gap = 0, t = 0;
 	size_t	 i, k, m;
 
 	if (ragged || align != AL_NONE || r > MAX_SET_RATIO || r < -1)
 		r = e = 0;
+	if (r > TRACK_FROM)
+		t = line_emergency(p, s, b, hyph, setter->size, &r, &e);
 	setter->hscale = e != 0 ? (float)(1 + e) : 0;
+	/* Tc, which the glyphs' scale multiplies as it does them. */
+	setter->track = (float)(t / (1 + e));
 	for (i = s; i < b; i++) {
 		const struct lo_item *it = &p->it[i];
 
 		if (it->type == IT_BOX) {
-			nat += scaled_box(it, e, &tmp)->w;
+			nat += scaled_box(it, e, t, &tmp)->w;
 			hbox = it;
 		} else if (it->type == IT_GLUE && it->st < LO_INF / 2)
 			nat += it->w + (r >= 0 ? r * it->st : r * it->sh);
 	}
 	if (hyph)
-		nat += p->it[b].w * (1 + e);
+		nat += p->it[b].w * (1 + e) + t;
 	hyph = hyph && hbox != NULL;
 	xx = line_start(x, width, nat, align, lo->base == 1);
 	m = lo->base >= 0 ? visual_order(p, s, b, hyph, lo) : b - s + hyph;
@@ -507,7 +575,7 @@ set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
 
 			h.s = "-";
 			h.len = 1;
-			h.w = it->w * (1 + e);
+			h.w = it->w * (1 + e) + t;
 			h.face = it->face;
 			h.link = NULL;
 			h.tagnode = lastbox != NULL ? lastbox->tagnode : NULL;
@@ -517,7 +585,7 @@ set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
 			xx += h.w;
 			gap = 0;
 		} else if (it->type == IT_BOX) {
-			const struct lo_item *sb = scaled_box(it, e, &tmp);
+			const struct lo_item *sb = scaled_box(it, e, t, &tmp);
 
 			draw_box(setter, sb, xx, lastbox ? gap : 0);
 			xx += sb->w;
@@ -572,6 +640,7 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	setter.c = c;
 	setter.text = &text;
 	base = lo_baseline(size, c->lead);
+	setter.size = size;
 	setter.ops = &c->par->line;
 	for (size_t l = 0; l < nl; l++) {
 		struct lo_entry	*e = vl_push(v, V_BOX, lineh);
