@@ -8,6 +8,8 @@
 
 #include "haruint.h"
 
+#include <hpdf_utils.h>	/* HPDF_FToA */
+
 struct haru_dict *
 haru_stream_new(HPDF_Doc pdf, int compress)
 {
@@ -174,6 +176,56 @@ haru_page_write(HPDF_Page page, const void *bytes, size_t len)
 	if (len == 0)
 		return 0;
 	return haru_rc(HPDF_Stream_Write(s, p, (HPDF_UINT)len));
+}
+
+/*
+ * A filled rectangle (a code line's background) as libharu's three
+ * calls write it: each number is formatted by libharu's own HPDF_FToA,
+ * into a zeroed buffer of the size theirs has and read up to its first
+ * NUL as HPDF_Stream_WriteStr reads it, so the bytes are theirs; then
+ * the page is left as the three leave it (fill colour, path positions,
+ * graphics mode).  A page not in the state they need gets the calls
+ * themselves, which report it as before.
+ */
+void
+haru_page_fill_rect(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
+    HPDF_REAL x, HPDF_REAL y, HPDF_REAL w, HPDF_REAL h)
+{
+	HPDF_PageAttr	 attr = page != NULL ? page->attr : NULL;
+	char		 buf[HPDF_TMP_BUF_SIZ], *p = buf;
+	char		*eptr = buf + HPDF_TMP_BUF_SIZ - 1;
+	const HPDF_REAL	 v[7] = { r, g, b, x, y, w, h };
+
+	if (attr == NULL || page->header.obj_class != (HPDF_OSUBCLASS_PAGE |
+	    HPDF_OCLASS_DICT) || attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+	    attr->gstate == NULL || !(r >= 0 && r <= 1 && g >= 0 && g <= 1 &&
+	    b >= 0 && b <= 1)) {
+		HPDF_Page_SetRGBFill(page, r, g, b);
+		HPDF_Page_Rectangle(page, x, y, w, h);
+		HPDF_Page_Fill(page);
+		return;
+	}
+	memset(buf, 0, sizeof(buf));
+	for (int i = 0; i < 7; i++) {
+		p = HPDF_FToA(p, v[i], eptr);
+		if (i == 2)
+			p = stpcpy(p, " rg\n");
+		else if (i < 6)
+			*p++ = ' ';
+	}
+	strcpy(p, " re\nf\n");
+	if (haru_page_write(page, buf, strlen(buf)) != 0) {
+		HPDF_CheckError(page->error);
+		return;
+	}
+	attr->gstate->rgb_fill.r = r;
+	attr->gstate->rgb_fill.g = g;
+	attr->gstate->rgb_fill.b = b;
+	attr->gstate->cs_fill = HPDF_CS_DEVICE_RGB;
+	attr->str_pos.x = x;
+	attr->str_pos.y = y;
+	attr->cur_pos.x = 0;
+	attr->cur_pos.y = 0;
 }
 
 const char *
