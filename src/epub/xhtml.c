@@ -256,6 +256,14 @@ code_text(struct buf *b, const char *s, size_t len)
 
 	if (len == 0)
 		return;
+	/* Printable ASCII, most code, is what epub_xml_clean keeps. */
+	for (at = 0; at < len && (unsigned char)s[at] >= 0x20 &&
+	    (unsigned char)s[at] < 0x7F; at++)
+		;
+	if (at == len && len <= EPUB_TEXT_RUN) {
+		code_escaped(b, s, len);
+		return;
+	}
 	t = xmalloc(len + 1);
 	memcpy(t, s, len);
 	t[len] = '\0';
