@@ -36,6 +36,58 @@ memory(struct haru_dict *d)
 	return s->stream;
 }
 
+/* libharu 2.3.0 exports its memory stream's write function but declares
+ * it in no header; a stream whose write_fn is this one is laid out as
+ * HPDF_MemStreamAttr_Rec says. */
+HPDF_STATUS HPDF_MemStream_WriteFunc(HPDF_Stream stream, const HPDF_BYTE *ptr,
+    HPDF_UINT siz);
+
+/*
+ * HPDF_Stream_Write(s, bytes, len), faster.  libharu's memory stream
+ * copies what it is given one byte at a time (HPDF_MemCpy), 2.8 % of a
+ * PDF's run: what fits in the stream's current buffer is copied here
+ * with memcpy, and the stream left as HPDF_MemStream_InWrite leaves it
+ * (write position, size).  When the buffer is full, one byte goes
+ * through libharu, which starts the next buffer as it always does.
+ * Any stream that is not a healthy memory stream is libharu's.
+ */
+static int
+stream_put(HPDF_Stream s, const void *bytes, size_t len)
+{
+	const HPDF_BYTE		*p = bytes;
+	HPDF_MemStreamAttr	 m;
+	HPDF_UINT		 n;
+
+	if (s == NULL || len > UINT32_MAX || (p == NULL && len > 0))
+		return -1;
+	if (s->type != HPDF_STREAM_MEMORY ||
+	    s->write_fn != HPDF_MemStream_WriteFunc || s->attr == NULL)
+		return haru_rc(HPDF_Stream_Write(s, p, (HPDF_UINT)len));
+	m = s->attr;
+	while (len > 0) {
+		if (HPDF_Error_GetCode(s->error) != HPDF_OK ||
+		    m->w_ptr == NULL || m->w_pos >= m->buf_siz) {
+			HPDF_STATUS rc = HPDF_Stream_Write(s, p, 1);
+
+			if (rc != HPDF_OK)
+				return haru_rc(rc);
+			p++;
+			len--;
+			continue;
+		}
+		n = m->buf_siz - m->w_pos;
+		if (len < n)
+			n = (HPDF_UINT)len;
+		memcpy(m->w_ptr, p, n);
+		m->w_ptr += n;
+		m->w_pos += n;
+		s->size += n;
+		p += n;
+		len -= n;
+	}
+	return 0;
+}
+
 int
 haru_stream_write(struct haru_dict *d, const void *bytes, size_t len)
 {
@@ -43,7 +95,7 @@ haru_stream_write(struct haru_dict *d, const void *bytes, size_t len)
 
 	if (s == NULL || (bytes == NULL && len > 0) || len > UINT32_MAX)
 		return -1;
-	return haru_rc(HPDF_Stream_Write(s, bytes, (HPDF_UINT)len));
+	return stream_put(s, bytes, len);
 }
 
 void
@@ -119,7 +171,7 @@ haru_stream_set_deflated(struct haru_dict *d, const void *z, size_t len)
 	    c->write_fn != flate_filter))
 		return -1;
 	HPDF_MemStream_FreeData(s);
-	if (HPDF_Stream_Write(s, z, (HPDF_UINT)len) != HPDF_OK)
+	if (stream_put(s, z, len) != 0)
 		return -1;	/* libharu has recorded the error: save fails */
 	c->filter = HPDF_STREAM_FILTER_NONE;
 	c->write_fn = flate_filter;
@@ -134,48 +186,14 @@ haru_page_contents(HPDF_Page page)
 	return attr != NULL ? haru_d(attr->contents) : NULL;
 }
 
-/* libharu 2.3.0 exports its memory stream's write function but declares
- * it in no header; a stream whose write_fn is this one is laid out as
- * HPDF_MemStreamAttr_Rec says. */
-HPDF_STATUS HPDF_MemStream_WriteFunc(HPDF_Stream stream, const HPDF_BYTE *ptr,
-    HPDF_UINT siz);
-
-/*
- * libharu's memory stream copies what it is given one byte at a time
- * (HPDF_MemCpy), which was 2.8 % of a PDF's run: what fits in the
- * stream's current buffer is copied here with memcpy, and the stream
- * left as HPDF_MemStream_InWrite would leave it (write position and
- * size).  The rest, and any stream that is not a healthy memory stream,
- * goes through libharu, which starts the next buffer.
- */
 int
 haru_page_write(HPDF_Page page, const void *bytes, size_t len)
 {
-	HPDF_PageAttr		attr = page != NULL ? page->attr : NULL;
-	HPDF_Stream		s = attr != NULL ? attr->stream : NULL;
-	HPDF_MemStreamAttr	m;
-	const HPDF_BYTE		*p = bytes;
-	HPDF_UINT		room, n;
+	HPDF_PageAttr attr = page != NULL ? page->attr : NULL;
 
-	if (s == NULL || len > UINT32_MAX || (p == NULL && len > 0))
+	if (attr == NULL || attr->stream == NULL || len > UINT32_MAX)
 		return -1;
-	if (s->type == HPDF_STREAM_MEMORY &&
-	    s->write_fn == HPDF_MemStream_WriteFunc &&
-	    HPDF_Error_GetCode(s->error) == HPDF_OK &&
-	    (m = s->attr) != NULL && m->w_ptr != NULL &&
-	    m->w_pos < m->buf_siz) {
-		room = m->buf_siz - m->w_pos;
-		n = len < room ? (HPDF_UINT)len : room;
-		memcpy(m->w_ptr, p, n);
-		m->w_ptr += n;
-		m->w_pos += n;
-		s->size += n;
-		p += n;
-		len -= n;
-	}
-	if (len == 0)
-		return 0;
-	return haru_rc(HPDF_Stream_Write(s, p, (HPDF_UINT)len));
+	return stream_put(attr->stream, bytes, len);
 }
 
 /*
