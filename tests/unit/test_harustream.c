@@ -107,6 +107,55 @@ fill_rects(void)
 }
 
 static void
+stroke_lines(void)
+{
+	HPDF_Doc	 a = HPDF_New(on_error, NULL), b = HPDF_New(on_error, NULL);
+	HPDF_Page	 pa = HPDF_AddPage(a), pb = HPDF_AddPage(b);
+	char		*ca, *cb;
+	size_t		 la, lb;
+	int		 same_state = 1;
+
+	for (unsigned i = 0; i < 3000; i++) {
+		HPDF_REAL r = (HPDF_REAL)((i * 37) % 256 / 255.0f);
+		HPDF_REAL g = (HPDF_REAL)((i * 11) % 256 / 255.0f);
+		HPDF_REAL bl = (HPDF_REAL)((i * 101) % 256 / 255.0f);
+		HPDF_REAL lw = value(i + 5), x0 = value(i), y0 = value(i + 7),
+		    x1 = value(i + 13), y1 = value(i + 3);
+		HPDF_RGBColor ka, kb;
+		HPDF_Point qa, qb;
+
+		if (lw < 0)
+			lw = -lw;
+		HPDF_Page_SetRGBStroke(pa, r, g, bl);
+		HPDF_Page_SetLineWidth(pa, lw);
+		HPDF_Page_MoveTo(pa, x0, y0);
+		HPDF_Page_LineTo(pa, x1, y1);
+		HPDF_Page_Stroke(pa);
+		haru_page_stroke_line(pb, r, g, bl, lw, x0, y0, x1, y1);
+		ka = HPDF_Page_GetRGBStroke(pa);
+		kb = HPDF_Page_GetRGBStroke(pb);
+		qa = HPDF_Page_GetCurrentPos(pa);
+		qb = HPDF_Page_GetCurrentPos(pb);
+		if (ka.r != kb.r || ka.g != kb.g || ka.b != kb.b ||
+		    qa.x != qb.x || qa.y != qb.y ||
+		    HPDF_Page_GetLineWidth(pa) != HPDF_Page_GetLineWidth(pb) ||
+		    HPDF_Page_GetGMode(pa) != HPDF_Page_GetGMode(pb))
+			same_state = 0;
+	}
+	ca = contents(pa, &la);
+	cb = contents(pb, &lb);
+	CHECK("stroke_line: some bytes written", la > 3000 * 10);
+	CHECK("stroke_line: the bytes libharu's five calls write",
+	    la == lb && memcmp(ca, cb, la) == 0);
+	CHECK("stroke_line: the page's state as libharu's calls leave it",
+	    same_state);
+	free(ca);
+	free(cb);
+	HPDF_Free(a);
+	HPDF_Free(b);
+}
+
+static void
 page_writes(void)
 {
 	HPDF_Doc	 pdf = HPDF_New(on_error, NULL);
@@ -136,6 +185,7 @@ int
 main(void)
 {
 	fill_rects();
+	stroke_lines();
 	page_writes();
 	return check_failed;
 }

@@ -246,6 +246,66 @@ haru_page_fill_rect(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
 	attr->cur_pos.y = 0;
 }
 
+/*
+ * A stroked line (a rule) as libharu's SetRGBStroke, SetLineWidth,
+ * MoveTo, LineTo and Stroke write it, in the way haru_page_fill_rect
+ * does; the width as HPDF_Stream_WriteReal writes it (its own buffer,
+ * HPDF_REAL_LEN long, and the length HPDF_FToA returns).
+ */
+void
+haru_page_stroke_line(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
+    HPDF_REAL width, HPDF_REAL x0, HPDF_REAL y0, HPDF_REAL x1, HPDF_REAL y1)
+{
+	HPDF_PageAttr	 attr = page != NULL ? page->attr : NULL;
+	char		 buf[HPDF_TMP_BUF_SIZ], *p = buf;
+	char		*eptr = buf + HPDF_TMP_BUF_SIZ - 1;
+	char		 real[HPDF_REAL_LEN + 1], *e;
+	const HPDF_REAL	 v[3] = { r, g, b }, at[4] = { x0, y0, x1, y1 };
+	int		 rc;
+
+	if (attr == NULL || page->header.obj_class != (HPDF_OSUBCLASS_PAGE |
+	    HPDF_OCLASS_DICT) || attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+	    attr->gstate == NULL || !(r >= 0 && r <= 1 && g >= 0 && g <= 1 &&
+	    b >= 0 && b <= 1) || !(width >= 0)) {
+		HPDF_Page_SetRGBStroke(page, r, g, b);
+		HPDF_Page_SetLineWidth(page, width);
+		HPDF_Page_MoveTo(page, x0, y0);
+		HPDF_Page_LineTo(page, x1, y1);
+		HPDF_Page_Stroke(page);
+		return;
+	}
+	memset(buf, 0, sizeof(buf));
+	for (int i = 0; i < 3; i++) {
+		p = HPDF_FToA(p, v[i], eptr);
+		p = stpcpy(p, i < 2 ? " " : " RG\n");
+	}
+	rc = haru_page_write(page, buf, strlen(buf));
+	e = HPDF_FToA(real, width, real + HPDF_REAL_LEN);
+	rc |= haru_page_write(page, real, (size_t)(e - real));
+	memset(buf, 0, sizeof(buf));
+	p = buf;
+	p = stpcpy(p, " w\n");
+	for (int i = 0; i < 4; i++) {
+		p = HPDF_FToA(p, at[i], eptr);
+		p = stpcpy(p, i == 0 || i == 2 ? " " : i == 1 ? " m\n" :
+		    " l\nS\n");
+	}
+	rc |= haru_page_write(page, buf, strlen(buf));
+	if (rc != 0) {
+		HPDF_CheckError(page->error);
+		return;
+	}
+	attr->gstate->rgb_stroke.r = r;
+	attr->gstate->rgb_stroke.g = g;
+	attr->gstate->rgb_stroke.b = b;
+	attr->gstate->cs_stroke = HPDF_CS_DEVICE_RGB;
+	attr->gstate->line_width = width;
+	attr->str_pos.x = x0;
+	attr->str_pos.y = y0;
+	attr->cur_pos.x = 0;
+	attr->cur_pos.y = 0;
+}
+
 const char *
 haru_page_font_name(HPDF_Page page, HPDF_Font font)
 {
