@@ -4,10 +4,12 @@
  * inlines as an XHTML tree (tables are table.c's).
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parserInternals.h>	/* xmlStringTextNoenc */
 #include <libxml/tree.h>
 
 #include "util/buf.h"
@@ -211,18 +213,74 @@ deflist(const struct epub *e, xmlNodePtr parent, const struct node *n)
 			    c->first != NULL && c->first == c->last);
 }
 
-/* len bytes of code as a text node of el. */
+/*
+ * A code block's content is written here as the serialiser would write
+ * its tree, and handed to libxml2 as one text node it writes as it is
+ * (xmlStringTextNoenc): a tree of a span per token cost more to build,
+ * serialise and free than the rest of the chapter.  Inside <pre> the
+ * serialiser indents nothing (the empty text child below), so what it
+ * would have written is exactly: each element as <span class="...">
+ * with its content, never self-closed (every span below has content, if
+ * only an empty text), and each text cleaned as epub_text cleans it and
+ * escaped as libxml2's xmlEscapeContent escapes text written in UTF-8.
+ */
 static void
-code_text(xmlNodePtr el, const char *s, size_t len)
+code_escaped(struct buf *b, const char *s, size_t len)
 {
-	char *t;
+	size_t i, run;
+
+	for (i = 0; i < len; i += run) {
+		for (run = 0; i + run < len && s[i + run] != '<' &&
+		    s[i + run] != '>' && s[i + run] != '&' &&
+		    s[i + run] != '\r'; run++)
+			;
+		buf_put(b, s + i, run);
+		if (i + run == len)
+			break;
+		switch (s[i + run]) {
+		case '<':	buf_put(b, "&lt;", 4); break;
+		case '>':	buf_put(b, "&gt;", 4); break;
+		case '&':	buf_put(b, "&amp;", 5); break;
+		default:	buf_put(b, "&#13;", 5); break;
+		}
+		run++;
+	}
+}
+
+/* len bytes of code as text, as epub_text would add it. */
+static void
+code_text(struct buf *b, const char *s, size_t len)
+{
+	char	*t, *c;
+	size_t	 clen, at, n;
 
 	if (len == 0)
 		return;
+	/* Printable ASCII, most code, is what epub_xml_clean keeps. */
+	for (at = 0; at < len && (unsigned char)s[at] >= 0x20 &&
+	    (unsigned char)s[at] < 0x7F; at++)
+		;
+	if (at == len && len <= EPUB_TEXT_RUN) {
+		code_escaped(b, s, len);
+		return;
+	}
 	t = xmalloc(len + 1);
 	memcpy(t, s, len);
 	t[len] = '\0';
-	epub_text(el, t);
+	c = epub_xml_clean(t);
+	clen = strlen(c);
+	if (clen <= EPUB_TEXT_RUN)
+		code_escaped(b, c, clen);
+	else for (at = 0; at < clen; at += n) {
+		n = clen - at < EPUB_TEXT_RUN ? clen - at : EPUB_TEXT_RUN;
+		while (at + n < clen && ((unsigned char)c[at + n] & 0xC0) ==
+		    0x80)
+			n--;
+		buf_puts(b, "<span>");
+		code_escaped(b, c + at, n);
+		buf_puts(b, "</span>");
+	}
+	free(c);
 	free(t);
 }
 
@@ -232,18 +290,15 @@ code_text(xmlNodePtr el, const char *s, size_t len)
  * (doc.h), which the stylesheet colours, clipped to the line (a comment
  * over three lines is three spans); the text between them as it is.
  * Operators and punctuation, which the stylesheet leaves in the text's
- * colour, stay text: they are half of all tokens, and each span costs
- * some 700 bytes of tree while the chapter is built.  *next is the first
+ * colour, stay text: they are half of all tokens.  *next is the first
  * span that may reach into the line, and moves on with the lines.
  */
 static void
-code_line(xmlNodePtr el, const struct node *n, size_t from, size_t to,
+code_line(struct buf *b, const struct node *n, size_t from, size_t to,
     size_t *next)
 {
 	const struct code_span *sp = n->u.code.spans;
 	size_t at = from, start, end, i;
-	xmlNodePtr span;
-	char cls[32];
 
 	while (*next < n->u.code.nspans &&
 	    (size_t)sp[*next].off + sp[*next].len <= from)
@@ -255,15 +310,15 @@ code_line(xmlNodePtr el, const struct node *n, size_t from, size_t to,
 			end = to;
 		if (sp[i].cls == CC_OPERATOR || end <= start)
 			continue;
-		code_text(el, n->text + at, start - at);
-		snprintf(cls, sizeof(cls), "hl-%s",
-		    doc_code_class_name(sp[i].cls));
-		span = epub_el(el, "span");
-		epub_attr(span, "class", cls);
-		code_text(span, n->text + start, end - start);
+		code_text(b, n->text + at, start - at);
+		buf_puts(b, "<span class=\"hl-");
+		buf_puts(b, doc_code_class_name(sp[i].cls));
+		buf_puts(b, "\">");
+		code_text(b, n->text + start, end - start);
+		buf_puts(b, "</span>");
 		at = end;
 	}
-	code_text(el, n->text + at, to - at);
+	code_text(b, n->text + at, to - at);
 }
 
 /*
@@ -277,21 +332,32 @@ code_tokens(xmlNodePtr el, const struct node *n, size_t len)
 {
 	size_t from = 0, to, next = 0;
 	const char *nl;
-	xmlNodePtr line;
+	struct buf b;
+	xmlNodePtr t;
 
+	buf_init(&b);
 	while (from < len) {
 		nl = memchr(n->text + from, '\n', len - from);
 		to = nl != NULL ? (size_t)(nl - n->text) : len;
 		if (to > from) {	/* an empty line cannot wrap */
-			line = epub_el(el, "span");
-			epub_attr(line, "class", "line");
-			code_line(line, n, from, to, &next);
+			buf_puts(&b, "<span class=\"line\">");
+			code_line(&b, n, from, to, &next);
+			buf_puts(&b, "</span>");
 		}
 		if (nl == NULL)
 			break;
-		code_text(el, "\n", 1);
+		buf_putc(&b, '\n');
 		from = to + 1;
 	}
+	if (b.len > INT_MAX || (b.len > 0 &&
+	    (t = xmlNewTextLen(BAD_CAST b.data, (int)b.len)) == NULL))
+		diag_error(NULL, 0, "a code block of %zu bytes could not be "
+		    "written to the EPUB", b.len);
+	else if (b.len > 0) {
+		t->name = xmlStringTextNoenc;	/* written as it is */
+		xmlAddChild(el, t);
+	}
+	buf_free(&b);
 }
 
 static void

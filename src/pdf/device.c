@@ -37,20 +37,6 @@
 #define QUIRE_VERSION "0"
 #endif
 
-static void
-rgb_fill(HPDF_Page p, uint32_t c)
-{
-	HPDF_Page_SetRGBFill(p, ((c >> 16) & 255) / 255.0f,
-	    ((c >> 8) & 255) / 255.0f, (c & 255) / 255.0f);
-}
-
-static void
-rgb_stroke(HPDF_Page p, uint32_t c)
-{
-	HPDF_Page_SetRGBStroke(p, ((c >> 16) & 255) / 255.0f,
-	    ((c >> 8) & 255) / 255.0f, (c & 255) / 255.0f);
-}
-
 /*
  * The tagged PDF's marked content on one page (tag.h): every operation
  * drawn lies in a sequence with an MCID of its element, or in an
@@ -147,19 +133,21 @@ graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
 		if (o->type == LO_RECT || o->type == LO_LINE)
 			mark_page(mk, p, MK_ART, seq);
 		if (o->type == LO_RECT) {
-			rgb_fill(p, o->rgb);
-			HPDF_Page_Rectangle(p, (HPDF_REAL)o->x,
+			/* libharu's three calls, written at once (a
+			 * code line's background is one of these). */
+			haru_page_fill_rect(p, ((o->rgb >> 16) & 255) / 255.0f,
+			    ((o->rgb >> 8) & 255) / 255.0f,
+			    (o->rgb & 255) / 255.0f, (HPDF_REAL)o->x,
 			    (HPDF_REAL)(ph - o->y - o->h), (HPDF_REAL)o->w,
 			    (HPDF_REAL)o->h);
-			HPDF_Page_Fill(p);
 		} else if (o->type == LO_LINE) {
-			rgb_stroke(p, o->rgb);
-			HPDF_Page_SetLineWidth(p, (HPDF_REAL)o->lw);
-			HPDF_Page_MoveTo(p, (HPDF_REAL)o->x,
-			    (HPDF_REAL)(ph - o->y));
-			HPDF_Page_LineTo(p, (HPDF_REAL)(o->x + o->w),
+			haru_page_stroke_line(p,
+			    ((o->rgb >> 16) & 255) / 255.0f,
+			    ((o->rgb >> 8) & 255) / 255.0f,
+			    (o->rgb & 255) / 255.0f, (HPDF_REAL)o->lw,
+			    (HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y),
+			    (HPDF_REAL)(o->x + o->w),
 			    (HPDF_REAL)(ph - o->y - o->h));
-			HPDF_Page_Stroke(p);
 		} else if (o->type == LO_IMAGE) {
 			HPDF_Image img = pdf_images_get(im, o->str);
 

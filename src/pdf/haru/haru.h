@@ -138,6 +138,16 @@ int	haru_stream_set_deflated(struct haru_dict *, const void *z, size_t len);
  * BDC/EMC. */
 struct haru_dict  *haru_page_contents(HPDF_Page);
 int	haru_page_write(HPDF_Page, const void *bytes, size_t len);
+/* HPDF_Page_SetRGBFill(r, g, b), HPDF_Page_Rectangle(x, y, w, h) and
+ * HPDF_Page_Fill in one call: the same bytes and the same page state,
+ * without libharu's two 512-byte buffers cleared byte by byte. */
+void	haru_page_fill_rect(HPDF_Page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
+	    HPDF_REAL x, HPDF_REAL y, HPDF_REAL w, HPDF_REAL h);
+/* The same for SetRGBStroke, SetLineWidth, MoveTo(x0, y0), LineTo(x1,
+ * y1) and Stroke. */
+void	haru_page_stroke_line(HPDF_Page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
+	    HPDF_REAL width, HPDF_REAL x0, HPDF_REAL y0, HPDF_REAL x1,
+	    HPDF_REAL y1);
 /* The name ("F1") a font has in a page's resources, adding it there
  * if it is new; NULL on failure. */
 const char *haru_page_font_name(HPDF_Page, HPDF_Font);

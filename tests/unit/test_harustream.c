@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Unit tests: writing to a page's content stream behind the fence
+ * (src/pdf/haru/harustream.c).  haru_page_write copies into libharu's
+ * memory stream itself, so what it wrote is read back whole across the
+ * stream's buffers; haru_page_fill_rect writes what libharu's
+ * SetRGBFill, Rectangle and Fill write, byte for byte, over many
+ * numbers, and leaves the page as they leave it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "pdf/haru/haru.h"
+
+static int errors;
+
+static void
+on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	(void)code;
+	(void)detail;
+	(void)data;
+	errors++;
+}
+
+/* The page's content stream as it stands, NUL-terminated. */
+static char *
+contents(HPDF_Page page, size_t *len)
+{
+	struct haru_dict *c = haru_page_contents(page);
+	char		 *b;
+
+	*len = haru_stream_size(c);
+	b = malloc(*len + 1);
+	if (haru_stream_copy(c, (unsigned char *)b, *len) != 0)
+		*len = 0;
+	b[*len] = '\0';
+	return b;
+}
+
+/* A value for the rectangle's numbers: whole, with decimals, rounding
+ * edges, negative, tiny and out of libharu's range. */
+static HPDF_REAL
+value(unsigned i)
+{
+	static const double edge[] = { 0, 1, -1, 0.5, 0.000005, 0.0000049,
+	    0.999995, 0.9999949, 123.456789, -0.00001, 32767, 32768, -40000,
+	    1e9, 0.1, 0.2, 0.3, 841.89, 595.276, 17.999999 };
+
+	if (i < sizeof(edge) / sizeof(edge[0]))
+		return (HPDF_REAL)edge[i];
+	srand(i);
+	return (HPDF_REAL)((rand() % 2000000 - 1000000) / (double)(1 + rand() %
+	    10000));
+}
+
+static void
+fill_rects(void)
+{
+	HPDF_Doc	 a = HPDF_New(on_error, NULL), b = HPDF_New(on_error, NULL);
+	HPDF_Page	 pa = HPDF_AddPage(a), pb = HPDF_AddPage(b);
+	char		*ca, *cb;
+	size_t		 la, lb;
+	int		 same_state = 1;
+
+	for (unsigned i = 0; i < 3000; i++) {
+		HPDF_REAL r = (HPDF_REAL)((i * 37) % 256 / 255.0f);
+		HPDF_REAL g = (HPDF_REAL)((i * 11) % 256 / 255.0f);
+		HPDF_REAL bl = (HPDF_REAL)((i * 101) % 256 / 255.0f);
+		HPDF_REAL x = value(i), y = value(i + 7), w = value(i + 13),
+		    h = value(i + 3);
+		HPDF_RGBColor ka, kb;
+		HPDF_Point qa, qb;
+
+		HPDF_Page_SetRGBFill(pa, r, g, bl);
+		HPDF_Page_Rectangle(pa, x, y, w, h);
+		HPDF_Page_Fill(pa);
+		haru_page_fill_rect(pb, r, g, bl, x, y, w, h);
+		ka = HPDF_Page_GetRGBFill(pa);
+		kb = HPDF_Page_GetRGBFill(pb);
+		qa = HPDF_Page_GetCurrentPos(pa);
+		qb = HPDF_Page_GetCurrentPos(pb);
+		if (ka.r != kb.r || ka.g != kb.g || ka.b != kb.b ||
+		    qa.x != qb.x || qa.y != qb.y ||
+		    HPDF_Page_GetGMode(pa) != HPDF_Page_GetGMode(pb))
+			same_state = 0;
+	}
+	ca = contents(pa, &la);
+	cb = contents(pb, &lb);
+	CHECK("fill_rect: some bytes written", la > 3000 * 10);
+	CHECK("fill_rect: the bytes libharu's three calls write",
+	    la == lb && memcmp(ca, cb, la) == 0);
+	CHECK("fill_rect: the page's state as libharu's calls leave it",
+	    same_state);
+	/* A page in a path already: libharu's calls, and their error. */
+	HPDF_Page_MoveTo(pb, 1, 1);
+	errors = 0;
+	haru_page_fill_rect(pb, 0, 0, 0, 1, 2, 3, 4);
+	CHECK("fill_rect: out of state reported as libharu reports it",
+	    errors > 0);
+	free(ca);
+	free(cb);
+	HPDF_Free(a);
+	HPDF_Free(b);
+}
+
+static void
+stroke_lines(void)
+{
+	HPDF_Doc	 a = HPDF_New(on_error, NULL), b = HPDF_New(on_error, NULL);
+	HPDF_Page	 pa = HPDF_AddPage(a), pb = HPDF_AddPage(b);
+	char		*ca, *cb;
+	size_t		 la, lb;
+	int		 same_state = 1;
+
+	for (unsigned i = 0; i < 3000; i++) {
+		HPDF_REAL r = (HPDF_REAL)((i * 37) % 256 / 255.0f);
+		HPDF_REAL g = (HPDF_REAL)((i * 11) % 256 / 255.0f);
+		HPDF_REAL bl = (HPDF_REAL)((i * 101) % 256 / 255.0f);
+		HPDF_REAL lw = value(i + 5), x0 = value(i), y0 = value(i + 7),
+		    x1 = value(i + 13), y1 = value(i + 3);
+		HPDF_RGBColor ka, kb;
+		HPDF_Point qa, qb;
+
+		if (lw < 0)
+			lw = -lw;
+		HPDF_Page_SetRGBStroke(pa, r, g, bl);
+		HPDF_Page_SetLineWidth(pa, lw);
+		HPDF_Page_MoveTo(pa, x0, y0);
+		HPDF_Page_LineTo(pa, x1, y1);
+		HPDF_Page_Stroke(pa);
+		haru_page_stroke_line(pb, r, g, bl, lw, x0, y0, x1, y1);
+		ka = HPDF_Page_GetRGBStroke(pa);
+		kb = HPDF_Page_GetRGBStroke(pb);
+		qa = HPDF_Page_GetCurrentPos(pa);
+		qb = HPDF_Page_GetCurrentPos(pb);
+		if (ka.r != kb.r || ka.g != kb.g || ka.b != kb.b ||
+		    qa.x != qb.x || qa.y != qb.y ||
+		    HPDF_Page_GetLineWidth(pa) != HPDF_Page_GetLineWidth(pb) ||
+		    HPDF_Page_GetGMode(pa) != HPDF_Page_GetGMode(pb))
+			same_state = 0;
+	}
+	ca = contents(pa, &la);
+	cb = contents(pb, &lb);
+	CHECK("stroke_line: some bytes written", la > 3000 * 10);
+	CHECK("stroke_line: the bytes libharu's five calls write",
+	    la == lb && memcmp(ca, cb, la) == 0);
+	CHECK("stroke_line: the page's state as libharu's calls leave it",
+	    same_state);
+	free(ca);
+	free(cb);
+	HPDF_Free(a);
+	HPDF_Free(b);
+}
+
+static void
+page_writes(void)
+{
+	HPDF_Doc	 pdf = HPDF_New(on_error, NULL);
+	HPDF_Page	 page = HPDF_AddPage(pdf);
+	size_t		 total = 0, got_len, sizes[] = { 1, 4095, 1, 4096, 4097,
+			    10, 9000, 3, 20000, 4096, 0, 7 };
+	char		*want = malloc(60000), *got;
+	int		 rc = 0;
+
+	errors = 0;
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		for (size_t k = 0; k < sizes[i]; k++)
+			want[total + k] = (char)('a' + (total + k) % 23);
+		rc |= haru_page_write(page, want + total, sizes[i]);
+		total += sizes[i];
+	}
+	got = contents(page, &got_len);
+	CHECK("page_write: every write succeeded", rc == 0 && errors == 0);
+	CHECK("page_write: the stream holds every byte in order, across "
+	    "buffers", got_len == total && memcmp(got, want, total) == 0);
+	free(got);
+	free(want);
+	HPDF_Free(pdf);
+}
+
+int
+main(void)
+{
+	fill_rects();
+	stroke_lines();
+	page_writes();
+	return check_failed;
+}
