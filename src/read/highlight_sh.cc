@@ -294,21 +294,15 @@ read_line(hldrive::Driver &d, worker &w, const char *langfile,
 	w.memo.emplace(w.key, std::move(toks));
 }
 
-/* The library's own highlighter over a block, every rule matched by
- * Boost (hl_boost_only: what the tests compare the driver with). */
+/* Each line of a block, [at, at + n) without its newline, to fn, with
+ * the sink told where the line stands (tokens are reported from it). */
+template <typename Fn>
 void
-library_block(srchilite::HighlightStatePtr automaton, const char *text,
-    size_t len)
+each_line(const char *text, size_t len, Fn fn)
 {
-	srchilite::SourceHighlighter h(automaton);
-	srchilite::FormatterParams params;
 	struct sink &sink = mine->sink;
 	size_t at = 0;
 
-	/* Positions are only reported with optimisation off. */
-	h.setOptimize(false);
-	h.setFormatterManager(&mine->formatters);
-	h.setFormatterParams(&params);
 	while (at < len) {
 		const char *nl = static_cast<const char *>(
 		    std::memchr(text + at, '\n', len - at));
@@ -317,10 +311,28 @@ library_block(srchilite::HighlightStatePtr automaton, const char *text,
 
 		sink.line = at;
 		sink.linelen = n;
-		params.start = 0;
-		h.highlightParagraph(std::string(text + at, n));
+		fn(at, n);
 		at += n + 1;
 	}
+}
+
+/* The library's own highlighter over a block, every rule matched by
+ * Boost (hl_boost_only: what the tests compare the driver with). */
+void
+library_block(srchilite::HighlightStatePtr automaton, const char *text,
+    size_t len)
+{
+	srchilite::SourceHighlighter h(automaton);
+	srchilite::FormatterParams params;
+
+	/* Positions are only reported with optimisation off. */
+	h.setOptimize(false);
+	h.setFormatterManager(&mine->formatters);
+	h.setFormatterParams(&params);
+	each_line(text, len, [&](size_t at, size_t n) {
+		params.start = 0;
+		h.highlightParagraph(std::string(text + at, n));
+	});
 }
 
 /* Tokenise a block from its definition's outermost state, its tokens
@@ -338,7 +350,6 @@ read_block(const char *langfile, const char *text, size_t len,
 		automaton = st.defs.getHighlightState(st.datadir, langfile);
 	}
 	struct sink &sink = mine->sink;
-	size_t at = 0;
 
 	sink.fn = fn;
 	sink.arg = arg;
@@ -347,17 +358,9 @@ read_block(const char *langfile, const char *text, size_t len,
 		return;
 	}
 	hldrive::Driver d(automaton);
-	while (at < len) {
-		const char *nl = static_cast<const char *>(
-		    std::memchr(text + at, '\n', len - at));
-		size_t n = nl != nullptr ? (size_t)(nl - (text + at)) :
-		    len - at;
-
-		sink.line = at;
-		sink.linelen = n;
+	each_line(text, len, [&](size_t at, size_t n) {
 		read_line(d, *mine, langfile, text + at, n);
-		at += n + 1;
-	}
+	});
 }
 
 } // namespace
