@@ -121,6 +121,7 @@ static const struct key keys[] = {
 	{ "pdf.justify", K_BOOL, OFF(pdf.justify), "true", 0, 0, NULL, 0 },
 	{ "pdf.hyphenate", K_BOOL, OFF(pdf.hyphenate), "true", 0, 0, NULL, 0 },
 	{ "pdf.expansion", K_NUM, OFF(pdf.expansion), "2", 0, 5, NULL, 0 },
+	{ "pdf.tracking", K_NUM, OFF(pdf.tracking), "20", 0, 50, NULL, 0 },
 	{ "pdf.toc", K_TRI, OFF(pdf.toc), "auto", 0, 0, NULL, 0 },
 	{ "pdf.titlepage", K_TRI, OFF(pdf.titlepage), "auto", 0, 0, NULL, 0 },
 	{ "pdf.toc-depth", K_INT, OFF(pdf.toc_depth), "2", 1, 6, NULL, 0 },

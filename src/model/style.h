@@ -37,6 +37,9 @@ struct pdf_style {
 	int		 justify, hyphenate, chapter_page_break;
 	double		 expansion;	/* justified lines' glyphs drawn up to
 					   this many percent wider or narrower */
+	double		 tracking;	/* a loose justified line's letters
+					   spaced up to this many thousandths
+					   of an em apart */
 	int		 tagged;	/* a tagged PDF (PDF/UA-1): src/pdf/tag.h */
 	int		 toc_depth;	/* levels on the contents page */
 	int		 toc, titlepage;	/* enum style_tri: auto, on for a book */

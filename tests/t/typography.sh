@@ -193,6 +193,13 @@ PY
 	fi
 fi
 
+# pdf.tracking: 0 spaces no letters.
+printf 'pdf:\n  tracking: 0\n' >"$S/notrack.yaml"
+if pdf notrack tests/cases/typography-emergency.md -s "$S/notrack.yaml"; then
+	same "typography-tracking-off" "$(qpdf --qdf --object-streams=disable \
+	    "$S/notrack.pdf" - 2>/dev/null | grep -ac ' Tc$')" 0
+fi
+
 # ---- hyphens the line breaker draws ------------------------------------
 # A soft hyphen to a reader (ISO 32000-1 14.8.2.2.3: ActualText U+00AD),
 # so that it is told from an author's own: poppler gives U+00AD at the

@@ -72,12 +72,12 @@ lo_baseline(double size, double lead)
  * would open beyond this ratio (the breaker's first tolerance, gaps of
  * 0.55 em in Charis SIL) when its glyphs are at their widest: the rest
  * goes to its glyphs, up to EMERGENCY_EXPAND times pdf.expansion
- * (2.5 % for 2 %), then between its letters, up to TRACK_MAX of the
- * size a glyph (+20 in a typesetter's units of tracking), as a
- * typesetter tracks a loose line out instead of leaving it to gape. */
+ * (2.5 % for 2 %), then between its letters, up to pdf.tracking
+ * thousandths of the size a glyph (20 by default, a typesetter's units
+ * of tracking), as a typesetter tracks a loose line out instead of
+ * leaving it to gape. */
 #define TRACK_FROM	1.5
 #define EMERGENCY_EXPAND 1.25
-#define TRACK_MAX	0.02
 
 /* ---- line breaking (Knuth-Plass) ---- */
 /* Stands for infinity in stretch, ratios and demerits while staying a

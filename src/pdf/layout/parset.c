@@ -475,14 +475,14 @@ scaled_box(const struct lo_item *it, double e, double t,
  * by *e (then at their bound): what the spaces take beyond TRACK_FROM
  * goes first to the glyphs, up to EMERGENCY_EXPAND times their bound,
  * then between them (hyph: and the hyphen drawn at the break), up to
- * TRACK_MAX of size a glyph.  Returns that letter spacing; *r and *e
+ * track_max of size a glyph (pdf.tracking).  Returns that letter spacing; *r and *e
  * become what the spaces and glyphs keep.  Nothing changes on a line
  * with a picture or text that is shaped or set right to left (letters
  * joined, marks on them), which spacing would pull apart.
  */
 static double
 line_emergency(const struct lo_par *p, size_t s, size_t b, int hyph,
-    double size, double *r, double *e)
+    double size, double track_max, double *r, double *e)
 {
 	double	st = 0, text = hyph ? p->it[b].w : 0, t, more;
 	size_t	n = hyph != 0;
@@ -510,8 +510,8 @@ line_emergency(const struct lo_par *p, size_t s, size_t b, int hyph,
 		*r -= more * text / st;
 	}
 	t = (*r - TRACK_FROM) * st / (double)(n - 1);
-	if (t > TRACK_MAX * size)
-		t = TRACK_MAX * size;
+	if (t > track_max * size)
+		t = track_max * size;
 	*r -= t * (double)(n - 1) / st;
 	return t > 0 ? t : 0;
 }
@@ -545,7 +545,8 @@ set_line(struct line_setter *setter, const struct lo_par *p, size_t s,
 	if (ragged || align != AL_NONE || r > MAX_SET_RATIO || r < -1)
 		r = e = 0;
 	if (r > TRACK_FROM)
-		t = line_emergency(p, s, b, hyph, setter->size, &r, &e);
+		t = line_emergency(p, s, b, hyph, setter->size,
+		    setter->c->st->pdf.tracking / 1000, &r, &e);
 	setter->hscale = e != 0 ? (float)(1 + e) : 0;
 	/* Tc, which the glyphs' scale multiplies as it does them. */
 	setter->track = (float)(t / (1 + e));
