@@ -241,16 +241,25 @@ container(struct walk *w, const struct node *n, const char *type,
 static void
 list(struct walk *w, const struct node *n, int parent)
 {
-	int l = elem_new(w->t, "L", parent);
+	int l = elem_new(w->t, "L", parent), bullets = !n->u.list.ordered;
 
 	map(w->t, n, LO_TAG_SELF, l);
+	w->t->e[l].numbering = bullets ? "Disc" : "Decimal";
 	for (const struct node *it = n->first; it != NULL; it = it->next) {
 		int li = elem_new(w->t, "LI", l);
 
 		const struct node *p = it->first;
 		int body;
 
-		map(w->t, it, LO_TAG_LBL, elem_new(w->t, "Lbl", li));
+		/* A plain bullet says nothing the L's /ListNumbering and
+		 * its LI count do not (screen readers announce "list, N
+		 * items" and each item): an artifact, as a Lbl element it
+		 * cost an element, an MCID and a parent-tree entry per item.
+		 * A number or a task's check box is content: a Lbl. */
+		if (bullets && it->u.item.task == TASK_NONE)
+			map(w->t, it, LO_TAG_LBL, -1);
+		else
+			map(w->t, it, LO_TAG_LBL, elem_new(w->t, "Lbl", li));
 		body = elem_new(w->t, "LBody", li);
 		map(w->t, it, LO_TAG_SELF, body);
 		/* An item of one paragraph (most are) is its LBody: a P

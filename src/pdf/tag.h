@@ -59,6 +59,8 @@ struct tag_elem {
 	int		 lead;
 	enum tag_scope	 scope;
 	int		 rowspan, colspan;
+	/* An L's /ListNumbering (a PDF name), or NULL. */
+	const char	*numbering;
 	struct tag_kid	*kids;
 	size_t		 nkids, capkids;
 	uint64_t	 key;		/* its first content; UINT64_MAX none */

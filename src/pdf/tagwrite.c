@@ -181,6 +181,11 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
 		buf_putc(b, ')');
 	}
 	cell_attrs(b, e);
+	if (e->numbering != NULL) {
+		put_lit(b, "/A<</O/List/ListNumbering/");
+		buf_puts(b, e->numbering);
+		put_lit(b, ">>");
+	}
 	put_lit(b, ">>");
 }
 

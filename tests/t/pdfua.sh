@@ -115,11 +115,44 @@ has() {	# NAME PDF PATTERN: the element types of PDF's tree match PATTERN
 if [ -f "$S/seed.pdf" ]; then
 	has pdfua-tree-document seed '^Document '
 	has pdfua-tree-headings seed 'H1 .*H2 '
-	has pdfua-tree-list seed 'L LI Lbl LBody LI Lbl LBody '
+	has pdfua-tree-list seed 'L LI LBody LI LBody '
 	has pdfua-tree-table seed 'Table (THead )?TR TH .*TBody TR (TH|TD) '
 	got=$(pdfinfo -struct-text "$S/seed.pdf" 2>/dev/null | grep -c 'Scope')
 	[ "${got:-0}" -gt 0 ] && pass pdfua-th-scope ||
 	    fail pdfua-th-scope "pdfinfo -struct-text shows no /Scope"
+fi
+# A plain bullet is an artifact, its L saying /ListNumbering /Disc; a
+# number (/Decimal) and a task's check box are Lbl elements.
+lists() {	# PDF: per L, its numbering and per LI "b" (LBody only) or "lb"
+	$PY - "$S/$1.pdf" <<'EOF2' 2>&1
+import pikepdf, sys
+pdf = pikepdf.open(sys.argv[1])
+def kids(e):
+    k = e.get("/K")
+    k = [] if k is None else (list(k) if isinstance(k, pikepdf.Array) else [k])
+    return [x for x in k if isinstance(x, pikepdf.Dictionary) and "/S" in x]
+out = []
+def walk(e):
+    if e.get("/S") == "/L":
+        a = e.get("/A")
+        num = str(a.get("/ListNumbering")) if a is not None else "-"
+        items = ["".join({"/Lbl": "l", "/LBody": "b"}[str(x.S)] for x in kids(li)
+                         if x.S in ("/Lbl", "/LBody"))
+                 for li in kids(e) if li.S == "/LI"]
+        out.append(num + ":" + ",".join(items))
+    for k in kids(e):
+        walk(k)
+walk(pdf.Root.StructTreeRoot.K[0])
+print(" ".join(out))
+EOF2
+}
+if [ -f "$S/gfm-tasks.pdf" ] && [ -f "$S/pdf-blocks.pdf" ]; then
+	got="$(lists seed | cut -d' ' -f1) | $(lists gfm-tasks) | $(lists pdf-blocks)"
+	case $got in
+	"/Disc:b,b,b,b | /Disc:lb,lb,lb,b,lb /Disc:lb,lb /Decimal:lb,lb "*" | /Decimal:lb,lb,lb /Disc:b,b "*)
+		pass pdfua-list-labels ;;
+	*)	fail pdfua-list-labels "$got" ;;
+	esac
 fi
 [ -f "$S/gfm-notes.pdf" ] && has pdfua-tree-notes gfm-notes 'Note '
 [ -f "$S/gfm-notes.pdf" ] && has pdfua-tree-links gfm-notes 'Link '
@@ -205,8 +238,9 @@ lang=$($PY -c 'import pikepdf,sys; print(pikepdf.open(sys.argv[1]).Root.Lang)' \
     "$S/bidi-ar.pdf" 2>/dev/null)
 same pdfua-lang-ar "$lang" ar
 
-# pdf.tagged: false gives the untagged PDF of before, for every case
-# (pictures, links and notes included).
+# pdf.tagged: false gives an untagged PDF for every case (pictures,
+# links and notes included), packed in object streams like a tagged
+# one.
 printf 'pdf:\n  tagged: false\n' >"$S/untagged.yaml"
 off_bad=""
 for md in content/ai-engineer.md tests/cases/*.md; do
@@ -218,6 +252,8 @@ for md in content/ai-engineer.md tests/cases/*.md; do
 	elif qpdf --qdf --object-streams=disable "$S/off-$n.pdf" - 2>/dev/null |
 	    grep -q 'StructTreeRoot\|/MCID'; then
 		off_bad="$off_bad $n(tagged)"
+	elif ! grep -aq '/Type/ObjStm' "$S/off-$n.pdf"; then
+		off_bad="$off_bad $n(unpacked)"
 	fi
 done
 if [ -z "$off_bad" ] && [ -f "$S/off-ai-engineer.pdf" ] &&

@@ -207,8 +207,9 @@ typedef int (*haru_objs_fn)(void *ctx, long first, struct haru_objs *);
 void	haru_objs_add(struct haru_objs *, const char *syntax, size_t len);
 /* Entries (PDF syntax: "/Key value...") for the catalog. */
 void	haru_objs_catalog(struct haru_objs *, const char *entries);
-/* haru_save(), then, unless fn is NULL, the file repacked with fn's
- * objects. */
+/* haru_save() (the file made PDF 1.5 at least), then the file repacked
+ * with fn's objects; fn NULL (an untagged file) repacks libharu's
+ * alone. */
 int	haru_save_with(HPDF_Doc, haru_objs_fn fn, void *ctx,
 	    unsigned char **bytes, size_t *len);
 
