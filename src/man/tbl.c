@@ -371,6 +371,7 @@ state_take(const struct man *m, struct row_state *s)
 {
 	int k;
 
+	memset(s, 0, sizeof(*s));
 	s->bol = m->r.bol;
 	s->space = m->r.space;
 	s->inword = m->r.inword;
@@ -422,26 +423,11 @@ state_give(struct man *m, const struct row_state *s)
 		m->unshown[k] = s->unshown[k];
 }
 
+/* state_take cleared the padding, so the bytes compare. */
 static int
 state_same(const struct row_state *a, const struct row_state *b)
 {
-	int k;
-
-	for (k = 0; k < FONT_NBITS; k++)
-		if (a->font[k] != b->font[k])
-			return 0;
-	for (k = 0; k < N_TYPE_COUNT; k++)
-		if (a->unshown[k] != b->unshown[k])
-			return 0;
-	return a->bol == b->bol && a->space == b->space &&
-	    a->inword == b->inword && a->dashword == b->dashword &&
-	    a->nowrap == b->nowrap && a->chunked == b->chunked &&
-	    a->col == b->col && a->wordlen == b->wordlen &&
-	    a->cur == b->cur && a->width == b->width &&
-	    a->indent == b->indent && a->fresh == b->fresh &&
-	    a->gap == b->gap && a->pd0 == b->pd0 &&
-	    a->layout == b->layout && a->skip_node == b->skip_node &&
-	    a->skip == b->skip;
+	return memcmp(a, b, sizeof(*a)) == 0;
 }
 
 /* Row i of the table, written or copied (see struct row_cache). */

@@ -56,103 +56,132 @@ value(unsigned i)
 	    10000));
 }
 
+/* Two pages, one drawn by libharu's calls (pa), one by the fence's
+ * (pb), compared as they go. */
+struct twin {
+	HPDF_Doc	 a, b;
+	HPDF_Page	 pa, pb;
+	int		 same_state;
+};
+
+static void
+twin_new(struct twin *t)
+{
+	t->a = HPDF_New(on_error, NULL);
+	t->b = HPDF_New(on_error, NULL);
+	t->pa = HPDF_AddPage(t->a);
+	t->pb = HPDF_AddPage(t->b);
+	t->same_state = 1;
+}
+
+/* Colours for step i: every channel's value comes round. */
+static void
+colour(unsigned i, HPDF_REAL *r, HPDF_REAL *g, HPDF_REAL *b)
+{
+	*r = (HPDF_REAL)((i * 37) % 256 / 255.0f);
+	*g = (HPDF_REAL)((i * 11) % 256 / 255.0f);
+	*b = (HPDF_REAL)((i * 101) % 256 / 255.0f);
+}
+
+/* After a step: the two pages' graphics state (colours, position, line
+ * width, mode) must be the same. */
+static void
+twin_step(struct twin *t)
+{
+	HPDF_RGBColor fa = HPDF_Page_GetRGBFill(t->pa);
+	HPDF_RGBColor fb = HPDF_Page_GetRGBFill(t->pb);
+	HPDF_RGBColor sa = HPDF_Page_GetRGBStroke(t->pa);
+	HPDF_RGBColor sb = HPDF_Page_GetRGBStroke(t->pb);
+	HPDF_Point qa = HPDF_Page_GetCurrentPos(t->pa);
+	HPDF_Point qb = HPDF_Page_GetCurrentPos(t->pb);
+
+	if (fa.r != fb.r || fa.g != fb.g || fa.b != fb.b ||
+	    sa.r != sb.r || sa.g != sb.g || sa.b != sb.b ||
+	    qa.x != qb.x || qa.y != qb.y ||
+	    HPDF_Page_GetLineWidth(t->pa) != HPDF_Page_GetLineWidth(t->pb) ||
+	    HPDF_Page_GetGMode(t->pa) != HPDF_Page_GetGMode(t->pb))
+		t->same_state = 0;
+}
+
+/* The two content streams byte for byte, and the state kept alike. */
+static void
+twin_check(struct twin *t, const char *what, const char *calls)
+{
+	size_t	 la, lb;
+	char	*ca = contents(t->pa, &la), *cb = contents(t->pb, &lb);
+	char	 name[128];
+
+	snprintf(name, sizeof(name), "%s: some bytes written", what);
+	CHECK(name, la > 3000 * 10);
+	snprintf(name, sizeof(name), "%s: the bytes libharu's %s write", what,
+	    calls);
+	CHECK(name, la == lb && memcmp(ca, cb, la) == 0);
+	snprintf(name, sizeof(name),
+	    "%s: the page's state as libharu's calls leave it", what);
+	CHECK(name, t->same_state);
+	free(ca);
+	free(cb);
+}
+
+static void
+twin_free(struct twin *t)
+{
+	HPDF_Free(t->a);
+	HPDF_Free(t->b);
+}
+
 static void
 fill_rects(void)
 {
-	HPDF_Doc	 a = HPDF_New(on_error, NULL), b = HPDF_New(on_error, NULL);
-	HPDF_Page	 pa = HPDF_AddPage(a), pb = HPDF_AddPage(b);
-	char		*ca, *cb;
-	size_t		 la, lb;
-	int		 same_state = 1;
+	struct twin t;
 
+	twin_new(&t);
 	for (unsigned i = 0; i < 3000; i++) {
-		HPDF_REAL r = (HPDF_REAL)((i * 37) % 256 / 255.0f);
-		HPDF_REAL g = (HPDF_REAL)((i * 11) % 256 / 255.0f);
-		HPDF_REAL bl = (HPDF_REAL)((i * 101) % 256 / 255.0f);
+		HPDF_REAL r, g, bl;
 		HPDF_REAL x = value(i), y = value(i + 7), w = value(i + 13),
 		    h = value(i + 3);
-		HPDF_RGBColor ka, kb;
-		HPDF_Point qa, qb;
 
-		HPDF_Page_SetRGBFill(pa, r, g, bl);
-		HPDF_Page_Rectangle(pa, x, y, w, h);
-		HPDF_Page_Fill(pa);
-		haru_page_fill_rect(pb, r, g, bl, x, y, w, h);
-		ka = HPDF_Page_GetRGBFill(pa);
-		kb = HPDF_Page_GetRGBFill(pb);
-		qa = HPDF_Page_GetCurrentPos(pa);
-		qb = HPDF_Page_GetCurrentPos(pb);
-		if (ka.r != kb.r || ka.g != kb.g || ka.b != kb.b ||
-		    qa.x != qb.x || qa.y != qb.y ||
-		    HPDF_Page_GetGMode(pa) != HPDF_Page_GetGMode(pb))
-			same_state = 0;
+		colour(i, &r, &g, &bl);
+		HPDF_Page_SetRGBFill(t.pa, r, g, bl);
+		HPDF_Page_Rectangle(t.pa, x, y, w, h);
+		HPDF_Page_Fill(t.pa);
+		haru_page_fill_rect(t.pb, r, g, bl, x, y, w, h);
+		twin_step(&t);
 	}
-	ca = contents(pa, &la);
-	cb = contents(pb, &lb);
-	CHECK("fill_rect: some bytes written", la > 3000 * 10);
-	CHECK("fill_rect: the bytes libharu's three calls write",
-	    la == lb && memcmp(ca, cb, la) == 0);
-	CHECK("fill_rect: the page's state as libharu's calls leave it",
-	    same_state);
+	twin_check(&t, "fill_rect", "three calls");
 	/* A page in a path already: libharu's calls, and their error. */
-	HPDF_Page_MoveTo(pb, 1, 1);
+	HPDF_Page_MoveTo(t.pb, 1, 1);
 	errors = 0;
-	haru_page_fill_rect(pb, 0, 0, 0, 1, 2, 3, 4);
+	haru_page_fill_rect(t.pb, 0, 0, 0, 1, 2, 3, 4);
 	CHECK("fill_rect: out of state reported as libharu reports it",
 	    errors > 0);
-	free(ca);
-	free(cb);
-	HPDF_Free(a);
-	HPDF_Free(b);
+	twin_free(&t);
 }
 
 static void
 stroke_lines(void)
 {
-	HPDF_Doc	 a = HPDF_New(on_error, NULL), b = HPDF_New(on_error, NULL);
-	HPDF_Page	 pa = HPDF_AddPage(a), pb = HPDF_AddPage(b);
-	char		*ca, *cb;
-	size_t		 la, lb;
-	int		 same_state = 1;
+	struct twin t;
 
+	twin_new(&t);
 	for (unsigned i = 0; i < 3000; i++) {
-		HPDF_REAL r = (HPDF_REAL)((i * 37) % 256 / 255.0f);
-		HPDF_REAL g = (HPDF_REAL)((i * 11) % 256 / 255.0f);
-		HPDF_REAL bl = (HPDF_REAL)((i * 101) % 256 / 255.0f);
+		HPDF_REAL r, g, bl;
 		HPDF_REAL lw = value(i + 5), x0 = value(i), y0 = value(i + 7),
 		    x1 = value(i + 13), y1 = value(i + 3);
-		HPDF_RGBColor ka, kb;
-		HPDF_Point qa, qb;
 
+		colour(i, &r, &g, &bl);
 		if (lw < 0)
 			lw = -lw;
-		HPDF_Page_SetRGBStroke(pa, r, g, bl);
-		HPDF_Page_SetLineWidth(pa, lw);
-		HPDF_Page_MoveTo(pa, x0, y0);
-		HPDF_Page_LineTo(pa, x1, y1);
-		HPDF_Page_Stroke(pa);
-		haru_page_stroke_line(pb, r, g, bl, lw, x0, y0, x1, y1);
-		ka = HPDF_Page_GetRGBStroke(pa);
-		kb = HPDF_Page_GetRGBStroke(pb);
-		qa = HPDF_Page_GetCurrentPos(pa);
-		qb = HPDF_Page_GetCurrentPos(pb);
-		if (ka.r != kb.r || ka.g != kb.g || ka.b != kb.b ||
-		    qa.x != qb.x || qa.y != qb.y ||
-		    HPDF_Page_GetLineWidth(pa) != HPDF_Page_GetLineWidth(pb) ||
-		    HPDF_Page_GetGMode(pa) != HPDF_Page_GetGMode(pb))
-			same_state = 0;
+		HPDF_Page_SetRGBStroke(t.pa, r, g, bl);
+		HPDF_Page_SetLineWidth(t.pa, lw);
+		HPDF_Page_MoveTo(t.pa, x0, y0);
+		HPDF_Page_LineTo(t.pa, x1, y1);
+		HPDF_Page_Stroke(t.pa);
+		haru_page_stroke_line(t.pb, r, g, bl, lw, x0, y0, x1, y1);
+		twin_step(&t);
 	}
-	ca = contents(pa, &la);
-	cb = contents(pb, &lb);
-	CHECK("stroke_line: some bytes written", la > 3000 * 10);
-	CHECK("stroke_line: the bytes libharu's five calls write",
-	    la == lb && memcmp(ca, cb, la) == 0);
-	CHECK("stroke_line: the page's state as libharu's calls leave it",
-	    same_state);
-	free(ca);
-	free(cb);
-	HPDF_Free(a);
-	HPDF_Free(b);
+	twin_check(&t, "stroke_line", "five calls");
+	twin_free(&t);
 }
 
 static void
