@@ -69,6 +69,17 @@ add_tree(struct epub_zip *z, const char *name, xmlDocPtr d)
 	return rc;
 }
 
+/* A content file, written by xw.c; its bytes go to the archive as they
+ * are, not copied. */
+static int
+add_xw(struct epub_zip *z, const char *name, struct xw_doc *d)
+{
+	size_t len;
+	char *data = xw_serialise(d, &len);
+
+	return epub_zip_take(z, name, data, len);
+}
+
 int
 emit_epub(const struct doc *d, const struct style *st, struct runner *run,
     FILE *out)
@@ -119,7 +130,7 @@ emit_epub(const struct doc *d, const struct style *st, struct runner *run,
 	add_tree(z, EPUB_DIR "titlepage.xhtml", epub_titlepage(&e));
 	for (i = 0; i < e.nfiles; i++) {
 		snprintf(path, sizeof(path), EPUB_DIR "%s", e.files[i].name);
-		add_tree(z, path, epub_xhtml_file(&e, i));
+		add_xw(z, path, epub_xhtml_file(&e, i));
 	}
 	for (i = 0; i < e.nimages; i++) {
 		snprintf(path, sizeof(path), EPUB_DIR "%s", e.images[i].name);

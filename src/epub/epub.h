@@ -8,16 +8,19 @@
  *     output file every top-level block goes to (one per input file, split
  *     again at headings up to epub.split-level), where every heading id
  *     lives (for link rewriting), the table of contents and the images.
- *  2. epub_xhtml_file() builds one libxml2 tree per content file from the
- *     plan (tables in table.c, which asks tablefit.c how wide each needs
- *     to be as a grid); package.c builds the title page, nav, NCX, OPF and
- *     container trees.  Every XML file is a libxml2 tree serialised by
- *     libxml2: no markup is ever printed by hand.
+ *  2. epub_xhtml_file() builds one tree per content file from the plan
+ *     (tables in table.c, which asks tablefit.c how wide each needs to be
+ *     as a grid), in xw.c's arena, which writes it out as libxml2 would;
+ *     package.c builds the title page, nav, NCX, OPF and container as
+ *     libxml2 trees serialised by libxml2.  Markup is printed by hand
+ *     only in xw.c's writer and for code blocks' tokens (xhtml.c).
  *  3. epub_zip_*() packs the serialised files with libzip, in memory.
  *
- * User text enters a tree only through epub_text() and epub_attr(), which
- * drop the characters XML 1.0 cannot carry; libxml2 escapes the rest when
- * it serialises, so markup injection is impossible by construction.
+ * User text enters a tree only through epub_text() and epub_attr() (libxml2
+ * trees) or xw_text() and xw_attr() (content files), which drop the
+ * characters XML 1.0 cannot carry and escape the rest (libxml2 when it
+ * serialises, xw.c as it takes them, as libxml2 does), so markup
+ * injection is impossible by construction.
  */
 #ifndef QUIRE_EPUB_H
 #define QUIRE_EPUB_H
@@ -142,18 +145,40 @@ unsigned char	*epub_serialise(xmlDocPtr, size_t *len);
 /* Strip the XML-illegal code points from UTF-8 text into a malloc'd copy. */
 char		*epub_xml_clean(const char *s);
 
+/* xw.c: the content files' trees, written as libxml2 writes them. */
+struct xw;
+struct xw_doc;
+struct xw_doc	*xw_xhtml_doc(const struct epub *, const char *title,
+		    struct xw **body);
+/* name: a literal, which the tree keeps. */
+struct xw	*xw_el(struct xw *parent, const char *name);
+void		 xw_text(struct xw *parent, const char *s);
+void		 xw_attr(struct xw *el, const char *name, const char *value);
+void		 xw_num_attr(struct xw *el, const char *name, int n);
+/* Text written as it is: only markup the caller made and escaped. */
+void		 xw_raw(struct xw *parent, const char *s, size_t len);
+/* An empty text child, which keeps the element's content unindented. */
+void		 xw_empty_text(struct xw *parent);
+int		 xw_has_children(const struct xw *el);
+struct xw	*xw_first_el(struct xw *el, const char *name);
+struct xw	*xw_last_el(struct xw *el, const char *name);
+struct xw	*xw_prepend_el(struct xw *el, const char *name);
+/* The file's bytes (malloc'd); frees the tree. */
+char		*xw_serialise(struct xw_doc *, size_t *len);
+void		 xw_free(struct xw_doc *);
+
 /* xhtml.c */
-xmlDocPtr	 epub_xhtml_file(const struct epub *, size_t file);
+struct xw_doc	*epub_xhtml_file(const struct epub *, size_t file);
 /* Append inline content of a node's children to el (used by nav too). */
-void		 epub_inlines(const struct epub *, xmlNodePtr el,
+void		 epub_inlines(const struct epub *, struct xw *el,
 		    const struct node *parent, int in_link);
 /* Append the blocks from first up to end (or the last) to el; tight list
  * items hold their text without a <p>. */
-void		 epub_blocks(const struct epub *, xmlNodePtr el,
+void		 epub_blocks(const struct epub *, struct xw *el,
 		    const struct node *first, const struct node *end, int tight);
 
 /* table.c */
-void		 epub_table(const struct epub *, xmlNodePtr parent,
+void		 epub_table(const struct epub *, struct xw *parent,
 		    const struct node *table);
 /* The CSS class of an alignment, or NULL for none. */
 const char	*epub_align_class(int align);
@@ -172,14 +197,14 @@ void		 epub_plan_notes(struct epub *);
 void		 epub_plan_notes_free(struct epub *);
 /* A note's plan (noteplan.c), or NULL for a note nothing refers to. */
 struct epub_note	*epub_note_of(const struct epub *, const struct node *note);
-void		 epub_noteref(const struct epub *, xmlNodePtr parent,
+void		 epub_noteref(const struct epub *, struct xw *parent,
 		    const struct node *footref, int in_link);
 /* The asides of the notes file fi holds, at the end of its body. */
-void		 epub_file_notes(const struct epub *, xmlNodePtr body,
+void		 epub_file_notes(const struct epub *, struct xw *body,
 		    size_t fi);
-void		 epub_alert(const struct epub *, xmlNodePtr parent,
+void		 epub_alert(const struct epub *, struct xw *parent,
 		    const struct node *alert);
-void		 epub_task(xmlNodePtr li, const struct node *item);
+void		 epub_task(struct xw *li, const struct node *item);
 
 /* cover.c: a title card (SVG) as the cover image, when the book names
  * none and the style wants one. */
@@ -199,6 +224,9 @@ struct epub_zip;
 struct epub_zip	*epub_zip_new(long epoch);
 int		 epub_zip_add(struct epub_zip *, const char *name,
 		    const void *data, size_t len, int store);
+/* The same, deflated, taking data (malloc'd) over. */
+int		 epub_zip_take(struct epub_zip *, const char *name, char *data,
+		    size_t len);
 /* Close the archive and write its bytes to out; frees z. */
 struct runner;
 int		 epub_zip_finish(struct epub_zip *, struct runner *, FILE *out);

@@ -15,8 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "util/diag.h"
 #include "model/doc.h"
 #include "epub.h"
@@ -38,65 +36,65 @@ href_in(const struct epub *e, int fi, int from, const char *id)
 /* ---- references ------------------------------------------------------ */
 
 void
-epub_noteref(const struct epub *e, xmlNodePtr parent, const struct node *n,
+epub_noteref(const struct epub *e, struct xw *parent, const struct node *n,
     int in_link)
 {
 	const struct node *note = n->u.footref.note;
 	const struct epub_note *en = epub_note_of(e, note);
-	xmlNodePtr sup = epub_el(parent, "sup"), a;
+	struct xw *sup = xw_el(parent, "sup"), *a;
 	char num[24], *h;
 
 	snprintf(num, sizeof(num), "%d", note->u.footnote.num);
 	if (in_link || en == NULL) {
 		/* A link cannot hold another: the number, still a place the
 		 * note can lead back to. */
-		epub_attr(sup, "id", n->u.footref.id);
-		epub_text(sup, num);
+		xw_attr(sup, "id", n->u.footref.id);
+		xw_text(sup, num);
 		return;
 	}
-	a = epub_el(sup, "a");
-	epub_xtype(a, "noteref");
-	epub_attr(a, "role", "doc-noteref");
-	epub_attr(a, "id", n->u.footref.id);
-	epub_attr(a, "class", "noteref");
+	a = xw_el(sup, "a");
+	xw_attr(a, "epub:type", "noteref");
+	xw_attr(a, "role", "doc-noteref");
+	xw_attr(a, "id", n->u.footref.id);
+	xw_attr(a, "class", "noteref");
 	h = href_in(e, en->file, en->ref_file[n->u.footref.nth - 1],
 	    note->u.footnote.id);
-	epub_attr(a, "href", h);
+	xw_attr(a, "href", h);
 	free(h);
-	epub_text(a, num);
+	xw_text(a, num);
 }
 
 /* ---- the notes ------------------------------------------------------- */
 
 /* A link back to each reference, in their order: "↩", then "↩2"... */
 static void
-backlinks(const struct epub *e, xmlNodePtr p, const struct epub_note *en,
+backlinks(const struct epub *e, struct xw *p, const struct epub_note *en,
     int fi)
 {
 	char label[64], num[24], *h;
-	xmlNodePtr a;
+	struct xw *a;
 
 	for (int k = 0; k < en->note->u.footnote.nrefs; k++) {
 		if (en->refs[k] == NULL)
 			continue;	/* not shown in the book */
-		if (p->children != NULL)
-			epub_text(p, " ");
-		a = epub_el(p, "a");
-		epub_attr(a, "role", "doc-backlink");
-		epub_attr(a, "class", "backlink");
+		if (xw_has_children(p))
+			xw_text(p, " ");
+		a = xw_el(p, "a");
+		xw_attr(a, "role", "doc-backlink");
+		xw_attr(a, "class", "backlink");
 		h = href_in(e, en->ref_file[k], fi, en->refs[k]->u.footref.id);
-		epub_attr(a, "href", h);
+		xw_attr(a, "href", h);
 		free(h);
 		if (k == 0)
 			snprintf(label, sizeof(label), "Back to the text");
 		else
 			snprintf(label, sizeof(label), "Back to the text, "
 			    "reference %d", k + 1);
-		epub_attr(a, "aria-label", label);
-		epub_text(a, "\xe2\x86\xa9");	/* U+21A9 */
+		xw_attr(a, "aria-label", label);
+		xw_text(a, "\xe2\x86\xa9");	/* U+21A9 */
 		if (k > 0) {
 			snprintf(num, sizeof(num), "%d", k + 1);
-			epub_text(epub_el(a, "sup"), num);
+			xw_text(xw_el(a, "sup"), num);
 		}
 	}
 }
@@ -104,38 +102,37 @@ backlinks(const struct epub *e, xmlNodePtr p, const struct epub_note *en,
 /* One note: its number leading its first paragraph (or on a line of its
  * own before other blocks), its blocks, the links back at the end. */
 static void
-aside(const struct epub *e, xmlNodePtr body, const struct epub_note *en,
+aside(const struct epub *e, struct xw *body, const struct epub_note *en,
     int fi)
 {
 	const struct node *note = en->note, *first = note->first;
-	xmlNodePtr as = epub_el(body, "aside"), p, sp, last;
+	struct xw *as = xw_el(body, "aside"), *p, *sp, *last;
 	char num[24];
 
-	epub_xtype(as, "footnote");
-	epub_attr(as, "role", "doc-footnote");
-	epub_attr(as, "id", note->u.footnote.id);
-	epub_attr(as, "class", "footnote");
+	xw_attr(as, "epub:type", "footnote");
+	xw_attr(as, "role", "doc-footnote");
+	xw_attr(as, "id", note->u.footnote.id);
+	xw_attr(as, "class", "footnote");
 	snprintf(num, sizeof(num), "%d.", note->u.footnote.num);
-	p = epub_el(as, "p");
-	sp = epub_el(p, "span");
-	epub_attr(sp, "class", "note-num");
-	epub_text(sp, num);
+	p = xw_el(as, "p");
+	sp = xw_el(p, "span");
+	xw_attr(sp, "class", "note-num");
+	xw_text(sp, num);
 	if (first != NULL && first->type == N_PARAGRAPH) {
-		epub_text(p, " ");
+		xw_text(p, " ");
 		epub_inlines(e, p, first, 0);
 		first = first->next;
 	}
 	epub_blocks(e, as, first, NULL, 0);
 	/* The links back go after the last paragraph's text, or in a
 	 * paragraph of their own after a list, a table or code. */
-	last = xmlGetLastChild(as);
-	if (last == NULL || strcmp((const char *)last->name, "p") != 0)
-		last = epub_el(as, "p");
+	if ((last = xw_last_el(as, "p")) == NULL)
+		last = xw_el(as, "p");
 	backlinks(e, last, en, fi);
 }
 
 void
-epub_file_notes(const struct epub *e, xmlNodePtr body, size_t fi)
+epub_file_notes(const struct epub *e, struct xw *body, size_t fi)
 {
 	for (size_t i = 0; i < e->nnotes; i++)
 		if (e->notes[i].file == (int)fi)
@@ -145,20 +142,20 @@ epub_file_notes(const struct epub *e, xmlNodePtr body, size_t fi)
 /* ---- alerts and tasks ------------------------------------------------- */
 
 void
-epub_alert(const struct epub *e, xmlNodePtr parent, const struct node *n)
+epub_alert(const struct epub *e, struct xw *parent, const struct node *n)
 {
 	static const char *const cls[] = { "alert alert-note",
 	    "alert alert-tip", "alert alert-important", "alert alert-warning",
 	    "alert alert-caution" };
-	xmlNodePtr as = epub_el(parent, "aside"), t;
+	struct xw *as = xw_el(parent, "aside"), *t;
 
 	/* role="note": an aside that is part of the text, not a
 	 * complementary landmark. */
-	epub_attr(as, "role", "note");
-	epub_attr(as, "class", cls[n->u.alert.kind]);
-	t = epub_el(as, "p");
-	epub_attr(t, "class", "alert-title");
-	epub_text(t, e->st->alert_title[n->u.alert.kind]);
+	xw_attr(as, "role", "note");
+	xw_attr(as, "class", cls[n->u.alert.kind]);
+	t = xw_el(as, "p");
+	xw_attr(t, "class", "alert-title");
+	xw_text(t, e->st->alert_title[n->u.alert.kind]);
 	epub_blocks(e, as, n->first, NULL, 0);
 }
 
@@ -168,26 +165,20 @@ epub_alert(const struct epub *e, xmlNodePtr parent, const struct node *n)
  * item's blocks are in li.
  */
 void
-epub_task(xmlNodePtr li, const struct node *item)
+epub_task(struct xw *li, const struct node *item)
 {
-	xmlNodePtr at = li, in, first;
+	struct xw *at, *in;
 
-	if (li->children != NULL && li->children->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)li->children->name, "p") == 0)
-		at = li->children;
-	in = xmlNewNode(NULL, BAD_CAST "input");
-	if ((first = at->children) != NULL) {
-		xmlAddPrevSibling(first, in);
-		xmlAddPrevSibling(first, xmlNewText(BAD_CAST " "));
-	} else
-		xmlAddChild(at, in);
-	epub_attr(li, "class", "task-list-item");
-	epub_attr(in, "type", "checkbox");
-	epub_attr(in, "class", "task-list-item-checkbox");
-	epub_attr(in, "disabled", "disabled");
+	if ((at = xw_first_el(li, "p")) == NULL)
+		at = li;
+	in = xw_prepend_el(at, "input");
+	xw_attr(li, "class", "task-list-item");
+	xw_attr(in, "type", "checkbox");
+	xw_attr(in, "class", "task-list-item-checkbox");
+	xw_attr(in, "disabled", "disabled");
 	if (item->u.item.task == TASK_DONE)
-		epub_attr(in, "checked", "checked");
+		xw_attr(in, "checked", "checked");
 	/* A control needs a name; whether it is ticked is its state,
 	 * which assistive technology reads out. */
-	epub_attr(in, "aria-label", "Task");
+	xw_attr(in, "aria-label", "Task");
 }

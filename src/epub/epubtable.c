@@ -23,8 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "util/buf.h"
 #include "util/diag.h"
 #include "model/doc.h"
@@ -123,39 +121,39 @@ column_heads(struct table *tb, const struct node *t)
 
 /* "Heading: " before a body cell's content, for the stacked layout. */
 static void
-cell_label(const struct table *tb, xmlNodePtr td, const struct node *c)
+cell_label(const struct table *tb, struct xw *td, const struct node *c)
 {
 	const char *head;
-	xmlNodePtr span;
+	struct xw *span;
 	size_t len;
 
 	if (c->u.cell.col < 0 || c->u.cell.col >= tb->ncols ||
 	    (head = tb->heads[c->u.cell.col]) == NULL || c->first == NULL)
 		return;
-	span = epub_el(td, "span");
-	epub_attr(span, "class", "cell-label");
-	epub_attr(span, "aria-hidden", "true");
-	epub_attr(span, "hidden", "hidden");
-	epub_text(span, head);
+	span = xw_el(td, "span");
+	xw_attr(span, "class", "cell-label");
+	xw_attr(span, "aria-hidden", "true");
+	xw_attr(span, "hidden", "hidden");
+	xw_text(span, head);
 	len = strlen(head);
-	epub_text(span, len > 0 && strchr(":?", head[len - 1]) ? " " : ": ");
+	xw_text(span, len > 0 && strchr(":?", head[len - 1]) ? " " : ": ");
 }
 
 /* The role an element has anyway, written out for the stacked layout. */
 static void
-role(const struct table *tb, xmlNodePtr el, const char *r)
+role(const struct table *tb, struct xw *el, const char *r)
 {
 	if (tb->stacks && r != NULL)
-		epub_attr(el, "role", r);
+		xw_attr(el, "role", r);
 }
 
 static void
-cell(const struct table *tb, xmlNodePtr tr, const struct node *c, int header,
+cell(const struct table *tb, struct xw *tr, const struct node *c, int header,
     int row_label)
 {
 	const struct node *content = c;
 	const char *cls = epub_align_class(c->u.cell.align), *scope = NULL;
-	xmlNodePtr el;
+	struct xw *el;
 
 	/* A header cell is bold already: its one strong run adds nothing
 	 * for a reader or a screen reader, so it is unwrapped. */
@@ -163,24 +161,24 @@ cell(const struct table *tb, xmlNodePtr tr, const struct node *c, int header,
 		content = c->first;
 	if ((header || c->u.cell.header) && c->first == NULL) {
 		/* An empty header is no header (axe: empty-table-header). */
-		el = epub_el(tr, "td");
+		el = xw_el(tr, "td");
 		role(tb, el, "cell");
 	} else if (header || row_label) {
-		el = epub_el(tr, "th");
+		el = xw_el(tr, "th");
 		scope = header ? (c->u.cell.colspan > 1 ? "colgroup" : "col") :
 		    (c->u.cell.rowspan > 1 ? "rowgroup" : "row");
-		epub_attr(el, "scope", scope);
+		xw_attr(el, "scope", scope);
 		role(tb, el, header ? "columnheader" : "rowheader");
 	} else {
-		el = epub_el(tr, c->u.cell.header ? "th" : "td");
+		el = xw_el(tr, c->u.cell.header ? "th" : "td");
 		/* A header cell of the body's own keeps the role its
 		 * engine gives it. */
 		role(tb, el, c->u.cell.header ? NULL : "cell");
 	}
 	if (cls != NULL)
-		epub_attr(el, "class", cls);
-	epub_num_attr(el, "colspan", c->u.cell.colspan);
-	epub_num_attr(el, "rowspan", c->u.cell.rowspan);
+		xw_attr(el, "class", cls);
+	xw_num_attr(el, "colspan", c->u.cell.colspan);
+	xw_num_attr(el, "rowspan", c->u.cell.rowspan);
 	/* A header cell of the body's first column heads its row's block
 	 * as a row label does, so it needs no column heading either. */
 	if (tb->stacks && !header && !row_label &&
@@ -194,25 +192,25 @@ cell(const struct table *tb, xmlNodePtr tr, const struct node *c, int header,
 
 /* The wrapper: it scrolls sideways when a grid is wider than the screen,
  * and its class says below which width the table is stacked instead. */
-static xmlNodePtr
-wrapper(xmlNodePtr parent, int breakpoint)
+static struct xw *
+wrapper(struct xw *parent, int breakpoint)
 {
-	xmlNodePtr wrap = epub_el(parent, "div");
+	struct xw *wrap = xw_el(parent, "div");
 	char cls[48];
 
 	if (breakpoint > 0)
 		snprintf(cls, sizeof(cls), "table-wrap stack-%d", breakpoint);
 	else
 		snprintf(cls, sizeof(cls), "table-wrap");
-	epub_attr(wrap, "class", cls);
+	xw_attr(wrap, "class", cls);
 	return wrap;
 }
 
 void
-epub_table(const struct epub *e, xmlNodePtr parent, const struct node *t)
+epub_table(const struct epub *e, struct xw *parent, const struct node *t)
 {
 	const struct node *r, *c;
-	xmlNodePtr tbl, sect = NULL, tr;
+	struct xw *tbl, *sect = NULL, *tr;
 	struct table tb;
 	int in_head = -1, breakpoint, k;
 
@@ -224,19 +222,19 @@ epub_table(const struct epub *e, xmlNodePtr parent, const struct node *t)
 	tb.stacks = breakpoint > 0 && tb.ncols > 0;
 	if (tb.stacks)
 		column_heads(&tb, t);
-	tbl = epub_el(wrapper(parent, breakpoint), "table");
+	tbl = xw_el(wrapper(parent, breakpoint), "table");
 	role(&tb, tbl, "table");
 	for (r = t->first; r != NULL; r = r->next) {
 		if (r->type == N_CAPTION) {
-			epub_inlines(e, epub_el(tbl, "caption"), r, 0);
+			epub_inlines(e, xw_el(tbl, "caption"), r, 0);
 			continue;
 		}
 		if (r->u.row.header != in_head) {
 			in_head = r->u.row.header != 0;
-			sect = epub_el(tbl, in_head ? "thead" : "tbody");
+			sect = xw_el(tbl, in_head ? "thead" : "tbody");
 			role(&tb, sect, "rowgroup");
 		}
-		tr = epub_el(sect, "tr");
+		tr = xw_el(sect, "tr");
 		role(&tb, tr, "row");
 		for (c = r->first; c != NULL; c = c->next)
 			cell(&tb, tr, c, in_head, !in_head && tb.labels &&

@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parserInternals.h>	/* xmlStringTextNoenc */
-#include <libxml/tree.h>
-
 #include "util/buf.h"
 #include "util/diag.h"
 #include "model/doc.h"
@@ -22,36 +19,36 @@
 /* ---- inlines ---------------------------------------------------------- */
 
 static void
-image(const struct epub *e, xmlNodePtr parent, const struct node *n,
+image(const struct epub *e, struct xw *parent, const struct node *n,
     int in_link)
 {
 	const char *name;
-	xmlNodePtr el;
+	struct xw *el;
 	char *alt = doc_text_dup(n, 0);
 
 	if ((name = epub_image_for(e, n)) != NULL) {
-		el = epub_el(parent, "img");
-		epub_attr(el, "src", name);
-		epub_attr(el, "alt", alt);
+		el = xw_el(parent, "img");
+		xw_attr(el, "src", name);
+		xw_attr(el, "alt", alt);
 		if (n->u.link.title[0] != '\0')
-			epub_attr(el, "title", n->u.link.title);
+			xw_attr(el, "title", n->u.link.title);
 		/* The size the author gave, in CSS pixels: max-width in
 		 * the stylesheet still fits it to the screen. */
 		if (n->u.link.width > 0)
-			epub_num_attr(el, "width", (int)n->u.link.width);
+			xw_num_attr(el, "width", (int)n->u.link.width);
 		if (n->u.link.height > 0)
-			epub_num_attr(el, "height", (int)n->u.link.height);
+			xw_num_attr(el, "height", (int)n->u.link.height);
 	} else if (n->u.link.kind == LINK_EXTERNAL && !in_link) {
 		/* Remote images are never fetched: the alt text links to
 		 * the image instead. */
-		el = epub_el(parent, "a");
-		epub_attr(el, "href", n->u.link.href);
-		epub_attr(el, "class", "remote-image");
-		epub_text(el, alt[0] != '\0' ? alt : n->u.link.url);
+		el = xw_el(parent, "a");
+		xw_attr(el, "href", n->u.link.href);
+		xw_attr(el, "class", "remote-image");
+		xw_text(el, alt[0] != '\0' ? alt : n->u.link.url);
 	} else if (alt[0] != '\0') {
-		el = epub_el(parent, "span");
-		epub_attr(el, "class", "missing-image");
-		epub_text(el, alt);
+		el = xw_el(parent, "span");
+		xw_attr(el, "class", "missing-image");
+		xw_text(el, alt);
 	}
 	free(alt);
 }
@@ -59,40 +56,40 @@ image(const struct epub *e, xmlNodePtr parent, const struct node *n,
 /* The language the source gives n's text (node.lang), as the root's
  * is given: lang for HTML readers, xml:lang for XML ones. */
 static void
-lang_attrs(xmlNodePtr el, const struct node *n)
+lang_attrs(struct xw *el, const struct node *n)
 {
 	if (n->lang == NULL)
 		return;
-	epub_attr(el, "lang", n->lang);
-	epub_attr(el, "xml:lang", n->lang);
+	xw_attr(el, "lang", n->lang);
+	xw_attr(el, "xml:lang", n->lang);
 }
 
 static void
-inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
+inline_node(const struct epub *e, struct xw *parent, const struct node *n,
     int in_link)
 {
-	xmlNodePtr el;
+	struct xw *el;
 	char *href;
 	const char *tag = NULL;
 
 	switch (n->type) {
 	case N_TEXT:
 		if (n->lang != NULL) {	/* from a <span lang> */
-			el = epub_el(parent, "span");
+			el = xw_el(parent, "span");
 			lang_attrs(el, n);
-			epub_text(el, n->text);
+			xw_text(el, n->text);
 		} else
-			epub_text(parent, n->text);
+			xw_text(parent, n->text);
 		return;
 	case N_SOFTBREAK:
-		epub_text(parent, "\n");
+		xw_text(parent, "\n");
 		return;
 	case N_LINEBREAK:
-		epub_el(parent, "br");
+		xw_el(parent, "br");
 		return;
 	case N_CODE:
-		el = epub_el(parent, "code");
-		epub_text(el, n->text);
+		el = xw_el(parent, "code");
+		xw_text(el, n->text);
 		return;
 	case N_IMAGE:
 		image(e, parent, n, in_link);
@@ -102,16 +99,16 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 			epub_inlines(e, parent, n, in_link);
 			return;
 		}
-		el = epub_el(parent, "a");
-		epub_attr(el, "href", href);
+		el = xw_el(parent, "a");
+		xw_attr(el, "href", href);
 		free(href);
 		if (n->u.link.title[0] != '\0')
-			epub_attr(el, "title", n->u.link.title);
+			xw_attr(el, "title", n->u.link.title);
 		lang_attrs(el, n);
 		epub_inlines(e, el, n, 1);
 		return;
 	case N_ANCHOR:
-		epub_attr(epub_el(parent, "span"), "id", n->u.anchor.id);
+		xw_attr(xw_el(parent, "span"), "id", n->u.anchor.id);
 		return;
 	case N_FOOTREF:
 		epub_noteref(e, parent, n, in_link);
@@ -119,11 +116,11 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	case N_PLACEHOLDER:
 		/* "<file>" as the author wrote it: a placeholder, not
 		 * markup. */
-		el = epub_el(parent, "var");
-		epub_attr(el, "class", "placeholder");
-		epub_text(el, "<");
-		epub_text(el, n->text);
-		epub_text(el, ">");
+		el = xw_el(parent, "var");
+		xw_attr(el, "class", "placeholder");
+		xw_text(el, "<");
+		xw_text(el, n->text);
+		xw_text(el, ">");
 		return;
 	case N_EMPH:	tag = "em"; break;
 	case N_STRONG:	tag = "strong"; break;
@@ -139,10 +136,10 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		if (n->first != NULL)
 			epub_inlines(e, parent, n, in_link);
 		else if (n->text != NULL)
-			epub_text(parent, n->text);
+			xw_text(parent, n->text);
 		return;
 	}
-	el = epub_el(parent, tag);
+	el = xw_el(parent, tag);
 	lang_attrs(el, n);
 	epub_inlines(e, el, n, in_link);
 }
@@ -155,18 +152,18 @@ inline_node(const struct epub *e, xmlNodePtr parent, const struct node *n,
  * sees.
  */
 void
-epub_inlines(const struct epub *e, xmlNodePtr el, const struct node *parent,
+epub_inlines(const struct epub *e, struct xw *el, const struct node *parent,
     int in_link)
 {
 	const struct node *c;
-	xmlNodePtr to = el;
+	struct xw *to = el;
 	size_t run = 0, len;
 
 	for (c = parent->first; c != NULL; c = c->next) {
 		len = c->type == N_TEXT && c->text != NULL ? strlen(c->text) :
 		    c->type == N_SOFTBREAK ? 1 : 0;
 		if (len > 0 && run > 0 && run + len > EPUB_TEXT_RUN) {
-			to = epub_el(el, "span");
+			to = xw_el(el, "span");
 			run = 0;
 		}
 		inline_node(e, to, c, in_link);
@@ -176,40 +173,40 @@ epub_inlines(const struct epub *e, xmlNodePtr el, const struct node *parent,
 
 /* ---- blocks ----------------------------------------------------------- */
 
-static void	block(const struct epub *, xmlNodePtr, const struct node *,
+static void	block(const struct epub *, struct xw *, const struct node *,
 		    int);
 
 static void
-heading(const struct epub *e, xmlNodePtr parent, const struct node *n)
+heading(const struct epub *e, struct xw *parent, const struct node *n)
 {
-	xmlNodePtr el;
-	char tag[16];
+	struct xw *el;
+	static const char *const tag[] = { "h1", "h2", "h3", "h4", "h5",
+	    "h6" };
 
-	snprintf(tag, sizeof(tag), "h%d", n->u.heading.level < 1 ? 1 :
-	    n->u.heading.level > 6 ? 6 : n->u.heading.level);
-	el = epub_el(parent, tag);
-	epub_attr(el, "id", n->u.heading.id);
+	el = xw_el(parent, tag[n->u.heading.level < 1 ? 0 :
+	    n->u.heading.level > 6 ? 5 : n->u.heading.level - 1]);
+	xw_attr(el, "id", n->u.heading.id);
 	if (n->u.heading.number != NULL) {
-		xmlNodePtr num = epub_el(el, "span");
+		struct xw *num = xw_el(el, "span");
 
-		epub_attr(num, "class", "number");
-		epub_text(num, n->u.heading.number);
-		epub_text(el, " ");
+		xw_attr(num, "class", "number");
+		xw_text(num, n->u.heading.number);
+		xw_text(el, " ");
 	}
 	epub_inlines(e, el, n, 0);
 }
 
 static void
-deflist(const struct epub *e, xmlNodePtr parent, const struct node *n)
+deflist(const struct epub *e, struct xw *parent, const struct node *n)
 {
 	const struct node *c;
-	xmlNodePtr el = epub_el(parent, "dl");
+	struct xw *el = xw_el(parent, "dl");
 
 	for (c = n->first; c != NULL; c = c->next)
 		if (c->type == N_DEFTERM)
-			epub_inlines(e, epub_el(el, "dt"), c, 0);
+			epub_inlines(e, xw_el(el, "dt"), c, 0);
 		else	/* one paragraph: its text, as a tight item */
-			epub_blocks(e, epub_el(el, "dd"), c->first, NULL,
+			epub_blocks(e, xw_el(el, "dd"), c->first, NULL,
 			    c->first != NULL && c->first == c->last);
 }
 
@@ -328,12 +325,11 @@ code_line(struct buf *b, const struct node *n, size_t from, size_t to,
  * code, byte for byte, and that is what a reader who copies it gets.
  */
 static void
-code_tokens(xmlNodePtr el, const struct node *n, size_t len)
+code_tokens(struct xw *el, const struct node *n, size_t len)
 {
 	size_t from = 0, to, next = 0;
 	const char *nl;
 	struct buf b;
-	xmlNodePtr t;
 
 	buf_init(&b);
 	while (from < len) {
@@ -349,39 +345,33 @@ code_tokens(xmlNodePtr el, const struct node *n, size_t len)
 		buf_putc(&b, '\n');
 		from = to + 1;
 	}
-	if (b.len > INT_MAX || (b.len > 0 &&
-	    (t = xmlNewTextLen(BAD_CAST b.data, (int)b.len)) == NULL))
-		diag_error(NULL, 0, "a code block of %zu bytes could not be "
-		    "written to the EPUB", b.len);
-	else if (b.len > 0) {
-		t->name = xmlStringTextNoenc;	/* written as it is */
-		xmlAddChild(el, t);
-	}
+	if (b.len > 0)
+		xw_raw(el, b.data, b.len);	/* written as it is */
 	buf_free(&b);
 }
 
 static void
-code_block(const struct epub *e, xmlNodePtr parent, const struct node *n)
+code_block(const struct epub *e, struct xw *parent, const struct node *n)
 {
-	xmlNodePtr el, code;
+	struct xw *el, *code;
 	const char *lang = n->u.code.lang ? n->u.code.lang : "";
 	char *cls;
 	size_t len;
 
-	el = epub_el(parent, "pre");
+	el = xw_el(parent, "pre");
 	/* Code reads from the left in a right-to-left book too, as in the
 	 * PDF. */
 	if (e->doc->set.dir == TD_RTL)
-		epub_attr(el, "dir", "ltr");
+		xw_attr(el, "dir", "ltr");
 	/* An empty text child stops libxml2 from indenting <code>, which
 	 * would add a blank line to the preformatted text. */
-	xmlAddChild(el, xmlNewText(BAD_CAST ""));
-	code = epub_el(el, "code");
+	xw_empty_text(el);
+	code = xw_el(el, "code");
 	if (*lang != '\0') {
 		cls = xmalloc(strlen(lang) + sizeof("language-"));
 		strcpy(cls, "language-");
 		strcat(cls, lang);
-		epub_attr(code, "class", cls);
+		xw_attr(code, "class", cls);
 		free(cls);
 	}
 	if (n->text == NULL)
@@ -394,31 +384,31 @@ code_block(const struct epub *e, xmlNodePtr parent, const struct node *n)
 
 /* A list; a task item's box goes in once its blocks are there. */
 static void
-list(const struct epub *e, xmlNodePtr parent, const struct node *n)
+list(const struct epub *e, struct xw *parent, const struct node *n)
 {
-	xmlNodePtr el = epub_el(parent, n->u.list.ordered ? "ol" : "ul"), li;
+	struct xw *el = xw_el(parent, n->u.list.ordered ? "ol" : "ul"), *li;
 	const struct node *c;
 	char num[16];
 
 	if (n->u.list.ordered && n->u.list.start != 1) {
 		snprintf(num, sizeof(num), "%d", n->u.list.start);
-		epub_attr(el, "start", num);
+		xw_attr(el, "start", num);
 	}
 	for (c = n->first; c != NULL; c = c->next) {
-		li = epub_el(el, "li");
+		li = xw_el(el, "li");
 		epub_blocks(e, li, c->first, NULL, n->u.list.tight);
 		if (c->u.item.task != TASK_NONE) {
 			epub_task(li, c);
-			epub_attr(el, "class", "contains-task-list");
+			xw_attr(el, "class", "contains-task-list");
 		}
 	}
 }
 
 static void
-block(const struct epub *e, xmlNodePtr parent, const struct node *n,
+block(const struct epub *e, struct xw *parent, const struct node *n,
     int tight)
 {
-	xmlNodePtr el;
+	struct xw *el;
 	const struct node *c;
 
 	switch (n->type) {
@@ -433,9 +423,9 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		if (tight) {
 			epub_inlines(e, parent, n, 0);
 			if (n->next != NULL && n->next->type == N_PARAGRAPH)
-				epub_el(parent, "br");
+				xw_el(parent, "br");
 		} else {
-			el = epub_el(parent, "p");
+			el = xw_el(parent, "p");
 			lang_attrs(el, n);
 			epub_inlines(e, el, n, 0);
 		}
@@ -444,26 +434,26 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		list(e, parent, n);
 		break;
 	case N_ITEM:		/* only under LIST, handled there */
-		epub_blocks(e, epub_el(parent, "li"), n->first, NULL, tight);
+		epub_blocks(e, xw_el(parent, "li"), n->first, NULL, tight);
 		break;
 	case N_QUOTE:
-		epub_blocks(e, epub_el(parent, "blockquote"), n->first, NULL, 0);
+		epub_blocks(e, xw_el(parent, "blockquote"), n->first, NULL, 0);
 		break;
 	case N_CODE_BLOCK:
 		code_block(e, parent, n);
 		break;
 	case N_RULE:
-		epub_el(parent, "hr");
+		xw_el(parent, "hr");
 		break;
 	case N_TABLE:
 		epub_table(e, parent, n);
 		break;
 	case N_DIV:
-		el = epub_el(parent, "div");
+		el = xw_el(parent, "div");
 		if (epub_align_class(n->u.div.align) != NULL)
-			epub_attr(el, "class", epub_align_class(n->u.div.align));
+			xw_attr(el, "class", epub_align_class(n->u.div.align));
 		if (n->u.div.dir != TD_INHERIT)
-			epub_attr(el, "dir", n->u.div.dir == TD_RTL ? "rtl" :
+			xw_attr(el, "dir", n->u.div.dir == TD_RTL ? "rtl" :
 			    n->u.div.dir == TD_LTR ? "ltr" : "auto");
 		lang_attrs(el, n);
 		epub_blocks(e, el, n->first, NULL, 0);
@@ -472,12 +462,12 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 	case N_DETAILS:
 		/* Details printed open, as on paper; a reader may still
 		 * fold them. */
-		el = epub_el(parent, n->type == N_FIGURE ? "figure" : "details");
+		el = xw_el(parent, n->type == N_FIGURE ? "figure" : "details");
 		if (n->type == N_DETAILS)
-			epub_attr(el, "open", "open");
+			xw_attr(el, "open", "open");
 		for (c = n->first; c != NULL; c = c->next)
 			if (c->type == N_CAPTION || c->type == N_SUMMARY)
-				epub_inlines(e, epub_el(el, c->type == N_CAPTION ?
+				epub_inlines(e, xw_el(el, c->type == N_CAPTION ?
 				    "figcaption" : "summary"), c, 0);
 			else
 				block(e, el, c, 0);
@@ -486,7 +476,7 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		deflist(e, parent, n);
 		break;
 	case N_PAGEBREAK:
-		epub_attr(epub_el(parent, "div"), "class", "page-break");
+		xw_attr(xw_el(parent, "div"), "class", "page-break");
 		break;
 	case N_ALERT:
 		epub_alert(e, parent, n);
@@ -497,15 +487,15 @@ block(const struct epub *e, xmlNodePtr parent, const struct node *n,
 		if (n->first != NULL && doc_is_block(n->first))
 			epub_blocks(e, parent, n->first, NULL, 0);
 		else if (n->first != NULL)
-			epub_inlines(e, epub_el(parent, "p"), n, 0);
+			epub_inlines(e, xw_el(parent, "p"), n, 0);
 		else if (n->text != NULL)
-			epub_text(epub_el(parent, "p"), n->text);
+			xw_text(xw_el(parent, "p"), n->text);
 		break;
 	}
 }
 
 void
-epub_blocks(const struct epub *e, xmlNodePtr parent, const struct node *first,
+epub_blocks(const struct epub *e, struct xw *parent, const struct node *first,
     const struct node *end, int tight)
 {
 	const struct node *n;
@@ -514,17 +504,17 @@ epub_blocks(const struct epub *e, xmlNodePtr parent, const struct node *first,
 		block(e, parent, n, tight);
 }
 
-xmlDocPtr
+struct xw_doc *
 epub_xhtml_file(const struct epub *e, size_t fi)
 {
 	const struct epub_file *f = &e->files[fi];
 	const struct node *n;
-	xmlDocPtr d;
-	xmlNodePtr body, sec;
+	struct xw_doc *d;
+	struct xw *body, *sec;
 
-	d = epub_xhtml_doc(e, f->title, &body);
-	sec = epub_el(body, "section");
-	epub_attr(sec, "class", "chapter");
+	d = xw_xhtml_doc(e, f->title, &body);
+	sec = xw_el(body, "section");
+	xw_attr(sec, "class", "chapter");
 	for (n = f->first; n != NULL && n != f->end; n = n->next) {
 		/* A thematic break right before a file split only marks the
 		 * split, which the new file already shows. */

@@ -123,6 +123,19 @@ epub_zip_add(struct epub_zip *z, const char *name, const void *data,
 	return 0;
 }
 
+int
+epub_zip_take(struct epub_zip *z, const char *name, char *data, size_t len)
+{
+	struct entry *e;
+
+	epub_zip_add(z, name, "", 0, 0);
+	e = &z->e[z->n - 1];
+	free(e->data);
+	e->data = (unsigned char *)data;
+	e->len = e->size = len;
+	return 0;
+}
+
 /* Deflate the entries not stored, each whole, until none is left. */
 static void *
 pack_work(void *arg)

@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * epub/xw.c - the content files' XHTML: a small tree of our own, in one
+ * arena, written out byte for byte as libxml2 2.9 writes the same tree
+ * (xmlDocDumpFormatMemoryEnc with "UTF-8" and format 1).
+ *
+ * Building a chapter through libxml2's tree cost a malloc per node, text
+ * and attribute, a search of the attributes on every xmlSetProp and a walk
+ * to free it all: more than the rest of the EPUB.  Here a node is a few
+ * words in an arena freed at once, and its text is escaped as it goes in,
+ * so writing the file is copying.
+ *
+ * Escaping is libxml2's, and only done here: text (xw_text) has the
+ * characters XML 1.0 cannot carry dropped (epub_xml_clean) and < > & and
+ * CR escaped (xmlEscapeContent); attribute values also " TAB LF
+ * (xmlBufAttrSerializeTxtContent).  Bytes of UTF-8 beyond ASCII are
+ * written as they are, as libxml2 writes them in a UTF-8 document.
+ * Element and attribute names are always literals of the emitter, so no
+ * text of the document can open or close markup.  The one way around
+ * escaping is xw_raw, for code blocks the emitter has escaped itself.
+ *
+ * The layout is libxml2's: an element whose children are all elements
+ * has each on its own line, indented two spaces a level (at most 30
+ * levels); an element with a text child among its children (even an
+ * empty one) is written with nothing added inside it, at any depth; an
+ * element without children is self-closed.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+#include "model/doc.h"
+#include "epub.h"
+#include "model/style.h"
+
+#define BLOCK_SIZE	((size_t)64 << 10)
+
+struct xw_block {
+	struct xw_block	*next;
+	size_t		 used, cap;
+	max_align_t	 data[];
+};
+
+struct xw_attr {
+	struct xw_attr	*next;
+	const char	*name;		/* a literal: "class", "epub:type" */
+	char		*val;		/* escaped */
+	size_t		 len;
+};
+
+struct xw {
+	struct xw_doc	*doc;
+	const char	*name;		/* a literal; NULL for text */
+	struct xw	*first, *last, *next;
+	struct xw_attr	*attrs;
+	char		*text;		/* text: escaped bytes */
+	size_t		 len;
+	int		 has_text;	/* an element with a text child */
+};
+
+struct xw_doc {
+	struct xw_block	*blocks;
+	struct xw	*root;
+	size_t		 bytes;		/* text and values, for the output */
+};
+
+/* ---- the arena -------------------------------------------------------- */
+
+static void *
+arena(struct xw_doc *d, size_t n)
+{
+	struct xw_block *b = d->blocks;
+	size_t cap;
+	void *p;
+
+	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (b == NULL || b->cap - b->used < n) {
+		cap = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
+		b = xmalloc(sizeof(*b) + cap);
+		b->used = 0;
+		b->cap = cap;
+		/* A block for one big text goes behind the current one, which
+		 * keeps filling. */
+		if (cap > BLOCK_SIZE && d->blocks != NULL) {
+			b->next = d->blocks->next;
+			d->blocks->next = b;
+		} else {
+			b->next = d->blocks;
+			d->blocks = b;
+		}
+	}
+	p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+void
+xw_free(struct xw_doc *d)
+{
+	struct xw_block *b, *next;
+
+	if (d == NULL)
+		return;
+	for (b = d->blocks; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(d);
+}
+
+/* ---- escaping --------------------------------------------------------- */
+
+/* The bytes s[0..len) escaped as text (attr 0) or an attribute value
+ * (attr 1), into the arena; *out_len gets their length. */
+static char *
+escaped(struct xw_doc *d, const char *s, size_t len, int attr,
+    size_t *out_len)
+{
+	size_t i, n = 0;
+	char *out, *o;
+	const char *rep;
+
+	for (i = 0; i < len; i++)
+		switch (s[i]) {
+		case '<': case '>':	n += 3; break;
+		case '&':		n += 4; break;
+		case '\r':		n += 4; break;
+		case '"':		n += attr ? 5 : 0; break;
+		case '\n':		n += attr ? 4 : 0; break;
+		case '\t':		n += attr ? 3 : 0; break;
+		default:		break;
+		}
+	o = out = arena(d, len + n + 1);
+	if (n == 0)
+		memcpy(o, s, len), o += len;
+	else for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '<':	rep = "&lt;"; break;
+		case '>':	rep = "&gt;"; break;
+		case '&':	rep = "&amp;"; break;
+		case '\r':	rep = "&#13;"; break;
+		case '"':	rep = attr ? "&quot;" : NULL; break;
+		case '\n':	rep = attr ? "&#10;" : NULL; break;
+		case '\t':	rep = attr ? "&#9;" : NULL; break;
+		default:	rep = NULL; break;
+		}
+		if (rep == NULL)
+			*o++ = s[i];
+		else
+			o += strlen(strcpy(o, rep));
+	}
+	*o = '\0';
+	*out_len = (size_t)(o - out);
+	d->bytes += *out_len;
+	return out;
+}
+
+/* Text XML can carry as it is: printable ASCII, tabs and newlines. */
+static int
+plain(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\n' &&
+		    s[i] != '\t') || (unsigned char)s[i] >= 0x7F)
+			return 0;
+	return 1;
+}
+
+/* ---- the tree ---------------------------------------------------------- */
+
+static struct xw *
+node(struct xw_doc *d, const char *name)
+{
+	struct xw *n = arena(d, sizeof(*n));
+
+	memset(n, 0, sizeof(*n));
+	n->doc = d;
+	n->name = name;
+	return n;
+}
+
+static void
+append(struct xw *parent, struct xw *n)
+{
+	if (parent->last != NULL)
+		parent->last->next = n;
+	else
+		parent->first = n;
+	parent->last = n;
+	if (n->name == NULL)
+		parent->has_text = 1;
+}
+
+struct xw *
+xw_el(struct xw *parent, const char *name)
+{
+	struct xw *n = node(parent->doc, name);
+
+	append(parent, n);
+	return n;
+}
+
+static void
+text_node(struct xw *parent, const char *s, size_t len, int raw)
+{
+	struct xw *n = node(parent->doc, NULL);
+
+	if (raw) {
+		n->text = arena(parent->doc, len + 1);
+		memcpy(n->text, s, len);
+		n->text[len] = '\0';
+		n->len = len;
+		parent->doc->bytes += len;
+	} else
+		n->text = escaped(parent->doc, s, len, 0, &n->len);
+	append(parent, n);
+}
+
+void
+xw_empty_text(struct xw *parent)
+{
+	text_node(parent, "", 0, 1);
+}
+
+void
+xw_raw(struct xw *parent, const char *s, size_t len)
+{
+	text_node(parent, s, len, 1);
+}
+
+/* s as text, as epub_text adds it to a libxml2 tree: one text longer
+ * than EPUB_TEXT_RUN goes in spans of at most that, cut between UTF-8
+ * characters. */
+void
+xw_text(struct xw *parent, const char *s)
+{
+	size_t len, at, n;
+	char *c = NULL;
+
+	if (s == NULL || *s == '\0')
+		return;
+	len = strlen(s);
+	if (!plain(s, len)) {
+		s = c = epub_xml_clean(s);
+		len = strlen(c);
+	}
+	if (len <= EPUB_TEXT_RUN)
+		text_node(parent, s, len, 0);
+	else for (at = 0; at < len; at += n) {
+		n = len - at < EPUB_TEXT_RUN ? len - at : EPUB_TEXT_RUN;
+		while (at + n < len && ((unsigned char)s[at + n] & 0xC0) ==
+		    0x80)
+			n--;
+		text_node(xw_el(parent, "span"), s + at, n, 0);
+	}
+	free(c);
+}
+
+/* An attribute set twice keeps its place and takes the new value, as
+ * xmlSetProp does. */
+void
+xw_attr(struct xw *el, const char *name, const char *value)
+{
+	struct xw_attr *a, **at;
+	char *c = NULL;
+	size_t len = strlen(value);
+
+	if (!plain(value, len)) {
+		value = c = epub_xml_clean(value);
+		len = strlen(c);
+	}
+	for (at = &el->attrs; (a = *at) != NULL; at = &a->next)
+		if (strcmp(a->name, name) == 0)
+			break;
+	if (a == NULL) {
+		a = arena(el->doc, sizeof(*a));
+		a->next = NULL;
+		a->name = name;
+		*at = a;
+	}
+	a->val = escaped(el->doc, value, len, 1, &a->len);
+	free(c);
+}
+
+void
+xw_num_attr(struct xw *el, const char *name, int n)
+{
+	char num[16];
+
+	if (n > 1) {
+		snprintf(num, sizeof(num), "%d", n);
+		xw_attr(el, name, num);
+	}
+}
+
+int
+xw_has_children(const struct xw *el)
+{
+	return el->first != NULL;
+}
+
+/* The first child if it is the element name, else NULL. */
+struct xw *
+xw_first_el(struct xw *el, const char *name)
+{
+	struct xw *f = el->first;
+
+	return f != NULL && f->name != NULL && strcmp(f->name, name) == 0 ?
+	    f : NULL;
+}
+
+/* The last child if it is the element name, else NULL. */
+struct xw *
+xw_last_el(struct xw *el, const char *name)
+{
+	struct xw *l = el->last;
+
+	return l != NULL && l->name != NULL && strcmp(l->name, name) == 0 ?
+	    l : NULL;
+}
+
+/* A new element first among el's children, and the text " " after it
+ * when el had children already (a task item's box). */
+struct xw *
+xw_prepend_el(struct xw *el, const char *name)
+{
+	struct xw *n = node(el->doc, name), *sp, *first = el->first;
+
+	if (first == NULL) {
+		append(el, n);
+		return n;
+	}
+	sp = node(el->doc, NULL);
+	sp->text = escaped(el->doc, " ", 1, 0, &sp->len);
+	n->next = sp;
+	sp->next = first;
+	el->first = n;
+	el->has_text = 1;
+	return n;
+}
+
+/* ---- the document ----------------------------------------------------- */
+
+/* A new XHTML document as epub_xhtml_doc makes one. */
+struct xw_doc *
+xw_xhtml_doc(const struct epub *e, const char *title, struct xw **body)
+{
+	struct xw_doc *d = xcalloc(1, sizeof(*d));
+	struct xw *html, *head, *n;
+
+	html = d->root = node(d, "html");
+	/* libxml2 writes the namespaces before the attributes. */
+	xw_attr(html, "xmlns", EPUB_XHTML_NS);
+	xw_attr(html, "xmlns:epub", EPUB_OPS_NS);
+	xw_attr(html, "lang", e->lang);
+	xw_attr(html, "xml:lang", e->lang);
+	if (e->doc->set.dir == TD_RTL)
+		xw_attr(html, "dir", "rtl");
+	head = xw_el(html, "head");
+	n = xw_el(head, "meta");
+	xw_attr(n, "charset", "utf-8");
+	n = xw_el(head, "title");
+	xw_text(n, title != NULL && *title != '\0' ? title : "Untitled");
+	if (e->has_css) {
+		n = xw_el(head, "link");
+		xw_attr(n, "rel", "stylesheet");
+		xw_attr(n, "type", "text/css");
+		xw_attr(n, "href", "epub.css");
+	}
+	if (e->extra_css) {
+		n = xw_el(head, "link");
+		xw_attr(n, "rel", "stylesheet");
+		xw_attr(n, "type", "text/css");
+		xw_attr(n, "href", "extra.css");
+	}
+	*body = xw_el(html, "body");
+	return d;
+}
+
+static void
+indent(struct buf *b, int level)
+{
+	static const char spaces[] = "                                        "
+	    "                    ";		/* 60: libxml2's 30 levels */
+
+	buf_put(b, spaces, 2 * (size_t)(level < 30 ? level : 30));
+}
+
+/* el and what it holds, at level, laid out (format) or not; recursive
+ * only as deep as the elements nest. */
+static void
+write_el(struct buf *b, const struct xw *el, int level, int format)
+{
+	const struct xw_attr *a;
+	const struct xw *c;
+	int inner;
+
+	if (format)
+		indent(b, level);
+	buf_putc(b, '<');
+	buf_puts(b, el->name);
+	for (a = el->attrs; a != NULL; a = a->next) {
+		buf_putc(b, ' ');
+		buf_puts(b, a->name);
+		buf_put(b, "=\"", 2);
+		buf_put(b, a->val, a->len);
+		buf_putc(b, '"');
+	}
+	if (el->first == NULL) {
+		buf_put(b, "/>", 2);
+		return;
+	}
+	inner = format && !el->has_text;
+	buf_putc(b, '>');
+	if (inner)
+		buf_putc(b, '\n');
+	for (c = el->first; c != NULL; c = c->next) {
+		if (c->name != NULL)
+			write_el(b, c, level + 1, inner);
+		else
+			buf_put(b, c->text, c->len);
+		if (inner)
+			buf_putc(b, '\n');
+	}
+	if (inner)
+		indent(b, level);
+	buf_put(b, "</", 2);
+	buf_puts(b, el->name);
+	buf_putc(b, '>');
+}
+
+/* The file's bytes (malloc'd, *len long); frees d. */
+char *
+xw_serialise(struct xw_doc *d, size_t *len)
+{
+	static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!DOCTYPE html>\n";
+	struct buf b;
+
+	buf_init(&b);
+	/* The text and values, and about as much again for the tags. */
+	buf_grow(&b, 2 * d->bytes + 4096);
+	buf_puts(&b, head);
+	write_el(&b, d->root, 0, 1);
+	buf_putc(&b, '\n');
+	xw_free(d);
+	*len = b.len;
+	return b.data;
+}
