@@ -89,27 +89,39 @@ line_end(struct meter *m)
 static int
 wide(uint32_t c)
 {
-	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+	return c >= 0x1100 && ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
 	    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
 	    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
 	    (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-	    (c >= 0x20000 && c <= 0x3FFFD);
+	    (c >= 0x20000 && c <= 0x3FFFD));
 }
 
-/* The advance of one character of serif text, in em. */
+/* The advance of one character of serif text, in em.  (A switch, not
+ * strchr on lists of letters: tables of reference pages hold megabytes
+ * of text.) */
 static double
 advance(uint32_t c)
 {
-	if (c >= 'a' && c <= 'z')
-		return strchr("ijlt", (int)c) ? 0.32 : strchr("frs", (int)c) ?
-		    0.46 : strchr("mw", (int)c) ? 0.9 : 0.6;
-	if (c >= 'A' && c <= 'Z')
-		return strchr("IJ", (int)c) ? 0.42 : strchr("MW", (int)c) ?
-		    0.98 : 0.76;
-	if (c >= '0' && c <= '9')
-		return 0.64;
 	if (c < 0x80)
-		return strchr(".,:;'!|()[]`", (int)c) ? 0.36 : 0.7;
+		switch (c) {
+		case 'i': case 'j': case 'l': case 't':
+			return 0.32;
+		case 'f': case 'r': case 's':
+			return 0.46;
+		case 'm': case 'w':
+			return 0.9;
+		case 'I': case 'J':
+			return 0.42;
+		case 'M': case 'W':
+			return 0.98;
+		case '.': case ',': case ':': case ';': case '\'': case '!':
+		case '|': case '(': case ')': case '[': case ']': case '`':
+			return 0.36;
+		default:
+			return c >= 'a' && c <= 'z' ? 0.6 : c >= 'A' &&
+			    c <= 'Z' ? 0.76 : c >= '0' && c <= '9' ? 0.64 :
+			    0.7;
+		}
 	if (c >= 0x300 && c <= 0x36F)
 		return 0;	/* combining marks */
 	return wide(c) ? 1.0 : 0.72;
@@ -141,7 +153,9 @@ text(struct meter *m, const char *s, int code)
 	double w;
 
 	while (i < len) {
-		if ((n = utf8_decode(s + i, len - i, &c)) == 0)
+		if ((unsigned char)s[i] < 0x80)
+			n = 1, c = (unsigned char)s[i];
+		else if ((n = utf8_decode(s + i, len - i, &c)) == 0)
 			n = 1, c = 0xFFFD;
 		i += n;
 		if (c == ' ' || c == '\t' || c == '\n' || c == 0x200B) {
