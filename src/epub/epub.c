@@ -114,8 +114,8 @@ emit_epub(const struct doc *d, const struct style *st, struct runner *run,
 	epub_zip_add(z, "mimetype", mimetype, strlen(mimetype), 1);
 	add_tree(z, "META-INF/container.xml", epub_container());
 	add_tree(z, EPUB_DIR "package.opf", epub_opf(&e));
-	add_tree(z, EPUB_DIR "nav.xhtml", epub_nav(&e));
-	add_tree(z, EPUB_DIR "toc.ncx", epub_ncx(&e));
+	add_xw(z, EPUB_DIR "nav.xhtml", epub_nav(&e));
+	add_xw(z, EPUB_DIR "toc.ncx", epub_ncx(&e));
 	if (css != NULL)
 		epub_zip_add(z, EPUB_DIR "epub.css", css, csslen, 0);
 	if (extra != NULL)

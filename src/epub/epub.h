@@ -148,6 +148,7 @@ char		*epub_xml_clean(const char *s);
 /* xw.c: the content files' trees, written as libxml2 writes them. */
 struct xw;
 struct xw_doc;
+struct xw_doc	*xw_new_doc(const char *name, int doctype, struct xw **root);
 struct xw_doc	*xw_xhtml_doc(const struct epub *, const char *title,
 		    struct xw **body);
 /* name: a literal, which the tree keeps. */
@@ -162,6 +163,7 @@ void		 xw_empty_text(struct xw *parent);
 int		 xw_has_children(const struct xw *el);
 struct xw	*xw_first_el(struct xw *el, const char *name);
 struct xw	*xw_last_el(struct xw *el, const char *name);
+struct xw	*xw_find_el(struct xw *el, const char *name);
 struct xw	*xw_prepend_el(struct xw *el, const char *name);
 /* The file's bytes (malloc'd); frees the tree. */
 char		*xw_serialise(struct xw_doc *, size_t *len);
@@ -214,8 +216,9 @@ void		 epub_cover_card(struct epub *);
 xmlDocPtr	 epub_titlepage(const struct epub *);
 /* The cover page: the cover image, whole, first in the spine. */
 xmlDocPtr	 epub_coverpage(const struct epub *);
-xmlDocPtr	 epub_nav(const struct epub *);
-xmlDocPtr	 epub_ncx(const struct epub *);
+/* toc.c */
+struct xw_doc	*epub_nav(const struct epub *);
+struct xw_doc	*epub_ncx(const struct epub *);
 xmlDocPtr	 epub_opf(const struct epub *);
 xmlDocPtr	 epub_container(void);
 

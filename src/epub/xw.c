@@ -64,6 +64,7 @@ struct xw {
 struct xw_doc {
 	struct xw_block	*blocks;
 	struct xw	*root;
+	int		 doctype;	/* <!DOCTYPE root> after the declaration */
 	size_t		 bytes;		/* text and values, for the output */
 };
 
@@ -322,6 +323,18 @@ xw_last_el(struct xw *el, const char *name)
 	    l : NULL;
 }
 
+/* The first child that is the element name, else NULL. */
+struct xw *
+xw_find_el(struct xw *el, const char *name)
+{
+	struct xw *c;
+
+	for (c = el->first; c != NULL; c = c->next)
+		if (c->name != NULL && strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
 /* A new element first among el's children, and the text " " after it
  * when el had children already (a task item's box). */
 struct xw *
@@ -344,14 +357,25 @@ xw_prepend_el(struct xw *el, const char *name)
 
 /* ---- the document ----------------------------------------------------- */
 
+/* A new XML document with its root element, and its DOCTYPE if asked
+ * (name: a literal). */
+struct xw_doc *
+xw_new_doc(const char *name, int doctype, struct xw **root)
+{
+	struct xw_doc *d = xcalloc(1, sizeof(*d));
+
+	*root = d->root = node(d, name);
+	d->doctype = doctype;
+	return d;
+}
+
 /* A new XHTML document as epub_xhtml_doc makes one. */
 struct xw_doc *
 xw_xhtml_doc(const struct epub *e, const char *title, struct xw **body)
 {
-	struct xw_doc *d = xcalloc(1, sizeof(*d));
 	struct xw *html, *head, *n;
+	struct xw_doc *d = xw_new_doc("html", 1, &html);
 
-	html = d->root = node(d, "html");
 	/* libxml2 writes the namespaces before the attributes. */
 	xw_attr(html, "xmlns", EPUB_XHTML_NS);
 	xw_attr(html, "xmlns:epub", EPUB_OPS_NS);
@@ -436,14 +460,17 @@ write_el(struct buf *b, const struct xw *el, int level, int format)
 char *
 xw_serialise(struct xw_doc *d, size_t *len)
 {
-	static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<!DOCTYPE html>\n";
 	struct buf b;
 
 	buf_init(&b);
 	/* The text and values, and about as much again for the tags. */
 	buf_grow(&b, 2 * d->bytes + 4096);
-	buf_puts(&b, head);
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	if (d->doctype) {
+		buf_puts(&b, "<!DOCTYPE ");
+		buf_puts(&b, d->root->name);
+		buf_puts(&b, ">\n");
+	}
 	write_el(&b, d->root, 0, 1);
 	buf_putc(&b, '\n');
 	xw_free(d);
