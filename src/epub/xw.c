@@ -114,60 +114,90 @@ xw_free(struct xw_doc *d)
 
 /* ---- escaping --------------------------------------------------------- */
 
-/* The bytes s[0..len) escaped as text (attr 0) or an attribute value
- * (attr 1), into the arena; *out_len gets their length. */
-static char *
-escaped(struct xw_doc *d, const char *s, size_t len, int attr,
-    size_t *out_len)
-{
-	size_t i, n = 0;
-	char *out, *o;
-	const char *rep;
+/* What each byte asks: escaping in text and values (< > & CR), escaping
+ * in values only (" TAB LF), or cleaning (the other controls, which XML
+ * cannot carry, and bytes beyond ASCII, whose UTF-8 epub_xml_clean
+ * checks).  Most text asks nothing and is copied as it is. */
+#define E_TEXT	1
+#define E_ATTR	2
+#define E_CLEAN	4
+static const unsigned char byte_asks[256] = {
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 2, 4, 4, 3, 4, 4,	/* 0x00 */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x40 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x60 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,	/* 0x80 */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,	/* 0xC0 */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
 
-	for (i = 0; i < len; i++)
-		switch (s[i]) {
-		case '<': case '>':	n += 3; break;
-		case '&':		n += 4; break;
-		case '\r':		n += 4; break;
-		case '"':		n += attr ? 5 : 0; break;
-		case '\n':		n += attr ? 4 : 0; break;
-		case '\t':		n += attr ? 3 : 0; break;
-		default:		break;
-		}
-	o = out = arena(d, len + n + 1);
-	if (n == 0)
-		memcpy(o, s, len), o += len;
-	else for (i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '<':	rep = "&lt;"; break;
-		case '>':	rep = "&gt;"; break;
-		case '&':	rep = "&amp;"; break;
-		case '\r':	rep = "&#13;"; break;
-		case '"':	rep = attr ? "&quot;" : NULL; break;
-		case '\n':	rep = attr ? "&#10;" : NULL; break;
-		case '\t':	rep = attr ? "&#9;" : NULL; break;
-		default:	rep = NULL; break;
-		}
-		if (rep == NULL)
-			*o++ = s[i];
-		else
-			o += strlen(strcpy(o, rep));
-	}
-	*o = '\0';
-	*out_len = (size_t)(o - out);
-	d->bytes += *out_len;
-	return out;
+/* What the bytes of s ask, together. */
+static unsigned
+asks(const char *s, size_t len)
+{
+	unsigned a = 0;
+
+	for (size_t i = 0; i < len; i++)
+		a |= byte_asks[(unsigned char)s[i]];
+	return a;
 }
 
-/* Text XML can carry as it is: printable ASCII, tabs and newlines. */
-static int
-plain(const char *s, size_t len)
+/* The replacement of a byte that asks to be escaped. */
+static const char *
+entity(char c)
 {
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)s[i] < 0x20 && s[i] != '\n' &&
-		    s[i] != '\t') || (unsigned char)s[i] >= 0x7F)
-			return 0;
-	return 1;
+	switch (c) {
+	case '<':	return "&lt;";
+	case '>':	return "&gt;";
+	case '&':	return "&amp;";
+	case '\r':	return "&#13;";
+	case '"':	return "&quot;";
+	case '\n':	return "&#10;";
+	default:	return "&#9;";
+	}
+}
+
+/* The bytes s[0..len), cleaned already, which ask `a` together, escaped
+ * as text (attr 0) or an attribute value (attr 1), into the arena;
+ * *out_len gets their length. */
+static char *
+escaped(struct xw_doc *d, const char *s, size_t len, unsigned a, int attr,
+    size_t *out_len)
+{
+	unsigned want = attr ? E_TEXT | E_ATTR : E_TEXT;
+	size_t i, n = len;
+	char *out, *o;
+
+	if ((a & want) == 0) {
+		out = arena(d, len + 1);
+		memcpy(out, s, len);
+		out[len] = '\0';
+		*out_len = len;
+		d->bytes += len;
+		return out;
+	}
+	for (i = 0; i < len; i++)
+		if (byte_asks[(unsigned char)s[i]] & want)
+			n += strlen(entity(s[i])) - 1;
+	o = out = arena(d, n + 1);
+	for (i = 0; i < len; i++)
+		if (byte_asks[(unsigned char)s[i]] & want)
+			o += strlen(strcpy(o, entity(s[i])));
+		else
+			*o++ = s[i];
+	*o = '\0';
+	*out_len = n;
+	d->bytes += n;
+	return out;
 }
 
 /* ---- the tree ---------------------------------------------------------- */
@@ -204,8 +234,9 @@ xw_el(struct xw *parent, const char *name)
 	return n;
 }
 
+/* Text, escaped unless raw; a: what its bytes ask (asks()). */
 static void
-text_node(struct xw *parent, const char *s, size_t len, int raw)
+text_node(struct xw *parent, const char *s, size_t len, unsigned a, int raw)
 {
 	struct xw *n = node(parent->doc, NULL);
 
@@ -216,20 +247,20 @@ text_node(struct xw *parent, const char *s, size_t len, int raw)
 		n->len = len;
 		parent->doc->bytes += len;
 	} else
-		n->text = escaped(parent->doc, s, len, 0, &n->len);
+		n->text = escaped(parent->doc, s, len, a, 0, &n->len);
 	append(parent, n);
 }
 
 void
 xw_empty_text(struct xw *parent)
 {
-	text_node(parent, "", 0, 1);
+	text_node(parent, "", 0, 0, 1);
 }
 
 void
 xw_raw(struct xw *parent, const char *s, size_t len)
 {
-	text_node(parent, s, len, 1);
+	text_node(parent, s, len, 0, 1);
 }
 
 /* s as text, as epub_text adds it to a libxml2 tree: one text longer
@@ -240,22 +271,24 @@ xw_text(struct xw *parent, const char *s)
 {
 	size_t len, at, n;
 	char *c = NULL;
+	unsigned a;
 
 	if (s == NULL || *s == '\0')
 		return;
 	len = strlen(s);
-	if (!plain(s, len)) {
+	if ((a = asks(s, len)) & E_CLEAN) {
 		s = c = epub_xml_clean(s);
 		len = strlen(c);
+		a = asks(s, len);
 	}
 	if (len <= EPUB_TEXT_RUN)
-		text_node(parent, s, len, 0);
+		text_node(parent, s, len, a, 0);
 	else for (at = 0; at < len; at += n) {
 		n = len - at < EPUB_TEXT_RUN ? len - at : EPUB_TEXT_RUN;
 		while (at + n < len && ((unsigned char)s[at + n] & 0xC0) ==
 		    0x80)
 			n--;
-		text_node(xw_el(parent, "span"), s + at, n, 0);
+		text_node(xw_el(parent, "span"), s + at, n, a, 0);
 	}
 	free(c);
 }
@@ -268,10 +301,12 @@ xw_attr(struct xw *el, const char *name, const char *value)
 	struct xw_attr *a, **at;
 	char *c = NULL;
 	size_t len = strlen(value);
+	unsigned asked = asks(value, len);
 
-	if (!plain(value, len)) {
+	if (asked & E_CLEAN) {
 		value = c = epub_xml_clean(value);
 		len = strlen(c);
+		asked = asks(value, len);
 	}
 	for (at = &el->attrs; (a = *at) != NULL; at = &a->next)
 		if (strcmp(a->name, name) == 0)
@@ -282,7 +317,7 @@ xw_attr(struct xw *el, const char *name, const char *value)
 		a->name = name;
 		*at = a;
 	}
-	a->val = escaped(el->doc, value, len, 1, &a->len);
+	a->val = escaped(el->doc, value, len, asked, 1, &a->len);
 	free(c);
 }
 
@@ -347,7 +382,7 @@ xw_prepend_el(struct xw *el, const char *name)
 		return n;
 	}
 	sp = node(el->doc, NULL);
-	sp->text = escaped(el->doc, " ", 1, 0, &sp->len);
+	sp->text = escaped(el->doc, " ", 1, 0, 0, &sp->len);
 	n->next = sp;
 	sp->next = first;
 	el->first = n;
