@@ -439,56 +439,82 @@ xw_xhtml_doc(const struct epub *e, const char *title, struct xw **body)
 	return d;
 }
 
+/* Bytes into room made already (buf_grow). */
+static void
+put(struct buf *b, const char *s, size_t n)
+{
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+}
+
 static void
 indent(struct buf *b, int level)
 {
 	static const char spaces[] = "                                        "
 	    "                    ";		/* 60: libxml2's 30 levels */
 
-	buf_put(b, spaces, 2 * (size_t)(level < 30 ? level : 30));
+	put(b, spaces, 2 * (size_t)(level < 30 ? level : 30));
+}
+
+/* An element's start tag, indented at level when format, with room
+ * left for "/>" or ">" and a newline. */
+static void
+start_tag(struct buf *b, const struct xw *el, int level, int format)
+{
+	const struct xw_attr *a;
+	size_t need = 80 + strlen(el->name), n;
+
+	for (a = el->attrs; a != NULL; a = a->next)
+		need += 4 + strlen(a->name) + a->len;
+	buf_grow(b, need);
+	if (format)
+		indent(b, level);
+	b->data[b->len++] = '<';
+	put(b, el->name, strlen(el->name));
+	for (a = el->attrs; a != NULL; a = a->next) {
+		b->data[b->len++] = ' ';
+		n = strlen(a->name);
+		put(b, a->name, n);
+		put(b, "=\"", 2);
+		put(b, a->val, a->len);
+		b->data[b->len++] = '"';
+	}
 }
 
 /* el and what it holds, at level, laid out (format) or not; recursive
- * only as deep as the elements nest. */
+ * only as deep as the elements nest.  The buffer is NUL-terminated only
+ * at the end (xw_serialise). */
 static void
 write_el(struct buf *b, const struct xw *el, int level, int format)
 {
-	const struct xw_attr *a;
 	const struct xw *c;
 	int inner;
 
-	if (format)
-		indent(b, level);
-	buf_putc(b, '<');
-	buf_puts(b, el->name);
-	for (a = el->attrs; a != NULL; a = a->next) {
-		buf_putc(b, ' ');
-		buf_puts(b, a->name);
-		buf_put(b, "=\"", 2);
-		buf_put(b, a->val, a->len);
-		buf_putc(b, '"');
-	}
+	start_tag(b, el, level, format);
 	if (el->first == NULL) {
-		buf_put(b, "/>", 2);
+		put(b, "/>", 2);
 		return;
 	}
 	inner = format && !el->has_text;
-	buf_putc(b, '>');
+	b->data[b->len++] = '>';
 	if (inner)
-		buf_putc(b, '\n');
+		b->data[b->len++] = '\n';
 	for (c = el->first; c != NULL; c = c->next) {
 		if (c->name != NULL)
 			write_el(b, c, level + 1, inner);
-		else
-			buf_put(b, c->text, c->len);
+		else {
+			buf_grow(b, c->len + 1);
+			put(b, c->text, c->len);
+		}
 		if (inner)
-			buf_putc(b, '\n');
+			b->data[b->len++] = '\n';
 	}
+	buf_grow(b, 80 + strlen(el->name));	/* and the newline after */
 	if (inner)
 		indent(b, level);
-	buf_put(b, "</", 2);
-	buf_puts(b, el->name);
-	buf_putc(b, '>');
+	put(b, "</", 2);
+	put(b, el->name, strlen(el->name));
+	b->data[b->len++] = '>';
 }
 
 /* The file's bytes (malloc'd, *len long); frees d. */
