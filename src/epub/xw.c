@@ -536,5 +536,7 @@ xw_serialise(struct xw_doc *d, size_t *len)
 	buf_putc(&b, '\n');
 	xw_free(d);
 	*len = b.len;
-	return b.data;
+	/* The archive keeps every file until it is packed: not the room
+	 * the estimate left. */
+	return xrealloc(b.data, b.len + 1);
 }
