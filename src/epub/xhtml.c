@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/xhtml.c - one content file of the book: the model's blocks and
- * inlines as an XHTML tree (tables are table.c's).
+ * inlines as an XHTML tree of xw.c's (tables are epubtable.c's).
  */
 #include <ctype.h>
 #include <limits.h>
@@ -212,13 +212,13 @@ deflist(const struct epub *e, struct xw *parent, const struct node *n)
 
 /*
  * A code block's content is written here as the serialiser would write
- * its tree, and handed to libxml2 as one text node it writes as it is
- * (xmlStringTextNoenc): a tree of a span per token cost more to build,
- * serialise and free than the rest of the chapter.  Inside <pre> the
- * serialiser indents nothing (the empty text child below), so what it
- * would have written is exactly: each element as <span class="...">
+ * its tree, and handed to xw.c as one text it writes as it is (xw_raw):
+ * a tree of a span per token cost more to build, serialise and free than
+ * the rest of the chapter.  Inside <pre> the serialiser (libxml2's, and
+ * xw.c's after it) indents nothing (the empty text child below), so what
+ * it would have written is exactly: each element as <span class="...">
  * with its content, never self-closed (every span below has content, if
- * only an empty text), and each text cleaned as epub_text cleans it and
+ * only an empty text), and each text cleaned as xw_text cleans it and
  * escaped as libxml2's xmlEscapeContent escapes text written in UTF-8.
  */
 static void
@@ -363,7 +363,7 @@ code_block(const struct epub *e, struct xw *parent, const struct node *n)
 	 * PDF. */
 	if (e->doc->set.dir == TD_RTL)
 		xw_attr(el, "dir", "ltr");
-	/* An empty text child stops libxml2 from indenting <code>, which
+	/* An empty text child stops the writer indenting <code>, which
 	 * would add a blank line to the preformatted text. */
 	xw_empty_text(el);
 	code = xw_el(el, "code");

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * epub/xml.c - small helpers over libxml2's tree API shared by the EPUB
- * files: elements, user text and attributes (always escaped by libxml2 on
- * output), the XHTML skeleton and serialisation.
+ * epub/xml.c - small helpers over libxml2's tree API for the files
+ * around the content (title and cover pages, OPF, container): elements,
+ * user text and attributes (always escaped by libxml2 on output), the
+ * XHTML skeleton and serialisation; and epub_xml_clean, which xw.c uses
+ * too.  The content files, nav and NCX are xw.c's, which writes them as
+ * libxml2 would (test_xw compares the two).
  */
 #include <stdint.h>
 #include <stdio.h>
