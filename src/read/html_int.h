@@ -114,6 +114,11 @@ void	html_table_end(struct doc *, struct node *table);
 void	html_map(struct doc *, struct node *parent, const char *html,
 	    struct node **md, size_t nmd, struct html_warned *,
 	    const char *file, int line);
+/* The same from libxml2's tree of such a run, already parsed (NULL maps
+ * nothing but the Markdown blocks); the tree stays the caller's. */
+void	html_map_doc(struct doc *, struct node *parent, htmlDocPtr,
+	    struct node **md, size_t nmd, struct html_warned *,
+	    const char *file, int line);
 
 /* Parse one inline token ("<b>", "</b>", "<img src=x>") with libxml2:
  * returns 1 for a start tag (name and attributes set; *atts freed with
