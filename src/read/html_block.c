@@ -47,6 +47,9 @@ parse_run(struct node **kids, size_t i, size_t n, htmlDocPtr *doc)
 	if (p == NULL)
 		return i;
 	htmlCtxtUseOptions(p, HTML_PARSE_OPTIONS);
+	/* A push parser keeps no line numbers unless asked; warnings name
+	 * an element's line. */
+	p->linenumbers = 1;
 	for (k = i; k < n; k++) {
 		if (kids[k]->type == N_HTML_BLOCK)
 			htmlParseChunk(p, kids[k]->text,
