@@ -21,8 +21,8 @@
 
 /*
  * Every HTML element name (the living standard's, and the obsolete ones
- * real documents still carry), sorted for bsearch.  A name not here is
- * not HTML, and stays visible as written.
+ * real documents still carry), sorted for a binary search.  A name not
+ * here is not HTML, and stays visible as written.
  */
 static const struct html_tag tags[] = {
 	{ "a", R_INLINE, N_LINK }, { "abbr", R_TRANSPARENT, 0 },
@@ -102,20 +102,34 @@ static const struct html_tag tags[] = {
 	{ "xmp", R_PRE, N_CODE_BLOCK },
 };
 
+/* strcmp's order, the first bytes compared here: most steps of the
+ * search (and of html_is_void's) end there, spared a call (every
+ * element of every HTML block is looked up). */
 static int
-tag_cmp(const void *key, const void *elem)
+name_cmp(const char *a, const char *b)
 {
-	return strcmp(key, ((const struct html_tag *)elem)->name);
+	if (*a != *b)
+		return (unsigned char)*a - (unsigned char)*b;
+	return *a == '\0' ? 0 : strcmp(a + 1, b + 1);
 }
 
 const struct html_tag *
 html_tag(const char *name)
 {
 	static const struct html_tag not_html = { "", R_NOT_HTML, 0 };
-	const struct html_tag *t = bsearch(name, tags,
-	    sizeof(tags) / sizeof(tags[0]), sizeof(tags[0]), tag_cmp);
+	size_t lo = 0, hi = sizeof(tags) / sizeof(tags[0]), mid;
+	int c;
 
-	return t != NULL ? t : &not_html;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = name_cmp(name, tags[mid].name)) == 0)
+			return &tags[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return &not_html;
 }
 
 const char *
@@ -214,10 +228,14 @@ html_page_break(const xmlChar **atts)
 	    "break-before" };
 	static const char *const after[] = { "page-break-after",
 	    "break-after" };
-	const char *cls = html_attr(atts, "class");
+	const char *cls;
 	char v[32];
 	int k, r = 0;
 
+	/* Most elements (a table's cells, code) have no attributes. */
+	if (atts == NULL || atts[0] == NULL)
+		return 0;
+	cls = html_attr(atts, "class");
 	for (k = 0; k < 2; k++) {
 		if (style_prop(atts, before[k], v, sizeof(v)) &&
 		    (strcmp(v, "always") == 0 || strcmp(v, "page") == 0))
@@ -338,7 +356,7 @@ html_is_void(const char *name)
 	int i;
 
 	for (i = 0; v[i] != NULL; i++)
-		if (strcmp(v[i], name) == 0)
+		if (name_cmp(v[i], name) == 0)
 			return 1;
 	return 0;
 }
