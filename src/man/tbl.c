@@ -44,7 +44,9 @@ separator(const struct node *table)
 	struct node *n = NULL;
 	int entering;
 	const char *c;
-	int used[sizeof(cand)] = { 0 };
+	/* Every byte the text holds, marked in a table: a lookup per
+	 * byte, not a search of the candidates. */
+	unsigned char used[256] = { 0 };
 
 	while ((n = doc_next(table, n, &entering)) != NULL) {
 		const char *s = NULL;
@@ -55,11 +57,10 @@ separator(const struct node *table)
 		    n->u.link.kind == LINK_EXTERNAL)
 			s = n->u.link.href;
 		for (; s != NULL && *s != '\0'; s++)
-			if ((c = strchr(cand, *s)) != NULL)
-				used[c - cand] = 1;
+			used[(unsigned char)*s] = 1;
 	}
 	for (c = cand; *c != '\0'; c++)
-		if (!used[c - cand])
+		if (!used[(unsigned char)*c])
 			return *c;
 	return '\a';	/* tbl accepts any character; BEL is never text */
 }
@@ -473,6 +474,34 @@ cached_row(struct man *m, struct row_cache *rc, size_t i,
 	}
 }
 
+/* s written at tmp[n] (a format entry's few bytes); the new length. */
+static size_t
+put_str(char *tmp, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+
+	memcpy(tmp + n, s, len);
+	return n + len;
+}
+
+/* The decimal digits of v written at tmp[n]; the new length. */
+static size_t
+put_int(char *tmp, size_t n, int v)
+{
+	char d[16];
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	int k = 0;
+
+	if (v < 0)
+		tmp[n++] = '-';
+	do
+		d[k++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	while (k > 0)
+		tmp[n++] = d[--k];
+	return n;
+}
+
 /* One column's format: its key and width, or a span. */
 static void
 format_entry(struct man *m, const struct node *table, const struct grid *g,
@@ -482,23 +511,36 @@ format_entry(struct man *m, const struct node *table, const struct grid *g,
 	    cell->u.cell.align : table->u.table.aligns[k];
 	char key = a == AL_CENTER ? 'c' : a == AL_RIGHT ? 'r' : 'l', tmp[64];
 	const struct col *c = &g->c[k];
+	size_t n = 0;
 
+	/* Put together by hand: snprintf cost more than the rest of a
+	 * table's format, and there is one entry per column and row. */
+	if (k)
+		tmp[n++] = ' ';
 	if (slot == SLOT_RIGHT)
-		snprintf(tmp, sizeof(tmp), "%ss%s", k ? " " : "", last ? "." : "");
+		tmp[n++] = 's';
 	else if (slot == SLOT_DOWN)
-		snprintf(tmp, sizeof(tmp), "%s^%s", k ? " " : "", last ? "." : "");
-	else if (g->how == GRID_EXPAND && !c->short_col)
-		snprintf(tmp, sizeof(tmp), "%s%cx%s", k ? " " : "", key,
-		    last ? "." : "");
-	else if (g->how == GRID_SCALE && c->width < c->natural)
-		snprintf(tmp, sizeof(tmp), "%s%cw(\\n[qW%d]u)%s", k ? " " : "",
-		    key, k, last ? "." : "");
-	else
+		tmp[n++] = '^';
+	else if (g->how == GRID_EXPAND && !c->short_col) {
+		tmp[n++] = key;
+		tmp[n++] = 'x';
+	} else if (g->how == GRID_SCALE && c->width < c->natural) {
+		tmp[n++] = key;
+		n = put_str(tmp, n, "w(\\n[qW");
+		n = put_int(tmp, n, k);
+		n = put_str(tmp, n, "]u)");
+	} else {
 		/* mandoc breaks no line at "\:": its fixed columns hold
 		 * their longest words whole. */
-		snprintf(tmp, sizeof(tmp), "%s%cw(%dn)%s", k ? " " : "", key,
-		    g->how == GRID_EXPAND && c->maxtok > c->width ?
-		    c->maxtok : c->width, last ? "." : "");
+		tmp[n++] = key;
+		n = put_str(tmp, n, "w(");
+		n = put_int(tmp, n, g->how == GRID_EXPAND &&
+		    c->maxtok > c->width ? c->maxtok : c->width);
+		n = put_str(tmp, n, "n)");
+	}
+	if (last)
+		tmp[n++] = '.';
+	tmp[n] = '\0';
 	roff_raw(&m->r, tmp);
 }
 

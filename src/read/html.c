@@ -102,15 +102,17 @@ static const struct html_tag tags[] = {
 	{ "xmp", R_PRE, N_CODE_BLOCK },
 };
 
-/* strcmp's order, the first bytes compared here: most steps of the
- * search (and of html_is_void's) end there, spared a call (every
- * element of every HTML block is looked up). */
+/* strcmp's order, compared here without a call: element names are a
+ * few bytes, and every element of every HTML block is looked up (on
+ * entering and on leaving it). */
 static int
 name_cmp(const char *a, const char *b)
 {
-	if (*a != *b)
-		return (unsigned char)*a - (unsigned char)*b;
-	return *a == '\0' ? 0 : strcmp(a + 1, b + 1);
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
 }
 
 const struct html_tag *
