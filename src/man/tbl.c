@@ -486,10 +486,10 @@ put_str(char *tmp, size_t n, const char *s)
 
 /* The decimal digits of v written at tmp[n]; the new length. */
 static size_t
-put_int(char *tmp, size_t n, int v)
+put_int(char *tmp, size_t n, long v)
 {
-	char d[16];
-	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	char d[24];
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
 	int k = 0;
 
 	if (v < 0)
@@ -566,7 +566,8 @@ scale_widths(struct man *m, const struct grid *g)
 {
 	long total = 0, share;
 	int lacks = 0, k;
-	char tmp[128];
+	char tmp[160];
+	size_t n;
 
 	for (k = 0; k < g->ncols; k++) {
 		lacks += lack(&g->c[k]);
@@ -575,10 +576,15 @@ scale_widths(struct man *m, const struct grid *g)
 	}
 	if (total == 0)
 		return;
-	snprintf(tmp, sizeof(tmp), ".nr qE \\n(.l-\\n(.i-%dn", g->total);
+	/* By hand, as format entries are: a table's few numbers. */
+	n = put_int(tmp, put_str(tmp, 0, ".nr qE \\n(.l-\\n(.i-"), g->total);
+	tmp[n++] = 'n';
+	tmp[n] = '\0';
 	roff_req(&m->r, tmp);
 	roff_eol(&m->r);
-	snprintf(tmp, sizeof(tmp), ".nr qF \\n(qE<?%dn", lacks);
+	n = put_int(tmp, put_str(tmp, 0, ".nr qF \\n(qE<?"), lacks);
+	tmp[n++] = 'n';
+	tmp[n] = '\0';
 	roff_req(&m->r, tmp);
 	roff_eol(&m->r);
 	roff_req(&m->r, ".nr qR \\n(qE-\\n(qF");
@@ -589,9 +595,14 @@ scale_widths(struct man *m, const struct grid *g)
 		if (c->width >= c->natural)
 			continue;
 		share = (c->content > 0 ? c->content : 1) * 1000 / total;
-		snprintf(tmp, sizeof(tmp), ".nr qW%d (\\n(qF*%d/%d)+"
-		    "(\\n(qR*%ld/1000)+%dn<?%dn", k, lack(c),
-		    lacks > 0 ? lacks : 1, share, c->width, c->natural);
+		n = put_int(tmp, put_str(tmp, 0, ".nr qW"), k);
+		n = put_int(tmp, put_str(tmp, n, " (\\n(qF*"), lack(c));
+		n = put_int(tmp, put_str(tmp, n, "/"), lacks > 0 ? lacks : 1);
+		n = put_int(tmp, put_str(tmp, n, ")+(\\n(qR*"), share);
+		n = put_int(tmp, put_str(tmp, n, "/1000)+"), c->width);
+		n = put_int(tmp, put_str(tmp, n, "n<?"), c->natural);
+		n = put_str(tmp, n, "n");
+		tmp[n] = '\0';
 		roff_req(&m->r, tmp);
 		roff_eol(&m->r);
 	}
@@ -688,7 +699,7 @@ man_grid(struct man *m, const struct node *table, const struct grid *g)
 	char sep, tmp[64];
 	enum slot *slot;
 	int *down, ncols = g->ncols;
-	size_t i = 0;
+	size_t i = 0, n;
 
 	if (g->cache == NULL)
 		sep = separator(table);
@@ -716,7 +727,10 @@ man_grid(struct man *m, const struct node *table, const struct grid *g)
 	roff_eol(&m->r);
 	/* nokeep: groff 1.22's keeps leave blank lines in mid-table when
 	 * man-db renders continuously. */
-	snprintf(tmp, sizeof(tmp), "tab(%c) nokeep;", sep);
+	n = put_str(tmp, 0, "tab(");
+	tmp[n++] = sep;
+	n = put_str(tmp, n, ") nokeep;");
+	tmp[n] = '\0';
 	roff_raw(&m->r, tmp);
 	roff_eol(&m->r);
 	formats(m, table, g);
