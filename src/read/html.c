@@ -384,7 +384,8 @@ html_warn_drop(struct html_warned *w, const char *name, const char *file,
 
 /* ---- trees ------------------------------------------------------------- */
 
-/* The element's attributes as a NULL-terminated name/value array. */
+/* The element's attributes as a NULL-terminated name/value array, or
+ * NULL when it has none. */
 const xmlChar **
 html_attrs(xmlNodePtr el)
 {
@@ -394,6 +395,10 @@ html_attrs(xmlNodePtr el)
 
 	for (p = el->properties; p != NULL; p = p->next)
 		n++;
+	/* Most elements (a table's cells, code) have none: spared an
+	 * allocation, as every reader of the array takes NULL. */
+	if (n == 0)
+		return NULL;
 	a = xcalloc(2 * n + 2, sizeof(*a));
 	n = 0;
 	for (p = el->properties; p != NULL; p = p->next) {

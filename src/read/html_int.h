@@ -34,7 +34,7 @@ struct html_tag {
 const struct html_tag *html_tag(const char *name);
 
 /* An element's attributes as a NULL-terminated name/value array
- * (malloc'd; the strings are the tree's). */
+ * (malloc'd; the strings are the tree's), or NULL when it has none. */
 const xmlChar **html_attrs(xmlNodePtr el);
 /* The language of <pre><code class="language-x">, or "". */
 const char *html_pre_info(struct doc *, xmlNodePtr pre);
