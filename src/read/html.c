@@ -351,14 +351,29 @@ html_node(struct doc *d, const struct html_tag *t, const xmlChar **atts,
 int
 html_is_void(const char *name)
 {
-	static const char *const v[] = { "area", "base", "basefont",
-	    "bgsound", "br", "col", "embed", "hr", "image", "img", "input",
-	    "isindex", "keygen", "link", "meta", "param", "source", "spacer",
-	    "track", "wbr", NULL };
-	int i;
+	/* By first letter, each list ended by an empty name: every '<'
+	 * of every HTML block asks, and most names are no void one. */
+	static const char *const v[26] = {
+		['a' - 'a'] = "area\0",
+		['b' - 'a'] = "base\0basefont\0bgsound\0br\0",
+		['c' - 'a'] = "col\0",
+		['e' - 'a'] = "embed\0",
+		['h' - 'a'] = "hr\0",
+		['i' - 'a'] = "image\0img\0input\0isindex\0",
+		['k' - 'a'] = "keygen\0",
+		['l' - 'a'] = "link\0",
+		['m' - 'a'] = "meta\0",
+		['p' - 'a'] = "param\0",
+		['s' - 'a'] = "source\0spacer\0",
+		['t' - 'a'] = "track\0",
+		['w' - 'a'] = "wbr\0",
+	};
+	const char *p;
 
-	for (i = 0; v[i] != NULL; i++)
-		if (name_cmp(v[i], name) == 0)
+	if (*name < 'a' || *name > 'z' || (p = v[*name - 'a']) == NULL)
+		return 0;
+	for (; *p != '\0'; p += strlen(p) + 1)
+		if (name_cmp(p, name) == 0)
 			return 1;
 	return 0;
 }
