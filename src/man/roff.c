@@ -113,6 +113,9 @@ can_wrap(const struct roff *r)
 static void
 flush_space(struct roff *r, int wrap)
 {
+	/* No space owed (most calls): nothing below would change. */
+	if (r->space == 0)
+		return;
 	if (r->bol && wrap >= 0) {
 		/* A line starting with a space would force a break. */
 		r->space = 0;
@@ -472,7 +475,7 @@ font_update(struct roff *r, int opening)
 {
 	const char *want = font_escape(r->font);
 
-	if (strcmp(want, r->cur) == 0)
+	if (want == r->cur || strcmp(want, r->cur) == 0)
 		return;
 	if (opening)
 		flush_space(r, r->nowrap ? 0 : 1);
