@@ -7,11 +7,13 @@
  * "</div>".  The pieces are stitched: libxml2's push parser reads the
  * container's HTML blocks, with a placeholder element standing for each
  * Markdown block between them, and a run ends where every element its
- * first block opened is closed again.  Each run is parsed afresh, so an
- * element never closed (reported; it ends with its own block) cannot
- * swallow or reshape the rest of the document.  The same parse gives
- * the run's tree, which is mapped to model nodes without recursion
- * (html_map.c), the Markdown blocks taking the placeholders' places.  HTML5's void elements are
+ * first block opened is closed again.  An element never closed is
+ * reported and ends with its own block, so it cannot swallow the rest of
+ * the document.  The parse that finds where a run ends also gives its
+ * tree, which is mapped to model nodes without recursion (html_map.c),
+ * the Markdown blocks taking the placeholders' places; after an element
+ * never closed, the runs' ends come from one pass over the container
+ * and each run is parsed again.  HTML5's void elements are
  * closed first (html_void.c), as libxml2 would take them for containers.
  */
 #include <stdio.h>
@@ -73,6 +75,46 @@ parse_run(struct node **kids, size_t i, size_t n, htmlDocPtr *doc)
 	return k;
 }
 
+/* The depth of open elements after each child of a block container:
+ * one push parser over the whole sequence, building no tree. */
+static int *
+depths(struct node **kids, size_t n)
+{
+	static htmlSAXHandler none;
+	htmlParserCtxtPtr p;
+	int *d = xcalloc(n + 1, sizeof(*d));
+	char ph[64];
+	size_t k;
+
+	p = htmlCreatePushParserCtxt(&none, NULL, "", 0, NULL,
+	    XML_CHAR_ENCODING_UTF8);
+	htmlCtxtUseOptions(p, HTML_PARSE_OPTIONS);
+	for (k = 0; k < n; k++) {
+		if (kids[k]->type == N_HTML_BLOCK)
+			htmlParseChunk(p, kids[k]->text,
+			    (int)strlen(kids[k]->text), 0);
+		else if (k > 0 && kids[k - 1]->type != N_HTML_BLOCK) {
+			/* A second placeholder in a row finds the open
+			 * elements as the first left them and leaves them
+			 * so: the parser is spared it (most of a reference's
+			 * blocks are Markdown between its HTML tables). */
+			d[k] = d[k - 1];
+			continue;
+		} else {
+			snprintf(ph, sizeof(ph), "<%s></%s>", HTML_PLACEHOLDER,
+			    HTML_PLACEHOLDER);
+			htmlParseChunk(p, ph, (int)strlen(ph), 0);
+		}
+		/* html and body are implied around everything. */
+		d[k] = p->nameNr > 2 ? p->nameNr - 2 : 0;
+	}
+	htmlParseChunk(p, NULL, 0, 1);
+	if (p->myDoc != NULL)
+		xmlFreeDoc(p->myDoc);
+	htmlFreeParserCtxt(p);
+	return d;
+}
+
 /* The innermost element still open after HTML block i alone. */
 static void
 open_element(const char *html, char *name, size_t namesz)
@@ -122,6 +164,7 @@ html_blocks(struct doc *d, struct node *parent, struct html_warned *w)
 	size_t nk = 0, cap = 0, i, j;
 	char name[64] = "", *fixed;
 	htmlDocPtr doc;
+	int *depth = NULL, base;
 
 	for (n = parent->first; n != NULL; n = next) {
 		next = n->next;
@@ -143,20 +186,36 @@ html_blocks(struct doc *d, struct node *parent, struct html_warned *w)
 			doc_append(parent, kids[i]);
 			continue;
 		}
-		j = parse_run(kids, i, nk, &doc);
-		if (j < nk) {
-			html_map_doc(d, parent, doc, kids + i, j - i + 1, w,
-			    kids[i]->file, kids[i]->line);
-			if (doc != NULL)
-				xmlFreeDoc(doc);
-			continue;
+		if (depth == NULL) {
+			j = parse_run(kids, i, nk, &doc);
+			if (j < nk) {
+				html_map_doc(d, parent, doc, kids + i,
+				    j - i + 1, w, kids[i]->file,
+				    kids[i]->line);
+				if (doc != NULL)
+					xmlFreeDoc(doc);
+				continue;
+			}
+			/* An element never closed: parsing every later run
+			 * to the end as well would take time quadratic in
+			 * their number (thousands of unclosed blocks).  One
+			 * pass over the container gives the depth after
+			 * each block, which ends the runs from here on. */
+			depth = depths(kids, nk);
 		}
-		open_element(kids[i]->text, name, sizeof(name));
-		diag_warn(kids[i]->file, kids[i]->line, "<%s> is not "
-		    "closed; it ends with its own HTML block",
-		    name[0] ? name : "?");
-		j = i;
+		/* The run ends where the depth is back to what it was. */
+		base = i > 0 ? depth[i - 1] : 0;
+		while (j < nk && depth[j] > base)
+			j++;
+		if (j == nk) {
+			open_element(kids[i]->text, name, sizeof(name));
+			diag_warn(kids[i]->file, kids[i]->line, "<%s> is not "
+			    "closed; it ends with its own HTML block",
+			    name[0] ? name : "?");
+			j = i;
+		}
 		map_run(d, parent, kids, i, j, w);
 	}
+	free(depth);
 	free(kids);
 }
