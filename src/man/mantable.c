@@ -119,6 +119,26 @@ meter_text(struct meter *mt, const char *s, int code)
 			i++;
 			continue;
 		}
+		if (is_alnum((unsigned char)s[i])) {
+			/* A run of letters and digits at once: each is 1
+			 * wide and no break follows it; carrying fifths over
+			 * a run gives what carrying them byte by byte does. */
+			for (n = 1; is_alnum((unsigned char)s[i + n]); n++)
+				;
+			mt->tok += n;
+			mt->line += (int)n;
+			mt->content += (long)n;
+			w = n;
+			if (code) {
+				w = w * 6 + (size_t)mt->fifths;
+				mt->fifths = (int)(w % 5);
+				w /= 5;
+			}
+			mt->word += (int)w;
+			mt->tokw += (int)w;
+			i += n;
+			continue;
+		}
 		n = 1;
 		while ((s[i + n] & 0xC0) == 0x80)
 			n++;

@@ -113,6 +113,9 @@ can_wrap(const struct roff *r)
 static void
 flush_space(struct roff *r, int wrap)
 {
+	/* No space owed (most calls): nothing below would change. */
+	if (r->space == 0)
+		return;
 	if (r->bol && wrap >= 0) {
 		/* A line starting with a space would force a break. */
 		r->space = 0;
@@ -227,16 +230,10 @@ blank(struct roff *r, unsigned char c, int flags, size_t col)
 /* Before a visible character at s: the owed space, and guards against
  * control characters at the start of a line. */
 static void
-word_start(struct roff *r, const char *s, size_t len, int flags)
+word_begin(struct roff *r, const char *s, size_t len, int flags)
 {
 	int fill = !(flags & ESC_NOSPACE);
 
-	/* Most characters go on a word already started, with no space
-	 * owed and a short line: nothing below would write or change
-	 * anything, and this was called for every byte. */
-	if (r->inword && r->space == 0 && !r->bol &&
-	    r->out.len - r->linestart < JOIN_AT)
-		return;
 	/* In no-fill code, leading spaces are indentation. */
 	flush_space(r, fill ? !(flags & ESC_ONELINE) : -1);
 	if (r->bol && at_risk(s, len, flags))
@@ -269,6 +266,18 @@ word_start(struct roff *r, const char *s, size_t len, int flags)
 	}
 	r->bol = 0;
 	r->inword = 1;
+}
+
+/* Most characters go on a word already started, with no space owed and
+ * a short line: word_begin() would write or change nothing, and this is
+ * asked for every byte, so the test is made here, without a call. */
+static inline void
+word_start(struct roff *r, const char *s, size_t len, int flags)
+{
+	if (r->inword && r->space == 0 && !r->bol &&
+	    r->out.len - r->linestart < JOIN_AT)
+		return;
+	word_begin(r, s, len, flags);
 }
 
 /* Called for every byte of text: a switch, not a strchr() call. */
@@ -466,7 +475,7 @@ font_update(struct roff *r, int opening)
 {
 	const char *want = font_escape(r->font);
 
-	if (strcmp(want, r->cur) == 0)
+	if (want == r->cur || strcmp(want, r->cur) == 0)
 		return;
 	if (opening)
 		flush_space(r, r->nowrap ? 0 : 1);

@@ -44,7 +44,9 @@ separator(const struct node *table)
 	struct node *n = NULL;
 	int entering;
 	const char *c;
-	int used[sizeof(cand)] = { 0 };
+	/* Every byte the text holds, marked in a table: a lookup per
+	 * byte, not a search of the candidates. */
+	unsigned char used[256] = { 0 };
 
 	while ((n = doc_next(table, n, &entering)) != NULL) {
 		const char *s = NULL;
@@ -55,11 +57,10 @@ separator(const struct node *table)
 		    n->u.link.kind == LINK_EXTERNAL)
 			s = n->u.link.href;
 		for (; s != NULL && *s != '\0'; s++)
-			if ((c = strchr(cand, *s)) != NULL)
-				used[c - cand] = 1;
+			used[(unsigned char)*s] = 1;
 	}
 	for (c = cand; *c != '\0'; c++)
-		if (!used[c - cand])
+		if (!used[(unsigned char)*c])
 			return *c;
 	return '\a';	/* tbl accepts any character; BEL is never text */
 }
@@ -473,6 +474,34 @@ cached_row(struct man *m, struct row_cache *rc, size_t i,
 	}
 }
 
+/* s written at tmp[n] (a format entry's few bytes); the new length. */
+static size_t
+put_str(char *tmp, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+
+	memcpy(tmp + n, s, len);
+	return n + len;
+}
+
+/* The decimal digits of v written at tmp[n]; the new length. */
+static size_t
+put_int(char *tmp, size_t n, long v)
+{
+	char d[24];
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+	int k = 0;
+
+	if (v < 0)
+		tmp[n++] = '-';
+	do
+		d[k++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	while (k > 0)
+		tmp[n++] = d[--k];
+	return n;
+}
+
 /* One column's format: its key and width, or a span. */
 static void
 format_entry(struct man *m, const struct node *table, const struct grid *g,
@@ -482,23 +511,36 @@ format_entry(struct man *m, const struct node *table, const struct grid *g,
 	    cell->u.cell.align : table->u.table.aligns[k];
 	char key = a == AL_CENTER ? 'c' : a == AL_RIGHT ? 'r' : 'l', tmp[64];
 	const struct col *c = &g->c[k];
+	size_t n = 0;
 
+	/* Put together by hand: snprintf cost more than the rest of a
+	 * table's format, and there is one entry per column and row. */
+	if (k)
+		tmp[n++] = ' ';
 	if (slot == SLOT_RIGHT)
-		snprintf(tmp, sizeof(tmp), "%ss%s", k ? " " : "", last ? "." : "");
+		tmp[n++] = 's';
 	else if (slot == SLOT_DOWN)
-		snprintf(tmp, sizeof(tmp), "%s^%s", k ? " " : "", last ? "." : "");
-	else if (g->how == GRID_EXPAND && !c->short_col)
-		snprintf(tmp, sizeof(tmp), "%s%cx%s", k ? " " : "", key,
-		    last ? "." : "");
-	else if (g->how == GRID_SCALE && c->width < c->natural)
-		snprintf(tmp, sizeof(tmp), "%s%cw(\\n[qW%d]u)%s", k ? " " : "",
-		    key, k, last ? "." : "");
-	else
+		tmp[n++] = '^';
+	else if (g->how == GRID_EXPAND && !c->short_col) {
+		tmp[n++] = key;
+		tmp[n++] = 'x';
+	} else if (g->how == GRID_SCALE && c->width < c->natural) {
+		tmp[n++] = key;
+		n = put_str(tmp, n, "w(\\n[qW");
+		n = put_int(tmp, n, k);
+		n = put_str(tmp, n, "]u)");
+	} else {
 		/* mandoc breaks no line at "\:": its fixed columns hold
 		 * their longest words whole. */
-		snprintf(tmp, sizeof(tmp), "%s%cw(%dn)%s", k ? " " : "", key,
-		    g->how == GRID_EXPAND && c->maxtok > c->width ?
-		    c->maxtok : c->width, last ? "." : "");
+		tmp[n++] = key;
+		n = put_str(tmp, n, "w(");
+		n = put_int(tmp, n, g->how == GRID_EXPAND &&
+		    c->maxtok > c->width ? c->maxtok : c->width);
+		n = put_str(tmp, n, "n)");
+	}
+	if (last)
+		tmp[n++] = '.';
+	tmp[n] = '\0';
 	roff_raw(&m->r, tmp);
 }
 
@@ -524,7 +566,8 @@ scale_widths(struct man *m, const struct grid *g)
 {
 	long total = 0, share;
 	int lacks = 0, k;
-	char tmp[128];
+	char tmp[160];
+	size_t n;
 
 	for (k = 0; k < g->ncols; k++) {
 		lacks += lack(&g->c[k]);
@@ -533,10 +576,15 @@ scale_widths(struct man *m, const struct grid *g)
 	}
 	if (total == 0)
 		return;
-	snprintf(tmp, sizeof(tmp), ".nr qE \\n(.l-\\n(.i-%dn", g->total);
+	/* By hand, as format entries are: a table's few numbers. */
+	n = put_int(tmp, put_str(tmp, 0, ".nr qE \\n(.l-\\n(.i-"), g->total);
+	tmp[n++] = 'n';
+	tmp[n] = '\0';
 	roff_req(&m->r, tmp);
 	roff_eol(&m->r);
-	snprintf(tmp, sizeof(tmp), ".nr qF \\n(qE<?%dn", lacks);
+	n = put_int(tmp, put_str(tmp, 0, ".nr qF \\n(qE<?"), lacks);
+	tmp[n++] = 'n';
+	tmp[n] = '\0';
 	roff_req(&m->r, tmp);
 	roff_eol(&m->r);
 	roff_req(&m->r, ".nr qR \\n(qE-\\n(qF");
@@ -547,9 +595,14 @@ scale_widths(struct man *m, const struct grid *g)
 		if (c->width >= c->natural)
 			continue;
 		share = (c->content > 0 ? c->content : 1) * 1000 / total;
-		snprintf(tmp, sizeof(tmp), ".nr qW%d (\\n(qF*%d/%d)+"
-		    "(\\n(qR*%ld/1000)+%dn<?%dn", k, lack(c),
-		    lacks > 0 ? lacks : 1, share, c->width, c->natural);
+		n = put_int(tmp, put_str(tmp, 0, ".nr qW"), k);
+		n = put_int(tmp, put_str(tmp, n, " (\\n(qF*"), lack(c));
+		n = put_int(tmp, put_str(tmp, n, "/"), lacks > 0 ? lacks : 1);
+		n = put_int(tmp, put_str(tmp, n, ")+(\\n(qR*"), share);
+		n = put_int(tmp, put_str(tmp, n, "/1000)+"), c->width);
+		n = put_int(tmp, put_str(tmp, n, "n<?"), c->natural);
+		n = put_str(tmp, n, "n");
+		tmp[n] = '\0';
 		roff_req(&m->r, tmp);
 		roff_eol(&m->r);
 	}
@@ -646,7 +699,7 @@ man_grid(struct man *m, const struct node *table, const struct grid *g)
 	char sep, tmp[64];
 	enum slot *slot;
 	int *down, ncols = g->ncols;
-	size_t i = 0;
+	size_t i = 0, n;
 
 	if (g->cache == NULL)
 		sep = separator(table);
@@ -674,7 +727,10 @@ man_grid(struct man *m, const struct node *table, const struct grid *g)
 	roff_eol(&m->r);
 	/* nokeep: groff 1.22's keeps leave blank lines in mid-table when
 	 * man-db renders continuously. */
-	snprintf(tmp, sizeof(tmp), "tab(%c) nokeep;", sep);
+	n = put_str(tmp, 0, "tab(");
+	tmp[n++] = sep;
+	n = put_str(tmp, n, ") nokeep;");
+	tmp[n] = '\0';
 	roff_raw(&m->r, tmp);
 	roff_eol(&m->r);
 	formats(m, table, g);

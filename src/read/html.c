@@ -21,8 +21,8 @@
 
 /*
  * Every HTML element name (the living standard's, and the obsolete ones
- * real documents still carry), sorted for bsearch.  A name not here is
- * not HTML, and stays visible as written.
+ * real documents still carry), sorted for a binary search.  A name not
+ * here is not HTML, and stays visible as written.
  */
 static const struct html_tag tags[] = {
 	{ "a", R_INLINE, N_LINK }, { "abbr", R_TRANSPARENT, 0 },
@@ -102,20 +102,36 @@ static const struct html_tag tags[] = {
 	{ "xmp", R_PRE, N_CODE_BLOCK },
 };
 
+/* strcmp's order, compared here without a call: element names are a
+ * few bytes, and every element of every HTML block is looked up (on
+ * entering and on leaving it). */
 static int
-tag_cmp(const void *key, const void *elem)
+name_cmp(const char *a, const char *b)
 {
-	return strcmp(key, ((const struct html_tag *)elem)->name);
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
 }
 
 const struct html_tag *
 html_tag(const char *name)
 {
 	static const struct html_tag not_html = { "", R_NOT_HTML, 0 };
-	const struct html_tag *t = bsearch(name, tags,
-	    sizeof(tags) / sizeof(tags[0]), sizeof(tags[0]), tag_cmp);
+	size_t lo = 0, hi = sizeof(tags) / sizeof(tags[0]), mid;
+	int c;
 
-	return t != NULL ? t : &not_html;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = name_cmp(name, tags[mid].name)) == 0)
+			return &tags[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return &not_html;
 }
 
 const char *
@@ -214,10 +230,14 @@ html_page_break(const xmlChar **atts)
 	    "break-before" };
 	static const char *const after[] = { "page-break-after",
 	    "break-after" };
-	const char *cls = html_attr(atts, "class");
+	const char *cls;
 	char v[32];
 	int k, r = 0;
 
+	/* Most elements (a table's cells, code) have no attributes. */
+	if (atts == NULL || atts[0] == NULL)
+		return 0;
+	cls = html_attr(atts, "class");
 	for (k = 0; k < 2; k++) {
 		if (style_prop(atts, before[k], v, sizeof(v)) &&
 		    (strcmp(v, "always") == 0 || strcmp(v, "page") == 0))
@@ -331,14 +351,29 @@ html_node(struct doc *d, const struct html_tag *t, const xmlChar **atts,
 int
 html_is_void(const char *name)
 {
-	static const char *const v[] = { "area", "base", "basefont",
-	    "bgsound", "br", "col", "embed", "hr", "image", "img", "input",
-	    "isindex", "keygen", "link", "meta", "param", "source", "spacer",
-	    "track", "wbr", NULL };
-	int i;
+	/* By first letter, each list ended by an empty name: every '<'
+	 * of every HTML block asks, and most names are no void one. */
+	static const char *const v[26] = {
+		['a' - 'a'] = "area\0",
+		['b' - 'a'] = "base\0basefont\0bgsound\0br\0",
+		['c' - 'a'] = "col\0",
+		['e' - 'a'] = "embed\0",
+		['h' - 'a'] = "hr\0",
+		['i' - 'a'] = "image\0img\0input\0isindex\0",
+		['k' - 'a'] = "keygen\0",
+		['l' - 'a'] = "link\0",
+		['m' - 'a'] = "meta\0",
+		['p' - 'a'] = "param\0",
+		['s' - 'a'] = "source\0spacer\0",
+		['t' - 'a'] = "track\0",
+		['w' - 'a'] = "wbr\0",
+	};
+	const char *p;
 
-	for (i = 0; v[i] != NULL; i++)
-		if (strcmp(v[i], name) == 0)
+	if (*name < 'a' || *name > 'z' || (p = v[*name - 'a']) == NULL)
+		return 0;
+	for (; *p != '\0'; p += strlen(p) + 1)
+		if (name_cmp(p, name) == 0)
 			return 1;
 	return 0;
 }
@@ -364,7 +399,8 @@ html_warn_drop(struct html_warned *w, const char *name, const char *file,
 
 /* ---- trees ------------------------------------------------------------- */
 
-/* The element's attributes as a NULL-terminated name/value array. */
+/* The element's attributes as a NULL-terminated name/value array, or
+ * NULL when it has none. */
 const xmlChar **
 html_attrs(xmlNodePtr el)
 {
@@ -374,6 +410,10 @@ html_attrs(xmlNodePtr el)
 
 	for (p = el->properties; p != NULL; p = p->next)
 		n++;
+	/* Most elements (a table's cells, code) have none: spared an
+	 * allocation, as every reader of the array takes NULL. */
+	if (n == 0)
+		return NULL;
 	a = xcalloc(2 * n + 2, sizeof(*a));
 	n = 0;
 	for (p = el->properties; p != NULL; p = p->next) {

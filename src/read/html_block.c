@@ -9,9 +9,11 @@
  * Markdown block between them, and a run ends where every element its
  * first block opened is closed again.  An element never closed is
  * reported and ends with its own block, so it cannot swallow the rest of
- * the document.  Each run is then parsed by libxml2 into a tree, which is
- * mapped to model nodes here without recursion (html_map.c), the Markdown
- * blocks taking the placeholders' places.  HTML5's void elements are
+ * the document.  The parse that finds where a run ends also gives its
+ * tree, which is mapped to model nodes without recursion (html_map.c),
+ * the Markdown blocks taking the placeholders' places; after an element
+ * never closed, the runs' ends come from one pass over the container
+ * and each run is parsed again.  HTML5's void elements are
  * closed first (html_void.c), as libxml2 would take them for containers.
  */
 #include <stdio.h>
@@ -25,6 +27,53 @@
 #include "util/diag.h"
 #include "model/doc.h"
 #include "read/html_int.h"
+
+/* Parse the run of blocks that starts with HTML block kids[i]: a push
+ * parser that builds libxml2's tree is fed the run's blocks one after
+ * the other (a placeholder for each Markdown block) until every element
+ * the run opened is closed again.  One parse both finds where the run
+ * ends and makes the tree the mapper walks (finding the end first and
+ * parsing the run again cost the HTML twice).  Returns the run's last
+ * block and its tree in *doc (the caller's to free), or n when an
+ * element is never closed (then *doc is NULL). */
+static size_t
+parse_run(struct node **kids, size_t i, size_t n, htmlDocPtr *doc)
+{
+	htmlParserCtxtPtr p;
+	char ph[64];
+	size_t k;
+
+	*doc = NULL;
+	p = htmlCreatePushParserCtxt(NULL, NULL, "", 0, NULL,
+	    XML_CHAR_ENCODING_UTF8);
+	if (p == NULL)
+		return i;
+	htmlCtxtUseOptions(p, HTML_PARSE_OPTIONS);
+	/* A push parser keeps no line numbers unless asked; warnings name
+	 * an element's line. */
+	p->linenumbers = 1;
+	for (k = i; k < n; k++) {
+		if (kids[k]->type == N_HTML_BLOCK)
+			htmlParseChunk(p, kids[k]->text,
+			    (int)strlen(kids[k]->text), 0);
+		else {
+			snprintf(ph, sizeof(ph), "<%s n=\"%zu\"></%s>",
+			    HTML_PLACEHOLDER, k - i, HTML_PLACEHOLDER);
+			htmlParseChunk(p, ph, (int)strlen(ph), 0);
+		}
+		/* html and body are implied around everything. */
+		if (p->nameNr <= 2)
+			break;
+	}
+	htmlParseChunk(p, NULL, 0, 1);
+	if (k < n)
+		*doc = p->myDoc;
+	else if (p->myDoc != NULL)
+		xmlFreeDoc(p->myDoc);
+	p->myDoc = NULL;
+	htmlFreeParserCtxt(p);
+	return k;
+}
 
 /* The depth of open elements after each child of a block container:
  * one push parser over the whole sequence, building no tree. */
@@ -86,7 +135,8 @@ open_element(const char *html, char *name, size_t namesz)
 	htmlFreeParserCtxt(p);
 }
 
-/* Map kids[i..j] (HTML blocks and the Markdown between) into parent. */
+/* Map kids[i..j] (HTML blocks and the Markdown between) into parent,
+ * parsed anew (an unclosed element's block alone). */
 static void
 map_run(struct doc *d, struct node *parent, struct node **kids, size_t i,
     size_t j, struct html_warned *w)
@@ -113,7 +163,8 @@ html_blocks(struct doc *d, struct node *parent, struct html_warned *w)
 	struct node **kids = NULL, *n, *next;
 	size_t nk = 0, cap = 0, i, j;
 	char name[64] = "", *fixed;
-	int *depth, base;
+	htmlDocPtr doc;
+	int *depth = NULL, base;
 
 	for (n = parent->first; n != NULL; n = next) {
 		next = n->next;
@@ -129,12 +180,28 @@ html_blocks(struct doc *d, struct node *parent, struct html_warned *w)
 		}
 		kids[nk++] = n;
 	}
-	depth = depths(kids, nk);
 	for (i = 0; i < nk; i = j + 1) {
 		j = i;
 		if (kids[i]->type != N_HTML_BLOCK) {
 			doc_append(parent, kids[i]);
 			continue;
+		}
+		if (depth == NULL) {
+			j = parse_run(kids, i, nk, &doc);
+			if (j < nk) {
+				html_map_doc(d, parent, doc, kids + i,
+				    j - i + 1, w, kids[i]->file,
+				    kids[i]->line);
+				if (doc != NULL)
+					xmlFreeDoc(doc);
+				continue;
+			}
+			/* An element never closed: parsing every later run
+			 * to the end as well would take time quadratic in
+			 * their number (thousands of unclosed blocks).  One
+			 * pass over the container gives the depth after
+			 * each block, which ends the runs from here on. */
+			depth = depths(kids, nk);
 		}
 		/* The run ends where the depth is back to what it was. */
 		base = i > 0 ? depth[i - 1] : 0;

@@ -450,16 +450,19 @@ void
 html_close_el(struct mapper *m, xmlNodePtr el)
 {
 	int brk = 0;
-
-	const struct html_tag *tag = html_tag((const char *)el->name);
+	/* Looked up only when a pass-through frame needs it. */
+	const struct html_tag *tag = NULL;
 
 	while (m->n > 1 && m->f[m->n - 1].el == el) {
 		struct frame *f = &m->f[--m->n];
 
 		brk |= f->brk_after;
 		html_finish(m, f);
-		if (f->mode == M_PASS && (tag->role == R_PART ||
-		    tag->role == R_BLOCK))
+		if (f->mode != M_PASS)
+			continue;
+		if (tag == NULL)
+			tag = html_tag((const char *)el->name);
+		if (tag->role == R_PART || tag->role == R_BLOCK)
 			boundary(m);
 	}
 	if (brk)

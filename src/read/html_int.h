@@ -34,7 +34,7 @@ struct html_tag {
 const struct html_tag *html_tag(const char *name);
 
 /* An element's attributes as a NULL-terminated name/value array
- * (malloc'd; the strings are the tree's). */
+ * (malloc'd; the strings are the tree's), or NULL when it has none. */
 const xmlChar **html_attrs(xmlNodePtr el);
 /* The language of <pre><code class="language-x">, or "". */
 const char *html_pre_info(struct doc *, xmlNodePtr pre);
@@ -112,6 +112,11 @@ void	html_table_end(struct doc *, struct node *table);
  * md[K]) and append its model nodes to parent (html_map.c).  Every
  * Markdown block ends up in parent's subtree, in order. */
 void	html_map(struct doc *, struct node *parent, const char *html,
+	    struct node **md, size_t nmd, struct html_warned *,
+	    const char *file, int line);
+/* The same from libxml2's tree of such a run, already parsed (NULL maps
+ * nothing but the Markdown blocks); the tree stays the caller's. */
+void	html_map_doc(struct doc *, struct node *parent, htmlDocPtr,
 	    struct node **md, size_t nmd, struct html_warned *,
 	    const char *file, int line);
 

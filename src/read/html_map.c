@@ -97,12 +97,11 @@ walk(struct mapper *m, xmlNodePtr body)
 }
 
 void
-html_map(struct doc *d, struct node *parent, const char *html,
+html_map_doc(struct doc *d, struct node *parent, htmlDocPtr doc,
     struct node **md, size_t nmd, struct html_warned *w, const char *file,
     int line)
 {
 	struct mapper m;
-	htmlDocPtr doc;
 	size_t k;
 
 	memset(&m, 0, sizeof(m));
@@ -115,10 +114,6 @@ html_map(struct doc *d, struct node *parent, const char *html,
 	m.used = xcalloc(nmd + 1, 1);
 	buf_init(&m.text);
 	html_push(&m, NULL, M_BLOCK, parent);
-	if (w->parser == NULL)
-		w->parser = htmlNewParserCtxt();
-	doc = w->parser == NULL ? NULL : htmlCtxtReadMemory(w->parser, html,
-	    (int)strlen(html), NULL, "UTF-8", HTML_PARSE_OPTIONS);
 	walk(&m, html_body(doc));
 	while (m.n > 1)
 		html_finish(&m, &m.f[--m.n]);
@@ -126,9 +121,23 @@ html_map(struct doc *d, struct node *parent, const char *html,
 	for (k = 0; k < nmd; k++)
 		if (!m.used[k] && md[k]->type != N_HTML_BLOCK)
 			doc_append(parent, md[k]);
-	if (doc != NULL)
-		xmlFreeDoc(doc);
 	free(m.used);
 	free(m.f);
 	buf_free(&m.text);
+}
+
+void
+html_map(struct doc *d, struct node *parent, const char *html,
+    struct node **md, size_t nmd, struct html_warned *w, const char *file,
+    int line)
+{
+	htmlDocPtr doc;
+
+	if (w->parser == NULL)
+		w->parser = htmlNewParserCtxt();
+	doc = w->parser == NULL ? NULL : htmlCtxtReadMemory(w->parser, html,
+	    (int)strlen(html), NULL, "UTF-8", HTML_PARSE_OPTIONS);
+	html_map_doc(d, parent, doc, md, nmd, w, file, line);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
 }

@@ -89,6 +89,10 @@ may_leave_open(const char *html)
 		/* Longer than any element's name: not one of them. */
 		if (k == sizeof(name) - 1 || k == 0)
 			continue;
+		/* Only a void element can be left open; most names are
+		 * not one, which html_is_void tells at their first byte. */
+		if (!html_is_void(name))
+			continue;
 		/* A block repeats a few names (a table's td, code, br):
 		 * each is looked up once.  Every name kept is one that
 		 * does not leave an element open (the first that does

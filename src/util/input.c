@@ -3,6 +3,7 @@
  * input.c - read a file whole and make it clean UTF-8 with LF endings.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +16,49 @@
 
 static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
 
+/* Where the plain ASCII from raw[i] on may end, looked at 8 bytes at a
+ * time: the start of the first word holding a byte of 0x80 or more, a
+ * '\r' or a NUL (the caller looks at that word byte by byte). */
+static size_t
+plain_words(const char *raw, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t highs = 0x8080808080808080u;
+	uint64_t w, cr;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, raw + i, 8);
+		cr = w ^ (ones * '\r');
+		/* (x - ones) & ~x & highs: a zero byte in x. */
+		if ((w & highs) || ((w - ones) & ~w & highs) ||
+		    ((cr - ones) & ~cr & highs))
+			break;
+	}
+	return i;
+}
+
+/* The line number of the end of s: one more than its line ends. */
+static int
+lines_in(const char *s, size_t len)
+{
+	const char *end;
+	int line = 1;
+
+	if (len == 0)
+		return line;
+	for (end = s + len; (s = memchr(s, '\n', (size_t)(end - s))) != NULL;
+	    s++)
+		line++;
+	return line;
+}
+
 void
 input_clean(const char *path, const char *raw, size_t len, struct input *in)
 {
 	struct buf b;
 	size_t i = 0, n, run;
 	uint32_t cp;
-	int line = 1, bad_line = 0;
+	int bad_line = 0;
 
 	buf_init(&b);
 	buf_grow(&b, len);
@@ -29,19 +66,16 @@ input_clean(const char *path, const char *raw, size_t len, struct input *in)
 		i = 3;
 	while (i < len) {
 		/* Copy runs of plain ASCII at once: the common case. */
-		for (run = i; run < len; run++) {
+		for (run = plain_words(raw, i, len); run < len; run++) {
 			unsigned char c = (unsigned char)raw[run];
 			if (c >= 0x80 || c == '\r' || c == '\0')
 				break;
-			if (c == '\n')
-				line++;
 		}
 		buf_put(&b, raw + i, run - i);
 		if ((i = run) >= len)
 			break;
 		if (raw[i] == '\r') {
 			buf_putc(&b, '\n');
-			line++;
 			i += (i + 1 < len && raw[i + 1] == '\n') ? 2 : 1;
 			continue;
 		}
@@ -50,8 +84,10 @@ input_clean(const char *path, const char *raw, size_t len, struct input *in)
 			i += n;
 			continue;
 		}
+		/* The line is counted only now, in what is written: every
+		 * line end there is one '\n'. */
 		if (bad_line == 0)
-			bad_line = line;
+			bad_line = lines_in(b.data, b.len);
 		buf_puts(&b, replacement);
 		i++;
 	}
