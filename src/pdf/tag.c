@@ -547,8 +547,10 @@ tag_annot(struct tag_tree *t, int parent, int page, size_t seq, long annot,
 	return (long)(t->npages + t->nannots++);
 }
 
-/* An annotation's kids of the same place and kind keep the order they
- * were drawn in (qsort is a merge sort in GNU libc, as before). */
+/* By lead, place, kind, then element or MCID.  Two annotations drawn at
+ * the same place compare equal and keep the order they were recorded
+ * in, as they did before the kids were gathered into one array: GNU
+ * libc's qsort is a merge sort, and the gathering keeps that order. */
 static int
 cmp_kid(const void *a, const void *b)
 {
