@@ -104,7 +104,7 @@ struct tag_tree {
 	/* (node, role) -> element, open addressing; freed by tag_finish,
 	 * when nothing more is drawn. */
 	struct tag_slot	*slot;
-	size_t		 nslots;
+	size_t		 nslots, nmap;
 	/* The parent tree: each page's MCIDs' elements, then each
 	 * annotation's Link element (struct parent npages + i). */
 	size_t		 npages;
