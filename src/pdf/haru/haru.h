@@ -226,7 +226,8 @@ HPDF_Error_Handler haru_error_handler(HPDF_Doc, HPDF_Error_Handler);
  * *len, with a trailer /ID derived from the file's own bytes, so the
  * same document gives the same file: libharu writes none for an
  * unencrypted file, and derives one from the clock for an encrypted
- * one.  Returns 0 or -1.
+ * one.  Each stream's bytes are freed once written (harusave.c): a
+ * document is saved once.  Returns 0 or -1.
  */
 int	haru_save(HPDF_Doc, unsigned char **bytes, size_t *len);
 

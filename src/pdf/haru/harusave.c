@@ -39,7 +39,6 @@ haru_error_handler(HPDF_Doc pdf, HPDF_Error_Handler fn)
  * begins.  The trailer has no other use for attr.
  */
 struct sink {
-	HPDF_Doc	 pdf;
 	struct buf	 b;
 	size_t		 at;
 	int		 seen;
@@ -69,7 +68,8 @@ mark_trailer(HPDF_Dict trailer)
 
 /* A stream's bytes are in the file once libharu has written them: its
  * own copy goes then (the pages' compressed content, the fonts), not
- * at the end, so the two are not held together. */
+ * at the end, so the two are not held together.  A document is saved
+ * once (pdf.c), so nothing reads them again. */
 static HPDF_STATUS
 drop_written(HPDF_Dict d)
 {
@@ -142,7 +142,7 @@ haru_save(HPDF_Doc pdf, unsigned char **bytes, size_t *len)
 	HPDF_Dict		   trailer;
 	HPDF_Dict_BeforeWriteFunc  hook;
 	void			  *attr;
-	struct sink		   k = { pdf, { NULL, 0, 0 }, 0, 0 };
+	struct sink		   k = { { NULL, 0, 0 }, 0, 0 };
 	HPDF_Stream		   out, kept;
 	HPDF_STATUS		   ret;
 	size_t			   n, counted;
