@@ -226,9 +226,13 @@ HPDF_Error_Handler haru_error_handler(HPDF_Doc, HPDF_Error_Handler);
  * *len, with a trailer /ID derived from the file's own bytes, so the
  * same document gives the same file: libharu writes none for an
  * unencrypted file, and derives one from the clock for an encrypted
- * one.  Each stream's bytes are freed once written (harusave.c): a
- * document is saved once.  Returns 0 or -1.
+ * one.  Returns 0 or -1.
  */
 int	haru_save(HPDF_Doc, unsigned char **bytes, size_t *len);
+/* The next save frees each object's contents (a stream's bytes, a
+ * dictionary's entries) as soon as it is written, so that the file and
+ * the objects are not held together: the document cannot be saved
+ * again. */
+void	haru_forget_when_saved(HPDF_Doc);
 
 #endif
