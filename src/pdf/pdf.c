@@ -169,6 +169,8 @@ emit_pdf(const struct doc *d, const struct style *st, struct runner *run,
 	}
 	pdf_zpages_finish(z, 1);
 	diag_stage(&t, "pdf:deflate");
+	/* Saved once: libharu's objects are freed as they are written. */
+	haru_forget_when_saved(pdf);
 	if (haru_save_with(pdf, tags != NULL ? tag_objects : NULL, tags,
 	    &bytes, &size) != 0 || err.failed)
 		goto fail;

@@ -34,45 +34,77 @@ struct node;
 /* What an element holds, in order. */
 enum tag_kid_kind { TK_MCR, TK_ELEM, TK_OBJR };
 
+/*
+ * One of an element's kids.  A long reference has as many as it has
+ * marked-content sequences, elements and links (about 90,000 on the
+ * code-heavy bench reference), so a kid is 16 bytes: its page is its
+ * key's high half, and one number says which MCID, element or
+ * annotation it is.
+ */
 struct tag_kid {
-	enum tag_kid_kind kind;
-	int		 page;		/* TK_MCR, TK_OBJR */
-	int		 mcid;		/* TK_MCR */
-	int		 elem;		/* TK_ELEM */
-	long		 obj;		/* TK_OBJR: the annotation's object
-					   number */
-	uint64_t	 key;		/* where it was drawn: page, op */
-	int		 lead;		/* TK_ELEM: the element's lead */
+	uint64_t	 key;		/* where it was drawn: page << 32 | op */
+	uint32_t	 val;		/* TK_MCR: the MCID; TK_ELEM: the
+					   element; TK_OBJR: the annotation's
+					   object number */
+	uint8_t		 kind;		/* enum tag_kid_kind */
+	uint8_t		 lead;		/* TK_ELEM: the element's lead */
 };
 
 /* A TH's /Scope. */
 enum tag_scope { SCOPE_NONE, SCOPE_COLUMN, SCOPE_ROW };
 
+/* An element's flags: its lead, and an L's /ListNumbering. */
+#define TAG_LEAD	0x01	/* first among its parent's kids wherever
+				   it was drawn: a note's number, drawn
+				   after its first line */
+#define TAG_DISC	0x02	/* /ListNumbering/Disc */
+#define TAG_DECIMAL	0x04	/* /ListNumbering/Decimal */
+
+/*
+ * One structure element, in a fixed record of its own: strings (/Alt,
+ * /Lang) are offsets into the tree's string pool, and its kids a range
+ * of the tree's one array of kids, made by tag_finish.  Tens of
+ * thousands of elements (a table cell is one) each with its own
+ * malloc'd arrays held 27 MB on the bench reference until the file was
+ * saved.
+ */
 struct tag_elem {
 	const char	*type;		/* a standard structure type */
-	int		 parent;	/* -1 for the Document */
-	char		*alt;		/* Figure: /Alt (a Link: the description
-				   its annotation has); malloc'd or NULL */
-	const char	*lang;		/* /Lang: the model's, or NULL */
-	/* First among its parent's kids wherever it was drawn: a note's
-	 * number, drawn after its first line. */
-	int		 lead;
-	enum tag_scope	 scope;
-	int		 rowspan, colspan;
-	/* An L's /ListNumbering (a PDF name), or NULL. */
-	const char	*numbering;
-	struct tag_kid	*kids;
-	size_t		 nkids, capkids;
 	uint64_t	 key;		/* its first content; UINT64_MAX none */
-	int		 page;		/* /Pg: the page of that content */
+	int32_t		 parent;	/* -1 for the Document */
+	uint32_t	 kid0, nkids;	/* its kids: kid[kid0, kid0 + nkids) */
+	uint32_t	 alt;		/* Figure: /Alt (a Link: the description
+					   its annotation has): str + alt - 1,
+					   0 none */
+	uint32_t	 lang;		/* /Lang: str + lang - 1, 0 none */
+	uint16_t	 rowspan, colspan;
+	uint8_t		 scope;		/* enum tag_scope */
+	uint8_t		 flags;		/* TAG_* */
+};
+
+/* A kid recorded while drawing, with the element it belongs to. */
+struct tag_drawn {
+	struct tag_kid	 k;
+	uint32_t	 el;
 };
 
 struct tag_tree {
 	struct tag_elem	*e;		/* e[0] is the Document */
 	size_t		 n, cap;
-	/* (node, role) -> element, open addressing. */
+	/* Every element's kids, each element's together and in order
+	 * (tag_finish); before that, what the device drew, in turn. */
+	struct tag_kid	*kid;
+	size_t		 nkid;
+	struct tag_drawn *drawn;
+	size_t		 ndrawn, capdrawn;
+	/* The elements' strings, each ending in a NUL. */
+	char		*str;
+	size_t		 nstr, capstr;
+	uint32_t	 lastlang;	/* the last /Lang added, for reuse */
+	/* (node, role) -> element, open addressing; freed by tag_finish,
+	 * when nothing more is drawn. */
 	struct tag_slot	*slot;
-	size_t		 nslots;
+	size_t		 nslots, nmap;
 	/* The parent tree: each page's MCIDs' elements, then each
 	 * annotation's Link element (struct parent npages + i). */
 	size_t		 npages;
@@ -82,6 +114,13 @@ struct tag_tree {
 	int		*annot_elem;
 	size_t		 nannots, capannots;
 };
+
+/* A kid's page. */
+#define TAG_KID_PAGE(k)	((int)((k)->key >> 32))
+/* An element's /Pg: the page of its first content. */
+#define TAG_ELEM_PAGE(e) ((int)((e)->key >> 32))
+/* An element's string (alt or lang), or NULL. */
+#define TAG_STR(t, off)	((off) != 0 ? (t)->str + (off) - 1 : NULL)
 
 /* The tree of d's structure, with room for npages pages, whose object
  * numbers the device fills in (pageobj). */

@@ -100,23 +100,25 @@ static void
 kid(struct buf *b, const struct tag_tree *t, const struct tag_elem *e,
     const struct tag_kid *c, const long *num, int has_pg)
 {
+	int page = TAG_KID_PAGE(c);
+
 	if (c->kind == TK_ELEM)
-		put_int(b, num[c->elem], 1);
-	else if (c->kind == TK_MCR && c->page == e->page)
-		put_int(b, c->mcid, 0);
+		put_int(b, num[c->val], 1);
+	else if (c->kind == TK_MCR && page == TAG_ELEM_PAGE(e))
+		put_int(b, (long)c->val, 0);
 	else if (c->kind == TK_MCR) {
 		put_lit(b, "<</Type/MCR/Pg");
-		put_int(b, t->pageobj[c->page], 1);
+		put_int(b, t->pageobj[page], 1);
 		put_lit(b, "/MCID");
-		put_int(b, c->mcid, 0);
+		put_int(b, (long)c->val, 0);
 		put_lit(b, ">>");
 	} else {
 		put_lit(b, "<</Type/OBJR/Obj");
-		put_int(b, c->obj, 1);
+		put_int(b, (long)c->val, 1);
 		/* The element's /Pg serves when it is the same page. */
-		if (c->page != e->page || !has_pg) {
+		if (page != TAG_ELEM_PAGE(e) || !has_pg) {
 			put_lit(b, "/Pg");
-			put_int(b, t->pageobj[c->page], 1);
+			put_int(b, t->pageobj[page], 1);
 		}
 		put_lit(b, ">>");
 	}
@@ -132,12 +134,12 @@ kid(struct buf *b, const struct tag_tree *t, const struct tag_elem *e,
  * hide them (an /Alt replaces an element's content).
  */
 static int
-alt_needed(const struct tag_elem *e)
+alt_needed(const struct tag_elem *e, const struct tag_kid *kids)
 {
 	if (strcmp(e->type, "Link") != 0)
 		return 1;
 	for (size_t j = 0; j < e->nkids; j++)
-		if (e->kids[j].kind != TK_OBJR)
+		if (kids[j].kind != TK_OBJR)
 			return 0;
 	return 1;
 }
@@ -147,20 +149,22 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
     long root)
 {
 	const struct tag_elem *e = &t->e[i];
+	const struct tag_kid *kids = t->kid + e->kid0;
+	const char *alt = TAG_STR(t, e->alt), *lang = TAG_STR(t, e->lang);
 	int	mcids = 0;
 
 	/* /Pg says which page an MCID given as a bare number is on: an
 	 * element holding only elements (a list, a row) needs none. */
 	for (size_t j = 0; j < e->nkids && !mcids; j++)
-		mcids = e->kids[j].kind == TK_MCR &&
-		    e->kids[j].page == e->page;
+		mcids = kids[j].kind == TK_MCR &&
+		    TAG_KID_PAGE(&kids[j]) == TAG_ELEM_PAGE(e);
 	put_lit(b, "<</S/");
 	buf_puts(b, e->type);
 	put_lit(b, "/P");
 	put_int(b, e->parent < 0 ? root : num[e->parent], 1);
 	if (mcids) {
 		put_lit(b, "/Pg");
-		put_int(b, t->pageobj[e->page], 1);
+		put_int(b, t->pageobj[TAG_ELEM_PAGE(e)], 1);
 	}
 	/* A single kid needs no array: most elements have one. */
 	if (e->nkids == 1)
@@ -168,22 +172,22 @@ element(struct buf *b, const struct tag_tree *t, size_t i, const long *num,
 	else
 		put_lit(b, "/K[");
 	for (size_t j = 0; j < e->nkids; j++)
-		kid(b, t, e, &e->kids[j], num, mcids);
+		kid(b, t, e, &kids[j], num, mcids);
 	if (e->nkids != 1)
 		buf_putc(b, ']');
-	if (e->alt != NULL && alt_needed(e)) {
+	if (alt != NULL && alt_needed(e, kids)) {
 		put_lit(b, "/Alt");
-		text_string(b, e->alt);
+		text_string(b, alt);
 	}
-	if (e->lang != NULL && lang_ok(e->lang)) {
+	if (lang != NULL && lang_ok(lang)) {
 		put_lit(b, "/Lang(");
-		buf_puts(b, e->lang);
+		buf_puts(b, lang);
 		buf_putc(b, ')');
 	}
 	cell_attrs(b, e);
-	if (e->numbering != NULL) {
+	if (e->flags & (TAG_DISC | TAG_DECIMAL)) {
 		put_lit(b, "/A<</O/List/ListNumbering/");
-		buf_puts(b, e->numbering);
+		buf_puts(b, e->flags & TAG_DISC ? "Disc" : "Decimal");
 		put_lit(b, ">>");
 	}
 	put_lit(b, ">>");

@@ -229,5 +229,10 @@ HPDF_Error_Handler haru_error_handler(HPDF_Doc, HPDF_Error_Handler);
  * one.  Returns 0 or -1.
  */
 int	haru_save(HPDF_Doc, unsigned char **bytes, size_t *len);
+/* The next save frees each object's contents (a stream's bytes, a
+ * dictionary's entries) as soon as it is written, so that the file and
+ * the objects are not held together: the document cannot be saved
+ * again. */
+void	haru_forget_when_saved(HPDF_Doc);
 
 #endif
