@@ -471,18 +471,25 @@ mirror_columns(struct lo_table *tab, double right)
  * A table of the text block whose words do not fit the measure at its
  * size may take the side margins too, as far as TABLE_PAGE_MARGIN from
  * the paper's edge: set wide it reads better than shrunk and hyphenated
- * into a measure chosen for prose.  Returns the width to set it in.
+ * into a measure chosen for prose.  Returns the width to set it in;
+ * *size is the size fit_size() chose at that width when it was asked
+ * (mn and mx then hold its answer), else 0: measuring a table's cells
+ * is a third of its cost, and most tables fit.
  */
 static double
 break_out(const struct lo_ctx *c, const struct node *t, int label, double pad,
-    const struct lo_column *col, double *mn, double *mx)
+    const struct lo_column *col, double *mn, double *mx, double *size)
 {
 	double wide = c->pw - 2 * TABLE_PAGE_MARGIN;
 
+	*size = 0;
 	if (fabs(col->x - c->ml) > FIT_SLACK || fabs(col->width - c->width) >
-	    FIT_SLACK || wide <= col->width + FIT_SLACK ||
-	    fit_size(c, t, label, pad, col->width, mn, mx) >= c->table_size)
+	    FIT_SLACK || wide <= col->width + FIT_SLACK)
 		return col->width;
+	if ((*size = fit_size(c, t, label, pad, col->width, mn, mx)) >=
+	    c->table_size)
+		return col->width;
+	*size = 0;
 	return wide;
 }
 
@@ -516,8 +523,9 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	mn = xcalloc((size_t)nc, sizeof(double));
 	mx = xcalloc((size_t)nc, sizeof(double));
 	pad = c->st->pdf.table_padding;
-	width = break_out(c, t, label, pad, col, mn, mx);
-	size = fit_size(c, t, label, pad, width, mn, mx);
+	width = break_out(c, t, label, pad, col, mn, mx, &size);
+	if (size <= 0)
+		size = fit_size(c, t, label, pad, width, mn, mx);
 	tab = pool_alloc(c->pool, sizeof(*tab));
 	memset(tab, 0, sizeof(*tab));
 	tab->ncols = nc;
