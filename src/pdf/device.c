@@ -497,7 +497,10 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 					rc = -1;
 					break;
 				}
-				buf_printf(&b, "/%s", name);
+				/* Not printf: a font changes at every
+				 * keyword and comment of a listing. */
+				buf_putc(&b, '/');
+				buf_puts(&b, name);
 				put_num(&b, o->size);
 				buf_puts(&b, " Tf\n");
 				curface = o->face;
