@@ -213,6 +213,15 @@ lo_text_width(struct lo_widths *cache, int face, double size, const char *s,
 	return w * size / 1000.0;
 }
 
+double
+lo_text_width_units(struct lo_widths *cache, int face, double size,
+    const char *s, size_t len, double units)
+{
+	if (cache->m->shaped == NULL || !lo_needs_shaping(s, len))
+		return units * size / 1000.0;
+	return lo_text_width(cache, face, size, s, len);
+}
+
 /* Whether face has every character of s. */
 static int
 covers(struct lo_widths *cache, int face, const char *s, size_t len)
