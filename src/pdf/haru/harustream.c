@@ -235,9 +235,24 @@ ftoa(char *p, HPDF_REAL v, char *eptr)
 	return e;
 }
 
+/* Whether the page fills (stroke 0) or strokes (1) in this RGB colour
+ * already: the colour operator would change nothing. */
+static int
+same_rgb(HPDF_PageAttr attr, int stroke, HPDF_REAL r, HPDF_REAL g,
+    HPDF_REAL b)
+{
+	HPDF_GState	 gs = attr->gstate;
+	HPDF_RGBColor	 c = stroke ? gs->rgb_stroke : gs->rgb_fill;
+
+	return (stroke ? gs->cs_stroke : gs->cs_fill) == HPDF_CS_DEVICE_RGB &&
+	    c.r == r && c.g == g && c.b == b;
+}
+
 /*
  * A filled rectangle (a code line's background) as libharu's three
- * calls write it: each number is formatted by libharu's own HPDF_FToA,
+ * calls write it, less the colour when the page fills in it already
+ * (a listing's lines share one shade: a third of a code page's
+ * graphics): each number is formatted by libharu's own HPDF_FToA,
  * into a zeroed buffer of the size theirs has and read up to its first
  * NUL as HPDF_Stream_WriteStr reads it, so the bytes are theirs; then
  * the page is left as the three leave it (fill colour, path positions,
@@ -263,7 +278,7 @@ haru_page_fill_rect(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
 		return;
 	}
 	memset(buf, 0, sizeof(buf));
-	for (int i = 0; i < 7; i++) {
+	for (int i = same_rgb(attr, 0, r, g, b) ? 3 : 0; i < 7; i++) {
 		p = ftoa(p, v[i], eptr);
 		if (i == 2)
 			p = stpcpy(p, " rg\n");
@@ -287,9 +302,11 @@ haru_page_fill_rect(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
 
 /*
  * A stroked line (a rule) as libharu's SetRGBStroke, SetLineWidth,
- * MoveTo, LineTo and Stroke write it, in the way haru_page_fill_rect
- * does; the width as HPDF_Stream_WriteReal writes it (its own buffer,
- * HPDF_REAL_LEN long, and the length HPDF_FToA returns).
+ * MoveTo, LineTo and Stroke write it, less the colour and the width
+ * when the page has them already (a table's rules repeat both), in the
+ * way haru_page_fill_rect does; the width as HPDF_Stream_WriteReal
+ * writes it (its own buffer, HPDF_REAL_LEN long, and the length
+ * HPDF_FToA returns).
  */
 void
 haru_page_stroke_line(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
@@ -314,16 +331,20 @@ haru_page_stroke_line(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
 		return;
 	}
 	memset(buf, 0, sizeof(buf));
-	for (int i = 0; i < 3; i++) {
+	for (int i = same_rgb(attr, 1, r, g, b) ? 3 : 0; i < 3; i++) {
 		p = ftoa(p, v[i], eptr);
 		p = stpcpy(p, i < 2 ? " " : " RG\n");
 	}
 	rc = haru_page_write(page, buf, strlen(buf));
-	e = HPDF_FToA(real, width, real + HPDF_REAL_LEN);
-	rc |= haru_page_write(page, real, (size_t)(e - real));
 	memset(buf, 0, sizeof(buf));
 	p = buf;
-	p = stpcpy(p, " w\n");
+	/* The width in force at a page's start is libharu's default, 1,
+	 * PDF's too. */
+	if (attr->gstate->line_width != width) {
+		e = HPDF_FToA(real, width, real + HPDF_REAL_LEN);
+		rc |= haru_page_write(page, real, (size_t)(e - real));
+		p = stpcpy(p, " w\n");
+	}
 	for (int i = 0; i < 4; i++) {
 		p = ftoa(p, at[i], eptr);
 		p = stpcpy(p, i == 0 || i == 2 ? " " : i == 1 ? " m\n" :
