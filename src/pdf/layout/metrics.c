@@ -129,6 +129,13 @@ double
 lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 {
 	int sty = face % 4, w;
+	int16_t *t;
+
+	/* The face's own width, known already: most characters asked. */
+	if (cp <= 0xFFFF && (t = cache->bmp[face]) != NULL && t[cp] >= 0) {
+		*usedface = face;
+		return t[cp];
+	}
 	int tries[4] = { face, LO_FACE(FAM_FALLBACK, sty),
 	    LO_FACE(FAM_CJK, 0), -1 };
 
