@@ -24,6 +24,7 @@
 #include "layout/layout.h"
 #include "layout/segment.h"
 #include "deflate.h"
+#include "pdfnum.h"
 #include "device.h"
 #include "emoji.h"
 #include "fonts.h"
@@ -166,61 +167,6 @@ graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
 	mark_page(mk, p, MK_NONE, 0);
 }
 
-/* llround(x) for |x| < 2^52, without the call (a third of put_num):
- * x less its whole part is exact there, so the comparisons decide as
- * llround does, halves away from zero. */
-static long long
-round_half_away(double x)
-{
-	long long t = (long long)x;
-	double	  d = x - (double)t;
-
-	if (d >= 0.5)
-		t++;
-	else if (d <= -0.5)
-		t--;
-	return t;
-}
-
-/* " N": a number as PDF wants it, rounded to 3 decimals, with no
- * exponent, no trailing zeros and never "-0".  By hand: snprintf's
- * float formatting was a tenth of the PDF time. */
-static void
-put_num(struct buf *b, double v)
-{
-	char			 s[32], *e = s + sizeof(s), *q = e;
-	long long		 m;
-	unsigned long long	 a;
-	unsigned		 frac;
-	int			 digits = 3;
-
-	/* Coordinates are page-sized; anything else is a layout bug, and
-	 * must not overflow here. */
-	if (!(v > -1e9 && v < 1e9))
-		v = 0;
-	m = round_half_away(v * 1000.0);
-	a = m < 0 ? (unsigned long long)-m : (unsigned long long)m;
-	frac = (unsigned)(a % 1000);
-	a /= 1000;
-	while (digits > 0 && frac % 10 == 0) {
-		frac /= 10;
-		digits--;
-	}
-	if (digits > 0) {
-		for (int i = 0; i < digits; i++, frac /= 10)
-			*--q = (char)('0' + frac % 10);
-		*--q = '.';
-	}
-	do {
-		*--q = (char)('0' + a % 10);
-		a /= 10;
-	} while (a > 0);
-	if (m < 0)
-		*--q = '-';
-	*--q = ' ';
-	buf_put(b, q, (size_t)(e - q));
-}
-
 /* Plain text: a glyph per character.  Spaces the layout stretched or
  * shrank (justification) are drawn as spaces, so copying and searching
  * see words, each followed by the difference from the font's own space
@@ -238,7 +184,7 @@ plain_codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
 	while ((sp = memchr(s, ' ', n)) != NULL) {
 		pdf_fonts_codes(fs, o->face, s, (size_t)(sp + 1 - s), b);
 		buf_putc(b, ')');
-		put_num(b, adj);
+		pdf_put_num(b, adj);
 		PUT_LIT(b, " (");
 		n -= (size_t)(sp + 1 - s);
 		s = sp + 1;
@@ -276,7 +222,7 @@ flush_adj(struct buf *b, double *pend)
 {
 	if (*pend >= 0.5 || *pend <= -0.5) {
 		buf_putc(b, ')');
-		put_num(b, *pend);
+		pdf_put_num(b, *pend);
 		PUT_LIT(b, " (");
 	}
 	*pend = 0;
@@ -313,7 +259,7 @@ shaped_codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
 		flush_adj(b, &pend);
 		if (g[i].dy != 0) {
 			PUT_LIT(b, ")] TJ\n");
-			put_num(b, g[i].dy * o->size / 1000.0);
+			pdf_put_num(b, g[i].dy * o->size / 1000.0);
 			PUT_LIT(b, " Ts [(");
 		}
 		pdf_fonts_glyph(b, g[i].gid);
@@ -324,7 +270,7 @@ shaped_codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
 	}
 	if (pend > 0.0005 || pend < -0.0005) {
 		buf_putc(b, ')');
-		put_num(b, pend);
+		pdf_put_num(b, pend);
 		PUT_LIT(b, " (");
 	}
 	if (!rtl)
@@ -400,16 +346,16 @@ emoji_text(struct buf *b, HPDF_Page p, HPDF_Font f, struct pdf_fonts *fs,
 	/* The font is set again: the first emoji of a page may come
 	 * before any text. */
 	buf_printf(b, "/%s", name);
-	put_num(b, size);
+	pdf_put_num(b, size);
 	PUT_LIT(b, " Tf\n");
 	if (text == NULL || adv <= 0)
 		return 0;
 	/* The space stretched to the picture's width (Tz), so that a
 	 * reader sees one character there, not a gap between words. */
-	put_num(b, o->w * 1000.0 / size / adv * 100.0);
+	pdf_put_num(b, o->w * 1000.0 / size / adv * 100.0);
 	PUT_LIT(b, " Tz\n1 0 0 1");
-	put_num(b, o->x);
-	put_num(b, ph - o->y - o->h * pdf_emoji_baseline(gid));
+	pdf_put_num(b, o->x);
+	pdf_put_num(b, ph - o->y - o->h * pdf_emoji_baseline(gid));
 	PUT_LIT(b, " Tm [(");
 	actual_text(b, text + 1, strlen(text + 1));
 	pdf_fonts_codes(fs, face, " ", 1, b);
@@ -425,17 +371,17 @@ text_look(struct buf *b, const struct lo_op *o, double *scale,
 {
 	if (op_hscale(o) != *scale) {
 		*scale = op_hscale(o);
-		put_num(b, *scale * 100);
+		pdf_put_num(b, *scale * 100);
 		PUT_LIT(b, " Tz\n");
 	}
 	if (o->track != *track) {
-		put_num(b, *track = o->track);
+		pdf_put_num(b, *track = o->track);
 		PUT_LIT(b, " Tc\n");
 	}
 	if (o->rgb != *rgb) {
-		put_num(b, ((o->rgb >> 16) & 255) / 255.0);
-		put_num(b, ((o->rgb >> 8) & 255) / 255.0);
-		put_num(b, (o->rgb & 255) / 255.0);
+		pdf_put_num(b, ((o->rgb >> 16) & 255) / 255.0);
+		pdf_put_num(b, ((o->rgb >> 8) & 255) / 255.0);
+		pdf_put_num(b, (o->rgb & 255) / 255.0);
 		PUT_LIT(b, " rg\n");
 		*rgb = o->rgb;
 	}
@@ -488,10 +434,8 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 	double		 cursize = 0, endx = 0, y = 0, curscale = 1, curtc = 0;
 	uint32_t	 currgb = 0xFFFFFFFF;
 	int		 rc = 0;
+	struct font_names names[FONT_NAMES] = { { NULL, NULL } };
 
-	struct font_names names[FONT_NAMES];
-
-	memset(names, 0, sizeof(names));
 	buf_init(&b);
 	size_t		 run = 0, i = 0, seq;
 	struct lo_op	 op;
@@ -539,7 +483,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 			double gap = o->x - endx;
 
 			if (gap > 0.0005 || gap < -0.0005)
-				put_num(&b, -gap * 1000.0 / o->size / curscale);
+				pdf_put_num(&b, -gap * 1000.0 / o->size / curscale);
 			PUT_LIT(&b, " (");
 		} else {
 			if (open)
@@ -549,11 +493,9 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 					rc = -1;
 					break;
 				}
-				/* Not printf: a font changes at every
-				 * keyword and comment of a listing. */
-				buf_putc(&b, '/');
+				buf_putc(&b, '/');	/* not printf */
 				buf_puts(&b, name);
-				put_num(&b, o->size);
+				pdf_put_num(&b, o->size);
 				PUT_LIT(&b, " Tf\n");
 				curface = o->face;
 				cursize = o->size;
@@ -561,8 +503,8 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 			text_look(&b, o, &curscale, &curtc, &currgb);
 			y = ph - o->y;
 			PUT_LIT(&b, "1 0 0 1");
-			put_num(&b, o->x);
-			put_num(&b, y);
+			pdf_put_num(&b, o->x);
+			pdf_put_num(&b, y);
 			PUT_LIT(&b, " Tm [(");
 			open = 1;
 		}
