@@ -10,7 +10,6 @@
  * page's content stream, and turns marks into outline entries and link
  * targets.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
