@@ -85,11 +85,14 @@ struct kept_par {
 struct kept {
 	struct kept_par	*k[2];
 	size_t		 n[2], cap[2], next[2];
-	size_t		 items;		/* kept, against KEPT_ITEMS */
+	size_t		 items;		/* room kept, against KEPT_ITEMS */
 };
 
-/* A huge table's paragraphs are made twice rather than all held. */
-#define KEPT_ITEMS	65536
+/* A huge table's paragraphs are made twice rather than all held: room
+ * for 16,384 items (2.6 MB) at most, counted as allocated (a cell's
+ * paragraph has room for 64 at least; cutting each to its length left
+ * the heap in holes that raised the peak more than they saved). */
+#define KEPT_ITEMS	16384
 
 static void
 kept_clear(struct kept *kp)
@@ -117,7 +120,7 @@ kept_add(struct kept *kp, int spans, const struct node *cell,
 {
 	struct kept_par *e;
 
-	kp->items += p->n;
+	kp->items += p->cap;
 	if (kp->n[spans] == kp->cap[spans]) {
 		kp->cap[spans] = kp->cap[spans] ? 2 * kp->cap[spans] : 16;
 		kp->k[spans] = xrealloc(kp->k[spans], kp->cap[spans] *
@@ -156,7 +159,7 @@ minmax_par(const struct lo_ctx *c, const struct node *n,
 	par_add_inlines(c, &p, n, f);
 	par_finish(&p);
 	par_minmax(&p, &a, &b, &m);
-	if (kp != NULL && kp->items + p.n <= KEPT_ITEMS)
+	if (kp != NULL && p.n > 0 && kp->items + p.cap <= KEPT_ITEMS)
 		kept_add(kp, n->u.cell.colspan > 1, n, &p);
 	else
 		par_give(c, &p);
