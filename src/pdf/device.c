@@ -10,7 +10,6 @@
  * page's content stream, and turns marks into outline entries and link
  * targets.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +23,7 @@
 #include "layout/layout.h"
 #include "layout/segment.h"
 #include "deflate.h"
+#include "pdfnum.h"
 #include "device.h"
 #include "emoji.h"
 #include "fonts.h"
@@ -45,6 +45,10 @@
  * list order (seq), the same in every pass, so that tag.c can put what
  * the graphics, the text and the links made back in reading order.
  */
+/* A string literal into a buffer, its length known when compiled: a
+ * page's text is mostly these, and strlen was felt. */
+#define PUT_LIT(b, lit)	buf_put((b), (lit), sizeof(lit) - 1)
+
 #define MK_NONE	(-2)	/* no sequence open */
 #define MK_ART	(-1)	/* an /Artifact */
 
@@ -162,45 +166,6 @@ graphics(HPDF_Page p, struct pdf_images *im, const struct lo_page *pg,
 	mark_page(mk, p, MK_NONE, 0);
 }
 
-/* " N": a number as PDF wants it, rounded to 3 decimals, with no
- * exponent, no trailing zeros and never "-0".  By hand: snprintf's
- * float formatting was a tenth of the PDF time. */
-static void
-put_num(struct buf *b, double v)
-{
-	char			 s[32], *e = s + sizeof(s), *q = e;
-	long long		 m;
-	unsigned long long	 a;
-	unsigned		 frac;
-	int			 digits = 3;
-
-	/* Coordinates are page-sized; anything else is a layout bug, and
-	 * must not overflow here. */
-	if (!(v > -1e9 && v < 1e9))
-		v = 0;
-	m = llround(v * 1000.0);
-	a = m < 0 ? (unsigned long long)-m : (unsigned long long)m;
-	frac = (unsigned)(a % 1000);
-	a /= 1000;
-	while (digits > 0 && frac % 10 == 0) {
-		frac /= 10;
-		digits--;
-	}
-	if (digits > 0) {
-		for (int i = 0; i < digits; i++, frac /= 10)
-			*--q = (char)('0' + frac % 10);
-		*--q = '.';
-	}
-	do {
-		*--q = (char)('0' + a % 10);
-		a /= 10;
-	} while (a > 0);
-	if (m < 0)
-		*--q = '-';
-	*--q = ' ';
-	buf_put(b, q, (size_t)(e - q));
-}
-
 /* Plain text: a glyph per character.  Spaces the layout stretched or
  * shrank (justification) are drawn as spaces, so copying and searching
  * see words, each followed by the difference from the font's own space
@@ -218,8 +183,8 @@ plain_codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
 	while ((sp = memchr(s, ' ', n)) != NULL) {
 		pdf_fonts_codes(fs, o->face, s, (size_t)(sp + 1 - s), b);
 		buf_putc(b, ')');
-		put_num(b, adj);
-		buf_puts(b, " (");
+		pdf_put_num(b, adj);
+		PUT_LIT(b, " (");
 		n -= (size_t)(sp + 1 - s);
 		s = sp + 1;
 	}
@@ -237,14 +202,14 @@ actual_text(struct buf *b, const char *s, size_t n)
 	if (b->len >= 2 && memcmp(b->data + b->len - 2, "[(", 2) == 0)
 		b->data[b->len -= 2] = '\0';
 	else
-		buf_puts(b, ")] TJ\n");
-	buf_puts(b, "/Span <</ActualText <FEFF");
+		PUT_LIT(b, ")] TJ\n");
+	PUT_LIT(b, "/Span <</ActualText <FEFF");
 	for (; n > 0; s += k, n -= k) {
 		if ((k = utf8_decode(s, n, &cp)) == 0)
 			k = 1, cp = 0xFFFD;
 		buf_utf16hex(b, cp);
 	}
-	buf_puts(b, ">>> BDC\n[(");
+	PUT_LIT(b, ">>> BDC\n[(");
 }
 
 /* A TJ adjustment carried to the next glyph, written once it reaches
@@ -256,8 +221,8 @@ flush_adj(struct buf *b, double *pend)
 {
 	if (*pend >= 0.5 || *pend <= -0.5) {
 		buf_putc(b, ')');
-		put_num(b, *pend);
-		buf_puts(b, " (");
+		pdf_put_num(b, *pend);
+		PUT_LIT(b, " (");
 	}
 	*pend = 0;
 }
@@ -292,23 +257,23 @@ shaped_codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o,
 		pend -= g[i].dx;
 		flush_adj(b, &pend);
 		if (g[i].dy != 0) {
-			buf_puts(b, ")] TJ\n");
-			put_num(b, g[i].dy * o->size / 1000.0);
-			buf_puts(b, " Ts [(");
+			PUT_LIT(b, ")] TJ\n");
+			pdf_put_num(b, g[i].dy * o->size / 1000.0);
+			PUT_LIT(b, " Ts [(");
 		}
 		pdf_fonts_glyph(b, g[i].gid);
 		if (g[i].dy != 0)
-			buf_puts(b, ")] TJ\n0 Ts [(");
+			PUT_LIT(b, ")] TJ\n0 Ts [(");
 		pend += pdf_fonts_glyph_width(fs, o->face, g[i].gid) -
 		    g[i].adv + g[i].dx;
 	}
 	if (pend > 0.0005 || pend < -0.0005) {
 		buf_putc(b, ')');
-		put_num(b, pend);
-		buf_puts(b, " (");
+		pdf_put_num(b, pend);
+		PUT_LIT(b, " (");
 	}
 	if (!rtl)
-		buf_puts(b, ")] TJ\nEMC\n[(");
+		PUT_LIT(b, ")] TJ\nEMC\n[(");
 }
 
 /* The horizontal scale an op's glyphs are drawn at (Tz, a share). */
@@ -357,7 +322,7 @@ codes(struct buf *b, struct pdf_fonts *fs, const struct lo_op *o)
 	if (hyphen) {
 		actual_text(b, "\xC2\xAD", 2);
 		pdf_fonts_codes(fs, o->face, "-", 1, b);
-		buf_puts(b, ")] TJ\nEMC\n[(");
+		PUT_LIT(b, ")] TJ\nEMC\n[(");
 	}
 }
 
@@ -380,20 +345,20 @@ emoji_text(struct buf *b, HPDF_Page p, HPDF_Font f, struct pdf_fonts *fs,
 	/* The font is set again: the first emoji of a page may come
 	 * before any text. */
 	buf_printf(b, "/%s", name);
-	put_num(b, size);
-	buf_puts(b, " Tf\n");
+	pdf_put_num(b, size);
+	PUT_LIT(b, " Tf\n");
 	if (text == NULL || adv <= 0)
 		return 0;
 	/* The space stretched to the picture's width (Tz), so that a
 	 * reader sees one character there, not a gap between words. */
-	put_num(b, o->w * 1000.0 / size / adv * 100.0);
-	buf_puts(b, " Tz\n1 0 0 1");
-	put_num(b, o->x);
-	put_num(b, ph - o->y - o->h * pdf_emoji_baseline(gid));
-	buf_puts(b, " Tm [(");
+	pdf_put_num(b, o->w * 1000.0 / size / adv * 100.0);
+	PUT_LIT(b, " Tz\n1 0 0 1");
+	pdf_put_num(b, o->x);
+	pdf_put_num(b, ph - o->y - o->h * pdf_emoji_baseline(gid));
+	PUT_LIT(b, " Tm [(");
 	actual_text(b, text + 1, strlen(text + 1));
 	pdf_fonts_codes(fs, face, " ", 1, b);
-	buf_puts(b, ")] TJ\nEMC\n100 Tz\n");
+	PUT_LIT(b, ")] TJ\nEMC\n100 Tz\n");
 	return 0;
 }
 
@@ -405,20 +370,49 @@ text_look(struct buf *b, const struct lo_op *o, double *scale,
 {
 	if (op_hscale(o) != *scale) {
 		*scale = op_hscale(o);
-		put_num(b, *scale * 100);
-		buf_puts(b, " Tz\n");
+		pdf_put_num(b, *scale * 100);
+		PUT_LIT(b, " Tz\n");
 	}
 	if (o->track != *track) {
-		put_num(b, *track = o->track);
-		buf_puts(b, " Tc\n");
+		pdf_put_num(b, *track = o->track);
+		PUT_LIT(b, " Tc\n");
 	}
 	if (o->rgb != *rgb) {
-		put_num(b, ((o->rgb >> 16) & 255) / 255.0);
-		put_num(b, ((o->rgb >> 8) & 255) / 255.0);
-		put_num(b, (o->rgb & 255) / 255.0);
-		buf_puts(b, " rg\n");
+		pdf_put_num(b, ((o->rgb >> 16) & 255) / 255.0);
+		pdf_put_num(b, ((o->rgb >> 8) & 255) / 255.0);
+		pdf_put_num(b, (o->rgb & 255) / 255.0);
+		PUT_LIT(b, " rg\n");
 		*rgb = o->rgb;
 	}
+}
+
+/*
+ * The names a page gives its fonts, asked of libharu once a page: its
+ * answer is a search of the page's resources, and a listing changes
+ * font at every keyword and comment.  A page uses a few fonts; past
+ * FONT_NAMES the oldest is asked again.
+ */
+#define FONT_NAMES	8
+
+struct font_names {
+	HPDF_Font	 f;
+	const char	*name;
+};
+
+static const char *
+font_name(HPDF_Page p, HPDF_Font f, struct font_names *names)
+{
+	const char *name;
+
+	for (int i = 0; i < FONT_NAMES && names[i].f != NULL; i++)
+		if (names[i].f == f)
+			return names[i].name;
+	if ((name = haru_page_font_name(p, f)) == NULL)
+		return NULL;
+	memmove(names + 1, names, (FONT_NAMES - 1) * sizeof(*names));
+	names[0].f = f;
+	names[0].name = name;
+	return name;
 }
 
 /*
@@ -439,6 +433,7 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 	double		 cursize = 0, endx = 0, y = 0, curscale = 1, curtc = 0;
 	uint32_t	 currgb = 0xFFFFFFFF;
 	int		 rc = 0;
+	struct font_names names[FONT_NAMES] = { { NULL, NULL } };
 
 	buf_init(&b);
 	size_t		 run = 0, i = 0, seq;
@@ -461,18 +456,18 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 		if ((f = pdf_fonts_get(fs, emoji ? curface : o->face)) == NULL)
 			continue;
 		if (b.len == 0)
-			buf_puts(&b, "BT\n");
+			PUT_LIT(&b, "BT\n");
 		if (mk->t != NULL && (want = op_mark(mk, pg, run, o)) !=
 		    mk->cur) {
 			/* A sequence holds whole TJ operators. */
 			if (open)
-				buf_puts(&b, "] TJ\n");
+				PUT_LIT(&b, "] TJ\n");
 			open = 0;
 			mark_to(mk, &b, want, seq);
 		}
 		if (emoji) {
 			if (open)
-				buf_puts(&b, "] TJ\n");
+				PUT_LIT(&b, "] TJ\n");
 			open = 0;
 			if ((rc = emoji_text(&b, p, f, fs, o, curface, cursize,
 			    ph)) != 0)
@@ -487,28 +482,29 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 			double gap = o->x - endx;
 
 			if (gap > 0.0005 || gap < -0.0005)
-				put_num(&b, -gap * 1000.0 / o->size / curscale);
-			buf_puts(&b, " (");
+				pdf_put_num(&b, -gap * 1000.0 / o->size / curscale);
+			PUT_LIT(&b, " (");
 		} else {
 			if (open)
-				buf_puts(&b, "] TJ\n");
+				PUT_LIT(&b, "] TJ\n");
 			if (o->face != curface || o->size != cursize) {
-				if ((name = haru_page_font_name(p, f)) == NULL) {
+				if ((name = font_name(p, f, names)) == NULL) {
 					rc = -1;
 					break;
 				}
-				buf_printf(&b, "/%s", name);
-				put_num(&b, o->size);
-				buf_puts(&b, " Tf\n");
+				buf_putc(&b, '/');	/* not printf */
+				buf_puts(&b, name);
+				pdf_put_num(&b, o->size);
+				PUT_LIT(&b, " Tf\n");
 				curface = o->face;
 				cursize = o->size;
 			}
 			text_look(&b, o, &curscale, &curtc, &currgb);
 			y = ph - o->y;
-			buf_puts(&b, "1 0 0 1");
-			put_num(&b, o->x);
-			put_num(&b, y);
-			buf_puts(&b, " Tm [(");
+			PUT_LIT(&b, "1 0 0 1");
+			pdf_put_num(&b, o->x);
+			pdf_put_num(&b, y);
+			PUT_LIT(&b, " Tm [(");
 			open = 1;
 		}
 		codes(&b, fs, o);
@@ -516,12 +512,12 @@ text(HPDF_Page p, struct pdf_fonts *fs, const struct lo_page *pg, double ph,
 		endx = o->x + o->w;
 	}
 	if (open)
-		buf_puts(&b, "] TJ\n");
+		PUT_LIT(&b, "] TJ\n");
 	if (curscale != 1 || curtc != 0)	/* nor is text drawn after */
-		buf_puts(&b, "100 Tz 0 Tc\n");
+		PUT_LIT(&b, "100 Tz 0 Tc\n");
 	mark_to(mk, &b, MK_NONE, 0);
 	if (b.len > 0) {
-		buf_puts(&b, "ET\n");
+		PUT_LIT(&b, "ET\n");
 		if (haru_page_write(p, b.data, b.len) != 0)
 			rc = -1;
 	}

@@ -210,11 +210,63 @@ page_writes(void)
 	HPDF_Free(pdf);
 }
 
+/* How often needle occurs in hay. */
+static int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* A colour or width the page has already is not written again (a
+ * listing's lines share a shade, a table's rules a colour and width),
+ * and the page is left as libharu's calls leave it. */
+static void
+repeats(void)
+{
+	struct twin	 t;
+	size_t		 len;
+	char		*c;
+
+	twin_new(&t);
+	for (int i = 0; i < 3; i++) {
+		HPDF_Page_SetRGBFill(t.pa, 0.5f, 0.25f, 1);
+		HPDF_Page_Rectangle(t.pa, 10, 20 + i, 30, 4);
+		HPDF_Page_Fill(t.pa);
+		haru_page_fill_rect(t.pb, 0.5f, 0.25f, 1, 10, 20 + i, 30, 4);
+		HPDF_Page_SetRGBStroke(t.pa, 0.5f, 0.5f, 0.5f);
+		HPDF_Page_SetLineWidth(t.pa, 0.4f);
+		HPDF_Page_MoveTo(t.pa, 1, 2 + i);
+		HPDF_Page_LineTo(t.pa, 3, 2 + i);
+		HPDF_Page_Stroke(t.pa);
+		haru_page_stroke_line(t.pb, 0.5f, 0.5f, 0.5f, 0.4f, 1, 2 + i,
+		    3, 2 + i);
+		twin_step(&t);
+	}
+	/* A width of 1 on a fresh page is PDF's default already. */
+	HPDF_Page_SetLineWidth(t.pa, 1);
+	haru_page_stroke_line(t.pb, 0.5f, 0.5f, 0.5f, 1, 1, 9, 3, 9);
+	c = contents(t.pb, &len);
+	CHECK("repeats: a fill colour the page has is not written again",
+	    count(c, " rg\n") == 1 && count(c, " re\nf\n") == 3);
+	CHECK("repeats: nor a stroke colour or width",
+	    count(c, " RG\n") == 1 && count(c, " w\n") == 2 &&
+	    count(c, " l\nS\n") == 4);
+	CHECK("repeats: the page's state as libharu's calls leave it",
+	    t.same_state && HPDF_Page_GetLineWidth(t.pb) == 1);
+	free(c);
+	twin_free(&t);
+}
+
 int
 main(void)
 {
 	fill_rects();
 	stroke_lines();
+	repeats();
 	page_writes();
 	return check_failed;
 }

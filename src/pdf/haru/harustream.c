@@ -4,6 +4,7 @@
  * and replaced, bytes handed in compressed already, a page's content
  * stream written to directly, image XObjects made by hand.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "haruint.h"
@@ -197,8 +198,61 @@ haru_page_write(HPDF_Page page, const void *bytes, size_t len)
 }
 
 /*
+ * HPDF_FToA(p, v, eptr), remembered: a page's rectangles and rules repeat
+ * a few numbers (the code shade's colour, the column's left edge and
+ * width, a line's height) thousands of times, and libharu's formatting
+ * was a tenth of the drawing.  The answer depends on v alone while it is
+ * shorter than the room left, which every caller here leaves ample (a
+ * 512-byte buffer for a few numbers); each thread keeps its own table.
+ */
+#define FTOA_MEMO	64
+
+static char *
+ftoa(char *p, HPDF_REAL v, char *eptr)
+{
+	static _Thread_local struct {
+		uint32_t bits;
+		uint8_t	 len;	/* 0: empty */
+		char	 s[HPDF_REAL_LEN + 1];
+	}		 memo[FTOA_MEMO];
+	uint32_t	 bits;
+	unsigned	 h;
+	char		*e;
+
+	memcpy(&bits, &v, sizeof(bits));
+	h = (bits ^ (bits >> 11) ^ (bits >> 23)) % FTOA_MEMO;
+	if (memo[h].len > 0 && memo[h].bits == bits &&
+	    eptr - p > memo[h].len) {
+		memcpy(p, memo[h].s, memo[h].len);
+		return p + memo[h].len;
+	}
+	e = HPDF_FToA(p, v, eptr);
+	if (e - p > 0 && e - p <= HPDF_REAL_LEN && eptr - e > 0) {
+		memo[h].bits = bits;
+		memo[h].len = (uint8_t)(e - p);
+		memcpy(memo[h].s, p, (size_t)(e - p));
+	}
+	return e;
+}
+
+/* Whether the page fills (stroke 0) or strokes (1) in this RGB colour
+ * already: the colour operator would change nothing. */
+static int
+same_rgb(HPDF_PageAttr attr, int stroke, HPDF_REAL r, HPDF_REAL g,
+    HPDF_REAL b)
+{
+	HPDF_GState	 gs = attr->gstate;
+	HPDF_RGBColor	 c = stroke ? gs->rgb_stroke : gs->rgb_fill;
+
+	return (stroke ? gs->cs_stroke : gs->cs_fill) == HPDF_CS_DEVICE_RGB &&
+	    c.r == r && c.g == g && c.b == b;
+}
+
+/*
  * A filled rectangle (a code line's background) as libharu's three
- * calls write it: each number is formatted by libharu's own HPDF_FToA,
+ * calls write it, less the colour when the page fills in it already
+ * (a listing's lines share one shade: a third of a code page's
+ * graphics): each number is formatted by libharu's own HPDF_FToA,
  * into a zeroed buffer of the size theirs has and read up to its first
  * NUL as HPDF_Stream_WriteStr reads it, so the bytes are theirs; then
  * the page is left as the three leave it (fill colour, path positions,
@@ -224,8 +278,8 @@ haru_page_fill_rect(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
 		return;
 	}
 	memset(buf, 0, sizeof(buf));
-	for (int i = 0; i < 7; i++) {
-		p = HPDF_FToA(p, v[i], eptr);
+	for (int i = same_rgb(attr, 0, r, g, b) ? 3 : 0; i < 7; i++) {
+		p = ftoa(p, v[i], eptr);
 		if (i == 2)
 			p = stpcpy(p, " rg\n");
 		else if (i < 6)
@@ -248,9 +302,11 @@ haru_page_fill_rect(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
 
 /*
  * A stroked line (a rule) as libharu's SetRGBStroke, SetLineWidth,
- * MoveTo, LineTo and Stroke write it, in the way haru_page_fill_rect
- * does; the width as HPDF_Stream_WriteReal writes it (its own buffer,
- * HPDF_REAL_LEN long, and the length HPDF_FToA returns).
+ * MoveTo, LineTo and Stroke write it, less the colour and the width
+ * when the page has them already (a table's rules repeat both), in the
+ * way haru_page_fill_rect does; the width as HPDF_Stream_WriteReal
+ * writes it (its own buffer, HPDF_REAL_LEN long, and the length
+ * HPDF_FToA returns).
  */
 void
 haru_page_stroke_line(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
@@ -275,18 +331,22 @@ haru_page_stroke_line(HPDF_Page page, HPDF_REAL r, HPDF_REAL g, HPDF_REAL b,
 		return;
 	}
 	memset(buf, 0, sizeof(buf));
-	for (int i = 0; i < 3; i++) {
-		p = HPDF_FToA(p, v[i], eptr);
+	for (int i = same_rgb(attr, 1, r, g, b) ? 3 : 0; i < 3; i++) {
+		p = ftoa(p, v[i], eptr);
 		p = stpcpy(p, i < 2 ? " " : " RG\n");
 	}
 	rc = haru_page_write(page, buf, strlen(buf));
-	e = HPDF_FToA(real, width, real + HPDF_REAL_LEN);
-	rc |= haru_page_write(page, real, (size_t)(e - real));
 	memset(buf, 0, sizeof(buf));
 	p = buf;
-	p = stpcpy(p, " w\n");
+	/* The width in force at a page's start is libharu's default, 1,
+	 * PDF's too. */
+	if (attr->gstate->line_width != width) {
+		e = HPDF_FToA(real, width, real + HPDF_REAL_LEN);
+		rc |= haru_page_write(page, real, (size_t)(e - real));
+		p = stpcpy(p, " w\n");
+	}
 	for (int i = 0; i < 4; i++) {
-		p = HPDF_FToA(p, at[i], eptr);
+		p = ftoa(p, at[i], eptr);
 		p = stpcpy(p, i == 0 || i == 2 ? " " : i == 1 ? " m\n" :
 		    " l\nS\n");
 	}

@@ -18,6 +18,7 @@
 
 #include "block.h"
 #include "util/buf.h"
+#include "util/diag.h"
 #include "code.h"
 #include "context.h"
 #include "model/doc.h"
@@ -91,10 +92,12 @@ looks(const struct lo_ctx *c, struct look *lk)
 	lk[PLAIN].rgb = c->text_rgb;
 }
 
-/* One run of text in one face; returns its width. */
+/* One run of text in one face, units wide at size 1000 by its
+ * characters' advances (< 0: not known); returns its width. */
 static double
 text_op(const struct lo_ctx *c, struct lo_ops *ops, double x, double y,
-    int face, double size, uint32_t rgb, const char *s, size_t len)
+    int face, double size, uint32_t rgb, const char *s, size_t len,
+    double units)
 {
 	struct lo_op *o = ops_push(ops);
 
@@ -105,7 +108,8 @@ text_op(const struct lo_ctx *c, struct lo_ops *ops, double x, double y,
 	o->size = size;
 	o->rgb = rgb;
 	o->str = pool_strndup(c->pool, s, len);
-	o->w = lo_text_width(c->widths, face, size, s, len);
+	o->w = units < 0 ? lo_text_width(c->widths, face, size, s, len) :
+	    lo_text_width_units(c->widths, face, size, s, len, units);
 	return o->w;
 }
 
@@ -130,14 +134,62 @@ code_text(const struct lo_ctx *c, struct lo_ops *ops, double x, double y,
 			used = face;	/* '?' in the face itself */
 		if (cur >= 0 && used != cur) {
 			w += text_op(c, ops, x + w, y, cur, size, rgb, s + start,
-			    i - start);
+			    i - start, -1);
 			start = i;
 		}
 		cur = used;
 	}
 	if (i > start)
 		w += text_op(c, ops, x + w, y, cur, size, rgb, s + start,
-		    i - start);
+		    i - start, -1);
+	return w;
+}
+
+/*
+ * What code_fit() learnt of each character of a line: the face that
+ * draws it (its look's face for one no font has, as code_text() draws
+ * it) and its advance there, so that drawing the line measures nothing
+ * again; only the character's first byte's entry is used.
+ */
+struct fitted {
+	int	*face;
+	double	*adv;
+	size_t	*step;	/* the character's length in bytes; 0 after
+			   its first */
+	size_t	 end, cap;	/* the bytes measured */
+};
+
+/*
+ * code_text() for the bytes from..to of p, in the look of face, that
+ * code_fit() measured: a run per face, each as wide as its characters'
+ * advances.  A look that changes inside a character (a token's edge in
+ * the middle of one) leaves it to code_text(), which reads such a
+ * character as code_fit() did not.
+ */
+static double
+code_text_fitted(const struct lo_ctx *c, struct lo_ops *ops, double x,
+    double y, int face, double size, uint32_t rgb, const char *p,
+    const struct fitted *ft, size_t from, size_t to)
+{
+	size_t	 i = from, start = from, k;
+	double	 w = 0, units = 0;
+
+	if (ft->step[from] == 0 || (to < ft->end && ft->step[to] == 0))
+		return code_text(c, ops, x, y, face, size, rgb, p + from,
+		    to - from);
+	for (i = from; i < to; i += k) {
+		k = ft->step[i];
+		if (i > start && ft->face[i] != ft->face[start]) {
+			w += text_op(c, ops, x + w, y, ft->face[start], size, rgb,
+			    p + start, i - start, units);
+			start = i;
+			units = 0;
+		}
+		units += ft->adv[i];
+	}
+	if (i > start)
+		w += text_op(c, ops, x + w, y, ft->face[start], size, rgb,
+		    p + start, i - start, units);
 	return w;
 }
 
@@ -218,26 +270,41 @@ expand(const struct node *n, size_t at, size_t len, size_t *si,
 }
 
 /* How many bytes of the code line p (rest bytes long) fit in avail: at
- * least one character, so that every line makes progress. */
+ * least one character, so that every line makes progress.  What it
+ * measured of each character goes into ft. */
 static size_t
 code_fit(const struct lo_ctx *c, const struct look *lk, const char *p,
-    const char *cls, size_t rest, double size, double avail)
+    const char *cls, size_t rest, double size, double avail,
+    struct fitted *ft)
 {
-	double	 w = 0, cw;
+	double	 w = 0, cw, adv;
 	size_t	 k = 0, step;
 	uint32_t cp;
-	int	 used;
+	int	 used, face;
 
+	if (rest > ft->cap) {
+		ft->cap = rest;
+		ft->face = xrealloc(ft->face, rest * sizeof(*ft->face));
+		ft->adv = xrealloc(ft->adv, rest * sizeof(*ft->adv));
+		ft->step = xrealloc(ft->step, rest * sizeof(*ft->step));
+	}
 	while (k < rest) {
 		if ((step = utf8_decode(p + k, rest - k, &cp)) == 0)
 			step = 1, cp = '?';
-		cw = lo_advance(c->widths, lk[(unsigned char)cls[k]].face, cp,
-		    &used) * size / 1000.0;
+		face = lk[(unsigned char)cls[k]].face;
+		adv = lo_advance(c->widths, face, cp, &used);
+		cw = adv * size / 1000.0;
 		if (w + cw > avail && k > 0)
 			break;
+		ft->face[k] = used < 0 ? face : used;
+		ft->adv[k] = adv;
+		ft->step[k] = step;
+		for (size_t j = 1; j < step; j++)
+			ft->step[k + j] = 0;
 		w += cw;
 		k += step;
 	}
+	ft->end = k;
 	return k;
 }
 
@@ -245,7 +312,7 @@ code_fit(const struct lo_ctx *c, const struct look *lk, const char *p,
 static void
 code_runs(const struct lo_ctx *c, struct lo_ops *ops, const struct look *lk,
     double x, double y, double size, const char *p, const char *cls,
-    size_t k)
+    size_t k, const struct fitted *ft)
 {
 	size_t i = 0, j;
 
@@ -258,7 +325,8 @@ code_runs(const struct lo_ctx *c, struct lo_ops *ops, const struct look *lk,
 			if (m->face != l->face || m->rgb != l->rgb)
 				break;
 		}
-		x += code_text(c, ops, x, y, l->face, size, l->rgb, p + i, j - i);
+		x += code_text_fitted(c, ops, x, y, l->face, size, l->rgb, p,
+		    ft, i, j);
 		i = j;
 	}
 }
@@ -300,6 +368,7 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	struct look lk[CC_COUNT + 1];
 	struct buf line, cls;
 	struct lo_ops ops = { NULL, 0, 0 };
+	struct fitted ft = { NULL, NULL, NULL, 0, 0 };
 	size_t	from, si = 0;
 
 	looks(c, lk);
@@ -322,7 +391,7 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 		size_t	    rest = line.len;
 		do {
 			size_t k = code_fit(c, lk, p, pc, rest, size,
-			    inner - (cont ? markw : 0));
+			    inner - (cont ? markw : 0), &ft);
 			struct lo_entry *e = code_line(v, &ops, x, width,
 			    lineh);
 
@@ -330,7 +399,7 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 				code_text(c, &ops, x + pad, base, face, size,
 				    CODE_MARK_RGB, mark, strlen(mark));
 			code_runs(c, &ops, lk, x + pad + (cont ? markw : 0),
-			    base, size, p, pc, k);
+			    base, size, p, pc, k, &ft);
 			line_done(c, e, &ops);
 			p += k;
 			pc += k;
@@ -345,6 +414,9 @@ code_block(const struct lo_ctx *c, struct vlist *v, const struct node *n,
 	}
 	buf_free(&line);
 	buf_free(&cls);
+	free(ft.face);
+	free(ft.adv);
+	free(ft.step);
 	line_done(c, code_line(v, &ops, x, width, pad), &ops);
 	free(ops.op);
 	keep_listing(v, from);

@@ -125,8 +125,9 @@ dyn_face(struct lo_widths *cache, uint32_t cp, int sty)
 	return d[cp] < 0 ? -1 : LO_FACE_DYN(d[cp]);
 }
 
-double
-lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
+/* lo_advance() past the face's cached widths: the fallback chain. */
+static double
+advance_chain(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 {
 	int sty = face % 4, w;
 	int tries[4] = { face, LO_FACE(FAM_FALLBACK, sty),
@@ -143,6 +144,20 @@ lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
 	}
 	*usedface = -1;
 	return cached(cache, face, '?') < 0 ? 500 : cached(cache, face, '?');
+}
+
+double
+lo_advance(struct lo_widths *cache, int face, uint32_t cp, int *usedface)
+{
+	int16_t *t;
+
+	/* The face's own width, known already: most characters asked, so
+	 * the chain is a function of its own and this one stays short. */
+	if (cp <= 0xFFFF && (t = cache->bmp[face]) != NULL && t[cp] >= 0) {
+		*usedface = face;
+		return t[cp];
+	}
+	return advance_chain(cache, face, cp, usedface);
 }
 
 size_t
@@ -211,6 +226,15 @@ lo_text_width(struct lo_widths *cache, int face, double size, const char *s,
 		w += sw;
 	}
 	return w * size / 1000.0;
+}
+
+double
+lo_text_width_units(struct lo_widths *cache, int face, double size,
+    const char *s, size_t len, double units)
+{
+	if (cache->m->shaped == NULL || !lo_needs_shaping(s, len))
+		return units * size / 1000.0;
+	return lo_text_width(cache, face, size, s, len);
 }
 
 /* Whether face has every character of s. */

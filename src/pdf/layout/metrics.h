@@ -21,6 +21,11 @@ void		  widths_free(struct lo_widths *);
 double	lo_advance(struct lo_widths *, int face, uint32_t cp, int *usedface);
 double	lo_text_width(struct lo_widths *, int face, double size,
 	    const char *s, size_t len);
+/* lo_text_width(), for a caller that has added the characters'
+ * lo_advance() in face already (units, at size 1000): the same answer,
+ * without measuring a run that needs no shaping again. */
+double	lo_text_width_units(struct lo_widths *, int face, double size,
+	    const char *s, size_t len, double units);
 /* The leading run of s (len > 0 bytes) that one face draws, starting the
  * fallback chain at face: its length in bytes, that face in *usedface,
  * and its first character in *cp.  A character no font has (*usedface

@@ -70,9 +70,87 @@ widen(struct col_widths *w, double wmin, double smin, double max)
 		w->max = max;
 }
 
+/*
+ * The paragraphs of a table's cells as its last measure() made them, in
+ * the order it visited them (two lists: single-column cells, then
+ * spanning ones), for set_cell() to set rather than make again: making
+ * a cell's paragraph was a third of a table's cost.  set_row() visits
+ * the cells in the same order, so each list is read from its start.
+ */
+struct kept_par {
+	const struct node *cell;
+	struct lo_par	   p;
+};
+
+struct kept {
+	struct kept_par	*k[2];
+	size_t		 n[2], cap[2], next[2];
+	size_t		 items;		/* room kept, against KEPT_ITEMS */
+};
+
+/* A huge table's paragraphs are made twice rather than all held: room
+ * for 16,384 items (2.6 MB) at most, counted as allocated (a cell's
+ * paragraph has room for 64 at least; cutting each to its length left
+ * the heap in holes that raised the peak more than they saved). */
+#define KEPT_ITEMS	16384
+
+static void
+kept_clear(struct kept *kp)
+{
+	for (int i = 0; kp != NULL && i < 2; i++) {
+		for (size_t j = kp->next[i]; j < kp->n[i]; j++)
+			free(kp->k[i][j].p.it);
+		kp->n[i] = kp->next[i] = 0;
+	}
+	if (kp != NULL)
+		kp->items = 0;
+}
+
+static void
+kept_free(struct kept *kp)
+{
+	kept_clear(kp);
+	free(kp->k[0]);
+	free(kp->k[1]);
+}
+
+static void
+kept_add(struct kept *kp, int spans, const struct node *cell,
+    struct lo_par *p)
+{
+	struct kept_par *e;
+
+	kp->items += p->cap;
+	if (kp->n[spans] == kp->cap[spans]) {
+		kp->cap[spans] = kp->cap[spans] ? 2 * kp->cap[spans] : 16;
+		kp->k[spans] = xrealloc(kp->k[spans], kp->cap[spans] *
+		    sizeof(*kp->k[spans]));
+	}
+	e = &kp->k[spans][kp->n[spans]++];
+	e->cell = cell;
+	e->p = *p;
+	par_init(p);
+}
+
+/* The paragraph measure() made of cell, taken into *p; 0 if none. */
+static int
+kept_take(struct kept *kp, const struct node *cell, struct lo_par *p)
+{
+	int i = cell->u.cell.colspan > 1;
+
+	if (kp == NULL || kp->next[i] >= kp->n[i] ||
+	    kp->k[i][kp->next[i]].cell != cell)
+		return 0;
+	*p = kp->k[i][kp->next[i]++].p;
+	return 1;
+}
+
+/* A paragraph's content widths; kept by kp (when not NULL) for the
+ * cell it is. */
 static void
 minmax_par(const struct lo_ctx *c, const struct node *n,
-    const struct lo_fmt *f, double indent, struct col_widths *w)
+    const struct lo_fmt *f, double indent, struct col_widths *w,
+    struct kept *kp)
 {
 	struct lo_par	p;
 	double		a, b, m;
@@ -81,7 +159,10 @@ minmax_par(const struct lo_ctx *c, const struct node *n,
 	par_add_inlines(c, &p, n, f);
 	par_finish(&p);
 	par_minmax(&p, &a, &b, &m);
-	par_give(c, &p);
+	if (kp != NULL && p.n > 0 && kp->items + p.cap <= KEPT_ITEMS)
+		kept_add(kp, n->u.cell.colspan > 1, n, &p);
+	else
+		par_give(c, &p);
 	widen(w, a + indent, b + indent, m + indent);
 }
 
@@ -109,20 +190,20 @@ minmax_blocks(const struct lo_ctx *c, const struct node *n,
 			 * what they hold, without their own frames. */
 			minmax_blocks(c, n->first, f, indent, w, depth + 1);
 		else if (n->first != NULL || n->type == N_CELL)
-			minmax_par(c, n, f, indent, w);
+			minmax_par(c, n, f, indent, w, NULL);
 	}
 }
 
 /* One cell's content widths, padding included. */
 static void
 cell_widths(const struct lo_ctx *c, const struct node *cell,
-    const struct lo_fmt *f, double pad, struct col_widths *w)
+    const struct lo_fmt *f, double pad, struct col_widths *w, struct kept *kp)
 {
 	memset(w, 0, sizeof(*w));
 	if (cell->first != NULL && doc_is_block(cell->first))
 		minmax_blocks(c, cell->first, f, 0, w, 0);
 	else
-		minmax_par(c, cell, f, 0, w);
+		minmax_par(c, cell, f, 0, w, kp);
 	w->wmin += 2 * pad;
 	w->smin += 2 * pad;
 	w->max += 2 * pad;
@@ -152,11 +233,12 @@ spread(struct col_widths *w, int k, int span, const struct col_widths *need)
 
 static void
 measure(const struct lo_ctx *c, const struct node *t, double size, int label,
-    double pad, struct col_widths *w)
+    double pad, struct col_widths *w, struct kept *kp)
 {
 	int nc = t->u.table.ncols, pass;
 	struct col_widths cw;
 
+	kept_clear(kp);
 	for (int k = 0; k < nc; k++)
 		w[k].wmin = w[k].smin = w[k].max = 0;
 	/* Single-column cells first; spanning ones then widen theirs. */
@@ -175,7 +257,7 @@ measure(const struct lo_ctx *c, const struct node *t, double size, int label,
 					continue;
 				if (k + span > nc)
 					span = nc - k;
-				cell_widths(c, cell, &f, pad, &cw);
+				cell_widths(c, cell, &f, pad, &cw, kp);
 				if (pass == 0)
 					widen(&w[k], cw.wmin, cw.smin, cw.max);
 				else
@@ -273,7 +355,8 @@ trim(struct vlist *v)
 
 static void
 set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
-    const struct lo_fmt *f, double x, double w, int align, int continued)
+    const struct lo_fmt *f, double x, double w, int align, int continued,
+    struct kept *kp)
 {
 	if (cell->first != NULL && doc_is_block(cell->first)) {
 		struct lo_column col;
@@ -290,6 +373,8 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 	} else {
 		struct lo_par p;
 
+		if (!continued && kept_take(kp, cell, &p))
+			goto set;	/* made, and finished, by measure() */
 		par_take(c, &p);
 		par_add_inlines(c, &p, cell, f);
 		if (continued) {
@@ -306,6 +391,7 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
 			    &note);
 		}
 		par_finish(&p);
+set:
 		par_set(c, &p, v, x, w, f->size, align ? align : AL_START, 1);
 		par_give(c, &p);
 	}
@@ -321,14 +407,14 @@ set_cell(const struct lo_ctx *c, struct vlist *v, const struct node *cell,
  */
 static double
 fit_size(const struct lo_ctx *c, const struct node *t, int label, double pad,
-    double width, double *mn, double *mx)
+    double width, double *mn, double *mx, struct kept *kp)
 {
 	int			 nc = t->u.table.ncols;
 	double			 size = c->table_size, smin;
 	struct col_widths	*cw = xcalloc((size_t)nc, sizeof(*cw));
 
 	for (;;) {
-		measure(c, t, size, label, pad, cw);
+		measure(c, t, size, label, pad, cw, kp);
 		smin = 0;
 		for (int k = 0; k < nc; k++)
 			smin += cw[k].wmin;
@@ -367,7 +453,7 @@ span_width(const struct lo_table *tab, const struct node *cell)
  * below that it still covers, whose rules stay open under it. */
 static void
 set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
-    struct lo_table *tab, double size, int label, int *down)
+    struct lo_table *tab, double size, int label, int *down, struct kept *kp)
 {
 	int		 nc = tab->ncols, k;
 	struct lo_row	*row = pool_alloc(c->pool, sizeof(*row));
@@ -393,7 +479,7 @@ set_row(const struct lo_ctx *c, struct vlist *v, const struct node *r,
 		set_cell(c, &row->cells[k], cell, &f, (tab->rtl ? tab->x[k] +
 		    tab->w[k] - span_width(tab, cell) : tab->x[k]) + tab->pad,
 		    span_width(tab, cell) - 2 * tab->pad, cell->u.cell.align,
-		    0);
+		    0, kp);
 		if (k == 0 && !row->header) {
 			row->label = cell;
 			row->label_fmt = f;
@@ -471,18 +557,26 @@ mirror_columns(struct lo_table *tab, double right)
  * A table of the text block whose words do not fit the measure at its
  * size may take the side margins too, as far as TABLE_PAGE_MARGIN from
  * the paper's edge: set wide it reads better than shrunk and hyphenated
- * into a measure chosen for prose.  Returns the width to set it in.
+ * into a measure chosen for prose.  Returns the width to set it in;
+ * *size is the size fit_size() chose at that width when it was asked
+ * (mn and mx then hold its answer), else 0: measuring a table's cells
+ * is a third of its cost, and most tables fit.
  */
 static double
 break_out(const struct lo_ctx *c, const struct node *t, int label, double pad,
-    const struct lo_column *col, double *mn, double *mx)
+    const struct lo_column *col, double *mn, double *mx, double *size,
+    struct kept *kp)
 {
 	double wide = c->pw - 2 * TABLE_PAGE_MARGIN;
 
+	*size = 0;
 	if (fabs(col->x - c->ml) > FIT_SLACK || fabs(col->width - c->width) >
-	    FIT_SLACK || wide <= col->width + FIT_SLACK ||
-	    fit_size(c, t, label, pad, col->width, mn, mx) >= c->table_size)
+	    FIT_SLACK || wide <= col->width + FIT_SLACK)
 		return col->width;
+	if ((*size = fit_size(c, t, label, pad, col->width, mn, mx, kp)) >=
+	    c->table_size)
+		return col->width;
+	*size = 0;
 	return wide;
 }
 
@@ -510,14 +604,17 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 	double		*mn, *mx;
 	struct lo_table	*tab;
 	int		*down;
+	struct kept	 kp;
 
 	if (nc <= 0)
 		return;
+	memset(&kp, 0, sizeof(kp));
 	mn = xcalloc((size_t)nc, sizeof(double));
 	mx = xcalloc((size_t)nc, sizeof(double));
 	pad = c->st->pdf.table_padding;
-	width = break_out(c, t, label, pad, col, mn, mx);
-	size = fit_size(c, t, label, pad, width, mn, mx);
+	width = break_out(c, t, label, pad, col, mn, mx, &size, &kp);
+	if (size <= 0)
+		size = fit_size(c, t, label, pad, width, mn, mx, &kp);
 	tab = pool_alloc(c->pool, sizeof(*tab));
 	memset(tab, 0, sizeof(*tab));
 	tab->ncols = nc;
@@ -546,8 +643,9 @@ table_block(const struct lo_ctx *c, struct vlist *v, const struct node *t,
 		if (r->type == N_CAPTION)
 			caption(c, v, r, tab, size);
 		else
-			set_row(c, v, r, tab, size, label, down);
+			set_row(c, v, r, tab, size, label, down, &kp);
 	free(down);
+	kept_free(&kp);
 	vl_glue(v, col->skip);
 }
 
@@ -560,5 +658,5 @@ row_cont(const struct lo_ctx *c, struct lo_row *r)
 		return;
 	r->label_cont_made = 1;
 	set_cell(c, &r->label_cont, r->label, &r->label_fmt, t->x[0] + t->pad,
-	    t->w[0] - 2 * t->pad, r->label_align, 1);
+	    t->w[0] - 2 * t->pad, r->label_align, 1, NULL);
 }
