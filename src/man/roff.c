@@ -17,6 +17,39 @@
 #include "roff.h"
 #include "util/utf8.h"
 
+/* Bytes appended to the output: inline, because most of what the writer
+ * puts is one to five bytes long, where a call, a strlen() and a
+ * memcpy() call would cost more than the bytes. */
+static inline void
+put(struct roff *r, const char *s, size_t n)
+{
+	struct buf *b = &r->out;
+
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+/* A string literal: its length is known when compiling. */
+#define PUT_LIT(r, lit)	put((r), (lit), sizeof(lit) - 1)
+
+/* Classes of ASCII bytes (roff.h); bytes past ASCII are 0.  Rows of
+ * 16 from 0x00: blanks at 0x09, 0x0A, 0x0D and 0x20; separators
+ * "," "-" "." "/" ":" "=" "_"; plain every other printable byte but
+ * '"' and '\\'. */
+const unsigned char roff_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 4, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	4, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 2,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+};
+
 /* Filled text lines are ended at the first space past this many bytes. */
 #define WRAP_AT	64
 /* A word still going past this many bytes continues on the next line, */
@@ -72,7 +105,7 @@ void
 roff_req(struct roff *r, const char *safe)
 {
 	roff_eol(r);
-	buf_puts(&r->out, safe);
+	put(r, safe, strlen(safe));
 	/* A request line is complete only when the caller ends it, so
 	 * arguments can follow (roff_arg); mark the line as started. */
 	r->bol = 0;
@@ -137,7 +170,7 @@ void
 roff_raw(struct roff *r, const char *safe)
 {
 	flush_space(r, 0);
-	buf_puts(&r->out, safe);
+	put(r, safe, strlen(safe));
 	r->bol = 0;
 	r->inword = 0;
 	r->wordlen = 0;
@@ -202,7 +235,7 @@ newline(struct roff *r, unsigned char c, int flags, size_t col)
 	/* No-fill: an empty line would be a blank line, which mandoc
 	 * flags; "\&" keeps it visible. */
 	if (r->bol)
-		buf_puts(&r->out, "\\&");
+		PUT_LIT(r, "\\&");
 	r->bol = 0;
 	roff_eol(r);
 	return 0;
@@ -237,7 +270,7 @@ word_begin(struct roff *r, const char *s, size_t len, int flags)
 	/* In no-fill code, leading spaces are indentation. */
 	flush_space(r, fill ? !(flags & ESC_ONELINE) : -1);
 	if (r->bol && at_risk(s, len, flags))
-		buf_puts(&r->out, "\\&");
+		PUT_LIT(r, "\\&");
 	if (fill && !(flags & ESC_ONELINE) && r->inword &&
 	    ((r->wordlen >= JOIN_WORD &&
 	    r->out.len - r->linestart >= JOIN_AT) ||
@@ -248,11 +281,11 @@ word_begin(struct roff *r, const char *s, size_t len, int flags)
 		 * character may take 2 bytes and a break point 4 more after
 		 * it; one outside ASCII is written as "\[uXXXX]" (up to 10
 		 * bytes), so the line ends sooner before one. */
-		buf_puts(&r->out, "\\c");
+		PUT_LIT(r, "\\c");
 		roff_eol(r);
 		r->inword = 1;
 		if (at_risk(s, len, flags))
-			buf_puts(&r->out, "\\&");
+			PUT_LIT(r, "\\&");
 	}
 	/* A word that begins with '-' is an option ("--add-file", "-x"):
 	 * its hyphens are written as "\-", the character a reader types,
@@ -262,7 +295,7 @@ word_begin(struct roff *r, const char *s, size_t len, int flags)
 		r->dashword = *s == '-';
 		if ((flags & ESC_NOHYPH) || (r->dashword && fill &&
 		    len > 1 && s[1] != ' '))
-			buf_puts(&r->out, "\\%");
+			PUT_LIT(r, "\\%");
 	}
 	r->bol = 0;
 	r->inword = 1;
@@ -280,22 +313,16 @@ word_start(struct roff *r, const char *s, size_t len, int flags)
 	word_begin(r, s, len, flags);
 }
 
-/* Called for every byte of text: a switch, not a strchr() call. */
 static int
 separator(unsigned char c)
 {
-	switch (c) {
-	case '/': case '.': case '_': case '-': case '=': case ',': case ':':
-		return 1;
-	default:
-		return 0;
-	}
+	return roff_class[c] & ROFF_SEP;
 }
 
 static int
 blank_char(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return roff_class[c] & ROFF_BLANK;
 }
 
 int
@@ -329,11 +356,11 @@ static void
 ascii(struct roff *r, unsigned char c, int flags)
 {
 	if (c == '\\')
-		buf_puts(&r->out, "\\e");
+		PUT_LIT(r, "\\e");
 	else if (c == '-' && ((flags & ESC_LITERAL) || r->dashword))
-		buf_puts(&r->out, "\\-");
+		PUT_LIT(r, "\\-");
 	else if (c == '"' && (flags & ESC_ONELINE))
-		buf_puts(&r->out, "\\(dq");
+		PUT_LIT(r, "\\(dq");
 	else if (flags & ESC_UPPER && c >= 'a' && c <= 'z')
 		buf_putc(&r->out, c - 'a' + 'A');
 	else
@@ -358,19 +385,13 @@ non_ascii(struct roff *r, uint32_t cp)
 	r->seen[cp / 8] |= (unsigned char)(1u << (cp % 8));
 }
 
-static int
-alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
-
 /*
- * Letters and digits going on a word already started, with no space
- * owed and the line short: for each, word_start() would do nothing,
- * ascii() write the byte as it is and roff_break_after() find no break
- * after it (not a separator).  So the run is written at once, up to
- * where the line reaches JOIN_AT.  Returns the bytes written.
+ * Plain bytes (ROFF_PLAIN: letters, digits, most punctuation) going on
+ * a word already started, with no space owed and the line short: for
+ * each, word_start() would do nothing, ascii() write the byte as it is
+ * and roff_break_after() find no break after it (not a separator).  So
+ * the run is written at once, up to where the line reaches JOIN_AT.
+ * Returns the bytes written.
  */
 static size_t
 word_run(struct roff *r, const char *s, size_t len, int flags)
@@ -381,9 +402,11 @@ word_run(struct roff *r, const char *s, size_t len, int flags)
 	    used >= JOIN_AT)
 		return 0;
 	room = JOIN_AT - used;
-	while (k < len && k < room && alnum((unsigned char)s[k]))
+	if (room > len)
+		room = len;
+	while (k < room && (roff_class[(unsigned char)s[k]] & ROFF_PLAIN))
 		k++;
-	buf_put(&r->out, s, k);
+	put(r, s, k);
 	r->wordlen += k;
 	return k;
 }
@@ -397,7 +420,12 @@ roff_text(struct roff *r, const char *s, size_t len, int flags)
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '\n' || c == '\r') {
+		/* Most bytes: checked first. */
+		if ((roff_class[c] & ROFF_PLAIN) &&
+		    (n = word_run(r, s + i, len - i, flags)) > 0) {
+			col += n;
+			i += n;
+		} else if (c == '\n' || c == '\r') {
 			col = newline(r, c, flags, col);
 			i++;
 		} else if (c == ' ' || c == '\t') {
@@ -405,10 +433,6 @@ roff_text(struct roff *r, const char *s, size_t len, int flags)
 			i++;
 		} else if (c < 0x20 || c == 0x7f) {
 			i++;			/* control: drop */
-		} else if (alnum(c) && (n = word_run(r, s + i, len - i,
-		    flags)) > 0) {
-			col += n;
-			i += n;
 		} else if (c < 0x80) {
 			word_start(r, s + i, len - i, flags);
 			ascii(r, c, flags);
@@ -421,7 +445,7 @@ roff_text(struct roff *r, const char *s, size_t len, int flags)
 			    roff_break_after(r->wordlen, s, len, i)) {
 				/* groff starts a word after "\:", which it
 				 * would hyphenate: "\%" forbids that. */
-				buf_puts(&r->out, "\\:\\%");
+				PUT_LIT(r, "\\:\\%");
 				r->chunked = 1;
 			}
 			i++;
@@ -440,7 +464,7 @@ roff_text(struct roff *r, const char *s, size_t len, int flags)
 void
 roff_arg(struct roff *r, const char *s, int flags)
 {
-	buf_puts(&r->out, " \"");
+	PUT_LIT(r, " \"");
 	r->bol = 0;
 	r->space = 0;
 	r->wordlen = 0;
@@ -483,11 +507,11 @@ font_update(struct roff *r, int opening)
 	    r->out.len - r->linestart >= JOIN_AT) {
 		/* Mid-word and the line is long: continue on the next
 		 * input line, joined by "\c". */
-		buf_puts(&r->out, "\\c");
+		PUT_LIT(r, "\\c");
 		roff_eol(r);
 		r->inword = 1;
 	}
-	buf_puts(&r->out, want);
+	put(r, want, strlen(want));
 	r->bol = 0;
 	r->cur = want;
 }

@@ -30,6 +30,17 @@ enum {
 	ESC_NOHYPH  = 1 << 5	/* "\%" before each word: never hyphenate */
 };
 
+/* What the writer does with a byte, looked up once per byte: */
+enum {
+	/* printable ASCII written as it is, after which no break point
+	 * goes (not a separator, not '\\' or '"', which may be escaped):
+	 * a run of them inside a word is copied at once */
+	ROFF_PLAIN = 1 << 0,
+	ROFF_SEP   = 1 << 1,	/* "/._-=,:": a break point may follow */
+	ROFF_BLANK = 1 << 2	/* space, tab, newline, carriage return */
+};
+extern const unsigned char roff_class[256];
+
 enum font_bit { FONT_BOLD, FONT_ITALIC, FONT_MONO, FONT_NBITS };
 
 struct roff {
