@@ -36,18 +36,18 @@ put(struct roff *r, const char *s, size_t n)
 #define PUT_LIT(r, lit)	put((r), (lit), sizeof(lit) - 1)
 
 /* Classes of ASCII bytes (roff.h); bytes past ASCII are 0.  Rows of
- * 16 from 0x00: blanks at 0x09, 0x0A, 0x0D and 0x20; separators
- * "," "-" "." "/" ":" "=" "_"; plain every other printable byte but
- * '"' and '\\'. */
+ * 16 from 0x00: blanks (4) at 0x09, 0x0A, 0x0D and 0x20; separators
+ * (2) "," "-" "." "/" ":" "=" "_", all but '-' also code (2 + 8);
+ * plain (1) every other printable byte but '"' and '\\'. */
 const unsigned char roff_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 4, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	4, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 2,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  4,  4,  0,  0,  4,  0,  0,
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 4,  1,  0,  1,  1,  1,  1,  1,  1,  1,  1,  1, 10,  2, 10, 10,
+	 1,  1,  1,  1,  1,  1,  1,  1,  1,  1, 10,  1,  1, 10,  1,  1,
+	 1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,
+	 1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  1,  1, 10,
+	 1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,
+	 1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,
 };
 
 /* Filled text lines are ended at the first space past this many bytes. */
@@ -386,25 +386,47 @@ non_ascii(struct roff *r, uint32_t cp)
 }
 
 /*
- * Plain bytes (ROFF_PLAIN: letters, digits, most punctuation) going on
- * a word already started, with no space owed and the line short: for
- * each, word_start() would do nothing, ascii() write the byte as it is
- * and roff_break_after() find no break after it (not a separator).  So
- * the run is written at once, up to where the line reaches JOIN_AT.
- * Returns the bytes written.
+ * A run of bytes that word_start(), ascii() and roff_break_after()
+ * would each write as they are (see ROFF_PLAIN; in no-fill code, where
+ * no break points go, ROFF_CODE too), written at once: the run may
+ * begin a word, paying the spaces owed first, while the line is short
+ * enough that none of word_begin()'s line breaks or joins can apply.
+ * Returns the bytes written; 0 leaves the writer as it was.
  */
 static size_t
-word_run(struct roff *r, const char *s, size_t len, int flags)
+word_run(struct roff *r, const char *s, size_t len, int flags,
+    unsigned run)
 {
 	size_t used = r->out.len - r->linestart, room, k = 0;
 
-	if (!r->inword || r->space != 0 || r->bol || (flags & ESC_UPPER) ||
-	    used >= JOIN_AT)
+	if (r->bol || used >= JOIN_AT)
 		return 0;
+	if (r->space != 0 || !r->inword) {
+		/* What word_begin() does before a byte that is not '-'
+		 * when flush_space() cannot end the line (under WRAP_AT)
+		 * and the line stays short of JOIN_AT ("\%" is 2 bytes). */
+		if (used >= WRAP_AT || used + (size_t)r->space + 2 >= JOIN_AT)
+			return 0;
+		if (r->space > 0) {
+			while (r->space > 0) {
+				PUT_LIT(r, " ");
+				r->space--;
+			}
+			r->inword = 0;
+			r->wordlen = 0;
+		}
+		if (!r->inword) {
+			r->dashword = 0;
+			if (flags & ESC_NOHYPH)
+				PUT_LIT(r, "\\%");
+		}
+		r->inword = 1;
+		used = r->out.len - r->linestart;
+	}
 	room = JOIN_AT - used;
 	if (room > len)
 		room = len;
-	while (k < room && (roff_class[(unsigned char)s[k]] & ROFF_PLAIN))
+	while (k < room && (roff_class[(unsigned char)s[k]] & run))
 		k++;
 	put(r, s, k);
 	r->wordlen += k;
@@ -416,13 +438,18 @@ roff_text(struct roff *r, const char *s, size_t len, int flags)
 {
 	size_t	 i = 0, n, col = 0;
 	uint32_t cp;
+	/* The bytes word_run() may copy as they are: none when upper-
+	 * casing; separators too in no-fill code, where no break points
+	 * go ('-' is no ROFF_CODE: it becomes "\-"). */
+	unsigned run = (flags & ESC_UPPER) ? 0 : ROFF_PLAIN |
+	    ((flags & ESC_NOSPACE) ? ROFF_CODE : 0);
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
 		/* Most bytes: checked first. */
-		if ((roff_class[c] & ROFF_PLAIN) &&
-		    (n = word_run(r, s + i, len - i, flags)) > 0) {
+		if ((roff_class[c] & run) &&
+		    (n = word_run(r, s + i, len - i, flags, run)) > 0) {
 			col += n;
 			i += n;
 		} else if (c == '\n' || c == '\r') {

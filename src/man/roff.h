@@ -37,7 +37,9 @@ enum {
 	 * a run of them inside a word is copied at once */
 	ROFF_PLAIN = 1 << 0,
 	ROFF_SEP   = 1 << 1,	/* "/._-=,:": a break point may follow */
-	ROFF_BLANK = 1 << 2	/* space, tab, newline, carriage return */
+	ROFF_BLANK = 1 << 2,	/* space, tab, newline, carriage return */
+	ROFF_CODE  = 1 << 3	/* the separators but '-': written as they
+				 * are in no-fill code (no break points) */
 };
 extern const unsigned char roff_class[256];
 
