@@ -61,13 +61,6 @@ struct meter {
 	long	content;
 };
 
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
-
 /* The part of a token up to a break point (or its end) is done. */
 static void
 meter_piece(struct meter *mt)
@@ -119,11 +112,13 @@ meter_text(struct meter *mt, const char *s, int code)
 			i++;
 			continue;
 		}
-		if (is_alnum((unsigned char)s[i])) {
-			/* A run of letters and digits at once: each is 1
-			 * wide and no break follows it; carrying fifths over
-			 * a run gives what carrying them byte by byte does. */
-			for (n = 1; is_alnum((unsigned char)s[i + n]); n++)
+		if (roff_class[(unsigned char)s[i]] & ROFF_PLAIN) {
+			/* A run of letters, digits and the punctuation that
+			 * is no separator at once: each is 1 wide and no
+			 * break follows it; carrying fifths over a run gives
+			 * what carrying them byte by byte does. */
+			for (n = 1; roff_class[(unsigned char)s[i + n]] &
+			    ROFF_PLAIN; n++)
 				;
 			mt->tok += n;
 			mt->line += (int)n;
@@ -160,9 +155,9 @@ meter_text(struct meter *mt, const char *s, int code)
 		}
 		mt->word += (int)w;
 		mt->tokw += (int)w;
-		/* No break follows a letter or a digit (roff.c breaks only
-		 * after separators): the call is spared for most bytes. */
-		if (n == 1 && !is_alnum((unsigned char)s[i]) &&
+		/* roff.c breaks only after separators: the call is
+		 * spared for the other bytes. */
+		if (n == 1 && (roff_class[(unsigned char)s[i]] & ROFF_SEP) &&
 		    roff_break_after(mt->tok, s, len, i))
 			meter_piece(mt);
 		i += n;

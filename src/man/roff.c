@@ -57,13 +57,20 @@ const unsigned char roff_class[256] = {
 /* once it is this many columns long. */
 #define JOIN_WORD	20
 
+/* The font escapes, each held once, so that two of them are the same
+ * escape exactly when they are the same pointer (r->cur). */
+enum { F_R, F_B, F_I, F_BI, F_CR, F_CB };
+static const char *const font_names[] = {
+	"\\fR", "\\fB", "\\fI", "\\f(BI", "\\f(CR", "\\f(CB"
+};
+
 void
 roff_init(struct roff *r)
 {
 	memset(r, 0, sizeof(*r));
 	buf_init(&r->out);
 	r->bol = 1;
-	r->cur = "\\fR";
+	r->cur = font_names[F_R];
 }
 
 void
@@ -506,14 +513,14 @@ static const char *
 font_escape(const int *f)
 {
 	if (f[FONT_MONO])
-		return f[FONT_BOLD] ? "\\f(CB" : "\\f(CR";
+		return font_names[f[FONT_BOLD] ? F_CB : F_CR];
 	if (f[FONT_BOLD] && f[FONT_ITALIC])
-		return "\\f(BI";
+		return font_names[F_BI];
 	if (f[FONT_BOLD])
-		return "\\fB";
+		return font_names[F_B];
 	if (f[FONT_ITALIC])
-		return "\\fI";
-	return "\\fR";
+		return font_names[F_I];
+	return font_names[F_R];
 }
 
 /*
@@ -526,7 +533,7 @@ font_update(struct roff *r, int opening)
 {
 	const char *want = font_escape(r->font);
 
-	if (want == r->cur || strcmp(want, r->cur) == 0)
+	if (want == r->cur)
 		return;
 	if (opening)
 		flush_space(r, r->nowrap ? 0 : 1);
@@ -538,7 +545,8 @@ font_update(struct roff *r, int opening)
 		roff_eol(r);
 		r->inword = 1;
 	}
-	put(r, want, strlen(want));
+	/* "\\fB" or "\\f(CR": 3 or 5 bytes. */
+	put(r, want, want[2] == '(' ? 5 : 3);
 	r->bol = 0;
 	r->cur = want;
 }
