@@ -405,6 +405,7 @@ word_run(struct roff *r, const char *s, size_t len, int flags,
     unsigned run)
 {
 	size_t used = r->out.len - r->linestart, room, k = 0;
+	char *d;
 
 	if (r->bol || used >= JOIN_AT)
 		return 0;
@@ -433,9 +434,17 @@ word_run(struct roff *r, const char *s, size_t len, int flags,
 	room = JOIN_AT - used;
 	if (room > len)
 		room = len;
-	while (k < room && (roff_class[(unsigned char)s[k]] & run))
+	/* Copied while scanned: runs are a few bytes long, shorter than
+	 * a memcpy() call costs. */
+	if (r->out.len + room + 1 > r->out.cap)
+		buf_grow(&r->out, room);
+	d = r->out.data + r->out.len;
+	while (k < room && (roff_class[(unsigned char)s[k]] & run)) {
+		d[k] = s[k];
 		k++;
-	put(r, s, k);
+	}
+	d[k] = '\0';
+	r->out.len += k;
 	r->wordlen += k;
 	return k;
 }
