@@ -393,49 +393,56 @@ non_ascii(struct roff *r, uint32_t cp)
 }
 
 /*
- * A run of bytes that word_start(), ascii() and roff_break_after()
- * would each write as they are (see ROFF_PLAIN; in no-fill code, where
- * no break points go, ROFF_CODE too), written at once: the run may
- * begin a word, paying the spaces owed first, while the line is short
- * enough that none of word_begin()'s line breaks or joins can apply.
- * Returns the bytes written; 0 leaves the writer as it was.
+ * Runs of bytes that word_start(), ascii() and roff_break_after() would
+ * each write as they are (see ROFF_PLAIN; in no-fill code, where no
+ * break points go, ROFF_CODE too) are written at once, while the line is
+ * short enough that none of word_begin()'s line breaks or joins apply.
+ *
+ * Can a run start here?  If it begins a word, what word_begin() does
+ * before a byte that is not '-' is done: the owed spaces (flush_space()
+ * cannot end the line under WRAP_AT) and the "\\%" of a word not to be
+ * hyphenated (2 bytes, so the line stays short of JOIN_AT).  Returns 0,
+ * the writer unchanged, when word_begin() must decide.
  */
-static size_t
-word_run(struct roff *r, const char *s, size_t len, int flags,
-    unsigned run)
+static int
+run_begin(struct roff *r, int flags)
 {
-	size_t used = r->out.len - r->linestart, room, k = 0;
-	char *d;
+	size_t used = r->out.len - r->linestart;
 
 	if (r->bol || used >= JOIN_AT)
 		return 0;
-	if (r->space != 0 || !r->inword) {
-		/* What word_begin() does before a byte that is not '-'
-		 * when flush_space() cannot end the line (under WRAP_AT)
-		 * and the line stays short of JOIN_AT ("\%" is 2 bytes). */
-		if (used >= WRAP_AT || used + (size_t)r->space + 2 >= JOIN_AT)
-			return 0;
-		if (r->space > 0) {
-			while (r->space > 0) {
-				PUT_LIT(r, " ");
-				r->space--;
-			}
-			r->inword = 0;
-			r->wordlen = 0;
+	if (r->space == 0 && r->inword)
+		return 1;
+	if (used >= WRAP_AT || used + (size_t)r->space + 2 >= JOIN_AT)
+		return 0;
+	if (r->space > 0) {
+		while (r->space > 0) {
+			PUT_LIT(r, " ");
+			r->space--;
 		}
-		if (!r->inword) {
-			r->dashword = 0;
-			if (flags & ESC_NOHYPH)
-				PUT_LIT(r, "\\%");
-		}
-		r->inword = 1;
-		used = r->out.len - r->linestart;
+		r->inword = 0;
+		r->wordlen = 0;
 	}
-	room = JOIN_AT - used;
+	if (!r->inword) {
+		r->dashword = 0;
+		if (flags & ESC_NOHYPH)
+			PUT_LIT(r, "\\%");
+	}
+	r->inword = 1;
+	return 1;
+}
+
+/* After run_begin(): the run's bytes, up to where the line reaches
+ * JOIN_AT, copied while scanned (runs are a few bytes long, shorter than
+ * a memcpy() call costs).  Returns how many. */
+static size_t
+run_copy(struct roff *r, const char *s, size_t len, unsigned run)
+{
+	size_t room = JOIN_AT - (r->out.len - r->linestart), k = 0;
+	char *d;
+
 	if (room > len)
 		room = len;
-	/* Copied while scanned: runs are a few bytes long, shorter than
-	 * a memcpy() call costs. */
 	if (r->out.len + room + 1 > r->out.cap)
 		buf_grow(&r->out, room);
 	d = r->out.data + r->out.len;
@@ -447,6 +454,29 @@ word_run(struct roff *r, const char *s, size_t len, int flags,
 	r->out.len += k;
 	r->wordlen += k;
 	return k;
+}
+
+/* Runs from s[0], which is of class `run`, and in filled text the single
+ * spaces between them, as blank() would take each.  Returns the bytes
+ * taken; 0 leaves the writer as it was. */
+static size_t
+word_run(struct roff *r, const char *s, size_t len, int flags,
+    unsigned run)
+{
+	size_t done = 0;
+
+	while (run_begin(r, flags)) {
+		done += run_copy(r, s + done, len - done, run);
+		if ((flags & ESC_NOSPACE) || done + 1 >= len ||
+		    s[done] != ' ' ||
+		    !(roff_class[(unsigned char)s[done + 1]] & run))
+			break;
+		/* blank() in filled text. */
+		r->space = 1;
+		r->inword = 0;
+		done++;
+	}
+	return done;
 }
 
 void
