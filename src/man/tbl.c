@@ -34,34 +34,40 @@ man_cell_empty(const struct node *cell)
 	return 1;
 }
 
+/* The text of n that a cell shows as it is, or NULL. */
+static const char *
+shown_text(const struct node *n, int entering)
+{
+	if (n->type == N_TEXT || n->type == N_CODE)
+		return n->text;
+	if (n->type == N_LINK && entering && n->u.link.kind == LINK_EXTERNAL)
+		return n->u.link.href;
+	return NULL;
+}
+
 /* A separator no cell contains.  Cells are T{ T} blocks, whose lines tbl
  * never splits, so a clash could only come from a bug; still, pick a
- * character the text does not use. */
+ * character the text does not use: the first candidate no text holds.
+ * Each text is searched (strchr) for the candidate in hand; when one
+ * holds it, the next candidate is tried on every text again, which
+ * happens rarely, the first one or two being seldom in tables. */
 static char
 separator(const struct node *table)
 {
 	static const char cand[] = "@|#^~%:;!&+=";
-	struct node *n = NULL;
+	struct node *n;
 	int entering;
-	const char *c;
-	/* Every byte the text holds, marked in a table: a lookup per
-	 * byte, not a search of the candidates. */
-	unsigned char used[256] = { 0 };
+	const char *c, *s;
 
-	while ((n = doc_next(table, n, &entering)) != NULL) {
-		const char *s = NULL;
-
-		if (n->type == N_TEXT || n->type == N_CODE)
-			s = n->text;
-		else if (n->type == N_LINK && entering &&
-		    n->u.link.kind == LINK_EXTERNAL)
-			s = n->u.link.href;
-		for (; s != NULL && *s != '\0'; s++)
-			used[(unsigned char)*s] = 1;
-	}
-	for (c = cand; *c != '\0'; c++)
-		if (!used[(unsigned char)*c])
+	for (c = cand; *c != '\0'; c++) {
+		n = NULL;
+		while ((n = doc_next(table, n, &entering)) != NULL)
+			if ((s = shown_text(n, entering)) != NULL &&
+			    strchr(s, *c) != NULL)
+				break;
+		if (n == NULL)
 			return *c;
+	}
 	return '\a';	/* tbl accepts any character; BEL is never text */
 }
 

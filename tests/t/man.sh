@@ -220,6 +220,20 @@ render_man "$T/nested.7" 80 | grep -A1 -E '• one' | tail -1 | grep -q '• a' 
 	pass "nested lists spaced alike" ||
 	fail "nested lists spaced alike" "$(render_man "$T/nested.7" 80 | sed -n '6,14p')"
 
+# The tbl column separator is a character no cell shows: with '#', '|'
+# and '@' in different rows (found last in the first rows searched) it
+# is '^'; an address counts as shown text.
+printf '| A | B |\n|---|---|\n| x#y | one |\n| c\\|d | two |\n| e@f | 3 |\n' \
+    >"$T/sep1.md"
+printf '| A | B |\n|---|---|\n| [site](https://u@example.org/) | one |\n' \
+    >"$T/sep2.md"
+for c in 'sep1 ^' 'sep2 |'; do
+	set -- $c
+	"$QUIRE" -q -t man -o "$T/$1.7" "$T/$1.md"
+	same "table separator: $1" "$(grep -o 'tab(.)' "$T/$1.7" | sort -u)" \
+	    "tab($2)"
+done
+
 # ---- The hostile page: roff in text, code, cells, links and metadata
 # shows literally and runs nothing.
 H="$T/man-hostile.7"
