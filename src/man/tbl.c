@@ -123,19 +123,20 @@ struct seg {
 	const struct node *item;		/* or a list item */
 };
 
+/* The lines of cell written to v, or only counted (v NULL); returns
+ * how many.  Counted first, so a row's lines take one allocation. */
 static size_t
-segments(const struct node *cell, struct seg **out)
+segments(const struct node *cell, struct seg *v)
 {
 	const struct node *b, *n, *start;
-	struct seg *v = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0;
 
 #define PUSH(f, s, i) do {						\
-		if (len == cap) {					\
-			cap = cap ? cap * 2 : 4;			\
-			v = xrealloc(v, cap * sizeof(*v));		\
+		if (v != NULL) {					\
+			v[len].first = (f);				\
+			v[len].stop = (s);				\
+			v[len].item = (i);				\
 		}							\
-		v[len].first = (f); v[len].stop = (s); v[len].item = (i); \
 		len++;							\
 	} while (0)
 
@@ -157,7 +158,6 @@ segments(const struct node *cell, struct seg **out)
 			PUSH(start, NULL, NULL);
 	}
 #undef PUSH
-	*out = v;
 	return len;
 }
 
@@ -264,21 +264,27 @@ row_map(const struct node *row, int ncols, int *down, enum slot *slot,
 	}
 }
 
-/* The lines of each cell (see segments); returns how many tbl rows the
- * table row takes. */
+/* The lines of each cell (see segments), all in one array (*all, for
+ * the caller to free); returns how many tbl rows the table row takes. */
 static size_t
 row_lines(const struct node *const *cell, int ncols, struct seg **segs,
-    size_t *nseg)
+    size_t *nseg, struct seg **all)
 {
-	size_t nsub = 1;
+	size_t nsub = 1, total = 0, at = 0;
 	int k;
 
 	for (k = 0; k < ncols; k++) {
-		nseg[k] = 0;
+		nseg[k] = cell[k] != NULL ? segments(cell[k], NULL) : 0;
+		total += nseg[k];
+	}
+	*all = total > 0 ? xmalloc(total * sizeof(**all)) : NULL;
+	for (k = 0; k < ncols; k++) {
 		segs[k] = NULL;
 		if (cell[k] == NULL)
 			continue;
-		nseg[k] = segments(cell[k], &segs[k]);
+		segs[k] = *all + at;
+		segments(cell[k], segs[k]);
+		at += nseg[k];
 		/* Trailing empty lines (a final <br>) add nothing. */
 		while (nseg[k] > 0 && seg_empty(&segs[k][nseg[k] - 1]))
 			nseg[k]--;
@@ -288,16 +294,23 @@ row_lines(const struct node *const *cell, int ncols, struct seg **segs,
 	return nsub;
 }
 
+/* Columns whose per-row arrays grid_row() keeps on the stack. */
+#define ROW_STACK	16
+
 static void
 grid_row(struct man *m, const struct node *row, char sep, int ncols,
     const enum slot *slot, const struct node *const *cell)
 {
-	struct seg **segs = xcalloc((size_t)ncols, sizeof(*segs));
-	size_t *nseg = xcalloc((size_t)ncols, sizeof(*nseg)), sub, nsub;
+	struct seg *segs_here[ROW_STACK], **segs = segs_here, *all;
+	size_t nseg_here[ROW_STACK], *nseg = nseg_here, sub, nsub;
 	char tmp[2] = { sep, '\0' };
 	int k, field;
 
-	nsub = row_lines(cell, ncols, segs, nseg);
+	if (ncols > ROW_STACK) {
+		segs = xcalloc((size_t)ncols, sizeof(*segs));
+		nseg = xcalloc((size_t)ncols, sizeof(*nseg));
+	}
+	nsub = row_lines(cell, ncols, segs, nseg, &all);
 	for (sub = 0; sub < nsub; sub++) {
 		for (k = 0, field = 0; k < ncols; k++) {
 			if (slot[k] == SLOT_RIGHT)
@@ -319,10 +332,11 @@ grid_row(struct man *m, const struct node *row, char sep, int ncols,
 		}
 		roff_eol(&m->r);
 	}
-	for (k = 0; k < ncols; k++)
-		free(segs[k]);
-	free(segs);
-	free(nseg);
+	free(all);
+	if (segs != segs_here) {
+		free(segs);
+		free(nseg);
+	}
 }
 
 /*
@@ -398,8 +412,7 @@ state_take(const struct man *m, struct row_state *s)
 	s->layout = m->layout;
 	s->skip_node = m->skip_node;
 	s->skip = m->skip;
-	for (k = 0; k < N_TYPE_COUNT; k++)
-		s->unshown[k] = m->unshown[k];
+	memcpy(s->unshown, m->unshown, sizeof(s->unshown));
 }
 
 static void
@@ -426,8 +439,7 @@ state_give(struct man *m, const struct row_state *s)
 	m->layout = s->layout;
 	m->skip_node = s->skip_node;
 	m->skip = s->skip;
-	for (k = 0; k < N_TYPE_COUNT; k++)
-		m->unshown[k] = s->unshown[k];
+	memcpy(m->unshown, s->unshown, sizeof(s->unshown));
 }
 
 /* state_take cleared the padding, so the bytes compare. */
@@ -637,7 +649,7 @@ formats(struct man *m, const struct node *table, const struct grid *g)
 {
 	const struct node *row, **cell;
 	enum slot *slot;
-	struct seg **segs;
+	struct seg **segs, *all;
 	size_t *nseg, sub, nsub;
 	int *down, k, spans = has_spans(table), ncols = g->ncols;
 
@@ -657,9 +669,8 @@ formats(struct man *m, const struct node *table, const struct grid *g)
 		if (row->type != N_ROW)
 			continue;
 		row_map(row, ncols, down, slot, cell);
-		nsub = row_lines(cell, ncols, segs, nseg);
-		for (k = 0; k < ncols; k++)
-			free(segs[k]);
+		nsub = row_lines(cell, ncols, segs, nseg, &all);
+		free(all);
 		for (sub = 0; sub < nsub; sub++) {
 			if (sub > 0 || row != man_first_row(table))
 				roff_eol(&m->r);
