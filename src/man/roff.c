@@ -25,9 +25,17 @@ put(struct roff *r, const char *s, size_t n)
 {
 	struct buf *b = &r->out;
 
+	char *d;
+	size_t i;
+
 	if (b->len + n + 1 > b->cap)
 		buf_grow(b, n);
-	memcpy(b->data + b->len, s, n);
+	d = b->data + b->len;
+	if (n > 16)
+		memcpy(d, s, n);
+	else
+		for (i = 0; i < n; i++)
+			d[i] = s[i];
 	b->len += n;
 	b->data[b->len] = '\0';
 }
@@ -109,10 +117,10 @@ roff_eol(struct roff *r)
 }
 
 void
-roff_req(struct roff *r, const char *safe)
+roff_req_n(struct roff *r, const char *safe, size_t len)
 {
 	roff_eol(r);
-	put(r, safe, strlen(safe));
+	put(r, safe, len);
 	/* A request line is complete only when the caller ends it, so
 	 * arguments can follow (roff_arg); mark the line as started. */
 	r->bol = 0;
@@ -174,10 +182,10 @@ flush_space(struct roff *r, int wrap)
 }
 
 void
-roff_raw(struct roff *r, const char *safe)
+roff_raw_n(struct roff *r, const char *safe, size_t len)
 {
 	flush_space(r, 0);
-	put(r, safe, strlen(safe));
+	put(r, safe, len);
 	r->bol = 0;
 	r->inword = 0;
 	r->wordlen = 0;

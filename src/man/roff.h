@@ -17,6 +17,7 @@
 #define QUIRE_MAN_ROFF_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "util/buf.h"
 
@@ -66,9 +67,21 @@ void	roff_free(struct roff *);
 /* End the current output line if anything is on it. */
 void	roff_eol(struct roff *);
 /* A generated request line, e.g. roff_req(r, ".SH"): starts a new line. */
-void	roff_req(struct roff *, const char *safe);
+void	roff_req_n(struct roff *, const char *safe, size_t len);
 /* Generated inline markup (glyphs like "\(bu"), written where we are. */
-void	roff_raw(struct roff *, const char *safe);
+void	roff_raw_n(struct roff *, const char *safe, size_t len);
+/* The two above for a string: inline, so that the length of a literal,
+ * what they are nearly always given, is known when compiling. */
+static inline void
+roff_req(struct roff *r, const char *safe)
+{
+	roff_req_n(r, safe, strlen(safe));
+}
+static inline void
+roff_raw(struct roff *r, const char *safe)
+{
+	roff_raw_n(r, safe, strlen(safe));
+}
 /* User text, escaped according to flags. */
 void	roff_text(struct roff *, const char *user, size_t len, int flags);
 /* User text as one quoted macro argument: " \"...\"" appended. */
