@@ -25,8 +25,8 @@ man_cell_empty(const struct node *cell)
 	int entering;
 
 	while ((n = doc_next(cell, n, &entering)) != NULL)
-		if (entering && n->text != NULL &&
-		    n->text[strspn(n->text, " \t\n")] != '\0')
+		if (entering && n->text != NULL && (n->text[0] > ' ' ||
+		    n->text[strspn(n->text, " \t\n")] != '\0'))
 			return 0;
 		else if (entering && n->type == N_LINK &&
 		    n->u.link.kind == LINK_EXTERNAL)
@@ -317,8 +317,9 @@ grid_row(struct man *m, const struct node *row, char sep, int ncols,
 				continue;	/* spanned: no field */
 			if (field++ > 0)
 				roff_raw(&m->r, tmp);
+			/* The last line kept is not empty (row_lines). */
 			if (slot[k] != SLOT_CELL || sub >= nseg[k] ||
-			    seg_empty(&segs[k][sub]))
+			    (sub + 1 < nseg[k] && seg_empty(&segs[k][sub])))
 				continue;
 			roff_raw(&m->r, "T{");
 			roff_eol(&m->r);
