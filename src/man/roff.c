@@ -424,10 +424,17 @@ run_begin(struct roff *r, int flags)
 	if (used >= WRAP_AT || used + (size_t)r->space + 2 >= JOIN_AT)
 		return 0;
 	if (r->space > 0) {
-		while (r->space > 0) {
+		if (r->space == 1)
 			PUT_LIT(r, " ");
-			r->space--;
+		else {
+			/* Indentation in code: one block. */
+			buf_grow(&r->out, (size_t)r->space);
+			memset(r->out.data + r->out.len, ' ',
+			    (size_t)r->space);
+			r->out.len += (size_t)r->space;
+			r->out.data[r->out.len] = '\0';
 		}
+		r->space = 0;
 		r->inword = 0;
 		r->wordlen = 0;
 	}
@@ -510,8 +517,10 @@ roff_text(struct roff *r, const char *s, size_t len, int flags)
 			col = newline(r, c, flags, col);
 			i++;
 		} else if (c == ' ' || c == '\t') {
-			col = blank(r, c, flags, col);
-			i++;
+			/* A run of spaces at once: indentation in code. */
+			do
+				col = blank(r, (unsigned char)s[i], flags, col);
+			while (++i < len && s[i] == ' ');
 		} else if (c < 0x20 || c == 0x7f) {
 			i++;			/* control: drop */
 		} else if (c < 0x80) {
