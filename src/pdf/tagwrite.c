@@ -250,9 +250,13 @@ write_order(const struct tag_tree *t, size_t *order)
 
 		if (t->e[i].key == UINT64_MAX)
 			continue;
-		while (g < ntypes && types[g] != t->e[i].type &&
-		    strcmp(types[g], t->e[i].type) != 0)
+		/* The types are string constants: the same pointer but for
+		 * the first of each, so strcmp only when that fails. */
+		while (g < ntypes && types[g] != t->e[i].type)
 			g++;
+		for (size_t k = 0; g == ntypes && k < ntypes; k++)
+			if (strcmp(types[k], t->e[i].type) == 0)
+				g = k;
 		if (g == ntypes && ntypes < TYPE_GROUPS)
 			types[ntypes++] = t->e[i].type;
 		if (g == TYPE_GROUPS)
