@@ -228,22 +228,22 @@ parent_tree(struct buf *b, const struct tag_tree *t, const long *num)
  * write_order; any beyond share the last (there are about 30). */
 #define TYPE_GROUPS	48
 
-/*
- * The order the elements written (key set) are numbered and written
- * in, into order: grouped by structure type, the types in the order
- * they first come, the tree's order within a type.  Elements alike
- * then sit side by side in the object streams, where Flate finds each
- * one's pattern in the one before: on the code-heavy reference
- * (85,000 elements) the object streams shrink from 1.53 to 1.40 MB.
- * An object's number says nothing of reading order (the /K arrays say
- * that).  Returns how many there are.
- */
-static size_t
-write_order(const struct tag_tree *t, size_t *order)
+/* Elements grouped together in write_order: a reader walks the tree in
+ * its order, and poppler keeps only a few object streams parsed at a
+ * time, so the groups stay within a stretch of the tree that a stream
+ * or two hold.  Grouped across the whole tree, pdfinfo -struct took
+ * 104 s on the bench corpus instead of 1.6 s; in stretches of 8000
+ * (an object stream's worth), 2.2 s, and the code-heavy reference's
+ * file is 7.06 MB (ungrouped 7.14, grouped whole 7.01, by 2000
+ * 7.08). */
+#define GROUP_SPAN	8000
+
+/* Each element's type group, in group (any written, key set). */
+static void
+type_groups(const struct tag_tree *t, unsigned char *group)
 {
 	const char	*types[TYPE_GROUPS];
-	size_t		 at[TYPE_GROUPS + 1] = { 0 }, ntypes = 0, n = 0;
-	unsigned char	*group = xcalloc(t->n + 1, 1);
+	size_t		 ntypes = 0;
 
 	for (size_t i = 0; i < t->n; i++) {
 		size_t g = 0;
@@ -262,15 +262,41 @@ write_order(const struct tag_tree *t, size_t *order)
 		if (g == TYPE_GROUPS)
 			g--;
 		group[i] = (unsigned char)g;
-		at[g + 1]++;
 	}
-	for (size_t g = 1; g <= TYPE_GROUPS; g++)
-		at[g] += at[g - 1];
-	for (size_t i = 0; i < t->n; i++)
-		if (t->e[i].key != UINT64_MAX) {
-			order[at[group[i]]++] = i;
-			n++;
-		}
+}
+
+/*
+ * The order the elements written (key set) are numbered and written
+ * in, into order: in each stretch of GROUP_SPAN elements of the tree,
+ * grouped by structure type (the types in the order they first come,
+ * the tree's order within a type).  Elements alike then sit side by
+ * side in the object streams, where Flate finds each one's pattern in
+ * the one before.  An object's number says nothing of reading order
+ * (the /K arrays say that).  Returns how many there are.
+ */
+static size_t
+write_order(const struct tag_tree *t, size_t *order)
+{
+	unsigned char	*group = xcalloc(t->n + 1, 1);
+	size_t		 n = 0;
+
+	type_groups(t, group);
+	for (size_t from = 0; from < t->n; from += GROUP_SPAN) {
+		size_t to = from + GROUP_SPAN < t->n ? from + GROUP_SPAN :
+		    t->n, at[TYPE_GROUPS + 1] = { 0 };
+
+		for (size_t i = from; i < to; i++)
+			if (t->e[i].key != UINT64_MAX)
+				at[group[i] + 1]++;
+		at[0] = n;
+		for (size_t g = 1; g <= TYPE_GROUPS; g++)
+			at[g] += at[g - 1];
+		for (size_t i = from; i < to; i++)
+			if (t->e[i].key != UINT64_MAX) {
+				order[at[group[i]]++] = i;
+				n++;
+			}
+	}
 	free(group);
 	return n;
 }
