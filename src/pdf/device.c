@@ -107,9 +107,11 @@ mark_to(struct marks *m, struct buf *b, int want, size_t seq)
 		} while (mcid > 0);
 		buf_putc(b, '/');
 		buf_puts(b, m->t->e[want].type);
-		buf_put(b, " <</MCID ", 9);
+		/* No space around the dictionary: its brackets delimit it,
+		 * and two bytes on every sequence are felt on a large file. */
+		buf_put(b, "<</MCID ", 8);
 		buf_put(b, q, (size_t)(s + sizeof(s) - q));
-		buf_put(b, ">> BDC\n", 7);
+		buf_put(b, ">>BDC\n", 6);
 	}
 	m->cur = want;
 }

@@ -25,7 +25,19 @@
 
 /* A string literal, its length known when compiled: the tree is
  * hundreds of thousands of short pieces, and strlen on each was felt. */
-#define put_lit(b, s)	buf_put((b), (s), sizeof(s) - 1)
+#define put_lit(b, s)	put_bytes((b), (s), sizeof(s) - 1)
+
+/* buf_put without its call when the room is there: the tree's pieces
+ * are a few bytes each, and the call was a third of their cost. */
+static inline void
+put_bytes(struct buf *b, const char *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
 
 /* " N" or " N 0 R": numbers by hand, since the tree has hundreds of
  * thousands of them and printf's formatting was most of its cost. */
@@ -46,7 +58,7 @@ put_int(struct buf *b, long v, int ref)
 	if (v < 0)
 		*--q = '-';
 	*--q = ' ';
-	buf_put(b, q, (size_t)(s + sizeof(s) - q));
+	put_bytes(b, q, (size_t)(s + sizeof(s) - q));
 }
 
 /* A text string as PDF wants it outside ASCII: UTF-16BE in hex. */
@@ -216,25 +228,105 @@ parent_tree(struct buf *b, const struct tag_tree *t, const long *num)
 	put_lit(b, "]>>");
 }
 
+/* At most this many structure types get a group of their own in
+ * write_order; any beyond share the last (there are about 30). */
+#define TYPE_GROUPS	48
+
+/* Elements grouped together in write_order: a reader walks the tree in
+ * its order, and poppler keeps only a few object streams parsed at a
+ * time, so the groups stay within a stretch of the tree that a stream
+ * or two hold.  Grouped across the whole tree, pdfinfo -struct took
+ * 104 s on the bench corpus instead of 1.6 s; in stretches of 8000
+ * (an object stream's worth), 2.2 s, and the code-heavy reference's
+ * file is 7.06 MB (ungrouped 7.14, grouped whole 7.01, by 2000
+ * 7.08). */
+#define GROUP_SPAN	8000
+
+/* Each element's type group, in group (any written, key set). */
+static void
+type_groups(const struct tag_tree *t, unsigned char *group)
+{
+	const char	*types[TYPE_GROUPS];
+	size_t		 ntypes = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		size_t g = 0;
+
+		if (t->e[i].key == UINT64_MAX)
+			continue;
+		/* The types are string constants: the same pointer but for
+		 * the first of each, so strcmp only when that fails. */
+		while (g < ntypes && types[g] != t->e[i].type)
+			g++;
+		for (size_t k = 0; g == ntypes && k < ntypes; k++)
+			if (strcmp(types[k], t->e[i].type) == 0)
+				g = k;
+		if (g == ntypes && ntypes < TYPE_GROUPS)
+			types[ntypes++] = t->e[i].type;
+		if (g == TYPE_GROUPS)
+			g--;
+		group[i] = (unsigned char)g;
+	}
+}
+
+/*
+ * The order the elements written (key set) are numbered and written
+ * in, into order: in each stretch of GROUP_SPAN elements of the tree,
+ * grouped by structure type (the types in the order they first come,
+ * the tree's order within a type).  Elements alike then sit side by
+ * side in the object streams, where Flate finds each one's pattern in
+ * the one before.  An object's number says nothing of reading order
+ * (the /K arrays say that).  Returns how many there are.
+ */
+static size_t
+write_order(const struct tag_tree *t, size_t *order)
+{
+	unsigned char	*group = xcalloc(t->n + 1, 1);
+	size_t		 n = 0;
+
+	type_groups(t, group);
+	for (size_t from = 0; from < t->n; from += GROUP_SPAN) {
+		size_t to = from + GROUP_SPAN < t->n ? from + GROUP_SPAN :
+		    t->n, at[TYPE_GROUPS + 1] = { 0 };
+
+		for (size_t i = from; i < to; i++)
+			if (t->e[i].key != UINT64_MAX)
+				at[group[i] + 1]++;
+		at[0] = n;
+		for (size_t g = 1; g <= TYPE_GROUPS; g++)
+			at[g] += at[g - 1];
+		for (size_t i = from; i < to; i++)
+			if (t->e[i].key != UINT64_MAX) {
+				order[at[group[i]]++] = i;
+				n++;
+			}
+	}
+	free(group);
+	return n;
+}
+
 /* The tree's objects, numbered from first (haru_save_with). */
 int
 tag_objects(void *ctx, long first, struct haru_objs *o)
 {
 	const struct tag_tree *t = ctx;
 	long	  *num = xcalloc(t->n + 1, sizeof(*num)), next = first, root;
+	size_t	  *order = xcalloc(t->n + 1, sizeof(*order)), n;
 	struct buf b;
 
 	for (size_t i = 0; i < t->n; i++)
-		num[i] = t->e[i].key != UINT64_MAX ? next++ : -1;
+		num[i] = -1;
+	n = write_order(t, order);
+	for (size_t k = 0; k < n; k++)
+		num[order[k]] = next++;
 	root = next;
 	buf_init(&b);
-	for (size_t i = 0; i < t->n; i++) {
-		if (num[i] < 0)
-			continue;
+	for (size_t k = 0; k < n; k++) {
 		buf_reset(&b);
-		element(&b, t, i, num, root);
+		element(&b, t, order[k], num, root);
 		haru_objs_add(o, b.data, b.len);
 	}
+	free(order);
 	buf_reset(&b);
 	buf_printf(&b, "<</Type/StructTreeRoot/K[");
 	if (num[0] >= 0)

@@ -144,7 +144,7 @@ python3 - "$T/c1.qdf" <<'PY' && pass "emoji: pictures in the paragraph's marked 
 import re, sys
 s = open(sys.argv[1], 'rb').read().decode('latin-1')
 cur, bad, n = None, 0, 0
-for tok in re.finditer(r'/(\w+) <</MCID \d+>> BDC|/Artifact BMC|EMC|/X\d+ Do', s):
+for tok in re.finditer(r'/(\w+) ?<</MCID \d+>> ?BDC|/Artifact BMC|EMC|/X\d+ Do', s):
     t = tok.group(0)
     if t.endswith('BDC'): cur = tok.group(1)
     elif t.startswith('/Artifact'): cur = 'Artifact'
