@@ -19,6 +19,10 @@ void		 kp_free(struct kp_state *);
  * Ragged text is never expanded. */
 void	kp_set_expansion(struct kp_state *, double expand);
 
+/* Unit tests: 1 makes every paragraph take the full passes, without
+ * the shortcut for one that fits on one line, to compare the two. */
+void	kp_set_full(struct kp_state *, int full_only);
+
 /* Break p into lines of the given width.  *breaks receives the item
  * indices of the chosen breakpoints (the last is the paragraph's final
  * forced break), *ratios each line's adjustment ratio of its spaces,
