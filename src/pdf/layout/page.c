@@ -58,6 +58,7 @@ struct pager {
 	size_t		 nrefs, caprefs;
 	int		 base;		/* the first page's number in the doc */
 	size_t		 last;		/* the entry put on a page last */
+	size_t		 released;	/* rows before this entry released */
 };
 
 static struct place *
@@ -160,8 +161,35 @@ pages_upto(struct pager *pager, int page)
  * A repeated header is drawn with the table of the first row placed
  * after it, so it waits for that row (with what follows it).
  */
+/*
+ * The rows before entry upto, all placed and put on their pages: their
+ * cells' lists go now (their operations stay, for the pages to draw),
+ * but for a header a table repeats.  On a reference full of tables they
+ * were a tenth of the layout's memory, kept to the end of pagination
+ * beside the pages' runs.
+ */
 static void
-emit_finished(struct pager *pager)
+release_rows(struct pager *pager, size_t upto)
+{
+	struct lo_doc	*d = pager->c->out;
+
+	for (size_t i = pager->released; i < upto; i++) {
+		struct lo_row *r = pager->v->e[i].row;
+
+		if (r == NULL || r == r->tab->header)
+			continue;
+		for (int k = 0; k < r->tab->ncols; k++)
+			vl_release(&r->cells[k], &d->heapops, &d->nheapops,
+			    &d->capheapops);
+		vl_release(&r->label_cont, &d->heapops, &d->nheapops,
+		    &d->capheapops);
+	}
+	if (upto > pager->released)
+		pager->released = upto;
+}
+
+static void
+emit_finished(struct pager *pager, size_t next)
 {
 	struct place	*pl = pager->pl;
 	size_t		 m = 0, n = pager->n;
@@ -186,6 +214,12 @@ emit_finished(struct pager *pager)
 	memmove(pl, pl + m, (n - m) * sizeof(*pl));
 	pager->n -= m;
 	pager->pstart = pager->pstart > m ? pager->pstart - m : 0;
+	/* What is still to be put on a page: the placements held back,
+	 * and the entries from next on. */
+	for (size_t j = 0; j < pager->n; j++)
+		if (pl[j].idx < next)
+			next = pl[j].idx;
+	release_rows(pager, next);
 }
 
 static void
@@ -194,7 +228,7 @@ new_page(struct pager *pager, size_t next)
 	const struct lo_entry *e = next < pager->v->n ?
 	    &pager->v->e[next] : NULL;
 
-	emit_finished(pager);
+	emit_finished(pager, next);
 	pager->page++;
 	pager->y = pager->c->top;
 	pager->pstart = pager->n;
