@@ -29,6 +29,9 @@ struct par_state {
 	/* Images that could not be drawn, warned about once each. */
 	const struct node **img_warned;
 	size_t		 nimg_warned;
+	/* table.c: a paragraph cell's lines, set here and copied out at
+	 * their size; its room is kept from cell to cell. */
+	struct vlist	 cell;
 };
 
 #endif
