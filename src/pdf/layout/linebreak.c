@@ -62,6 +62,12 @@ struct kp_state {
 	size_t		 na, capa;
 	double		 expand;	/* the bound of font expansion */
 	int		 full_only;	/* no one-line shortcut (tests) */
+	/* What kp_break returns, kept from one paragraph to the next:
+	 * three arrays malloc'd and freed per paragraph were 2 % of the
+	 * layout. */
+	size_t		*brk;
+	double		*ratio, *expands;
+	size_t		 capout;
 };
 
 /* A legal breakpoint being tried. */
@@ -471,6 +477,18 @@ one_line(struct kp_state *k, const struct lo_par *p, double width,
 	return 0;
 }
 
+/* Room for n lines (and one more) in what kp_break returns. */
+static void
+out_room(struct kp_state *k, size_t n)
+{
+	if (n + 1 <= k->capout)
+		return;
+	k->capout = 2 * (n + 1);
+	k->brk = xrealloc(k->brk, k->capout * sizeof(*k->brk));
+	k->ratio = xrealloc(k->ratio, k->capout * sizeof(*k->ratio));
+	k->expands = xrealloc(k->expands, k->capout * sizeof(*k->expands));
+}
+
 void
 kp_set_full(struct kp_state *k, int full_only)
 {
@@ -499,14 +517,14 @@ kp_break(struct kp_state *k, const struct lo_par *p, double width,
 	struct kp_node	 end;
 
 	if (one_line(k, p, width, ragged, &end) == 0) {
-		*breaks = xmalloc(2 * sizeof(**breaks));
-		*ratios = xmalloc(2 * sizeof(**ratios));
-		(*breaks)[0] = end.pos;
-		(*ratios)[0] = end.ratio;
-		if (expands != NULL) {
-			*expands = xmalloc(2 * sizeof(**expands));
-			(*expands)[0] = end.expand;
-		}
+		out_room(k, 1);
+		k->brk[0] = end.pos;
+		k->ratio[0] = end.ratio;
+		k->expands[0] = end.expand;
+		*breaks = k->brk;
+		*ratios = k->ratio;
+		if (expands != NULL)
+			*expands = k->expands;
 		return 1;
 	}
 	/* The node arrays are kept for the next paragraph.  A stub left
@@ -517,18 +535,18 @@ kp_break(struct kp_state *k, const struct lo_par *p, double width,
 		kp_pass(k, p, width, ragged, LO_INF, &best);
 	for (i = best; i > 0; i = k->nodes[i].prev)
 		n++;
-	*breaks = xmalloc((n + 1) * sizeof(**breaks));
-	*ratios = xmalloc((n + 1) * sizeof(**ratios));
-	if (expands != NULL)
-		*expands = xmalloc((n + 1) * sizeof(**expands));
+	out_room(k, n);
 	j = n;
 	for (i = best; i > 0; i = k->nodes[i].prev) {
 		j--;
-		(*breaks)[j] = k->nodes[i].pos;
-		(*ratios)[j] = k->nodes[i].ratio;
-		if (expands != NULL)
-			(*expands)[j] = k->nodes[i].expand;
+		k->brk[j] = k->nodes[i].pos;
+		k->ratio[j] = k->nodes[i].ratio;
+		k->expands[j] = k->nodes[i].expand;
 	}
+	*breaks = k->brk;
+	*ratios = k->ratio;
+	if (expands != NULL)
+		*expands = k->expands;
 	return n;
 }
 
@@ -538,6 +556,9 @@ kp_free(struct kp_state *k)
 	if (k != NULL) {
 		free(k->nodes);
 		free(k->act);
+		free(k->brk);
+		free(k->ratio);
+		free(k->expands);
 		free(k);
 	}
 }

@@ -27,8 +27,8 @@ void	kp_set_full(struct kp_state *, int full_only);
  * indices of the chosen breakpoints (the last is the paragraph's final
  * forced break), *ratios each line's adjustment ratio of its spaces,
  * *expands (unless expands is NULL) its glyphs' expansion, a share of
- * their width; all are the caller's to free.  Returns the number of
- * lines. */
+ * their width; all are the state's, good until its next kp_break or
+ * kp_free.  Returns the number of lines. */
 size_t	kp_break(struct kp_state *, const struct lo_par *p, double width,
 	    int ragged, size_t **breaks, double **ratios, double **expands);
 
