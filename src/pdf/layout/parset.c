@@ -607,7 +607,6 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 {
 	size_t	*brk, nl, s = 0, last = p->n - 1;
 	double	*ratio, *expand, lineh = size * c->lead, base, none = 0;
-	struct buf	 text;
 	struct line_setter setter;
 	struct line_order lo = { NULL, NULL, NULL, NULL, -1 };
 
@@ -634,9 +633,9 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		lo.src = lo.ord + p->n + 1;
 		lo.idx = lo.src + p->n + 1;
 	}
-	buf_init(&text);
+	buf_reset(&c->par->text);
 	setter.c = c;
-	setter.text = &text;
+	setter.text = &c->par->text;
 	base = lo_baseline(size, c->lead);
 	setter.size = size;
 	setter.ops = &c->par->line;
@@ -668,7 +667,6 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		free(lo.lv);
 		free(lo.ord);
 	}
-	buf_free(&text);
 	return (int)nl;
 }
 
