@@ -8,10 +8,13 @@
 # structure in fixed records (src/pdf/tag.c: 32 MB of small arrays
 # before), the file saved straight into one buffer and libharu's
 # objects freed as they are written (harusave.c) made it about 44 times
-# (-j 1) and 45 (-j 2); the peak is now the end of the layout.  The
-# bound, 47 times, is checked on one thread and on two (where a second
-# layout thread's memory is in another malloc arena); the build before
-# these (51 and 53 times) fails it.
+# (-j 1) and 45 (-j 2); the peak is now the end of the layout.  Pages
+# given their placements as pagination goes (page.c), rows' cells
+# released once placed and entries packed (vlist.h) made it 42 and 43.5.
+# The bound is 43 times on one thread, which the build before these
+# (43.9) fails; on two, where a second layout thread's memory is in
+# another malloc arena and the peak moves with the threads' timing (up
+# to 44.7 times under load), 45.5.
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TOP"
 S=$(scratch pdf-memory)
@@ -34,11 +37,14 @@ for j in 1 2; do
 		continue
 	fi
 	kb=$(tail -n 1 "$S/j$j.mem")
-	if awk -v k="$kb" -v s="$size" 'BEGIN { exit !(k * 1024 <= 47 * s) }'
+	bound=43
+	[ "$j" = 2 ] && bound=45.5
+	if awk -v k="$kb" -v s="$size" -v b="$bound" \
+	    'BEGIN { exit !(k * 1024 <= b * s) }'
 	then
 		pass "pdf memory -j $j: $((kb / 1024)) MB for $((size / 1024)) kB"
 	else
 		fail "pdf memory -j $j" "peak $((kb / 1024)) MB for \
-$((size / 1024)) kB of Markdown, over 47 times its size"
+$((size / 1024)) kB of Markdown, over $bound times its size"
 	fi
 done

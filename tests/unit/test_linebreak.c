@@ -82,9 +82,6 @@ para(const char *spec)
 static int
 breaks(double width, int ragged, const size_t *want, size_t n)
 {
-	free(brk);
-	free(ratio);
-	free(expand);
 	nbrk = kp_break(k, &p, width, ragged, &brk, &ratio, &expand);
 	if (nbrk != n)
 		return 0;
@@ -98,6 +95,95 @@ static int
 near(double a, double b)
 {
 	return fabs(a - b) < 1e-9;
+}
+
+/* A random paragraph of up to 12 words, some with spaces of code,
+ * hyphenation points, penalties that invite a break (negative) and hard
+ * line breaks, whose words may end with a hyphen. */
+static void
+random_para(unsigned *seed)
+{
+	static const char *const word[] = { "ab", "ab-" };
+	int nw = 1 + (int)(rand_r(seed) % 12);
+
+	p.n = 0;
+	for (int i = 0; i < nw; i++) {
+		struct lo_item *b = par_push(&p, IT_BOX);
+
+		b->w = 3 + rand_r(seed) % 40;
+		b->s = word[rand_r(seed) % 8 == 0];
+		b->len = b->s[2] == '-' ? 3 : 2;
+		if (rand_r(seed) % 5 == 0) {
+			struct lo_item *h = par_push(&p, IT_PEN);
+
+			h->pen = rand_r(seed) % 4 == 0 ? -50 : HYPH_PEN;
+			h->flag = 1;
+			h->w = 2;
+			par_push(&p, IT_BOX)->w = 3 + rand_r(seed) % 20;
+		}
+		if (i + 1 == nw)
+			break;
+		if (rand_r(seed) % 15 == 0) {
+			glue(0, LO_INF, 0);
+			par_push(&p, IT_PEN)->pen = -PEN_INF;
+		} else if (rand_r(seed) % 3 == 0) {
+			glue(5, 1, 2);
+			p.it[p.n - 1].code = 1;
+		} else
+			glue(5, 3, 2);
+	}
+	glue(0, LO_INF, 0);
+	par_push(&p, IT_PEN)->pen = -PEN_INF;
+}
+
+/* The breaker as kp_break sets it, then with the full passes only: the
+ * breaks, ratios and expansions must be the same to the bit. */
+static int
+same_as_full(double width, int ragged, int *one)
+{
+	size_t	*b2, n2, b1[64];
+	double	*r2, *e2, r1[64], e1[64];
+	int	 same;
+
+	/* The state's arrays are overwritten by the next call. */
+	nbrk = kp_break(k, &p, width, ragged, &brk, &ratio, &expand);
+	for (size_t i = 0; i < nbrk && i < 64; i++) {
+		b1[i] = brk[i];
+		r1[i] = ratio[i];
+		e1[i] = expand[i];
+	}
+	kp_set_full(k, 1);
+	n2 = kp_break(k, &p, width, ragged, &b2, &r2, &e2);
+	kp_set_full(k, 0);
+	same = n2 == nbrk && n2 <= 64;
+	for (size_t i = 0; same && i < n2; i++)
+		same = b1[i] == b2[i] && r1[i] == r2[i] && e1[i] == e2[i];
+	*one += nbrk == 1;
+	return same;
+}
+
+/* The shortcut for a paragraph of one line against the full passes, on
+ * random paragraphs at several measures, justified, expanded and
+ * ragged. */
+static void
+check_one_line_shortcut(void)
+{
+	unsigned seed = 36;
+	int	 bad = 0, one = 0, tried = 0;
+
+	for (int i = 0; i < 4000; i++) {
+		random_para(&seed);
+		for (double w = 20; w <= 400; w *= 1.7) {
+			kp_set_expansion(k, i % 2 ? 0.02 : 0);
+			bad += !same_as_full(w, i % 3 == 0, &one);
+			tried++;
+		}
+	}
+	kp_set_expansion(k, 0);
+	CHECK("one line: the shortcut breaks as the full passes do",
+	    bad == 0);
+	CHECK("one line: many of the paragraphs tried fit on one",
+	    one > tried / 5 && one < tried);
 }
 
 int
@@ -231,9 +317,8 @@ main(void)
 	    breaks(52, 0, (const size_t[]){ 7, 10 }, 2) &&
 	    near(ratio[0], -3.0 / 6));
 
-	free(brk);
-	free(ratio);
-	free(expand);
+	check_one_line_shortcut();
+
 	par_free(&p);
 	kp_free(k);
 	return check_failed;

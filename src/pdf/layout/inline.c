@@ -47,6 +47,8 @@ par_state_free(struct par_state *ps)
 	free(ps->spare.it);
 	free(ps->img_warned);
 	free(ps->line.op);
+	vl_free(&ps->cell);
+	buf_free(&ps->text);
 	wordbreak_free(ps->wb);
 	wordcache_free(ps->wc);
 	free(ps);

@@ -89,11 +89,9 @@ sizes(struct lo_ctx *c)
 static void
 release_lists(struct lo_doc *out)
 {
-	size_t cap = 0;
-
 	for (size_t i = 0; i < out->nvlists; i++)
 		vl_release(&out->vlists[i], &out->heapops, &out->nheapops,
-		    &cap);
+		    &out->capheapops);
 	for (size_t i = 0; i < out->npages; i++) {
 		struct lo_page *pg = &out->pages[i];
 

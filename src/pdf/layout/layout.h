@@ -206,6 +206,7 @@ struct lo_doc {
 	size_t		 nheapops;
 	/* The pool's blocks, freed as the pages are drawn (release.h). */
 	struct lo_release *release;
+	size_t		 capheapops;	/* room in heapops */
 };
 
 /*

@@ -61,6 +61,13 @@ struct kp_state {
 	size_t		*act;		/* active node indices */
 	size_t		 na, capa;
 	double		 expand;	/* the bound of font expansion */
+	int		 full_only;	/* no one-line shortcut (tests) */
+	/* What kp_break returns, kept from one paragraph to the next:
+	 * three arrays malloc'd and freed per paragraph were 2 % of the
+	 * layout. */
+	size_t		*brk;
+	double		*ratio, *expands;
+	size_t		 capout;
 };
 
 /* A legal breakpoint being tried. */
@@ -401,6 +408,93 @@ kp_pass(struct kp_state *k, const struct lo_par *p, double width,
 	return *best < 0 ? -1 : 0;
 }
 
+/*
+ * A paragraph that fits on one line (most table cells and list items):
+ * the full pass would end it with the line from its start, found
+ * without the node lists.  That is so when the line from the start
+ * stays active to the end (no forced break before it, no legal break
+ * past the measure) and costs less than any two lines could: every line
+ * costs at least LINE_PEN squared when no break has a negative penalty
+ * (which lowers demerits) and the last is not flagged (ragged lines and
+ * a final hyphen change its score).  Then the full pass's best end is
+ * that line, with the same sums added in the same order, so the same
+ * ratio and expansion.  Returns 0 and fills *end, or -1 when the
+ * paragraph needs the full pass.
+ */
+static int
+one_line(struct kp_state *k, const struct lo_par *p, double width,
+    int ragged, struct kp_node *end)
+{
+	struct kp_pass	ps = { k, p, width, FIRST_TOLERANCE, ragged,
+			    ragged ? 0 : k->expand, { 0, 0, 0, 0, 0, 0 }, -1 };
+	struct kp_node	start = { 0, 1, 0, 0, { 0, 0, 0, 0, 0, 0 }, 0, 0, 0, -1 };
+	struct kp_brk	at;
+	const struct lo_item *it, *last;
+	double		ex, r;
+	int		rag;
+
+	if (k->full_only || p->n < 2)
+		return -1;
+	for (size_t b = 0; b + 1 < p->n; b++) {
+		it = &p->it[b];
+		if (it->type == IT_BOX) {
+			ps.sum.w += it->w;
+			if (it->image == NULL)
+				ps.sum.ex += it->w;
+			continue;
+		}
+		if (it->type == IT_PEN) {
+			if (it->pen >= PEN_INF)
+				continue;
+			if (it->pen < 0 || ps.sum.w + it->w > width)
+				return -1;
+			continue;
+		}
+		if (b > 0 && p->it[b - 1].type == IT_BOX && ps.sum.w > width)
+			return -1;
+		ps.sum.w += it->w;
+		ps.sum.st += it->st;
+		ps.sum.sh += it->sh;
+		ps.sum.ng++;
+		ps.sum.wst += it->code ? 0 : it->st;
+	}
+	last = &p->it[p->n - 1];
+	if (last->type != IT_PEN || last->pen > -PEN_INF || last->flag)
+		return -1;
+	it = &p->it[p->n - 2];
+	if (it->type == IT_BOX && it->len > 0 && it->s[it->len - 1] == '-')
+		return -1;
+	at = (struct kp_brk){ p->n - 1, last->pen, 0, last->w };
+	r = line_ratio(&ps, &start, &at, &ex, &rag);
+	if (r < -1 || r > FIRST_TOLERANCE)
+		return -1;
+	*end = (struct kp_node){ at.pos, fitness(r), 0, 0,
+	    { 0, 0, 0, 0, 0, 0 }, 0, 0, 0, 0 };
+	end->demerits = demerits(&start, &at, r, end->fitness, 0);
+	if (!(end->demerits < 2 * LINE_PEN * LINE_PEN))
+		return -1;
+	line_split(&ps, &start, r, ex, rag, end);
+	return 0;
+}
+
+/* Room for n lines (and one more) in what kp_break returns. */
+static void
+out_room(struct kp_state *k, size_t n)
+{
+	if (n + 1 <= k->capout)
+		return;
+	k->capout = 2 * (n + 1);
+	k->brk = xrealloc(k->brk, k->capout * sizeof(*k->brk));
+	k->ratio = xrealloc(k->ratio, k->capout * sizeof(*k->ratio));
+	k->expands = xrealloc(k->expands, k->capout * sizeof(*k->expands));
+}
+
+void
+kp_set_full(struct kp_state *k, int full_only)
+{
+	k->full_only = full_only;
+}
+
 struct kp_state *
 kp_new(void)
 {
@@ -420,6 +514,19 @@ kp_break(struct kp_state *k, const struct lo_par *p, double width,
 	long		 best = -1, i;
 	size_t		 n = 0, j;
 
+	struct kp_node	 end;
+
+	if (one_line(k, p, width, ragged, &end) == 0) {
+		out_room(k, 1);
+		k->brk[0] = end.pos;
+		k->ratio[0] = end.ratio;
+		k->expands[0] = end.expand;
+		*breaks = k->brk;
+		*ratios = k->ratio;
+		if (expands != NULL)
+			*expands = k->expands;
+		return 1;
+	}
 	/* The node arrays are kept for the next paragraph.  A stub left
 	 * by the first pass may be avoidable only by a line looser than
 	 * its tolerance, which the second pass weighs against it. */
@@ -428,18 +535,18 @@ kp_break(struct kp_state *k, const struct lo_par *p, double width,
 		kp_pass(k, p, width, ragged, LO_INF, &best);
 	for (i = best; i > 0; i = k->nodes[i].prev)
 		n++;
-	*breaks = xmalloc((n + 1) * sizeof(**breaks));
-	*ratios = xmalloc((n + 1) * sizeof(**ratios));
-	if (expands != NULL)
-		*expands = xmalloc((n + 1) * sizeof(**expands));
+	out_room(k, n);
 	j = n;
 	for (i = best; i > 0; i = k->nodes[i].prev) {
 		j--;
-		(*breaks)[j] = k->nodes[i].pos;
-		(*ratios)[j] = k->nodes[i].ratio;
-		if (expands != NULL)
-			(*expands)[j] = k->nodes[i].expand;
+		k->brk[j] = k->nodes[i].pos;
+		k->ratio[j] = k->nodes[i].ratio;
+		k->expands[j] = k->nodes[i].expand;
 	}
+	*breaks = k->brk;
+	*ratios = k->ratio;
+	if (expands != NULL)
+		*expands = k->expands;
 	return n;
 }
 
@@ -449,6 +556,9 @@ kp_free(struct kp_state *k)
 	if (k != NULL) {
 		free(k->nodes);
 		free(k->act);
+		free(k->brk);
+		free(k->ratio);
+		free(k->expands);
 		free(k);
 	}
 }

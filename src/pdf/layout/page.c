@@ -56,6 +56,9 @@ struct pager {
 	struct lo_foot	*foot;		/* the notes, or NULL */
 	const struct node **refs;	/* scratch: a row piece's references */
 	size_t		 nrefs, caprefs;
+	int		 base;		/* the first page's number in the doc */
+	size_t		 last;		/* the entry put on a page last */
+	size_t		 released;	/* rows before this entry released */
 };
 
 static struct place *
@@ -134,12 +137,98 @@ place_row(struct pager *pager, size_t idx, const struct lo_row *r,
 		pager->content = 1;
 }
 
+/* The document's pages grown to hold this list's page and those
+ * before it, the new ones empty. */
+static void
+pages_upto(struct pager *pager, int page)
+{
+	struct lo_doc	*d = pager->c->out;
+	size_t		 want = (size_t)pager->base + (size_t)page + 1;
+
+	if (d->npages >= want)
+		return;
+	d->pages = xrealloc(d->pages, want * sizeof(*d->pages));
+	memset(d->pages + d->npages, 0, (want - d->npages) *
+	    sizeof(*d->pages));
+	d->npages = want;
+}
+
+/*
+ * The placements of the pages finished so far put on them, and taken
+ * out of the placement array: holding every entry's placement to the
+ * end, beside the entries and the pages' runs, was 6 MB of the peak on
+ * the code reference.  Nothing before the current page is placed again.
+ * A repeated header is drawn with the table of the first row placed
+ * after it, so it waits for that row (with what follows it).
+ */
+/*
+ * The rows before entry upto, all placed and put on their pages: their
+ * cells' lists go now (their operations stay, for the pages to draw),
+ * but for a header a table repeats.  On a reference full of tables they
+ * were a tenth of the layout's memory, kept to the end of pagination
+ * beside the pages' runs.
+ */
+static void
+release_rows(struct pager *pager, size_t upto)
+{
+	struct lo_doc	*d = pager->c->out;
+
+	for (size_t i = pager->released; i < upto; i++) {
+		struct lo_row *r = pager->v->e[i].row;
+
+		if (r == NULL || r == r->tab->header)
+			continue;
+		for (int k = 0; k < r->tab->ncols; k++)
+			vl_release(&r->cells[k], &d->heapops, &d->nheapops,
+			    &d->capheapops);
+		vl_release(&r->label_cont, &d->heapops, &d->nheapops,
+		    &d->capheapops);
+	}
+	if (upto > pager->released)
+		pager->released = upto;
+}
+
+static void
+emit_finished(struct pager *pager, size_t next)
+{
+	struct place	*pl = pager->pl;
+	size_t		 m = 0, n = pager->n;
+
+	for (size_t j = 0; j < n; j++) {
+		if (pl[j].idx == SIZE_MAX || pl[j].repeat) {
+			size_t k = j + 1;
+
+			while (k < n && (pl[k].idx == SIZE_MAX ||
+			    pager->v->e[pl[k].idx].kind != V_ROW))
+				k++;
+			if (k == n)
+				break;
+		}
+		m = j + 1;
+	}
+	if (m == 0)
+		return;
+	pages_upto(pager, pl[m - 1].page);
+	page_emit_places(pager->c, pager->v, pl, m, n, pager->c->out,
+	    pager->base, &pager->last);
+	memmove(pl, pl + m, (n - m) * sizeof(*pl));
+	pager->n -= m;
+	pager->pstart = pager->pstart > m ? pager->pstart - m : 0;
+	/* What is still to be put on a page: the placements held back,
+	 * and the entries from next on. */
+	for (size_t j = 0; j < pager->n; j++)
+		if (pl[j].idx < next)
+			next = pl[j].idx;
+	release_rows(pager, next);
+}
+
 static void
 new_page(struct pager *pager, size_t next)
 {
 	const struct lo_entry *e = next < pager->v->n ?
 	    &pager->v->e[next] : NULL;
 
+	emit_finished(pager, next);
 	pager->page++;
 	pager->y = pager->c->top;
 	pager->pstart = pager->n;
@@ -478,6 +567,8 @@ paginate(const struct lo_ctx *c, struct vlist *v, int notes)
 	memset(&pager, 0, sizeof(pager));
 	pager.c = c;
 	pager.v = v;
+	pager.base = base;
+	pager.last = SIZE_MAX;
 	/* The notes' lines are drawn by reference too: the display list
 	 * keeps them.  Only the body calls for notes. */
 	if (notes)
@@ -485,11 +576,9 @@ paginate(const struct lo_ctx *c, struct vlist *v, int notes)
 	fill_pages(&pager);
 	/* The pages follow those of earlier lists (a title page, the
 	 * contents). */
-	d->npages += (size_t)pager.page + 1;
-	d->pages = xrealloc(d->pages, d->npages * sizeof(*d->pages));
-	memset(d->pages + base, 0, ((size_t)pager.page + 1) *
-	    sizeof(*d->pages));
-	page_emit_places(c, v, pager.pl, pager.n, d, base);
+	pages_upto(&pager, pager.page);
+	page_emit_places(c, v, pager.pl, pager.n, pager.n, d, base,
+	    &pager.last);
 	foot_draw(pager.foot, d, base);
 	free(pager.pl);
 }

@@ -289,9 +289,10 @@ page_draw_entry(const struct lo_ctx *c, struct lo_doc *d, int page,
  * entries, and the rows drawn with their rules. */
 void
 page_emit_places(const struct lo_ctx *c, const struct vlist *v,
-    const struct place *pl, size_t n, struct lo_doc *d, int base)
+    const struct place *pl, size_t n, size_t nlook, struct lo_doc *d,
+    int base, size_t *lastp)
 {
-	size_t		 last = SIZE_MAX;
+	size_t		 last = *lastp;
 
 	for (size_t j = 0; j < n; j++) {
 		struct place q = pl[j], *p = &q;
@@ -303,7 +304,7 @@ page_emit_places(const struct lo_ctx *c, const struct vlist *v,
 			const struct lo_row *h = NULL;
 
 			/* Find the table whose header repeats here. */
-			for (size_t k = j + 1; k < n && h == NULL; k++) {
+			for (size_t k = j + 1; k < nlook && h == NULL; k++) {
 				size_t idx = pl[k].idx;
 
 				if (idx != SIZE_MAX && v->e[idx].kind == V_ROW)
@@ -335,6 +336,7 @@ page_emit_places(const struct lo_ctx *c, const struct vlist *v,
 			anchors(d, e, p->page, p->y);
 		last = p->idx;
 	}
+	*lastp = last;
 }
 
 /*

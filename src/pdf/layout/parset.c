@@ -605,9 +605,8 @@ int
 par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
     double width, double size, int align, int ragged)
 {
-	size_t	*brk, nl, s = 0;
-	double	*ratio, *expand, lineh = size * c->lead, base;
-	struct buf	 text;
+	size_t	*brk, nl, s = 0, last = p->n - 1;
+	double	*ratio, *expand, lineh = size * c->lead, base, none = 0;
 	struct line_setter setter;
 	struct line_order lo = { NULL, NULL, NULL, NULL, -1 };
 
@@ -624,11 +623,8 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 	    &ratio, &expand);
 	if (nl == 0) {
 		/* Cannot happen once split_wide ran; one line, clipped. */
-		brk = xrealloc(brk, sizeof(*brk));
-		ratio = xrealloc(ratio, sizeof(*ratio));
-		expand = xrealloc(expand, sizeof(*expand));
-		brk[0] = p->n - 1;
-		ratio[0] = expand[0] = 0;
+		brk = &last;
+		ratio = expand = &none;
 		nl = 1;
 	}
 	if (lo.base >= 0) {
@@ -637,9 +633,9 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		lo.src = lo.ord + p->n + 1;
 		lo.idx = lo.src + p->n + 1;
 	}
-	buf_init(&text);
+	buf_reset(&c->par->text);
 	setter.c = c;
-	setter.text = &text;
+	setter.text = &c->par->text;
 	base = lo_baseline(size, c->lead);
 	setter.size = size;
 	setter.ops = &c->par->line;
@@ -671,10 +667,6 @@ par_set(const struct lo_ctx *c, struct lo_par *p, struct vlist *v, double x,
 		free(lo.lv);
 		free(lo.ord);
 	}
-	buf_free(&text);
-	free(brk);
-	free(ratio);
-	free(expand);
 	return (int)nl;
 }
 

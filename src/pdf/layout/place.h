@@ -36,7 +36,12 @@ cell_list(const struct lo_row *r, int k, int continued)
 /* Each of the n placements pl on its page of d (page numbers offset by
  * base): runs that point into v's entries, and the rows drawn with their
  * rules, with the marks they hold. */
+/* Placements pl[0..n) onto their pages, base on; a repeated header's
+ * table is that of the first row placed after it in pl[0..nlook).
+ * *last carries the entry placed last from one call to the next
+ * (SIZE_MAX before the first). */
 void	page_emit_places(const struct lo_ctx *, const struct vlist *v,
-	    const struct place *pl, size_t n, struct lo_doc *d, int base);
+	    const struct place *pl, size_t n, size_t nlook, struct lo_doc *d,
+	    int base, size_t *last);
 
 #endif

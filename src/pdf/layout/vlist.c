@@ -153,7 +153,7 @@ ops_pool(struct lo_pool *pool, struct lo_ops *dst, const struct lo_ops *src)
 /* The fields of lo_entry, counted by size: a new one changes it.  On
  * other ABIs the check is skipped, not the comparison. */
 #if defined(__x86_64__) && defined(__LP64__)
-_Static_assert(sizeof(struct lo_entry) == 120, "lo_entry has a new field: "
+_Static_assert(sizeof(struct lo_entry) == 96, "lo_entry has a new field: "
     "say in vl_space_only() whether a space-only entry may carry it");
 #endif
 

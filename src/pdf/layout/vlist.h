@@ -26,23 +26,26 @@ struct lo_ops {
 
 struct lo_row;
 
+/* The pointers and sizes first, the flags packed after them: a list
+ * holds an entry for every line (96 bytes, not 120 with the ints among
+ * the pointers), all kept until the pages are made. */
 struct lo_entry {
-	int		 kind;
 	double		 h;
 	struct lo_ops	 ops;		/* y relative to the entry's top */
-	int		 keep;		/* no page break right after this */
-	int		 page_break;	/* start a new page before this */
-	int		 drop_at_top;	/* leave out at the top of a page */
 	const char	*mark_id;	/* heading anchor, or NULL */
 	const char	*anchor;	/* a chapter's start, or NULL */
-	int		 has_anchor;	/* an LO_ANCHOR op among ops */
 	const char	*mark_title;	/* outline entry, or NULL */
-	int		 mark_level;
 	struct lo_row	*row;		/* V_ROW */
 	/* The footnote references set in this line (parset.c), whose
 	 * notes go to the foot of its page (page.c, notes.c). */
 	const struct node **refs;
 	size_t		 nrefs;
+	int		 mark_level;
+	unsigned char	 kind;		/* V_* */
+	unsigned char	 keep;		/* no page break right after this */
+	unsigned char	 page_break;	/* start a new page before this */
+	unsigned char	 drop_at_top;	/* leave out at the top of a page */
+	unsigned char	 has_anchor;	/* an LO_ANCHOR op among ops */
 };
 
 /*
