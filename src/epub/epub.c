@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * epub/epub.c - the EPUB 3 emitter's entry point: plan the book, build
- * every XML file as a libxml2 tree, serialise it with libxml2 and pack it
- * with libzip.  The pieces live in src/epub/ (see epub.h).
+ * every XML file (xw.c's trees for XHTML and NCX, libxml2's for the OPF
+ * and container), serialise it and pack it with libzip.  The pieces live in src/epub/ (see epub.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,13 +121,13 @@ emit_epub(const struct doc *d, const struct style *st, struct runner *run,
 	if (extra != NULL)
 		epub_zip_add(z, EPUB_DIR "extra.css", extra, extralen, 0);
 	if (e.cover.data != NULL) {
-		add_tree(z, EPUB_DIR "cover.xhtml", epub_coverpage(&e));
+		add_xw(z, EPUB_DIR "cover.xhtml", epub_coverpage(&e));
 		snprintf(path, sizeof(path), EPUB_DIR "%s", e.cover.name);
 		/* A generated card is text, which deflate shrinks. */
 		epub_zip_add(z, path, e.cover.data, e.cover.len,
 		    strcmp(e.cover.mime, "image/svg+xml") != 0);
 	}
-	add_tree(z, EPUB_DIR "titlepage.xhtml", epub_titlepage(&e));
+	add_xw(z, EPUB_DIR "titlepage.xhtml", epub_titlepage(&e));
 	for (i = 0; i < e.nfiles; i++) {
 		snprintf(path, sizeof(path), EPUB_DIR "%s", e.files[i].name);
 		add_xw(z, path, epub_xhtml_file(&e, i));

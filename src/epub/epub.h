@@ -11,8 +11,9 @@
  *  2. epub_xhtml_file() builds one tree per content file from the plan
  *     (tables in table.c, which asks tablefit.c how wide each needs to be
  *     as a grid), in xw.c's arena, which writes it out as libxml2 would;
- *     package.c builds the title page, nav, NCX, OPF and container as
- *     libxml2 trees serialised by libxml2.  Markup is printed by hand
+ *     so are the title and cover pages (package.c), nav and NCX (toc.c);
+ *     package.c builds the OPF and container as libxml2 trees serialised
+ *     by libxml2.  Markup is printed by hand
  *     only in xw.c's writer and for code blocks' tokens (xhtml.c).
  *  3. epub_zip_*() packs the serialised files with libzip, in memory.
  *
@@ -133,13 +134,6 @@ xmlNodePtr	 epub_el(xmlNodePtr parent, const char *name);
 #define EPUB_TEXT_RUN	((size_t)4 << 20)
 void		 epub_text(xmlNodePtr parent, const char *s);
 void		 epub_attr(xmlNodePtr el, const char *name, const char *value);
-void		 epub_xtype(xmlNodePtr el, const char *type);	/* epub:type */
-/* A number attribute (colspan, width), written only past 1. */
-void		 epub_num_attr(xmlNodePtr el, const char *name, int n);
-/* A new XHTML document with head (title, stylesheet) and an empty body,
- * which is returned in *body. */
-xmlDocPtr	 epub_xhtml_doc(const struct epub *, const char *title,
-		    xmlNodePtr *body);
 /* Serialise with libxml2; returns a malloc'd buffer. */
 unsigned char	*epub_serialise(xmlDocPtr, size_t *len);
 /* Strip the XML-illegal code points from UTF-8 text into a malloc'd copy. */
@@ -213,9 +207,9 @@ void		 epub_task(struct xw *li, const struct node *item);
 void		 epub_cover_card(struct epub *);
 
 /* package.c */
-xmlDocPtr	 epub_titlepage(const struct epub *);
+struct xw_doc	*epub_titlepage(const struct epub *);
 /* The cover page: the cover image, whole, first in the spine. */
-xmlDocPtr	 epub_coverpage(const struct epub *);
+struct xw_doc	*epub_coverpage(const struct epub *);
 /* toc.c */
 struct xw_doc	*epub_nav(const struct epub *);
 struct xw_doc	*epub_ncx(const struct epub *);

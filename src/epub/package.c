@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * epub/package.c - the files around the content: title page (the
- * navigation document and NCX are toc.c's), the OPF package (metadata with schema.org accessibility
+ * epub/package.c - the files around the content: title and cover
+ * pages (the navigation document and NCX are toc.c's), the OPF package (metadata with schema.org accessibility
  * properties, manifest, spine) and META-INF/container.xml.
  */
 #include <ctype.h>
@@ -22,57 +22,57 @@
 
 /* ---- title page ------------------------------------------------------- */
 
-xmlDocPtr
+struct xw_doc *
 epub_coverpage(const struct epub *e)
 {
-	xmlDocPtr d;
-	xmlNodePtr body, sec, img;
+	struct xw_doc *d;
+	struct xw *body, *sec, *img;
 
-	d = epub_xhtml_doc(e, e->title, &body);
-	sec = epub_el(body, "section");
-	epub_attr(sec, "class", "cover");
-	epub_xtype(sec, "cover");
-	img = epub_el(sec, "img");
-	epub_attr(img, "src", e->cover.name);
-	epub_attr(img, "alt", e->title);
-	epub_attr(img, "role", "doc-cover");
+	d = xw_xhtml_doc(e, e->title, &body);
+	sec = xw_el(body, "section");
+	xw_attr(sec, "class", "cover");
+	xw_attr(sec, "epub:type", "cover");
+	img = xw_el(sec, "img");
+	xw_attr(img, "src", e->cover.name);
+	xw_attr(img, "alt", e->title);
+	xw_attr(img, "role", "doc-cover");
 	return d;
 }
 
-xmlDocPtr
+struct xw_doc *
 epub_titlepage(const struct epub *e)
 {
 	const struct meta *m = &e->doc->meta;
-	xmlDocPtr d;
-	xmlNodePtr body, sec, el;
+	struct xw_doc *d;
+	struct xw *body, *sec, *el;
 	const char **a;
 
-	d = epub_xhtml_doc(e, e->title, &body);
-	sec = epub_el(body, "section");
-	epub_attr(sec, "class", "titlepage");
-	epub_attr(sec, "aria-label", "Title page");
-	el = epub_el(sec, "h1");
-	epub_attr(el, "class", "title");
-	epub_text(el, e->title);
+	d = xw_xhtml_doc(e, e->title, &body);
+	sec = xw_el(body, "section");
+	xw_attr(sec, "class", "titlepage");
+	xw_attr(sec, "aria-label", "Title page");
+	el = xw_el(sec, "h1");
+	xw_attr(el, "class", "title");
+	xw_text(el, e->title);
 	if (m->subtitle != NULL && m->subtitle[0] != '\0') {
-		el = epub_el(sec, "p");
-		epub_attr(el, "class", "subtitle");
-		epub_text(el, m->subtitle);
+		el = xw_el(sec, "p");
+		xw_attr(el, "class", "subtitle");
+		xw_text(el, m->subtitle);
 	}
 	for (a = m->authors; a != NULL && *a != NULL; a++) {
-		el = epub_el(sec, "p");
-		epub_attr(el, "class", "author");
-		epub_text(el, *a);
+		el = xw_el(sec, "p");
+		xw_attr(el, "class", "author");
+		xw_text(el, *a);
 	}
 	if (m->date != NULL && m->date[0] != '\0') {
-		el = epub_el(sec, "p");
-		epub_attr(el, "class", "date");
-		epub_text(el, m->date);
+		el = xw_el(sec, "p");
+		xw_attr(el, "class", "date");
+		xw_text(el, m->date);
 	}
 	if (m->rights != NULL && m->rights[0] != '\0') {
-		el = epub_el(sec, "p");
-		epub_attr(el, "class", "rights");
-		epub_text(el, m->rights);
+		el = xw_el(sec, "p");
+		xw_attr(el, "class", "rights");
+		xw_text(el, m->rights);
 	}
 	return d;
 }

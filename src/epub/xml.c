@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * epub/xml.c - small helpers over libxml2's tree API for the files
- * around the content (title and cover pages, OPF, container): elements,
- * user text and attributes (always escaped by libxml2 on output), the
- * XHTML skeleton and serialisation; and epub_xml_clean, which xw.c uses
- * too.  The content files, nav and NCX are xw.c's, which writes them as
- * libxml2 would (test_xw compares the two).
+ * epub/xml.c - small helpers over libxml2's tree API for the package
+ * files (OPF, container) and the cover's SVG: elements, user text and
+ * attributes (always escaped by libxml2 on output) and serialisation;
+ * and epub_xml_clean, which xw.c uses too.  Every XHTML file (content,
+ * title and cover pages, nav) and the NCX are xw.c's, which writes them
+ * as libxml2 would (test_xw compares the two).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -106,66 +106,6 @@ epub_attr(xmlNodePtr el, const char *name, const char *value)
 
 	xmlSetProp(el, BAD_CAST name, BAD_CAST c);
 	free(c);
-}
-
-void
-epub_xtype(xmlNodePtr el, const char *type)
-{
-	xmlNsPtr ns = xmlSearchNsByHref(el->doc, el, BAD_CAST EPUB_OPS_NS);
-
-	if (ns != NULL)
-		xmlSetNsProp(el, ns, BAD_CAST "type", BAD_CAST type);
-}
-
-void
-epub_num_attr(xmlNodePtr el, const char *name, int n)
-{
-	char num[16];
-
-	if (n > 1) {
-		snprintf(num, sizeof(num), "%d", n);
-		epub_attr(el, name, num);
-	}
-}
-
-xmlDocPtr
-epub_xhtml_doc(const struct epub *e, const char *title, xmlNodePtr *body)
-{
-	xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr html, head, n;
-
-	html = xmlNewDocNode(d, NULL, BAD_CAST "html", NULL);
-	xmlDocSetRootElement(d, html);
-	xmlSetNs(html, xmlNewNs(html, BAD_CAST EPUB_XHTML_NS, NULL));
-	xmlNewNs(html, BAD_CAST EPUB_OPS_NS, BAD_CAST "epub");
-	xmlCreateIntSubset(d, BAD_CAST "html", NULL, NULL);
-	/* Both attributes: lang for HTML readers, xml:lang for XML ones. */
-	epub_attr(html, "lang", e->lang);
-	epub_attr(html, "xml:lang", e->lang);
-	/* Only a right-to-left document says so: ltr is every reader's
-	 * default.  The nav and title page are made here too. */
-	if (e->doc->set.dir == TD_RTL)
-		epub_attr(html, "dir", "rtl");
-	head = epub_el(html, "head");
-	n = epub_el(head, "meta");
-	epub_attr(n, "charset", "utf-8");
-	n = epub_el(head, "title");
-	epub_text(n, title != NULL && *title != '\0' ? title : "Untitled");
-	if (e->has_css) {
-		n = epub_el(head, "link");
-		epub_attr(n, "rel", "stylesheet");
-		epub_attr(n, "type", "text/css");
-		epub_attr(n, "href", "epub.css");
-	}
-	if (e->extra_css) {
-		/* The author's stylesheet, after quire's, so it wins. */
-		n = epub_el(head, "link");
-		epub_attr(n, "rel", "stylesheet");
-		epub_attr(n, "type", "text/css");
-		epub_attr(n, "href", "extra.css");
-	}
-	*body = epub_el(html, "body");
-	return d;
 }
 
 unsigned char *

@@ -30,19 +30,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "model/doc.h"
 #include "epub.h"
 #include "model/style.h"
-
-#define BLOCK_SIZE	((size_t)64 << 10)
-
-struct xw_block {
-	struct xw_block	*next;
-	size_t		 used, cap;
-	max_align_t	 data[];
-};
 
 struct xw_attr {
 	struct xw_attr	*next;
@@ -62,53 +55,18 @@ struct xw {
 };
 
 struct xw_doc {
-	struct xw_block	*blocks;
+	struct arena	*ar;		/* every node, text and value */
 	struct xw	*root;
 	int		 doctype;	/* <!DOCTYPE root> after the declaration */
 	size_t		 bytes;		/* text and values, for the output */
 };
 
-/* ---- the arena -------------------------------------------------------- */
-
-static void *
-arena(struct xw_doc *d, size_t n)
-{
-	struct xw_block *b = d->blocks;
-	size_t cap;
-	void *p;
-
-	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	if (b == NULL || b->cap - b->used < n) {
-		cap = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
-		b = xmalloc(sizeof(*b) + cap);
-		b->used = 0;
-		b->cap = cap;
-		/* A block for one big text goes behind the current one, which
-		 * keeps filling. */
-		if (cap > BLOCK_SIZE && d->blocks != NULL) {
-			b->next = d->blocks->next;
-			d->blocks->next = b;
-		} else {
-			b->next = d->blocks;
-			d->blocks = b;
-		}
-	}
-	p = (char *)b->data + b->used;
-	b->used += n;
-	return p;
-}
-
 void
 xw_free(struct xw_doc *d)
 {
-	struct xw_block *b, *next;
-
 	if (d == NULL)
 		return;
-	for (b = d->blocks; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
+	arena_free(d->ar);
 	free(d);
 }
 
@@ -178,7 +136,7 @@ escaped(struct xw_doc *d, const char *s, size_t len, unsigned a, int attr,
 	char *out, *o;
 
 	if ((a & want) == 0) {
-		out = arena(d, len + 1);
+		out = arena_alloc(d->ar, len + 1);
 		memcpy(out, s, len);
 		out[len] = '\0';
 		*out_len = len;
@@ -188,7 +146,7 @@ escaped(struct xw_doc *d, const char *s, size_t len, unsigned a, int attr,
 	for (i = 0; i < len; i++)
 		if (byte_asks[(unsigned char)s[i]] & want)
 			n += strlen(entity(s[i])) - 1;
-	o = out = arena(d, n + 1);
+	o = out = arena_alloc(d->ar, n + 1);
 	for (i = 0; i < len; i++)
 		if (byte_asks[(unsigned char)s[i]] & want)
 			o += strlen(strcpy(o, entity(s[i])));
@@ -205,7 +163,7 @@ escaped(struct xw_doc *d, const char *s, size_t len, unsigned a, int attr,
 static struct xw *
 node(struct xw_doc *d, const char *name)
 {
-	struct xw *n = arena(d, sizeof(*n));
+	struct xw *n = arena_alloc(d->ar, sizeof(*n));
 
 	memset(n, 0, sizeof(*n));
 	n->doc = d;
@@ -241,7 +199,7 @@ text_node(struct xw *parent, const char *s, size_t len, unsigned a, int raw)
 	struct xw *n = node(parent->doc, NULL);
 
 	if (raw) {
-		n->text = arena(parent->doc, len + 1);
+		n->text = arena_alloc(parent->doc->ar, len + 1);
 		memcpy(n->text, s, len);
 		n->text[len] = '\0';
 		n->len = len;
@@ -312,7 +270,7 @@ xw_attr(struct xw *el, const char *name, const char *value)
 		if (strcmp(a->name, name) == 0)
 			break;
 	if (a == NULL) {
-		a = arena(el->doc, sizeof(*a));
+		a = arena_alloc(el->doc->ar, sizeof(*a));
 		a->next = NULL;
 		a->name = name;
 		*at = a;
@@ -399,12 +357,16 @@ xw_new_doc(const char *name, int doctype, struct xw **root)
 {
 	struct xw_doc *d = xcalloc(1, sizeof(*d));
 
+	d->ar = arena_new();
 	*root = d->root = node(d, name);
 	d->doctype = doctype;
 	return d;
 }
 
-/* A new XHTML document as epub_xhtml_doc makes one. */
+/* A new content file: html with the document's language (lang for HTML
+ * readers, xml:lang for XML ones; dir only when right to left, ltr being
+ * every reader's default), a head with its title and stylesheets (the
+ * author's after quire's, so it wins), and an empty body in *body. */
 struct xw_doc *
 xw_xhtml_doc(const struct epub *e, const char *title, struct xw **body)
 {

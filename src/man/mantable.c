@@ -95,6 +95,24 @@ meter_line(struct meter *mt)
 	mt->line = 0;
 }
 
+/* w columns of text: lines and content take them as they are, words
+ * 6/5 of them in code, the fifths carried over so a run of code is 6/5
+ * of its length, not 2 a character. */
+static void
+meter_add(struct meter *mt, size_t w, int code)
+{
+	mt->tok += w;
+	mt->line += (int)w;
+	mt->content += (long)w;
+	if (code) {
+		w = w * 6 + (size_t)mt->fifths;
+		mt->fifths = (int)(w % 5);
+		w /= 5;
+	}
+	mt->word += (int)w;
+	mt->tokw += (int)w;
+}
+
 /* Lines and content are measured in terminal columns.  Words, which a
  * column must hold, are measured 6/5 wide in code: groff's checking
  * device (ps) sets it in Courier, whose characters are 1.2n.  So are a
@@ -120,17 +138,7 @@ meter_text(struct meter *mt, const char *s, int code)
 			for (n = 1; roff_class[(unsigned char)s[i + n]] &
 			    ROFF_PLAIN; n++)
 				;
-			mt->tok += n;
-			mt->line += (int)n;
-			mt->content += (long)n;
-			w = n;
-			if (code) {
-				w = w * 6 + (size_t)mt->fifths;
-				mt->fifths = (int)(w % 5);
-				w /= 5;
-			}
-			mt->word += (int)w;
-			mt->tokw += (int)w;
+			meter_add(mt, n, code);
 			i += n;
 			continue;
 		}
@@ -143,18 +151,7 @@ meter_text(struct meter *mt, const char *s, int code)
 			w = (unsigned char)s[i] >= 0x20;
 		else
 			w = roff_width(s + i, n);
-		mt->tok += w;
-		mt->line += (int)w;
-		mt->content += (long)w;
-		if (code) {
-			/* Fifths carried over, so a run of code is 6/5 of
-			 * its length, not 2 a character. */
-			w = w * 6 + (size_t)mt->fifths;
-			mt->fifths = (int)(w % 5);
-			w /= 5;
-		}
-		mt->word += (int)w;
-		mt->tokw += (int)w;
+		meter_add(mt, w, code);
 		/* roff.c breaks only after separators: the call is
 		 * spared for the other bytes. */
 		if (n == 1 && (roff_class[(unsigned char)s[i]] & ROFF_SEP) &&

@@ -25,19 +25,7 @@
 
 /* A string literal, its length known when compiled: the tree is
  * hundreds of thousands of short pieces, and strlen on each was felt. */
-#define put_lit(b, s)	put_bytes((b), (s), sizeof(s) - 1)
-
-/* buf_put without its call when the room is there: the tree's pieces
- * are a few bytes each, and the call was a third of their cost. */
-static inline void
-put_bytes(struct buf *b, const char *p, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-		buf_grow(b, n);
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
+#define put_lit(b, s)	buf_put((b), (s), sizeof(s) - 1)
 
 /* " N" or " N 0 R": numbers by hand, since the tree has hundreds of
  * thousands of them and printf's formatting was most of its cost. */
@@ -58,7 +46,7 @@ put_int(struct buf *b, long v, int ref)
 	if (v < 0)
 		*--q = '-';
 	*--q = ' ';
-	put_bytes(b, q, (size_t)(s + sizeof(s) - q));
+	buf_put(b, q, (size_t)(s + sizeof(s) - q));
 }
 
 /* A text string as PDF wants it outside ASCII: UTF-16BE in hex. */

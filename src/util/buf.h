@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct buf {
 	char	*data;
@@ -18,8 +19,20 @@ void	buf_init(struct buf *);
 void	buf_free(struct buf *);
 void	buf_reset(struct buf *);
 void	buf_grow(struct buf *, size_t extra);
-void	buf_put(struct buf *, const char *, size_t);
 void	buf_puts(struct buf *, const char *);
+/* Inline, as buf_putc: the PDF's structure tree and object streams are
+ * hundreds of thousands of pieces of a few bytes, and the call was a
+ * third of their cost. */
+static inline void
+buf_put(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	if (n > 0)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
 /* Inline, because the roff writer puts most of a man page a byte at a
  * time: a call and a memcpy per byte would cost more than the byte. */
 static inline void

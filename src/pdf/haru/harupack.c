@@ -48,18 +48,6 @@ struct haru_objs {
 	struct buf	 catalog;	/* entries added to the catalog */
 };
 
-/* buf_put without its call when the room is there: two numbers and an
- * object of a few dozen bytes each, 85,000 times on a large file. */
-static inline void
-put_bytes(struct buf *b, const char *p, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-		buf_grow(b, n);
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
 static void
 objs_put(struct haru_objs *o, long num, const char *syntax, size_t len)
 {
@@ -70,7 +58,7 @@ objs_put(struct haru_objs *o, long num, const char *syntax, size_t len)
 	}
 	o->off[o->n] = o->body.len;
 	o->num[o->n++] = num;
-	put_bytes(&o->body, syntax, len);
+	buf_put(&o->body, syntax, len);
 	/* The stream's offsets say where each object begins; a newline
 	 * between them is needed only where the next object's first token
 	 * could run on from this one's last (a number), not after a
@@ -132,7 +120,7 @@ put_size(struct buf *b, size_t v)
 		*--q = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0);
-	put_bytes(b, q, (size_t)(s + sizeof(s) - q));
+	buf_put(b, q, (size_t)(s + sizeof(s) - q));
 }
 
 /* Where each object of the file is: the cross-reference stream's
